@@ -1,0 +1,69 @@
+/**
+ * Seeded pseudo-random numbers: xoshiro128** seeded through splitmix32, so every figure and
+ * experiment reproduces from an integer seed in Node and in the browser alike.
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
+  /** The seed this generator started from. */
+  readonly seed: number;
+}
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+export function createRng(seed: number): Rng {
+  const init = splitmix32(seed);
+  let a = init(), b = init(), c = init(), d = init();
+  if ((a | b | c | d) === 0) a = 1;
+  let spare: number | null = null;
+  const nextU32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    return result;
+  };
+  const next = () => nextU32() / 4294967296;
+  return {
+    seed,
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    normal: () => {
+      if (spare !== null) { const v = spare; spare = null; return v; }
+      let u = 0;
+      while (u === 0) u = next();
+      const v = next();
+      const r = Math.sqrt(-2 * Math.log(u));
+      spare = r * Math.sin(2 * Math.PI * v);
+      return r * Math.cos(2 * Math.PI * v);
+    },
+  };
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** Derive an independent seed from a base seed and integer coordinates (e.g. seed, n, layer, sample). */
+export function deriveSeed(base: number, ...coords: number[]): number {
+  let h = (base ^ 0x6a09e667) >>> 0;
+  for (const c of coords) {
+    h = Math.imul(h ^ (c >>> 0), 0x9e3779b1) >>> 0;
+    h = (h ^ (h >>> 15)) >>> 0;
+    h = Math.imul(h, 0x85ebca77) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+  }
+  return h >>> 0;
+}
