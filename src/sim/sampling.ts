@@ -1,0 +1,118 @@
+/**
+ * Shot sampling. One pass builds the cumulative distribution; each shot is then a binary search,
+ * so S shots over 2^n outcomes cost O(2^n + S·n), not one pass per shot.
+ */
+import { parsePauli, parity } from './pauli';
+import type { Rng } from './rng';
+import type { StateVector } from './statevector';
+import type { GateOp } from './types';
+
+/** Precomputed cumulative distribution over basis states; draw with `sample(rng)`. */
+export class CdfSampler {
+  private readonly cdf: Float64Array;
+  private readonly total: number;
+  /** Last index with non-zero probability (guards against rounding in the final bins). */
+  private readonly lastNonZero: number;
+
+  constructor(probs: ArrayLike<number>) {
+    const n = probs.length;
+    if (n === 0) throw new RangeError('cannot sample from an empty distribution');
+    const cdf = new Float64Array(n);
+    let acc = 0, last = -1;
+    for (let i = 0; i < n; i++) {
+      const p = probs[i];
+      if (!(p >= 0) || !Number.isFinite(p)) throw new RangeError(`probability ${p} at index ${i} is not a finite non-negative number`);
+      acc += p;
+      cdf[i] = acc;
+      if (p > 0) last = i;
+    }
+    if (!(acc > 0)) throw new RangeError('cannot sample: probabilities sum to zero');
+    this.cdf = cdf;
+    this.total = acc;
+    this.lastNonZero = last;
+  }
+
+  /** One basis index drawn with probability probs[i] / Σ probs. */
+  sample(rng: Rng): number {
+    const u = rng.next() * this.total;
+    const cdf = this.cdf;
+    // first index with cdf[i] > u
+    let lo = 0, hi = this.lastNonZero;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+/** Draws `shots` samples; returns basis index → count (only outcomes that occurred). */
+export function sampleCounts(probs: ArrayLike<number>, shots: number, rng: Rng): Map<number, number> {
+  if (!Number.isInteger(shots) || shots < 0) throw new RangeError(`shots must be a non-negative integer, got ${shots}`);
+  const sampler = new CdfSampler(probs);
+  const counts = new Map<number, number>();
+  for (let s = 0; s < shots; s++) {
+    const k = sampler.sample(rng);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Draws `shots` samples; returns the outcome of each shot in order. */
+export function sampleIndices(probs: ArrayLike<number>, shots: number, rng: Rng): Uint32Array {
+  if (!Number.isInteger(shots) || shots < 0) throw new RangeError(`shots must be a non-negative integer, got ${shots}`);
+  const sampler = new CdfSampler(probs);
+  const out = new Uint32Array(shots);
+  for (let s = 0; s < shots; s++) out[s] = sampler.sample(rng);
+  return out;
+}
+
+/** Basis index as a bitstring in Qiskit order: qubit n−1 first, qubit 0 last. */
+export function formatBitstring(index: number, numQubits: number): string {
+  let s = '';
+  for (let k = numQubits - 1; k >= 0; k--) s += (index >>> k) & 1 ? '1' : '0';
+  return s;
+}
+
+/** Counts keyed by Qiskit-order bitstrings, e.g. { "00": 498, "11": 502 }. */
+export function countsToBitstrings(counts: Map<number, number>, numQubits: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of [...counts.entries()].sort((a, b) => a[0] - b[0])) out[formatBitstring(k, numQubits)] = v;
+  return out;
+}
+
+const H = (q: number): GateOp => ({ kind: 'gate', name: 'h', qubits: [q], params: [] });
+const SDG = (q: number): GateOp => ({ kind: 'gate', name: 'sdg', qubits: [q], params: [] });
+
+/** Gates that rotate the eigenbasis of a Pauli string onto the computational basis (X: H; Y: S†·then H). */
+export function pauliBasisRotation(pauli: string, numQubits: number): GateOp[] {
+  const { xMask, zMask } = parsePauli(pauli, numQubits);
+  const ops: GateOp[] = [];
+  for (let q = 0; q < numQubits; q++) {
+    const bit = 1 << q;
+    if (!(xMask & bit)) continue;
+    if (zMask & bit) ops.push(SDG(q)); // Y
+    ops.push(H(q));
+  }
+  return ops;
+}
+
+/**
+ * Estimates ⟨P⟩ the way hardware does: rotate into P's eigenbasis, sample `shots` bitstrings, and
+ * average the ±1 eigenvalue (−1)^{parity of the measured bits on P's support}. The input state is
+ * not modified. stderr is the sample standard deviation over √shots.
+ */
+export function estimateExpectation(state: StateVector, pauli: string, shots: number, rng: Rng): { mean: number; stderr: number } {
+  if (!Number.isInteger(shots) || shots < 1) throw new RangeError(`shots must be a positive integer, got ${shots}`);
+  const { support } = parsePauli(pauli, state.numQubits);
+  const rotated = state.clone();
+  for (const op of pauliBasisRotation(pauli, state.numQubits)) rotated.apply(op);
+  const sampler = new CdfSampler(rotated.probabilities());
+  let sum = 0;
+  for (let s = 0; s < shots; s++) sum += parity(sampler.sample(rng) & support) ? -1 : 1;
+  const mean = sum / shots;
+  const variance = shots > 1 ? Math.max(0, ((1 - mean * mean) * shots) / (shots - 1)) : 1;
+  return { mean, stderr: Math.sqrt(variance / shots) };
+}
+

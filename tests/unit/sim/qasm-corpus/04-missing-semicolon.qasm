@@ -1,0 +1,5 @@
+// expect: line 5: expected ';'
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[2]
+h q[0];

@@ -1,0 +1,6 @@
+// expect: line 6: used twice
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[2];
+h q[0];
+cx q[1], q[1];

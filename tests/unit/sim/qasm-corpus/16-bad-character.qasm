@@ -1,0 +1,5 @@
+// expect: line 5: unexpected character '@'
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[1];
+h @q[0];
