@@ -1,0 +1,75 @@
+/**
+ * The experiment contract (ARCHITECTURE.md): pure, seeded, cancellable functions that turn simulator runs
+ * into figure datasets, plus the pieces that let a pool split one run across workers and merge exactly.
+ *
+ * Every experiment indexes its random samples by an integer k in [0, sampleCount(params)). Sample k draws
+ * its randomness from `deriveSeed(seed, …coordinates, k)`, so any split of [0, K) into ranges, computed
+ * anywhere, merges into bit-identical data.
+ */
+
+export interface ExperimentMeta<P> {
+  seed: number;
+  params: P;
+  /** One paragraph a reader can check: protocol, conventions, estimators. */
+  method: string;
+  /** `<name>@<n>`; bumped whenever the numbers an experiment produces would change. */
+  version: string;
+}
+
+export interface ExperimentResult<D, P> {
+  data: D;
+  meta: ExperimentMeta<P>;
+}
+
+export interface ExperimentContext<D> {
+  /** Called after each completed round of samples; `partial` is the data computed so far. */
+  onProgress?(done: number, total: number, partial?: D): void;
+  /** Checked between samples; when aborted the run throws an AbortError. */
+  signal?: AbortSignal;
+  /** Compute only samples k in [start, end) (default: all). */
+  sampleRange?: readonly [number, number];
+}
+
+/** The contract's function shape. */
+export type Experiment<P, D> = (params: P, ctx?: ExperimentContext<D>) => ExperimentResult<D, P>;
+
+/** A value that can be written as a CSV cell. */
+export type Cell = number | string | boolean | null;
+export type Row = Record<string, Cell>;
+
+/**
+ * What the registry, the workers and the CLI need to know about an experiment.
+ *
+ * - P: parameters (JSON-cloneable); S: raw per-sample results (JSON-cloneable, mergeable exactly);
+ *   D: the summarised dataset a figure draws.
+ * - `runSamples` computes samples k ∈ range and calls `onRound` after each k with the raw samples so far.
+ * - `merge` must be exact and independent of the order and the split of the parts.
+ * - `summarize` must accept incomplete sample sets (partial results while a run is under way).
+ */
+export interface ExperimentDefinition<P, S, D> {
+  name: string;
+  version: string;
+  description: string;
+  /** Fills defaults and validates; throws Error with a one-line message on bad values. */
+  normalize(params: Partial<P>): P;
+  /** Size of the sample index space that can be split across workers. */
+  sampleCount(params: P): number;
+  /** Units of work per sample index (progress is reported in done/total of these). */
+  workPerSample(params: P): number;
+  runSamples(params: P, range: readonly [number, number], opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: S): void }): S;
+  merge(params: P, parts: readonly S[]): S;
+  summarize(params: P, samples: S): D;
+  method(params: P): string;
+  seedOf(params: P): number;
+  cli: {
+    /** Usage line shown in errors, e.g. "barren-plateau --qubits 2:12 --layers 100 …". */
+    usage: string;
+    /** Parses `--flag value` arguments (after the experiment name) into parameters; throws on bad input. */
+    parseArgs(args: readonly string[]): Partial<P>;
+    columns: readonly string[];
+    rows(data: D): Row[];
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyExperimentDefinition = ExperimentDefinition<any, any, any>;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { linearFit, sampleStats } from '../../../src/experiments/stats';
+import { mergeIndexedSamples } from '../../../src/experiments/samples';
+import { parseIntegerList, parseFlags, parseNumber } from '../../../src/experiments/args';
+
+describe('sample statistics', () => {
+  it('uses the unbiased variance and the fourth-moment standard error', () => {
+    const s = sampleStats([1, 2, 3, 4]);
+    expect(s.mean).toBe(2.5);
+    expect(s.variance).toBeCloseTo(5 / 3, 15);
+    expect(s.meanStderr).toBeCloseTo(Math.sqrt(5 / 3 / 4), 15);
+    const mu4 = (1.5 ** 4 * 2 + 0.5 ** 4 * 2) / 4;
+    expect(s.varianceStderr).toBeCloseTo(Math.sqrt(mu4 / 4 - ((5 / 3) ** 2 * 1) / (4 * 3)), 15);
+    expect(sampleStats([]).count).toBe(0);
+    expect(Number.isNaN(sampleStats([1]).variance)).toBe(true);
+  });
+
+  it('fits lines exactly', () => {
+    const f = linearFit([1, 2, 3, 4], [1, 3, 5, 7]);
+    expect(f.slope).toBeCloseTo(2, 14);
+    expect(f.intercept).toBeCloseTo(-1, 14);
+    expect(f.slopeStderr).toBeCloseTo(0, 10);
+  });
+
+  it('merges indexed samples independently of split and order', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 40 }), fc.nat(), (values, cut) => {
+      const indices = values.map((_, i) => i);
+      const c = cut % (values.length + 1);
+      const a = { indices: indices.slice(0, c), values: values.slice(0, c) };
+      const b = { indices: indices.slice(c), values: values.slice(c) };
+      expect(mergeIndexedSamples([b, a])).toEqual({ indices, values });
+    }));
+    expect(() => mergeIndexedSamples([{ indices: [1], values: [1] }, { indices: [1], values: [2] }])).toThrow(/two different values/);
+  });
+});
+
+describe('argument helpers', () => {
+  it('parses single values, ranges and lists', () => {
+    expect(parseIntegerList('5', '--layers')).toEqual([5]);
+    expect(parseIntegerList('2:5', '--layers')).toEqual([2, 3, 4, 5]);
+    expect(parseIntegerList('10:50:20', '--layers')).toEqual([10, 30, 50]);
+    expect(parseIntegerList('1,4,9', '--layers')).toEqual([1, 4, 9]);
+    expect(() => parseIntegerList('5:2', '--layers')).toThrow(/empty/);
+    expect(() => parseIntegerList('2.5', '--layers')).toThrow(/whole number/);
+    expect(() => parseNumber('1e', '--noise')).toThrow(/not a number/);
+    expect(() => parseFlags(['--x', '1'], ['y'])).toThrow(/unknown flag --x/);
+    expect(() => parseFlags(['--y'], ['y'])).toThrow(/needs a value/);
+    expect(parseFlags(['--y=3'], ['y']).get('y')).toBe('3');
+  });
+});
