@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SWEEP_PARAMS, planSweep, runKnobSweep, sweepParams } from '../../../src/ml/sweep';
+import { vqcAngleCount } from '../../../src/ml/vqc';
+
+const SMALL = sweepParams({ n: 30, epochs: 2, replicates: 2, depths: [1, 2], scalings: ['minmax-pi', 'standard'], vqc: { shots: 10 } });
+
+const stripTimes = <T>(v: T): T => JSON.parse(JSON.stringify(v, (k, x) => (k === 'ms' ? undefined : x)));
+
+describe('runKnobSweep', () => {
+  const res = runKnobSweep(SMALL);
+
+  it('runs every seed × scaling for the classical models and × encoding × depth for the VQC', () => {
+    const { runs } = res.data;
+    expect(runs).toHaveLength(2 * 2 * (2 + 2 * 2));
+    expect(res.data.complete).toBe(true);
+    const vqc = runs.filter((r) => r.model === 'vqc');
+    expect(vqc).toHaveLength(16);
+    expect(new Set(vqc.map((r) => `${r.seed}/${r.scaling}/${r.encoding}/${r.depth}`)).size).toBe(16);
+    expect(new Set(runs.map((r) => r.seed))).toEqual(new Set([1, 2]));
+    expect(runs.filter((r) => r.model !== 'vqc').every((r) => r.encoding === null && r.depth === null)).toBe(true);
+    for (const r of runs) {
+      expect(r.testAccuracy).toBeGreaterThanOrEqual(0);
+      expect(r.testAccuracy).toBeLessThanOrEqual(1);
+    }
+    // 22 training points (round(0.7 × 15) = 11 per class); 2 epochs of training, then one evaluation circuit per point
+    for (const r of vqc) {
+      const P = vqcAngleCount({ qubits: 2, layers: r.depth! });
+      expect(r.cost.trainCircuits).toBe(2 * 22 * (1 + 2 * P));
+      expect(r.cost.evalCircuits).toBe(30);
+      expect(r.cost.shots).toBe(10 * (r.cost.trainCircuits + r.cost.evalCircuits));
+      expect(r.parameters).toBe(P + 2);
+    }
+  });
+
+  it('is reproducible from its seed', () => {
+    expect(stripTimes(runKnobSweep(SMALL).data)).toEqual(stripTimes(res.data));
+    expect(stripTimes(runKnobSweep({ ...SMALL, seed: 3 }).data)).not.toEqual(stripTimes(res.data));
+  });
+
+  it('reports progress per run and honours an abort signal', () => {
+    const ac = new AbortController();
+    const seen: number[] = [];
+    expect(() => runKnobSweep(SMALL, { signal: ac.signal, onProgress: (done, total) => { seen.push(done); expect(total).toBe(24); if (done === 3) ac.abort(); } })).toThrow();
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('the default plan is 4 seeds × 2 scalings × (2 classical + 2 encodings × 2 depths) = 48 runs', () => {
+    expect(planSweep(DEFAULT_SWEEP_PARAMS)).toHaveLength(48);
+  });
+
+  it('rejects empty knob lists', () => {
+    expect(() => runKnobSweep({ ...SMALL, depths: [] })).toThrow(/depths/);
+    expect(() => runKnobSweep({ ...SMALL, encodings: ['amplitude' as never] })).toThrow(/encoding/);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/sim/rng';
+import { circuitStats } from '../../../src/sim/stats';
+import type { Point } from '../../../src/ml/datasets';
+import { makeDataset, prepareData } from '../../../src/ml/datasets';
+import {
+  ZExpectationRunner, vqcAngleCount, vqcCircuitOps, vqcEvaluate, vqcExactLoss, vqcInit, vqcLossAndGradient, vqcParamCount,
+  vqcProba, vqcTrainCircuitsPerEpoch, vqcTrainEpoch, type VqcConfig,
+} from '../../../src/ml/vqc';
+
+const BASE: VqcConfig = {
+  qubits: 2, layers: 2, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce',
+  shots: 0, optimizer: 'adam', learningRate: 0.1, batchSize: 5,
+};
+
+const exactE = (cfg: VqcConfig, x: Point, params: number[]) =>
+  new ZExpectationRunner(cfg.qubits, 0, null).run(vqcCircuitOps(cfg, x, params).ops);
+
+describe('VQC circuit', () => {
+  it('has 2·n·L angles (+2 read-out parameters) and the documented gates', () => {
+    const cfg = { ...BASE, qubits: 3, layers: 4 };
+    expect(vqcAngleCount(cfg)).toBe(24);
+    expect(vqcParamCount(cfg)).toBe(26);
+    expect(vqcParamCount({ ...cfg, readout: 'direct' })).toBe(24);
+    const { ops, slots } = vqcCircuitOps(cfg, [0.3, 1.2], new Array(24).fill(0.1));
+    const stats = circuitStats({ numQubits: 3, numClbits: 0, ops });
+    // per layer: 3 RY encodings + 6 rotations; a 3-CZ ring between layers (3 of them)
+    expect(stats.singleQubitGates).toBe(4 * 9);
+    expect(stats.twoQubitGates).toBe(3 * 3);
+    expect(slots).toHaveLength(24);
+    slots.forEach((s, k) => expect(ops[s].paramIndex).toBe(k));
+    // without re-uploading only the first layer encodes
+    const once = vqcCircuitOps({ ...cfg, reupload: false }, [0.3, 1.2], new Array(24).fill(0.1));
+    expect(circuitStats({ numQubits: 3, numClbits: 0, ops: once.ops }).singleQubitGates).toBe(3 + 4 * 6);
+  });
+
+  it('one qubit, one layer: ⟨Z⟩ = cos x cos θ₂ − sin x cos θ₁ sin θ₂ (Bloch-sphere algebra)', () => {
+    const cfg = { ...BASE, qubits: 1, layers: 1, readout: 'direct' as const };
+    const rng = createRng(4);
+    for (let t = 0; t < 20; t++) {
+      const x = 3 * rng.next(), t1 = 6 * rng.next() - 3, t2 = 6 * rng.next() - 3;
+      const want = Math.cos(x) * Math.cos(t2) - Math.sin(x) * Math.cos(t1) * Math.sin(t2);
+      expect(exactE(cfg, [x, 0], [t1, t2])).toBeCloseTo(want, 12);
+    }
+  });
+
+  it('the ZZ encoding uses the entangling feature map (its ⟨Z₀⟩ depends on both features)', () => {
+    const cfg = { ...BASE, encoding: 'zz' as const, layers: 1, entangler: 'none' as const };
+    // RZ = 0, RY(0.9) on qubit 0 turns the map's X–Y phase information into a Z bias.
+    // (With all angles 0 one H + diagonal layer gives ⟨Z₀⟩ = 0 for every input.)
+    const params = [0, 0, 0.9, 0.4];
+    expect(exactE(cfg, [0.4, 0.5], [0, 0, 0, 0])).toBeCloseTo(0, 12);
+    const a = exactE(cfg, [0.4, 0.5], params), b = exactE(cfg, [0.4, 1.7], params);
+    expect(Math.abs(a - b)).toBeGreaterThan(1e-3);
+    const angle = { ...cfg, encoding: 'angle' as const };
+    expect(exactE(angle, [0.4, 0.5], params)).toBeCloseTo(exactE(angle, [0.4, 1.7], params), 12);
+  });
+});
+
+describe('VQC gradient', () => {
+  const X: Point[] = [[0.3, 2.1], [1.7, 0.4], [2.9, 2.5], [0.9, 1.1]];
+  const Y = [0, 1, 1, 0];
+  const variants: [string, Partial<VqcConfig>][] = [
+    ['angle, logistic read-out, BCE', {}],
+    ['angle, direct read-out, MSE', { readout: 'direct', loss: 'mse' }],
+    ['angle, logistic read-out, MSE, CX, 3 qubits', { loss: 'mse', entangler: 'cx', qubits: 3 }],
+    ['ZZ, logistic read-out, BCE, no re-upload', { encoding: 'zz', reupload: false }],
+  ];
+
+  it.each(variants)('parameter shift equals a central finite difference (%s)', (_name, over) => {
+    const cfg = { ...BASE, ...over };
+    const params = vqcInit(cfg, 11).params;
+    if (cfg.readout === 'logistic') { params[params.length - 2] = 1.7; params[params.length - 1] = -0.3; }
+    const runner = new ZExpectationRunner(cfg.qubits, 0, null);
+    const { loss, grad } = vqcLossAndGradient(cfg, params, X, Y, runner);
+    expect(loss).toBeCloseTo(vqcExactLoss(cfg, params, X, Y), 12);
+    const h = 1e-5;
+    params.forEach((v, k) => {
+      const plus = params.slice(); plus[k] = v + h;
+      const minus = params.slice(); minus[k] = v - h;
+      const fd = (vqcExactLoss(cfg, plus, X, Y) - vqcExactLoss(cfg, minus, X, Y)) / (2 * h);
+      expect(grad[k]).toBeCloseTo(fd, 7);
+    });
+    // 1 forward + 2 shifted circuits per angle per example
+    expect(runner.cost).toEqual({ circuits: X.length * (1 + 2 * vqcAngleCount(cfg)), shots: 0 });
+  });
+
+  it('finite-shot estimates scatter around the exact value with the binomial standard error', () => {
+    const cfg = { ...BASE, shots: 200 };
+    const params = vqcInit(cfg, 2).params;
+    const x: Point = [1.1, 0.6];
+    const exact = exactE(cfg, x, params);
+    const runner = new ZExpectationRunner(2, 200, createRng(99));
+    const { ops } = vqcCircuitOps(cfg, x, params);
+    const est = Array.from({ length: 400 }, () => runner.run(ops));
+    const mean = est.reduce((a, b) => a + b, 0) / est.length;
+    const sd = Math.sqrt(est.reduce((a, b) => a + (b - mean) ** 2, 0) / (est.length - 1));
+    const sigma = Math.sqrt((1 - exact * exact) / 200);
+    expect(Math.abs(mean - exact)).toBeLessThan(4 * sigma / Math.sqrt(400));
+    expect(sd / sigma).toBeGreaterThan(0.85);
+    expect(sd / sigma).toBeLessThan(1.15);
+    // every estimate is a multiple of 2/shots
+    est.forEach((e) => expect(Math.abs(e * 100 - Math.round(e * 100))).toBeLessThan(1e-9));
+    expect(runner.cost).toEqual({ circuits: 400, shots: 400 * 200 });
+  });
+});
+
+describe('VQC training', () => {
+  it('loss decreases on a trivial task with exact expectations', () => {
+    // class = whether the first feature is above π/2: one rotation away from the initial model
+    const rng = createRng(5);
+    const X: Point[] = Array.from({ length: 16 }, () => [Math.PI * rng.next(), Math.PI * rng.next()]);
+    const Y = X.map((x) => (x[0] > Math.PI / 2 ? 1 : 0));
+    const cfg = { ...BASE, layers: 1, batchSize: 4 };
+    const state = vqcInit(cfg, 3);
+    const initial = vqcExactLoss(cfg, state.params, X, Y);
+    const losses: number[] = [];
+    for (let e = 0; e < 40; e++) {
+      vqcTrainEpoch(cfg, state, X, Y, 10 + e, 0);
+      losses.push(vqcExactLoss(cfg, state.params, X, Y));
+    }
+    expect(losses[4]).toBeLessThan(initial);
+    expect(losses[39]).toBeLessThan(0.5 * initial);
+    expect(vqcEvaluate(cfg, state, X, Y, 0).accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('counts circuits and shots exactly: N·(1 + 2P) per training epoch, one per point to evaluate', () => {
+    const data = prepareData(makeDataset({ kind: 'moons', n: 30, noise: 0.1, seed: 1 }), 'minmax-pi', 0.7, 1);
+    const N = data.trainX.length;
+    for (const [layers, shots] of [[1, 50], [3, 20], [2, 0]]) {
+      const cfg = { ...BASE, layers, shots };
+      const P = vqcAngleCount(cfg);
+      const state = vqcInit(cfg, 1);
+      const tr = vqcTrainEpoch(cfg, state, data.trainX, data.trainY, 1, 2);
+      expect(tr.cost.circuits).toBe(N * (1 + 2 * P));
+      expect(tr.cost.circuits).toBe(vqcTrainCircuitsPerEpoch(cfg, N));
+      expect(tr.cost.shots).toBe(shots * N * (1 + 2 * P));
+      const ev = vqcEvaluate(cfg, state, data.testX, data.testY, 3);
+      expect(ev.cost).toEqual({ circuits: data.testX.length, shots: shots * data.testX.length });
+    }
+  });
+
+  it('finite-shot training reproduces exactly from its seeds and changes with the shot seed', () => {
+    const data = prepareData(makeDataset({ kind: 'moons', n: 30, noise: 0.1, seed: 2 }), 'minmax-pi', 0.7, 2);
+    const cfg = { ...BASE, shots: 30 };
+    const run = (shotSeed: number) => {
+      const s = vqcInit(cfg, 7);
+      for (let e = 0; e < 3; e++) vqcTrainEpoch(cfg, s, data.trainX, data.trainY, e, shotSeed + e);
+      return s.params;
+    };
+    expect(run(1)).toEqual(run(1));
+    expect(run(1)).not.toEqual(run(100));
+  });
+
+  it('vqcProba is the read-out of the exact ⟨Z₀⟩', () => {
+    const cfg = BASE;
+    const s = vqcInit(cfg, 3);
+    s.params[s.params.length - 2] = 2; s.params[s.params.length - 1] = 0.5;
+    const x: Point = [0.7, 2.2];
+    expect(vqcProba(cfg, s, x)).toBeCloseTo(1 / (1 + Math.exp(-(2 * exactE(cfg, x, s.params) + 0.5))), 12);
+    const direct = { ...cfg, readout: 'direct' as const };
+    const d = vqcInit(direct, 3);
+    expect(vqcProba(direct, d, x)).toBeCloseTo((1 + exactE(direct, x, d.params)) / 2, 12);
+  });
+
+  it('rejects impossible configurations', () => {
+    expect(() => vqcInit({ ...BASE, qubits: 0 }, 1)).toThrow(RangeError);
+    expect(() => vqcInit({ ...BASE, layers: 99 }, 1)).toThrow(RangeError);
+    expect(() => vqcInit({ ...BASE, shots: 1.5 }, 1)).toThrow(RangeError);
+    expect(() => new ZExpectationRunner(2, 10, null)).toThrow();
+  });
+});
