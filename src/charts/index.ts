@@ -1,0 +1,4 @@
+/** Shared chart pieces: pure layout, React axes from d3 scales, and container-width tracking. */
+export { Axis, axisTicks, type AxisProps, type AxisScale } from './Axis';
+export { chartLayout, type ChartLayout, type Margins } from './layout';
+export { useContainerWidth, DEFAULT_CHART_WIDTH } from './useContainerWidth';

@@ -1,0 +1,172 @@
+/**
+ * The content pipeline as Vite plugins:
+ *  - `@mdx-js/rollup` with GFM, math (KaTeX rendered at build time) and the validating/annotating
+ *    remark plugin, so a bad content file fails the build with `file:line:column: message`;
+ *  - `virtual:article`, a generated module importing every `content/NN-<id>.mdx` in order and carrying
+ *    the build-time article index (section titles, citation order and counts, cited references, meta).
+ * Runs in Node only (imported by vite.config.ts).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import mdx from '@mdx-js/rollup';
+import { createProcessor } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import type { Root } from 'mdast';
+import { FIGURE_CATALOG, SECTION_IDS } from '../figures/catalog';
+import { buildIndex, duplicateFigures, scanSection, type ArticleIndex, type SectionEntry } from './article-index';
+import remarkContent, { displayPath } from './remark-content';
+import { referenceProblems } from '../cite/format';
+
+export const VIRTUAL_ARTICLE = 'virtual:article';
+const RESOLVED_ARTICLE = '\0virtual:article';
+
+export interface ArticlePluginOptions {
+  /** Directory with `NN-<section>.mdx`, `references.json` and `meta.json`. */
+  contentDir: string;
+  /** Project root; paths in error messages are relative to it. */
+  root: string;
+}
+
+/** Reads and parses content files, caching parses by source text. */
+export class ContentIndexer {
+  private parsed = new Map<string, { source: string; entry: SectionEntry }>();
+  private parser = createProcessor({ remarkPlugins: [remarkGfm, remarkMath] });
+
+  constructor(readonly contentDir: string) {}
+
+  files(): string[] {
+    if (!existsSync(this.contentDir)) return [];
+    return readdirSync(this.contentDir)
+      .filter((f) => /^\d+[-_].+\.mdx$/i.test(f))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((f) => path.join(this.contentDir, f));
+  }
+
+  index(): ArticleIndex {
+    const entries = this.files().map((file) => {
+      const source = readFileSync(file, 'utf8');
+      const cached = this.parsed.get(file);
+      if (cached && cached.source === source) return cached.entry;
+      let entry: SectionEntry;
+      try {
+        entry = scanSection(file, this.parser.parse({ path: file, value: source }) as Root);
+      } catch {
+        // A syntax error is reported with its position when the file itself is compiled.
+        entry = scanSection(file, { type: 'root', children: [] });
+      }
+      this.parsed.set(file, { source, entry });
+      return entry;
+    });
+    return buildIndex(entries);
+  }
+
+  readJson(name: string): unknown {
+    const file = path.join(this.contentDir, name);
+    if (!existsSync(file)) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
+  }
+
+  references(): Record<string, unknown> {
+    const refs = this.readJson('references.json');
+    return refs && typeof refs === 'object' ? (refs as Record<string, unknown>) : {};
+  }
+}
+
+function articleModule(indexer: ContentIndexer, root: string): { code: string; errors: string[]; warnings: string[] } {
+  const index = indexer.index();
+  const references = indexer.references();
+  const meta = indexer.readJson('meta.json') ?? { title: 'Untitled' };
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const refsPath = displayPath(path.join(indexer.contentDir, 'references.json'), root);
+  if (index.sections.length === 0) errors.push(`${displayPath(indexer.contentDir, root)}: no NN-<section>.mdx files found`);
+  for (const key of index.citationOrder) {
+    if (key in references) for (const p of referenceProblems(key, references[key])) errors.push(`${refsPath}: ${p}`);
+  }
+  for (const [figure, sections] of duplicateFigures(index)) {
+    errors.push(`figure "${figure}" is used in more than one place: ${sections.join(', ')}`);
+  }
+  const ids = index.sections.map((s) => s.id);
+  const missing = SECTION_IDS.filter((id) => !ids.includes(id));
+  if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
+  const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
+  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
+  const sections = index.sections
+    .map((s, i) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, Content: Section${i} }`)
+    .join(',\n');
+  const code = `${imports}
+export const sections = [
+${sections}
+];
+export const citationOrder = ${JSON.stringify(index.citationOrder)};
+export const citationCounts = ${JSON.stringify(index.citationCounts)};
+export const footnoteCount = ${index.footnoteCount};
+export const references = ${JSON.stringify(cited)};
+export const meta = ${JSON.stringify(meta)};
+`;
+  return { code, errors, warnings };
+}
+
+export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
+  const contentDir = path.resolve(options.root, options.contentDir);
+  const indexer = new ContentIndexer(contentDir);
+  const referenceKeys = () => new Set(Object.keys(indexer.references()));
+  const isContent = (file: string) => path.resolve(file).startsWith(contentDir + path.sep);
+
+  const mdxPlugin = mdx({
+    remarkPlugins: [
+      remarkGfm,
+      remarkMath,
+      [
+        remarkContent,
+        {
+          figures: FIGURE_CATALOG,
+          referenceKeys,
+          sectionIds: SECTION_IDS,
+          index: () => indexer.index(),
+          root: options.root,
+        },
+      ],
+    ],
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }]],
+  }) as Plugin;
+
+  const virtual: Plugin = {
+    name: 'qml:article',
+    resolveId(id) {
+      return id === VIRTUAL_ARTICLE ? RESOLVED_ARTICLE : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ARTICLE) return undefined;
+      for (const file of indexer.files()) this.addWatchFile(file);
+      for (const name of ['references.json', 'meta.json']) {
+        const file = path.join(contentDir, name);
+        if (existsSync(file)) this.addWatchFile(file);
+      }
+      const { code, errors, warnings } = articleModule(indexer, options.root);
+      for (const w of warnings) this.warn(w);
+      if (errors.length) this.error(errors.join('\n'));
+      return code;
+    },
+    configureServer(server: ViteDevServer) {
+      const reload = (file: string) => {
+        if (!isContent(file)) return;
+        const graph = server.environments.client.moduleGraph;
+        const mod = graph.getModuleById(RESOLVED_ARTICLE);
+        if (mod) graph.invalidateModule(mod);
+        for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(contentDir);
+      server.watcher.on('add', reload);
+      server.watcher.on('unlink', reload);
+      // Numbering is global, so editing one section can renumber citations in the others.
+      server.watcher.on('change', reload);
+    },
+  };
+
+  return [{ ...mdxPlugin, enforce: 'pre' }, virtual];
+}

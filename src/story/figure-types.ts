@@ -1,0 +1,31 @@
+/** The contract between a figure view and the modes that host it (article, embed, slides, print). */
+import type { ParamIssue, ParamSpec, ParamValues } from './params';
+
+export type FigureMode = 'article' | 'embed' | 'slides' | 'print';
+
+export interface FigureSource {
+  label: string;
+  href?: string;
+}
+
+/** Static, small facts about a figure (bundled with the article; the view itself is lazy). */
+export interface FigureMeta<S extends ParamSpec = ParamSpec> {
+  id: string;
+  /** Parameters kept in the URL, with defaults and bounds. */
+  params: S;
+  sources: readonly FigureSource[];
+}
+
+export interface FigureViewProps<S extends ParamSpec = ParamSpec> {
+  id: string;
+  /** The step shown (0-based); `progress` ∈ [0, 1] is the reader's position within it. */
+  step: number;
+  progress: number;
+  params: ParamValues<S>;
+  setParams(patch: Partial<ParamValues<S>>): void;
+  /** URL values that were refused and replaced by defaults; the shell shows them. */
+  paramIssues: ParamIssue[];
+  mode: FigureMode;
+  /** True when the reader prefers reduced motion: render end states directly, no animation. */
+  reducedMotion: boolean;
+}

@@ -1,0 +1,110 @@
+/**
+ * Figure parameters in the URL query string, namespaced by figure id (`?shot-noise.theta=0.8`).
+ * Pure parse/serialise functions plus validation: an invalid value falls back to the default and
+ * yields a readable note for the reader — never an error.
+ */
+
+export interface NumberParamSpec {
+  type: 'number';
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+export interface IntParamSpec {
+  type: 'int';
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+export interface ChoiceParamSpec<C extends string = string> {
+  type: 'choice';
+  label: string;
+  default: C;
+  choices: readonly C[];
+}
+
+export type ParamSpecEntry = NumberParamSpec | IntParamSpec | ChoiceParamSpec;
+export type ParamSpec = Readonly<Record<string, ParamSpecEntry>>;
+
+/** The values a spec describes: numbers for number/int entries, one of the choices otherwise. */
+export type ParamValues<S extends ParamSpec> = {
+  -readonly [K in keyof S]: S[K] extends ChoiceParamSpec<infer C> ? C : number;
+};
+
+export interface ParamIssue {
+  name: string;
+  raw: string;
+  /** Sentence shown to the reader, e.g. "θ = "abc" is not a number; using 1.1." */
+  message: string;
+}
+
+/** The query-string key of a parameter. */
+export function paramKey(figureId: string, name: string): string {
+  return `${figureId}.${name}`;
+}
+
+export function defaultParams<S extends ParamSpec>(spec: S): ParamValues<S> {
+  const out: Record<string, number | string> = {};
+  for (const [name, entry] of Object.entries(spec)) out[name] = entry.default;
+  return out as ParamValues<S>;
+}
+
+/** Validates one raw string; returns the value or a reason it was refused. */
+export function parseParamValue(entry: ParamSpecEntry, raw: string): { value: number | string } | { reason: string } {
+  if (entry.type === 'choice') {
+    return entry.choices.includes(raw) ? { value: raw } : { reason: `is not one of ${entry.choices.join(', ')}` };
+  }
+  const trimmed = raw.trim();
+  const value = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isFinite(value)) return { reason: 'is not a number' };
+  if (entry.type === 'int' && !Number.isInteger(value)) return { reason: 'is not a whole number' };
+  if (value < entry.min || value > entry.max) return { reason: `is outside ${entry.min}–${entry.max}` };
+  return { value };
+}
+
+/** Clamps/validates a value set from a control; out-of-range numbers are clamped, others keep `fallback`. */
+export function coerceParamValue(entry: ParamSpecEntry, value: unknown, fallback: number | string): number | string {
+  if (entry.type === 'choice') return typeof value === 'string' && entry.choices.includes(value) ? value : fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  const v = entry.type === 'int' ? Math.round(value) : value;
+  return Math.min(entry.max, Math.max(entry.min, v));
+}
+
+/** Reads a figure's parameters from a query string (`location.search`), with notes for refused values. */
+export function parseFigureParams<S extends ParamSpec>(
+  search: string, figureId: string, spec: S,
+): { params: ParamValues<S>; issues: ParamIssue[] } {
+  const query = new URLSearchParams(search);
+  const params = defaultParams(spec) as Record<string, number | string>;
+  const issues: ParamIssue[] = [];
+  for (const [name, entry] of Object.entries(spec)) {
+    const raw = query.get(paramKey(figureId, name));
+    if (raw === null) continue;
+    const parsed = parseParamValue(entry, raw);
+    if ('value' in parsed) params[name] = parsed.value;
+    else issues.push({ name, raw, message: `${entry.label} = “${raw}” ${parsed.reason}; using ${entry.default}.` });
+  }
+  return { params: params as ParamValues<S>, issues };
+}
+
+/**
+ * Writes a figure's parameters into a query string, keeping every other key. Parameters at their
+ * default are removed, so the URL stays short and the default view has a clean URL.
+ */
+export function writeFigureParams<S extends ParamSpec>(
+  search: string, figureId: string, spec: S, params: ParamValues<S>,
+): string {
+  const query = new URLSearchParams(search);
+  for (const [name, entry] of Object.entries(spec)) {
+    const key = paramKey(figureId, name);
+    const value = (params as Record<string, number | string>)[name];
+    if (value === entry.default || value === undefined) query.delete(key);
+    else query.set(key, String(value));
+  }
+  const s = query.toString();
+  return s ? `?${s}` : '';
+}

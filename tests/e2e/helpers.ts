@@ -1,0 +1,86 @@
+/**
+ * Shared e2e helpers: a watcher that records console warnings/errors, page errors, failed requests and
+ * any request to a host other than the local preview server; hydration and scrolling helpers; the
+ * article's expected sections read from content/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export interface PageProblems {
+  list: string[];
+}
+
+/** Start recording problems; call before `page.goto`. */
+export function watchPage(page: Page): PageProblems {
+  const problems: PageProblems = { list: [] };
+  page.on('console', (message) => {
+    const type = message.type();
+    if (type === 'error' || type === 'warning') problems.list.push(`console.${type}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.list.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') problems.list.push(`third-party request: ${request.url()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** Scrolls from top to bottom in steps of `fraction` of the viewport, pausing `pauseMs` per step. */
+export async function scrollThrough(page: Page, fraction = 0.8, pauseMs = 120): Promise<number> {
+  let steps = 0;
+  for (;;) {
+    const done = await page.evaluate((f) => {
+      const before = window.scrollY;
+      window.scrollBy(0, Math.round(window.innerHeight * f));
+      return window.scrollY === before;
+    }, fraction);
+    if (done) return steps;
+    steps += 1;
+    await page.waitForTimeout(pauseMs);
+  }
+}
+
+export async function scrollToId(page: Page, id: string, offset = 0): Promise<void> {
+  await page.evaluate(
+    ([target, off]) => {
+      const el = document.getElementById(target as string);
+      if (!el) throw new Error(`no #${target}`);
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - (off as number));
+    },
+    [id, offset] as const,
+  );
+}
+
+export interface ExpectedSection {
+  id: string;
+  title: string;
+}
+
+/** Sections as content/ defines them: `NN-<id>.mdx`, title from the first `## ` line. */
+export function expectedSections(contentDir = path.resolve('content')): ExpectedSection[] {
+  return readdirSync(contentDir)
+    .filter((f) => /^\d+[-_].+\.mdx$/.test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((file) => {
+      const source = readFileSync(path.join(contentDir, file), 'utf8');
+      const heading = /^##\s+(.+)$/m.exec(source);
+      return {
+        id: file.replace(/\.mdx$/, '').replace(/^\d+[-_]/, ''),
+        title: (heading?.[1] ?? '').replace(/[*_`]/g, '').trim(),
+      };
+    });
+}
+
+export const axeSource = path.resolve('node_modules/axe-core/axe.min.js');

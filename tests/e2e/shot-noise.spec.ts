@@ -1,0 +1,151 @@
+/**
+ * The shot-noise figure in the built article: one state per step, its text alternative, downloads,
+ * URL parameters (with the invalid-value note), the last step's keyboard controls and the progress
+ * indicator of a long computation.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForHydration } from './helpers';
+
+const SECTION = '[data-scrolly="shot-noise"]';
+const FIGURE = '[data-figure="shot-noise"]';
+const ALT = `${FIGURE} [data-figure-alt]`;
+
+async function open(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
+  await waitForHydration(page);
+  await expect(page.locator(SECTION)).toHaveAttribute('data-trigger', /^\d+$/);
+}
+
+async function goToStep(page: Page, n: number): Promise<void> {
+  await page.evaluate(([sel, i]) => {
+    const section = document.querySelector(sel as string) as HTMLElement;
+    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
+  }, [SECTION, n] as const);
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n));
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+}
+
+async function altText(page: Page): Promise<string> {
+  return (await page.locator(ALT).textContent()) ?? '';
+}
+
+test('each step shows its own number of shots, with a text alternative built from the data', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const expected = ['N = 1 shot per run', 'N = 10 shots per run', 'N = 100 shots per run', 'N = 10,000 shots per run'];
+  for (let n = 0; n < expected.length; n++) {
+    await goToStep(page, n);
+    const alt = await altText(page);
+    expect(alt).toContain(expected[n]);
+    expect(alt).toContain('cos θ = 0.454');
+  }
+  await expect(page.locator(`${FIGURE} .sn-bar`)).not.toHaveCount(0);
+  await goToStep(page, 0);
+  await expect(page.locator(`${FIGURE} .sn-bar`)).toHaveCount(2);
+  await goToStep(page, 4);
+  const alt = await altText(page);
+  expect(alt).toContain('N = 1,000,000 shots per run, 100 simulated runs');
+  const ratio = Number(/interval ([\d.]+) times narrower/.exec(alt)?.[1]);
+  expect(ratio).toBeGreaterThan(8);
+  expect(ratio).toBeLessThan(12.5);
+  await expect(page.locator(`${FIGURE} .sn-row`)).toHaveCount(2);
+});
+
+test('the same seed gives the same data; another seed in the URL gives other data', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page);
+  await goToStep(page, 2);
+  const first = await altText(page);
+  await open(page, '/');
+  await goToStep(page, 2);
+  expect(await altText(page)).toBe(first);
+  await open(page, '/?shot-noise.seed=7');
+  await goToStep(page, 2);
+  const other = await altText(page);
+  expect(other).not.toBe(first);
+  await expect(page.locator(`${FIGURE} .fig__method`)).toContainText('seed7');
+});
+
+test('URL parameters set θ; an invalid value falls back to the default with a visible note', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, '/?shot-noise.theta=0.5');
+  await goToStep(page, 2);
+  expect(await altText(page)).toContain('cos θ = 0.878');
+  await open(page, '/?shot-noise.theta=abc&shot-noise.shots=0');
+  await goToStep(page, 2);
+  const note = page.locator(`${FIGURE} .fig__issues`);
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('“abc” is not a number; using 1.1');
+  await expect(note).toContainText('“0” is outside 1–10000');
+  expect(await altText(page)).toContain('cos θ = 0.454');
+});
+
+test('CSV and JSON downloads hold the current runs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page);
+  await goToStep(page, 2);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(csvDownload.suggestedFilename()).toBe('shot-noise-step-2.csv');
+  const csv = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\r\n');
+  expect(csv[0]).toBe('shots per run (N),run,estimate of <Z>');
+  expect(csv).toHaveLength(401);
+  const estimates = csv.slice(1).map((line) => line.split(','));
+  expect(estimates.every(([n]) => n === '100')).toBe(true);
+  const mean = estimates.reduce((s, [, , e]) => s + Number(e), 0) / 400;
+  expect(Math.abs(mean - Math.cos(1.1))).toBeLessThan(0.02);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
+  expect(json).toMatchObject({ figure: 'shot-noise', step: 2 });
+  expect(typeof json.seed).toBe('number');
+  expect(json.rows).toHaveLength(400);
+});
+
+test('the last step has keyboard controls for θ, N and the seed, kept in the URL', async ({ page }) => {
+  test.setTimeout(150_000);
+  await open(page);
+  await goToStep(page, 3);
+  await expect(page.locator(`${FIGURE} .sn-controls`)).toHaveCount(0);
+  await goToStep(page, 4);
+  const theta = page.getByLabel(/^θ = /);
+  await theta.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/shot-noise\.theta=1(&|$)/);
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.locator(ALT)).toContainText('cos θ = 0.540');
+  const shots = page.getByLabel(/^N = /);
+  await shots.focus();
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(/shot-noise\.shots=1(&|$)/);
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.locator(ALT)).toContainText('N = 100 shots per run');
+  const before = await altText(page);
+  await page.getByRole('button', { name: 'New seed' }).press('Enter');
+  await expect(page).toHaveURL(/shot-noise\.seed=\d+/);
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect.poll(() => altText(page)).not.toBe(before);
+});
+
+test('a long computation shows its progress, then the finished data', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, '/?shot-noise.seed=99');
+  await page.evaluate(() => { location.hash = '#shot-noise-step-4'; });
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-step', '4');
+  await expect(page.locator(`${FIGURE} .fig__work progress`)).toBeVisible();
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  await expect(page.locator(`${FIGURE} .fig__work`)).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the pre-rendered page carries the figure, its step-0 data and its text alternative', async ({ page }) => {
+    await page.goto('/');
+    const fig = page.locator(FIGURE);
+    await expect(fig).toHaveAttribute('data-step', '0');
+    await expect(fig).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator(`${ALT} table tbody tr`)).toHaveCount(1);
+    await expect(page.locator(ALT)).toContainText('N = 1 shot per run, 400 simulated runs');
+    await expect(page.locator(`${FIGURE} .sn-bar`)).toHaveCount(2);
+  });
+});

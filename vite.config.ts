@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { articlePlugin } from './src/mdx/vite-plugin';
+import { themeBootScript } from './src/reading/theme';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The theme script must run before first paint, so it is inlined at the top of <head>. */
+function themeHead(): Plugin {
+  return {
+    name: 'qml:theme-head',
+    transformIndexHtml: () => [{ tag: 'script', children: themeBootScript, injectTo: 'head-prepend' }],
+  };
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  root,
+  plugins: [
+    // Content comes from content/ (QML_CONTENT_DIR points the build at fixtures in tests).
+    ...articlePlugin({ contentDir: process.env.QML_CONTENT_DIR ?? 'content', root }),
+    react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
+    themeHead(),
+  ],
+  // MDX compiled from a content dir outside the project (test fixtures) still resolves React from here.
+  resolve: { dedupe: ['react', 'react-dom'] },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // QML_DIST_DIR lets parallel builds (several checkouts or test runs) keep separate outputs.
+    outDir: isSsrBuild ? undefined : (process.env.QML_DIST_DIR ?? 'dist'),
+    // KaTeX fonts stay separate files (woff2 is all a modern browser fetches).
+    assetsInlineLimit: 2048,
+    // public/ (favicon) belongs in the client build only.
+    copyPublicDir: !isSsrBuild,
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+}));
