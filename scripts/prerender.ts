@@ -1,11 +1,14 @@
 /**
- * Static pre-render: fills dist/index.html and dist/404.html with the server-rendered page, using the
- * client build's HTML (hashed asset links, inline theme script) as the template.
+ * Static pre-render: writes one HTML file per route (the article, 404, every figure and section embed,
+ * the presentation, speaker view and handout) from the client build's index.html (hashed asset links,
+ * inline theme script), the oEmbed JSON documents, and finally the service worker (workbox-build), so
+ * its precache manifest lists the finished pages.
  * Run by `npm run build` after the client and SSR builds.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateSW } from 'workbox-build';
 
 process.env.NODE_ENV ??= 'production';
 
@@ -14,42 +17,81 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.QML_DIST_DIR ?? 'dist');
 const serverEntry = path.resolve(root, process.env.QML_SSR_DIR ?? 'dist-ssr', 'entry-server.js');
 
-type PageName = 'article' | 'not-found';
+type Route = { page: string; [k: string]: string };
 interface ServerModule {
-  render(page: PageName): Promise<{ html: string; title: string; head: string }>;
+  render(route: Route): Promise<{ html: string; title: string; head: string }>;
+  allRoutes(): Route[];
+  routeFile(route: Route): string;
+  routeKey(route: Route): string;
+  oembedDocuments(): [string, unknown][];
 }
 
 const ROOT_PLACEHOLDER = /<div id="root" data-page="article"><!--app-html--><\/div>/;
 
-export function fillTemplate(template: string, page: PageName, rendered: { html: string; title: string; head: string }): string {
+export function fillTemplate(
+  template: string, route: { page: string; key: string }, rendered: { html: string; title: string; head: string },
+): string {
   if (!ROOT_PLACEHOLDER.test(template) || !template.includes('<!--app-head-->')) {
     throw new Error('dist/index.html has no <!--app-html--> / <!--app-head--> placeholders; run the client build first');
   }
   return template
     .replace(/<title>[\s\S]*?<\/title>/, `<title>${rendered.title}</title>`)
     .replace('<!--app-head-->', rendered.head)
-    .replace(ROOT_PLACEHOLDER, () => `<div id="root" data-page="${page}">${rendered.html}</div>`);
+    .replace(ROOT_PLACEHOLDER, () => `<div id="root" data-page="${route.page}" data-route="${route.key}">${rendered.html}</div>`);
+}
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }
 
 async function main(): Promise<void> {
   if (!existsSync(serverEntry)) throw new Error(`missing ${path.relative(root, serverEntry)}; run the SSR build first`);
-  const template = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const templateFile = path.join(dist, 'index.html');
+  const template = readFileSync(templateFile, 'utf8');
+  // Keep the pristine template, so re-running the pre-render alone still finds its placeholders.
   const server = (await import(pathToFileURL(serverEntry).href)) as ServerModule;
-  const pages: [PageName, string][] = [
-    ['article', 'index.html'],
-    ['not-found', '404.html'],
-  ];
-  for (const [page, file] of pages) {
-    const started = performance.now();
-    const rendered = await server.render(page);
-    const html = fillTemplate(template, page, rendered);
-    writeFileSync(path.join(dist, file), html);
-    const kb = (Buffer.byteLength(html) / 1024).toFixed(0);
-    console.log(`prerender: ${path.relative(root, path.join(dist, file))} (${page}) ${kb} KB in ${(performance.now() - started).toFixed(0)} ms`);
+  const started = performance.now();
+  let count = 0;
+  for (const route of server.allRoutes()) {
+    const t0 = performance.now();
+    const rendered = await server.render(route);
+    const html = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
+    const file = path.join(dist, server.routeFile(route));
+    write(file, html);
+    count += 1;
+    if (route.page === 'article' || route.page === 'not-found' || route.page === 'present' || route.page === 'print') {
+      const kb = (Buffer.byteLength(html) / 1024).toFixed(0);
+      console.log(`prerender: ${path.relative(root, file)} (${route.page}) ${kb} KB in ${(performance.now() - t0).toFixed(0)} ms`);
+    }
   }
+  for (const [file, doc] of server.oembedDocuments()) write(path.join(dist, file), `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`prerender: ${count} pages and ${server.oembedDocuments().length} oEmbed documents in ${(performance.now() - started).toFixed(0)} ms`);
+
+  const sw = await generateSW({
+    globDirectory: dist,
+    globPatterns: ['**/*.{html,js,css,woff2,svg,json,webmanifest}'],
+    globIgnores: ['sw.js', 'workbox-*.js', '**/*.map'],
+    swDest: path.join(dist, 'sw.js'),
+    // Pages are `embed/x.html` served at `/embed/x` (Workbox's cleanURLs, on by default); query strings
+    // (steps, parameters) never change a page.
+    ignoreURLParametersMatching: [/.*/],
+    navigateFallback: '/404.html',
+    navigateFallbackDenylist: [/^\/oembed\//, /\.json$/],
+    // The new version waits until the reader accepts the "update available" prompt.
+    skipWaiting: false,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    dontCacheBustURLsMatching: /\/assets\/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/,
+  });
+  console.log(`service worker: ${sw.count} files precached (${(sw.size / 1024).toFixed(0)} KB)${sw.warnings.length ? `; ${sw.warnings.join('; ')}` : ''}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
   process.exit(1);
 });

@@ -1,15 +1,18 @@
 /**
  * Server entry for the static pre-render (built into dist-ssr/ by `vite build --ssr`). Uses
- * react-dom/static so Suspense and lazy figure views are awaited: the HTML holds every section's
+ * react-dom/static so Suspense and lazy pages/figure views are awaited: every page's HTML holds its
  * prose, captions and each figure's text alternative.
  */
 import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { meta } from 'virtual:article';
+import { meta, sections } from 'virtual:article';
 import { App } from './pages/App';
-import { headTags, type PageName } from './pages/site';
+import { allRoutes, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
+import { embedTitle, routeHeadTags, siteBase, siteTitle } from './pages/site';
+import { oembedDocument, type OEmbedDocument } from './story/snippets';
 
 export { PAGE_NAMES } from './pages/site';
+export { allRoutes, routeFile, routeKey };
 
 export interface RenderedPage {
   /** Markup for inside `#root`. */
@@ -20,19 +23,34 @@ export interface RenderedPage {
   head: string;
 }
 
-export async function render(page: PageName): Promise<RenderedPage> {
+const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s) => [s.id, s.title]));
+
+export async function render(route: Route): Promise<RenderedPage> {
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
-      <App page={page} />
+      <App route={route} />
     </StrictMode>,
     { onError: (error) => void errors.push(error) },
   );
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   if (errors.length > 0) {
-    throw new Error(`pre-rendering "${page}" failed:\n${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
+    throw new Error(`pre-rendering "${routePath(route)}" failed:\n${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
   }
-  const { title, tags } = headTags(meta, page);
+  const { title, tags } = routeHeadTags(meta, route, sectionTitles);
   return { html: Buffer.concat(chunks).toString('utf8'), title, head: tags };
+}
+
+/** The oEmbed documents: `[file, document]` per figure and section embed. */
+export function oembedDocuments(): [string, OEmbedDocument][] {
+  const base = siteBase(meta);
+  return allRoutes().flatMap((route): [string, OEmbedDocument][] => {
+    const path = oembedPath(route);
+    if (!path || (route.page !== 'embed' && route.page !== 'embed-section')) return [];
+    const target = route.page === 'embed'
+      ? { origin: base, kind: 'figure' as const, id: route.figure, title: embedTitle(route, sectionTitles) }
+      : { origin: base, kind: 'section' as const, id: route.section, title: embedTitle(route, sectionTitles) };
+    return [[path.slice(1), oembedDocument(target, siteTitle(meta))]];
+  });
 }

@@ -5,12 +5,21 @@
  */
 import { barrenPlateau } from './barren-plateau';
 import { noiseVsDepth } from './noise-vs-depth';
+import { landscape } from './landscape';
+import { calibrationDrift } from './calibration-drift';
+import { encodingCost } from './encoding-cost';
+import { baselineRace, baselineRaceSweep } from './baseline-race';
 import { asExperiment } from './run';
 import type { AnyExperimentDefinition } from './types';
 
 export const EXPERIMENTS: Record<string, AnyExperimentDefinition> = {
   [barrenPlateau.name]: barrenPlateau,
   [noiseVsDepth.name]: noiseVsDepth,
+  [landscape.name]: landscape,
+  [calibrationDrift.name]: calibrationDrift,
+  [baselineRace.name]: baselineRace,
+  [baselineRaceSweep.name]: baselineRaceSweep,
+  [encodingCost.name]: encodingCost,
 };
 
 /** Adds (or replaces) an experiment; call at module load of the figure's experiment module. */

@@ -8,6 +8,16 @@ import type { FigureMeta, FigureViewProps } from '../story/figure-types';
 import type { ParamSpec } from '../story/params';
 import { FIGURE_CATALOG, type CatalogEntry, type FigureId } from './catalog';
 import { shotNoiseMeta } from './shot-noise/meta';
+import { barrenPlateauMeta } from './barren-plateau/meta';
+import { landscapeMeta } from './landscape/meta';
+import { marathonMeta } from './measurement-marathon/meta';
+import { baselineRaceMeta } from './baseline-race/meta';
+import { pipelineMeta } from './pipeline-cost/meta';
+import { encodingMeta } from './encoding-cost/meta';
+import { erosionMeta } from './speedup-erosion/meta';
+import { errorCorrectionMeta } from './error-correction/meta';
+import { noiseVsDepthMeta } from './noise-vs-depth/meta';
+import { calibrationDriftMeta } from './calibration-drift/meta';
 
 // Views are typed per figure; the host passes props that match the figure's own spec.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +33,16 @@ export interface FigureRegistration {
 
 const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () => Promise<{ default: AnyView }> }>> = {
   'shot-noise': { meta: shotNoiseMeta, load: () => import('./shot-noise/view') },
+  'barren-plateau': { meta: barrenPlateauMeta, load: () => import('./barren-plateau/view') },
+  landscape: { meta: landscapeMeta, load: () => import('./landscape/view') },
+  'measurement-marathon': { meta: marathonMeta, load: () => import('./measurement-marathon/view') },
+  'baseline-race': { meta: baselineRaceMeta, load: () => import('./baseline-race/view') },
+  'encoding-cost': { meta: encodingMeta, load: () => import('./encoding-cost/view') },
+  'pipeline-cost': { meta: pipelineMeta, load: () => import('./pipeline-cost/view') },
+  'speedup-erosion': { meta: erosionMeta, load: () => import('./speedup-erosion/view') },
+  'error-correction': { meta: errorCorrectionMeta, load: () => import('./error-correction/view') },
+  'noise-vs-depth': { meta: noiseVsDepthMeta, load: () => import('./noise-vs-depth/view') },
+  'calibration-drift': { meta: calibrationDriftMeta, load: () => import('./calibration-drift/view') },
 };
 
 export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = Object.fromEntries(

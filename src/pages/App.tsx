@@ -1,13 +1,43 @@
-/** Chooses the page to render; the pre-render writes the page name into `#root[data-page]`. */
-import { useEffect } from 'react';
+/**
+ * Chooses the page for a route; the pre-render writes the route into `#root[data-route]`. The embed,
+ * presentation, speaker and handout pages are separate chunks, so the article's first load carries none
+ * of them (the server awaits them; the client hydrates them once their chunk is in).
+ */
+import { lazy, Suspense, useEffect } from 'react';
 import { ArticlePage } from './ArticlePage';
 import { NotFoundPage } from './NotFoundPage';
-import type { PageName } from './site';
+import type { Route } from './routes';
+import { UpdatePrompt } from './UpdatePrompt';
 
-export function App({ page }: { page: PageName }) {
+const EmbedFigurePage = lazy(() => import('./EmbedPage').then((m) => ({ default: m.EmbedFigurePage })));
+const EmbedSectionPage = lazy(() => import('./EmbedPage').then((m) => ({ default: m.EmbedSectionPage })));
+const PresentPage = lazy(() => import('./PresentPage').then((m) => ({ default: m.PresentPage })));
+const PrintPage = lazy(() => import('./PresentPage').then((m) => ({ default: m.PrintPage })));
+const SpeakerPage = lazy(() => import('./SpeakerPage').then((m) => ({ default: m.SpeakerPage })));
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'article': return <ArticlePage />;
+    case 'not-found': return <NotFoundPage />;
+    case 'embed': return <EmbedFigurePage figure={route.figure} />;
+    case 'embed-section': return <EmbedSectionPage section={route.section} />;
+    case 'present': return <PresentPage />;
+    case 'speaker': return <SpeakerPage />;
+    case 'print': return <PrintPage />;
+  }
+}
+
+export function App({ route }: { route: Route }) {
   // Test hook: set once React has hydrated (or rendered) the page.
   useEffect(() => {
     document.documentElement.setAttribute('data-hydrated', 'true');
   }, []);
-  return page === 'not-found' ? <NotFoundPage /> : <ArticlePage />;
+  return (
+    <>
+      <Suspense fallback={null}>
+        <Page route={route} />
+      </Suspense>
+      {route.page === 'embed' || route.page === 'embed-section' ? null : <UpdatePrompt />}
+    </>
+  );
 }

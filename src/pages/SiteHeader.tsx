@@ -16,6 +16,7 @@ export function SiteHeader({ siteTitle, toc, progressTarget }: SiteHeaderProps) 
           {siteTitle}
         </a>
         {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
+        {toc && toc.length > 0 ? <a className="header-present" href="/present">Present</a> : null}
         <ThemeToggle />
       </div>
       {progressTarget ? <ReadingProgress targetId={progressTarget} /> : null}

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { displayCell, downloadText, exportFileName, figureToJson, tableToCsv, type Cell, type DataTable } from './data';
 import type { FigureSource } from './figure-types';
 import type { ParamIssue } from './params';
+import { FigureModeControls } from './EmbedControl';
 
 export interface FigureShellProps {
   id: string;
@@ -146,6 +147,7 @@ export function FigureShell(props: FigureShellProps) {
           <button type="button" onClick={() => download('csv')}>Download CSV</button>
           <button type="button" onClick={() => download('json')}>Download JSON</button>
         </span>
+        <FigureModeControls id={id} step={step} />
       </div>
     </figure>
   );

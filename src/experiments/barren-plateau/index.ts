@@ -38,6 +38,8 @@ export interface BarrenPlateauRow {
   varianceStderr: number;
   /** Closed-form variance where one applies (see `referenceLabel`), else null. */
   reference: number | null;
+  /** The sampled gradients themselves, in sample-index order (for dot plots; not a CSV column). */
+  gradients: number[];
 }
 
 export interface BarrenPlateauData {
@@ -164,6 +166,7 @@ function summarize(p: BarrenPlateauParams, s: BarrenPlateauSamples): BarrenPlate
     return {
       qubits: c.qubits, layers: c.layers, samples: st.count, mean: st.mean, variance: st.variance,
       meanStderr: st.meanStderr, varianceStderr: st.varianceStderr, reference: ref ? ref.value(c.qubits) : null,
+      gradients: [...c.values],
     };
   });
   const fits = p.layers.map((layers) => {
@@ -225,6 +228,6 @@ export const barrenPlateau: ExperimentDefinition<BarrenPlateauParams, BarrenPlat
     usage: 'barren-plateau --qubits 2:12 --layers 100 --samples 200 --seed 1 [--cost zz|global|local] [--ansatz mcclean|alternating|rx-product] [--noise P]',
     parseArgs,
     columns: ['qubits', 'layers', 'samples', 'mean', 'variance', 'varianceStderr', 'meanStderr', 'reference'],
-    rows: (d: BarrenPlateauData): Row[] => d.rows.map((r) => ({ ...r })),
+    rows: (d: BarrenPlateauData): Row[] => d.rows.map(({ gradients: _gradients, ...r }) => ({ ...r })),
   },
 };

@@ -37,6 +37,10 @@ export interface NoiseVsDepthParams {
   observable: string;
   /** Multiplies every error rate of the device (1 = as calibrated). */
   scale: number;
+  /** Extra per-source factors (default 1), multiplied with `scale`: gate errors, decoherence rates 1/T1 and 1/T2, readout errors. */
+  gateScale?: number;
+  decoherenceScale?: number;
+  readoutScale?: number;
 }
 
 export interface DepthPoint {
@@ -95,7 +99,12 @@ function modelFor(p: NoiseVsDepthParams, config: string): NoiseModel | undefined
   const on = parseConfig(config);
   if (on.size === 0) return undefined;
   return deviceNoiseModel(getDevice(p.device), {
-    gate: on.has('gate'), decoherence: on.has('decoherence'), readout: on.has('readout'), scale: p.scale,
+    gate: on.has('gate'), decoherence: on.has('decoherence'), readout: on.has('readout'),
+    scale: {
+      gate: p.scale * (p.gateScale ?? 1),
+      decoherence: p.scale * (p.decoherenceScale ?? 1),
+      readout: p.scale * (p.readoutScale ?? 1),
+    },
   });
 }
 
@@ -126,7 +135,14 @@ function normalize(input: Partial<NoiseVsDepthParams>): NoiseVsDepthParams {
   if (/^I+$/.test(observable)) throw new Error('observable: the identity carries no signal');
   const scale = input.scale ?? 1;
   if (!(scale >= 0 && Number.isFinite(scale))) throw new Error(`scale: ${scale} is not a number ≥ 0`);
-  return { family, qubits, maxDepth, device, configs: [...configs], shots, k, seed, observable, scale };
+  const out: NoiseVsDepthParams = { family, qubits, maxDepth, device, configs: [...configs], shots, k, seed, observable, scale };
+  for (const key of ['gateScale', 'decoherenceScale', 'readoutScale'] as const) {
+    const v = input[key];
+    if (v === undefined || v === 1) continue;
+    if (!(typeof v === 'number' && v >= 0 && Number.isFinite(v))) throw new Error(`${key}: ${v} is not a number ≥ 0`);
+    out[key] = v;
+  }
+  return out;
 }
 
 /** ⟨O⟩ as measured: the basis change is run (noisily) on a copy, readout error applied, parity averaged. */
@@ -194,14 +210,22 @@ function merge(_p: NoiseVsDepthParams, parts: readonly NoiseVsDepthSamples[]): N
   return { configs: [...byIndex.values()].sort((a, b) => a.index - b.index) };
 }
 
+function scaleNote(p: NoiseVsDepthParams): string {
+  const parts: string[] = [];
+  if ((p.gateScale ?? 1) !== 1) parts.push(`gate errors ×${p.gateScale}`);
+  if ((p.decoherenceScale ?? 1) !== 1) parts.push(`decoherence rates ×${p.decoherenceScale}`);
+  if ((p.readoutScale ?? 1) !== 1) parts.push(`readout errors ×${p.readoutScale}`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 function method(p: NoiseVsDepthParams): string {
   const fam = p.family === 'ghz'
     ? 'GHZ preparation (H, then a CX chain) followed by d − 1 echo blocks that undo and redo the chain (ideal state unchanged, 2(n − 1) more CX each)'
     : 'a seeded random layered circuit of d blocks, each RY and RZ on every qubit (angles uniform in [0, 2π)) then a CX chain';
-  return `Density-matrix simulation of ${fam} on ${p.qubits} qubits, depth d = 1…${p.maxDepth}, with the noise model of ${p.device} (scale ×${p.scale}): gate errors as depolarizing channels after each gate, decoherence as T1/T2 thermal relaxation during gates and while idle (blocks are separated by a barrier, so idle qubits catch up at each block end), readout as a confusion matrix on the measured distribution; RZ is a noiseless virtual gate. Configurations: ${p.configs.join(', ')}. Observable ${p.observable} (Qiskit order, last letter = qubit 0), measured as hardware does: basis-change gates (noisy) and readout error included. Fidelity = ⟨ψ_ideal|ρ|ψ_ideal⟩ before measurement. Shot noise for ${p.shots} shots: stderr = √((1 − ⟨O⟩²)/N); a seeded ${p.shots}-shot estimate per depth from deriveSeed(${p.seed}, n, d, configuration). The signal is lost at the first depth with |⟨O⟩| < ${p.k}·stderr.`;
+  return `Density-matrix simulation of ${fam} on ${p.qubits} qubits, depth d = 1…${p.maxDepth}, with the noise model of ${p.device} (scale ×${p.scale}${scaleNote(p)}): gate errors as depolarizing channels after each gate, decoherence as T1/T2 thermal relaxation during gates and while idle (blocks are separated by a barrier, so idle qubits catch up at each block end), readout as a confusion matrix on the measured distribution; RZ is a noiseless virtual gate. Configurations: ${p.configs.join(', ')}. Observable ${p.observable} (Qiskit order, last letter = qubit 0), measured as hardware does: basis-change gates (noisy) and readout error included. Fidelity = ⟨ψ_ideal|ρ|ψ_ideal⟩ before measurement. Shot noise for ${p.shots} shots: stderr = √((1 − ⟨O⟩²)/N); a seeded ${p.shots}-shot estimate per depth from deriveSeed(${p.seed}, n, d, configuration). The signal is lost at the first depth with |⟨O⟩| < ${p.k}·stderr.`;
 }
 
-const FLAGS = ['family', 'qubits', 'depth', 'device', 'configs', 'shots', 'k', 'seed', 'observable', 'scale'];
+const FLAGS = ['family', 'qubits', 'depth', 'device', 'configs', 'shots', 'k', 'seed', 'observable', 'scale', 'gate-scale', 'decoherence-scale', 'readout-scale'];
 
 function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   const f = parseFlags(args, FLAGS);
@@ -222,6 +246,9 @@ function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
   if (v('observable')) out.observable = v('observable')!;
   if (v('scale')) out.scale = parseNumber(v('scale')!, '--scale', { min: 0 });
+  if (v('gate-scale')) out.gateScale = parseNumber(v('gate-scale')!, '--gate-scale', { min: 0 });
+  if (v('decoherence-scale')) out.decoherenceScale = parseNumber(v('decoherence-scale')!, '--decoherence-scale', { min: 0 });
+  if (v('readout-scale')) out.readoutScale = parseNumber(v('readout-scale')!, '--readout-scale', { min: 0 });
   return out;
 }
 
@@ -238,7 +265,7 @@ export const noiseVsDepth: ExperimentDefinition<NoiseVsDepthParams, NoiseVsDepth
   method,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'noise-vs-depth --family ghz|layered --qubits 4 --depth 20 --device ibm_boston [--configs ideal,gate,decoherence,readout,all] [--shots 1000] [--k 2] [--seed 1] [--observable XXXX] [--scale 1]',
+    usage: 'noise-vs-depth --family ghz|layered --qubits 4 --depth 20 --device ibm_boston [--configs ideal,gate,decoherence,readout,all] [--shots 1000] [--k 2] [--seed 1] [--observable XXXX] [--scale 1] [--gate-scale 1] [--decoherence-scale 1] [--readout-scale 1]',
     parseArgs,
     columns: ['config', 'depth', 'gates', 'twoQubitGates', 'fidelity', 'ideal', 'noisy', 'stderr', 'sampled', 'resolvable', 'depthLost'],
     rows: (d: NoiseVsDepthData): Row[] => d.configs.flatMap((c) => c.points.map((pt) => ({ config: c.config, ...pt, depthLost: c.depthLost }))),

@@ -1,0 +1,22 @@
+/** Static facts about the baseline-race figure: URL parameters (with bounds) and sources. No heavy imports. */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const RACE_DATASETS = ['moons', 'circles', 'linear'] as const;
+export const RACE_ENCODINGS = ['angle', 'zz'] as const;
+
+export const baselineRaceParamSpec = {
+  dataset: { type: 'choice', label: 'dataset', default: 'moons', choices: RACE_DATASETS },
+  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
+  encoding: { type: 'choice', label: 'VQC encoding', default: 'angle', choices: RACE_ENCODINGS },
+  layers: { type: 'int', label: 'VQC layers', default: 3, min: 1, max: 5 },
+  shots: { type: 'int', label: 'shots per circuit', default: 100, min: 10, max: 2000 },
+} as const;
+
+export const baselineRaceMeta: FigureMeta<typeof baselineRaceParamSpec> = {
+  id: 'baseline-race',
+  params: baselineRaceParamSpec,
+  sources: [
+    { label: 'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)' },
+    { label: 'Bowles, Ahmed, Schuld (2024), Better than classical? The subtle art of benchmarking quantum machine learning models, arXiv:2403.07059', href: 'https://arxiv.org/abs/2403.07059' },
+  ],
+};

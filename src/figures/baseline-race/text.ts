@@ -1,0 +1,205 @@
+/** Words and tables built from the baseline-race data: method, text alternative and downloads. Pure. */
+import { format } from 'd3-format';
+import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../ml/race';
+import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../ml/sweep';
+import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
+import type { Cell, DataTable } from '../../story/data';
+import {
+  DATASET_LABEL, ENCODING_LABEL, MODEL_ORDER, MODEL_SHORT, RACE_EPOCHS, RACE_N, RACE_TRAIN_FRACTION, SHOT_RATE_DEVICE,
+  classCounts, ledgerRows, stripRows, verdicts, type BaselineRaceParams, type DatasetPreview, type StepState,
+} from './model';
+
+const fmtN = format(',');
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
+const si = (v: number) => (v >= 1e4 ? format('.3~s')(v).replace('G', 'B') : fmtN(Math.round(v)));
+
+/** Seconds as "0.4 s", "12 min", "3.1 h". */
+export function humanSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s < 1) return `${format('.2~g')(s * 1000)} ms`;
+  if (s < 90) return `${format('.2~g')(s)} s`;
+  if (s < 5400) return `${format('.2~g')(s / 60)} min`;
+  return `${format('.2~g')(s / 3600)} h`;
+}
+
+export function humanMs(ms: number): string {
+  return humanSeconds(ms / 1000);
+}
+
+export function baselineRaceMethod(p: BaselineRaceParams, state: StepState) {
+  const dataset = p.dataset as DatasetKind;
+  const v = DEFAULT_RACE_PARAMS.vqc;
+  const text = [
+    `Datasets: ${RACE_N} points (two moons, concentric circles or two linearly separable clusters, Gaussian jitter σ = ${DEFAULT_NOISE.moons}, ${DEFAULT_NOISE.circles}, ${DEFAULT_NOISE.linear}), ` +
+      `stratified split ${Math.round(RACE_TRAIN_FRACTION * 100)}/${Math.round((1 - RACE_TRAIN_FRACTION) * 100)} (train/test), all from the seed.`,
+    state.needsRace ? `${RACE_METHOD} ${RACE_EPOCHS} epochs, mini-batches of ${DEFAULT_RACE_PARAMS.batchSize}; the VQC's features are scaled to [0, π], the classical models' standardised. ` +
+      `Training runs in a Web Worker in segments of a few epochs, each resuming from the previous segment's checkpoint (same numbers as one run); ` +
+      `decision boundaries use the exact expectation ⟨Z₀⟩ of the current parameters. Device time = shots ÷ ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s (${SHOT_RATE_DEVICE.name}, derived in devices.json, ${SHOT_RATE_DEVICE.date}); training time is wall-clock time in your browser.` : '',
+    state.showStrip ? `Knob sweep: ${SWEEP_METHOD} ${DEFAULT_SWEEP_PARAMS.n} points, ${DEFAULT_SWEEP_PARAMS.epochs} epochs per run, seeds ${p.seed}…${p.seed + 3}, encodings angle and IQP (ZZ feature map), 1 and 3 layers, features scaled to [0, π] or standardised.` : '',
+  ].filter(Boolean).join(' ');
+  return {
+    text,
+    params: {
+      dataset: DATASET_LABEL[dataset],
+      points: RACE_N,
+      'train share': RACE_TRAIN_FRACTION,
+      epochs: RACE_EPOCHS,
+      'VQC qubits': v.qubits,
+      'VQC layers': p.layers,
+      'VQC encoding': ENCODING_LABEL[p.encoding],
+      'shots per circuit': p.shots,
+      'VQC learning rate': v.learningRate,
+      'logistic degree': DEFAULT_RACE_PARAMS.logistic.degree,
+      'MLP hidden units': DEFAULT_RACE_PARAMS.mlp.hidden,
+    } as Record<string, Cell>,
+    seed: p.seed,
+  };
+}
+
+// ------------------------------------------------------------------------------------- downloads
+
+export function datasetTable(previews: readonly DatasetPreview[]): DataTable {
+  const rows: Record<string, Cell>[] = [];
+  for (const d of previews) {
+    for (const part of ['train', 'test'] as const) {
+      d[part].points.forEach((pt, i) => rows.push({ dataset: d.kind, split: part, x: pt[0], y: pt[1], label: d[part].labels[i] }));
+    }
+  }
+  return {
+    columns: [
+      { key: 'dataset', label: 'dataset' }, { key: 'split', label: 'split' },
+      { key: 'x', label: 'x' }, { key: 'y', label: 'y' }, { key: 'label', label: 'class' },
+    ],
+    rows,
+  };
+}
+
+export function historyTable(data: RaceData | undefined): DataTable {
+  const rows: Record<string, Cell>[] = [];
+  for (const e of data?.epochs ?? []) {
+    for (const m of MODEL_ORDER) {
+      const r = e.models[m];
+      rows.push({
+        epoch: e.epoch, model: m, loss: r.loss, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy,
+        circuits: r.cost.trainCircuits + r.cost.evalCircuits, shots: r.cost.shots, flops: r.cost.trainFlops + r.cost.evalFlops, ms: r.ms,
+      });
+    }
+  }
+  return {
+    columns: [
+      { key: 'epoch', label: 'epoch' }, { key: 'model', label: 'model' }, { key: 'loss', label: 'training loss' },
+      { key: 'trainAccuracy', label: 'train accuracy' }, { key: 'testAccuracy', label: 'test accuracy' },
+      { key: 'circuits', label: 'circuits (cumulative)' }, { key: 'shots', label: 'shots (cumulative)' },
+      { key: 'flops', label: 'FLOPs (cumulative)' }, { key: 'ms', label: 'wall-clock ms (cumulative)' },
+    ],
+    rows,
+  };
+}
+
+export function sweepTable(sweep: SweepData | undefined): DataTable {
+  return {
+    columns: [
+      { key: 'model', label: 'model' }, { key: 'encoding', label: 'encoding' }, { key: 'depth', label: 'layers' },
+      { key: 'scaling', label: 'feature scaling' }, { key: 'seed', label: 'seed' }, { key: 'parameters', label: 'parameters' },
+      { key: 'trainAccuracy', label: 'train accuracy' }, { key: 'testAccuracy', label: 'test accuracy' },
+      { key: 'shots', label: 'shots' }, { key: 'flops', label: 'FLOPs' },
+    ],
+    rows: (sweep?.runs ?? []).map((r) => ({
+      model: r.model, encoding: r.encoding, depth: r.depth, scaling: r.scaling, seed: r.seed, parameters: r.parameters,
+      trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, shots: r.cost.shots, flops: r.cost.trainFlops + r.cost.evalFlops,
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ text alternative
+
+export interface AltInput {
+  state: StepState;
+  params: BaselineRaceParams;
+  previews: readonly DatasetPreview[];
+  race: RaceData | undefined;
+  sweep: SweepData | undefined;
+  paused: boolean;
+}
+
+export function baselineRaceAlt({ state, params, previews, race, sweep, paused }: AltInput): { summary: string; table: DataTable; caption: string } {
+  const dataset = params.dataset as DatasetKind;
+  if (state.panel === 'datasets') {
+    const parts = previews.map((d) => {
+      const [a, b] = classCounts(d.train.labels);
+      return `${DATASET_LABEL[d.kind]}: ${d.train.points.length} training points (${a} and ${b} per class) and ${d.test.points.length} test points`;
+    });
+    return {
+      summary: `Three seeded datasets (seed ${params.seed}), each split the same way for every model: ${parts.join('; ')}. The race uses ${DATASET_LABEL[dataset]}.`,
+      caption: 'Datasets and their train/test split',
+      table: {
+        columns: [
+          { key: 'dataset', label: 'dataset' }, { key: 'train', label: 'training points' }, { key: 'test', label: 'test points' },
+          { key: 'c0', label: 'class 0 (train/test)' }, { key: 'c1', label: 'class 1 (train/test)' },
+        ],
+        rows: previews.map((d) => {
+          const tr = classCounts(d.train.labels), te = classCounts(d.test.labels);
+          return { dataset: DATASET_LABEL[d.kind], train: d.train.points.length, test: d.test.points.length, c0: `${tr[0]}/${te[0]}`, c1: `${tr[1]}/${te[1]}` };
+        }),
+      },
+    };
+  }
+
+  const rows = race ? ledgerRows(race) : [];
+  const epoch = rows[0]?.epoch ?? 0;
+  const status = !race || epoch === 0 ? 'Training has not produced an epoch yet.'
+    : race.complete ? `After all ${epoch} epochs on ${DATASET_LABEL[dataset]}`
+    : `${paused ? 'Paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS} on ${DATASET_LABEL[dataset]}`;
+  const accSentence = rows.length
+    ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${pct(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
+    : status;
+  const ledgerTable: DataTable = {
+    columns: [
+      { key: 'model', label: 'model' }, { key: 'parameters', label: 'parameters' }, { key: 'epoch', label: 'epoch' },
+      { key: 'trainAccuracy', label: 'train accuracy', format: (v) => pct(Number(v)) },
+      { key: 'testAccuracy', label: 'test accuracy', format: (v) => pct(Number(v)) },
+      { key: 'circuits', label: 'circuits', format: (v) => fmtN(Number(v)) },
+      { key: 'shots', label: 'shots', format: (v) => fmtN(Number(v)) },
+      { key: 'flops', label: 'FLOPs', format: (v) => fmtN(Number(v)) },
+      { key: 'ms', label: 'time in this browser', format: (v) => humanMs(Number(v)) },
+    ],
+    rows: rows.map((r) => ({ model: r.label, parameters: r.parameters, epoch: r.epoch, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, circuits: r.circuits, shots: r.shots, flops: r.flops, ms: r.ms })),
+  };
+
+  if (state.panel === 'training') {
+    return { summary: `${accSentence} The decision boundaries are drawn where each model's P(class 1) = 0.5.`, table: ledgerTable, caption: 'Models after the latest epoch' };
+  }
+  if (state.panel === 'ledger') {
+    const q = rows.find((r) => r.model === 'vqc');
+    const c = rows.filter((r) => r.model !== 'vqc');
+    const work = q
+      ? ` Work: the quantum classifier ran ${fmtN(q.circuits)} circuits and ${si(q.shots)} shots (${humanSeconds(q.deviceSeconds ?? NaN)} of sampling at ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s on ${SHOT_RATE_DEVICE.name}, before any queue); ` +
+        c.map((r) => `${r.label.toLowerCase()} used ${si(r.flops)} floating-point operations`).join(', ') + '.'
+      : '';
+    return { summary: accSentence + work, table: ledgerTable, caption: 'Accuracy and work per model' };
+  }
+
+  // knobs
+  const strip = stripRows(sweep);
+  const v = verdicts(sweep);
+  const done = sweep ? `${sweep.runs.length} of ${sweep.total} training runs` : 'no training runs yet';
+  const rowText = strip.filter((r) => r.runs.length).map((r) => `${r.label} ${pct(r.min)}–${pct(r.max)} (median ${pct(r.median)})`);
+  const verdict = v.cases
+    ? ` Picking the VQC's best setting for each seed and scaling, it beats both classical models in ${v.bestVqcWins} of ${v.cases} cases; picking its worst, in ${v.worstVqcWins}.`
+    : '';
+  return {
+    summary: `Knob sweep on ${DATASET_LABEL[dataset]} (${done}): test accuracy across 4 seeds and 2 feature scalings: ${rowText.join('; ')}.${verdict}`,
+    caption: 'Spread of test accuracy by model and setting',
+    table: {
+      columns: [
+        { key: 'label', label: 'model and setting' }, { key: 'parameters', label: 'parameters' }, { key: 'runs', label: 'runs' },
+        { key: 'min', label: 'lowest', format: (x) => pct(Number(x)) },
+        { key: 'median', label: 'median', format: (x) => pct(Number(x)) },
+        { key: 'max', label: 'highest', format: (x) => pct(Number(x)) },
+      ],
+      rows: strip.map((r) => ({ label: r.label, parameters: r.parameters, runs: r.runs.length, min: r.min, median: r.median, max: r.max })),
+    },
+  };
+}
+
+export { MODEL_SHORT };

@@ -1,0 +1,40 @@
+/**
+ * Same circuit, another day: the figure's pure model. Data from the `calibration-drift` experiment
+ * (src/experiments/calibration-drift, run in the worker pool); this file maps steps to what is shown.
+ */
+import type { CalibrationDriftData, CalibrationDriftParams, DayResult } from '../../experiments/calibration-drift';
+import type { CalibrationDriftFigureParams } from './meta';
+
+export { CD_DEFAULTS, type CalibrationDriftFigureParams } from './meta';
+
+export const LAST_STEP = 2;
+export const DAYS = 5;
+/** GHZ echo circuit: qubits and blocks (the noise-vs-depth circuit at a fixed depth). */
+export const CIRCUIT = { qubits: 4, depth: 10 } as const;
+export const EVAL_SHOTS = 10_000;
+export const Z95 = 1.959963984540054;
+
+export function clampStep(step: number): number {
+  return Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
+}
+
+export function experimentParams(p: CalibrationDriftFigureParams): CalibrationDriftParams {
+  return { device: p.device, qubits: CIRCUIT.qubits, depth: CIRCUIT.depth, days: DAYS, shots: p.shots, evalShots: EVAL_SHOTS, drift: p.drift, seed: p.seed };
+}
+
+/** Days drawn at a step: Monday only at step 0, all five afterwards. */
+export function visibleDays(step: number, data: CalibrationDriftData | undefined): DayResult[] {
+  const days = data?.days ?? [];
+  return clampStep(step) === 0 ? days.filter((d) => d.index === 1) : days;
+}
+
+/** The day a paper reporting only its best run would pick (lowest loss), at the last step. */
+export function highlightedDay(step: number, data: CalibrationDriftData | undefined): number | null {
+  return clampStep(step) === LAST_STEP ? data?.bestDay ?? null : null;
+}
+
+/** Step is ready when the days it shows are all computed. */
+export function stepReady(step: number, data: CalibrationDriftData | undefined, complete: boolean): boolean {
+  if (clampStep(step) === 0) return (data?.days ?? []).some((d) => d.index === 1);
+  return complete;
+}

@@ -1,0 +1,18 @@
+/** Static facts about the landscape figure: URL parameters (with bounds) and sources. */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const landscapeParamSpec = {
+  custom: { type: 'int', label: 'your register size (qubits)', default: 12, min: 2, max: 14 },
+  layers: { type: 'int', label: 'random layers', default: 100, min: 1, max: 200 },
+  grid: { type: 'int', label: 'grid points per angle', default: 64, min: 48, max: 96 },
+  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
+} as const;
+
+export const landscapeMeta: FigureMeta<typeof landscapeParamSpec> = {
+  id: 'landscape',
+  params: landscapeParamSpec,
+  sources: [
+    { label: 'Computed in the browser by this article’s state-vector simulator (src/experiments/landscape)' },
+    { label: 'Circuit family: McClean et al. (2018), arXiv:1803.11173', href: 'https://arxiv.org/abs/1803.11173' },
+  ],
+};

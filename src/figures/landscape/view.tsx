@@ -1,0 +1,185 @@
+/**
+ * The landscape figure: the cost ⟨Z₀Z₁⟩ of one random circuit over a grid of two of its angles, at n = 2, 6, 10
+ * and the reader's register size, on one shared colour scale (cividis, colour-blind-safe), computed by the
+ * simulator in workers row by row.
+ */
+import { interpolateCividis } from 'd3-scale-chromatic';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useNearViewport } from '../../charts/useNearViewport';
+import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
+import { FigureShell } from '../../story/FigureShell';
+import type { FigureViewProps } from '../../story/figure-types';
+import { useExperiment } from '../../story/useExperiment';
+import { catalogEntry } from '../catalog';
+import type { landscapeParamSpec } from './meta';
+import {
+  COLOUR_DOMAIN, LAST_STEP, colourPosition, customRun, landscapeDownload, landscapeStatsTable, landscapeSummary,
+  panelComplete, panelsForStep, storyRun, type LandscapeFigureParams,
+} from './model';
+import './landscape.css';
+
+/** 256-entry RGB table of the cividis scale. */
+function colourTable(): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(interpolateCividis(i / 255));
+    if (m) { out[3 * i] = Number(m[1]); out[3 * i + 1] = Number(m[2]); out[3 * i + 2] = Number(m[3]); }
+  }
+  return out;
+}
+
+let LUT: Uint8ClampedArray | null = null;
+
+/** A PNG data URL of the panel's grid (θ₂ upward), drawn after mount (canvas is browser-only). */
+function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!panel || panel.rowsDone === 0) { setUrl(null); return; }
+    const canvas = document.createElement('canvas');
+    canvas.width = grid; canvas.height = grid;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    LUT ??= colourTable();
+    const img = ctx.createImageData(grid, grid);
+    for (let i = 0; i < grid; i++) {
+      const y = grid - 1 - i;
+      for (let j = 0; j < grid; j++) {
+        const c = panel.values[i * grid + j];
+        const o = 4 * (y * grid + j);
+        if (c === null) { img.data[o + 3] = 0; continue; }
+        const t = Math.round(colourPosition(c) * 255) * 3;
+        img.data[o] = LUT[t]; img.data[o + 1] = LUT[t + 1]; img.data[o + 2] = LUT[t + 2]; img.data[o + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+    setUrl(canvas.toDataURL());
+  }, [panel, grid]);
+  return url;
+}
+
+export default function LandscapeView(props: FigureViewProps<typeof landscapeParamSpec>) {
+  const { id, step: rawStep, params, setParams, paramIssues } = props;
+  const p = params as LandscapeFigureParams;
+  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const entry = catalogEntry(id);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(hostRef);
+  const story = useExperiment<LandscapeParams, LandscapeData>('landscape', storyRun(p), { enabled: near });
+  const custom = useExperiment<LandscapeParams, LandscapeData>('landscape', customRun(p), { enabled: near && step === LAST_STEP });
+  const wanted = panelsForStep(step, p);
+  const shown = wanted.map((w) => (w.custom ? custom.data?.panels[0] : story.data?.panels.find((x) => x.qubits === w.qubits)));
+  const ready = shown.every((panel) => panelComplete(panel, p.grid));
+  const present = shown.filter((x): x is LandscapePanel => x !== undefined);
+  const thetas = story.data?.thetas ?? custom.data?.thetas ?? [];
+  const runs = step === LAST_STEP ? [story, custom] : [story];
+  const done = runs.reduce((t, s) => t + (s.ready ? 1 : s.total > 0 ? s.done / s.total : 0), 0);
+  const error = story.error ?? custom.error;
+
+  return (
+    <FigureShell
+      id={id}
+      step={step}
+      title={entry?.title ?? id}
+      caption={`${entry?.steps[step] ?? ''}: the cost ⟨Z₀Z₁⟩ of one random circuit as two of its angles sweep 0 to 2π, on one colour scale.`}
+      ready={ready}
+      work={{ done, total: runs.length, label: 'Simulating the grid' }}
+      method={{
+        text: (story.meta?.method ?? 'The figure simulates one random circuit per register size on a grid of two angles.') +
+          ' Colours: the cividis scale (designed for colour-vision deficiency) over the full range −1 to 1 of ⟨Z₀Z₁⟩, the same for every panel.',
+        params: { 'random layers': p.layers, grid: `${p.grid}×${p.grid}`, 'register sizes': wanted.map((w) => w.qubits).join(', ') },
+        seed: p.seed,
+        sources: [{ label: 'Computed in your browser by this article’s simulator (src/sim StateVector, src/experiments/landscape)' }],
+      }}
+      data={landscapeDownload(present, thetas)}
+      alt={{ summary: landscapeSummary(present, { grid: p.grid }), table: landscapeStatsTable(present), caption: 'How much the cost varies over the grid' }}
+      issues={paramIssues}
+      controls={step === LAST_STEP ? <LandscapeControls params={p} setParams={setParams} /> : null}
+    >
+      <div ref={hostRef} className="ls">
+        {error ? <p className="ls-note" role="alert">{error}</p> : null}
+        <div className="ls-panels" data-count={wanted.length}>
+          {wanted.map((w, i) => <Panel key={w.custom ? 'custom' : w.qubits} qubits={w.qubits} custom={w.custom} panel={shown[i]} grid={p.grid} />)}
+        </div>
+        <ColourKey />
+      </div>
+    </FigureShell>
+  );
+}
+
+function Panel({ qubits, custom, panel, grid }: { qubits: number; custom: boolean; panel: LandscapePanel | undefined; grid: number }) {
+  const url = usePanelImage(panel, grid);
+  const clip = useId();
+  const S = 100, M = { l: 22, b: 20, t: 4, r: 4 };
+  const complete = panelComplete(panel, grid);
+  return (
+    <div className="ls-panel" data-qubits={qubits} data-complete={complete ? 'true' : 'false'}>
+      <div className="ls-panel__title">
+        <strong>n = {qubits}</strong>{custom ? ' (your choice)' : ''}
+        {panel && panel.rowsDone > 0 ? <span className="ls-panel__range"> · range {(panel.max - panel.min).toFixed(3)}</span> : null}
+      </div>
+      <svg viewBox={`0 0 ${S + M.l + M.r} ${S + M.t + M.b}`} role="img" aria-label={`Cost landscape at ${qubits} qubits`}>
+        <defs><clipPath id={clip}><rect x={M.l} y={M.t} width={S} height={S} /></clipPath></defs>
+        <rect x={M.l} y={M.t} width={S} height={S} fill="none" stroke="currentColor" strokeOpacity={0.35} strokeWidth={0.5} />
+        {url ? <image href={url} x={M.l} y={M.t} width={S} height={S} preserveAspectRatio="none" clipPath={`url(#${clip})`} /> : null}
+        <g fontSize={7} fill="currentColor" aria-hidden="true">
+          <text x={M.l} y={S + M.t + 8} textAnchor="middle">0</text>
+          <text x={M.l + S / 2} y={S + M.t + 8} textAnchor="middle">π</text>
+          <text x={M.l + S} y={S + M.t + 8} textAnchor="middle">2π</text>
+          <text x={M.l + S / 2} y={S + M.t + 17} textAnchor="middle">θ₁</text>
+          <text x={M.l - 3} y={S + M.t} textAnchor="end" dy="0.3em">0</text>
+          <text x={M.l - 3} y={M.t + S / 2} textAnchor="end" dy="0.3em">π</text>
+          <text x={M.l - 3} y={M.t + 4} textAnchor="end" dy="0.3em">2π</text>
+          <text x={5} y={M.t + S / 2} textAnchor="middle" transform={`rotate(-90 5 ${M.t + S / 2})`}>θ₂</text>
+        </g>
+      </svg>
+    </div>
+  );
+}
+
+function ColourKey() {
+  const gid = useId();
+  const stops = Array.from({ length: 11 }, (_, i) => i / 10);
+  const [lo, hi] = COLOUR_DOMAIN;
+  return (
+    <div className="ls-key">
+      <svg viewBox="0 0 220 30" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
+        <defs>
+          <linearGradient id={gid}>
+            {stops.map((t) => <stop key={t} offset={t} stopColor={interpolateCividis(t)} />)}
+          </linearGradient>
+        </defs>
+        <rect x={10} y={2} width={200} height={10} fill={`url(#${gid})`} />
+        <g fontSize={9} fill="currentColor" textAnchor="middle" aria-hidden="true">
+          <text x={10} y={24}>−1</text><text x={110} y={24}>0</text><text x={210} y={24}>+1</text>
+        </g>
+      </svg>
+      <span>cost ⟨Z₀Z₁⟩, one scale for all panels</span>
+    </div>
+  );
+}
+
+const CUSTOM_CHOICES = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+
+function LandscapeControls({ params, setParams }: { params: LandscapeFigureParams; setParams(p: Partial<LandscapeFigureParams>): void }) {
+  const uid = useId();
+  return (
+    <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
+      <div className="ls-control">
+        <label htmlFor={`${uid}-n`}>Your register size</label>
+        <select id={`${uid}-n`} value={params.custom} onChange={(e) => setParams({ custom: Number(e.currentTarget.value) })}>
+          {CUSTOM_CHOICES.map((n) => <option key={n} value={n}>{n} qubits</option>)}
+        </select>
+      </div>
+      <div className="ls-control">
+        <label htmlFor={`${uid}-layers`}>Random layers</label>
+        <select id={`${uid}-layers`} value={params.layers} onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}>
+          {[...new Set([1, 2, 5, 10, 20, 50, 100, 200, params.layers])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
+        </select>
+      </div>
+      <div className="ls-control">
+        <label htmlFor={`${uid}-seed`}>Circuit</label>
+        <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>Another random circuit</button>
+      </div>
+    </form>
+  );
+}

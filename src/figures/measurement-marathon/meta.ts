@@ -1,0 +1,25 @@
+/** Static facts about the measurement-marathon figure: URL parameters (with bounds) and sources. */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const MARATHON_PROFILES = ['ibm', 'sycamore'] as const;
+export type MarathonProfile = (typeof MARATHON_PROFILES)[number];
+
+export const marathonParamSpec = {
+  qubits: { type: 'int', label: 'model qubits', default: 8, min: 2, max: 12 },
+  layers: { type: 'int', label: 'layers', default: 100, min: 1, max: 200 },
+  examples: { type: 'int', label: 'training examples', default: 100, min: 1, max: 100_000 },
+  epochs: { type: 'int', label: 'epochs', default: 50, min: 1, max: 10_000 },
+  profile: { type: 'choice', label: 'device shot rate', default: 'ibm', choices: MARATHON_PROFILES },
+  samples: { type: 'int', label: 'random circuits per point', default: 200, min: 20, max: 2000 },
+  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
+} as const;
+
+export const marathonMeta: FigureMeta<typeof marathonParamSpec> = {
+  id: 'measurement-marathon',
+  params: marathonParamSpec,
+  sources: [
+    { label: 'Gradient variances: computed in the browser (src/experiments/barren-plateau), McClean et al. 2018 protocol' },
+    { label: 'Parameter shift: Mitarai et al. 2018 (arXiv:1803.00745); Schuld et al. 2019 (arXiv:1811.11184)' },
+    { label: 'Shot rates: content/data/cloud.json (IBM default repetition delay; Sycamore sampling rate)' },
+  ],
+};

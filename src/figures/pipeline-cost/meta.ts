@@ -1,0 +1,41 @@
+/**
+ * Static facts about the pipeline-cost figure: URL parameters (bounds, defaults) and sources. Kept free
+ * of the JSON data (the article bundle imports it); tests/unit/figures/pipeline-cost.test.ts checks
+ * that the defaults equal the sourced values in content/data/*.json.
+ */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const PIPELINE_DATASETS = ['mnist', 'iris', 'imagenet-1k', 'llama3-pretraining', 'custom'] as const;
+export const PIPELINE_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const PIPELINE_PLANS = [
+  'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
+] as const;
+export const PIPELINE_ENCODINGS = ['amplitude', 'angle', 'basis', 'zz'] as const;
+export const PIPELINE_GPUS = ['h100-sxm', 'a100-sxm'] as const;
+
+export const pipelineParamSpec = {
+  dataset: { type: 'choice', label: 'dataset', default: 'mnist', choices: PIPELINE_DATASETS },
+  examples: { type: 'number', label: 'training examples', default: 60_000, min: 1, max: 1e15 },
+  features: { type: 'int', label: 'features per example', default: 784, min: 1, max: 16_777_216 },
+  encoding: { type: 'choice', label: 'encoding', default: 'amplitude', choices: PIPELINE_ENCODINGS },
+  params: { type: 'int', label: 'model parameters P', default: 100, min: 1, max: 1_000_000 },
+  epochs: { type: 'int', label: 'epochs', default: 1, min: 1, max: 10_000 },
+  eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 },
+  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: PIPELINE_DEVICES },
+  plan: { type: 'choice', label: 'price plan', default: 'ibm-payg', choices: PIPELINE_PLANS },
+  latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
+  queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
+  perJob: { type: 'int', label: 'circuits per job', default: 200, min: 1, max: 1e9 },
+  gpu: { type: 'choice', label: 'GPU', default: 'h100-sxm', choices: PIPELINE_GPUS },
+  util: { type: 'number', label: 'GPU utilisation', default: 0.38, min: 0.001, max: 1 },
+  gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
+  qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
+} as const;
+
+export const pipelineMeta: FigureMeta<typeof pipelineParamSpec> = {
+  id: 'pipeline-cost',
+  params: pipelineParamSpec,
+  sources: [
+    { label: 'content/data/datasets.json, devices.json, cloud.json, gpus.json (each value’s source and date shown in the figure)' },
+  ],
+};

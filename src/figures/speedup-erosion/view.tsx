@@ -1,0 +1,136 @@
+/**
+ * Where the speedup goes: classical and quantum run time against problem size (log–log); each step adds
+ * a cost the claimed speedup leaves out, earlier curves stay faint, and the break-even (or its absence)
+ * is marked and stated. Closed forms, computed during render.
+ */
+import { scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useId } from 'react';
+import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { FigureShell } from '../../story/FigureShell';
+import type { FigureViewProps } from '../../story/figure-types';
+import { catalogEntry } from '../catalog';
+import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
+import { EROSION_DEVICES, erosionParamSpec } from './meta';
+import { LAST_STEP, STAGE_LABEL, breakEven, curve, erosionModel, stagesForStep, type ErosionInputs, type ErosionModel, type Stage } from './model';
+import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
+import { deviceTiming } from '../pipeline-cost/profiles';
+import './speedup-erosion.css';
+
+const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
+
+export default function SpeedupErosionView(props: FigureViewProps<typeof erosionParamSpec>) {
+  const { id, step: rawStep, params, setParams, paramIssues } = props;
+  const inputs = params as ErosionInputs;
+  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const entry = catalogEntry(id);
+  const m = erosionModel(inputs);
+  const stages = stagesForStep(step);
+  const cur = stages[stages.length - 1];
+  const b = breakEven(m, cur);
+  const grid = Array.from({ length: 31 }, (_, i) => 10 ** i);
+  return (
+    <FigureShell
+      id={id}
+      step={step}
+      title={entry?.title ?? id}
+      caption={`${entry?.steps[step] ?? ''}: run time against problem size N (log–log) for a classical ${inputs.alpha === 1 ? 'N' : `N${pow10(inputs.alpha).slice(2)}`} algorithm and a claimed ${inputs.speedup} quantum speedup.`}
+      ready
+      method={erosionMethod(m)}
+      data={erosionDownload(m, stages, grid)}
+      alt={erosionAlt(m, stages)}
+      issues={paramIssues}
+      controls={step === LAST_STEP ? <ErosionControls params={inputs} setParams={setParams} /> : null}
+    >
+      <ErosionChart m={m} stages={stages} />
+      <p className="se-readout" data-break-even={b.n === null ? 'none' : String(b.n)}>
+        <strong>{STAGE_LABEL[cur]}:</strong> {describeBreakEven(b, inputs.alpha)}.
+      </p>
+    </FigureShell>
+  );
+}
+
+function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
+  const [ref, width] = useContainerWidth();
+  const clip = useId();
+  const narrow = width < 520;
+  const L = chartLayout(width, { aspect: 0.58, minHeight: narrow ? 230 : 260, maxHeight: 340, margin: MARGIN });
+  const bes = stages.map((s) => breakEven(m, s).n).filter((n): n is number => n !== null);
+  const nMax = Math.min(1e30, 10 ** Math.max(12, Math.ceil(Math.log10(Math.max(1, ...bes)) + 2)));
+  const cur = stages[stages.length - 1];
+  const classical = curve(m.classical, nMax);
+  const quantum = stages.map((s) => ({ stage: s, points: curve((n) => m.quantum(s, n), nMax) }));
+  const values = classical.concat(...quantum.map((q) => q.points)).map((p) => p.t).filter((t) => t > 0 && Number.isFinite(t));
+  const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
+  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  const x = scaleLog().domain([1, nMax]).range([0, L.innerWidth]);
+  const y = scaleLog().domain([yMin, yMax]).range([L.innerHeight, 0]).clamp(true);
+  const path = line<{ n: number; t: number }>().x((p) => x(p.n)).y((p) => y(p.t));
+  const ticks = (lo: number, hi: number, max: number) => {
+    const a = Math.round(Math.log10(lo)), z = Math.round(Math.log10(hi));
+    const every = Math.max(1, Math.ceil((z - a) / max));
+    const out: number[] = [];
+    for (let e = a; e <= z; e++) if (e % every === 0) out.push(10 ** e);
+    return out;
+  };
+  const b = breakEven(m, cur);
+  return (
+    <div ref={ref} className="se">
+      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Classical and quantum run time against problem size">
+        <defs><clipPath id={clip}><rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} /></clipPath></defs>
+        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
+          <Axis scale={y} orient="left" tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)} format={timeTickLabel} grid={L.innerWidth} label="run time" />
+          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={ticks(1, nMax, narrow ? 4 : 7)} format={(v) => pow10(Math.round(Math.log10(v)))} label="problem size N (log scale)" />
+          <g clipPath={`url(#${clip})`}>
+            <path className="se-classical" d={path(classical) ?? ''} fill="none" stroke="var(--fig-series-2)" strokeWidth={2.25} strokeDasharray="8 4" />
+            {quantum.map((q) => (
+              <path key={q.stage} className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`} data-stage={q.stage} d={path(q.points) ?? ''} fill="none"
+                stroke="var(--fig-series-1)" strokeWidth={q.stage === cur ? 2.5 : 1.25} strokeOpacity={q.stage === cur ? 1 : 0.45} />
+            ))}
+            {b.n !== null && b.seconds !== null ? (
+              <circle className="se-break-even" cx={x(b.n)} cy={y(b.seconds)} r={5.5} fill="none" stroke="currentColor" strokeWidth={2} />
+            ) : null}
+          </g>
+          <text x={L.innerWidth - 4} y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))} textAnchor="end" fontSize={11.5} fill="currentColor"
+            stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">classical (GPU)</text>
+          <text x={x(nMax ** 0.12)} y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))} fontSize={11.5} fill="currentColor"
+            stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">quantum</text>
+        </g>
+      </svg>
+    </div>
+  );
+}
+
+function ErosionControls({ params: p, setParams }: { params: ErosionInputs; setParams(patch: Partial<ErosionInputs>): void }) {
+  const uid = useId();
+  return (
+    <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
+      <label htmlFor={`${uid}-s`}>claimed speedup
+        <select id={`${uid}-s`} value={p.speedup} onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionInputs['speedup'] })}>
+          <option value="quadratic">quadratic</option>
+          <option value="exponential">exponential</option>
+        </select>
+      </label>
+      <label htmlFor={`${uid}-a`}>classical cost
+        <select id={`${uid}-a`} value={p.alpha} onChange={(e) => setParams({ alpha: Number(e.currentTarget.value) })}>
+          {[1, 2, 3, 4].map((a) => <option key={a} value={a}>{a === 1 ? 'N' : `N${pow10(a).slice(2)}`}</option>)}
+        </select>
+      </label>
+      <label htmlFor={`${uid}-e`}>precision ε
+        <select id={`${uid}-e`} value={p.eps} onChange={(e) => setParams({ eps: Number(e.currentTarget.value) })}>
+          {[...new Set([0.1, 0.03, 0.01, 0.001, p.eps])].sort((a, b) => b - a).map((v) => <option key={v} value={v}>{v}</option>)}
+        </select>
+      </label>
+      <label htmlFor={`${uid}-d`}>device
+        <select id={`${uid}-d`} value={p.device} onChange={(e) => setParams({ device: e.currentTarget.value as ErosionInputs['device'] })}>
+          {EROSION_DEVICES.map((d) => <option key={d} value={d}>{deviceTiming(d).name}</option>)}
+        </select>
+      </label>
+      <label htmlFor={`${uid}-q`}>queue per job
+        <select id={`${uid}-q`} value={p.queue} onChange={(e) => setParams({ queue: Number(e.currentTarget.value) })}>
+          {[...new Set([0, 60, 3600, 86400, p.queue])].sort((a, b) => a - b).map((v) => <option key={v} value={v}>{fmtDuration(v)}</option>)}
+        </select>
+      </label>
+    </form>
+  );
+}

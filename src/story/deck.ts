@@ -1,0 +1,129 @@
+/**
+ * The article's steps as one ordered list, for the embed stepper, the slides and the print handout.
+ * Reuses the step model: each `<Scrolly>`'s children go through `collectSteps` (prose and notes split),
+ * so every mode shows exactly the steps the article scrolls through. Pure: the MDX content functions
+ * only build React elements (no hooks, no DOM), so this runs in Node and in the browser.
+ */
+import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { catalogEntry } from '../figures/catalog';
+import { collectSteps, type StepInfo } from './collect';
+
+export interface DeckSectionInput {
+  id: string;
+  title: string;
+  figures: readonly string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  Content: ComponentType<any>;
+}
+
+export interface ScrollyInfo {
+  figure: string;
+  section: string;
+  steps: StepInfo[];
+  /** Step labels from the catalogue (same length as `steps` — checked at build time). */
+  labels: string[];
+  title: string;
+}
+
+export type Slide =
+  | { kind: 'title'; index: number; title: string; subtitle?: string }
+  | { kind: 'section'; index: number; section: string; title: string; figures: string[] }
+  | { kind: 'step'; index: number; section: string; sectionTitle: string; figure: string; figureTitle: string; step: number; stepCount: number; label: string; info: StepInfo };
+
+/** The React element tree of a section's MDX, rendered with the given component map (no wrapper). */
+export function sectionTree(section: DeckSectionInput, components: Record<string, unknown>): ReactNode {
+  const fn = section.Content as unknown as (props: { components: Record<string, unknown> }) => ReactNode;
+  const { wrapper: _ignored, ...rest } = components;
+  return fn({ components: rest });
+}
+
+/** The `<Scrolly>` elements of a tree, in document order. */
+export function findScrollies(tree: ReactNode, Scrolly: unknown): ReactElement<{ figure: string; children?: ReactNode }>[] {
+  const found: ReactElement<{ figure: string; children?: ReactNode }>[] = [];
+  const visit = (node: ReactNode) => {
+    Children.forEach(node, (child) => {
+      if (!isValidElement(child)) return;
+      const props = child.props as { figure?: unknown; children?: ReactNode };
+      if (child.type === Scrolly && typeof props.figure === 'string') {
+        found.push(child as ReactElement<{ figure: string; children?: ReactNode }>);
+        return;
+      }
+      if (props.children !== undefined) visit(props.children);
+    });
+  };
+  visit(tree);
+  return found;
+}
+
+/** Every Scrolly of the given sections, with its steps. */
+export function collectScrollies(sections: readonly DeckSectionInput[], components: Record<string, unknown>): ScrollyInfo[] {
+  const out: ScrollyInfo[] = [];
+  for (const section of sections) {
+    if (section.figures.length === 0) continue;
+    for (const el of findScrollies(sectionTree(section, components), components.Scrolly)) {
+      const entry = catalogEntry(el.props.figure);
+      const steps = collectSteps(el.props.children);
+      out.push({
+        figure: el.props.figure,
+        section: section.id,
+        steps,
+        labels: steps.map((_, i) => entry?.steps[i] ?? `Step ${i + 1}`),
+        title: entry?.title ?? el.props.figure,
+      });
+    }
+  }
+  return out;
+}
+
+/** Slides: a title slide, then per section a section slide followed by one slide per step. */
+export function buildDeck(
+  sections: readonly DeckSectionInput[], components: Record<string, unknown>, title: string, subtitle?: string,
+): Slide[] {
+  const slides: Slide[] = [{ kind: 'title', index: 0, title, subtitle }];
+  const scrollies = collectScrollies(sections, components);
+  for (const section of sections) {
+    const own = scrollies.filter((s) => s.section === section.id);
+    slides.push({ kind: 'section', index: slides.length, section: section.id, title: section.title, figures: own.map((s) => s.figure) });
+    for (const s of own) {
+      for (const info of s.steps) {
+        slides.push({
+          kind: 'step', index: slides.length, section: section.id, sectionTitle: section.title, figure: s.figure,
+          figureTitle: s.title, step: info.index, stepCount: s.steps.length, label: s.labels[info.index], info,
+        });
+      }
+    }
+  }
+  return slides;
+}
+
+/** The slide showing a figure's step, if any. */
+export function slideFor(slides: readonly Slide[], figure: string, step: number): number | undefined {
+  return slides.find((s) => s.kind === 'step' && s.figure === figure && s.step === step)?.index;
+}
+
+/** Clamps a 1-based slide number from the URL; `undefined` with a reason when it is not usable. */
+export function parseSlideNumber(raw: string | null, count: number): { index: number; issue?: string } {
+  if (raw === null || raw === '') return { index: 0 };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > count) return { index: 0, issue: `slide = “${raw}” is not a slide number from 1 to ${count}; showing slide 1.` };
+  return { index: n - 1 };
+}
+
+/** Validates a 0-based step from the URL for a figure with `count` steps. */
+export function parseStepParam(raw: string | null, count: number): { step: number; issue?: string } {
+  if (raw === null) return { step: 0 };
+  const trimmed = raw.trim();
+  const n = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isInteger(n) || n < 0 || n >= count) {
+    return { step: 0, issue: `step = “${raw}” is not a step from 0 to ${count - 1}; showing step 0.` };
+  }
+  return { step: n };
+}
+
+export type EmbedTheme = 'light' | 'dark' | 'auto';
+
+export function parseThemeParam(raw: string | null): { theme: EmbedTheme; issue?: string } {
+  if (raw === null) return { theme: 'auto' };
+  if (raw === 'light' || raw === 'dark' || raw === 'auto') return { theme: raw };
+  return { theme: 'auto', issue: `theme = “${raw}” is not light, dark or auto; using auto.` };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import devicesData from '../../../content/data/devices.json';
+import { noiseVsDepth } from '../../../src/experiments/noise-vs-depth';
+import { runDefinition } from '../../../src/experiments/run';
+import {
+  ALL_CONFIGS, DEVICE_IDS, LAST_STEP, NVD_DEFAULTS, configsForStep, experimentParams, idealConfig, sampledDepths, scaledFigures, tableDepths,
+} from '../../../src/figures/noise-vs-depth/model';
+import { nvdDownload, nvdSummary, nvdTable } from '../../../src/figures/noise-vs-depth/text';
+import { deviceNoiseModelById, getDevice } from '../../../src/sim/noise';
+
+const small = { ...NVD_DEFAULTS, qubits: 2, depth: 1 };
+
+describe('noise-vs-depth figure: physics', () => {
+  it('2-qubit GHZ under depolarizing gate errors matches the closed form', () => {
+    // H then CX, each followed by depolarizing (replacement form ρ → (1−λ)ρ + λ I/d):
+    // F = (1 − λ₂)(1 − λ₁/2) + λ₂/4, and ⟨XX⟩ as measured (two noisy H for the basis change) = (1 − λ₁)³(1 − λ₂).
+    for (const device of ['ibm_kingston', 'google_willow', 'ionq_aria'] as const) {
+      const m = deviceNoiseModelById(device, { gate: true, decoherence: false, readout: false });
+      const l1 = m.parameters.depolarizing1q!, l2 = m.parameters.depolarizing2q!;
+      const { data } = runDefinition(noiseVsDepth, { ...experimentParams({ ...small, device }), configs: ['gate'] });
+      const pt = data.configs[0].points[0];
+      expect(pt.fidelity).toBeCloseTo((1 - l2) * (1 - l1 / 2) + l2 / 4, 12);
+      expect(pt.noisy).toBeCloseTo((1 - l1) ** 3 * (1 - l2), 12);
+      expect(pt.ideal).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('the ideal curve computed in render equals the experiment’s ideal configuration', () => {
+    for (const family of ['ghz', 'layered'] as const) {
+      const p = { ...NVD_DEFAULTS, family, qubits: 3, depth: 12 };
+      const local = idealConfig(p);
+      const { data } = runDefinition(noiseVsDepth, { ...experimentParams(p), configs: ['ideal'] });
+      const worker = data.configs[0];
+      expect(local.points).toHaveLength(12);
+      local.points.forEach((pt, i) => {
+        expect(pt.ideal).toBeCloseTo(worker.points[i].ideal, 12);
+        expect(pt.fidelity).toBe(1);
+        expect(pt.gates).toBe(worker.points[i].gates);
+        expect(pt.twoQubitGates).toBe(worker.points[i].twoQubitGates);
+      });
+    }
+  });
+
+  it('per-source factors reach the noise model: gate ×0 is noiseless, gate ×2 decays faster', () => {
+    const base = { ...NVD_DEFAULTS, qubits: 3, depth: 20 };
+    const run = (gate: number) => runDefinition(noiseVsDepth, { ...experimentParams({ ...base, gate }), configs: ['gate'] }).data.configs[0].points[19];
+    expect(run(0).fidelity).toBeCloseTo(1, 12);
+    expect(run(2).fidelity).toBeLessThan(run(1).fidelity);
+    const p = experimentParams({ ...base, decoherence: 5, readout: 0 });
+    expect(p).toMatchObject({ gateScale: 1, decoherenceScale: 5, readoutScale: 0, configs: ALL_CONFIGS });
+  });
+
+  it('default view: decoherence alone is gentler than gate errors on IBM Heron, and the signal sinks into shot noise', () => {
+    const { data } = runDefinition(noiseVsDepth, experimentParams(NVD_DEFAULTS));
+    const at = (c: string) => data.configs.find((x) => x.config === c)!;
+    const last = NVD_DEFAULTS.depth - 1;
+    expect(at('decoherence').points[last].fidelity).toBeGreaterThan(at('gate').points[last].fidelity);
+    // readout does not compound: the same factor at every depth
+    expect(at('readout').points[0].noisy).toBeCloseTo(at('readout').points[last].noisy, 12);
+    const all = at('all');
+    expect(all.depthLost).not.toBeNull();
+    const lost = all.points[all.depthLost! - 1];
+    expect(Math.abs(lost.noisy)).toBeLessThan(2 * lost.stderr);
+    const summary = nvdSummary(NVD_DEFAULTS, getDevice('ibm_boston'), 'all', at('ideal'), all, true);
+    expect(summary).toContain(`at depth ${all.depthLost}`);
+    expect(summary).toContain('IBM Heron r3 (ibm_boston)');
+    expect(nvdTable(at('ideal'), all, NVD_DEFAULTS.depth).rows.at(-1)).toMatchObject({ depth: 300 });
+    expect(nvdDownload([at('ideal'), all]).rows).toHaveLength(600);
+  });
+});
+
+describe('noise-vs-depth figure: steps and parameters', () => {
+  it('each step adds one noise source beside the ideal curve; the last has all', () => {
+    expect(configsForStep(0)).toEqual(['ideal']);
+    expect(configsForStep(1)).toEqual(['ideal', 'gate']);
+    expect(configsForStep(2)).toEqual(['ideal', 'decoherence']);
+    expect(configsForStep(3)).toEqual(['ideal', 'readout']);
+    expect(configsForStep(LAST_STEP)).toEqual(['ideal', 'all']);
+    expect(configsForStep(17)).toEqual(['ideal', 'all']);
+  });
+
+  it('the device choices are exactly the profiles in devices.json', () => {
+    expect([...DEVICE_IDS].sort()).toEqual(devicesData.devices.map((d) => d.id).sort());
+  });
+
+  it('slider labels show the scaled physical figures', () => {
+    const dev = getDevice('ibm_boston');
+    const s = scaledFigures(dev, { gate: 2, decoherence: 2, readout: 0.5 });
+    expect(s.twoQubitError).toBeCloseTo(2 * dev.twoQubitError!, 15);
+    expect(s.t1_us).toBeCloseTo(dev.t1_us! / 2, 12);
+    expect(s.readout).toBeCloseTo(0.0051 / 2, 12);
+    expect(scaledFigures(getDevice('quantinuum_helios'), { gate: 1, decoherence: 1, readout: 1 }).t1_us).toBeNull();
+  });
+
+  it('tables and dots stay small', () => {
+    expect(tableDepths(300)).toEqual([1, 5, 10, 25, 50, 100, 150, 200, 250, 300]);
+    expect(tableDepths(37).at(-1)).toBe(37);
+    expect(sampledDepths(300).length).toBeLessThanOrEqual(60);
+    expect(sampledDepths(300).at(-1)).toBe(300);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * The pipeline calculator against hand-worked examples, its defaults against the sourced data, input
+ * validation, and a fast-check fuzz: no NaN or Infinity ever reaches a displayed string.
+ */
+import fc from 'fast-check';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import cloud from '../../../content/data/cloud.json';
+import gpus from '../../../content/data/gpus.json';
+import { defaultParams } from '../../../src/story/params';
+import { pipelineParamSpec, PIPELINE_DEVICES, PIPELINE_PLANS, PIPELINE_ENCODINGS, PIPELINE_GPUS } from '../../../src/figures/pipeline-cost/meta';
+import { circuitShape, computePipeline, shotsForPrecision, type PipelineInputs } from '../../../src/figures/pipeline-cost/model';
+import { deviceTiming, QPU_POWER, JOB_LATENCY, GPU_UTILISATION, gpuProfile, TIMED_DEVICE_IDS, PLAN_IDS } from '../../../src/figures/pipeline-cost/profiles';
+import { datasetTotals, inputsFromParams, ledger, pipelineAlt, pipelineDownload, type PipelineParams } from '../../../src/figures/pipeline-cost/text';
+import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/figures/pipeline-cost/format';
+import { checkField } from '../../../src/figures/pipeline-cost/validate';
+import { displayCell } from '../../../src/story/data';
+import PipelineCostView from '../../../src/figures/pipeline-cost/view';
+
+const DEFAULTS = defaultParams(pipelineParamSpec) as PipelineParams;
+const base: PipelineInputs = inputsFromParams(DEFAULTS);
+
+describe('pipeline-cost: defaults are the sourced values', () => {
+  it('latency, QPU power, GPU utilisation and price come from content/data', () => {
+    expect(DEFAULTS.latency).toBe(cloud.items['ibm-2018-job-latency'].loadSeconds);
+    expect(DEFAULTS.latency).toBe(JOB_LATENCY.seconds);
+    expect(DEFAULTS.qpuPower).toBe(QPU_POWER.kilowatts);
+    expect(DEFAULTS.util).toBe(GPU_UTILISATION.value);
+    expect(DEFAULTS.gpuPrice).toBe(gpus.items['h100-sxm'].listPrice.usdPerGpuHour);
+    expect([...PIPELINE_DEVICES]).toEqual([...TIMED_DEVICE_IDS]);
+    expect([...PIPELINE_PLANS]).toEqual([...PLAN_IDS]);
+  });
+});
+
+describe('pipeline-cost: hand-worked examples', () => {
+  it('shots per expectation value = ⌈1/ε²⌉', () => {
+    expect(shotsForPrecision(0.1)).toBe(100);
+    expect(shotsForPrecision(0.03)).toBe(1112); // 1/0.0009 = 1111.1…
+    expect(shotsForPrecision(0.01)).toBe(10_000);
+    expect(shotsForPrecision(1)).toBe(1);
+  });
+
+  it('MNIST on ibm_boston, amplitude encoding, P = 100, ε = 0.1: every line by hand', () => {
+    const b = computePipeline({ ...base, eps: 0.1 });
+    // Circuit: amplitude encoding of 784 → 10 qubits: 1,022 CNOT + 1,023 RY, depth 2,036.
+    // Mean layer time (1022·68 + 1023·32)/2045 ns; ansatz: ⌈100/10⌉ = 10 layers of 32 + 2·68 ns.
+    const layer = (1022 * 68e-9 + 1023 * 32e-9) / 2045;
+    const duration = 2036 * layer + 10 * (32e-9 + 136e-9);
+    expect(b.circuit.duration).toBeCloseTo(duration, 15);
+    const shot = duration + 2.2e-6 + 250e-6;
+    expect(b.shotTime).toBeCloseTo(shot, 15);
+    expect(b.shotsPerExpectation).toBe(100);
+    expect(b.circuits).toBe(60_000 * 200);
+    expect(b.shots).toBe(60_000 * 200 * 100);
+    expect(b.time.execution).toBeCloseTo(1.2e9 * shot, 3);
+    expect(b.jobs).toBe(60_000);
+    expect(b.time.latency).toBe(900_000);
+    expect(b.dollars.total).toBeCloseTo(1.6 * 1.2e9 * shot, 2);
+    expect(b.energy.total).toBeCloseTo((25 * (1.2e9 * shot + 900_000)) / 3600, 6);
+    // GPU: 6·(100 + 784) FLOPs × 60,000 = 3.1824e8 FLOPs at 0.38 × 989e12 → 0.85 µs; reading 2·784·60,000 bytes
+    // at 3.35 TB/s → 28.1 µs, so memory-bound.
+    expect(b.gpu.flops).toBe(6 * 884 * 60_000);
+    expect(b.gpu.computeBound).toBe(false);
+    expect(b.gpu.seconds).toBeCloseTo((2 * 784 * 60_000) / 3.35e12, 12);
+    expect(b.gpu.dollars).toBeCloseTo((b.gpu.seconds / 3600) * 12.29, 15);
+    expect(b.gpu.kWh).toBeCloseTo((b.gpu.seconds / 3600) * 0.7, 15);
+  });
+
+  it('Braket IonQ Forte at 1,000 shots: $80.30 per circuit, $16,060 per 100-parameter gradient (the prose’s ≈ $80 and ≈ $16,000)', () => {
+    const b = computePipeline({ ...base, plan: 'braket-ionq-forte', eps: 1 / Math.sqrt(1000) + 1e-12, examples: 1, epochs: 1 });
+    expect(b.shotsPerExpectation).toBe(1000);
+    expect(b.circuits).toBe(200);
+    expect(b.dollars.fees).toBeCloseTo(200 * 0.3, 9);
+    expect(b.dollars.execution).toBeCloseTo(200 * 1000 * 0.08, 9);
+    expect(b.dollars.total).toBeCloseTo(16_060, 6);
+  });
+
+  it('Azure IonQ: gate-shots with the $25.79 per-job minimum', () => {
+    const b = computePipeline({ ...base, plan: 'azure-ionq-forte', encoding: 'angle', features: 4, params: 4, eps: 0.1, examples: 1 });
+    const shape = circuitShape('angle', 4, 4, deviceTiming('ibm_boston'));
+    // angle(4): 4 RY; ansatz 4 RY + 1 layer × 3 CNOTs → 8 one-qubit and 3 two-qubit gates.
+    expect([shape.oneQubitGates, shape.twoQubitGates]).toEqual([8, 3]);
+    const perCircuit = 100 * (8 * 0.0001645 + 3 * 0.001121);
+    expect(perCircuit).toBeLessThan(25.79);
+    expect(b.dollars.total).toBeCloseTo(8 * 25.79, 9);
+  });
+
+  it('queue time adds wall-clock but no energy; more circuits per job cut latency', () => {
+    const a = computePipeline({ ...base, queue: 60 });
+    expect(a.time.queue).toBe(60 * 60_000);
+    expect(a.energy.total).toBeCloseTo(computePipeline(base).energy.total, 9);
+    const b = computePipeline({ ...base, circuitsPerJob: 2000 });
+    expect(b.jobs).toBe(6000);
+  });
+
+  it('flags circuits longer than T2 (ImageNet amplitude encoding on ibm_boston)', () => {
+    const b = computePipeline({ ...base, examples: 1_281_167, features: 150_528 });
+    expect(b.circuit.qubits).toBe(18);
+    expect(b.durationOverT2).toBeGreaterThan(50);
+    expect(ledger(b)[0].detail).toMatch(/decoheres/);
+  });
+
+  it('MNIST and ImageNet totals with the default profiles', () => {
+    const [mnist, imagenet] = datasetTotals(base);
+    expect(mnist.bill.inputs.examples).toBe(60_000);
+    expect(imagenet.bill.inputs.features).toBe(150_528);
+    expect(fmtDuration(mnist.bill.time.total)).toBe('65.3 days');
+    expect(fmtUsd(mnist.bill.dollars.total)).toBe('$7.59 million');
+    expect(fmtDuration(imagenet.bill.time.total)).toBe('240 years');
+    expect(imagenet.bill.time.total / imagenet.bill.gpu.seconds).toBeGreaterThan(1e9);
+  });
+});
+
+describe('pipeline-cost: formatting and validation', () => {
+  it('formats magnitudes', () => {
+    expect(fmtCount(1234)).toBe('1,234');
+    expect(fmtCount(12_000_000)).toBe('12 million');
+    expect(fmtSci(2.85e23)).toBe('2.85 × 10²³');
+    expect(fmtSci(9.999e5)).toBe('1 × 10⁶');
+    expect(fmtDuration(3e-5)).toBe('30 µs');
+    expect(fmtDuration(86400 * 365.25 * 2e5)).toBe('2 × 10⁵ years');
+    expect(fmtEnergy(39_200)).toBe('39.2 MWh');
+    expect(fmtUsd(NaN)).toBe('–');
+    expect(fmtDuration(Infinity)).toBe('–');
+  });
+
+  it('refuses empty, non-numeric, negative, zero, fractional and absurd values with a sentence', () => {
+    const spec = pipelineParamSpec;
+    expect(checkField(spec.examples, '')).toEqual({ ok: false, message: 'Enter a number.' });
+    expect(checkField(spec.examples, 'abc')).toMatchObject({ ok: false, message: expect.stringMatching(/not a number/) });
+    expect(checkField(spec.examples, 'NaN')).toMatchObject({ ok: false });
+    expect(checkField(spec.examples, '-5')).toEqual({ ok: false, message: 'Cannot be negative.' });
+    expect(checkField(spec.examples, '0')).toEqual({ ok: false, message: 'Must be greater than zero.' });
+    expect(checkField(spec.params, '2.5')).toEqual({ ok: false, message: 'Must be a whole number.' });
+    expect(checkField(spec.examples, '1e300')).toMatchObject({ ok: false, message: expect.stringMatching(/At most/) });
+    expect(checkField(spec.examples, '1e999')).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(checkField(spec.queue, '0')).toEqual({ ok: true, value: 0 });
+    expect(checkField(spec.examples, '60,000')).toEqual({ ok: true, value: 60_000 });
+  });
+});
+
+const BAD = /NaN|Infinity|undefined|null/;
+
+function inputsArb() {
+  const num = (k: keyof typeof pipelineParamSpec) => {
+    const s = pipelineParamSpec[k] as { min: number; max: number; type: string };
+    const f = fc.double({ min: s.min, max: s.max, noNaN: true, noDefaultInfinity: true });
+    return s.type === 'int' ? f.map((v) => Math.max(s.min, Math.min(s.max, Math.round(v)))) : f;
+  };
+  return fc.record({
+    examples: num('examples'), features: fc.integer({ min: 1, max: 16_777_216 }), encoding: fc.constantFrom(...PIPELINE_ENCODINGS),
+    params: fc.integer({ min: 1, max: 1_000_000 }), epochs: fc.integer({ min: 1, max: 10_000 }), eps: num('eps'),
+    device: fc.constantFrom(...PIPELINE_DEVICES), plan: fc.constantFrom(...PIPELINE_PLANS), latency: num('latency'), queue: num('queue'),
+    circuitsPerJob: fc.integer({ min: 1, max: 1e9 }), gpu: fc.constantFrom(...PIPELINE_GPUS), util: num('util'), gpuPrice: num('gpuPrice'),
+    qpuPower: num('qpuPower'),
+  });
+}
+
+describe('pipeline-cost: fuzzed inputs never show NaN or Infinity', () => {
+  it('every ledger line, alt text and table cell is finite text', () => {
+    fc.assert(fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
+      const b = computePipeline(inputs as PipelineInputs);
+      for (const v of [b.time.total, b.dollars.total, b.energy.total, b.gpu.seconds, b.gpu.dollars, b.gpu.kWh]) {
+        expect(Number.isFinite(v) && v >= 0).toBe(true);
+      }
+      const totals = datasetTotals(inputs as PipelineInputs);
+      const alt = pipelineAlt(step, b, totals);
+      const strings = [
+        ...ledger(b).flatMap((l) => [l.label, l.value, l.detail]), alt.summary,
+        ...alt.table.rows.flatMap((r) => alt.table.columns.map((c) => displayCell(c, r[c.key] ?? null))),
+        ...pipelineDownload(b).rows.flatMap((r) => pipelineDownload(b).columns.map((c) => displayCell(c, r[c.key] ?? null))),
+      ];
+      for (const s of strings) expect(s).not.toMatch(BAD);
+    }), { numRuns: 300, seed: 20_260_405 });
+  });
+
+  it('the rendered figure (every step, random inputs) contains no NaN or Infinity', () => {
+    fc.assert(fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
+      const params: PipelineParams = { ...DEFAULTS, ...inputs, perJob: inputs.circuitsPerJob, dataset: 'custom' };
+      const html = renderToStaticMarkup(createElement(PipelineCostView, {
+        id: 'pipeline-cost', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true,
+      }));
+      const text = html.replace(/<[^>]*>/g, ' ');
+      expect(text).not.toMatch(/NaN|Infinity/);
+      expect(html).not.toMatch(/="[^"]*NaN[^"]*"/);
+    }), { numRuns: 60, seed: 7 });
+  });
+
+  it('the GPU profiles are complete', () => {
+    for (const g of PIPELINE_GPUS) expect(gpuProfile(g).bf16DenseFlops).toBeGreaterThan(1e14);
+  });
+});

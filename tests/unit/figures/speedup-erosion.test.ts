@@ -1,0 +1,71 @@
+/** The speedup-erosion model: curves by hand, break-even found correctly, "none" when it cannot exist. */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STAGES, breakEven, erosionModel, stagesForStep, type ErosionInputs } from '../../../src/figures/speedup-erosion/model';
+import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
+import View from '../../../src/figures/speedup-erosion/view';
+import { defaultParams } from '../../../src/story/params';
+import { erosionParamSpec, EROSION_DEVICES } from '../../../src/figures/speedup-erosion/meta';
+
+const base: ErosionInputs = { speedup: 'quadratic', alpha: 2, eps: 0.03, device: 'ibm_boston', latency: 15, queue: 0 };
+
+describe('speedup-erosion model', () => {
+  it('curves by hand (ibm_boston, H100 at 38 %)', () => {
+    const m = erosionModel(base);
+    const tOp = 1 / (989e12 * 0.38);
+    const tL = 50e-9;
+    expect(m.tOp).toBeCloseTo(tOp, 25);
+    expect(m.classical(1e6)).toBeCloseTo(1e12 * tOp, 12);
+    expect(m.quantum('claimed', 1e6)).toBeCloseTo(1e6 * tL, 12);
+    expect(m.quantum('encoding', 1e6)).toBeCloseTo(3e6 * tL, 12);
+    expect(m.quantum('shots', 1e6)).toBeCloseTo(1112 * 3e6 * tL, 9);
+    expect(m.quantum('latency', 1e6)).toBeCloseTo(1112 * (3e6 * tL + 2.2e-6 + 250e-6) + 15, 9);
+  });
+
+  it('claimed quadratic over N²: break-even where N·t_layer = N²·t_op, i.e. N = t_layer/t_op ≈ 1.9 × 10⁷', () => {
+    const m = erosionModel(base);
+    const b = breakEven(m, 'claimed');
+    const exact = m.tLayer / m.tOp;
+    expect(Math.abs(Math.log10(b.n!) - Math.log10(exact))).toBeLessThan(0.011);
+    // each added cost moves the break-even to larger N
+    const ns = STAGES.map((s) => breakEven(m, s).n!);
+    for (let i = 1; i < ns.length; i++) expect(ns[i]).toBeGreaterThanOrEqual(ns[i - 1]);
+    expect(ns[2] / ns[1]).toBeGreaterThan(500); // × 1,112 shots on a linear-vs-quadratic gap
+  });
+
+  it('against a linear classical algorithm, loading the input removes every break-even', () => {
+    const m = erosionModel({ ...base, alpha: 1 });
+    expect(breakEven(m, 'claimed').n).not.toBeNull();
+    for (const s of ['encoding', 'shots', 'latency'] as const) expect(breakEven(m, s)).toMatchObject({ n: null, reason: 'never' });
+    expect(erosionAlt(m, stagesForStep(4)).summary).toMatch(/no break-even at any size/);
+  });
+
+  it('steps add stages one at a time', () => {
+    expect(stagesForStep(0)).toEqual(['claimed']);
+    expect(stagesForStep(3)).toEqual([...STAGES]);
+    expect(stagesForStep(4)).toEqual([...STAGES]);
+  });
+
+  it('fuzz: every setting renders without NaN or Infinity', () => {
+    fc.assert(fc.property(
+      fc.record({
+        speedup: fc.constantFrom('quadratic' as const, 'exponential' as const), alpha: fc.integer({ min: 1, max: 4 }),
+        eps: fc.double({ min: 0.0001, max: 1, noNaN: true }), device: fc.constantFrom(...EROSION_DEVICES),
+        latency: fc.double({ min: 0, max: 1e6, noNaN: true }), queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
+      }),
+      fc.integer({ min: 0, max: 4 }),
+      (params, step) => {
+        const html = renderToStaticMarkup(createElement(View, { id: 'speedup-erosion', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+        expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
+        expect(html).not.toMatch(/="[^"]*NaN/);
+      },
+    ), { numRuns: 40, seed: 3 });
+  });
+
+  it('default view states its break-even', () => {
+    const html = renderToStaticMarkup(createElement(View, { id: 'speedup-erosion', step: 4, progress: 0, params: defaultParams(erosionParamSpec), setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+    expect(html).toMatch(/break-even at N ≈ 6\.31 × 10¹⁰/);
+  });
+});
