@@ -25,21 +25,34 @@ export interface RenderedPage {
 
 const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s) => [s.id, s.title]));
 
-export async function render(route: Route): Promise<RenderedPage> {
+async function renderOnce(route: Route): Promise<string> {
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
       <App route={route} />
     </StrictMode>,
-    { onError: (error) => void errors.push(error) },
+    // No outlining of large finished boundaries: every figure stays in place in the HTML (readable
+    // with JavaScript off), not in a hidden div moved by an inline script.
+    { onError: (error) => void errors.push(error), progressiveChunkSize: Number.MAX_SAFE_INTEGER },
   );
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   if (errors.length > 0) {
     throw new Error(`pre-rendering "${routePath(route)}" failed:\n${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Renders a route. A lazy page or view met for the first time suspends, and React then streams its
+ * content out of order (hidden until an inline script moves it): unreadable without JavaScript. So a
+ * page is rendered again until nothing suspends (each pass resolves the lazy modules it met).
+ */
+export async function render(route: Route): Promise<RenderedPage> {
+  let html = await renderOnce(route);
+  for (let pass = 0; pass < 4 && html.includes('<!--$?-->'); pass += 1) html = await renderOnce(route);
   const { title, tags } = routeHeadTags(meta, route, sectionTitles);
-  return { html: Buffer.concat(chunks).toString('utf8'), title, head: tags };
+  return { html, title, head: tags };
 }
 
 /** The oEmbed documents: `[file, document]` per figure and section embed. */

@@ -159,6 +159,7 @@ export function PresentPage() {
     <StoryModeContext.Provider value="slides">
       <CitationProvider value={citations}>
         <main id="main" className="present" data-present="" data-slide-index={index} data-slide-count={slides.length} data-blackout={blackout ? 'true' : 'false'} tabIndex={-1}>
+          {slide.kind !== 'title' ? <h1 className="visually-hidden">Presentation: {slides[0].kind === 'title' ? slides[0].title : ''}</h1> : null}
           {issue ? <p className="present__issue" role="status">{issue}</p> : null}
           {overview ? (
             <Overview slides={slides} current={index} onPick={(n) => { go(n); setOverview(false); }} />

@@ -17,7 +17,7 @@ async function goToStep(page: Page, fig: string, n: number): Promise<void> {
     const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
     window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
   }, [fig, n] as const);
-  await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-step', String(n));
+  await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
   await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-ready', 'true');
 }
 

@@ -58,12 +58,8 @@ test('a new version waits behind an "update available" prompt', async ({ browser
   await page.goto('/present?slide=2');
   await waitForHydration(page);
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
-  // Serve a changed sw.js (a new deployment) and ask the browser to check for it.
-  await context.route('**/sw.js', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: `${await response.text()}\n// next version ${Date.now()}\n` });
-  });
-  await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())?.update(); });
+  // A new deployment: a different worker script for the same scope installs and then waits.
+  await page.evaluate(async () => { await navigator.serviceWorker.register('/sw.js?v=next'); });
   const prompt = page.locator('[data-update-available]');
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   // Nothing changed under the presenter: same slide, old worker still in control until they choose.

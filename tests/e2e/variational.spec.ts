@@ -90,7 +90,7 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
     .filter((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11).map((m) => m.id));
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'false');
   // Keyboard: the "To qubits" select, one step up to 12 → down to 4.
-  const toQubits = page.getByLabel('To qubits');
+  const toQubits = page.getByLabel('To qubits', { exact: true });
   await toQubits.focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp');
   await expect(page).toHaveURL(/barren-plateau\.nMax=4(&|$)/);
@@ -109,7 +109,7 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   await page.waitForTimeout(2000);
   expect(await count()).toBe(before);
   // Cost by keyboard.
-  const cost = page.getByLabel('Cost');
+  const cost = page.getByLabel('Cost', { exact: true });
   await cost.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/barren-plateau\.cost=global/);
@@ -132,7 +132,7 @@ test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one col
   const text = await altText(page, id);
   const ratio = Number(/is ([\d.]+) times flatter/.exec(text)?.[1]);
   expect(ratio).toBeGreaterThan(5);
-  const select = page.getByLabel('Your register size');
+  const select = page.getByLabel('Your register size', { exact: true });
   await select.focus();
   await page.keyboard.press('Home');
   await expect(page).toHaveURL(/landscape\.custom=2(&|$)/);
@@ -154,7 +154,7 @@ test('measurement-marathon: shots against qubits, then a counted training run co
   expect(s1).toMatch(/2 × 800 × 100 × 50 = 8,000,000 circuits/);
   expect(s1).toMatch(/4,000 shots per second/);
   await expect(page.locator(`${fig(id)} .mm-counter`)).toHaveAttribute('data-fraction', '1.000', { timeout: 20_000 });
-  const epochs = page.getByLabel('Epochs');
+  const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.focus();
   await page.keyboard.press('Home');
   await expect(page).toHaveURL(/measurement-marathon\.epochs=1(&|$)/);

@@ -62,6 +62,15 @@ export function stepState(rawStep: number): StepState {
   };
 }
 
+/**
+ * Whether the knob sweep may run: at step 3 (or from step 2, to be ready sooner), and only while the race
+ * is finished or paused — the worker pool serves requests in order, so a running sweep would hold every
+ * worker and stall the animated race behind it.
+ */
+export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean): boolean {
+  return (state.needsSweep || state.prefetchSweep) && (raceComplete || racePaused);
+}
+
 /** The race's parameters (src/ml RaceOverrides) for the figure's URL parameters. */
 export function raceOverrides(p: BaselineRaceParams): RaceOverrides {
   const dataset = p.dataset as DatasetKind;

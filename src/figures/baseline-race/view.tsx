@@ -21,7 +21,7 @@ import { RaceControls } from './controls';
 import type { baselineRaceParamSpec } from './meta';
 import {
   DATASET_LABEL, MODEL_ORDER, MODEL_SHORT, RACE_EPOCHS, SHOT_RATE_DEVICE, contourSegments, datasetPreviews, ledgerRows, nextUntil,
-  raceOverrides, shadeRuns, stepState, stripRows, sweepOverrides, type BaselineRaceParams, type DatasetPreview, type LedgerRow,
+  raceOverrides, shadeRuns, stepState, sweepEnabled, stripRows, sweepOverrides, type BaselineRaceParams, type DatasetPreview, type LedgerRow,
 } from './model';
 import { baselineRaceAlt, baselineRaceMethod, datasetTable, historyTable, humanMs, humanSeconds, sweepTable } from './text';
 import './baseline-race.css';
@@ -84,7 +84,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   // every worker and stall the animated race behind them. A finished sweep stays cached.
   const sweepReq = useMemo(() => sweepOverrides(p), [p.dataset, p.seed, p.shots]); // eslint-disable-line react-hooks/exhaustive-deps
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
-    enabled: (state.needsSweep || state.prefetchSweep) && (complete || cur.paused),
+    enabled: sweepEnabled(state, complete, cur.paused),
   });
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;

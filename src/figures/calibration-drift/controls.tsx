@@ -18,7 +18,7 @@ export function CdControls({ params, setParams }: { params: CalibrationDriftFigu
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const pct = Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
-    <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
+    <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
       <div className="cd-control">
         <label htmlFor={`${uid}-device`}>Device</label>
         <select id={`${uid}-device`} value={params.device} onChange={(e) => setParams({ device: e.currentTarget.value as DeviceId })}>

@@ -198,7 +198,7 @@ export function EcControls({ params, setParams }: { params: ErrorCorrectionParam
   const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));
   const pNow = 10 ** logP;
   return (
-    <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
+    <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: error-correction cost">
       <div className="ec-control ec-control--wide">
         <label htmlFor={`${uid}-p`}>Physical error rate p = {fmtP(pNow)} (Λ = {(P_TH / pNow).toFixed(1)})</label>
         <input id={`${uid}-p`} type="range" min={P_MIN_LOG} max={P_MAX_LOG} step={0.02} value={logP}

@@ -65,7 +65,7 @@ export function NvdControls({ params, setParams }: { params: NoiseVsDepthFigureP
   const ro = (f: number) => { const v = fig({ readout: f }).readout; return v === null ? 'not published' : pct(v); };
 
   const form = (
-    <form className="nvd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
+    <form className="nvd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: noise against depth">
       <fieldset className="nvd-devices">
         <legend>Device profile</legend>
         {devices.map((d) => (

@@ -79,7 +79,7 @@ describe('angle encoding prepares ⊗ᵢ (cos(xᵢ/2)|0⟩ + sin(xᵢ/2)|1⟩)',
 describe('basis encoding prepares |b_{d−1} … b_0⟩', () => {
   for (const d of [2, 3, 5, 8, 12, 16]) {
     it(`d = ${d}`, () => {
-      const bits = Array.from({ length: d }, () => (rng.next() < 0.5 ? 0 : 1));
+      const bits: number[] = Array.from({ length: d }, () => (rng.next() < 0.5 ? 0 : 1));
       const circuit = basisEncoding(bits);
       const sv = new StateVector(circuit.numQubits).run(circuit);
       const index = bits.reduce((acc, b, q) => acc | (b << q), 0);

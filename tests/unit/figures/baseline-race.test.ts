@@ -3,13 +3,13 @@ import { baselineRace, baselineRaceSweep, raceOnly, type RaceExperimentParams } 
 import { EXPERIMENTS, getExperiment } from '../../../src/experiments';
 import { runDefinition } from '../../../src/experiments/run';
 import { RaceRun, raceParams, runRace, type RaceData } from '../../../src/ml/race';
-import type { SweepData, SweepRun } from '../../../src/ml/sweep';
+import type { SweepData, SweepParams, SweepRun } from '../../../src/ml/sweep';
 import { vqcTrainCircuitsPerEpoch } from '../../../src/ml/vqc';
 import { defaultParams } from '../../../src/story/params';
 import { baselineRaceParamSpec } from '../../../src/figures/baseline-race/meta';
 import {
   LAST_STEP, RACE_CHUNK, RACE_EPOCHS, RUNS_PER_CASE, SHOT_RATE_DEVICE, STEP_COUNT, bandOf, contourSegments, datasetPreviews,
-  ledgerRows, nextUntil, raceOverrides, shadeRuns, stepState, stripRows, sweepOverrides, verdicts, type BaselineRaceParams,
+  ledgerRows, nextUntil, raceOverrides, shadeRuns, stepState, stripRows, sweepEnabled, sweepOverrides, verdicts, type BaselineRaceParams,
 } from '../../../src/figures/baseline-race/model';
 import { baselineRaceAlt, historyTable, humanSeconds, sweepTable } from '../../../src/figures/baseline-race/text';
 import { FIGURE_CATALOG } from '../../../src/figures/catalog';
@@ -34,6 +34,15 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(1)).toMatchObject({ panel: 'training', needsRace: true, needsSweep: false, showBoundaries: true, showLedger: false, controls: false });
     expect(stepState(2)).toMatchObject({ panel: 'ledger', needsRace: true, needsSweep: false, prefetchSweep: true, showBoundaries: false, showLedger: true });
     expect(stepState(3)).toMatchObject({ panel: 'knobs', needsRace: true, needsSweep: true, showStrip: true, showBoundaries: true, controls: true });
+  });
+
+  it('the sweep waits for the race to finish or pause, and never runs before step 2', () => {
+    expect(sweepEnabled(stepState(3), false, false)).toBe(false);
+    expect(sweepEnabled(stepState(3), true, false)).toBe(true);
+    expect(sweepEnabled(stepState(3), false, true)).toBe(true);
+    expect(sweepEnabled(stepState(2), true, false)).toBe(true);
+    expect(sweepEnabled(stepState(1), true, false)).toBe(false);
+    expect(sweepEnabled(stepState(0), true, true)).toBe(false);
   });
 
   it('clamps out-of-range and fractional steps', () => {
@@ -126,11 +135,12 @@ describe('experiments: baseline-race and baseline-race-sweep', () => {
     let data: RaceData | null = null;
     const epochsSeen: number[] = [];
     for (const until of [1, 2, 3]) {
-      const res = runDefinition(baselineRace, { ...SMALL, untilEpoch: until, resumeFrom: data?.checkpoint ?? null, attempt: 2 } as Partial<RaceExperimentParams>);
-      data = res.data!;
-      epochsSeen.push(data.checkpoint.epoch);
+      const res: { data: RaceData | null; meta: { seed: number } } = runDefinition(baselineRace, { ...SMALL, untilEpoch: until, resumeFrom: data?.checkpoint ?? null, attempt: 2 } as Partial<RaceExperimentParams>);
+      const d: RaceData = res.data!;
+      data = d;
+      epochsSeen.push(d.checkpoint.epoch);
       expect(res.meta.seed).toBe(DEFAULTS.seed);
-      expect(data.grids).not.toBeNull();
+      expect(d.grids).not.toBeNull();
     }
     expect(epochsSeen).toEqual([1, 2, 3]);
     expect(data!.complete).toBe(true);
@@ -147,7 +157,7 @@ describe('experiments: baseline-race and baseline-race-sweep', () => {
   });
 
   it('the sweep merges exactly whatever the split', () => {
-    const p = baselineRaceSweep.normalize({ ...sweepOverrides(DEFAULTS), n: 30, epochs: 2, replicates: 1, depths: [1], scalings: ['minmax-pi'] });
+    const p = baselineRaceSweep.normalize({ ...(sweepOverrides(DEFAULTS) as Partial<SweepParams>), n: 30, epochs: 2, replicates: 1, depths: [1], scalings: ['minmax-pi'] });
     const count = baselineRaceSweep.sampleCount(p);
     expect(count).toBe(4); // logistic, MLP, VQC angle, VQC IQP
     const whole = baselineRaceSweep.runSamples(p, [0, count], {});
