@@ -18,6 +18,8 @@ async function open(page: Page, url = '/'): Promise<void> {
   await page.goto(url);
   await waitForHydration(page);
   await expect(page.locator(SECTION)).toHaveAttribute('data-trigger', /^\d+$/);
+  // The view's chunk loads lazily after hydration (the pre-rendered figure is briefly replaced).
+  await expect(page.locator(`${FIGURE} .br`)).toHaveCount(1, { timeout: 60_000 });
 }
 
 async function scrollToStep(page: Page, n: number): Promise<void> {
@@ -26,7 +28,7 @@ async function scrollToStep(page: Page, n: number): Promise<void> {
     const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
     window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
   }, [SECTION, n] as const);
-  await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n));
+  await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n), { timeout: 30_000 });
 }
 
 async function waitReady(page: Page, timeout = 240_000): Promise<void> {
@@ -113,7 +115,7 @@ test('changing the dataset by keyboard replaces the running computation and keep
   await open(page, '/?baseline-race.shots=10');
   await scrollToStep(page, 3);
   await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
-  const dataset = page.getByLabel('Dataset');
+  const dataset = page.locator(FIGURE).getByLabel('Dataset', { exact: true });
   await dataset.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/baseline-race\.dataset=circles/);
