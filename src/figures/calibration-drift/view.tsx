@@ -129,9 +129,9 @@ function CdChart({ data, days, best }: { data: CalibrationDriftData | undefined;
           {best !== null ? (() => {
             const d = days.find((e) => e.index === best);
             if (!d) return null;
-            const right = cx(d) < L.innerWidth * 0.7;
+            const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
             return (
-              <text className="cd-claim" x={cx(d) + (right ? 10 : -10)} y={yL(d.loss) + 4} textAnchor={right ? 'start' : 'end'} fontSize={11} fontWeight={600} fill="currentColor"
+              <text className="cd-claim" x={cx(d)} y={yL(d.loss + Z95 * d.lossStderr) - 8} textAnchor={anchor} fontSize={11} fontWeight={600} fill="currentColor"
                 stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">
                 reported: {fmt3(d.loss)}
               </text>

@@ -101,12 +101,6 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
           )))}
           <circle className="ec-measured" cx={x(D7)} cy={y(EPS7)} r={5.5} fill="var(--fig-series-1)" stroke="var(--story-surface, Canvas)" strokeWidth={1.5} />
           <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">Willow d = 7, measured</text>
-          <g className="ec-legend" fontSize={11} fill="currentColor" transform={`translate(${L.innerWidth - 4},${y(1e-14)})`}>
-            <text textAnchor="end" y={-16}>Willow Λ = 2.14, extrapolated</text>
-            <line x1={-190} x2={-170} y1={-20} y2={-20} stroke="var(--fig-series-1)" strokeWidth={2.25} />
-            <text textAnchor="end" y={0}>Fowler model, p = {fmtP(p.p)}</text>
-            <line x1={-190} x2={-170} y1={-4} y2={-4} stroke="var(--fig-series-2)" strokeWidth={2} strokeDasharray="7 3" />
-          </g>
         </g>
       </svg>
     </div>

@@ -121,7 +121,7 @@ function Panel({ qubits, custom, panel, grid }: { qubits: number; custom: boolea
         <defs><clipPath id={clip}><rect x={M.l} y={M.t} width={S} height={S} /></clipPath></defs>
         <rect x={M.l} y={M.t} width={S} height={S} fill="none" stroke="currentColor" strokeOpacity={0.35} strokeWidth={0.5} />
         {url ? <image href={url} x={M.l} y={M.t} width={S} height={S} preserveAspectRatio="none" clipPath={`url(#${clip})`} /> : null}
-        <g fontSize={7} fill="currentColor" aria-hidden="true">
+        <g fontSize={6} fill="currentColor" aria-hidden="true">
           <text x={M.l} y={S + M.t + 8} textAnchor="middle">0</text>
           <text x={M.l + S / 2} y={S + M.t + 8} textAnchor="middle">π</text>
           <text x={M.l + S} y={S + M.t + 8} textAnchor="middle">2π</text>
@@ -142,15 +142,15 @@ function ColourKey() {
   const [lo, hi] = COLOUR_DOMAIN;
   return (
     <div className="ls-key">
-      <svg viewBox="0 0 220 30" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
+      <svg viewBox="0 0 220 32" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
         <defs>
           <linearGradient id={gid}>
             {stops.map((t) => <stop key={t} offset={t} stopColor={interpolateCividis(t)} />)}
           </linearGradient>
         </defs>
         <rect x={10} y={2} width={200} height={10} fill={`url(#${gid})`} />
-        <g fontSize={9} fill="currentColor" textAnchor="middle" aria-hidden="true">
-          <text x={10} y={24}>−1</text><text x={110} y={24}>0</text><text x={210} y={24}>+1</text>
+        <g fontSize={12} fill="currentColor" textAnchor="middle" aria-hidden="true">
+          <text x={10} y={28}>−1</text><text x={110} y={28}>0</text><text x={210} y={28}>+1</text>
         </g>
       </svg>
       <span>cost ⟨Z₀Z₁⟩, one scale for all panels</span>

@@ -97,7 +97,7 @@ interface ChartProps {
 
 function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
   const [ref, width] = useContainerWidth();
-  const L = chartLayout(width, { aspect: 0.62, minHeight: 250, maxHeight: 380, margin: MARGIN });
+  const L = chartLayout(width, { aspect: 0.62, minHeight: 290, maxHeight: 380, margin: MARGIN });
   const gap = 30;
   const panelH = (L.innerHeight - gap) / 2;
   const x = scaleLinear().domain([0, p.depth]).range([0, L.innerWidth]);
@@ -148,7 +148,7 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
           {lost !== null && lost !== undefined ? (
             <g className="nvd-lost">
               <line x1={x(lost)} x2={x(lost)} y1={0} y2={L.innerHeight} stroke="var(--fig-series-2)" strokeWidth={1.5} strokeDasharray="3 3" />
-              <text x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)} y={panelH + gap - 8} textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'} fontSize={11} fill="currentColor"
+              <text x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)} y={panelH * 0.42} textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'} fontSize={11} fill="currentColor"
                 stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">
                 lost in shot noise at depth {lost}
               </text>
