@@ -69,24 +69,24 @@ test('noise-vs-depth: the device picker and the error sliders work by keyboard a
   await expect(page).toHaveURL(/noise-vs-depth\.device=ibm_kingston/);
   await expect(picker.getByRole('radio', { name: 'IBM Heron r2 (ibm_kingston)' })).toBeChecked();
   await expect(page.locator(fig('noise-vs-depth'))).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
-  await expect(page.locator(alt('noise-vs-depth'))).toContainText('IBM Heron r2 (ibm_kingston)');
+  await expect(page.locator(alt('noise-vs-depth'))).toContainText('IBM Heron r2 (ibm_kingston)', { timeout: 90_000 });
   await expect(page.locator(`${fig('noise-vs-depth')} .nvd-source`)).toContainText('2026-04-15');
   // keep pressing: the arrow keys walk the whole list
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/noise-vs-depth\.device=google_willow/);
   await expect(page.locator(fig('noise-vs-depth'))).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
-  await expect(page.locator(alt('noise-vs-depth'))).toContainText('Google Willow');
+  await expect(page.locator(alt('noise-vs-depth'))).toContainText('Google Willow', { timeout: 90_000 });
   const willowText = await altText(page, 'noise-vs-depth');
   const gate = page.getByLabel(/^Gate error ×1/);
   await gate.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/noise-vs-depth\.gate=2/);
   await expect(page.locator(fig('noise-vs-depth'))).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
-  await expect.poll(() => altText(page, 'noise-vs-depth')).not.toBe(willowText);
+  await expect.poll(() => altText(page, 'noise-vs-depth'), { timeout: 90_000 }).not.toBe(willowText);
   // the URL restores the view
   await open(page, '/?noise-vs-depth.device=ionq_aria');
   await goToStep(page, 'noise-vs-depth', 4);
-  await expect(page.locator(alt('noise-vs-depth'))).toContainText('IonQ Aria');
+  await expect(page.locator(alt('noise-vs-depth'))).toContainText('IonQ Aria', { timeout: 90_000 });
   await expect(page.getByRole('radio', { name: 'IonQ Aria' })).toBeChecked();
 });
 

@@ -75,7 +75,7 @@ export function bpSummary(step: number, results: readonly SeriesResult[]): strin
     const r = first.rows[0];
     return `With 2 qubits, ${r.samples} random circuits of ${r.layers} layers gave gradients of mean ${f3(r.mean)} and variance ${row(r)}; the 2-design limit is 2²/(3·15) = ${g3(deepLimit(2))}.`;
   }
-  return results.map((s) => {
+  return results.filter((s) => s.rows.length > 0).map((s) => {
     const a = s.rows[0], b = s.rows[s.rows.length - 1];
     const span = s.rows.length > 1 ? `the variance fell from ${row(a)} to ${row(b)}` : `the variance was ${row(a)}`;
     const fit = s.fit && step >= 2 ? `; fitted ${describeFit(s.fit)}` : '';

@@ -29,6 +29,7 @@ import './baseline-race.css';
 const fmtN = format(',');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const BANDS = 6;
+const TINY_LABEL = { vqc: 'Quantum', logistic: 'Logistic', mlp: 'MLP' } as const;
 
 interface RunState {
   key: string;
@@ -186,7 +187,7 @@ function DatasetPanels({ previews, selected }: { previews: DatasetPreview[]; sel
           return (
             <g key={d.kind} transform={`translate(${k * (g.size + g.gap)},0)`} className="br-dataset" data-dataset={d.kind} data-selected={isSel}>
               <text x={0} y={12} fontSize={11.5} fill="currentColor" fontWeight={isSel ? 700 : 400}>
-                {DATASET_LABEL[d.kind]}{isSel ? ' · in the race' : ''}
+                {g.size < 170 ? d.kind : `${DATASET_LABEL[d.kind]}${isSel ? ' · in the race' : ''}`}
               </text>
               <g transform={`translate(0,${g.head})`}>
                 <rect width={g.size} height={g.size} fill="none" stroke="currentColor" strokeOpacity={isSel ? 0.9 : 0.25} strokeWidth={isSel ? 1.5 : 1} />
@@ -255,6 +256,7 @@ function BoundaryPanels({ race, previews, dataset, compact, paused }: { race: Ra
   const sx = scaleLinear().domain([box.x0, box.x1]).range([0, g.size]);
   const sy = scaleLinear().domain([box.y0, box.y1]).range([g.size, 0]);
   const epoch = last?.epoch ?? 0;
+  const narrow = g.size < 170;
   return (
     <div ref={ref} className={`br-race${compact ? ' br-race--compact' : ''}`}>
       <svg viewBox={`0 0 ${g.W} ${g.H}`} role="img" aria-label={`Decision boundaries of the three models after epoch ${epoch}`}>
@@ -263,9 +265,9 @@ function BoundaryPanels({ race, previews, dataset, compact, paused }: { race: Ra
           const r = last?.models[m];
           return (
             <g key={m} transform={`translate(${k * (g.size + g.gap)},0)`} className="br-model" data-model={m}>
-              <text x={0} y={11} fontSize={11.5} fontWeight={650} fill="currentColor">{MODEL_SHORT[m]}</text>
+              <text x={0} y={11} fontSize={11.5} fontWeight={650} fill="currentColor">{narrow ? TINY_LABEL[m] : MODEL_SHORT[m]}</text>
               <text x={0} y={25} fontSize={11} fill="currentColor" className="br-model-acc">
-                {race ? `${race.models[m].parameters} params · test ${r ? pct(r.testAccuracy) : '–'}` : 'waiting…'}
+                {race ? `${narrow ? '' : `${race.models[m].parameters} params · `}test ${r ? pct(r.testAccuracy) : '–'}` : 'waiting…'}
               </text>
               <g transform={`translate(0,${g.head})`}>
                 <rect width={g.size} height={g.size} fill="none" stroke="currentColor" strokeOpacity={0.3} />
@@ -291,11 +293,11 @@ const LEDGER_MARGIN = { top: 20, right: 22, bottom: 36, left: 118 };
 function Ledger({ race }: { race: RaceData | undefined }) {
   const [ref, width] = useContainerWidth();
   const rows = race ? ledgerRows(race) : [];
-  const L1 = chartLayout(width, { aspect: 0.3, minHeight: 130, maxHeight: 160, margin: LEDGER_MARGIN });
+  const L1 = chartLayout(width, { aspect: 0.3, minHeight: 120, maxHeight: 160, margin: LEDGER_MARGIN });
   const x = scaleLinear().domain([0, 1]).range([0, L1.innerWidth]);
   const rowH = L1.innerHeight / 3;
   // Work: up to two bars per model (circuits and shots for the VQC; FLOPs for the others).
-  const L2 = chartLayout(width, { aspect: 0.42, minHeight: 190, maxHeight: 230, margin: { ...LEDGER_MARGIN, top: 22 } });
+  const L2 = chartLayout(width, { aspect: 0.42, minHeight: 170, maxHeight: 230, margin: { ...LEDGER_MARGIN, top: 22 } });
   const maxWork = Math.max(10, ...rows.flatMap((r) => [r.shots, r.circuits, r.flops]));
   const lx = scaleLog().domain([1e3, Math.pow(10, Math.ceil(Math.log10(maxWork * 3)))]).range([0, L2.innerWidth]).clamp(true);
   const rowH2 = L2.innerHeight / 3;
@@ -313,9 +315,8 @@ function Ledger({ race }: { race: RaceData | undefined }) {
           {rows.map((r, k) => (
             <g key={r.model} transform={`translate(0,${k * rowH})`} className="br-acc" data-model={r.model}>
               <text x={-8} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">{r.label}</text>
-              <rect y={rowH * 0.2} height={rowH * 0.6} width={x(r.testAccuracy)} fill="currentColor" fillOpacity={r.model === 'vqc' ? 0.75 : 0.4} />
-              <text x={Math.min(x(r.testAccuracy) - 4, L1.innerWidth - 4)} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11}
-                fill="var(--story-surface, Canvas)" fontWeight={650}>{pct(r.testAccuracy)}</text>
+              <rect y={rowH * 0.2} height={rowH * 0.6} width={x(r.testAccuracy)} fill="currentColor" fillOpacity={0.78} />
+              <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>{pct(r.testAccuracy)}</text>
             </g>
           ))}
         </g>

@@ -25,7 +25,9 @@ import './measurement-marathon.css';
 interface MParams { qubits: number; layers: number; examples: number; epochs: number; profile: MarathonProfile; samples: number; seed: number }
 
 const fmtInt = format(',');
-const sci = (v: number) => (!Number.isFinite(v) ? '–' : v < 1e6 ? fmtInt(Math.round(v)) : format('.3~e')(v).replace(/e\+?(-?\d+)/, ' × 10^$1'));
+const SUP: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const pow10 = (e: number | string) => `10${String(e).split('').map((c) => SUP[c] ?? c).join('')}`;
+const sci = (v: number) => (!Number.isFinite(v) ? '–' : v < 1e9 ? fmtInt(Math.round(v)) : format('.3~e')(v).replace(/e\+?(-?\d+)/, (_, e: string) => ` × ${pow10(e)}`));
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
@@ -135,7 +137,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
     <div ref={ref}>
       <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={decades} format={(v) => (v < 1e4 ? fmtInt(v) : `10^${Math.round(Math.log10(v))}`)} label="shots per circuit N₉₅ (log)" grid={L.innerWidth} />
+          <Axis scale={y} orient="left" tickValues={decades} format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))} label="shots per circuit N₉₅ (log)" grid={L.innerWidth} />
           <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[2, 6, 10, 14, 18, 22, 26, 30]} format={format('d')} label="qubits n" />
           <rect x={x(12.5)} y={0} width={x(EXTRAPOLATE_TO + 0.5) - x(12.5)} height={L.innerHeight} fill="currentColor" fillOpacity={0.04} />
           <text x={x(13)} y={12} fontSize={11} fill="currentColor">extrapolated</text>
