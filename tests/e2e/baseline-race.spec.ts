@@ -18,8 +18,9 @@ async function open(page: Page, url = '/'): Promise<void> {
   await page.goto(url);
   await waitForHydration(page);
   await expect(page.locator(SECTION)).toHaveAttribute('data-trigger', /^\d+$/);
-  // The view's chunk loads lazily after hydration (the pre-rendered figure is briefly replaced).
-  await expect(page.locator(`${FIGURE} .br`)).toHaveCount(1, { timeout: 60_000 });
+  // The view's chunk loads lazily; until it has, the pre-rendered HTML stands in (no effects ran yet).
+  // FigureShell sets data-mount in an effect, so its presence means the live view is mounted.
+  await expect(page.locator(`${FIGURE}[data-mount]`)).toHaveCount(1, { timeout: 120_000 });
 }
 
 async function scrollToStep(page: Page, n: number): Promise<void> {
@@ -134,7 +135,7 @@ test('an invalid URL parameter falls back to its default with a visible note', a
   await open(page, '/?baseline-race.dataset=spirals&baseline-race.layers=9');
   await scrollToStep(page, 0);
   const note = page.locator(`${FIGURE} .fig__issues`);
-  await expect(note).toContainText('dataset = “spirals” is not one of moons, circles, linear; using moons.');
+  await expect(note).toContainText('dataset = “spirals” is not one of moons, circles, linear; using moons.', { timeout: 60_000 });
   await expect(note).toContainText('VQC layers = “9” is outside 1–5; using 3.');
   await expect(page.locator(`${FIGURE} .br-dataset[data-selected="true"]`)).toHaveAttribute('data-dataset', 'moons');
 });

@@ -27,17 +27,17 @@ describe('collectSteps', () => {
 describe('Scrolly server render', () => {
   it('renders step 0 active, data hooks, hidden notes, linkable steps', () => {
     const html = renderToString(
-      <Scrolly figure="noise-vs-depth">
+      <Scrolly figure="no-such-figure">
         <Step><p>first</p><Notes>secret</Notes></Step>
         <Step><p>second</p></Step>
       </Scrolly>,
     );
-    expect(html).toContain('data-scrolly="noise-vs-depth"');
+    expect(html).toContain('data-scrolly="no-such-figure"');
     expect(html).toContain('data-active-step="0"');
-    expect(html).toMatch(/id="noise-vs-depth-step-0" data-step-index="0" data-active="true"/);
+    expect(html).toMatch(/id="no-such-figure-step-0" data-step-index="0" data-active="true"/);
     expect(html).toMatch(/data-step-index="1" data-active="false"/);
     expect(html).toMatch(/<aside[^>]*hidden=""[^>]*>secret<\/aside>/);
-    // A figure without a view renders its prose and no graphic.
+    // An id without a view (none of the catalogue's, now that every figure has one) renders its prose and no graphic.
     expect(html).not.toContain('scrolly__graphic');
     expect(html).toContain('scrolly--prose-only');
   });
