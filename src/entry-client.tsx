@@ -7,6 +7,7 @@ import 'katex/dist/katex.min.css';
 import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { getFigure } from './figures/registry';
 import { App } from './pages/App';
 import { routeFromLocation, routeKey } from './pages/routes';
 import { registerServiceWorker } from './pages/sw';
@@ -19,8 +20,14 @@ if (container) {
       <App route={route} />
     </StrictMode>
   );
-  if (container.firstElementChild && container.dataset.route === routeKey(route)) hydrateRoot(container, app);
-  else {
+  if (container.firstElementChild && container.dataset.route === routeKey(route)) {
+    // Load the views of the figures in the pre-rendered HTML before hydrating: a lazy view still loading
+    // when an update (URL parameters, the active step) reaches its Suspense boundary would make React drop
+    // the server HTML and show nothing until the chunk arrives, shifting the layout under the reader.
+    const ids = new Set(Array.from(container.querySelectorAll<HTMLElement>('[data-figure]'), (el) => el.dataset.figure ?? ''));
+    const loads = [...ids].map((id) => getFigure(id)?.load?.().catch(() => undefined));
+    void Promise.all(loads).then(() => hydrateRoot(container, app));
+  } else {
     container.textContent = '';
     createRoot(container).render(app);
   }

@@ -45,11 +45,17 @@ const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () =>
   'calibration-drift': { meta: calibrationDriftMeta, load: () => import('./calibration-drift/view') },
 };
 
+/** Views whose chunk has arrived: rendered directly, so they never suspend once loaded. */
+const LOADED = new Map<string, AnyView>();
+
 export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = Object.fromEntries(
   FIGURE_CATALOG.map((entry) => {
     const built = BUILT[entry.id];
-    const reg: FigureRegistration = built
-      ? { entry, meta: built.meta, load: built.load, View: lazy(built.load) }
+    const load = built
+      ? () => built.load().then((m) => { LOADED.set(entry.id, m.default); return m; })
+      : undefined;
+    const reg: FigureRegistration = built && load
+      ? { entry, meta: built.meta, load, View: lazy(load) }
       : { entry };
     return [entry.id, reg];
   }),
@@ -60,6 +66,11 @@ export function getFigure(id: string): FigureRegistration | undefined {
   return (FIGURE_REGISTRY as Record<string, FigureRegistration>)[id];
 }
 
+/** The view component if its chunk has loaded (after `load()`), else undefined. */
+export function loadedView(id: string): AnyView | undefined {
+  return LOADED.get(id);
+}
+
 /** Ids of the figures that have a view. */
 export function builtFigureIds(): FigureId[] {
   return FIGURE_CATALOG.filter((f) => BUILT[f.id]).map((f) => f.id);
@@ -67,5 +78,5 @@ export function builtFigureIds(): FigureId[] {
 
 /** Loads every built view's chunk; a pre-render can await this before rendering. */
 export function preloadFigureViews(): Promise<unknown> {
-  return Promise.all(Object.values(BUILT).map((b) => b!.load()));
+  return Promise.all(Object.values(FIGURE_REGISTRY).map((r) => r.load?.()));
 }

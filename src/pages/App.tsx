@@ -27,15 +27,24 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-export function App({ route }: { route: Route }) {
-  // Test hook: set once React has hydrated (or rendered) the page.
+/**
+ * Test hook: `data-hydrated` is set once the page's own (possibly lazy) component has committed, so its
+ * effects (key handlers, URL reading) are live. A sibling inside the same Suspense boundary commits
+ * together with the page, never before it.
+ */
+function HydratedMark() {
   useEffect(() => {
     document.documentElement.setAttribute('data-hydrated', 'true');
   }, []);
+  return null;
+}
+
+export function App({ route }: { route: Route }) {
   return (
     <>
       <Suspense fallback={null}>
         <Page route={route} />
+        <HydratedMark />
       </Suspense>
       {route.page === 'embed' || route.page === 'embed-section' ? null : <UpdatePrompt />}
     </>

@@ -4,7 +4,7 @@
  * no view render nothing.
  */
 import { Suspense } from 'react';
-import { getFigure } from '../figures/registry';
+import { getFigure, loadedView } from '../figures/registry';
 import type { FigureMode } from './figure-types';
 import { usePrefersReducedMotion } from './motion';
 import { useFigureParams } from './useFigureParams';
@@ -20,7 +20,7 @@ export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
   const figure = getFigure(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
   const reducedMotion = usePrefersReducedMotion();
-  const View = figure?.View;
+  const View = loadedView(id) ?? figure?.View;
   if (!View) return null;
   return (
     <Suspense fallback={null}>

@@ -4,7 +4,7 @@
  * A figure with no view yet renders nothing here: the caller always shows the step's text.
  */
 import { Suspense } from 'react';
-import { getFigure } from '../figures/registry';
+import { getFigure, loadedView } from '../figures/registry';
 import { FigureHost } from './FigureHost';
 import type { FigureMode } from './figure-types';
 import { StoryModeContext } from './mode-context';
@@ -13,7 +13,7 @@ import { useFigureParams } from './useFigureParams';
 function PrintFigure({ id, step }: { id: string; step: number }) {
   const figure = getFigure(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
-  const View = figure?.View;
+  const View = loadedView(id) ?? figure?.View;
   if (!View) return null;
   return (
     <Suspense fallback={null}>
