@@ -72,7 +72,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
             <li key={s.key}>
               <svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke={TONES[s.tone]} strokeWidth="2.5" strokeDasharray={s.tone === 2 ? '4 3' : undefined} /></svg>
               {s.label}
-              {results[i].fit ? <span className="bp-fit" data-series={s.key}>: {describeFit(results[i].fit!)}</span> : null}
+              {results[i].fit ? <span className="bp-fit" data-series={s.key}>fit: {describeFit(results[i].fit!)}</span> : null}
             </li>
           ))}
           {scene.deepLimit ? (

@@ -129,7 +129,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
           <Axis scale={y} orient="left" tickValues={LOG_TICKS(100, yMax)} format={format('~s')} grid={L.innerWidth} label="physical qubits (log)" />
           <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[1e-4, 3e-4, 1e-3, 3e-3]} format={(v) => fmtP(v)} label="physical error rate p (log)" />
           <line className="ec-device" x1={0} x2={L.innerWidth} y1={y(LARGEST_DEVICE.qubits)} y2={y(LARGEST_DEVICE.qubits)} stroke="currentColor" strokeDasharray="2 3" />
-          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">largest chip today: {fmtN(LARGEST_DEVICE.qubits)} qubits</text>
+          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">largest in our device list: {fmtN(LARGEST_DEVICE.qubits)} qubits</text>
           <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
           <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">threshold {fmtP(P_TH)}</text>
           <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
