@@ -6,6 +6,7 @@
 import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { meta, sections } from 'virtual:article';
+import { preloadFigureViews } from './figures/registry';
 import { App } from './pages/App';
 import { allRoutes, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
 import { embedTitle, routeHeadTags, siteBase, siteTitle } from './pages/site';
@@ -26,6 +27,9 @@ export interface RenderedPage {
 const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s) => [s.id, s.title]));
 
 async function renderOnce(route: Route): Promise<string> {
+  // Figure views render directly (no Suspense boundary) once loaded; the browser entry loads the same
+  // views before hydrating, so server and client trees match and figures hydrate with the page.
+  await preloadFigureViews();
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>

@@ -3,7 +3,7 @@
  * registry, owns its URL parameters and the motion preference, and lazy-loads the view. Figures with
  * no view render nothing.
  */
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { getFigure, loadedView } from '../figures/registry';
 import type { FigureMode } from './figure-types';
 import { usePrefersReducedMotion } from './motion';
@@ -20,20 +20,18 @@ export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
   const figure = getFigure(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
   const reducedMotion = usePrefersReducedMotion();
-  const View = loadedView(id) ?? figure?.View;
+  const props = { id, step, progress, params, setParams, paramIssues: issues, mode, reducedMotion };
+  // A view already loaded when this host mounts (always so for pre-rendered pages: both entries load the
+  // views first) renders in place: no Suspense boundary that could hydrate late, or be thrown away and
+  // client-rendered (collapsing the page under the reader's scroll) when an update reaches it first.
+  // The choice is fixed per mount, so a view that arrives later never swaps the element type.
+  const [Loaded] = useState(() => loadedView(id));
+  if (Loaded) return <Loaded {...props} />;
+  const View = figure?.View;
   if (!View) return null;
   return (
     <Suspense fallback={null}>
-      <View
-        id={id}
-        step={step}
-        progress={progress}
-        params={params}
-        setParams={setParams}
-        paramIssues={issues}
-        mode={mode}
-        reducedMotion={reducedMotion}
-      />
+      <View {...props} />
     </Suspense>
   );
 }

@@ -3,7 +3,7 @@
  * interactive modes; print renders the same view with motion off, so each frame is the step's end state.
  * A figure with no view yet renders nothing here: the caller always shows the step's text.
  */
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { getFigure, loadedView } from '../figures/registry';
 import { FigureHost } from './FigureHost';
 import type { FigureMode } from './figure-types';
@@ -13,7 +13,9 @@ import { useFigureParams } from './useFigureParams';
 function PrintFigure({ id, step }: { id: string; step: number }) {
   const figure = getFigure(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
-  const View = loadedView(id) ?? figure?.View;
+  const [Loaded] = useState(() => loadedView(id));
+  if (Loaded) return <Loaded id={id} step={step} progress={1} params={params} setParams={setParams} paramIssues={issues} mode="print" reducedMotion />;
+  const View = figure?.View;
   if (!View) return null;
   return (
     <Suspense fallback={null}>

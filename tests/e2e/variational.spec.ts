@@ -43,7 +43,7 @@ async function goToStep(page: Page, id: string, n: number, ready = true): Promis
     window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
   }, [id, n] as const);
   await expect(page.locator(fig(id))).toHaveAttribute('data-step', String(n));
-  if (ready) await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 300_000 });
+  if (ready) await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
 }
 
 const altText = async (page: Page, id: string) => (await page.locator(alt(id)).textContent()) ?? '';
@@ -51,7 +51,7 @@ const altText = async (page: Page, id: string) => (await page.locator(alt(id)).t
 
 
 test('barren-plateau: the steps go from two qubits to a fitted exponential, cost types and noise', async ({ page }) => {
-  test.setTimeout(700_000);
+  test.setTimeout(240_000);
   await open(page);
   const id = 'barren-plateau';
   await goToStep(page, id, 0);
@@ -78,7 +78,7 @@ test('barren-plateau: the steps go from two qubits to a fitted exponential, cost
 });
 
 test('barren-plateau: keyboard controls change the sweep; a run in progress is cancelled by new inputs', async ({ page }) => {
-  test.setTimeout(700_000);
+  test.setTimeout(240_000);
   await recordWorkerTraffic(page);
   await open(page, '/?barren-plateau.noise=0&barren-plateau.cost=zz&barren-plateau.nMax=12&barren-plateau.layers=50');
   const id = 'barren-plateau';
@@ -98,7 +98,7 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   await expect.poll(() => page.evaluate((ids) => (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number }> }).__workerLog
     .filter((m) => m.dir === 'out' && m.type === 'cancel' && ids.includes(m.id)).length, oldIds), { timeout: 30_000 }).toBeGreaterThan(0);
   // … the figure shows the new parameters' result …
-  await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 300_000 });
+  await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   expect(await altText(page, id)).toMatch(/from .* at 2 qubits to .* at 4 qubits/);
   await expect(page.locator(`${fig(id)} .bp-point`)).toHaveCount(3);
   // … and the old request's progress stops: no progress for its ids after a short grace period.
@@ -113,12 +113,12 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   await cost.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/barren-plateau\.cost=global/);
-  await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 300_000 });
+  await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   expect(await altText(page, id)).toMatch(/global cost/);
 });
 
 test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one colour scale, flattening', async ({ page }) => {
-  test.setTimeout(700_000);
+  test.setTimeout(240_000);
   await open(page);
   const id = 'landscape';
   await goToStep(page, id, 0);
@@ -141,7 +141,7 @@ test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one col
 });
 
 test('measurement-marathon: shots against qubits, then a counted training run converted to time', async ({ page }) => {
-  test.setTimeout(700_000);
+  test.setTimeout(240_000);
   await open(page);
   const id = 'measurement-marathon';
   await goToStep(page, id, 0);
@@ -163,7 +163,7 @@ test('measurement-marathon: shots against qubits, then a counted training run co
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: no violations on the variational figures (${theme})`, async ({ browser }) => {
-    test.setTimeout(700_000);
+    test.setTimeout(240_000);
     const context = await browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await open(page);
