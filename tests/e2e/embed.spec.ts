@@ -73,6 +73,11 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 
     await page.locator('#second').scrollIntoViewIfNeeded();
     const secondFrame = await frameFor(page, 'second');
     await expect(secondFrame.locator('[data-stepper="noise-vs-depth"]')).toBeVisible({ timeout: 30_000 });
+    // The section's figures grow a little when their data arrives (legends, notes): measure after that.
+    const figures = secondFrame.locator('[data-figure]');
+    for (let i = 0; i < (await figures.count()); i += 1) {
+      await expect(figures.nth(i)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    }
     const h2 = await settledHeight(page, 'second');
     const content2 = await secondFrame.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().height));
     expect(Math.abs(h2 - content2)).toBeLessThanOrEqual(2);
