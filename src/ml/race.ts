@@ -18,7 +18,7 @@ import { boundingBox, type DatasetKind, type Point } from './datasets';
 import { throwIfAborted } from '../experiments/abort';
 import type { ExperimentResult } from '../experiments/types';
 import { ML_VERSION, checkProblemParams, intIn } from './experiment';
-import { MODEL_IDS, ZERO_COST, addCost, buildProblem, runEpoch, type ModelCost, type ModelId, type ModelRunner, type Problem, type ProblemParams } from './runners';
+import { MODEL_IDS, ZERO_COST, addCost, buildProblem, runEpoch, type ModelCost, type ModelId, type ModelRunner, type Problem, type ProblemParams, type ModelOverrides, withModelOverrides } from './runners';
 import type { VqcState } from './vqc';
 import type { LogisticState } from './logistic';
 import type { MlpState } from './mlp';
@@ -47,22 +47,11 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   gridEvery: 0,
 };
 
-export type RaceOverrides = Partial<Omit<RaceParams, 'vqc' | 'logistic' | 'mlp'>> & {
-  vqc?: Partial<RaceParams['vqc']>;
-  logistic?: Partial<RaceParams['logistic']>;
-  mlp?: Partial<RaceParams['mlp']>;
-};
+export type RaceOverrides = ModelOverrides<RaceParams>;
 
 /** Defaults with overrides merged in (one level deep for the model settings). */
 export function raceParams(overrides: RaceOverrides = {}): RaceParams {
-  const d = DEFAULT_RACE_PARAMS;
-  return {
-    ...d,
-    ...overrides,
-    vqc: { ...d.vqc, ...overrides.vqc },
-    logistic: { ...d.logistic, ...overrides.logistic },
-    mlp: { ...d.mlp, ...overrides.mlp },
-  };
+  return withModelOverrides(DEFAULT_RACE_PARAMS, overrides);
 }
 
 export function checkRaceParams(p: RaceParams): void {

@@ -123,6 +123,26 @@ export interface ProblemParams {
   mlp: MlpParams;
 }
 
+type ModelSettings = Pick<ProblemParams, 'vqc' | 'logistic' | 'mlp'>;
+
+/** Overrides of a parameter set with per-model settings; the model settings merge one level deep. */
+export type ModelOverrides<P extends ModelSettings> = Partial<Omit<P, 'vqc' | 'logistic' | 'mlp'>> & {
+  vqc?: Partial<P['vqc']>;
+  logistic?: Partial<P['logistic']>;
+  mlp?: Partial<P['mlp']>;
+};
+
+/** Defaults with overrides merged in (one level deep for the model settings). */
+export function withModelOverrides<P extends ModelSettings>(defaults: P, overrides: ModelOverrides<P> = {}): P {
+  return {
+    ...defaults,
+    ...overrides,
+    vqc: { ...defaults.vqc, ...overrides.vqc },
+    logistic: { ...defaults.logistic, ...overrides.logistic },
+    mlp: { ...defaults.mlp, ...overrides.mlp },
+  } as P;
+}
+
 export function vqcConfigOf(p: ProblemParams): VqcConfig {
   return { ...p.vqc, optimizer: 'adam', batchSize: p.batchSize };
 }

@@ -10,7 +10,7 @@ import { SCALINGS, type Scaling } from './datasets';
 import { throwIfAborted } from '../experiments/abort';
 import type { ExperimentResult } from '../experiments/types';
 import { ML_VERSION, checkProblemParams, intIn } from './experiment';
-import { ZERO_COST, addCost, buildProblem, type ModelCost, type ModelId, type ModelRunner, type ProblemParams } from './runners';
+import { ZERO_COST, addCost, buildProblem, type ModelCost, type ModelId, type ModelRunner, type ProblemParams, type ModelOverrides, withModelOverrides } from './runners';
 import { VQC_ENCODINGS, type VqcEncoding } from './vqc';
 
 export interface SweepParams extends Omit<ProblemParams, 'scaling' | 'classicalScaling'> {
@@ -40,21 +40,10 @@ export const DEFAULT_SWEEP_PARAMS: SweepParams = {
   scalings: ['minmax-pi', 'standard'],
 };
 
-export type SweepOverrides = Partial<Omit<SweepParams, 'vqc' | 'logistic' | 'mlp'>> & {
-  vqc?: Partial<SweepParams['vqc']>;
-  logistic?: Partial<SweepParams['logistic']>;
-  mlp?: Partial<SweepParams['mlp']>;
-};
+export type SweepOverrides = ModelOverrides<SweepParams>;
 
 export function sweepParams(overrides: SweepOverrides = {}): SweepParams {
-  const d = DEFAULT_SWEEP_PARAMS;
-  return {
-    ...d,
-    ...overrides,
-    vqc: { ...d.vqc, ...overrides.vqc },
-    logistic: { ...d.logistic, ...overrides.logistic },
-    mlp: { ...d.mlp, ...overrides.mlp },
-  };
+  return withModelOverrides(DEFAULT_SWEEP_PARAMS, overrides);
 }
 
 export function checkSweepParams(p: SweepParams): void {
