@@ -12,7 +12,7 @@ import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
 import { collectScrollies, parseStepParam, parseThemeParam, type ScrollyInfo } from '../story/deck';
 import { StoryModeContext } from '../story/mode-context';
-import { figureHasView } from '../story/ModeFigure';
+import { hasFigureView } from '../story/FigureHost';
 import { Stepper } from '../story/Stepper';
 import { collectSteps } from '../story/collect';
 import { stepDomId } from '../story/Step';
@@ -101,7 +101,7 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   return (
     <StoryModeContext.Provider value="embed">
       <CitationProvider value={citations}>
-        <EmbedFrame title={title} titleHidden={figureHasView(figure)} issues={query.issues} articleHref={articleHref}>
+        <EmbedFrame title={title} titleHidden={hasFigureView(figure)} issues={query.issues} articleHref={articleHref}>
           {info ? (
             <Stepper
               figure={figure}

@@ -19,7 +19,8 @@ export interface FigureHostProps {
 export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
   const figure = getFigure(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
-  const reducedMotion = usePrefersReducedMotion();
+  // Print frames are static: always the end state, whatever the reader's motion preference.
+  const reducedMotion = usePrefersReducedMotion() || mode === 'print';
   const props = { id, step, progress, params, setParams, paramIssues: issues, mode, reducedMotion };
   // A view already loaded when this host mounts (always so for pre-rendered pages: both entries load the
   // views first) renders in place: no Suspense boundary that could hydrate late, or be thrown away and

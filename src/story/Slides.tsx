@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Slide } from './deck';
-import { ModeFigure, figureHasView } from './ModeFigure';
+import { hasFigureView } from './FigureHost';
+import { ModeFigure } from './ModeFigure';
 import './modes.css';
 
 export function SlideView({ slide, live = true }: { slide: Slide; live?: boolean }) {
@@ -24,7 +25,7 @@ export function SlideView({ slide, live = true }: { slide: Slide; live?: boolean
       </div>
     );
   }
-  const graphic = live && figureHasView(slide.figure);
+  const graphic = live && hasFigureView(slide.figure);
   return (
     <div className={graphic ? 'slide slide--step' : 'slide slide--step slide--text-only'} data-slide={slide.index} data-scrolly={slide.figure} data-active-step={slide.step}>
       <div className="slide__text">
@@ -95,7 +96,7 @@ export function PrintFrames({ slides }: { slides: readonly Slide[] }) {
           <section key={s.index} className="print-frame" data-print-frame={s.index} data-scrolly={s.figure} data-active-step={s.step}>
             <p className="print-frame__kicker">{s.sectionTitle} · {s.figureTitle} · step {s.step + 1} of {s.stepCount}</p>
             <h2 className="print-frame__label">{s.label}</h2>
-            {figureHasView(s.figure) ? <div className="print-frame__figure"><ModeFigure id={s.figure} step={s.step} mode="print" /></div> : null}
+            {hasFigureView(s.figure) ? <div className="print-frame__figure"><ModeFigure id={s.figure} step={s.step} mode="print" /></div> : null}
             <div className="print-frame__prose">{s.info.content}</div>
           </section>
         );

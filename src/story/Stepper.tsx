@@ -6,7 +6,8 @@
  */
 import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { StepInfo } from './collect';
-import { ModeFigure, figureHasView } from './ModeFigure';
+import { hasFigureView } from './FigureHost';
+import { ModeFigure } from './ModeFigure';
 import './modes.css';
 
 
@@ -37,7 +38,7 @@ export function Stepper({ figure, steps, labels, step, onStep, footer }: Stepper
     else if (e.key === 'End') { go(count - 1); e.preventDefault(); }
   };
   const current = steps[step];
-  const withGraphic = figureHasView(figure);
+  const withGraphic = hasFigureView(figure);
   return (
     <section className={withGraphic ? 'stepper' : 'stepper stepper--text-only'} data-stepper={figure} data-scrolly={figure} data-active-step={step} onKeyDown={onKeyDown} aria-label={`Steps of the figure`}>
       {withGraphic ? <div className="stepper__graphic"><ModeFigure id={figure} step={step} mode="embed" /></div> : null}

@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { ExperimentMeta } from '../experiments/types';
+import { createResultCache } from './lru';
 
 export interface ExperimentState<P, D> {
   /** The data so far: partial while running, complete when `ready`. */
@@ -24,19 +25,12 @@ export interface UseExperimentOptions {
   enabled?: boolean;
 }
 
-const CACHE_LIMIT = 32;
-const cache = new Map<string, { data: unknown; meta: ExperimentMeta<unknown> }>();
+const cache = createResultCache<{ data: unknown; meta: ExperimentMeta<unknown> }>(32);
 
 /** The cache key of a run: the experiment name and its parameters with keys sorted. */
 export function experimentKey(name: string, params: object): string {
   const sorted = Object.keys(params).sort().map((k) => [k, (params as Record<string, unknown>)[k]]);
   return `${name}:${JSON.stringify(sorted)}`;
-}
-
-function remember(key: string, value: { data: unknown; meta: ExperimentMeta<unknown> }): void {
-  cache.delete(key);
-  cache.set(key, value);
-  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 }
 
 function fromCache<P, D>(key: string): ExperimentState<P, D> | undefined {
@@ -81,7 +75,7 @@ export function useExperiment<P extends object, D>(
         },
       }).then(
         (result) => {
-          remember(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
+          cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
           if (alive) setState({ key, value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined } });
         },
         (err: unknown) => {

@@ -6,6 +6,7 @@
  * returning to a step is instant.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { createResultCache } from './lru';
 
 export interface SlicedTask<A, T> {
   /** Identity of the inputs; a new key cancels the running computation and starts another. */
@@ -38,14 +39,7 @@ export interface SlicedOptions {
   publishMs?: number;
 }
 
-const CACHE_LIMIT = 24;
-const cache = new Map<string, unknown>();
-
-function remember(key: string, value: unknown): void {
-  cache.delete(key);
-  cache.set(key, value);
-  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-}
+const cache = createResultCache<unknown>(24);
 
 /** Computes a task completely and synchronously (render path; also handy in Node and tests). */
 export function runTaskSync<A, T>(task: SlicedTask<A, T>): T {
@@ -73,7 +67,7 @@ export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptio
     if (cache.has(task.key)) return cache.get(task.key) as T;
     if (!sync) return undefined;
     const value = runTaskSync(task);
-    remember(task.key, value);
+    cache.set(task.key, value);
     return value;
     // The key captures every input of the task.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -99,7 +93,7 @@ export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptio
         const now = performance.now();
         if (done === task.total) {
           const value = task.view(acc, done);
-          remember(task.key, value);
+          cache.set(task.key, value);
           setPartial({ key: task.key, value, done });
           return;
         }
