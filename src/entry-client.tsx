@@ -8,7 +8,7 @@ import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { getFigure } from './figures/registry';
-import { App } from './pages/App';
+import { App, preloadPage } from './pages/App';
 import { routeFromLocation, routeKey } from './pages/routes';
 import { registerServiceWorker } from './pages/sw';
 
@@ -21,15 +21,16 @@ if (container) {
     </StrictMode>
   );
   if (container.firstElementChild && container.dataset.route === routeKey(route)) {
-    // Load the views of the figures in the pre-rendered HTML before hydrating: a lazy view still loading
-    // when an update (URL parameters, the active step) reaches its Suspense boundary would make React drop
-    // the server HTML and show nothing until the chunk arrives, shifting the layout under the reader.
+    // Load the page's chunk and the views of the figures in the pre-rendered HTML before hydrating, so
+    // the whole page hydrates in one pass at normal priority (see story/preloadable).
     const ids = new Set(Array.from(container.querySelectorAll<HTMLElement>('[data-figure]'), (el) => el.dataset.figure ?? ''));
-    const loads = [...ids].map((id) => getFigure(id)?.load?.().catch(() => undefined));
-    void Promise.all(loads).then(() => hydrateRoot(container, app));
+    const loads = [preloadPage(route), ...[...ids].map((id) => getFigure(id)?.view?.load())];
+    void Promise.all(loads.map((p) => p?.catch(() => undefined))).then(() => hydrateRoot(container, app));
   } else {
-    container.textContent = '';
-    createRoot(container).render(app);
+    void preloadPage(route).catch(() => undefined).then(() => {
+      container.textContent = '';
+      createRoot(container).render(app);
+    });
   }
 }
 if (import.meta.env.PROD) registerServiceWorker();

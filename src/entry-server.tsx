@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { meta, sections } from 'virtual:article';
 import { preloadFigureViews } from './figures/registry';
-import { App } from './pages/App';
+import { App, preloadPage } from './pages/App';
 import { allRoutes, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
 import { embedTitle, routeHeadTags, siteBase, siteTitle } from './pages/site';
 import { oembedDocument, type OEmbedDocument } from './story/snippets';
@@ -27,9 +27,9 @@ export interface RenderedPage {
 const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s) => [s.id, s.title]));
 
 async function renderOnce(route: Route): Promise<string> {
-  // Figure views render directly (no Suspense boundary) once loaded; the browser entry loads the same
-  // views before hydrating, so server and client trees match and figures hydrate with the page.
-  await preloadFigureViews();
+  // Figure views and the route's page render in place (no Suspense boundary) once loaded; the browser
+  // entry loads the same chunks before hydrating, so both trees match and the page hydrates in one pass.
+  await Promise.all([preloadFigureViews(), preloadPage(route)]);
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>

@@ -3,7 +3,8 @@
  * Views live in their own chunks (dynamic import), so the article bundle carries only this table.
  * Ids without a view yet render their Scrolly's prose with no graphic (never a placeholder).
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { preloadable, type Preloadable } from '../story/preloadable';
 import type { FigureMeta, FigureViewProps } from '../story/figure-types';
 import type { ParamSpec } from '../story/params';
 import { FIGURE_CATALOG, type CatalogEntry, type FigureId } from './catalog';
@@ -21,14 +22,14 @@ import { calibrationDriftMeta } from './calibration-drift/meta';
 
 // Views are typed per figure; the host passes props that match the figure's own spec.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyView = ComponentType<FigureViewProps<any>>;
+type AnyViewProps = FigureViewProps<any>;
+type AnyView = ComponentType<AnyViewProps>;
 
 export interface FigureRegistration {
   entry: CatalogEntry;
   meta?: FigureMeta<ParamSpec>;
-  /** Loads the view's chunk (for preloading, e.g. before a static pre-render). */
-  load?: () => Promise<{ default: AnyView }>;
-  View?: LazyExoticComponent<AnyView>;
+  /** The view, in its own chunk: loadable ahead of rendering (pre-render, hydration). */
+  view?: Preloadable<AnyViewProps>;
 }
 
 const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () => Promise<{ default: AnyView }> }>> = {
@@ -45,17 +46,11 @@ const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () =>
   'calibration-drift': { meta: calibrationDriftMeta, load: () => import('./calibration-drift/view') },
 };
 
-/** Views whose chunk has arrived: rendered directly, so they never suspend once loaded. */
-const LOADED = new Map<string, AnyView>();
-
 export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = Object.fromEntries(
   FIGURE_CATALOG.map((entry) => {
     const built = BUILT[entry.id];
-    const load = built
-      ? () => built.load().then((m) => { LOADED.set(entry.id, m.default); return m; })
-      : undefined;
-    const reg: FigureRegistration = built && load
-      ? { entry, meta: built.meta, load, View: lazy(load) }
+    const reg: FigureRegistration = built
+      ? { entry, meta: built.meta, view: preloadable<AnyViewProps>(() => built.load().then((m) => m.default)) }
       : { entry };
     return [entry.id, reg];
   }),
@@ -66,11 +61,6 @@ export function getFigure(id: string): FigureRegistration | undefined {
   return (FIGURE_REGISTRY as Record<string, FigureRegistration>)[id];
 }
 
-/** The view component if its chunk has loaded (after `load()`), else undefined. */
-export function loadedView(id: string): AnyView | undefined {
-  return LOADED.get(id);
-}
-
 /** Ids of the figures that have a view. */
 export function builtFigureIds(): FigureId[] {
   return FIGURE_CATALOG.filter((f) => BUILT[f.id]).map((f) => f.id);
@@ -78,5 +68,5 @@ export function builtFigureIds(): FigureId[] {
 
 /** Loads every built view's chunk; a pre-render can await this before rendering. */
 export function preloadFigureViews(): Promise<unknown> {
-  return Promise.all(Object.values(FIGURE_REGISTRY).map((r) => r.load?.()));
+  return Promise.all(Object.values(FIGURE_REGISTRY).map((r) => r.view?.load()));
 }

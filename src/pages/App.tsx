@@ -1,36 +1,54 @@
 /**
  * Chooses the page for a route; the pre-render writes the route into `#root[data-route]`. The embed,
  * presentation, speaker and handout pages are separate chunks, so the article's first load carries none
- * of them (the server awaits them; the client hydrates them once their chunk is in).
+ * of them. Both entries load the route's chunk (`preloadPage`) before rendering, so every page renders
+ * in place, with no Suspense boundary at the top (see story/preloadable for why that matters).
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
+import { preloadable } from '../story/preloadable';
 import { ArticlePage } from './ArticlePage';
 import { NotFoundPage } from './NotFoundPage';
 import type { Route } from './routes';
 import { UpdatePrompt } from './UpdatePrompt';
 
-const EmbedFigurePage = lazy(() => import('./EmbedPage').then((m) => ({ default: m.EmbedFigurePage })));
-const EmbedSectionPage = lazy(() => import('./EmbedPage').then((m) => ({ default: m.EmbedSectionPage })));
-const PresentPage = lazy(() => import('./PresentPage').then((m) => ({ default: m.PresentPage })));
-const PrintPage = lazy(() => import('./PresentPage').then((m) => ({ default: m.PrintPage })));
-const SpeakerPage = lazy(() => import('./SpeakerPage').then((m) => ({ default: m.SpeakerPage })));
+const embedPages = preloadable(() => import('./EmbedPage').then((m) => ({ route }: { route: Route }) => (
+  route.page === 'embed' ? <m.EmbedFigurePage figure={route.figure} />
+    : route.page === 'embed-section' ? <m.EmbedSectionPage section={route.section} /> : null
+)));
+const presentPage = preloadable(() => import('./PresentPage').then((m) => m.PresentPage));
+const printPage = preloadable(() => import('./PresentPage').then((m) => m.PrintPage));
+const speakerPage = preloadable(() => import('./SpeakerPage').then((m) => m.SpeakerPage));
+
+/** The code-split page a route needs, if any. */
+function splitPage(route: Route) {
+  switch (route.page) {
+    case 'embed': case 'embed-section': return embedPages;
+    case 'present': return presentPage;
+    case 'print': return printPage;
+    case 'speaker': return speakerPage;
+    default: return undefined;
+  }
+}
+
+/** Loads the route's page chunk, if it has one; both entries await this before rendering. */
+export function preloadPage(route: Route): Promise<unknown> {
+  return splitPage(route)?.load() ?? Promise.resolve();
+}
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'article': return <ArticlePage />;
     case 'not-found': return <NotFoundPage />;
-    case 'embed': return <EmbedFigurePage figure={route.figure} />;
-    case 'embed-section': return <EmbedSectionPage section={route.section} />;
-    case 'present': return <PresentPage />;
-    case 'speaker': return <SpeakerPage />;
-    case 'print': return <PrintPage />;
+    case 'embed': case 'embed-section': return <embedPages.Render route={route} />;
+    case 'present': return <presentPage.Render />;
+    case 'speaker': return <speakerPage.Render />;
+    case 'print': return <printPage.Render />;
   }
 }
 
 /**
- * Test hook: `data-hydrated` is set once the page's own (possibly lazy) component has committed, so its
- * effects (key handlers, URL reading) are live. A sibling inside the same Suspense boundary commits
- * together with the page, never before it.
+ * Test hook: `data-hydrated` is set when the page has committed (it commits together with this
+ * sibling), so its effects (key handlers, URL reading) are live.
  */
 function HydratedMark() {
   useEffect(() => {
@@ -42,10 +60,8 @@ function HydratedMark() {
 export function App({ route }: { route: Route }) {
   return (
     <>
-      <Suspense fallback={null}>
-        <Page route={route} />
-        <HydratedMark />
-      </Suspense>
+      <Page route={route} />
+      <HydratedMark />
       {route.page === 'embed' || route.page === 'embed-section' ? null : <UpdatePrompt />}
     </>
   );
