@@ -10,7 +10,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
+  // Tests, not files, are spread over the workers: the slow files no longer run serially at the end.
+  fullyParallel: true,
   // Two workers on the two-core CI machine; the server is a static preview, so it keeps up.
   workers: 2,
   retries: 0,

@@ -1,7 +1,9 @@
 /**
  * Shot sampling. One pass builds the cumulative distribution; each shot is then a binary search,
- * so S shots over 2^n outcomes cost O(2^n + S·n), not one pass per shot.
+ * so S shots over 2^n outcomes cost O(2^n + S·n), not one pass per shot. Counts alone (`sampleCounts`)
+ * are drawn from their exact multinomial distribution, in O(2^n) when S is larger than 2^n.
  */
+import { randomBinomial } from 'd3-random';
 import { parsePauli, parity } from './pauli';
 import type { Rng } from './rng';
 import type { StateVector } from './statevector';
@@ -13,6 +15,11 @@ export class CdfSampler {
   private readonly total: number;
   /** Last index with non-zero probability (guards against rounding in the final bins). */
   private readonly lastNonZero: number;
+
+  /** Sum of the weights (1 for normalised probabilities). */
+  get totalWeight(): number { return this.total; }
+  /** The last basis index with non-zero weight. */
+  get lastOutcome(): number { return this.lastNonZero; }
 
   constructor(probs: ArrayLike<number>) {
     const n = probs.length;
@@ -47,14 +54,46 @@ export class CdfSampler {
   }
 }
 
-/** Draws `shots` samples; returns basis index → count (only outcomes that occurred). */
+/**
+ * Above this many shots per outcome, `sampleCounts` draws binomials instead of single shots: one exact
+ * binomial draw costs about as much as 250 single shots (7 µs against 0.028 µs in Node 20).
+ */
+export const SHOTS_PER_BINOMIAL = 256;
+
+/** The cost of `sampleCounts(probs, shots)` in units of one single-shot draw. */
+export function sampleCountsCost(shots: number, outcomes: number): number {
+  return Math.min(shots, SHOTS_PER_BINOMIAL * outcomes);
+}
+
+/**
+ * Draws `shots` samples; returns basis index → count (only outcomes that occurred). The counts of N
+ * independent shots follow the multinomial distribution, drawn here exactly: for many shots per
+ * outcome, as a chain of conditional binomials (outcome i takes Binomial(remaining shots,
+ * pᵢ / remaining probability)), each from d3-random's exact binomial sampler driven by `rng`, so a
+ * million shots cost a handful of draws; otherwise shot by shot from the CDF.
+ */
 export function sampleCounts(probs: ArrayLike<number>, shots: number, rng: Rng): Map<number, number> {
   if (!Number.isInteger(shots) || shots < 0) throw new RangeError(`shots must be a non-negative integer, got ${shots}`);
   const sampler = new CdfSampler(probs);
   const counts = new Map<number, number>();
-  for (let s = 0; s < shots; s++) {
-    const k = sampler.sample(rng);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+  if (shots <= SHOTS_PER_BINOMIAL * probs.length) {
+    for (let s = 0; s < shots; s++) {
+      const k = sampler.sample(rng);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return counts;
+  }
+  const binomial = randomBinomial.source(() => rng.next());
+  const last = sampler.lastOutcome;
+  let remaining = shots;
+  let mass = sampler.totalWeight;
+  for (let i = 0; i <= last && remaining > 0; i++) {
+    const p = probs[i];
+    if (!(p > 0)) continue;
+    const k = i === last || p >= mass ? remaining : binomial(remaining, p / mass)();
+    if (k > 0) counts.set(i, k);
+    remaining -= k;
+    mass -= p;
   }
   return counts;
 }

@@ -89,6 +89,8 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   const oldIds = await page.evaluate(() => (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number; qubits?: number[] }> }).__workerLog
     .filter((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11).map((m) => m.id));
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'false');
+  // A computation this long shows its progress.
+  await expect(page.locator(`${fig(id)} .fig__work progress`)).toBeVisible();
   // Keyboard: the "To qubits" select, one step up to 12 → down to 4.
   const toQubits = page.getByLabel('To qubits', { exact: true });
   await toQubits.focus();
@@ -99,6 +101,7 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
     .filter((m) => m.dir === 'out' && m.type === 'cancel' && ids.includes(m.id)).length, oldIds), { timeout: 30_000 }).toBeGreaterThan(0);
   // … the figure shows the new parameters' result …
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  await expect(page.locator(`${fig(id)} .fig__work`)).toHaveCount(0);
   expect(await altText(page, id)).toMatch(/from .* at 2 qubits to .* at 4 qubits/);
   await expect(page.locator(`${fig(id)} .bp-point`)).toHaveCount(3);
   // … and the old request's progress stops: no progress for its ids after a short grace period.

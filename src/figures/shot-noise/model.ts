@@ -1,11 +1,11 @@
 /**
  * Shot noise, computed: a qubit prepared as RY(θ)|0⟩ by the state-vector simulator, measured N times
- * per run with the simulator's sampler (`sampleCounts`), and the run's estimate of ⟨Z⟩ = (n₀ − n₁)/N
+ * per run with the simulator's sampler (`sampleCounts`: the counts of N shots, drawn exactly), and the run's estimate of ⟨Z⟩ = (n₀ − n₁)/N
  * repeated over many runs. Pure and seeded: run r at N shots draws from deriveSeed(seed, N, r), so the
  * data does not depend on how the runs are split or ordered. No DOM, no React.
  */
 import { createRng, deriveSeed } from '../../sim/rng';
-import { sampleCounts } from '../../sim/sampling';
+import { sampleCounts, sampleCountsCost } from '../../sim/sampling';
 import { StateVector } from '../../sim/statevector';
 
 import type { ShotNoiseParams } from './meta';
@@ -219,7 +219,7 @@ export interface ShotNoiseAcc {
 export function shotNoiseTask(params: ShotNoiseParams, series: readonly SeriesSpec[]) {
   const offsets: number[] = [];
   let total = 0, cost = 0;
-  for (const s of series) { offsets.push(total); total += s.runs; cost += s.runs * s.shots; }
+  for (const s of series) { offsets.push(total); total += s.runs; cost += s.runs * sampleCountsCost(s.shots, 2); }
   const seriesOf = (unit: number): number => {
     let s = 0;
     while (s + 1 < series.length && offsets[s + 1] <= unit) s++;

@@ -11,9 +11,10 @@ const g3 = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '–');
 export function shotNoiseMethod(p: ShotNoiseParams, series: readonly SeriesSpec[]) {
   return {
     text:
-      'The state-vector simulator prepares one qubit as RY(θ)|0⟩ = cos(θ/2)|0⟩ + sin(θ/2)|1⟩. Each run samples N ' +
-      'measurement outcomes from its Born probabilities with the seeded xoshiro128** generator (sampleCounts) and ' +
-      'reports the estimate (n₀ − n₁)/N of ⟨Z⟩ = cos θ. Run r at N shots draws from deriveSeed(seed, N, r), so the ' +
+      'The state-vector simulator prepares one qubit as RY(θ)|0⟩ = cos(θ/2)|0⟩ + sin(θ/2)|1⟩. Each run measures it N ' +
+      'times: the counts n₀, n₁ are drawn from their Born probabilities with the seeded xoshiro128** generator ' +
+      '(sampleCounts: shot by shot up to 512 shots, above that as one exact binomial draw, which has the same ' +
+      'distribution as N separate shots) and the run reports the estimate (n₀ − n₁)/N of ⟨Z⟩ = cos θ. Run r at N shots draws from deriveSeed(seed, N, r), so the ' +
       'same seed gives the same runs. Histograms bin the run estimates on the lattice of possible values −1 + 2k/N; ' +
       'the error bar spans mean ± 1.96σ, σ being the sample standard deviation of the runs (drawn within [−1, 1]). Each histogram uses at most ' +
       `${fmtN(SHOT_BUDGET)} shots, so very large N get fewer runs.`,

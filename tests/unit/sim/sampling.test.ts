@@ -22,9 +22,9 @@ function chi2(counts: Map<number, number>, probs: Float64Array, shots: number): 
 }
 
 describe('sampleCounts', () => {
-  it('matches the probabilities of a random 6-qubit state (χ², fixed seed)', () => {
+  // 10,000 shots over 64 outcomes are drawn shot by shot; 200,000 as a chain of binomials.
+  it.each([10_000, 200_000])('matches the probabilities of a random 6-qubit state (χ², fixed seed, %i shots)', (shots) => {
     const probs = simulate(randomCircuit(6, 60, 2024)).probabilities();
-    const shots = 200_000;
     const counts = sampleCounts(probs, shots, createRng(1));
     let total = 0;
     for (const v of counts.values()) total += v;
@@ -41,6 +41,43 @@ describe('sampleCounts', () => {
     const counts = sampleCounts(shifted, 200_000, createRng(2));
     const { stat, df } = chi2(counts, probs, 200_000);
     expect(stat).toBeGreaterThan(chi2Critical(df));
+  });
+
+  it('draws counts with the multinomial mean, variance and covariance (closed form), more shots than outcomes', () => {
+    const probs = [0.2, 0.5, 0.3];
+    const shots = 1000, reps = 4000;
+    const rng = createRng(7);
+    let s0 = 0, s1 = 0, s11 = 0, s01 = 0;
+    for (let r = 0; r < reps; r++) {
+      const c = sampleCounts(probs, shots, rng);
+      const a = c.get(0) ?? 0, b = c.get(1) ?? 0;
+      expect(a + b + (c.get(2) ?? 0)).toBe(shots);
+      s0 += a; s1 += b; s11 += b * b; s01 += a * b;
+    }
+    const m0 = s0 / reps, m1 = s1 / reps;
+    // E = Np, Var = Np(1−p), Cov = −Np₀p₁; tolerances ≈ 4 standard errors of each estimator.
+    expect(Math.abs(m1 - 500)).toBeLessThan(4 * Math.sqrt(250 / reps));
+    expect(Math.abs(m0 - 200)).toBeLessThan(4 * Math.sqrt(160 / reps));
+    expect(s11 / reps - m1 * m1).toBeGreaterThan(250 * 0.9);
+    expect(s11 / reps - m1 * m1).toBeLessThan(250 * 1.1);
+    expect(s01 / reps - m0 * m1).toBeGreaterThan(-100 * 1.15);
+    expect(s01 / reps - m0 * m1).toBeLessThan(-100 * 0.85);
+  });
+
+  it('a million shots of a two-outcome state: the estimate of ⟨Z⟩ has σ = √((1 − ⟨Z⟩²)/N)', () => {
+    const p0 = 0.8, shots = 1_000_000, reps = 2000;
+    const rng = createRng(11);
+    let s = 0, ss = 0;
+    for (let r = 0; r < reps; r++) {
+      const n0 = sampleCounts([p0, 1 - p0], shots, rng).get(0) ?? 0;
+      const z = (2 * n0 - shots) / shots;
+      s += z; ss += z * z;
+    }
+    const mean = s / reps, sd = Math.sqrt(ss / reps - mean * mean);
+    const sigma = Math.sqrt((1 - 0.6 ** 2) / shots);
+    expect(Math.abs(mean - 0.6)).toBeLessThan(4 * sigma / Math.sqrt(reps));
+    expect(sd / sigma).toBeGreaterThan(0.93);
+    expect(sd / sigma).toBeLessThan(1.07);
   });
 
   it('never draws zero-probability outcomes, and is reproducible from the seed', () => {
