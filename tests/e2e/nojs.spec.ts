@@ -58,3 +58,16 @@ test('the 404 page is pre-rendered', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('Page not found');
   await expect(page.locator('main a[href="/"]')).toBeVisible();
 });
+
+// React hydrates a pre-rendered Suspense boundary in a later pass at offscreen priority, and updates made
+// by its content's mount effects (URL parameters) then run at idle priority and can starve while a figure
+// computes. Pages and figure views are therefore loaded first and rendered in place: no boundary markers.
+test('pre-rendered pages hold no Suspense boundary: they hydrate in one pass at normal priority', async ({ request }) => {
+  for (const path of ['/', '/embed/barren-plateau', '/embed/section/noise', '/present', '/present/speaker']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const html = await response.text();
+    if (!path.startsWith('/present')) expect(html, path).toContain('data-figure=');
+    expect(html.match(/<!--\$[?!]?-->/g) ?? [], path).toEqual([]);
+  }
+});
