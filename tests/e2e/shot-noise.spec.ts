@@ -46,7 +46,7 @@ test('each step shows its own number of shots, with a text alternative built fro
   await expect(page.locator(`${FIGURE} .sn-bar`)).toHaveCount(2);
   await goToStep(page, 4);
   const alt = await altText(page);
-  expect(alt).toContain('N = 1,000,000 shots per run, 100 simulated runs');
+  expect(alt).toContain('N = 1,000,000 shots per run, 400 simulated runs');
   const ratio = Number(/interval ([\d.]+) times narrower/.exec(alt)?.[1]);
   expect(ratio).toBeGreaterThan(8);
   expect(ratio).toBeLessThan(12.5);

@@ -9,7 +9,7 @@ export interface ShotNoiseParams {
   /** Shots per run in the last, interactive step (the comparison uses 100× this). */
   shots: number;
   seed: number;
-  /** Repeated runs per histogram (capped for very large N, see model.ts `runsFor`). */
+  /** Repeated runs per histogram, whatever N. */
   runs: number;
 }
 

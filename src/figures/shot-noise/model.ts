@@ -16,9 +16,6 @@ export { SHOT_NOISE_DEFAULTS, type ShotNoiseParams } from './meta';
 export const STEP_SHOTS = [1, 10, 100, 10_000] as const;
 /** The last step compares N with 100·N: one more decimal digit of precision. */
 export const DIGIT_FACTOR = 100;
-/** At most this many shots per histogram; larger N get fewer runs (never fewer than MIN_RUNS). */
-export const SHOT_BUDGET = 100_000_000;
-export const MIN_RUNS = 20;
 export const LAST_STEP = 4;
 /** 97.5 % quantile of the standard normal: ±Z95·σ covers 95 %. */
 export const Z95 = 1.959963984540054;
@@ -41,11 +38,6 @@ export function exactExpectation(theta: number): number {
 export function theoryStd(theta: number, shots: number): number {
   const c = Math.cos(theta);
   return Math.sqrt(Math.max(0, 1 - c * c) / shots);
-}
-
-/** Runs used for a histogram at `shots` per run: the requested count, capped by SHOT_BUDGET. */
-export function runsFor(shots: number, runs: number): number {
-  return Math.max(Math.min(runs, MIN_RUNS), Math.min(runs, Math.floor(SHOT_BUDGET / shots)));
 }
 
 /** One run: `shots` measurements sampled by the simulator, averaged as ±1 outcomes. */
@@ -72,7 +64,7 @@ export interface SeriesSpec {
 /** Histograms drawn at a step (`shown`) and every series the σ-against-N panel needs (`all`). */
 export function seriesForStep(step: number, params: ShotNoiseParams): { shown: SeriesSpec[]; all: SeriesSpec[] } {
   const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
-  const spec = (shots: number): SeriesSpec => ({ shots, runs: runsFor(shots, params.runs) });
+  const spec = (shots: number): SeriesSpec => ({ shots, runs: params.runs });
   const shownShots = s < LAST_STEP ? [STEP_SHOTS[s]] : [params.shots, params.shots * DIGIT_FACTOR];
   const allShots = new Set<number>([...STEP_SHOTS.slice(0, Math.min(s + 1, STEP_SHOTS.length)), ...shownShots]);
   return { shown: shownShots.map(spec), all: [...allShots].sort((a, b) => a - b).map(spec) };

@@ -1,7 +1,7 @@
 /** Words and tables built from the shot-noise data: method, text alternative and downloads. Pure. */
 import { format } from 'd3-format';
 import type { DataTable } from '../../story/data';
-import { LAST_STEP, SHOT_BUDGET, type SeriesData, type SeriesSpec, type SeriesStats, type ShotNoiseParams } from './model';
+import { LAST_STEP, type SeriesData, type SeriesSpec, type SeriesStats, type ShotNoiseParams } from './model';
 
 const fmtN = format(',');
 const shotsWord = (n: number) => `${fmtN(n)} shot${n === 1 ? '' : 's'}`;
@@ -16,8 +16,7 @@ export function shotNoiseMethod(p: ShotNoiseParams, series: readonly SeriesSpec[
       '(sampleCounts: shot by shot up to 512 shots, above that as one exact binomial draw, which has the same ' +
       'distribution as N separate shots) and the run reports the estimate (n₀ − n₁)/N of ⟨Z⟩ = cos θ. Run r at N shots draws from deriveSeed(seed, N, r), so the ' +
       'same seed gives the same runs. Histograms bin the run estimates on the lattice of possible values −1 + 2k/N; ' +
-      'the error bar spans mean ± 1.96σ, σ being the sample standard deviation of the runs (drawn within [−1, 1]). Each histogram uses at most ' +
-      `${fmtN(SHOT_BUDGET)} shots, so very large N get fewer runs.`,
+      'the error bar spans mean ± 1.96σ, σ being the sample standard deviation of the runs (drawn within [−1, 1]).',
     params: {
       'θ (rad)': p.theta,
       'runs per histogram': p.runs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DIGIT_FACTOR, FULL_DOMAIN, LAST_STEP, SHOT_NOISE_DEFAULTS, STEP_SHOTS, domainFor, exactExpectation, histogram, latticeBinSize,
-  outcomeProbabilities, runsFor, seriesForStep, seriesStats, shotNoiseTask, simulateEstimates, theoryStd, zoomDomain,
+  outcomeProbabilities, seriesForStep, seriesStats, shotNoiseTask, simulateEstimates, theoryStd, zoomDomain,
 } from '../../../src/figures/shot-noise/model';
 import { runTaskSync } from '../../../src/story/useSlicedTask';
 import { shotNoiseAlt, shotNoiseDownload } from '../../../src/figures/shot-noise/text';
@@ -97,11 +97,14 @@ describe('shot-noise model: steps', () => {
     expect(seriesForStep(LAST_STEP, { ...p, shots: 50 }).shown.map((x) => x.shots)).toEqual([50, 5000]);
   });
 
-  it('caps the shots per histogram: 400 runs up to 10⁴ shots, 100 runs at 10⁶', () => {
-    expect(runsFor(10_000, 400)).toBe(400);
-    expect(runsFor(1_000_000, 400)).toBe(100);
-    expect(runsFor(1e9, 400)).toBe(20);
-    expect(runsFor(1e9, 10)).toBe(10);
+  it('every histogram has the requested runs, 10⁶ shots included, and the whole last step is cheap enough to compute during render', () => {
+    const { all } = seriesForStep(LAST_STEP, SHOT_NOISE_DEFAULTS);
+    expect(all.map((x) => x.runs)).toEqual(all.map(() => SHOT_NOISE_DEFAULTS.runs));
+    // Counts of many shots are drawn as binomials (src/sim/sampling.ts), so the cost stays under the
+    // synchronous limit of useSlicedTask (10⁶ single-shot draws) even with 10⁶ shots per run.
+    expect(shotNoiseTask(SHOT_NOISE_DEFAULTS, all).cost).toBeLessThan(1e6);
+    const huge = seriesForStep(LAST_STEP, { ...SHOT_NOISE_DEFAULTS, runs: 2000 }).all;
+    expect(shotNoiseTask(SHOT_NOISE_DEFAULTS, huge).cost).toBeGreaterThan(1e6);
   });
 
   it('the axis spans all estimates for early steps, zooms through step 3 (exact at its edges) and stays zoomed', () => {
