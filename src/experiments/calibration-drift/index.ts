@@ -79,6 +79,9 @@ export interface DayResult {
 
 export interface CalibrationDriftSamples {
   days: DayResult[];
+  /** The trained model's noiseless test loss. Computed where the days are (the worker), never in
+   * `summarize`, which runs on the page's main thread for every progress report. */
+  idealLoss: number;
 }
 
 export interface SpreadStats {
@@ -288,7 +291,7 @@ function summarize(p: CalibrationDriftParams, s: CalibrationDriftSamples): Calib
     device: p.device,
     reference,
     days,
-    idealLoss: trainModel(p.seed).idealLoss,
+    idealLoss: s.idealLoss,
     idealValue: 1,
     expectation: complete ? spreadStats(days.map((d) => d.estimate), days.map((d) => d.stderr)) : null,
     loss: complete ? spreadStats(days.map((d) => d.loss), days.map((d) => d.lossStderr)) : null,
@@ -319,7 +322,7 @@ function normalize(input: Partial<CalibrationDriftParams>): CalibrationDriftPara
 
 function runSamples(p: CalibrationDriftParams, range: readonly [number, number], opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: CalibrationDriftSamples): void }): CalibrationDriftSamples {
   const [start, end] = resolveRange(range, p.days + 1);
-  const out: CalibrationDriftSamples = { days: [] };
+  const out: CalibrationDriftSamples = { days: [], idealLoss: trainModel(p.seed).idealLoss };
   for (let k = start; k < end; k++) {
     throwIfAborted(opts.signal);
     out.days.push(runDay(p, k));
@@ -331,7 +334,8 @@ function runSamples(p: CalibrationDriftParams, range: readonly [number, number],
 function merge(_p: CalibrationDriftParams, parts: readonly CalibrationDriftSamples[]): CalibrationDriftSamples {
   const byIndex = new Map<number, DayResult>();
   for (const part of parts) for (const d of part.days) if (!byIndex.has(d.index)) byIndex.set(d.index, d);
-  return { days: [...byIndex.values()].sort((a, b) => a.index - b.index) };
+  // Every part trained the same seeded model, so any part's idealLoss is the idealLoss.
+  return { days: [...byIndex.values()].sort((a, b) => a.index - b.index), idealLoss: parts[0]?.idealLoss ?? NaN };
 }
 
 function method(p: CalibrationDriftParams): string {
