@@ -1,7 +1,7 @@
 /**
  * Shot sampling. One pass builds the cumulative distribution; each shot is then a binary search,
  * so S shots over 2^n outcomes cost O(2^n + S·n), not one pass per shot. Counts alone (`sampleCounts`)
- * are drawn from their exact multinomial distribution, in O(2^n) when S is larger than 2^n.
+ * are drawn from their exact multinomial distribution: O(2^n) binomial draws once S exceeds 256·2^n.
  */
 import { randomBinomial } from 'd3-random';
 import { parsePauli, parity } from './pauli';
