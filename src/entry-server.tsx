@@ -26,7 +26,7 @@ export interface RenderedPage {
 
 const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s) => [s.id, s.title]));
 
-async function renderOnce(route: Route): Promise<string> {
+async function renderHtml(route: Route): Promise<string> {
   // Figure views and the route's page render in place (no Suspense boundary) once loaded; the browser
   // entry loads the same chunks before hydrating, so both trees match and the page hydrates in one pass.
   await Promise.all([preloadFigureViews(), preloadPage(route)]);
@@ -48,13 +48,15 @@ async function renderOnce(route: Route): Promise<string> {
 }
 
 /**
- * Renders a route. A lazy page or view met for the first time suspends, and React then streams its
- * content out of order (hidden until an inline script moves it): unreadable without JavaScript. So a
- * page is rendered again until nothing suspends (each pass resolves the lazy modules it met).
+ * Renders a route. Its page and every figure view are loaded first (`renderHtml`), so nothing suspends.
+ * Anything that still did would be streamed out of order (hidden until an inline script moves it),
+ * unreadable without JavaScript and hydrated late at idle priority: the build fails instead.
  */
 export async function render(route: Route): Promise<RenderedPage> {
-  let html = await renderOnce(route);
-  for (let pass = 0; pass < 4 && html.includes('<!--$?-->'); pass += 1) html = await renderOnce(route);
+  const html = await renderHtml(route);
+  if (html.includes('<!--$?-->')) {
+    throw new Error(`pre-rendering "${routePath(route)}": a component suspended; load its chunk before rendering (see story/preloadable)`);
+  }
   const { title, tags } = routeHeadTags(meta, route, sectionTitles);
   return { html, title, head: tags };
 }

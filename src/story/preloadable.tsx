@@ -13,10 +13,8 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 
 export interface Preloadable<P extends object> {
-  /** Loads the chunk; afterwards `loaded()` returns the component. */
+  /** Loads the chunk; afterwards `Render` renders the component in place. */
   load(): Promise<ComponentType<P>>;
-  /** The component if its chunk has arrived, else undefined. */
-  loaded(): ComponentType<P> | undefined;
   /** Renders the component: in place once loaded, else lazily. The choice is fixed per mount, so a
    * chunk that arrives later never swaps the element type under React (which would remount it). */
   Render: ComponentType<P>;
@@ -39,5 +37,5 @@ export function preloadable<P extends object>(importer: () => Promise<ComponentT
       </Suspense>
     );
   }
-  return { load, loaded: () => component, Render };
+  return { load, Render };
 }
