@@ -24,6 +24,16 @@ export function pow10(e: number): string {
   return `10${String(e).split('').map((c) => SUP[c] ?? c).join('')}`;
 }
 
+/**
+ * The fault-free probability e^(−λ) of a circuit with λ expected faults: "0.24" while it reads as a
+ * number, "e⁻³³³" once it is too small for that to mean anything.
+ */
+export function fmtFaultFree(lambda: number): string {
+  if (!Number.isFinite(lambda) || lambda < 0) return '–';
+  if (lambda <= 5) return format('.2~r')(Math.exp(-lambda));
+  return `e${String(-Math.round(lambda)).split('').map((c) => SUP[c] ?? c).join('')}`;
+}
+
 /** 3 significant digits in scientific notation, e.g. 1.23 × 10¹⁸. */
 export function fmtSci(v: number): string {
   if (!Number.isFinite(v)) return '–';

@@ -11,6 +11,8 @@
  *   jobs                    ⌈C / circuits per job⌉, each paying a load/compile latency and a queue wait
  *   dollars                 by the price plan (per QPU-second; per task + per shot; per gate-shot with a job minimum)
  *   energy                  QPU system power × (execution + load latency); queue time is not charged
+ *   fidelity                F ≈ e^(−λ), λ = Σ gate errors of one run (1q and 2q, average convention): the chance
+ *                           that a run is fault-free. S assumes the ideal signal; at F ≪ 1 the bill is a lower bound
  *   GPU beside it           6·(P + d) FLOPs per example (forward + backward of a model with P weights plus
  *                           one per input), at a stated utilisation of the GPU's dense BF16 peak, or the time
  *                           to stream the inputs from memory once per epoch, whichever is longer
@@ -80,6 +82,11 @@ export interface PipelineBill {
   gpu: { flops: number; bytes: number; seconds: number; dollars: number; kWh: number; computeBound: boolean };
   /** Circuit duration / T2: above 1 the loaded state has decohered before the model even runs. */
   durationOverT2: number;
+  /**
+   * Expected gate faults per run, λ = n₁·e₁ + n₂·e₂ (null when the device publishes no gate errors); the
+   * fault-free probability is about e^(−λ). Decoherence during idling comes on top, so this is optimistic.
+   */
+  gateFaults: number | null;
   device: DeviceTiming;
   plan: PricePlan;
   gpuProfile: GpuProfile;
@@ -104,6 +111,12 @@ export function circuitShape(encoding: Encoding, features: number, params: numbe
     oneQubitGates: c.singleQubitGates + params, twoQubitGates: c.cnots + ansatzCnots,
     duration: encodingTime + ansatzTime,
   };
+}
+
+/** λ = n₁·e₁ + n₂·e₂: expected gate faults in one run of the circuit; null without published gate errors. */
+export function expectedGateFaults(circuit: CircuitShape, device: DeviceTiming): number | null {
+  if (device.twoQubitError === null) return null;
+  return circuit.twoQubitGates * device.twoQubitError + circuit.oneQubitGates * (device.oneQubitError ?? 0);
 }
 
 export function shotsForPrecision(eps: number): number {
@@ -163,6 +176,7 @@ export function computePipeline(inputs: PipelineInputs): PipelineBill {
       kWh: (gpuSeconds / 3600) * (gp.watts / 1000), computeBound: computeTime >= memoryTime,
     },
     durationOverT2: circuit.duration / device.t2_s,
+    gateFaults: expectedGateFaults(circuit, device),
     device, plan, gpuProfile: gp,
   };
 }

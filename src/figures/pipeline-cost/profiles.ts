@@ -55,8 +55,10 @@ export interface DeviceTiming extends Sourced {
   measure_s: number;
   /** T2 in seconds; for devices without a published T2, 2·T1 (the upper bound T2 ≤ 2T1) — noted. */
   t2_s: number;
+  /** Average-convention gate errors (Pauli errors converted), null when unpublished. */
+  oneQubitError: number | null;
   twoQubitError: number | null;
-  /** Wait between shots (IBM's default repetition delay), 0 where none is published. */
+  /** Wait between shots: the backend's default repetition delay (IBM), 0 where none is published. */
   repDelay_s: number;
   notes: string[];
 }
@@ -64,10 +66,9 @@ export interface DeviceTiming extends Sourced {
 interface RawDevice {
   id: string; name: string; qubits: number; t1_us: number | null; t2_us: number | null;
   oneQubitGate_ns: number | null; twoQubitGate_ns: number | null; measure_ns: number | null;
-  twoQubitError: number | null; errorConvention: string; source: string; date: string; vendor: string;
+  oneQubitError: number | null; twoQubitError: number | null; errorConvention: string; source: string; date: string; vendor: string;
+  repDelay_us?: number;
 }
-
-const shotRate = (cloud.items as Record<string, Record<string, unknown>>)['ibm-shot-rate'];
 
 export function deviceTiming(id: TimedDeviceId): DeviceTiming {
   const d = (devicesData.devices as RawDevice[]).find((x) => x.id === id);
@@ -80,20 +81,20 @@ export function deviceTiming(id: TimedDeviceId): DeviceTiming {
     notes.push(`${d.name}: no T2 published; the bound T2 ≤ 2·T1 = ${t2_us} µs is used (generous).`);
   }
   if (d.measure_ns === null) notes.push(`${d.name}: measurement duration not published; counted as 0.`);
-  const ibm = d.vendor === 'IBM';
-  if (!ibm) notes.push(`${d.name}: no repetition delay published; counted as 0 between shots.`);
-  // Google reports Pauli error; the average 2q gate error is 4/5 of it.
-  const twoQubitError = d.twoQubitError === null ? null : d.errorConvention === 'pauli' ? (d.twoQubitError * 4) / 5 : d.twoQubitError;
+  const repDelay_us = d.repDelay_us ?? null;
+  if (repDelay_us === null) notes.push(`${d.name}: no repetition delay published; counted as 0 between shots.`);
+  // Google reports Pauli error; the average gate error is 2/3 of it for 1q gates and 4/5 for 2q gates.
+  const pauli = d.errorConvention === 'pauli';
+  const twoQubitError = d.twoQubitError === null ? null : pauli ? (d.twoQubitError * 4) / 5 : d.twoQubitError;
+  const oneQubitError = d.oneQubitError === null ? null : pauli ? (d.oneQubitError * 2) / 3 : d.oneQubitError;
   return {
     id, name: d.name, qubits: d.qubits,
     oneQubitGate_s: d.oneQubitGate_ns * 1e-9, twoQubitGate_s: d.twoQubitGate_ns * 1e-9,
-    measure_s: (d.measure_ns ?? 0) * 1e-9, t2_s: t2_us * 1e-6, twoQubitError,
-    repDelay_s: ibm ? Number(shotRate.defaultRepDelayMicroseconds) * 1e-6 : 0,
+    measure_s: (d.measure_ns ?? 0) * 1e-9, t2_s: t2_us * 1e-6, oneQubitError, twoQubitError,
+    repDelay_s: (repDelay_us ?? 0) * 1e-6,
     notes, source: d.source, date: d.date,
   };
 }
-
-export const REP_DELAY_SOURCE: Sourced = { source: String(shotRate.source), date: String(shotRate.date) };
 
 export const PLAN_IDS = [
   'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
@@ -128,12 +129,12 @@ export function pricePlan(id: PlanId): PricePlan {
 }
 
 const latencyItem = (cloud.items as Record<string, Record<string, unknown>>)['ibm-2018-job-latency'];
-/** Per-job overhead anchor: ≈ 15 s to load a job into the control electronics (IBM, 2018). */
+/** Per-job overhead anchor: ≈ 15 s to load a job into the control electronics, from a 2018 IBM device (no current figure is published). */
 export const JOB_LATENCY = { seconds: Number(latencyItem.loadSeconds), note: String(latencyItem.note), source: String(latencyItem.source), date: String(latencyItem.date) };
 const queueItem = (cloud.items as Record<string, Record<string, unknown>>)['queue-time'];
 export const QUEUE_NOTE = { note: String(queueItem.note), source: String(queueItem.source), date: String(queueItem.date) };
 const powerItem = (cloud.items as Record<string, Record<string, unknown>>)['qpu-system-power'];
-export const QPU_POWER = { kilowatts: Number(powerItem.kilowatts), note: String(powerItem.note), source: String(powerItem.source), date: String(powerItem.date) };
+export const QPU_POWER = { kilowatts: Number(powerItem.kilowatts), system: String(powerItem.provider), note: String(powerItem.note), source: String(powerItem.source), date: String(powerItem.date) };
 
 export const GPU_IDS = ['h100-sxm', 'a100-sxm'] as const;
 export type GpuId = (typeof GPU_IDS)[number];

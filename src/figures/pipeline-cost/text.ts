@@ -3,8 +3,8 @@ import type { DataTable } from '../../story/data';
 import type { ParamValues } from '../../story/params';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from './model';
-import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, REP_DELAY_SOURCE, datasetPreset, type DatasetId } from './profiles';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd } from './format';
+import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, type DatasetId } from './profiles';
+import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, fmtFaultFree } from './format';
 
 export type PipelineParams = ParamValues<typeof pipelineParamSpec>;
 export const LAST_STEP = 5;
@@ -33,12 +33,35 @@ export interface LedgerLine {
   detail: string;
 }
 
+/** Above this many expected gate faults per run (F < e⁻⁵ ≈ 0.7 %) the circuit is treated as one that cannot run. */
+export const UNRUNNABLE_FAULTS = 5;
+
+/**
+ * Why the bill is a lower bound, from its own circuit: the fault-free probability F ≈ e^(−λ) and the
+ * circuit duration against T2. Empty when the circuit is short and clean enough for the 1/ε² count to stand.
+ */
+export function fidelityCaveat(b: PipelineBill): string {
+  const c = b.circuit;
+  const parts: string[] = [];
+  if (b.durationOverT2 > 1) parts.push(`one run of the circuit lasts ${fmtDuration(c.duration)}, ${fmtNumber(b.durationOverT2)}× the device’s T2, so the loaded state decoheres before the model has run`);
+  const lambda = b.gateFaults;
+  if (lambda !== null && lambda > UNRUNNABLE_FAULTS) {
+    parts.push(`counting gate errors alone, a run is fault-free with probability ≈ ${fmtFaultFree(lambda)}`);
+    return `Lower bound on a computation that could not run: ${parts.join('; ')}.`;
+  }
+  if (lambda !== null && lambda > 0.1) {
+    const f = Math.exp(-lambda);
+    parts.push(`counting gate errors alone, a run is fault-free with probability ≈ ${fmtFaultFree(lambda)}, and recovering the ideal signal by error mitigation would multiply the ⌈1/ε²⌉ shots by about 1/F² ≈ ${fmtNumber(1 / (f * f))}`);
+  }
+  if (parts.length === 0) return '';
+  return `Conservative: ${parts.join('; ')}.`;
+}
+
 export function ledger(b: PipelineBill): LedgerLine[] {
   const i = b.inputs;
   const c = b.circuit;
-  const warnT2 = b.durationOverT2 > 1
-    ? ` The circuit runs ${fmtDuration(c.duration)}, ${fmtNumber(b.durationOverT2)}× the device’s T2: the loaded state decoheres before the model has run.`
-    : '';
+  const caveat = fidelityCaveat(b);
+  const warnT2 = caveat ? ` ${caveat}` : '';
   return [
     {
       key: 'shots', from: 0, label: 'Shots per expectation value', value: fmtCount(b.shotsPerExpectation),
@@ -78,7 +101,9 @@ export function pipelineMethodText(): string {
     + 'Each circuit is the encoding circuit (gate counts from src/encoding, verified against built circuits) followed by a hardware-efficient ansatz '
     + 'of P RY rotations in ⌈P/q⌉ layers, each with a CNOT brickwork (q − 1 CNOTs, depth 2). Its duration takes every layer of the encoding at the '
     + 'gate-weighted mean of the device’s 1q and 2q gate times (the loading circuits alternate rotations and CNOTs). A shot adds measurement and, '
-    + 'on IBM devices, the 250 µs default repetition delay. Jobs of a chosen number of circuits each pay a load latency and a queue wait. Dollars follow the '
+    + 'on IBM devices, the backend’s default repetition delay (250 µs on Heron, 4,000 µs on Nighthawk). The fault-free probability of one run is '
+    + 'estimated as e^(−λ), λ = the sum of the circuit’s average gate errors; the shot count assumes the ideal signal, so when that probability is '
+    + 'well below one the bill is a lower bound. Jobs of a chosen number of circuits each pay a load latency and a queue wait. Dollars follow the '
     + 'price plan; energy is the QPU system power during execution and loading (queue time is not charged). The GPU does the classical '
     + 'equivalent: 6·(P + d) FLOPs per example (forward and backward pass of a model with P weights plus one per input) at the stated utilisation '
     + 'of its dense BF16 peak, or the time to read the inputs from memory once per epoch if longer; priced per GPU-hour and at its board power.';
@@ -88,12 +113,11 @@ export function pipelineSources(b: PipelineBill) {
   const planSrc = b.plan.kind === 'per-task-shot' ? [b.plan, b.plan.taskSource] : [b.plan];
   const label = (what: string, s: { source: string; date: string }) => ({ label: `${what}: ${s.source} (${s.date})` });
   return [
-    label('Device timings', b.device),
-    label('Repetition delay', REP_DELAY_SOURCE),
+    label('Device timings and repetition delay', b.device),
     ...planSrc.map((s) => label('Price', s)),
-    label('Job latency anchor', JOB_LATENCY),
+    label('Job latency anchor (a 2018 device; no current figure is published)', JOB_LATENCY),
     label('Queue', QUEUE_NOTE),
-    label('QPU power', QPU_POWER),
+    label(`QPU power (${QPU_POWER.system}, a 2015 annealer figure)`, QPU_POWER),
     label('GPU', b.gpuProfile),
     ...(b.gpuProfile.priceSource ? [label('GPU price', b.gpuProfile.priceSource)] : []),
     label('GPU utilisation', GPU_UTILISATION),
@@ -142,10 +166,11 @@ export function totalsTable(totals: ReturnType<typeof datasetTotals>): DataTable
       { key: 'seconds', label: 'wall-clock', format: (v) => fmtDuration(Number(v)) },
       { key: 'usd', label: 'dollars', format: (v) => fmtUsd(Number(v)) },
       { key: 'kwh', label: 'energy', format: (v) => fmtEnergy(Number(v)) },
+      { key: 'caveat', label: 'caveat' },
     ],
     rows: totals.flatMap((t) => [
-      { dataset: t.name, side: 'quantum', seconds: t.bill.time.total, usd: t.bill.dollars.total, kwh: t.bill.energy.total },
-      { dataset: t.name, side: 'GPU', seconds: t.bill.gpu.seconds, usd: t.bill.gpu.dollars, kwh: t.bill.gpu.kWh },
+      { dataset: t.name, side: 'quantum', seconds: t.bill.time.total, usd: t.bill.dollars.total, kwh: t.bill.energy.total, caveat: fidelityCaveat(t.bill) },
+      { dataset: t.name, side: 'GPU', seconds: t.bill.gpu.seconds, usd: t.bill.gpu.dollars, kwh: t.bill.gpu.kWh, caveat: '' },
     ]),
   };
 }
@@ -154,7 +179,10 @@ export function pipelineAlt(step: number, b: PipelineBill, totals: ReturnType<ty
   const lines = ledger(b).filter((l) => l.from <= step);
   let summary = `For ${fmtCount(b.inputs.examples)} examples of ${fmtCount(b.inputs.features)} features: ` + lines.map((l) => `${l.label}: ${l.value}. ${l.detail}`).join(' ');
   if (step >= LAST_STEP) {
-    summary += ' ' + totals.map((t) => `${t.name}, one run: quantum ${fmtDuration(t.bill.time.total)}, ${fmtUsd(t.bill.dollars.total)}, ${fmtEnergy(t.bill.energy.total)}; GPU ${fmtDuration(t.bill.gpu.seconds)}, ${fmtUsd(t.bill.gpu.dollars)}, ${fmtEnergy(t.bill.gpu.kWh)}.`).join(' ');
+    summary += ' ' + totals.map((t) => {
+      const caveat = fidelityCaveat(t.bill);
+      return `${t.name}, one run: quantum ${fmtDuration(t.bill.time.total)}, ${fmtUsd(t.bill.dollars.total)}, ${fmtEnergy(t.bill.energy.total)}; GPU ${fmtDuration(t.bill.gpu.seconds)}, ${fmtUsd(t.bill.gpu.dollars)}, ${fmtEnergy(t.bill.gpu.kWh)}.${caveat ? ` ${caveat}` : ''}`;
+    }).join(' ');
   }
   return { summary, table: step >= LAST_STEP ? totalsTable(totals) : pipelineDownload(b), caption: step >= LAST_STEP ? 'Totals of one training run' : 'The bill, item by item' };
 }

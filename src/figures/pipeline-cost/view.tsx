@@ -14,7 +14,7 @@ import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, type PipelineBill } from './model';
 import {
-  LAST_STEP, datasetTotals, inputsFromParams, ledger, pipelineAlt, pipelineDownload, pipelineMethodParams, pipelineMethodText, pipelineSources,
+  LAST_STEP, datasetTotals, fidelityCaveat, inputsFromParams, ledger, pipelineAlt, pipelineDownload, pipelineMethodParams, pipelineMethodText, pipelineSources,
   type PipelineParams,
 } from './text';
 import './pipeline-cost.css';
@@ -139,6 +139,10 @@ function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTota
           { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.g(t.bill), value: m.fmt(m.g(t.bill)), colour: G },
         ]);
         return <LogBars key={m.key} className="pc-panel" title={m.title} rows={rows} width={width} tickFormat={m.tick} domain={logDomain(rows.map((r) => r.to))} />;
+      })}
+      {totals.map((t) => {
+        const caveat = fidelityCaveat(t.bill);
+        return caveat ? <p key={t.id} className="pc-caveat" data-caveat={t.id}><strong>{t.name}:</strong> {caveat}</p> : null;
       })}
     </div>
   );

@@ -6,8 +6,13 @@
  *   classical           T_c(N) = N^α · t_op,  t_op = 1 / (GPU dense BF16 peak × utilisation)
  *   0 claimed core      T_0(N) = C(N) · t_layer,  C = N^{α/2} (quadratic) or (log₂ N)² (exponential)
  *   1 + encoding        T_1(N) = (C(N) + 2N) · t_layer     (amplitude loading of N numbers: ≈ 2N layers)
- *   2 × shots           T_2(N) = S · T_1(N),  S = ⌈1/ε²⌉
+ *   2 × shots           T_2(N) = S · T_1(N)
  *   3 + latency, queue  T_3(N) = S · (T_1(N) + t_measure + t_repetition) + latency + queue
+ *
+ * Shots S depend on what the algorithm outputs. A quadratic (Grover-type) search outputs a bit string that
+ * is checked classically: one run succeeds with probability ≥ 1 − 1/N, so S = 1 (the expected number of
+ * runs is 1/(1 − 1/N) ≈ 1). An exponential (HHL-type) speedup outputs an expectation value, a global
+ * property of the solution state, estimated to precision ε from S = ⌈1/ε²⌉ shots.
  *
  * t_layer is the mean of the device's 1q and 2q gate times (physical gates, no error correction:
  * generous to the quantum side). Break-even: the smallest N from which the quantum curve stays below
@@ -25,6 +30,12 @@ export const STAGE_LABEL: Record<Stage, string> = {
   claimed: 'claimed quantum core', encoding: '+ loading the input', shots: '× shots', latency: '+ latency, queue, repetition delay',
 };
 
+/** A stage's label for these inputs: the shots stage says when it costs (about) nothing. */
+export function stageLabel(stage: Stage, inputs: Pick<ErosionInputs, 'speedup'>): string {
+  if (stage === 'shots') return inputs.speedup === 'quadratic' ? '× shots (a search answer needs about one run)' : '× shots (⌈1/ε²⌉ for an expectation value)';
+  return STAGE_LABEL[stage];
+}
+
 export interface ErosionInputs {
   speedup: 'quadratic' | 'exponential';
   alpha: number;
@@ -32,6 +43,14 @@ export interface ErosionInputs {
   device: TimedDeviceId;
   latency: number;
   queue: number;
+}
+
+/** Runs of a search whose bit-string answer is verified classically (success probability ≥ 1 − 1/N per run). */
+export const SEARCH_SHOTS = 1;
+
+/** Shots per answer: O(1) for a bit-string (search) output, ⌈1/ε²⌉ for an expectation-value output. */
+export function shotsFor(inputs: Pick<ErosionInputs, 'speedup' | 'eps'>): number {
+  return inputs.speedup === 'quadratic' ? SEARCH_SHOTS : shotsForPrecision(inputs.eps);
 }
 
 export interface ErosionModel {
@@ -49,7 +68,7 @@ export function erosionModel(inputs: ErosionInputs): ErosionModel {
   const gpu = gpuProfile('h100-sxm');
   const tOp = 1 / (gpu.bf16DenseFlops * GPU_UTILISATION.value);
   const tLayer = (device.oneQubitGate_s + device.twoQubitGate_s) / 2;
-  const S = shotsForPrecision(inputs.eps);
+  const S = shotsFor(inputs);
   const core = (n: number) => (inputs.speedup === 'quadratic' ? n ** (inputs.alpha / 2) : Math.max(1, Math.log2(Math.max(2, n)) ** 2));
   const loaded = (n: number) => (core(n) + 2 * n) * tLayer;
   return {

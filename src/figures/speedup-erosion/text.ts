@@ -2,7 +2,7 @@
 import type { DataTable } from '../../story/data';
 import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../pipeline-cost/format';
 import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../pipeline-cost/profiles';
-import { STAGE_LABEL, breakEven, type BreakEven, type ErosionModel, type Stage } from './model';
+import { breakEven, stageLabel, type BreakEven, type ErosionModel, type Stage } from './model';
 
 export function describeBreakEven(b: BreakEven, alpha: number): string {
   if (b.n !== null) return `break-even at N ≈ ${fmtSci(b.n)}, where both take ${fmtDuration(b.seconds ?? NaN)}`;
@@ -19,10 +19,12 @@ export function erosionMethod(m: ErosionModel) {
       + `${i.speedup === 'quadratic' ? `N^${i.alpha / 2} layers (a quadratic speedup)` : '(log₂ N)² layers (an exponential speedup)'}, each layer `
       + `${fmtDuration(m.tLayer)} (mean of ${m.device.name}’s 1q and 2q gate times, physical gates without error correction, which flatters the `
       + 'quantum side: fault-tolerant logical gates are orders of magnitude slower). Loading N numbers by amplitude encoding adds ≈ 2N layers '
-      + `(Möttönen et al.). Shots multiply the whole run by ⌈1/ε²⌉ = ${fmtCount(m.shots)}. Each shot adds measurement and repetition delay `
+      + `(Möttönen et al.). ${i.speedup === 'quadratic'
+        ? `Shots: a Grover-type search outputs a bit string that is checked classically, and one run succeeds with probability at least 1 − 1/N, so the run is needed about once (S = ${fmtCount(m.shots)}); the precision ε does not enter.`
+        : `Shots: an exponential (HHL-type) speedup outputs an expectation value, so the whole run repeats ⌈1/ε²⌉ = ${fmtCount(m.shots)} times for precision ε = ${fmtNumber(i.eps)}.`} Each shot adds measurement and repetition delay `
       + `(${fmtDuration(m.device.measure_s + m.device.repDelay_s)}), and the job a fixed latency (${fmtDuration(i.latency)}) and queue `
       + `(${fmtDuration(i.queue)}). Break-even: the smallest N from which the quantum curve stays below the classical one, on a grid of 1/100 decade up to 10³⁰.`,
-    params: { speedup: i.speedup, 'α': i.alpha, 'ε': i.eps, device: m.device.name, 'latency (s)': i.latency, 'queue (s)': i.queue, shots: m.shots },
+    params: { speedup: i.speedup, output: i.speedup === 'quadratic' ? 'bit string (search)' : 'expectation value', 'α': i.alpha, 'ε': i.eps, device: m.device.name, 'latency (s)': i.latency, 'queue (s)': i.queue, shots: m.shots },
     seed: 0,
     sources: [
       { label: `${m.device.name}: ${m.device.source} (${m.device.date})` },
@@ -42,14 +44,14 @@ export function erosionTable(m: ErosionModel, stages: readonly Stage[]): DataTab
     ],
     rows: stages.map((s) => {
       const b = breakEven(m, s);
-      return { stage: STAGE_LABEL[s], breakEven: b.n, seconds: b.seconds };
+      return { stage: stageLabel(s, m.inputs), breakEven: b.n, seconds: b.seconds };
     }),
   };
 }
 
 export function erosionDownload(m: ErosionModel, stages: readonly Stage[], grid: readonly number[]): DataTable {
   return {
-    columns: [{ key: 'n', label: 'N' }, { key: 'classical', label: 'classical seconds' }, ...stages.map((s) => ({ key: s, label: `quantum seconds: ${STAGE_LABEL[s]}` }))],
+    columns: [{ key: 'n', label: 'N' }, { key: 'classical', label: 'classical seconds' }, ...stages.map((s) => ({ key: s, label: `quantum seconds: ${stageLabel(s, m.inputs)}` }))],
     rows: grid.map((n) => Object.fromEntries([['n', n], ['classical', m.classical(n)], ...stages.map((s) => [s, m.quantum(s, n)])])),
   };
 }
@@ -57,7 +59,7 @@ export function erosionDownload(m: ErosionModel, stages: readonly Stage[], grid:
 export function erosionAlt(m: ErosionModel, stages: readonly Stage[]) {
   const cur = stages[stages.length - 1];
   const b = breakEven(m, cur);
-  const summary = `A ${m.inputs.speedup} speedup over a classical N${['', '', '²', '³', '⁴'][m.inputs.alpha]} algorithm on a GPU. Counting ${stages.map((s) => STAGE_LABEL[s]).join(', ')}: `
+  const summary = `A ${m.inputs.speedup} speedup over a classical N${['', '', '²', '³', '⁴'][m.inputs.alpha]} algorithm on a GPU. Counting ${stages.map((s) => stageLabel(s, m.inputs)).join(', ')}: `
     + `${describeBreakEven(b, m.inputs.alpha)}.`;
   return { summary, table: erosionTable(m, stages), caption: 'Break-even problem size as costs are added' };
 }

@@ -12,7 +12,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
 import { EROSION_DEVICES, erosionParamSpec } from './meta';
-import { LAST_STEP, STAGE_LABEL, breakEven, curve, erosionModel, stagesForStep, type ErosionInputs, type ErosionModel, type Stage } from './model';
+import { LAST_STEP, breakEven, stageLabel, curve, erosionModel, stagesForStep, type ErosionInputs, type ErosionModel, type Stage } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
 import { deviceTiming } from '../pipeline-cost/profiles';
 import './speedup-erosion.css';
@@ -44,7 +44,7 @@ export default function SpeedupErosionView(props: FigureViewProps<typeof erosion
     >
       <ErosionChart m={m} stages={stages} />
       <p className="se-readout" data-break-even={b.n === null ? 'none' : String(b.n)}>
-        <strong>{STAGE_LABEL[cur]}:</strong> {describeBreakEven(b, inputs.alpha)}.
+        <strong>{stageLabel(cur, inputs)}:</strong> {describeBreakEven(b, inputs.alpha)}.
       </p>
     </FigureShell>
   );
