@@ -7,6 +7,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Program } from 'estree';
 import { FORBIDDEN_HTML, MDX_COMPONENT_NAMES } from './vocabulary';
 import { attributeNames, isJsx, literalOf, readAttribute, walk, type JsxElement } from './tree';
+import { FORMAT_HELP, parseFormat } from './value-format';
 
 export interface FigureRule {
   id: string;
@@ -23,6 +24,8 @@ export interface ContentRules {
   sectionId?: string;
   /** Known section ids; the section check runs only when `sectionId` is one of them. */
   sectionIds?: readonly string[];
+  /** Keys `<Value of="…"/>` may name (src/mdx/values.ts); without a table every `<Value>` is an error. */
+  values?: ReadonlyMap<string, number>;
 }
 
 export interface ContentIssue {
@@ -38,7 +41,19 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
   Notes: [],
   Cite: ['id', 'loc'],
   Footnote: [],
+  Value: ['of', 'format', 'scale'],
 };
+
+/** Keys of the table sharing the longest dotted prefix with `key`, for a helpful message. */
+function nearKeys(key: string, values: ReadonlyMap<string, number>): string[] {
+  const parts = key.split('.');
+  for (let n = parts.length - 1; n >= 1; n -= 1) {
+    const prefix = `${parts.slice(0, n).join('.')}.`;
+    const hits = [...values.keys()].filter((k) => k.startsWith(prefix));
+    if (hits.length) return hits.slice(0, 6);
+  }
+  return [];
+}
 
 const KNOWN = new Set<string>(MDX_COMPONENT_NAMES);
 const FORBIDDEN = new Set<string>(FORBIDDEN_HTML);
@@ -182,6 +197,25 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
         if (loc.kind === 'dynamic') report(node, '<Cite loc> must be a plain string');
         if (node.children.length > 0) report(node, '<Cite> takes no children; use loc="…" for a page or figure');
         if (node.type === 'mdxJsxFlowElement') report(node, '<Cite> must sit inside a sentence, not on a line of its own');
+        return;
+      }
+      case 'Value': {
+        const of = readAttribute(node, 'of');
+        if (of.kind === 'missing') report(node, '<Value> needs an of="…" naming a key of content/data/*.json or a model value (src/mdx/values.ts)');
+        else if (of.kind === 'dynamic') report(node, '<Value of> must be a plain string');
+        else if (!rules.values?.has(of.value)) {
+          const near = rules.values ? nearKeys(of.value, rules.values) : [];
+          report(node, `unknown value key "${of.value}"${near.length ? ` (did you mean one of: ${near.join(', ')})` : ''}`);
+        }
+        const format = readAttribute(node, 'format');
+        if (format.kind === 'dynamic') report(node, '<Value format> must be a plain string');
+        else if (format.kind === 'literal' && !parseFormat(format.value)) report(node, `unknown format "${format.value}" on <Value> (use ${FORMAT_HELP})`);
+        const scale = readAttribute(node, 'scale');
+        if (scale.kind === 'dynamic' || (scale.kind === 'literal' && !(Number.isFinite(Number(scale.value)) && scale.value.trim() !== '' && Number(scale.value) !== 0))) {
+          report(node, '<Value scale> must be a plain non-zero number, e.g. scale="1e-3"');
+        }
+        if (node.children.length > 0) report(node, '<Value> takes no children');
+        if (node.type === 'mdxJsxFlowElement') report(node, '<Value> must sit inside a sentence, not on a line of its own');
         return;
       }
       case 'Footnote':

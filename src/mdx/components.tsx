@@ -6,9 +6,10 @@ import type { MDXComponents } from 'mdx/types';
 import { Notes, Scrolly, Step } from '../story';
 import { Cite, Footnote } from '../cite';
 import { H2, H3, H4, Table } from './content-elements';
+import { Value } from './Value';
 import type { MdxComponentName } from './vocabulary';
 
-const vocabulary = { Scrolly, Step, Notes, Cite, Footnote } satisfies Record<MdxComponentName, unknown>;
+const vocabulary = { Scrolly, Step, Notes, Cite, Footnote, Value } satisfies Record<MdxComponentName, unknown>;
 
 export const mdxComponents: MDXComponents = {
   ...vocabulary,

@@ -136,6 +136,8 @@ export function modelValues(): Map<string, number> {
   const syc = cloud.items['sycamore-sampling'];
   set('cloud.sycamore-sampling.samplesPerSecond', syc.samples / syc.seconds);
   set('cloud.ibm-payg.usdPerHour', cloud.items['ibm-payg'].usdPerSecond * 3600);
+  // Board power of the GPUs that trained Llama 3 405B (host, network and cooling excluded).
+  set('llama3.boardPowerMW', (datasets.items['llama3-pretraining'].gpus * gpus.items['h100-sxm'].tdpWatts) / 1e6);
   return out;
 }
 

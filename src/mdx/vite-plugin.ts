@@ -19,6 +19,7 @@ import { FIGURE_CATALOG, SECTION_IDS } from '../figures/catalog';
 import { buildIndex, duplicateFigures, scanSection, type ArticleIndex, type SectionEntry } from './article-index';
 import remarkContent, { displayPath } from './remark-content';
 import { referenceProblems } from '../cite/format';
+import { contentValues } from './values';
 
 export const VIRTUAL_ARTICLE = 'virtual:article';
 const RESOLVED_ARTICLE = '\0virtual:article';
@@ -128,6 +129,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
           sectionIds: SECTION_IDS,
           index: () => indexer.index(),
           root: options.root,
+          values: contentValues,
         },
       ],
     ],

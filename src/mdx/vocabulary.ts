@@ -3,7 +3,7 @@
  * `components.tsx` provides exactly these; the build-time validator rejects anything else.
  * Pure data: imported by the Vite plugin (Node) and the browser bundle alike.
  */
-export const MDX_COMPONENT_NAMES = ['Scrolly', 'Step', 'Notes', 'Cite', 'Footnote'] as const;
+export const MDX_COMPONENT_NAMES = ['Scrolly', 'Step', 'Notes', 'Cite', 'Footnote', 'Value'] as const;
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
 
 /** Lower-case JSX that would run code or pull in third-party content; never allowed in content. */
