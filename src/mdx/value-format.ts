@@ -18,7 +18,7 @@ export type ValueFormat =
   | { kind: 'fixed' | 'sig' | 'pct' | 'sci' | 'usd' | 'inv' | 'mag'; digits: number };
 
 const KINDS_WITH_DIGITS = ['fixed', 'sig', 'pct', 'sci', 'usd', 'inv', 'mag'] as const;
-export const FORMAT_HELP = 'int, fixed:N, sig:N, pct:N, sci:N, usd:N, inv:N or mag:N (N = 0–6)';
+export const FORMAT_HELP = 'int, fixed:N, sig:N, pct:N, sci:N, usd:N, inv:N or mag:N, N from 0 to 6';
 
 /** Parses a format spec; null when it is not one of the forms above. */
 export function parseFormat(spec: string): ValueFormat | null {

@@ -61,7 +61,7 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
     >
       <div ref={hostRef} className="cd">
         <CdChart data={data} days={days} best={best} />
-        <p className="cd-device">{dev.name}: medians of {dev.date}, drawn with a {Math.round(DRIFT.relativeSpread.twoQubitError * p.drift * 100)} % day-to-day spread</p>
+        <p className="cd-device">{dev.name}: medians of {dev.date}, drawn with a {Math.round(DRIFT.relativeSpread.twoQubitError * p.drift * 100)} % day-to-day spread (our assumption, not a measured calibration history; adjustable in the last step)</p>
       </div>
     </FigureShell>
   );

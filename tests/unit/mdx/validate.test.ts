@@ -46,7 +46,7 @@ describe('content validation (remark plugin through @mdx-js/mdx compile)', () =>
 
   it('rejects an unknown component with file, line and column', async () => {
     expect(await errorOf('invalid/unknown-component.mdx')).toBe(
-      'tests/fixtures/mdx/invalid/unknown-component.mdx:5:1: unknown component <Chart> (known: Scrolly, Step, Notes, Cite, Footnote)',
+      'tests/fixtures/mdx/invalid/unknown-component.mdx:5:1: unknown component <Chart> (known: Scrolly, Step, Notes, Cite, Footnote, Value)',
     );
   });
 
