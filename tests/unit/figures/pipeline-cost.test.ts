@@ -12,7 +12,8 @@ import { defaultParams } from '../../../src/story/params';
 import { pipelineParamSpec, PIPELINE_DEVICES, PIPELINE_PLANS, PIPELINE_ENCODINGS, PIPELINE_GPUS } from '../../../src/figures/pipeline-cost/meta';
 import { circuitShape, computePipeline, shotsForPrecision, type PipelineInputs } from '../../../src/figures/pipeline-cost/model';
 import { deviceTiming, QPU_POWER, JOB_LATENCY, GPU_UTILISATION, gpuProfile, TIMED_DEVICE_IDS, PLAN_IDS } from '../../../src/figures/pipeline-cost/profiles';
-import { datasetTotals, inputsFromParams, ledger, pipelineAlt, pipelineDownload, type PipelineParams } from '../../../src/figures/pipeline-cost/text';
+import { datasetTotals, fidelityCaveat, inputsFromParams, ledger, pipelineAlt, pipelineDownload, type PipelineParams } from '../../../src/figures/pipeline-cost/text';
+import devicesData from '../../../content/data/devices.json';
 import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/figures/pipeline-cost/format';
 import { checkField } from '../../../src/figures/pipeline-cost/validate';
 import { displayCell } from '../../../src/story/data';
@@ -99,6 +100,31 @@ describe('pipeline-cost: hand-worked examples', () => {
     expect(b.circuit.qubits).toBe(18);
     expect(b.durationOverT2).toBeGreaterThan(50);
     expect(ledger(b)[0].detail).toMatch(/decoheres/);
+  });
+
+  it('repetition delay is each backend’s own default: 250 µs on Heron, 4,000 µs on Nighthawk (conf_miami.json)', () => {
+    expect(deviceTiming('ibm_boston').repDelay_s).toBeCloseTo(250e-6, 15);
+    expect(deviceTiming('ibm_miami').repDelay_s).toBeCloseTo(4000e-6, 15);
+    expect(deviceTiming('google_willow').repDelay_s).toBe(0);
+    for (const d of devicesData.devices) {
+      const rep = (d as { repDelay_us?: number }).repDelay_us;
+      if (rep !== undefined) expect(d.shotRate).toBe(Math.round(1e6 / rep));
+    }
+    const [mnist] = datasetTotals({ ...base, device: 'ibm_miami' });
+    const shot = mnist.bill.circuit.duration + 2.4e-6 + 4000e-6;
+    expect(mnist.bill.shotTime).toBeCloseTo(shot, 12);
+    expect(fmtDuration(mnist.bill.time.total)).toBe('1.8 years');
+  });
+
+  it('states when the bill is a lower bound: MNIST’s fault-free probability, ImageNet’s circuit that could not run', () => {
+    const [mnist, imagenet] = datasetTotals(base);
+    // λ = (1,022 + 90) CNOTs × 1.27e-3 + (1,023 + 100) one-qubit gates × 1.4e-4
+    expect(mnist.bill.gateFaults).toBeCloseTo(1112 * 1.27e-3 + 1123 * 1.4e-4, 9);
+    expect(fidelityCaveat(mnist.bill)).toMatch(/^Conservative: .*fault-free with probability ≈ 0\.21.*1\/F² ≈ 23/);
+    expect(fidelityCaveat(imagenet.bill)).toMatch(/^Lower bound on a computation that could not run: one run of the circuit lasts 26\.2 ms, 74\.3× the device’s T2.*≈ e⁻³⁷⁰/);
+    const alt = pipelineAlt(5, mnist.bill, [mnist, imagenet]);
+    expect(alt.summary).toMatch(/ImageNet-1k, one run: quantum 240 years.*Lower bound on a computation that could not run/);
+    expect(alt.table.rows.find((r) => r.dataset === 'ImageNet-1k' && r.side === 'quantum')?.caveat).toMatch(/could not run/);
   });
 
   it('MNIST and ImageNet totals with the default profiles', () => {

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, breakEven, erosionModel, stagesForStep, type ErosionInputs } from '../../../src/figures/speedup-erosion/model';
+import { STAGES, SEARCH_SHOTS, breakEven, erosionModel, shotsFor, stagesForStep, type ErosionInputs } from '../../../src/figures/speedup-erosion/model';
 import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
 import View from '../../../src/figures/speedup-erosion/view';
 import { defaultParams } from '../../../src/story/params';
@@ -20,8 +20,21 @@ describe('speedup-erosion model', () => {
     expect(m.classical(1e6)).toBeCloseTo(1e12 * tOp, 12);
     expect(m.quantum('claimed', 1e6)).toBeCloseTo(1e6 * tL, 12);
     expect(m.quantum('encoding', 1e6)).toBeCloseTo(3e6 * tL, 12);
-    expect(m.quantum('shots', 1e6)).toBeCloseTo(1112 * 3e6 * tL, 9);
-    expect(m.quantum('latency', 1e6)).toBeCloseTo(1112 * (3e6 * tL + 2.2e-6 + 250e-6) + 15, 9);
+    // A search's answer is a bit string checked classically: about one run, whatever ε.
+    expect(m.shots).toBe(1);
+    expect(m.quantum('shots', 1e6)).toBeCloseTo(3e6 * tL, 12);
+    expect(m.quantum('latency', 1e6)).toBeCloseTo(3e6 * tL + 2.2e-6 + 250e-6 + 15, 9);
+  });
+
+  it('shots: O(1) for a search (bit-string output), ⌈1/ε²⌉ for an expectation value (exponential, HHL-type)', () => {
+    expect(shotsFor({ speedup: 'quadratic', eps: 0.001 })).toBe(SEARCH_SHOTS);
+    expect(shotsFor({ speedup: 'exponential', eps: 0.03 })).toBe(1112);
+    const e = erosionModel({ ...base, speedup: 'exponential' });
+    expect(e.quantum('shots', 1e6)).toBeCloseTo(1112 * e.quantum('encoding', 1e6), 9);
+    expect(e.quantum('latency', 1e6)).toBeCloseTo(1112 * (e.quantum('encoding', 1e6) + 2.2e-6 + 250e-6) + 15, 9);
+    // Nighthawk's default repetition delay is 4,000 µs (conf_miami.json).
+    const miami = erosionModel({ ...base, speedup: 'exponential', device: 'ibm_miami' });
+    expect(miami.device.repDelay_s).toBeCloseTo(4e-3, 12);
   });
 
   it('claimed quadratic over N²: break-even where N·t_layer = N²·t_op, i.e. N = t_layer/t_op ≈ 1.9 × 10⁷', () => {
@@ -32,7 +45,9 @@ describe('speedup-erosion model', () => {
     // each added cost moves the break-even to larger N
     const ns = STAGES.map((s) => breakEven(m, s).n!);
     for (let i = 1; i < ns.length; i++) expect(ns[i]).toBeGreaterThanOrEqual(ns[i - 1]);
-    expect(ns[2] / ns[1]).toBeGreaterThan(500); // × 1,112 shots on a linear-vs-quadratic gap
+    expect(ns[2]).toBe(ns[1]); // a search needs about one run: the shots stage changes nothing
+    const ex = STAGES.map((s) => breakEven(erosionModel({ ...base, speedup: 'exponential' }), s).n!);
+    expect(ex[2] / ex[1]).toBeGreaterThan(500); // × 1,112 shots for an expectation value
   });
 
   it('against a linear classical algorithm, loading the input removes every break-even', () => {
@@ -66,6 +81,6 @@ describe('speedup-erosion model', () => {
 
   it('default view states its break-even', () => {
     const html = renderToStaticMarkup(createElement(View, { id: 'speedup-erosion', step: 4, progress: 0, params: defaultParams(erosionParamSpec), setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
-    expect(html).toMatch(/break-even at N ≈ 6\.31 × 10¹⁰/);
+    expect(html).toMatch(/break-even at N ≈ 1\.1 × 10⁸, where both take 32 s/);
   });
 });
