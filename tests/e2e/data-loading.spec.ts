@@ -67,6 +67,8 @@ test('pipeline-cost: the bill grows item by item and ends on MNIST and ImageNet 
   const a = alt(page, 'pipeline-cost');
   await expect(a).toContainText('MNIST, one run: quantum 65.3 days, $7.59 million');
   await expect(a).toContainText('ImageNet-1k, one run: quantum 240 years');
+  await expect(a).toContainText('Lower bound on a computation that could not run');
+  await expect(fig.locator('[data-caveat="imagenet-1k"]')).toContainText('74.3× the device’s T2');
   await expect(a.locator('tbody tr')).toHaveCount(4);
 });
 
@@ -109,7 +111,8 @@ test('speedup-erosion: each step adds a cost; the last states the break-even or 
     await expect(fig.locator('.se-quantum')).toHaveCount(s + 1);
   }
   await goToStep(page, 'speedup-erosion', 4);
-  await expect(fig.locator('.se-readout')).toContainText('break-even at N ≈ 6.31 × 10¹⁰');
+  // A search's bit-string answer needs about one run, so the default (quadratic) break-even is 1.1 × 10⁸.
+  await expect(fig.locator('.se-readout')).toContainText('break-even at N ≈ 1.1 × 10⁸');
   const cost = fig.getByLabel('classical cost');
   await cost.focus();
   await cost.selectOption('1');
@@ -149,5 +152,8 @@ test.describe('without JavaScript', () => {
     }
     await expect(alt(page, 'encoding-cost')).toContainText('1,022 CNOTs');
     await expect(alt(page, 'pipeline-cost')).toContainText('Shots per expectation value: 1,112');
+    // Prose numbers are resolved at build time from the same model the figure runs.
+    await expect(page.locator('[data-value="model.pipeline-cost.mnist.days"]').first()).toHaveText('65.3');
+    await expect(page.locator('[data-value="model.speedup-erosion.quadratic.breakEvenN"]')).toHaveText('1.1 × 10⁸');
   });
 });
