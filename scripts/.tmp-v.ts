@@ -1,2 +1,0 @@
-import { modelValues } from '../src/mdx/values';
-for (const [k, v] of modelValues()) console.log(k, v);
