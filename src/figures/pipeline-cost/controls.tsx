@@ -82,10 +82,10 @@ export function PipelineControls({ params: p, setParams, bill }: { params: Pipel
         <legend>Quantum side</legend>
         <Select label="device (timings)" value={p.device} options={PIPELINE_DEVICES.map((id) => ({ id, label: deviceTiming(id).name }))} onChange={(v) => setParams({ device: v })} hint={src(bill.device)} />
         <Select label="price plan" value={p.plan} options={PIPELINE_PLANS.map((id) => ({ id, label: pricePlan(id).label }))} onChange={(v) => setParams({ plan: v })} hint={src(bill.plan)} />
-        <NumberField name="latency" value={p.latency} hint={`Anchor ≈ ${JOB_LATENCY.seconds} s to load a job: ${src(JOB_LATENCY)}`} onCommit={(v) => setParams({ latency: v })} />
+        <NumberField name="latency" value={p.latency} hint={`A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`} onCommit={(v) => setParams({ latency: v })} />
         <NumberField name="queue" value={p.queue} hint={`Not published by any vendor (${src(QUEUE_NOTE)}); assume your own`} onCommit={(v) => setParams({ queue: v })} />
         <NumberField name="perJob" value={p.perJob} onCommit={(v) => setParams({ perJob: v })} />
-        <NumberField name="qpuPower" value={p.qpuPower} hint={`≈ ${QPU_POWER.kilowatts} kW: ${src(QPU_POWER)}`} onCommit={(v) => setParams({ qpuPower: v })} />
+        <NumberField name="qpuPower" value={p.qpuPower} hint={`≈ ${QPU_POWER.kilowatts} kW, a 2015 figure for a ${QPU_POWER.system}, not a gate-model processor: ${src(QPU_POWER)}`} onCommit={(v) => setParams({ qpuPower: v })} />
       </fieldset>
       <fieldset>
         <legend>GPU beside it</legend>

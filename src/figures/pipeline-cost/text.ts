@@ -73,11 +73,11 @@ export function ledger(b: PipelineBill): LedgerLine[] {
     },
     {
       key: 'latency', from: 2, label: 'Jobs × (latency + queue)', value: fmtDuration(b.time.latency + b.time.queue),
-      detail: `${fmtCount(b.jobs)} jobs of ${fmtCount(i.circuitsPerJob)} circuits × (${fmtDuration(i.latency)} load + ${fmtDuration(i.queue)} queue). Wall-clock total ${fmtDuration(b.time.total)}.`,
+      detail: `${fmtCount(b.jobs)} jobs of ${fmtCount(i.circuitsPerJob)} circuits × (${fmtDuration(i.latency)} load + ${fmtDuration(i.queue)} queue). The default load time is a 2018 figure. Wall-clock total ${fmtDuration(b.time.total)}.`,
     },
     {
       key: 'money', from: 3, label: 'Dollars and energy', value: `${fmtUsd(b.dollars.total)} · ${fmtEnergy(b.energy.total)}`,
-      detail: `${b.plan.label}: ${planWords(b)}. Energy: ${fmtNumber(i.qpuPower)} kW while executing and loading.`,
+      detail: `${b.plan.label}: ${planWords(b)}. Energy: ${fmtNumber(i.qpuPower)} kW while executing and loading (the default is a 2015 quantum-annealer system figure; no gate-model figure is published).`,
     },
     {
       key: 'gpu', from: 4, label: `${b.gpuProfile.name.replace('NVIDIA ', '')}`, value: `${fmtDuration(b.gpu.seconds)} · ${fmtUsd(b.gpu.dollars)} · ${fmtEnergy(b.gpu.kWh)}`,
