@@ -50,6 +50,20 @@ test('a Scrolly with the wrong number of steps and an unknown component fail the
   }
 });
 
+test('an unknown <Value> key fails the build with file, line and column; a known one builds', async () => {
+  test.setTimeout(150_000);
+  const { status, output, dir } = buildWith({
+    '03-data-loading.mdx': '## Data loading\n\nA delay of <Value of="devices.ibm_miami.repDelay_us" format="int"/> µs.\n\nAn error of <Value of="devices.ibm_boston.cz_error" format="sci:2"/>.\n',
+  });
+  try {
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${dir}/03-data-loading.mdx:5:13: unknown value key "devices.ibm_boston.cz_error"`);
+    expect(output).not.toContain('repDelay_us"');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the fixture article itself builds (the failures above come from the broken files only)', async () => {
   test.setTimeout(150_000);
   const { status, output, dir } = buildWith({});
