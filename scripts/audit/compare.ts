@@ -117,8 +117,10 @@ export function evaluate(f: AuditFindings, budgets: Budgets = BUDGETS): Row[] {
     rows.push(row('read-through', 'p95 frame time', frames.p95, (v) => `${v.toFixed(1)} ms`, budgets.scrollFrameP95Ms, 'max', `${budgets.scrollFrameP95Ms} ms`, false));
   }
   for (const fig of f.figures ?? []) {
-    rows.push(row(fig.id, 'ready at last step', fig.readyMs, ms, budgets.figureReadyMs, 'max', ms(budgets.figureReadyMs), false));
-    rows.push(row(fig.id, `first picture${fig.firstPictureBy === 'ready' ? ' (= ready)' : ''}`, fig.firstPictureMs, ms, budgets.figureFirstPictureMs, 'max', ms(budgets.figureFirstPictureMs), false));
+    // A figure that never got there is over any budget, not unmeasured.
+    const missed = (r: Row): Row => (fig.timedOut && r.value === null ? { ...r, shown: 'timed out', status: 'fail' } : fig.error && r.value === null ? { ...r, shown: 'error' } : r);
+    rows.push(missed(row(fig.id, 'ready at last step', fig.readyMs, ms, budgets.figureReadyMs, 'max', ms(budgets.figureReadyMs), false)));
+    rows.push(missed(row(fig.id, `first picture${fig.firstPictureBy === 'ready' ? ' (= ready)' : ''}`, fig.firstPictureMs, ms, budgets.figureFirstPictureMs, 'max', ms(budgets.figureFirstPictureMs), false)));
   }
   return rows;
 }
