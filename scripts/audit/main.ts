@@ -19,7 +19,7 @@ import { chromium } from '@playwright/test';
 import { FIGURE_CATALOG } from '../../src/figures/catalog';
 import { BUDGETS, CHECKED_CATEGORIES } from './budgets';
 import { chromiumVersion, CHROMIUM_PATH, launchChromium } from './browser';
-import { foreignRequests } from './bytes';
+import { compressedCost, foreignRequests } from './bytes';
 import { evaluate, failures, formatTable, type AuditFindings, type PageResult } from './compare';
 import { measureFigure, type FigureTiming } from './figures';
 import { FIRST_LOAD_VIEWPORTS, measureFirstLoad, sweepPage, type FirstLoad } from './first-load';
@@ -65,12 +65,16 @@ async function main(): Promise<number> {
     for (const p of AUDIT_PAGES) {
       const url = pageUrl(site.baseUrl, p.path);
       const t0 = Date.now();
-      try {
-        lighthouse[p.kind] = await runLighthouse(url, categories);
-        log(`Lighthouse ${p.kind} (${url}): ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-      } catch (e) {
-        lighthouse[p.kind] = { error: (e as Error).message };
-        log(`Lighthouse ${p.kind} failed: ${(e as Error).message}`);
+      // One retry: on a loaded machine Lighthouse can time out (NO_FCP, protocol timeouts), which
+      // says nothing about the page; a second failure is reported and fails --check.
+      for (let attempt = 1; attempt <= 2 && !lighthouse[p.kind]; attempt++) {
+        try {
+          lighthouse[p.kind] = await runLighthouse(url, categories);
+          log(`Lighthouse ${p.kind} (${url}): ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        } catch (e) {
+          log(`Lighthouse ${p.kind} failed (attempt ${attempt}): ${(e as Error).message}`);
+          if (attempt === 2) lighthouse[p.kind] = { error: (e as Error).message };
+        }
       }
     }
 
@@ -168,8 +172,19 @@ async function main(): Promise<number> {
   return opts.check && failed.length > 0 ? 1 : 0;
 }
 
-function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRequests: string[] })[], figures: readonly FigureTiming[]): void {
+function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRequests: string[]; firstLoads: FirstLoad[] })[], figures: readonly FigureTiming[]): void {
   for (const p of pages) {
+    const load = p.firstLoads.reduce((a, b) => (b.totals.script.gzip > a.totals.script.gzip ? b : a));
+    const seen = new Set<string>();
+    const largest = load.responses
+      .filter((r) => r.kind === 'script' && !r.fromServiceWorkerFetch && !seen.has(r.url) && seen.add(r.url))
+      .map((r) => ({ name: new URL(r.url).pathname.split('/').pop() ?? r.url, gz: compressedCost(r).bytes }))
+      .sort((a, b) => b.gz - a.gz)
+      .slice(0, 5);
+    console.log(`${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largest.map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`).join(', ')}`);
+    if (load.serviceWorker.files > 0) {
+      console.log(`${p.kind}: the service worker also fetched ${load.serviceWorker.files} files, ${(load.serviceWorker.gzip / 1000).toFixed(0)} kB gzipped, for its precache (not in the budget)`);
+    }
     for (const [cat, list] of Object.entries(p.lighthouse?.failing ?? {})) {
       console.log(`${p.kind}: Lighthouse ${cat} falls short on ${list.join('; ')}`);
     }
@@ -185,9 +200,9 @@ function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRe
     console.log(`read-through long tasks: ${f.scroll.longTasks.count} (> 50 ms: ${f.scroll.longTasks.over50}, > 100 ms: ${f.scroll.longTasks.over100})` +
       (worst.length ? `; by section/figure: ${worst.map(([k, v]) => `${k} ${v.count}× max ${Math.round(v.maxMs)} ms`).join(', ')}` : ''));
   }
-  const slow = figures.filter((t) => t.marksMs !== null);
-  if (slow.length) {
-    console.log(`first data marks at the last step (lower bound, see figures.ts): ${slow.map((t) => `${t.id} ${Math.round(t.marksMs ?? 0)} ms`).join(', ')}`);
+  const withMarks = figures.filter((t) => t.marksMs !== null);
+  if (withMarks.length) {
+    console.log(`first data marks at the last step (lower bound, see figures.ts): ${withMarks.map((t) => `${t.id} ${Math.round(t.marksMs ?? 0)} ms`).join(', ')}`);
   }
 }
 
