@@ -1,7 +1,7 @@
 /**
  * Figure latency after a jump. For each figure, on a fresh page load of the article (new browser
- * context, nothing else running): wait until the page has loaded, hydrated and the network is
- * quiet, with the reader at the top; then scroll the figure's last step into view the way a
+ * context, nothing else running): wait until the page has loaded, hydrated, the network is quiet and
+ * the figures on the first two screens are ready, with the reader at the top; then scroll the figure's last step into view the way a
  * `#<figure>-step-<n>` deep link does, and time, from that scroll, until
  *
  * - ready: the figure root shows that step and reports it computed,
@@ -121,6 +121,10 @@ export async function measureFigure(
       .then(() => page.evaluate(() => performance.now()))
       .catch(() => null);
     await networkQuiet(w, 1_000, 15_000);
+    // Nothing else running: the figures on the first screens finish their own work before the jump.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-figure]'))
+      .filter((el) => el.getBoundingClientRect().top < 2 * window.innerHeight)
+      .every((el) => el.getAttribute('data-ready') === 'true'), undefined, { timeout: 15_000, polling: 100 }).catch(() => {});
     const r = await page.evaluate(jumpAndWait, { id: figure.id, last, timeoutMs });
     return { id: figure.id, lastStep: last, hydratedMs, ...r, consoleErrors: w.consoleErrors, requestedUrls: w.requestedUrls };
   } finally {
