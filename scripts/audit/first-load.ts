@@ -38,8 +38,9 @@ export interface FirstLoad extends PageProblems {
 }
 
 /**
- * Watches a context: every request, console error, uncaught exception and failed request, from
- * every page in it (workers' requests surface on their page; the service worker's on the context).
+ * Watches a context: every request, console error (the page's and its workers'), uncaught exception
+ * and failed request, from every page in it (workers' requests surface on their page; the service
+ * worker's on the context).
  */
 export function watchContext(context: BrowserContext): PageProblems & { inflight: () => number; lastActivity: () => number; finished: Request[] } {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], requestedUrls: [] };
@@ -69,6 +70,10 @@ export function watchContext(context: BrowserContext): PageProblems & { inflight
       if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
     });
     page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
+    // The simulator's workers log on their own channel.
+    page.on('worker', (worker) => worker.on('console', (msg) => {
+      if (msg.type() === 'error') problems.consoleErrors.push(`worker ${worker.url().split('/').pop()}: ${msg.text()}`);
+    }));
   };
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
