@@ -1,0 +1,140 @@
+/**
+ * The audit's verdict: every measured number set against its budget (budgets.ts), as table rows.
+ * Pure. Rows marked `checked` are the deterministic ones `--check` fails on (Lighthouse accessibility,
+ * best practices and SEO; first-load JavaScript; requests to another origin; console errors); the
+ * others (performance score, lab metrics, timings) are reported, never asserted.
+ */
+import { BUDGETS, CHECKED_CATEGORIES, type Budgets } from './budgets';
+import type { PageKind } from './pages';
+import type { Category, LighthouseSummary } from './lighthouse';
+import type { LongTaskSummary } from './readthrough';
+import type { FrameStats } from '../../bench/scroll-through';
+
+export interface PageResult {
+  kind: PageKind;
+  url: string;
+  /** null when Lighthouse was not run or failed (then `lighthouseError` says why) */
+  lighthouse: LighthouseSummary | null;
+  lighthouseError?: string;
+  /** gzipped bytes before any scroll, the largest over the measured viewports */
+  firstLoadJsGzip: number | null;
+  firstLoadCssGzip: number | null;
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+export interface FigureResult {
+  id: string;
+  readyMs: number | null;
+  firstPictureMs: number | null;
+  firstPictureBy: 'hook' | 'ready' | null;
+  timedOut: boolean;
+  error?: string;
+}
+
+export interface ScrollResult {
+  frames: FrameStats;
+  longTasks: LongTaskSummary;
+}
+
+export interface AuditFindings {
+  pages: PageResult[];
+  /** problems seen outside the first loads (scrolling the article, figure jumps) */
+  elsewhere: { consoleErrors: string[]; foreignRequests: string[] };
+  figures: FigureResult[] | null;
+  scroll: ScrollResult | null;
+}
+
+export type Status = 'pass' | 'fail' | 'n/a';
+
+export interface Row {
+  subject: string;
+  metric: string;
+  value: number | null;
+  /** the value as printed */
+  shown: string;
+  /** the budget as printed ('' when none) */
+  budget: string;
+  status: Status;
+  /** deterministic: a failure fails `--check` */
+  checked: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
+
+/** value ≤ max (or ≥ min): pass/fail; no value: fail when checked (unverified), else n/a. */
+function judge(value: number | null, limit: number | null, direction: 'max' | 'min', checked: boolean): Status {
+  if (limit === null) return 'n/a';
+  if (value === null || Number.isNaN(value)) return checked ? 'fail' : 'n/a';
+  return (direction === 'max' ? value <= limit : value >= limit) ? 'pass' : 'fail';
+}
+
+function row(subject: string, metric: string, value: number | null, shown: (v: number) => string, limit: number | null, direction: 'max' | 'min', limitShown: string, checked: boolean): Row {
+  return {
+    subject,
+    metric,
+    value,
+    shown: value === null || Number.isNaN(value) ? '–' : shown(value),
+    budget: limit === null ? '' : `${direction === 'max' ? '≤' : '≥'} ${limitShown}`,
+    status: judge(value, limit, direction, checked),
+    checked,
+  };
+}
+
+export function evaluate(f: AuditFindings, budgets: Budgets = BUDGETS): Row[] {
+  const rows: Row[] = [];
+  for (const p of f.pages) {
+    const s = p.kind;
+    if (p.lighthouse || p.lighthouseError) {
+      const scores = p.lighthouse?.scores;
+      for (const c of Object.keys(budgets.lighthouse) as Category[]) {
+        const checked = (CHECKED_CATEGORIES as readonly string[]).includes(c);
+        const v = scores ? scores[c] : null;
+        // A category skipped on purpose (--quick skips performance) is not a failure.
+        if (scores && v === null && !checked) continue;
+        rows.push(row(s, `Lighthouse ${c}`, v, String, budgets.lighthouse[c], 'min', String(budgets.lighthouse[c]), checked));
+      }
+      const m = p.lighthouse?.metrics;
+      if (m && m.lcpMs !== null) {
+        rows.push(row(s, 'LCP (Lighthouse)', m.lcpMs, ms, budgets.lcpMs, 'max', ms(budgets.lcpMs), false));
+        rows.push(row(s, 'TBT (Lighthouse)', m.tbtMs, ms, budgets.tbtMs, 'max', ms(budgets.tbtMs), false));
+        rows.push(row(s, 'CLS (Lighthouse)', m.cls, (v) => v.toFixed(3), budgets.cls, 'max', String(budgets.cls), false));
+      }
+    }
+    const jsBudget = budgets.firstLoadJsGzip[p.kind];
+    rows.push(row(s, 'JS before scroll (gzip)', p.firstLoadJsGzip, kb, jsBudget, 'max', jsBudget === null ? '' : kb(jsBudget), jsBudget !== null));
+    rows.push(row(s, 'CSS before scroll (gzip)', p.firstLoadCssGzip, kb, null, 'max', '', false));
+    rows.push(row(s, 'requests to another origin', p.foreignRequests.length, String, 0, 'max', '0', true));
+    rows.push(row(s, 'console errors', p.consoleErrors.length, String, 0, 'max', '0', true));
+  }
+  rows.push(row('article, scrolled', 'requests to another origin', f.elsewhere.foreignRequests.length, String, 0, 'max', '0', true));
+  rows.push(row('article, scrolled', 'console errors', f.elsewhere.consoleErrors.length, String, 0, 'max', '0', true));
+  if (f.scroll) {
+    const { frames, longTasks } = f.scroll;
+    rows.push(row('read-through', 'longest long task', longTasks.count ? longTasks.maxMs : 0, ms, budgets.scrollLongTaskMaxMs, 'max', ms(budgets.scrollLongTaskMaxMs), false));
+    rows.push(row('read-through', 'long tasks > 50 ms, figure ready', longTasks.over50WhileReady, String, 0, 'max', '0', false));
+    rows.push(row('read-through', 'p95 frame time', frames.p95, (v) => `${v.toFixed(1)} ms`, budgets.scrollFrameP95Ms, 'max', `${budgets.scrollFrameP95Ms} ms`, false));
+  }
+  for (const fig of f.figures ?? []) {
+    // A figure that never got there is over any budget, not unmeasured.
+    const missed = (r: Row): Row => (fig.timedOut && r.value === null ? { ...r, shown: 'timed out', status: 'fail' } : fig.error && r.value === null ? { ...r, shown: 'error' } : r);
+    rows.push(missed(row(fig.id, 'ready at last step', fig.readyMs, ms, budgets.figureReadyMs, 'max', ms(budgets.figureReadyMs), false)));
+    rows.push(missed(row(fig.id, `first picture${fig.firstPictureBy === 'ready' ? ' (= ready)' : ''}`, fig.firstPictureMs, ms, budgets.figureFirstPictureMs, 'max', ms(budgets.figureFirstPictureMs), false)));
+  }
+  return rows;
+}
+
+export function failures(rows: readonly Row[]): Row[] {
+  return rows.filter((r) => r.checked && r.status === 'fail');
+}
+
+/** A plain-text table: one line per row, deterministic rows marked with '*'. */
+export function formatTable(rows: readonly Row[]): string {
+  const head = ['', 'page / figure', 'metric', 'value', 'budget', ''];
+  const mark = { pass: 'ok', fail: 'FAIL', 'n/a': '' } as const;
+  const body = rows.map((r) => [r.checked ? '*' : '', r.subject, r.metric, r.shown, r.budget, mark[r.status]]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}

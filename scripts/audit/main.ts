@@ -1,0 +1,212 @@
+/**
+ * `npm run audit`: Lighthouse (mobile preset), first-load bytes, a read-through and figure latency on
+ * the production build, against the budgets in budgets.ts. Writes audit/report.json and prints a table.
+ *
+ *   npm run audit                      everything (a few minutes)
+ *   npm run audit -- --check --quick   the deterministic part only; exits 1 when it fails (npm test)
+ *
+ * Options: --check (exit 1 on a deterministic failure), --quick (skip the timing-only parts: the
+ * Lighthouse performance category, the read-through, figure latency), --base-url URL (audit a running
+ * site instead of serving dist/), --port N (vite preview port, default AUDIT_PORT or a free one),
+ * --speed PX_PER_S (read-through pace, default 600), --figures a,b (only these figures),
+ * --out FILE (default audit/report.json).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { FIGURE_CATALOG } from '../../src/figures/catalog';
+import { BUDGETS, CHECKED_CATEGORIES } from './budgets';
+import { chromiumVersion, CHROMIUM_PATH, launchChromium } from './browser';
+import { compressedCost, foreignRequests } from './bytes';
+import { evaluate, failures, formatTable, type AuditFindings, type PageResult } from './compare';
+import { measureFigure, type FigureTiming } from './figures';
+import { FIRST_LOAD_VIEWPORTS, measureFirstLoad, sweepPage, type FirstLoad } from './first-load';
+import { CATEGORIES, runLighthouse, type LighthouseSummary } from './lighthouse';
+import { AUDIT_PAGES, pageUrl } from './pages';
+import { readThrough, summarizeLongTasks, type ReadThrough } from './readthrough';
+import { startSite } from './server';
+
+const DESKTOP = { width: 1280, height: 800 };
+
+const { values: opts } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'base-url': { type: 'string', default: process.env.AUDIT_BASE_URL },
+    port: { type: 'string', default: process.env.AUDIT_PORT ?? '0' },
+    speed: { type: 'string', default: '600' },
+    figures: { type: 'string' },
+    out: { type: 'string', default: 'audit/report.json' },
+  },
+});
+
+const log = (msg: string) => console.log(`audit: ${msg}`);
+const unique = (xs: readonly string[]) => [...new Set(xs)];
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const load0 = loadavg();
+  const site = await startSite({ baseUrl: opts['base-url'], distDir: process.env.QML_DIST_DIR ?? 'dist', port: Number(opts.port) });
+  const categories = opts.quick ? [...CHECKED_CATEGORIES] : [...CATEGORIES];
+  const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
+  const figuresToMeasure = FIGURE_CATALOG.filter((f) => !wanted || wanted.has(f.id));
+  let browserVersion = 'unknown';
+
+  const pages: (PageResult & { firstLoads: FirstLoad[]; failedRequests: string[] })[] = [];
+  const lighthouse: Record<string, LighthouseSummary | { error: string }> = {};
+  let sweep: Awaited<ReturnType<typeof sweepPage>> | null = null;
+  let scroll: ReadThrough | null = null;
+  const figures: FigureTiming[] = [];
+
+  try {
+    log(`site: ${site.description} at ${site.baseUrl}; ${opts.quick ? 'quick (deterministic parts only)' : 'full'} run`);
+    for (const p of AUDIT_PAGES) {
+      const url = pageUrl(site.baseUrl, p.path);
+      const t0 = Date.now();
+      // One retry: on a loaded machine Lighthouse can time out (NO_FCP, protocol timeouts), which
+      // says nothing about the page; a second failure is reported and fails --check.
+      for (let attempt = 1; attempt <= 2 && !lighthouse[p.kind]; attempt++) {
+        try {
+          lighthouse[p.kind] = await runLighthouse(url, categories);
+          log(`Lighthouse ${p.kind} (${url}): ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        } catch (e) {
+          log(`Lighthouse ${p.kind} failed (attempt ${attempt}): ${(e as Error).message}`);
+          if (attempt === 2) lighthouse[p.kind] = { error: (e as Error).message };
+        }
+      }
+    }
+
+    const chrome = await launchChromium();
+    browserVersion = await chromiumVersion(chrome.endpoint);
+    const browser = await chromium.connectOverCDP(chrome.endpoint);
+    try {
+      for (const p of AUDIT_PAGES) {
+        const url = pageUrl(site.baseUrl, p.path);
+        const firstLoads: FirstLoad[] = [];
+        for (const vp of FIRST_LOAD_VIEWPORTS) firstLoads.push(await measureFirstLoad(browser, url, vp));
+        const lh = lighthouse[p.kind];
+        pages.push({
+          kind: p.kind,
+          url,
+          lighthouse: 'error' in lh ? null : lh,
+          lighthouseError: 'error' in lh ? lh.error : undefined,
+          firstLoadJsGzip: Math.max(...firstLoads.map((l) => l.totals.script.gzip)),
+          firstLoadCssGzip: Math.max(...firstLoads.map((l) => l.totals.stylesheet.gzip)),
+          consoleErrors: unique(firstLoads.flatMap((l) => l.consoleErrors)),
+          foreignRequests: foreignRequests(firstLoads.flatMap((l) => l.requestedUrls), site.baseUrl),
+          failedRequests: unique(firstLoads.flatMap((l) => l.failedRequests)),
+          firstLoads,
+        });
+        log(`first load ${p.kind}: ${firstLoads.map((l) => `${l.viewport.name} JS ${(l.totals.script.gzip / 1000).toFixed(1)} kB gz in ${l.totals.script.files} files`).join(', ')}`);
+      }
+      const articleUrl = pageUrl(site.baseUrl, AUDIT_PAGES.find((p) => p.kind === 'article')?.path ?? '');
+      sweep = await sweepPage(browser, articleUrl, { name: 'desktop', ...DESKTOP, mobile: false });
+      log(`article scrolled a screen at a time: ${sweep.requestedUrls.length} requests, ${sweep.consoleErrors.length} console errors`);
+
+      if (!opts.quick) {
+        scroll = await readThrough(browser, articleUrl, DESKTOP, Number(opts.speed));
+        log(`read-through: ${Math.round(scroll.heightPx)} px in ${scroll.seconds.toFixed(0)} s`);
+        for (const f of figuresToMeasure) {
+          const t = await measureFigure(browser, articleUrl, { id: f.id, steps: f.steps.length }, DESKTOP);
+          figures.push(t);
+          log(`figure ${f.id}: ready ${t.readyMs === null ? (t.timedOut ? 'timed out' : t.error ?? '–') : `${Math.round(t.readyMs)} ms`}`);
+        }
+      }
+    } finally {
+      await browser.close().catch(() => {});
+      await chrome.close();
+    }
+  } finally {
+    await site.close();
+  }
+
+  const elsewhereUrls = [...(sweep?.requestedUrls ?? []), ...(scroll?.requestedUrls ?? []), ...figures.flatMap((f) => f.requestedUrls)];
+  const findings: AuditFindings = {
+    pages,
+    elsewhere: {
+      consoleErrors: unique([...(sweep?.consoleErrors ?? []), ...(scroll?.consoleErrors ?? []), ...figures.flatMap((f) => f.consoleErrors)]),
+      foreignRequests: foreignRequests(elsewhereUrls, site.baseUrl),
+    },
+    figures: opts.quick ? null : figures,
+    scroll: scroll ? { frames: scroll.frames, longTasks: summarizeLongTasks(scroll.longTasks) } : null,
+  };
+  const rows = evaluate(findings);
+  const failed = failures(rows);
+
+  const report = {
+    generatedAt: new Date().toISOString(),
+    mode: opts.quick ? 'quick' : 'full',
+    site: { baseUrl: site.baseUrl, served: site.description },
+    browser: { path: CHROMIUM_PATH, version: browserVersion },
+    machine: { cpus: cpus().length, loadavgAtStart: load0, loadavgAtEnd: loadavg(), node: process.version },
+    budgets: BUDGETS,
+    pages: pages.map(({ firstLoads, ...p }) => ({
+      ...p,
+      firstLoads: firstLoads.map((l) => ({
+        viewport: l.viewport, settledMs: l.settledMs, totals: l.totals, serviceWorker: l.serviceWorker,
+        responses: l.responses.map((r) => ({ ...r, url: r.url.replace(site.baseUrl, '/') })),
+      })),
+    })),
+    elsewhere: findings.elsewhere,
+    readThrough: scroll ? { ...scroll, requestedUrls: undefined, consoleErrors: undefined, summary: findings.scroll?.longTasks } : null,
+    figures: opts.quick ? null : figures.map(({ requestedUrls: _u, ...f }) => f),
+    rows,
+    failures: failed,
+    seconds: (Date.now() - started) / 1000,
+  };
+  const out = path.resolve(opts.out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  printDetails(findings, pages, figures);
+  console.log(`\n* deterministic (fails --check); other rows are reported only. Machine load ${load0.map((l) => l.toFixed(1)).join(' ')} → ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores.`);
+  console.log(`report: ${path.relative(process.cwd(), out)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (failed.length) {
+    console.log(`${failed.length} deterministic failure(s): ${failed.map((r) => `${r.subject} ${r.metric} ${r.shown}`).join('; ')}`);
+  }
+  return opts.check && failed.length > 0 ? 1 : 0;
+}
+
+function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRequests: string[]; firstLoads: FirstLoad[] })[], figures: readonly FigureTiming[]): void {
+  for (const p of pages) {
+    const load = p.firstLoads.reduce((a, b) => (b.totals.script.gzip > a.totals.script.gzip ? b : a));
+    const seen = new Set<string>();
+    const largest = load.responses
+      .filter((r) => r.kind === 'script' && !r.fromServiceWorkerFetch && !seen.has(r.url) && seen.add(r.url))
+      .map((r) => ({ name: new URL(r.url).pathname.split('/').pop() ?? r.url, gz: compressedCost(r).bytes }))
+      .sort((a, b) => b.gz - a.gz)
+      .slice(0, 5);
+    console.log(`${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largest.map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`).join(', ')}`);
+    if (load.serviceWorker.files > 0) {
+      console.log(`${p.kind}: the service worker also fetched ${load.serviceWorker.files} files, ${(load.serviceWorker.gzip / 1000).toFixed(0)} kB gzipped, for its precache (not in the budget)`);
+    }
+    for (const [cat, list] of Object.entries(p.lighthouse?.failing ?? {})) {
+      console.log(`${p.kind}: Lighthouse ${cat} falls short on ${list.join('; ')}`);
+    }
+    if (p.lighthouseError) console.log(`${p.kind}: Lighthouse did not run: ${p.lighthouseError}`);
+    for (const e of p.consoleErrors) console.log(`${p.kind}: console error: ${e}`);
+    for (const u of p.foreignRequests) console.log(`${p.kind}: request to another origin: ${u}`);
+    for (const u of p.failedRequests) console.log(`${p.kind}: failed request: ${u}`);
+  }
+  for (const e of f.elsewhere.consoleErrors) console.log(`article, scrolled: console error: ${e}`);
+  for (const u of f.elsewhere.foreignRequests) console.log(`article, scrolled: request to another origin: ${u}`);
+  if (f.scroll) {
+    const worst = Object.entries(f.scroll.longTasks.bySection).sort((a, b) => b[1].maxMs - a[1].maxMs);
+    console.log(`read-through long tasks: ${f.scroll.longTasks.count} (> 50 ms: ${f.scroll.longTasks.over50}, > 100 ms: ${f.scroll.longTasks.over100})` +
+      (worst.length ? `; by section/figure: ${worst.map(([k, v]) => `${k} ${v.count}× max ${Math.round(v.maxMs)} ms`).join(', ')}` : ''));
+  }
+  const withMarks = figures.filter((t) => t.marksMs !== null);
+  if (withMarks.length) {
+    console.log(`first data marks at the last step (lower bound, see figures.ts): ${withMarks.map((t) => `${t.id} ${Math.round(t.marksMs ?? 0)} ms`).join(', ')}`);
+  }
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error(e);
+  process.exit(2);
+});
