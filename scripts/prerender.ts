@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { parseSiteUrl } from '../src/pages/address';
+import { writeHostingFiles } from './hosting';
 
 process.env.NODE_ENV ??= 'production';
 
@@ -68,6 +70,12 @@ async function main(): Promise<void> {
   for (const [file, doc] of server.oembedDocuments()) write(path.join(dist, file), `${JSON.stringify(doc, null, 2)}\n`);
   console.log(`prerender: ${count} pages and ${server.oembedDocuments().length} oEmbed documents in ${(performance.now() - started).toFixed(0)} ms`);
 
+  // The same SITE_URL vite.config.ts built with (validated there first).
+  const site = parseSiteUrl(process.env.SITE_URL);
+  const basePath = site.base.replace(/\/$/, '');
+  const pages = server.allRoutes().map((route) => ({ path: server.routeKey(route), file: server.routeFile(route) }));
+  for (const line of writeHostingFiles({ dist, siteUrl: site.url, basePath, pages })) console.log(`hosting: ${line}`);
+
   const sw = await generateSW({
     globDirectory: dist,
     globPatterns: ['**/*.{html,js,css,woff2,svg,json,webmanifest}'],
@@ -76,8 +84,8 @@ async function main(): Promise<void> {
     // Pages are `embed/x.html` served at `/embed/x` (Workbox's cleanURLs, on by default); query strings
     // (steps, parameters) never change a page.
     ignoreURLParametersMatching: [/.*/],
-    navigateFallback: '/404.html',
-    navigateFallbackDenylist: [/^\/oembed\//, /\.json$/],
+    navigateFallback: `${site.base}404.html`,
+    navigateFallbackDenylist: [new RegExp(`^${site.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}oembed/`), /\.json$/],
     // The new version waits until the reader accepts the "update available" prompt.
     skipWaiting: false,
     clientsClaim: true,
