@@ -27,6 +27,8 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** Serves another build from now on (a redeploy: the old files are gone at once). */
+  deploy(dir: string): void;
   close(): Promise<void>;
 }
 
@@ -52,9 +54,14 @@ function resolveFile(dir: string, sitePath: string): string | undefined {
 }
 
 export async function startStaticServer({ dir, basePath = '', headers = true, port = 0 }: StaticServerOptions): Promise<StaticServer> {
-  const root = path.resolve(dir);
-  const headerFile = path.join(root, '_headers');
-  const rules: HeaderRule[] = headers && existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
+  let root = '';
+  let rules: HeaderRule[] = [];
+  const deploy = (next: string) => {
+    root = path.resolve(next);
+    const headerFile = path.join(root, '_headers');
+    rules = headers && existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
+  };
+  deploy(dir);
   const server: Server = createServer((req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
     let file: string | undefined;
@@ -71,6 +78,7 @@ export async function startStaticServer({ dir, basePath = '', headers = true, po
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}${basePath}`,
+    deploy,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
