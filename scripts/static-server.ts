@@ -39,6 +39,8 @@ export interface StaticServerOptions {
   basePath?: string;
   /** Apply `<dir>/_headers` (default true). */
   headers?: boolean;
+  /** Send `Cache-Control: no-store` on everything: nothing can come from the browser's HTTP cache. */
+  noStore?: boolean;
   port?: number;
 }
 
@@ -53,7 +55,7 @@ function resolveFile(dir: string, sitePath: string): string | undefined {
   return undefined;
 }
 
-export async function startStaticServer({ dir, basePath = '', headers = true, port = 0 }: StaticServerOptions): Promise<StaticServer> {
+export async function startStaticServer({ dir, basePath = '', headers = true, noStore = false, port = 0 }: StaticServerOptions): Promise<StaticServer> {
   let root = '';
   let rules: HeaderRule[] = [];
   const deploy = (next: string) => {
@@ -69,6 +71,7 @@ export async function startStaticServer({ dir, basePath = '', headers = true, po
     const status = file ? 200 : 404;
     file ??= path.join(root, '404.html');
     for (const [k, v] of Object.entries(headersForPath(rules, urlPath))) res.setHeader(k, v);
+    if (noStore) res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.writeHead(status);
     if (req.method === 'HEAD') { res.end(); return; }
