@@ -3,8 +3,20 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { articlePlugin } from './src/mdx/vite-plugin';
 import { themeBootScript } from './src/reading/theme';
+import { parseSiteUrl, type SiteAddress } from './src/pages/address';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** SITE_URL (README, "Deploy"): a bad value stops the build with one line, not a stack trace. */
+function siteAddress(): SiteAddress {
+  try {
+    return parseSiteUrl(process.env.SITE_URL);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+const site = siteAddress();
 
 /** The theme script must run before first paint, so it is inlined at the top of <head>. */
 function themeHead(): Plugin {
@@ -16,9 +28,12 @@ function themeHead(): Plugin {
 
 export default defineConfig(({ isSsrBuild }) => ({
   root,
+  // SITE_URL's path: assets, workers, page links, the service worker's scope all live under it.
+  base: site.base,
+  define: { __QML_SITE_URL__: JSON.stringify(site.url) },
   plugins: [
     // Content comes from content/ (QML_CONTENT_DIR points the build at fixtures in tests).
-    ...articlePlugin({ contentDir: process.env.QML_CONTENT_DIR ?? 'content', root }),
+    ...articlePlugin({ contentDir: process.env.QML_CONTENT_DIR ?? 'content', root, siteUrl: site.url }),
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     themeHead(),
   ],

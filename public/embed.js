@@ -17,7 +17,9 @@
 (function () {
   'use strict';
   var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/\/embed\.js(?:[?#].*)?$/, '') : '';
+  // The site's address from SITE_URL, filled in by the build; used when this script cannot see its own URL.
+  var configured = '';
+  var base = (script && script.src ? script.src.replace(/\/embed\.js(?:[?#].*)?$/, '') : '') || configured;
   if (!base) return;
   var origin;
   try { origin = new URL(base).origin; } catch (e) { return; }

@@ -9,6 +9,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { parseSiteUrl } from '../src/pages/address';
+import { writeHostingFiles } from './hosting';
+import { buildId, cacheIdFor, olderAssetsRoute, versionsScript, VERSIONS_SCRIPT } from './sw-versions';
 
 process.env.NODE_ENV ??= 'production';
 
@@ -68,20 +71,33 @@ async function main(): Promise<void> {
   for (const [file, doc] of server.oembedDocuments()) write(path.join(dist, file), `${JSON.stringify(doc, null, 2)}\n`);
   console.log(`prerender: ${count} pages and ${server.oembedDocuments().length} oEmbed documents in ${(performance.now() - started).toFixed(0)} ms`);
 
+  // The same SITE_URL vite.config.ts built with (validated there first).
+  const site = parseSiteUrl(process.env.SITE_URL);
+  const basePath = site.base.replace(/\/$/, '');
+  const pages = server.allRoutes().map((route) => ({ path: server.routeKey(route), file: server.routeFile(route) }));
+  for (const line of writeHostingFiles({ dist, siteUrl: site.url, basePath, pages })) console.log(`hosting: ${line}`);
+
+  // One precache per build, kept while tabs still run it (scripts/sw-versions.ts).
+  const id = buildId(dist);
+  writeFileSync(path.join(dist, VERSIONS_SCRIPT), versionsScript(id));
   const sw = await generateSW({
+    cacheId: cacheIdFor(id),
+    importScripts: [VERSIONS_SCRIPT],
+    runtimeCaching: [olderAssetsRoute(site.base)],
     globDirectory: dist,
     globPatterns: ['**/*.{html,js,css,woff2,svg,json,webmanifest}'],
-    globIgnores: ['sw.js', 'workbox-*.js', '**/*.map'],
+    globIgnores: ['sw.js', VERSIONS_SCRIPT, 'workbox-*.js', '**/*.map'],
     swDest: path.join(dist, 'sw.js'),
     // Pages are `embed/x.html` served at `/embed/x` (Workbox's cleanURLs, on by default); query strings
     // (steps, parameters) never change a page.
     ignoreURLParametersMatching: [/.*/],
-    navigateFallback: '/404.html',
-    navigateFallbackDenylist: [/^\/oembed\//, /\.json$/],
-    // The new version waits until the reader accepts the "update available" prompt.
+    navigateFallback: `${site.base}404.html`,
+    navigateFallbackDenylist: [new RegExp(`^${site.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}oembed/`), /\.json$/],
+    // The new version waits until the reader accepts the "update available" prompt. When it does take over,
+    // other tabs of the old version keep their chunks (old precaches are retired by sw-versions.js, not here).
     skipWaiting: false,
     clientsClaim: true,
-    cleanupOutdatedCaches: true,
+    cleanupOutdatedCaches: false,
     inlineWorkboxRuntime: true,
     mode: 'production',
     sourcemap: false,

@@ -29,6 +29,8 @@ export interface ArticlePluginOptions {
   contentDir: string;
   /** Project root; paths in error messages are relative to it. */
   root: string;
+  /** The site's absolute address (SITE_URL) becomes `meta.url`; without it the article has no `url`. */
+  siteUrl?: string;
 }
 
 /** Reads and parses content files, caching parses by source text. */
@@ -76,10 +78,11 @@ export class ContentIndexer {
   }
 }
 
-function articleModule(indexer: ContentIndexer, root: string): { code: string; errors: string[]; warnings: string[] } {
+function articleModule(indexer: ContentIndexer, root: string, siteUrl = ''): { code: string; errors: string[]; warnings: string[] } {
   const index = indexer.index();
   const references = indexer.references();
-  const meta = indexer.readJson('meta.json') ?? { title: 'Untitled' };
+  const { url: _placeholder, ...meta } = (indexer.readJson('meta.json') ?? { title: 'Untitled' }) as Record<string, unknown>;
+  if (siteUrl) meta.url = siteUrl;
   const errors: string[] = [];
   const warnings: string[] = [];
   const refsPath = displayPath(path.join(indexer.contentDir, 'references.json'), root);
@@ -148,7 +151,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
         const file = path.join(contentDir, name);
         if (existsSync(file)) this.addWatchFile(file);
       }
-      const { code, errors, warnings } = articleModule(indexer, options.root);
+      const { code, errors, warnings } = articleModule(indexer, options.root, options.siteUrl);
       for (const w of warnings) this.warn(w);
       if (errors.length) this.error(errors.join('\n'));
       return code;

@@ -19,6 +19,7 @@ import { stepDomId } from '../story/Step';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
+import { pageHref } from './address';
 
 const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
 
@@ -97,7 +98,7 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   }, [stepCount, onStep]);
 
   const title = entry?.title ?? figure;
-  const articleHref = `/#${stepDomId(figure, step)}`;
+  const articleHref = pageHref(`/#${stepDomId(figure, step)}`);
   return (
     <StoryModeContext.Provider value="embed">
       <CitationProvider value={citations}>
@@ -139,7 +140,7 @@ export function EmbedSectionPage({ section }: { section: string }) {
   return (
     <StoryModeContext.Provider value="embed">
       <CitationProvider value={citations}>
-        <EmbedFrame title={`${siteTitle(meta)}: ${found?.title ?? section}`} titleHidden={Boolean(found)} issues={query.issues} articleHref={`/#${section}`}>
+        <EmbedFrame title={`${siteTitle(meta)}: ${found?.title ?? section}`} titleHidden={Boolean(found)} issues={query.issues} articleHref={pageHref(`/#${section}`)}>
           {Content ? (
             <div className="embed__section article-section">
               <Content components={components} />

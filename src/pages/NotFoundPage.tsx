@@ -3,6 +3,7 @@ import { meta } from 'virtual:article';
 import { SkipLink } from '../reading';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { siteTitle } from './site';
+import { pageHref } from './address';
 
 export function NotFoundPage() {
   return (
@@ -13,7 +14,7 @@ export function NotFoundPage() {
         <article className="article not-found">
           <h1 className="article-title">Page not found</h1>
           <p>
-            There is nothing at this address. The article is at <a href="/">{meta.title}</a>.
+            There is nothing at this address. The article is at <a href={pageHref('/')}>{meta.title}</a>.
           </p>
         </article>
       </main>

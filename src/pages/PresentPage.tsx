@@ -16,6 +16,7 @@ import { StoryModeContext } from '../story/mode-context';
 import { useDeckSync } from '../story/present-sync';
 import { articleDeck } from './deck-data';
 import './pages.css';
+import { pageHref } from './address';
 
 const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
 
@@ -93,7 +94,7 @@ export function useDeckState(slides: readonly Slide[]) {
 }
 
 function openSpeaker(index: number): void {
-  window.open(`/present/speaker?slide=${index + 1}`, 'qml-speaker', 'popup,width=1200,height=760');
+  window.open(pageHref(`/present/speaker?slide=${index + 1}`), 'qml-speaker', 'popup,width=1200,height=760');
 }
 
 function usePrinting(): boolean {
@@ -175,8 +176,8 @@ export function PresentPage() {
             <button type="button" onClick={() => setOverview((o) => !o)} aria-pressed={overview}>Overview (O)</button>
             <button type="button" onClick={() => openSpeaker(index)}>Speaker view (S)</button>
             <button type="button" onClick={toggleBlackout} aria-pressed={blackout}>Blackout (B)</button>
-            <a href="/present?print">Handout</a>
-            <a href="/">Article</a>
+            <a href={pageHref('/present?print')}>Handout</a>
+            <a href={pageHref('/')}>Article</a>
           </nav>
           {blackout ? <div className="present__blackout" data-blackout-screen="" onClick={toggleBlackout} aria-hidden="true" /> : null}
         </main>

@@ -1,5 +1,6 @@
 /** The sticky header: site name, contents, theme toggle and the reading-progress bar. */
 import { ReadingProgress, TableOfContents, ThemeToggle, type TocEntry } from '../reading';
+import { pageHref } from './address';
 
 export interface SiteHeaderProps {
   siteTitle: string;
@@ -12,11 +13,11 @@ export function SiteHeader({ siteTitle, toc, progressTarget }: SiteHeaderProps) 
   return (
     <header className="site-header">
       <div className="site-header-bar">
-        <a className="brand" href="/">
+        <a className="brand" href={pageHref('/')}>
           {siteTitle}
         </a>
         {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
-        {toc && toc.length > 0 ? <a className="header-present" href="/present">Present</a> : null}
+        {toc && toc.length > 0 ? <a className="header-present" href={pageHref('/present')}>Present</a> : null}
         <ThemeToggle />
       </div>
       {progressTarget ? <ReadingProgress targetId={progressTarget} /> : null}

@@ -4,6 +4,7 @@
  * one HTML file per route, the client reads the route back from `location.pathname`.
  */
 import { FIGURE_IDS, SECTION_IDS } from '../figures/catalog';
+import { pageHref, stripBase } from './address';
 
 export type Route =
   | { page: 'article' }
@@ -19,9 +20,12 @@ export type RoutePage = Route['page'];
 const isFigure = (id: string) => (FIGURE_IDS as readonly string[]).includes(id);
 const isSection = (id: string) => (SECTION_IDS as readonly string[]).includes(id);
 
-/** The route for a path (trailing slash and `.html` tolerated); `?print` on /present is the handout. */
-export function routeFromLocation(pathname: string, search = ''): Route {
-  const path = pathname.replace(/\.html$/, '').replace(/\/index$/, '').replace(/\/+$/, '') || '/';
+/**
+ * The route for a path (trailing slash and `.html` tolerated); `?print` on /present is the handout. The
+ * site's base path (SITE_URL's path) is removed first.
+ */
+export function routeFromLocation(pathname: string, search = '', base?: string): Route {
+  const path = stripBase(pathname, base).replace(/\.html$/, '').replace(/\/index$/, '').replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
   if (path === '/' ) return { page: 'article' };
   if ((m = path.match(/^\/embed\/section\/([a-z0-9-]+)$/)) && isSection(m[1])) return { page: 'embed-section', section: m[1] };
@@ -43,6 +47,11 @@ export function routePath(route: Route): string {
     case 'speaker': return '/present/speaker';
     case 'print': return '/present/print';
   }
+}
+
+/** A route's link, under the site's base path. */
+export function routeHref(route: Route, base?: string): string {
+  return pageHref(routePath(route), base);
 }
 
 /** The file the pre-render writes for a route (`/embed/x` → `embed/x.html`, served clean by the host). */

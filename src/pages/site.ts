@@ -1,7 +1,9 @@
 /** Site-wide names and the <head> tags of each page, built from content/meta.json. Pure. */
 import type { ArticleMeta } from '../cite/types';
 
-import { catalogEntry } from '../figures/catalog';
+import { catalogEntry, FIGURE_CATALOG } from '../figures/catalog';
+import { BASE_PATH, pageHref } from './address';
+import ogImage from './og-image.json';
 import { oembedPath, routePath, type Route } from './routes';
 
 export type PageName = 'article' | 'not-found';
@@ -20,28 +22,129 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** `<title>` and description/Open Graph tags for a page. */
-export function headTags(meta: ArticleMeta, page: PageName): { title: string; tags: string } {
-  const title = page === 'not-found' ? `Page not found · ${siteTitle(meta)}` : meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title;
-  const description = meta.description ?? meta.subtitle ?? '';
-  const tags: string[] = [];
-  if (description) tags.push(`<meta name="description" content="${escapeHtml(description)}">`);
-  if (page === 'not-found') tags.push('<meta name="robots" content="noindex">');
-  else {
-    tags.push(`<meta property="og:type" content="article">`);
-    tags.push(`<meta property="og:title" content="${escapeHtml(meta.title)}">`);
-    if (description) tags.push(`<meta property="og:description" content="${escapeHtml(description)}">`);
-    if (typeof meta.url === 'string' && /^https?:\/\//.test(meta.url)) {
-      tags.push(`<link rel="canonical" href="${escapeHtml(meta.url)}">`);
-      tags.push(`<meta property="og:url" content="${escapeHtml(meta.url)}">`);
-    }
-  }
-  return { title: escapeHtml(title), tags: tags.join('\n    ') };
+/** The preview image of every page (public/og-image.png, rendered from a real figure by scripts/og-image.ts). */
+export interface PreviewImage { file: string; width: number; height: number; alt: string }
+export const PREVIEW_IMAGE: PreviewImage = ogImage;
+
+/** A page's head, before escaping: what the tags say. */
+export interface HeadInfo {
+  title: string;
+  description: string;
+  /** Site path of the page (`/`, `/embed/x`), canonical when the site has an address. */
+  path: string;
+  /** Pages that only duplicate another (speaker view, handout) or do not exist (404) stay out of indexes. */
+  index: boolean;
+  ogType: 'article' | 'website';
+  /** oEmbed document path (embeds only). */
+  oembed?: string;
+  /** Title of the oEmbed discovery link. */
+  oembedTitle?: string;
 }
 
-/** The site's base URL (meta.url without a trailing slash), or '' when none is configured. */
+function listSentence(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** What each page says about itself: title, description, indexing, canonical path. Pure. */
+export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonly<Record<string, string>>): HeadInfo {
+  const site = siteTitle(meta);
+  const articleDescription = meta.description ?? meta.subtitle ?? meta.title;
+  const path = routePath(route);
+  switch (route.page) {
+    case 'article':
+      return { title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, description: articleDescription, path, index: true, ogType: 'article' };
+    case 'not-found':
+      return { title: `Page not found · ${site}`, description: articleDescription, path, index: false, ogType: 'website' };
+    case 'embed': {
+      const entry = catalogEntry(route.figure);
+      const name = embedTitle(route, sectionTitles);
+      const steps = entry ? ` in ${entry.steps.length} steps: ${listSentence(entry.steps.map((s) => s.toLowerCase()))}` : '';
+      return {
+        title: `${name} · ${site}`,
+        description: `“${name}”, an interactive figure from “${meta.title}”, computed in your browser by a seeded quantum simulator${steps}.`,
+        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: name,
+      };
+    }
+    case 'embed-section': {
+      const name = embedTitle(route, sectionTitles);
+      const figures = FIGURE_CATALOG.filter((f) => f.section === route.section).map((f) => `“${f.title}”`);
+      const with_ = figures.length ? `, with its interactive figure${figures.length > 1 ? 's' : ''} ${listSentence(figures)}` : '';
+      return {
+        title: `${name} · ${site}`,
+        description: `The section “${name}” of “${meta.title}”${with_}.`,
+        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: name,
+      };
+    }
+    case 'present':
+      return {
+        title: `Presentation · ${site}`,
+        description: `“${meta.title}” as slides for a class or a talk: every step of the article with its live figure, keyboard and clicker controls, and a speaker view with notes.`,
+        path, index: true, ogType: 'website',
+      };
+    case 'speaker':
+      return { title: `Speaker view · ${site}`, description: `Speaker notes and the next slide for the presentation of “${meta.title}”.`, path, index: false, ogType: 'website' };
+    case 'print':
+      return { title: `Handout · ${site}`, description: `A printable handout of “${meta.title}”: every step's figure as a still frame beside its text.`, path, index: false, ogType: 'website' };
+  }
+}
+
+/**
+ * The <head> tags of a page: description, robots, canonical, Open Graph and Twitter card, oEmbed discovery.
+ * Absolute-only fields (canonical, og:url, og:image, twitter:image) need the site's address (SITE_URL, kept
+ * in `meta.url`); without it they are left out rather than pointed at a made-up host.
+ */
+export function headTagsFor(meta: ArticleMeta, info: HeadInfo, image: PreviewImage = PREVIEW_IMAGE): { title: string; tags: string } {
+  const base = siteBase(meta);
+  const tags: string[] = [];
+  const attr = escapeHtml;
+  tags.push(`<meta name="description" content="${attr(info.description)}">`);
+  if (!info.index) tags.push('<meta name="robots" content="noindex">');
+  if (base && info.index) tags.push(`<link rel="canonical" href="${attr(base + info.path)}">`);
+  if (info.oembed) {
+    // Discovery: absolute when the site has an address (CMSes fetch it from elsewhere), else site-relative.
+    const href = base ? base + info.oembed : pageHref(info.oembed, basePathOf(meta));
+    tags.push(`<link rel="alternate" type="application/json+oembed" href="${attr(href)}" title="${attr(info.oembedTitle ?? info.title)}">`);
+  }
+  if (info.index) {
+    const ogTitle = info.path === '/' ? meta.title : info.title;
+    tags.push(`<meta property="og:type" content="${info.ogType}">`);
+    tags.push(`<meta property="og:site_name" content="${attr(siteTitle(meta))}">`);
+    tags.push(`<meta property="og:title" content="${attr(ogTitle)}">`);
+    tags.push(`<meta property="og:description" content="${attr(info.description)}">`);
+    if (base) {
+      const imageUrl = `${base}/${image.file}`;
+      tags.push(`<meta property="og:url" content="${attr(base + info.path)}">`);
+      tags.push(`<meta property="og:image" content="${attr(imageUrl)}">`);
+      tags.push(`<meta property="og:image:type" content="image/png">`);
+      tags.push(`<meta property="og:image:width" content="${image.width}">`);
+      tags.push(`<meta property="og:image:height" content="${image.height}">`);
+      tags.push(`<meta property="og:image:alt" content="${attr(image.alt)}">`);
+      tags.push('<meta name="twitter:card" content="summary_large_image">');
+      tags.push(`<meta name="twitter:image" content="${attr(imageUrl)}">`);
+      tags.push(`<meta name="twitter:image:alt" content="${attr(image.alt)}">`);
+    } else {
+      tags.push('<meta name="twitter:card" content="summary">');
+    }
+    tags.push(`<meta name="twitter:title" content="${attr(ogTitle)}">`);
+    tags.push(`<meta name="twitter:description" content="${attr(info.description)}">`);
+  }
+  return { title: escapeHtml(info.title), tags: tags.join('\n    ') };
+}
+
+/** `<title>` and head tags of the article or the 404 page. */
+export function headTags(meta: ArticleMeta, page: PageName): { title: string; tags: string } {
+  return headTagsFor(meta, headInfo(meta, { page }, {}));
+}
+
+/** The site's base URL (meta.url, i.e. SITE_URL, without a trailing slash), or '' when none is configured. */
 export function siteBase(meta: ArticleMeta): string {
   return typeof meta.url === 'string' && /^https?:\/\//.test(meta.url) ? meta.url.replace(/\/+$/, '') : '';
+}
+
+/** The path part of the site's address ('' at the root or without one); the build's BASE_PATH otherwise. */
+function basePathOf(meta: ArticleMeta): string {
+  const base = siteBase(meta);
+  return base ? new URL(`${base}/`).pathname.replace(/\/+$/, '') : BASE_PATH;
 }
 
 /** Title of an embed route: the figure's title or the section's heading. */
@@ -51,24 +154,7 @@ export function embedTitle(route: Route, sectionTitles: Readonly<Record<string, 
   return '';
 }
 
-/** `<title>` and head tags of any route: embeds get oEmbed discovery and no indexing of duplicates. */
+/** `<title>` and head tags of any route. */
 export function routeHeadTags(meta: ArticleMeta, route: Route, sectionTitles: Readonly<Record<string, string>>): { title: string; tags: string } {
-  if (route.page === 'article' || route.page === 'not-found') return headTags(meta, route.page);
-  const site = siteTitle(meta);
-  const base = siteBase(meta);
-  const tags: string[] = [];
-  let title: string;
-  if (route.page === 'embed' || route.page === 'embed-section') {
-    const name = embedTitle(route, sectionTitles);
-    title = `${name} · ${site}`;
-    const oembed = oembedPath(route)!;
-    // Discovery, resolved against the page's own address (so a mirror or a preview serves its own JSON).
-    tags.push(`<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembed)}" title="${escapeHtml(name)}">`);
-    if (base) tags.push(`<link rel="canonical" href="${escapeHtml(base + routePath(route))}">`);
-    tags.push('<meta name="robots" content="noindex">');
-  } else {
-    title = route.page === 'speaker' ? `Speaker view · ${site}` : route.page === 'print' ? `Handout · ${site}` : `Presentation · ${site}`;
-    tags.push('<meta name="robots" content="noindex">');
-  }
-  return { title: escapeHtml(title), tags: tags.join('\n    ') };
+  return headTagsFor(meta, headInfo(meta, route, sectionTitles));
 }

@@ -24,7 +24,7 @@ export function applyUpdate(): void {
   waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
-export function registerServiceWorker(url = '/sw.js'): void {
+export function registerServiceWorker(url = `${import.meta.env.BASE_URL}sw.js`, scope = import.meta.env.BASE_URL): void {
   let container: ServiceWorkerContainer | undefined;
   try {
     container = navigator.serviceWorker; // throws in opaque-origin (sandboxed) frames
@@ -33,7 +33,7 @@ export function registerServiceWorker(url = '/sw.js'): void {
   }
   if (!container || !window.isSecureContext) return;
   const register = () => {
-    container!.register(url).then((reg) => {
+    container!.register(url, { scope }).then((reg) => {
       // An update is only "available" when an older worker already controls the page.
       if (reg.waiting && container!.controller) announce(reg.waiting);
       reg.addEventListener('updatefound', () => {

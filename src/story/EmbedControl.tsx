@@ -8,6 +8,7 @@ import { catalogEntry } from '../figures/catalog';
 import { figureParamsFromSearch, iframeSnippet, loaderSnippet, type EmbedTarget } from './snippets';
 import { useStoryMode } from './mode-context';
 import './embed-control.css';
+import { embedOrigin, pageHref } from '../pages/address';
 
 function Snippet({ label, text }: { label: string; text: string }) {
   const id = useId();
@@ -42,7 +43,7 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
 
   useEffect(() => {
     if (!open) return;
-    const origin = window.location.origin;
+    const origin = embedOrigin(window.location);
     setTarget({
       origin, kind: 'figure', id, step,
       title: catalogEntry(id)?.title ?? id,
@@ -66,7 +67,7 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
         )}
       </details>
       {mode === 'article' ? (
-        <a className="fig-present" href={`/present?figure=${encodeURIComponent(id)}&step=${step}`}>Present</a>
+        <a className="fig-present" href={pageHref(`/present?figure=${encodeURIComponent(id)}&step=${step}`)}>Present</a>
       ) : null}
     </>
   );

@@ -7,7 +7,10 @@ import { escapeAttr } from './escape';
 export const EMBED_DEFAULT_HEIGHT = 640;
 
 export interface EmbedTarget {
-  /** Site origin (and base path), e.g. `https://example.org/qml` — no trailing slash. */
+  /**
+   * Site address (origin and base path, no trailing slash), e.g. `https://user.github.io/qml-reality-check`;
+   * '' for a build without SITE_URL, whose oEmbed documents can then only hold site-relative links.
+   */
   origin: string;
   /** `figure` for /embed/<id>, `section` for /embed/section/<id>. */
   kind: 'figure' | 'section';
@@ -60,7 +63,8 @@ export interface OEmbedDocument {
   type: 'rich';
   title: string;
   provider_name: string;
-  provider_url: string;
+  /** Only with an absolute site address (oEmbed allows leaving it out). */
+  provider_url?: string;
   html: string;
   width: number;
   height: number;
@@ -73,7 +77,7 @@ export function oembedDocument(target: EmbedTarget, providerName: string, height
     type: 'rich',
     title: target.title,
     provider_name: providerName,
-    provider_url: `${target.origin}/`,
+    ...(/^https?:\/\//.test(target.origin) ? { provider_url: `${target.origin}/` } : {}),
     html: iframeSnippet(target, height),
     width: 720,
     height,
