@@ -8,7 +8,7 @@ import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { emptySamples, mergeIndexedSamples, resolveRange, type IndexedSamples } from '../samples';
 import { linearFit, sampleStats, type LinearFit } from '../stats';
-import type { ExperimentDefinition, Row } from '../types';
+import type { ExperimentDefinition, Refinement, Row } from '../types';
 import { COSTS, LayeredKernel, type Cost } from './kernel';
 import { ANSATZE, buildProgram, type Ansatz } from './program';
 
@@ -47,6 +47,11 @@ export interface BarrenPlateauData {
   /** Per layer count: least-squares fit of ln(variance) against qubits (slope −ln 2 ≈ −0.693 means halving per qubit). */
   fits: Array<{ layers: number } & LinearFit>;
   referenceLabel: string | null;
+  /**
+   * Every sample index k draws one circuit for every cell, so any prefix of the index space is a complete
+   * picture with fewer circuits per point: level = the fewest samples in any cell, target = `samples`.
+   */
+  refinement: Refinement;
 }
 
 export interface BarrenPlateauSamples {
@@ -173,7 +178,13 @@ function summarize(p: BarrenPlateauParams, s: BarrenPlateauSamples): BarrenPlate
     const pts = rows.filter((r) => r.layers === layers && r.variance > 0);
     return { layers, ...linearFit(pts.map((r) => r.qubits), pts.map((r) => Math.log(r.variance))) };
   });
-  return { rows, fits, referenceLabel: ref?.label ?? null };
+  const level = rows.length ? Math.min(...rows.map((r) => r.samples)) : 0;
+  const refinement: Refinement = {
+    level,
+    target: p.samples,
+    label: level >= p.samples ? `${p.samples} random circuits per point` : `${level} of ${p.samples} random circuits per point so far`,
+  };
+  return { rows, fits, referenceLabel: ref?.label ?? null, refinement };
 }
 
 function method(p: BarrenPlateauParams): string {
