@@ -3,13 +3,16 @@
  * defaults, see src/figures/<id>/model.ts), single-threaded in Node: the numbers behind "a figure's
  * work fits in its budget". Each run is timed twice: cold (first in the process: includes JIT warm-up,
  * as a fresh worker sees it) and warm. CPU time (user + system) is reported because the machine may be
- * shared; wall time is printed beside it. Also: the time to a first complete coarse picture (the prefix
- * of the sample index space that `summarize` reports as coarse-complete), per experiment.
+ * shared; wall time is printed beside it. Also: the same run in one-sample calls (what a worker's short
+ * chunks add), and the CPU time of the shortest prefix of the sample index space that `summarize` turns
+ * into a complete coarse picture (its refinement label is printed).
  *
  * `npm run bench -- experiments`.
  */
 import { getExperiment } from '../src/experiments';
 import { runRaw } from '../src/experiments/run';
+import { levelPrefix } from '../src/experiments/landscape';
+import { runsPerReplicate } from '../src/ml/sweep';
 import { experimentParams as nvdParams, NVD_DEFAULTS } from '../src/figures/noise-vs-depth/model';
 import { experimentParams as cdParams, CD_DEFAULTS } from '../src/figures/calibration-drift/model';
 import { raceOverrides, sweepOverrides } from '../src/figures/baseline-race/model';
@@ -69,9 +72,18 @@ function refinementOf(data: unknown): string {
   return r?.label ?? '';
 }
 
+/** The shortest prefix of the sample index space that summarises to a complete coarse picture. */
+function firstPicture(name: string, params: never, count: number): number {
+  // params are the normalised parameters of the named experiment
+  if (name === 'landscape') return levelPrefix(params, 0);
+  if (name === 'baseline-race-sweep') return runsPerReplicate(params);
+  if (name === 'barren-plateau') return Math.max(2, Math.ceil(count / 8));
+  return 1;
+}
+
 export async function run(): Promise<void> {
   const only = process.env.BENCH_EXPERIMENT;
-  console.log('experiment at article defaults: CPU ms cold / warm (wall ms warm); first coarse picture: CPU ms for the first 1/8 of sample indices');
+  console.log('experiment at article defaults: CPU ms cold / warm (wall ms warm); the same run in one-sample calls (per-chunk overhead); first complete coarse picture: CPU ms of the shortest prefix that gives one (barren-plateau: 1/8 of the circuits per point; landscape: the 16×16 level; sweep: one seed)');
   for (const c of cases()) {
     if (only && !c.label.includes(only)) continue;
     const def = getExperiment(c.name);
@@ -79,12 +91,19 @@ export async function run(): Promise<void> {
     const cold = cpuMs(() => runRaw(def, params, undefined));
     const warm = cpuMs(() => runRaw(def, params, undefined));
     const count = def.sampleCount(params);
-    const prefix = Math.max(1, Math.ceil(count / 8));
+    // The same run in one-sample calls, merged as a worker merges its chunks: the per-call overhead.
+    const chunked = cpuMs(() => {
+      const parts: unknown[] = [];
+      for (let k = 0; k < count; k++) parts.push(runRaw(def, params, [k, k + 1]));
+      def.merge(params, parts);
+    });
+    const prefix = firstPicture(c.name, params as never, count);
     let samples: unknown;
     const first = cpuMs(() => { samples = runRaw(def, params, [0, prefix]); });
     const label = refinementOf(def.summarize(params, samples));
     console.log(
       `   ${c.label.padEnd(64)} ${cold.cpu.toFixed(0).padStart(6)} / ${warm.cpu.toFixed(0).padStart(6)} ms (${warm.wall.toFixed(0)} ms wall)` +
+        `   in ${count} one-sample calls: ${chunked.cpu.toFixed(0)} ms` +
         `   first ${prefix}/${count}: ${first.cpu.toFixed(0)} ms${label ? ` → ${label}` : ''}`,
     );
   }

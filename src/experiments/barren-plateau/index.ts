@@ -123,6 +123,19 @@ function cellsOf(p: BarrenPlateauParams): Array<{ qubits: number; layers: number
   return cells;
 }
 
+/** Kernels (buffers, sign and weight tables) survive between calls: a worker runs many short chunks. */
+const kernels = new Map<string, LayeredKernel>();
+
+function kernelFor(n: number, mixed: boolean): LayeredKernel {
+  const key = `${n}|${mixed}`;
+  let k = kernels.get(key);
+  if (!k) {
+    if (kernels.size >= 24) kernels.clear();
+    kernels.set(key, (k = new LayeredKernel(n, mixed)));
+  }
+  return k;
+}
+
 function runSamples(
   p: BarrenPlateauParams,
   range: readonly [number, number],
@@ -131,14 +144,12 @@ function runSamples(
   const [start, end] = resolveRange(range, p.samples);
   const cells = cellsOf(p);
   const out: BarrenPlateauSamples = { cells: cells.map((c) => ({ ...c, ...emptySamples() })) };
-  const kernels = new Map<number, LayeredKernel>();
   const mixed = p.noise > 0;
   let done = 0;
   for (let k = start; k < end; k++) {
     cells.forEach((cell, ci) => {
       throwIfAborted(opts.signal);
-      let kernel = kernels.get(cell.qubits);
-      if (!kernel) kernels.set(cell.qubits, (kernel = new LayeredKernel(cell.qubits, mixed)));
+      const kernel = kernelFor(cell.qubits, mixed);
       const rng = createRng(deriveSeed(p.seed, cell.qubits, cell.layers, k));
       const program = buildProgram(p.ansatz, cell.qubits, cell.layers, rng, p.noise);
       out.cells[ci].indices.push(k);

@@ -154,6 +154,26 @@ export function levelPrefix(p: LandscapeParams, level: number): number {
   return p.qubits.length * rows;
 }
 
+/**
+ * Prepared states survive between calls: a worker computes a run in many short chunks of samples, and
+ * preparing n = 12 after 100 layers costs more than a chunk. Keyed by (n, layers, seed); a few kept.
+ */
+const prepared = new Map<string, { prepared: StateVector; work: StateVector }>();
+const PREPARED_KEEP = 8;
+
+function preparedFor(n: number, layers: number, seed: number): { prepared: StateVector; work: StateVector } {
+  const key = `${n}|${layers}|${seed}`;
+  let st = prepared.get(key);
+  if (st) {
+    prepared.delete(key);
+  } else {
+    st = { prepared: preparedState(n, layers, seed), work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
+    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
+  }
+  prepared.set(key, st);
+  return st;
+}
+
 function runSamples(
   p: LandscapeParams,
   range: readonly [number, number],
@@ -162,18 +182,12 @@ function runSamples(
   const [start, end] = resolveRange(range, sampleCountOf(p));
   const thetas = gridAngles(p.grid);
   const out: LandscapeSamples = { rows: [] };
-  const states = new Map<number, { prepared: StateVector; work: StateVector }>();
   let done = 0;
   for (let k = start; k < end; k++) {
     throwIfAborted(opts.signal);
     const { level, panel, row: i } = sampleCoordinates(k, p.qubits.length, p.grid);
     const n = p.qubits[panel];
-    let st = states.get(n);
-    if (!st) {
-      const prepared = preparedState(n, p.layers, p.seed);
-      st = { prepared, work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
-      states.set(n, st);
-    }
+    const st = preparedFor(n, p.layers, p.seed);
     const cols = levelColumns(level, i, p.grid);
     const values = new Array<number>(cols.length);
     for (let c = 0; c < cols.length; c++) {
