@@ -123,3 +123,28 @@ describe('Rng.fill', () => {
     expect(() => a.fill!(buf, 1001)).toThrow(RangeError);
   });
 });
+
+describe('results pinned to the pre-kernel implementation', () => {
+  // Numbers printed by the generic path (vqcCircuitOps on StateVector, CdfSampler shots) before the
+  // kernel replaced it: the race, the sweep and calibration-drift's model must reproduce them exactly.
+  it('baseline race, default settings, first 6 epochs: VQC loss, test accuracy and shots', async () => {
+    const { runRace, raceParams } = await import('../../../src/ml/race');
+    const res = runRace(raceParams({ epochs: 6 }));
+    const got = res.data.epochs.map((e) => [e.models.vqc.loss, e.models.vqc.testAccuracy, e.models.vqc.cost.shots]);
+    expect(got).toEqual([
+      [0.5237752723841517, 0.9444444444444444, 222000], [0.34860480112862596, 1, 444000], [0.24432792836573292, 1, 666000],
+      [0.17056913872780127, 0.9722222222222222, 888000], [0.13864373693889814, 1, 1110000], [0.12977891711342274, 0.9722222222222222, 1332000],
+    ]);
+  });
+
+  it('IQP (ZZ) encoding, 2 layers, 37 shots on circles', async () => {
+    const { runRace, raceParams } = await import('../../../src/ml/race');
+    const res = runRace(raceParams({ epochs: 3, dataset: 'circles', vqc: { encoding: 'zz', layers: 2, shots: 37 } }));
+    expect(res.data.epochs.map((e) => e.models.vqc.loss)).toEqual([0.6585109710169007, 0.5932866045397932, 0.5530227896169672]);
+  });
+
+  it('calibration-drift: the trained model’s ideal loss', async () => {
+    const { trainModel } = await import('../../../src/experiments/calibration-drift');
+    expect(trainModel(1).idealLoss).toBe(0.3112850053313071);
+  });
+});
