@@ -33,6 +33,20 @@ export interface ExperimentContext<D> {
 /** The contract's function shape. */
 export type Experiment<P, D> = (params: P, ctx?: ExperimentContext<D>) => ExperimentResult<D, P>;
 
+/**
+ * How refined a summary of an incomplete sample set is. Experiments order their sample indices coarse
+ * first, so every prefix of the index space summarises to a complete, drawable picture at a lower
+ * resolution (fewer samples per point, a coarser grid, fewer seeds); figures show `label` as progress.
+ */
+export interface Refinement {
+  /** The resolution the summary is complete at, in the experiment's unit (samples per point, grid points per axis, seeds, …). */
+  level: number;
+  /** The finished run's resolution in the same unit. */
+  target: number;
+  /** Reader-facing, e.g. "coarse grid 16×16, refining to 64×64" or "25 of 200 circuits per point". */
+  label: string;
+}
+
 /** A value that can be written as a CSV cell. */
 export type Cell = number | string | boolean | null;
 export type Row = Record<string, Cell>;

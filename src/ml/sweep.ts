@@ -82,6 +82,30 @@ export interface SweepData {
   /** Runs planned in total (runs.length when complete). */
   total: number;
   complete: boolean;
+  /**
+   * Runs are planned seed by seed (every setting for the first seed, then the next seed, …), so each
+   * prefix of the plan is a complete strip plot with fewer seeds: level = seeds whose every run is in,
+   * target = replicates.
+   */
+  refinement: { level: number; target: number; label: string };
+}
+
+/** Planned runs per seed: for each scaling, the two classical models and the VQC's encodings × depths. */
+export function runsPerReplicate(p: SweepParams): number {
+  return p.scalings.length * (2 + p.encodings.length * p.depths.length);
+}
+
+/** The summary of the runs computed so far; `indices[i]` is the plan index of `runs[i]` (default: a prefix). */
+export function sweepData(p: SweepParams, runs: SweepRun[], indices?: readonly number[]): SweepData {
+  const per = runsPerReplicate(p);
+  const total = per * p.replicates;
+  const seen = new Array<number>(p.replicates).fill(0);
+  (indices ?? runs.map((_, i) => i)).forEach((k) => { seen[Math.floor(k / per)]++; });
+  const level = seen.filter((c) => c === per).length;
+  const label = level === p.replicates
+    ? `${p.replicates} seeds per setting`
+    : `${level} of ${p.replicates} seeds per setting so far (${runs.length} of ${total} runs)`;
+  return { runs, total, complete: runs.length === total, refinement: { level, target: p.replicates, label } };
 }
 
 export type SweepResult = ExperimentResult<SweepData, SweepParams>;
@@ -148,9 +172,9 @@ export function runPlanned(run: PlannedRun): SweepRun {
   };
 }
 
-function finish(p: SweepParams, runs: SweepRun[], total: number): SweepResult {
+function finish(p: SweepParams, runs: SweepRun[]): SweepResult {
   return {
-    data: { runs, total, complete: runs.length === total },
+    data: sweepData(p, runs),
     meta: { seed: p.seed, params: structuredClone(p), method: SWEEP_METHOD, version: ML_VERSION },
   };
 }
@@ -163,9 +187,9 @@ export function runKnobSweep(params: SweepParams, ctx: SweepContext = {}): Sweep
   for (const planned of plan) {
     throwIfAborted(ctx.signal);
     runs.push(runPlanned(planned));
-    ctx.onProgress?.(runs.length, plan.length, { runs: runs.slice(), total: plan.length, complete: runs.length === plan.length });
+    ctx.onProgress?.(runs.length, plan.length, sweepData(params, runs.slice()));
   }
-  return finish(params, runs, plan.length);
+  return finish(params, runs);
 }
 
 /** As `runKnobSweep`, yielding to the event loop between runs so a worker can cancel it. */
@@ -177,7 +201,7 @@ export async function runKnobSweepAsync(params: SweepParams, ctx: SweepContext =
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     throwIfAborted(ctx.signal);
     runs.push(runPlanned(planned));
-    ctx.onProgress?.(runs.length, plan.length, { runs: runs.slice(), total: plan.length, complete: runs.length === plan.length });
+    ctx.onProgress?.(runs.length, plan.length, sweepData(params, runs.slice()));
   }
-  return finish(params, runs, plan.length);
+  return finish(params, runs);
 }

@@ -32,6 +32,7 @@ import { bceWithLogit, epochBatches, sigmoid } from './common';
 import type { Point } from './datasets';
 import { createOptimizer, optimizerStep, type OptimizerKind, type OptimizerState } from './optim';
 import { createRng } from '../sim/rng';
+import { vqcKernel, type VqcKernel } from './vqc-kernel';
 
 export const VQC_ENCODINGS = ['angle', 'zz'] as const;
 export type VqcEncoding = (typeof VQC_ENCODINGS)[number];
@@ -161,6 +162,14 @@ export class ZExpectationRunner {
     this.cost.shots += this.shots;
     return sum / this.shots;
   }
+
+  /** As `run`, for the circuit a compiled kernel has just simulated (same numbers, same shots, same count). */
+  measure(kernel: VqcKernel): number {
+    this.cost.circuits++;
+    if (this.shots === 0) return kernel.expectationZ0();
+    this.cost.shots += this.shots;
+    return kernel.sampleZ0(this.shots, this.rng as Rng);
+  }
 }
 
 /** Read-out: p(E) and the loss, with ∂L/∂E and ∂L/∂(α, β). */
@@ -191,23 +200,24 @@ function readoutLoss(cfg: VqcConfig, params: ArrayLike<number>, E: number, y: nu
 export function vqcLossAndGradient(
   cfg: VqcConfig, params: ArrayLike<number>, X: readonly Point[], Y: readonly number[], runner: ZExpectationRunner,
 ): { loss: number; grad: Float64Array } {
+  checkConfig(cfg);
   const P = vqcAngleCount(cfg);
   const grad = new Float64Array(params.length);
+  const kernel = vqcKernel(cfg);
   let loss = 0;
-  const half = Math.PI / 2;
   for (let i = 0; i < X.length; i++) {
-    const { ops, slots } = vqcCircuitOps(cfg, X[i], params);
-    const E = runner.run(ops);
+    // The circuits of vqcCircuitOps(cfg, X[i], params), compiled: the shifted ones restart from the
+    // forward pass's state just before the shifted gate (see vqc-kernel.ts: same numbers, bit for bit).
+    kernel.load(X[i], params);
+    kernel.forward(true);
+    const E = runner.measure(kernel);
     const r = readoutLoss(cfg, params, E, Y[i]);
     loss += r.loss;
     for (let k = 0; k < P; k++) {
-      const op = ops[slots[k]];
-      const theta = op.params[0];
-      op.params[0] = theta + half;
-      const ePlus = runner.run(ops);
-      op.params[0] = theta - half;
-      const eMinus = runner.run(ops);
-      op.params[0] = theta;
+      kernel.shifted(k, 1);
+      const ePlus = runner.measure(kernel);
+      kernel.shifted(k, -1);
+      const eMinus = runner.measure(kernel);
       grad[k] += r.dE * (ePlus - eMinus) / 2;
     }
     if (cfg.readout === 'logistic') {
@@ -220,11 +230,20 @@ export function vqcLossAndGradient(
   return { loss: loss * inv, grad };
 }
 
+/** ⟨Z₀⟩ for input x (exact or from the runner's shots), counted by the runner. */
+function expectationAt(cfg: VqcConfig, params: ArrayLike<number>, x: Point, runner: ZExpectationRunner): number {
+  const kernel = vqcKernel(cfg);
+  kernel.load(x, params);
+  kernel.forward(false);
+  return runner.measure(kernel);
+}
+
 /** Mean loss with exact expectations (no counting): the reference for finite-difference checks. */
 export function vqcExactLoss(cfg: VqcConfig, params: ArrayLike<number>, X: readonly Point[], Y: readonly number[]): number {
+  checkConfig(cfg);
   const runner = new ZExpectationRunner(cfg.qubits, 0, null);
   let loss = 0;
-  for (let i = 0; i < X.length; i++) loss += readoutLoss(cfg, params, runner.run(vqcCircuitOps(cfg, X[i], params).ops), Y[i]).loss;
+  for (let i = 0; i < X.length; i++) loss += readoutLoss(cfg, params, expectationAt(cfg, params, X[i], runner), Y[i]).loss;
   return X.length ? loss / X.length : 0;
 }
 
@@ -250,10 +269,11 @@ export function vqcTrainEpoch(
 
 /** Accuracy on (X, Y), one circuit per point (with shots if configured). */
 export function vqcEvaluate(cfg: VqcConfig, state: VqcState, X: readonly Point[], Y: readonly number[], shotSeed: number): { accuracy: number; cost: QuantumCost } {
+  checkConfig(cfg);
   const runner = new ZExpectationRunner(cfg.qubits, cfg.shots, cfg.shots > 0 ? createRng(shotSeed) : null);
   let ok = 0;
   for (let i = 0; i < X.length; i++) {
-    const E = runner.run(vqcCircuitOps(cfg, X[i], state.params).ops);
+    const E = expectationAt(cfg, state.params, X[i], runner);
     if ((readoutLoss(cfg, state.params, E, Y[i]).p >= 0.5 ? 1 : 0) === Y[i]) ok++;
   }
   return { accuracy: X.length ? ok / X.length : 0, cost: { ...runner.cost } };
@@ -261,6 +281,6 @@ export function vqcEvaluate(cfg: VqcConfig, state: VqcState, X: readonly Point[]
 
 /** P(class 1 | x) with the exact ⟨Z₀⟩ (the model's decision function without shot noise). */
 export function vqcProba(cfg: VqcConfig, state: VqcState, x: Point, runner = new ZExpectationRunner(cfg.qubits, 0, null)): number {
-  const E = runner.run(vqcCircuitOps(cfg, x, state.params).ops);
+  const E = expectationAt(cfg, state.params, x, runner);
   return readoutLoss(cfg, state.params, E, 0).p;
 }

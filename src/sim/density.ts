@@ -166,6 +166,30 @@ function cachedSuperop(kraus: KrausSet): Float64Array {
   return s;
 }
 
+/**
+ * A gate's superoperator followed by its channels' (channels[0] first). Fixed gates (no parameters)
+ * are cached per noise model: a deep circuit applies the same CX hundreds of times, and each fusion is
+ * a 16×16 complex product. The cached matrices are only read, never written.
+ */
+const fusedCache = new WeakMap<NoiseModel, Map<string, Float64Array>>();
+
+function fusedGate(op: GateOp, noise: NoiseModel, channels: readonly Channel[]): Float64Array {
+  const cacheable = op.params.length === 0 && op.name !== 'unitary';
+  let byGate = fusedCache.get(noise);
+  const key = `${op.name}|${channels.length}`;
+  if (cacheable) {
+    const hit = byGate?.get(key);
+    if (hit) return hit;
+  }
+  let s = superoperator([gateMatrix(op)]);
+  for (const ch of channels) s = matMul(cachedSuperop(ch.kraus), s);
+  if (cacheable) {
+    if (!byGate) fusedCache.set(noise, (byGate = new Map()));
+    byGate.set(key, s);
+  }
+  return s;
+}
+
 /** A state given as amplitude arrays (a StateVector qualifies). */
 export interface PureState {
   re: Float64Array;
@@ -362,16 +386,13 @@ export class DensityMatrix {
       }
       if (sched && !isVirtual) sched.occupy(q, k === 1 ? noise.idle!.oneQubitGate_ns : noise.idle!.twoQubitGate_ns, emitIdle);
       if (k === 1) {
-        let s = superoperator([gateMatrix(op)]);
-        if (!isVirtual) for (const ch of noise.oneQubitGate) s = matMul(cachedSuperop(ch.kraus), s);
-        push(q[0], s);
+        push(q[0], fusedGate(op, noise, isVirtual ? [] : noise.oneQubitGate));
         continue;
       }
       for (const x of q) flush(x);
       if (isVirtual || k > 2) { this.apply(op); continue; }
       // 2-qubit gate fused with its 2-qubit channels; 1-qubit channels go to the qubits' pending maps.
-      let s = superoperator([gateMatrix(op)]);
-      for (const ch of noise.twoQubitGate) if (ch.numQubits === 2) s = matMul(cachedSuperop(ch.kraus), s);
+      const s = fusedGate(op, noise, noise.twoQubitGate.filter((ch) => ch.numQubits === 2));
       applyBits(this.re, this.im, [q[0], q[1], q[0] + n, q[1] + n], s, false);
       for (const ch of noise.twoQubitGate) {
         if (ch.numQubits === 1) for (const x of q) push(x, cachedSuperop(ch.kraus));

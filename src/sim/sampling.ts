@@ -9,6 +9,14 @@ import type { Rng } from './rng';
 import type { StateVector } from './statevector';
 import type { GateOp } from './types';
 
+/** Uniforms drawn per bulk request (a reusable buffer: shot loops allocate nothing per shot). */
+const BULK = 4096;
+let bulk = new Float64Array(0);
+function bulkBuffer(n: number): Float64Array {
+  if (bulk.length < n) bulk = new Float64Array(Math.max(n, 256));
+  return bulk;
+}
+
 /** Precomputed cumulative distribution over basis states; draw with `sample(rng)`. */
 export class CdfSampler {
   private readonly cdf: Float64Array;
@@ -37,6 +45,33 @@ export class CdfSampler {
     this.cdf = cdf;
     this.total = acc;
     this.lastNonZero = last;
+  }
+
+  /**
+   * Σ over `shots` draws of (−1)^{parity(index & mask)}: the ±1 outcomes of measuring a Pauli-Z product
+   * on the qubits in `mask`. Exactly `shots` calls of `sample(rng)` would give the same sum (the same
+   * uniforms, in order, and the same search); the uniforms are drawn in bulk when the generator can.
+   */
+  sumSigns(rng: Rng, shots: number, mask: number): number {
+    const cdf = this.cdf, total = this.total, last = this.lastNonZero;
+    const buf = bulkBuffer(Math.min(shots, BULK));
+    let sum = 0;
+    for (let done = 0; done < shots; done += BULK) {
+      const m = Math.min(BULK, shots - done);
+      if (rng.fill) rng.fill(buf, m);
+      else for (let t = 0; t < m; t++) buf[t] = rng.next();
+      for (let t = 0; t < m; t++) {
+        const u = buf[t] * total;
+        let lo = 0, hi = last;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cdf[mid] > u) hi = mid;
+          else lo = mid + 1;
+        }
+        sum += parity(lo & mask) ? -1 : 1;
+      }
+    }
+    return sum;
   }
 
   /** One basis index drawn with probability probs[i] / Σ probs. */
@@ -148,9 +183,7 @@ export function estimateExpectation(state: StateVector, pauli: string, shots: nu
   const rotated = state.clone();
   for (const op of pauliBasisRotation(pauli, state.numQubits)) rotated.apply(op);
   const sampler = new CdfSampler(rotated.probabilities());
-  let sum = 0;
-  for (let s = 0; s < shots; s++) sum += parity(sampler.sample(rng) & support) ? -1 : 1;
-  const mean = sum / shots;
+  const mean = sampler.sumSigns(rng, shots, support) / shots;
   const variance = shots > 1 ? Math.max(0, ((1 - mean * mean) * shots) / (shots - 1)) : 1;
   return { mean, stderr: Math.sqrt(variance / shots) };
 }

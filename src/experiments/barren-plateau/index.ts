@@ -8,7 +8,7 @@ import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { emptySamples, mergeIndexedSamples, resolveRange, type IndexedSamples } from '../samples';
 import { linearFit, sampleStats, type LinearFit } from '../stats';
-import type { ExperimentDefinition, Row } from '../types';
+import type { ExperimentDefinition, Refinement, Row } from '../types';
 import { COSTS, LayeredKernel, type Cost } from './kernel';
 import { ANSATZE, buildProgram, type Ansatz } from './program';
 
@@ -47,6 +47,11 @@ export interface BarrenPlateauData {
   /** Per layer count: least-squares fit of ln(variance) against qubits (slope −ln 2 ≈ −0.693 means halving per qubit). */
   fits: Array<{ layers: number } & LinearFit>;
   referenceLabel: string | null;
+  /**
+   * Every sample index k draws one circuit for every cell, so any prefix of the index space is a complete
+   * picture with fewer circuits per point: level = the fewest samples in any cell, target = `samples`.
+   */
+  refinement: Refinement;
 }
 
 export interface BarrenPlateauSamples {
@@ -118,6 +123,19 @@ function cellsOf(p: BarrenPlateauParams): Array<{ qubits: number; layers: number
   return cells;
 }
 
+/** Kernels (buffers, sign and weight tables) survive between calls: a worker runs many short chunks. */
+const kernels = new Map<string, LayeredKernel>();
+
+function kernelFor(n: number, mixed: boolean): LayeredKernel {
+  const key = `${n}|${mixed}`;
+  let k = kernels.get(key);
+  if (!k) {
+    if (kernels.size >= 24) kernels.clear();
+    kernels.set(key, (k = new LayeredKernel(n, mixed)));
+  }
+  return k;
+}
+
 function runSamples(
   p: BarrenPlateauParams,
   range: readonly [number, number],
@@ -126,14 +144,12 @@ function runSamples(
   const [start, end] = resolveRange(range, p.samples);
   const cells = cellsOf(p);
   const out: BarrenPlateauSamples = { cells: cells.map((c) => ({ ...c, ...emptySamples() })) };
-  const kernels = new Map<number, LayeredKernel>();
   const mixed = p.noise > 0;
   let done = 0;
   for (let k = start; k < end; k++) {
     cells.forEach((cell, ci) => {
       throwIfAborted(opts.signal);
-      let kernel = kernels.get(cell.qubits);
-      if (!kernel) kernels.set(cell.qubits, (kernel = new LayeredKernel(cell.qubits, mixed)));
+      const kernel = kernelFor(cell.qubits, mixed);
       const rng = createRng(deriveSeed(p.seed, cell.qubits, cell.layers, k));
       const program = buildProgram(p.ansatz, cell.qubits, cell.layers, rng, p.noise);
       out.cells[ci].indices.push(k);
@@ -173,7 +189,13 @@ function summarize(p: BarrenPlateauParams, s: BarrenPlateauSamples): BarrenPlate
     const pts = rows.filter((r) => r.layers === layers && r.variance > 0);
     return { layers, ...linearFit(pts.map((r) => r.qubits), pts.map((r) => Math.log(r.variance))) };
   });
-  return { rows, fits, referenceLabel: ref?.label ?? null };
+  const level = rows.length ? Math.min(...rows.map((r) => r.samples)) : 0;
+  const refinement: Refinement = {
+    level,
+    target: p.samples,
+    label: level >= p.samples ? `${p.samples} random circuits per point` : `${level} of ${p.samples} random circuits per point so far`,
+  };
+  return { rows, fits, referenceLabel: ref?.label ?? null, refinement };
 }
 
 function method(p: BarrenPlateauParams): string {

@@ -13,7 +13,7 @@
  */
 import {
   DATASET_KINDS, DEFAULT_SWEEP_PARAMS, ML_VERSION, MODEL_IDS, RACE_METHOD, SCALINGS, SWEEP_METHOD, VQC_ENCODINGS,
-  checkRaceParams, checkSweepParams, planSweep, raceParams, runPlanned, runRace, sweepParams,
+  checkRaceParams, checkSweepParams, planSweep, raceParams, runPlanned, runRace, sweepData, sweepParams,
   type RaceCheckpoint, type RaceData, type RaceOverrides, type RaceParams, type SweepData, type SweepOverrides, type SweepParams, type SweepRun,
 } from '../../ml';
 import { throwIfAborted } from '../abort';
@@ -168,10 +168,7 @@ export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, 
   workPerSample: () => 1,
   runSamples: runSweepSamples,
   merge: mergeSweep,
-  summarize: (p, s) => {
-    const total = planSweep(p).length;
-    return { runs: s.runs, total, complete: s.runs.length === total };
-  },
+  summarize: (p, s) => sweepData(p, s.runs, s.indices),
   method: () => SWEEP_METHOD,
   seedOf: (p) => p.seed,
   cli: {

@@ -224,9 +224,7 @@ export function runDay(p: CalibrationDriftParams, k: number): DayResult {
   const exact = parityMean(probs, support);
   const sampler = new CdfSampler(probs);
   const rng = createRng(deriveSeed(p.seed, 2, k, 0));
-  let sum = 0;
-  for (let s = 0; s < p.shots; s++) sum += parity(sampler.sample(rng) & support) ? -1 : 1;
-  const estimate = sum / p.shots;
+  const estimate = sampler.sumSigns(rng, p.shots, support) / p.shots;
   const stderr = Math.sqrt(Math.max(0, 1 - estimate * estimate) / p.shots);
 
   // The model under this day's noise: E = ⟨Z₀⟩ as measured (readout error on qubit 0 included).
@@ -240,9 +238,7 @@ export function runDay(p: CalibrationDriftParams, k: number): DayResult {
     const mp = measuredProbs({ numQubits: mq, numClbits: 0, ops }, { numQubits: mq, numClbits: 0, ops: [] }, noise);
     const E = parityMean(mp, 1);
     const ms = new CdfSampler(mp);
-    let acc = 0;
-    for (let s = 0; s < p.evalShots; s++) acc += ms.sample(mrng) & 1 ? -1 : 1;
-    const Ehat = acc / p.evalShots;
+    const Ehat = ms.sumSigns(mrng, p.evalShots, 1) / p.evalShots;
     const y = model.testY[i];
     lossExact += readout(model.params, E, y).loss;
     const r = readout(model.params, Ehat, y);

@@ -9,8 +9,12 @@
  * Every grid point is its own simulation of the two swept gates on a copy of the prepared state (the random part
  * is simulated once per n: it does not depend on θ₁, θ₂), followed by the exact expectation value.
  *
- * Sample index k ↔ (panel = ⌊k / G⌋, grid row = k mod G): one row of G points per sample, so partial results
- * arrive row by row and any split across workers merges exactly.
+ * Coarse first: the sample index space runs through three levels of the grid, stride 4, then 2, then 1
+ * (level ℓ holds the points whose row and column are multiples of its stride and not of the previous
+ * level's). One sample is one grid row of one level for one panel; level-major, then panel, then row. So
+ * every prefix that ends a level is a complete picture of every panel at that level's resolution (16×16,
+ * then 32×32, then 64×64 for G = 64), and the coarse level costs 1/16 of the grid. A point's value depends
+ * only on its angles (no randomness per sample), so any split across workers merges exactly.
  */
 import { createRng, deriveSeed } from '../../sim/rng';
 import { StateVector } from '../../sim/statevector';
@@ -18,7 +22,7 @@ import { throwIfAborted } from '../abort';
 import { parseFlags, parseInteger, parseIntegerList } from '../args';
 import { mccleanProgram, toCircuit } from '../barren-plateau/program';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import type { ExperimentDefinition, Refinement, Row } from '../types';
 
 export interface LandscapeParams {
   /** Register sizes, one panel each. */
@@ -34,7 +38,14 @@ export interface LandscapePanel {
   qubits: number;
   /** G×G costs, row-major: values[i·G + j] at θ₂ = θ(i) (row), θ₁ = θ(j) (column); null = not computed yet. */
   values: Array<number | null>;
-  rowsDone: number;
+  /** Grid points computed so far (G² when complete). */
+  pointsDone: number;
+  /**
+   * The finest complete lattice: every point whose row and column are multiples of `stride` is computed
+   * (1 = the whole grid; 0 = not even the coarse level yet). Draw a point's cell from the lattice point
+   * (i − i mod stride, j − j mod stride) while the finer points are missing.
+   */
+  stride: number;
   min: number;
   max: number;
   /** Standard deviation of the cost over the computed grid points. */
@@ -48,13 +59,18 @@ export interface LandscapeData {
   /** The grid angles θ(i) = 2π·i/G. */
   thetas: number[];
   panels: LandscapePanel[];
+  /** How refined the picture is: grid points per axis of the coarsest panel's complete lattice, of G. */
+  refinement: Refinement;
 }
 
 export interface LandscapeSamples {
   rows: Array<{ k: number; values: number[] }>;
 }
 
-export const LANDSCAPE_VERSION = 'landscape@1';
+/** @2: the sample index space is coarse-first (levels of strides 4, 2, 1); every value is the same as @1's. */
+export const LANDSCAPE_VERSION = 'landscape@2';
+/** Level strides, coarse to fine. */
+export const LEVEL_STRIDES = [4, 2, 1] as const;
 const MAX_QUBITS = 16;
 
 export function gridAngles(g: number): number[] {
@@ -90,40 +106,99 @@ export function costAt(prepared: StateVector, work: StateVector, theta1: number,
   return work.expectationZ([0, 1]);
 }
 
+/** Does point (i, j) belong to level ℓ? */
+function inLevel(level: number, i: number, j: number): boolean {
+  const s = LEVEL_STRIDES[level];
+  if (i % s !== 0 || j % s !== 0) return false;
+  if (level === 0) return true;
+  const coarse = LEVEL_STRIDES[level - 1];
+  return !(i % coarse === 0 && j % coarse === 0);
+}
+
+/** Rows of level ℓ in a grid of G: the multiples of its stride. */
+function levelRows(level: number, G: number): number {
+  return Math.ceil(G / LEVEL_STRIDES[level]);
+}
+
+/** The columns of row i that level ℓ computes, ascending. */
+export function levelColumns(level: number, i: number, G: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < G; j += LEVEL_STRIDES[level]) if (inLevel(level, i, j)) out.push(j);
+  return out;
+}
+
+/** Sample k ↔ (level, panel, grid row i); level-major, then panel, then row. */
+export function sampleCoordinates(k: number, panels: number, G: number): { level: number; panel: number; row: number } {
+  let rest = k;
+  for (let level = 0; level < LEVEL_STRIDES.length; level++) {
+    const rows = levelRows(level, G);
+    if (rest < panels * rows) {
+      const panel = Math.floor(rest / rows);
+      return { level, panel, row: (rest - panel * rows) * LEVEL_STRIDES[level] };
+    }
+    rest -= panels * rows;
+  }
+  throw new RangeError(`sample ${k} is outside the landscape's index space`);
+}
+
+function sampleCountOf(p: LandscapeParams): number {
+  let rows = 0;
+  for (let level = 0; level < LEVEL_STRIDES.length; level++) rows += levelRows(level, p.grid);
+  return p.qubits.length * rows;
+}
+
+/** Number of samples that complete level ℓ for every panel (the coarse-complete prefixes). */
+export function levelPrefix(p: LandscapeParams, level: number): number {
+  let rows = 0;
+  for (let l = 0; l <= level; l++) rows += levelRows(l, p.grid);
+  return p.qubits.length * rows;
+}
+
+/**
+ * Prepared states survive between calls: a worker computes a run in many short chunks of samples, and
+ * preparing n = 12 after 100 layers costs more than a chunk. Keyed by (n, layers, seed); a few kept.
+ */
+const prepared = new Map<string, { prepared: StateVector; work: StateVector }>();
+const PREPARED_KEEP = 8;
+
+function preparedFor(n: number, layers: number, seed: number): { prepared: StateVector; work: StateVector } {
+  const key = `${n}|${layers}|${seed}`;
+  let st = prepared.get(key);
+  if (st) {
+    prepared.delete(key);
+  } else {
+    st = { prepared: preparedState(n, layers, seed), work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
+    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
+  }
+  prepared.set(key, st);
+  return st;
+}
+
 function runSamples(
   p: LandscapeParams,
   range: readonly [number, number],
   opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: LandscapeSamples): void },
 ): LandscapeSamples {
-  const [start, end] = resolveRange(range, p.qubits.length * p.grid);
+  const [start, end] = resolveRange(range, sampleCountOf(p));
   const thetas = gridAngles(p.grid);
   const out: LandscapeSamples = { rows: [] };
-  const states = new Map<number, { prepared: StateVector; work: StateVector }>();
   let done = 0;
   for (let k = start; k < end; k++) {
     throwIfAborted(opts.signal);
-    const n = p.qubits[Math.floor(k / p.grid)];
-    const i = k % p.grid;
-    let st = states.get(n);
-    if (!st) {
-      const prepared = preparedState(n, p.layers, p.seed);
-      st = { prepared, work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
-      states.set(n, st);
-    }
-    const values = new Array<number>(p.grid);
-    for (let j = 0; j < p.grid; j++) {
-      if ((j & 15) === 15) throwIfAborted(opts.signal);
-      values[j] = costAt(st.prepared, st.work, thetas[j], thetas[i]);
+    const { level, panel, row: i } = sampleCoordinates(k, p.qubits.length, p.grid);
+    const n = p.qubits[panel];
+    const st = preparedFor(n, p.layers, p.seed);
+    const cols = levelColumns(level, i, p.grid);
+    const values = new Array<number>(cols.length);
+    for (let c = 0; c < cols.length; c++) {
+      if ((c & 15) === 15) throwIfAborted(opts.signal);
+      values[c] = costAt(st.prepared, st.work, thetas[cols[c]], thetas[i]);
     }
     out.rows.push({ k, values });
-    done += workOf(n, p.grid);
+    done += cols.length * 2 ** n;
     opts.onRound?.(done, out);
   }
   return out;
-}
-
-function workOf(n: number, grid: number): number {
-  return grid * 2 ** n;
 }
 
 function merge(_p: LandscapeParams, parts: readonly LandscapeSamples[]): LandscapeSamples {
@@ -132,38 +207,63 @@ function merge(_p: LandscapeParams, parts: readonly LandscapeSamples[]): Landsca
   return { rows: [...byK.entries()].sort((a, b) => a[0] - b[0]).map(([k, values]) => ({ k, values })) };
 }
 
+/** The finest stride whose whole lattice is computed (0 if none). */
+function completeStride(values: ReadonlyArray<number | null>, G: number): number {
+  let best = 0;
+  for (const s of LEVEL_STRIDES) {
+    let full = true;
+    for (let i = 0; i < G && full; i += s) for (let j = 0; j < G; j += s) if (values[i * G + j] === null) { full = false; break; }
+    if (!full) break;
+    best = s;
+  }
+  return best;
+}
+
 function summarize(p: LandscapeParams, s: LandscapeSamples): LandscapeData {
   const G = p.grid;
   const h = (2 * Math.PI) / G;
-  const panels: LandscapePanel[] = p.qubits.map((n) => ({ qubits: n, values: new Array<number | null>(G * G).fill(null), rowsDone: 0, min: NaN, max: NaN, std: NaN, maxSlope: NaN }));
+  const panels: LandscapePanel[] = p.qubits.map((n) => ({ qubits: n, values: new Array<number | null>(G * G).fill(null), pointsDone: 0, stride: 0, min: NaN, max: NaN, std: NaN, maxSlope: NaN }));
   for (const r of s.rows) {
-    const panel = panels[Math.floor(r.k / G)];
-    const i = r.k % G;
-    for (let j = 0; j < G; j++) panel.values[i * G + j] = r.values[j];
-    panel.rowsDone++;
+    const { level, panel: pi, row: i } = sampleCoordinates(r.k, p.qubits.length, G);
+    const panel = panels[pi];
+    const cols = levelColumns(level, i, G);
+    for (let c = 0; c < cols.length; c++) panel.values[i * G + cols[c]] = r.values[c];
+    panel.pointsDone += cols.length;
   }
   for (const panel of panels) {
-    let min = Infinity, max = -Infinity, sum = 0, sum2 = 0, count = 0, slope = 0;
     const v = panel.values;
+    const st = completeStride(v, G);
+    panel.stride = st;
+    let min = Infinity, max = -Infinity, sum = 0, sum2 = 0, count = 0, slope = 0;
     for (let i = 0; i < G; i++) {
       for (let j = 0; j < G; j++) {
         const c = v[i * G + j];
         if (c === null) continue;
         min = Math.min(min, c); max = Math.max(max, c); sum += c; sum2 += c * c; count++;
-        const right = v[i * G + ((j + 1) % G)], left = v[i * G + ((j + G - 1) % G)];
-        if (right !== null && left !== null) slope = Math.max(slope, Math.abs(right - left) / (2 * h));
-        const up = v[((i + 1) % G) * G + j], down = v[((i + G - 1) % G) * G + j];
-        if (up !== null && down !== null) slope = Math.max(slope, Math.abs(up - down) / (2 * h));
+        // Slopes on the complete lattice (central differences at its spacing; the whole grid when st = 1).
+        if (st === 0 || i % st !== 0 || j % st !== 0) continue;
+        const right = v[i * G + ((j + st) % G)], left = v[i * G + ((j + G - st) % G)];
+        if (right !== null && left !== null) slope = Math.max(slope, Math.abs(right - left) / (2 * st * h));
+        const up = v[((i + st) % G) * G + j], down = v[((i + G - st) % G) * G + j];
+        if (up !== null && down !== null) slope = Math.max(slope, Math.abs(up - down) / (2 * st * h));
       }
     }
     if (count > 0) {
       panel.min = min; panel.max = max;
       const mean = sum / count;
       panel.std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
-      panel.maxSlope = slope;
+      panel.maxSlope = st > 0 ? slope : NaN;
     }
   }
-  return { grid: G, thetas: gridAngles(G), panels };
+  return { grid: G, thetas: gridAngles(G), panels, refinement: landscapeRefinement(G, panels) };
+}
+
+/** "coarse grid 16×16, refining to 64×64" (the coarsest panel decides), or the finished grid. */
+export function landscapeRefinement(G: number, panels: readonly Pick<LandscapePanel, 'stride'>[]): Refinement {
+  const stride = panels.length ? Math.max(...panels.map((x) => (x.stride === 0 ? Infinity : x.stride))) : Infinity;
+  const level = Number.isFinite(stride) ? Math.ceil(G / stride) : 0;
+  const label = level === G ? `grid ${G}×${G}` : level === 0 ? `starting a coarse ${Math.ceil(G / LEVEL_STRIDES[0])}×${Math.ceil(G / LEVEL_STRIDES[0])} grid, refining to ${G}×${G}` : `coarse grid ${level}×${level}, refining to ${G}×${G}`;
+  return { level, target: G, label };
 }
 
 function method(p: LandscapeParams): string {
@@ -175,9 +275,9 @@ export const landscape: ExperimentDefinition<LandscapeParams, LandscapeSamples, 
   version: LANDSCAPE_VERSION,
   description: 'The cost of a random circuit on a grid of two of its angles, for several register sizes.',
   normalize,
-  sampleCount: (p) => p.qubits.length * p.grid,
-  // Work differs per panel; this is the mean per sample (progress is approximate across panels).
-  workPerSample: (p) => p.qubits.reduce((s, n) => s + workOf(n, p.grid), 0) / p.qubits.length,
+  sampleCount: sampleCountOf,
+  // Work differs per panel and level; this is the mean per sample, so done/total is exact at the end.
+  workPerSample: (p) => p.qubits.reduce((s, n) => s + p.grid * p.grid * 2 ** n, 0) / sampleCountOf(p),
   runSamples,
   merge,
   summarize,

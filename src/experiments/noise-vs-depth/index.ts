@@ -178,8 +178,7 @@ function runConfig(p: NoiseVsDepthParams, index: number, signal: AbortSignal | u
     const stderr = Math.sqrt(Math.max(0, 1 - noisy * noisy) / p.shots);
     const sampler = new CdfSampler(probs);
     const rng = createRng(deriveSeed(p.seed, n, d, index));
-    let sum = 0;
-    for (let s = 0; s < p.shots; s++) sum += parity(sampler.sample(rng) & support) ? -1 : 1;
+    const sum = sampler.sumSigns(rng, p.shots, support);
     const resolvable = Math.abs(noisy) >= p.k * stderr;
     if (!resolvable && depthLost === null) depthLost = d;
     points.push({

@@ -56,7 +56,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: variance of the gradient over random circuits against the number of qubits (log scale).`}
       ready={ready}
-      work={{ done, total: states.length, label: 'Sampling random circuits' }}
+      work={{ done, total: states.length, label: samplingLabel(states.map((s) => s.data?.refinement)) }}
       method={bpMethod(p, scene, methods)}
       data={bpTable(results)}
       alt={{ summary: bpSummary(step, results), caption: 'Gradient variance by number of qubits' }}
@@ -83,6 +83,16 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
       </div>
     </FigureShell>
   );
+}
+
+/** "Sampling random circuits: 25 of 200 per point so far" (the least refined series decides). */
+function samplingLabel(refinements: ReadonlyArray<{ level: number; target: number } | undefined>): string {
+  const known = refinements.filter((r): r is { level: number; target: number } => r !== undefined);
+  if (known.length < refinements.length || known.length === 0) return 'Sampling random circuits';
+  const least = known.reduce((a, b) => (a.level / a.target <= b.level / b.target ? a : b));
+  return least.level >= least.target
+    ? `Sampling random circuits: ${least.target} per point`
+    : `Sampling random circuits: ${least.level} of ${least.target} per point so far`;
 }
 
 function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] }) {

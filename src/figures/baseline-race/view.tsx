@@ -90,8 +90,11 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;
   const work = state.panel === 'knobs' && complete
-    ? { done: sweep.data?.runs.length ?? 0, total: sweep.data?.total ?? 48, label: 'Retraining across seeds and settings' }
-    : { done: epoch, total: RACE_EPOCHS, label: cur.paused ? `Paused at epoch ${epoch}` : 'Training' };
+    ? {
+      done: sweep.data?.runs.length ?? 0, total: sweep.data?.total ?? 48,
+      label: `Retraining across seeds and settings: ${sweep.data?.refinement.label ?? 'starting'}`,
+    }
+    : { done: epoch, total: RACE_EPOCHS, label: cur.paused ? `Paused at epoch ${epoch}` : `Training: epoch ${epoch} of ${RACE_EPOCHS}` };
   const error = segment.error ?? (state.needsSweep ? sweep.error : undefined);
 
   const data = state.panel === 'datasets' ? datasetTable(previews) : state.panel === 'knobs' ? sweepTable(sweep.data) : historyTable(race);

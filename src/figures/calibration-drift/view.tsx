@@ -47,7 +47,7 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
       title={entry?.title ?? id}
       caption={CAPTIONS[step]}
       ready={ready}
-      work={{ done: result.done, total: result.total, label: 'Simulating the week' }}
+      work={{ done: result.done, total: result.total, label: `Simulating the week: ${data?.days.length ?? 0} of ${DAYS} days` }}
       method={{
         text: result.meta?.method ?? `Density-matrix simulation of one circuit and one small trained model on ${DAYS} calibrations of ${dev.name} drawn around its medians (src/experiments/calibration-drift). ${DRIFT.note}`,
         params: { device: dev.id, 'shots per day': p.shots, 'drift ×': p.drift, 'relative spread (σ)': DRIFT.relativeSpread.twoQubitError * p.drift },

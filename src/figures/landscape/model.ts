@@ -27,7 +27,34 @@ export function panelsForStep(step: number, p: LandscapeFigureParams): Array<{ q
 }
 
 export function panelComplete(panel: LandscapePanel | undefined, grid: number): boolean {
-  return Boolean(panel) && panel!.rowsDone === grid;
+  return Boolean(panel) && panel!.pointsDone === grid * grid;
+}
+
+/** Points per axis of the panel's complete lattice (0 before the coarse level is done). */
+export function panelResolution(panel: LandscapePanel | undefined, grid: number): number {
+  return panel && panel.stride > 0 ? Math.ceil(grid / panel.stride) : 0;
+}
+
+/**
+ * The progress label for the panels shown: honest about what is refined, e.g. "Coarse grid 16×16,
+ * refining to 64×64" (the coarsest shown panel decides).
+ */
+export function refinementLabel(shown: ReadonlyArray<LandscapePanel | undefined>, grid: number): string {
+  const res = shown.length ? Math.min(...shown.map((x) => panelResolution(x, grid))) : 0;
+  if (res === 0) return `Simulating a coarse grid first, refining to ${grid}×${grid}`;
+  if (res >= grid) return `Grid ${grid}×${grid} complete`;
+  return `Coarse grid ${res}×${res}, refining to ${grid}×${grid}`;
+}
+
+/**
+ * The value drawn in cell (i, j): its own, or while it is not computed yet, that of the complete
+ * coarse lattice point covering it (so a partial panel is a blocky but complete picture).
+ */
+export function displayValue(panel: LandscapePanel, grid: number, i: number, j: number): number | null {
+  const v = panel.values[i * grid + j];
+  if (v !== null || panel.stride <= 1) return v;
+  const s = panel.stride;
+  return panel.values[(i - (i % s)) * grid + (j - (j % s))];
 }
 
 /** Position in [0, 1] of a cost on the shared colour scale. */
@@ -40,12 +67,16 @@ const g2 = (v: number) => (Number.isFinite(v) ? format('.2~g')(v) : '–');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 export function landscapeSummary(shown: readonly LandscapePanel[], data: Pick<LandscapeData, 'grid'>): string {
-  const done = shown.filter((p) => p.rowsDone > 0);
+  const done = shown.filter((p) => p.pointsDone > 0);
   if (done.length === 0) return 'The landscapes are being computed.';
+  const coarsest = Math.min(...done.map((p) => panelResolution(p, data.grid)));
+  const refining = coarsest < data.grid
+    ? ` (Still refining: the numbers so far come from ${coarsest > 0 ? `a coarse ${coarsest}×${coarsest} grid` : 'part of a coarse grid'}.)`
+    : '';
   const parts = done.map((p) => `at ${p.qubits} qubits the cost ⟨Z₀Z₁⟩ ranges from ${f3(p.min)} to ${f3(p.max)} (spread ${g2(p.std)}, steepest slope ${g2(p.maxSlope)} per radian)`);
   const first = done[0], last = done[done.length - 1];
   const ratio = done.length > 1 && last.max - last.min > 0 ? ` The relief at ${last.qubits} qubits is ${format('.3~g')((first.max - first.min) / (last.max - last.min))} times flatter than at ${first.qubits}.` : '';
-  return `Over a ${data.grid}×${data.grid} grid of two angles of one random circuit, ${parts.join('; ')}.${ratio}`;
+  return `Over a ${data.grid}×${data.grid} grid of two angles of one random circuit, ${parts.join('; ')}.${ratio}${refining}`;
 }
 
 export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable {
@@ -58,7 +89,7 @@ export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable
       { key: 'std', label: 'spread (s.d.)', format: (v) => g2(Number(v)) },
       { key: 'maxSlope', label: 'steepest slope', format: (v) => g2(Number(v)) },
     ],
-    rows: shown.filter((p) => p.rowsDone > 0).map((p) => ({ qubits: p.qubits, min: p.min, max: p.max, range: p.max - p.min, std: p.std, maxSlope: p.maxSlope })),
+    rows: shown.filter((p) => p.pointsDone > 0).map((p) => ({ qubits: p.qubits, min: p.min, max: p.max, range: p.max - p.min, std: p.std, maxSlope: p.maxSlope })),
   };
 }
 

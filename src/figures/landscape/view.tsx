@@ -13,8 +13,8 @@ import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import type { landscapeParamSpec } from './meta';
 import {
-  COLOUR_DOMAIN, LAST_STEP, colourPosition, customRun, landscapeDownload, landscapeStatsTable, landscapeSummary,
-  panelComplete, panelsForStep, storyRun, type LandscapeFigureParams,
+  COLOUR_DOMAIN, LAST_STEP, colourPosition, customRun, displayValue, landscapeDownload, landscapeStatsTable, landscapeSummary,
+  panelComplete, panelResolution, panelsForStep, refinementLabel, storyRun, type LandscapeFigureParams,
 } from './model';
 import './landscape.css';
 
@@ -34,7 +34,7 @@ let LUT: Uint8ClampedArray | null = null;
 function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!panel || panel.rowsDone === 0) { setUrl(null); return; }
+    if (!panel || panel.pointsDone === 0) { setUrl(null); return; }
     const canvas = document.createElement('canvas');
     canvas.width = grid; canvas.height = grid;
     const ctx = canvas.getContext('2d');
@@ -44,7 +44,7 @@ function usePanelImage(panel: LandscapePanel | undefined, grid: number): string 
     for (let i = 0; i < grid; i++) {
       const y = grid - 1 - i;
       for (let j = 0; j < grid; j++) {
-        const c = panel.values[i * grid + j];
+        const c = displayValue(panel, grid, i, j);
         const o = 4 * (y * grid + j);
         if (c === null) { img.data[o + 3] = 0; continue; }
         const t = Math.round(colourPosition(c) * 255) * 3;
@@ -82,7 +82,7 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: the cost ⟨Z₀Z₁⟩ of one random circuit as two of its angles sweep 0 to 2π, on one colour scale.`}
       ready={ready}
-      work={{ done, total: runs.length, label: 'Simulating the grid' }}
+      work={{ done, total: runs.length, label: refinementLabel(shown, p.grid) }}
       method={{
         text: (story.meta?.method ?? 'The figure simulates one random circuit per register size on a grid of two angles.') +
           ' Colours: the cividis scale (designed for colour-vision deficiency) over the full range −1 to 1 of ⟨Z₀Z₁⟩, the same for every panel.',
@@ -111,11 +111,13 @@ function Panel({ qubits, custom, panel, grid }: { qubits: number; custom: boolea
   const clip = useId();
   const S = 100, M = { l: 22, b: 20, t: 4, r: 4 };
   const complete = panelComplete(panel, grid);
+  const resolution = panelResolution(panel, grid);
   return (
-    <div className="ls-panel" data-qubits={qubits} data-complete={complete ? 'true' : 'false'}>
+    <div className="ls-panel" data-qubits={qubits} data-complete={complete ? 'true' : 'false'} data-resolution={resolution}>
       <div className="ls-panel__title">
         <strong>n = {qubits}</strong>{custom ? ' (your choice)' : ''}
-        {panel && panel.rowsDone > 0 ? <span className="ls-panel__range"> · range {(panel.max - panel.min).toFixed(3)}</span> : null}
+        {panel && panel.pointsDone > 0 ? <span className="ls-panel__range"> · range {(panel.max - panel.min).toFixed(3)}</span> : null}
+        {!complete && resolution > 0 ? <span className="ls-panel__range"> · coarse {resolution}×{resolution}</span> : null}
       </div>
       <svg viewBox={`0 0 ${S + M.l + M.r} ${S + M.t + M.b}`} role="img" aria-label={`Cost landscape at ${qubits} qubits`}>
         <defs><clipPath id={clip}><rect x={M.l} y={M.t} width={S} height={S} /></clipPath></defs>

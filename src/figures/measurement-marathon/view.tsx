@@ -69,7 +69,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
         : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`}
       ready={ready}
-      work={{ done: exp.done, total: exp.total, label: 'Measuring gradient variances' }}
+      work={{ done: exp.done, total: exp.total, label: `Measuring gradient variances${exp.data ? `: ${exp.data.refinement.label}` : ''}` }}
       method={{
         text:
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +

@@ -57,7 +57,7 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
       ready={ready}
-      work={{ done: result.done, total: result.total, label: 'Simulating density matrices' }}
+      work={{ done: result.done, total: result.total, label: `Simulating density matrices: ${result.data?.configs.length ?? 0} of ${expParams.configs.length} noise settings` }}
       method={{
         text: `${result.meta?.method ?? `Density-matrix simulation (src/experiments/noise-vs-depth) of ${circuitWords(p)}.`} Steps show one configuration at a time: ideal, gate errors, decoherence, readout error, all together. Device: ${dev.name}, ${dev.source}.`,
         params: { device: dev.id, circuit: p.family, qubits: p.qubits, 'maximum depth': p.depth, shots: p.shots, 'gate error ×': p.gate, 'decoherence ×': p.decoherence, 'readout error ×': p.readout, 'k (σ)': K_SIGMA },

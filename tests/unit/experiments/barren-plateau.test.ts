@@ -71,6 +71,27 @@ describe('barren-plateau experiment', () => {
     expect(again).toEqual(whole);
   });
 
+  it('every prefix of the sample indices is a complete coarse picture: every cell, the same circuits per cell', () => {
+    const params = barrenPlateau.normalize({ qubits: [2, 3, 5], layers: [4, 9], samples: 24, seed: 11 });
+    const whole = barrenPlateau.summarize(params, runRaw(barrenPlateau, params, undefined));
+    expect(whole.refinement).toEqual({ level: 24, target: 24, label: '24 random circuits per point' });
+    for (const end of [2, 3, 12]) {
+      const data = barrenPlateau.summarize(params, runRaw(barrenPlateau, params, [0, end]));
+      expect(data.rows).toHaveLength(6);
+      for (const [i, row] of data.rows.entries()) {
+        expect(row.samples).toBe(end);
+        // the prefix's circuits are the first `end` circuits of the full run: same gradients, same order
+        expect(row.gradients).toEqual(whole.rows[i].gradients.slice(0, end));
+        expect(Number.isFinite(row.variance)).toBe(true);
+      }
+      expect(data.refinement).toMatchObject({ level: end, target: 24 });
+      expect(data.refinement.label).toBe(`${end} of 24 random circuits per point so far`);
+    }
+    // a non-prefix subset reports the least-sampled cell
+    const gap = barrenPlateau.merge(params, [runRaw(barrenPlateau, params, [0, 3]), runRaw(barrenPlateau, params, [10, 12])]);
+    expect(barrenPlateau.summarize(params, gap).refinement.level).toBe(5);
+  });
+
   it('reports variance (not the standard deviation), unbiased, with its standard error', () => {
     const params = barrenPlateau.normalize({ qubits: [2], layers: [3], samples: 10, seed: 4 });
     const raw = runRaw(barrenPlateau, params, undefined);

@@ -199,7 +199,7 @@ describe('ledger, strip plot and text', () => {
     fakeRun('vqc', seed, 'standard', vqc[0], 'angle', 1), fakeRun('vqc', seed, 'standard', vqc[1], 'angle', 3),
     fakeRun('vqc', seed, 'standard', vqc[2], 'zz', 1), fakeRun('vqc', seed, 'standard', vqc[3], 'zz', 3),
   ];
-  const sweep: SweepData = { runs: [...caseRuns(1, 0.9, [0.6, 0.95, 0.7, 0.8]), ...caseRuns(2, 0.9, [0.92, 0.95, 0.93, 0.91])], total: 12, complete: true };
+  const sweep: SweepData = { runs: [...caseRuns(1, 0.9, [0.6, 0.95, 0.7, 0.8]), ...caseRuns(2, 0.9, [0.92, 0.95, 0.93, 0.91])], total: 12, complete: true, refinement: { level: 2, target: 2, label: '2 seeds per setting' } };
 
   it('strip rows group runs by model and setting with min, median and max', () => {
     const rows = stripRows(sweep);

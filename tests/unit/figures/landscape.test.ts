@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getExperiment, runDefinition } from '../../../src/experiments';
-import { costAt, gridAngles, landscape, preparedState } from '../../../src/experiments/landscape';
+import { LEVEL_STRIDES, costAt, gridAngles, landscape, levelPrefix, preparedState } from '../../../src/experiments/landscape';
 import { mccleanProgram, toCircuit } from '../../../src/experiments/barren-plateau/program';
 import { runRaw } from '../../../src/experiments/run';
 import { createRng, deriveSeed } from '../../../src/sim/rng';
 import { StateVector } from '../../../src/sim/statevector';
 import {
-  LAST_STEP, colourPosition, landscapeDownload, landscapeSummary, panelComplete, panelsForStep, storyRun,
+  LAST_STEP, colourPosition, displayValue, landscapeDownload, landscapeSummary, panelComplete, panelsForStep, refinementLabel, storyRun,
 } from '../../../src/figures/landscape/model';
 
 const P = { custom: 12, layers: 100, grid: 48, seed: 1 };
@@ -18,7 +18,8 @@ describe('landscape experiment', () => {
     expect(data.panels.map((p) => p.qubits)).toEqual([2, 4]);
     for (const panel of data.panels) {
       expect(panel.values).toHaveLength(48 * 48);
-      expect(panel.rowsDone).toBe(48);
+      expect(panel.pointsDone).toBe(48 * 48);
+      expect(panel.stride).toBe(1);
       expect(panel.values.every((v) => v !== null && v >= -1 - 1e-12 && v <= 1 + 1e-12)).toBe(true);
     }
     expect(data.thetas[1]).toBeCloseTo((2 * Math.PI) / 48, 12);
@@ -53,17 +54,72 @@ describe('landscape experiment', () => {
     expect(range[0] / range[2]).toBeGreaterThan(5);
   });
 
-  it('merges any split of rows exactly and summarises partial grids', () => {
+  it('merges any split exactly and summarises partial grids', () => {
     const params = landscape.normalize({ qubits: [3, 5], layers: 8, grid: 12, seed: 2 });
-    const whole = runRaw(landscape, params, [0, 24]);
-    const parts = [runRaw(landscape, params, [13, 24]), runRaw(landscape, params, [0, 13])];
-    expect(landscape.merge(params, parts)).toEqual(whole);
-    const partial = landscape.summarize(params, runRaw(landscape, params, [0, 5]));
-    expect(partial.panels[0].rowsDone).toBe(5);
-    expect(partial.panels[1].rowsDone).toBe(0);
-    expect(partial.panels[0].values.filter((v) => v === null)).toHaveLength(7 * 12);
+    const K = landscape.sampleCount(params);
+    const whole = runRaw(landscape, params, [0, K]);
+    for (const cut of [1, 13, K - 1]) {
+      const parts = [runRaw(landscape, params, [cut, K]), runRaw(landscape, params, [0, cut])];
+      expect(landscape.merge(params, parts)).toEqual(whole);
+    }
+    const partial = landscape.summarize(params, runRaw(landscape, params, [0, 2]));
+    // two rows of the first panel's coarse level (stride 4: columns 0, 4, 8)
+    expect(partial.panels[0].pointsDone).toBe(6);
+    expect(partial.panels[0].stride).toBe(0);
+    expect(partial.panels[1].pointsDone).toBe(0);
     expect(() => landscape.normalize({ qubits: [1] })).toThrow(/qubits/);
     expect(() => landscape.normalize({ grid: 4 })).toThrow(/grid/);
+  });
+
+  it('every prefix that ends a level is a complete picture of every panel at that resolution', () => {
+    for (const G of [12, 16, 50]) {
+      const params = landscape.normalize({ qubits: [2, 4, 3], layers: 5, grid: G, seed: 7 });
+      const K = landscape.sampleCount(params);
+      expect(levelPrefix(params, 2)).toBe(K);
+      LEVEL_STRIDES.forEach((stride, level) => {
+        const end = levelPrefix(params, level);
+        const data = landscape.summarize(params, runRaw(landscape, params, [0, end]));
+        expect(data.refinement.level).toBe(Math.ceil(G / stride));
+        expect(data.refinement.target).toBe(G);
+        for (const panel of data.panels) {
+          expect(panel.stride).toBe(stride);
+          for (let i = 0; i < G; i++) {
+            for (let j = 0; j < G; j++) {
+              const onLattice = i % stride === 0 && j % stride === 0;
+              expect(panel.values[i * G + j] !== null).toBe(onLattice);
+            }
+          }
+          expect(Number.isFinite(panel.min) && Number.isFinite(panel.maxSlope)).toBe(true);
+        }
+        // one sample fewer leaves some panel short of this level
+        if (end > 0) {
+          const short = landscape.summarize(params, runRaw(landscape, params, [0, end - 1]));
+          expect(short.panels.some((x) => x.stride !== stride)).toBe(true);
+        }
+      });
+      expect(landscape.summarize(params, runRaw(landscape, params, [0, 1])).refinement.label).toMatch(/refining to/);
+    }
+  });
+
+  it('gives exactly the reference values and statistics: every point simulated directly, stats over the full grid', () => {
+    const G = 16, n = 4;
+    const params = landscape.normalize({ qubits: [n], layers: 7, grid: G, seed: 5 });
+    const { data } = runDefinition(landscape, params);
+    const th = gridAngles(G);
+    const prepared = preparedState(n, 7, 5), work = new StateVector(n);
+    const want: number[] = [];
+    for (let i = 0; i < G; i++) for (let j = 0; j < G; j++) want.push(costAt(prepared, work, th[j], th[i]));
+    const panel = data.panels[0];
+    want.forEach((v, idx) => expect(Object.is(panel.values[idx], v)).toBe(true));
+    expect(panel.min).toBe(Math.min(...want));
+    expect(panel.max).toBe(Math.max(...want));
+    let slope = 0;
+    const h = (2 * Math.PI) / G;
+    for (let i = 0; i < G; i++) for (let j = 0; j < G; j++) {
+      slope = Math.max(slope, Math.abs(want[i * G + (j + 1) % G] - want[i * G + (j + G - 1) % G]) / (2 * h), Math.abs(want[((i + 1) % G) * G + j] - want[((i + G - 1) % G) * G + j]) / (2 * h));
+    }
+    expect(panel.maxSlope).toBe(slope);
+    expect(data.refinement).toEqual({ level: G, target: G, label: `grid ${G}×${G}` });
   });
 });
 
@@ -94,5 +150,17 @@ describe('landscape figure model', () => {
     expect(landscapeDownload(data.panels, data.thetas).rows).toHaveLength(2 * 48 * 48);
     expect(panelComplete(data.panels[0], 48)).toBe(true);
     expect(panelComplete(undefined, 48)).toBe(false);
+  });
+
+  it('draws a partial panel from its coarse lattice and labels the refinement honestly', () => {
+    const params = landscape.normalize({ qubits: [2, 6], layers: 20, grid: 48, seed: 1 });
+    const coarse = landscape.summarize(params, runRaw(landscape, params, [0, levelPrefix(params, 0)]));
+    const panel = coarse.panels[0];
+    expect(displayValue(panel, 48, 5, 7)).toBe(panel.values[4 * 48 + 4]);
+    expect(displayValue(panel, 48, 8, 8)).toBe(panel.values[8 * 48 + 8]);
+    expect(refinementLabel(coarse.panels, 48)).toBe('Coarse grid 12×12, refining to 48×48');
+    expect(refinementLabel([undefined], 48)).toMatch(/coarse grid first/);
+    expect(landscapeSummary(coarse.panels, coarse)).toMatch(/Still refining: .*12×12/);
+    expect(panelComplete(panel, 48)).toBe(false);
   });
 });

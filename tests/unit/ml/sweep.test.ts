@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWEEP_PARAMS, planSweep, runKnobSweep, sweepParams } from '../../../src/ml/sweep';
+import { DEFAULT_SWEEP_PARAMS, planSweep, runKnobSweep, runsPerReplicate, sweepData, sweepParams } from '../../../src/ml/sweep';
 import { vqcAngleCount } from '../../../src/ml/vqc';
 
 const SMALL = sweepParams({ n: 30, epochs: 2, replicates: 2, depths: [1, 2], scalings: ['minmax-pi', 'standard'], vqc: { shots: 10 } });
@@ -51,5 +51,29 @@ describe('runKnobSweep', () => {
   it('rejects empty knob lists', () => {
     expect(() => runKnobSweep({ ...SMALL, depths: [] })).toThrow(/depths/);
     expect(() => runKnobSweep({ ...SMALL, encodings: ['amplitude' as never] })).toThrow(/encoding/);
+  });
+});
+
+describe('sweep refinement', () => {
+  it('the plan is seed-major: every prefix ending a seed is a complete strip plot with fewer seeds', async () => {
+    const { baselineRaceSweep } = await import('../../../src/experiments/baseline-race');
+    const { runRaw } = await import('../../../src/experiments/run');
+    const p = baselineRaceSweep.normalize({ ...SMALL, epochs: 1 });
+    const per = runsPerReplicate(p);
+    expect(per).toBe(2 * (2 + 2 * 2));
+    const settings = (runs: readonly { model: string; scaling: string; encoding: string | null; depth: number | null }[]) =>
+      new Set(runs.map((r) => `${r.model}/${r.scaling}/${r.encoding}/${r.depth}`));
+    const whole = baselineRaceSweep.summarize(p, runRaw(baselineRaceSweep, p, undefined));
+    expect(whole.refinement).toEqual({ level: 2, target: 2, label: '2 seeds per setting' });
+    const first = baselineRaceSweep.summarize(p, runRaw(baselineRaceSweep, p, [0, per]));
+    expect(first.refinement.level).toBe(1);
+    expect(first.refinement.label).toBe(`1 of 2 seeds per setting so far (${per} of ${2 * per} runs)`);
+    // every setting of the full sweep is present after the first seed
+    expect(settings(first.runs)).toEqual(settings(whole.runs));
+    expect(new Set(first.runs.map((r) => r.seed))).toEqual(new Set([p.seed]));
+    expect(baselineRaceSweep.summarize(p, runRaw(baselineRaceSweep, p, [0, per - 1])).refinement.level).toBe(0);
+    // completeness counts whole seeds wherever they are in the plan (a worker may finish a later one first)
+    const late = runRaw(baselineRaceSweep, p, [per, 2 * per]);
+    expect(sweepData(p, late.runs, late.indices).refinement.level).toBe(1);
   });
 });

@@ -140,3 +140,26 @@ describe('estimateExpectation', () => {
     expect(estimateExpectation(minusI, 'Y', 1000, createRng(1)).mean).toBe(-1);
   });
 });
+
+describe('CdfSampler.sumSigns', () => {
+  it('equals the sum of (−1)^parity over the same number of single draws, for generators with and without bulk fill', () => {
+    const probs = [0.1, 0, 0.25, 0.05, 0, 0.3, 0.3, 0];
+    const sampler = new CdfSampler(probs);
+    for (const [shots, mask] of [[1, 1], [7, 3], [5000, 5], [9000, 6]] as const) {
+      const a = createRng(shots), b = createRng(shots);
+      let want = 0;
+      for (let s = 0; s < shots; s++) want += (parityOf(sampler.sample(b) & mask) ? -1 : 1);
+      expect(sampler.sumSigns(a, shots, mask)).toBe(want);
+      expect(a.next()).toBe(b.next());
+      const plain = createRng(shots);
+      const noFill = { seed: plain.seed, next: plain.next, int: plain.int, normal: plain.normal };
+      expect(sampler.sumSigns(noFill, shots, mask)).toBe(want);
+    }
+  });
+});
+
+function parityOf(x: number): number {
+  let p = 0;
+  for (; x; x &= x - 1) p ^= 1;
+  return p;
+}
