@@ -840,12 +840,14 @@ class Parser {
 
 /**
  * Parses OpenQASM 2.0 text into a Circuit. Throws QasmError (with line and column) on any problem,
- * including text longer than QASM_LIMITS.maxInputChars.
+ * including text longer than `opts.maxInputChars` (default QASM_LIMITS.maxInputChars; the CLI passes
+ * its own input cap).
  */
-export function parseQasm(text: string): Circuit {
+export function parseQasm(text: string, opts: { maxInputChars?: number } = {}): Circuit {
   if (typeof text !== 'string') throw new QasmError('QASM input must be a string', 1, 1);
-  if (text.length > QASM_LIMITS.maxInputChars) {
-    throw new QasmError(`the input is ${fmtCount(text.length)} characters, more than the limit of ${fmtCount(QASM_LIMITS.maxInputChars)}`, 1, 1);
+  const maxChars = opts.maxInputChars ?? QASM_LIMITS.maxInputChars;
+  if (text.length > maxChars) {
+    throw new QasmError(`the input is ${fmtCount(text.length)} characters, more than the limit of ${fmtCount(maxChars)}`, 1, 1);
   }
   try {
     return new Parser(new Lexer(text)).parse();
