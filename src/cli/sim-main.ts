@@ -77,6 +77,8 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   const budget = timeoutMs(flags.get('timeout'));
   const maxBytes = maxInputBytes(flags.get('max-input-bytes'), io);
   const source = file === '-' ? '<stdin>' : file;
+  // The budget covers reading and parsing too (a million-gate file takes seconds to parse).
+  const clock = runClock(io, { timeoutMs: budget, unit: 'operations', verbose: flags.has('progress') });
 
   let text: string;
   try {
@@ -95,7 +97,6 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   const n = circuit.numQubits;
   if (n < 1) throw new InputError('the circuit declares no qubits');
 
-  const clock = runClock(io, { timeoutMs: budget, unit: 'operations', verbose: flags.has('progress') });
   const onOp = (i: number, total: number) => clock.tick(i, total);
   let probs: Float64Array;
   let ms: number;
