@@ -77,8 +77,8 @@ test.describe('URL fuzz: figure parameters', () => {
 
 test('URL fuzz: presentation figure/step/slide', async ({ page }) => {
   test.setTimeout(60_000);
-  const ids = FIGURE_CATALOG.map((f) => f.id);
-  const stepsOf = new Map(FIGURE_CATALOG.map((f) => [f.id, f.steps.length]));
+  const ids: string[] = FIGURE_CATALOG.map((f) => f.id);
+  const stepsOf = new Map<string, number>(FIGURE_CATALOG.map((f) => [f.id, f.steps.length]));
   const errors = watchErrors(page);
   const cases = fc.sample(fc.record({
     figure: fc.option(fc.oneof(fc.constantFrom(...ids), fc.constantFrom('nope', '', MARKUP, 'x'.repeat(3000))), { nil: undefined }),
@@ -86,7 +86,10 @@ test('URL fuzz: presentation figure/step/slide', async ({ page }) => {
     slide: fc.option(fc.constantFrom('2', '0', 'abc', '0x3', '99999'), { nil: undefined }),
   }), { numRuns: 5, seed: 88 });
   // The issue's three cases first, then the sample.
-  for (const c of [{ figure: 'nope' }, { figure: 'landscape', step: '99' }, { figure: 'landscape', step: 'NaN' }, { figure: 'landscape', step: '0x1' }, ...cases]) {
+  const all: Array<{ figure?: string; step?: string; slide?: string }> = [
+    { figure: 'nope' }, { figure: 'landscape', step: '99' }, { figure: 'landscape', step: 'NaN' }, { figure: 'landscape', step: '0x1' }, ...cases,
+  ];
+  for (const c of all) {
     const query = new URLSearchParams();
     for (const [key, v] of Object.entries(c)) if (v !== undefined) query.set(key, v);
     await page.goto(`/present?${query}`);
