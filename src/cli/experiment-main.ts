@@ -1,34 +1,70 @@
 /**
- * `npm run experiment -- NAME [flags] [--format csv|json] [--progress]` runs a registered experiment
- * (src/experiments/index.ts) in this process and prints CSV (default: the experiment's columns, one row per
- * line) or JSON ({ meta, rows }). `npm run experiment -- list` lists the experiments and their flags.
+ * `npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]` runs a
+ * registered experiment (src/experiments/index.ts) in this process and prints CSV (default: the
+ * experiment's columns, one row per line) or JSON ({ meta, rows }). `npm run experiment -- list` lists
+ * the experiments and their flags. Runs longer than a few seconds report progress on stderr (every percent
+ * with --progress); --timeout stops them. A value the experiment refuses (its `normalize`) is a usage
+ * error like a malformed flag: exit 2. Exit codes: see io.ts.
  */
 import { getExperiment, EXPERIMENTS } from '../experiments/index';
 import { parseChoice, UsageError } from '../experiments/args';
-import { runDefinition } from '../experiments/run';
+import { finalize, runRaw } from '../experiments/run';
+import type { ExperimentDefinition } from '../experiments/types';
 import { toCsv, toJson } from './format';
-import { reportError, type CliIo } from './io';
+import {
+  asTimeout, DeadlineSignal, EXIT_OK, exitCodeFor, PROGRESS_EVERY_MS, PROGRESS_QUIET_MS, reportError, runClock, timeoutMs, type CliIo,
+} from './io';
 
-export const EXPERIMENT_USAGE = 'usage: npm run experiment -- NAME [flags] [--format csv|json] [--progress]  (NAME: list to see all)';
+export const EXPERIMENT_USAGE = 'usage: npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]  (NAME: list to see all)';
 
-/** Pulls the CLI-level flags (--format, --progress) out; the rest go to the experiment's parser. */
-function splitCliFlags(args: readonly string[]): { format: 'csv' | 'json'; progress: boolean; rest: string[] } {
+export const EXPERIMENT_HELP = `${EXPERIMENT_USAGE}
+
+Runs one experiment (the computation behind a figure) and prints its rows on stdout.
+\`npm run experiment -- list\` lists the experiments and their flags.
+
+  --format csv|json     CSV rows (default) or JSON with the method, parameters and seed
+  --progress            report progress on stderr from the start (otherwise after ${PROGRESS_QUIET_MS / 1000} s, every ${PROGRESS_EVERY_MS / 1000} s)
+  --timeout SECONDS     stop a run that takes longer (default: no limit)
+
+Exit codes: 0 success; 2 the command line was refused (unknown experiment or flag, a bad or
+inconsistent value, a duplicate in a list); 1 the run failed (timeout, internal error).
+Errors are one line on stderr.
+`;
+
+/** Pulls the CLI-level flags (--format, --progress, --timeout) out; the rest go to the experiment's parser. */
+function splitCliFlags(args: readonly string[]): { format: 'csv' | 'json'; progress: boolean; timeout?: string; rest: string[] } {
   let format: 'csv' | 'json' = 'csv';
   let progress = false;
   let seenFormat = false;
+  let timeout: string | undefined;
   const rest: string[] = [];
+  const value = (a: string, i: number, name: string) => {
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
+    if (v === undefined || v === '') throw new UsageError(`flag ${name} needs a value`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       if (seenFormat) throw new UsageError('flag --format given twice');
       seenFormat = true;
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v === undefined) throw new UsageError('flag --format needs a value');
-      format = parseChoice(v, '--format', ['csv', 'json'] as const);
+      format = parseChoice(value(a, i, '--format'), '--format', ['csv', 'json'] as const);
+      if (!a.includes('=')) i++;
+    } else if (a === '--timeout' || a.startsWith('--timeout=')) {
+      if (timeout !== undefined) throw new UsageError('flag --timeout given twice');
+      timeout = value(a, i, '--timeout');
+      if (!a.includes('=')) i++;
     } else if (a === '--progress') progress = true;
     else rest.push(a);
   }
-  return { format, progress, rest };
+  return { format, progress, timeout, rest };
+}
+
+/** The experiment's own parsing and validation, as a usage error (exit 2) whatever they throw. */
+function paramsOrRefuse<P, S, D>(def: ExperimentDefinition<P, S, D>, args: readonly string[]): P {
+  try { return def.normalize(def.cli.parseArgs(args) as Partial<P>); } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`${def.name}: ${(err as Error).message}`);
+  }
 }
 
 export function experimentCommand(argv: readonly string[], io: CliIo): string {
@@ -39,27 +75,29 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
   }
   let def;
   try { def = getExperiment(name); } catch (err) { throw new UsageError((err as Error).message); }
-  const { format, progress, rest } = splitCliFlags(args);
-  const input = def.cli.parseArgs(rest);
-  let lastPct = -1;
-  const result = runDefinition(def, input, {
-    onProgress: progress
-      ? (done: number, total: number) => {
-        const pct = Math.floor((100 * done) / total);
-        if (pct !== lastPct) { lastPct = pct; io.stderr(`progress ${pct}%\n`); }
-      }
-      : undefined,
-  });
+  const { format, progress, timeout, rest } = splitCliFlags(args);
+  const budget = timeoutMs(timeout);
+  const params = paramsOrRefuse(def, rest);
+  const clock = runClock(io, { timeoutMs: budget, unit: 'work units', verbose: progress });
+  const signal = new DeadlineSignal(clock);
+  let samples;
+  try {
+    samples = runRaw(def, params, undefined, { signal, onProgress: (done, total) => clock.tick(done, total) });
+  } catch (err) {
+    throw asTimeout(err, signal);
+  }
+  const result = finalize(def, params, samples);
   const rows = def.cli.rows(result.data);
   return format === 'json' ? toJson({ meta: result.meta, rows }) : toCsv(def.cli.columns, rows);
 }
 
 export function main(argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--help') || argv.includes('-h')) { io.stdout(EXPERIMENT_HELP); return EXIT_OK; }
   try {
     io.stdout(experimentCommand(argv, io));
-    return 0;
+    return EXIT_OK;
   } catch (err) {
     reportError(io, err);
-    return err instanceof UsageError ? 2 : 1;
+    return exitCodeFor(err);
   }
 }

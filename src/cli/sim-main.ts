@@ -1,11 +1,14 @@
 /**
- * `npm run sim -- run FILE.qasm [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N]`
+ * `npm run sim -- run FILE.qasm|- [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N]
+ *   [--timeout SECONDS] [--max-input-bytes N] [--progress]`
  *
  * Prints {"qubits": n, "probabilities" | "counts": {bitstring: value}, "stats": {"gates", "simulate_ms"}}.
  * Bitstrings are qubit n−1 … qubit 0 (Qiskit order); only non-zero entries (probabilities below 1e-14 are
  * floating-point residue and are dropped). `-` reads the circuit from standard input. With --noise DEVICE the
  * density matrix runs the device's noise model and the readout error is applied to the distribution (and so
  * to the counts). `simulate_ms` times the simulation alone (not parsing, sampling or printing).
+ * Runs longer than a few seconds report progress on stderr; --timeout stops them (exit 1). Exit codes and
+ * the input cap: see io.ts.
  */
 import { DENSITY_MATRIX_HARD_MAX, DensityMatrix } from '../sim/density';
 import { deviceNoiseModelById, loadDevices } from '../sim/noise';
@@ -13,12 +16,32 @@ import { parseQasm } from '../sim/qasm';
 import { createRng } from '../sim/rng';
 import { formatBitstring, sampleCounts } from '../sim/sampling';
 import { STATE_VECTOR_HARD_MAX, StateVector } from '../sim/statevector';
-import { DEFAULT_LIMITS, type Circuit } from '../sim/types';
+import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit } from '../sim/types';
 import { parseFlags, parseInteger, UsageError } from '../experiments/args';
-import { reportError, type CliIo } from './io';
+import {
+  DEFAULT_MAX_INPUT_BYTES, EXIT_OK, exitCodeFor, InputError, MAX_INPUT_ENV, maxInputBytes, PROGRESS_EVERY_MS, PROGRESS_QUIET_MS, reportError, runClock, timeoutMs, type CliIo,
+} from './io';
 
-export const SIM_USAGE = 'usage: npm run sim -- run FILE.qasm|- [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N]';
 const ZERO = 1e-14;
+
+export const SIM_USAGE = 'usage: npm run sim -- run FILE.qasm|- [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N] [--timeout SECONDS] [--max-input-bytes N] [--progress]';
+
+export const SIM_HELP = `${SIM_USAGE}
+
+Runs an OpenQASM 2.0 circuit (FILE, or standard input with -) and prints JSON on stdout.
+
+  --noise DEVICE|none   density matrix with the device's noise model (default none: state vector)
+  --shots N             sample N shots (seeded) instead of printing probabilities
+  --seed S              seed for --shots (default 1)
+  --max-qubits N        qubit cap (default ${DEFAULT_LIMITS.stateVectorQubits}, ${DEFAULT_LIMITS.densityMatrixQubits} with --noise; at most ${STATE_VECTOR_HARD_MAX} / ${DENSITY_MATRIX_HARD_MAX})
+  --timeout SECONDS     stop a run that takes longer (default: no limit)
+  --max-input-bytes N   refuse input larger than N bytes (default ${DEFAULT_MAX_INPUT_BYTES}, or ${MAX_INPUT_ENV})
+  --progress            report progress on stderr from the start (otherwise after ${PROGRESS_QUIET_MS / 1000} s, every ${PROGRESS_EVERY_MS / 1000} s)
+
+Exit codes: 0 success; 2 the command line or its input was refused (bad flag or value, unknown device,
+unreadable, too large or invalid circuit, over the qubit cap); 1 the run failed (timeout, internal error).
+Errors are one line on stderr.
+`;
 
 export interface SimOutput {
   qubits: number;
@@ -39,7 +62,7 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   if (command === undefined) throw new UsageError(`missing command; ${SIM_USAGE}`);
   if (command !== 'run') throw new UsageError(`unknown command '${command}'; ${SIM_USAGE}`);
   if (file === undefined || (file.startsWith('--') && file.length > 2)) throw new UsageError(`missing circuit file; ${SIM_USAGE}`);
-  const flags = parseFlags(rest, ['noise', 'shots', 'seed', 'max-qubits']);
+  const flags = parseFlags(rest, ['noise', 'shots', 'seed', 'max-qubits', 'timeout', 'max-input-bytes'], ['progress']);
   const noiseName = flags.get('noise') ?? 'none';
   const noisy = noiseName !== 'none';
   if (noisy && !loadDevices().some((d) => d.id === noiseName)) {
@@ -51,38 +74,50 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   const maxQubits = flags.has('max-qubits')
     ? parseInteger(flags.get('max-qubits')!, '--max-qubits', { min: 1, max: hardMax })
     : noisy ? DEFAULT_LIMITS.densityMatrixQubits : DEFAULT_LIMITS.stateVectorQubits;
+  const budget = timeoutMs(flags.get('timeout'));
+  const maxBytes = maxInputBytes(flags.get('max-input-bytes'), io);
+  const source = file === '-' ? '<stdin>' : file;
+  // The budget covers reading and parsing too (a million-gate file takes seconds to parse).
+  const clock = runClock(io, { timeoutMs: budget, unit: 'operations', verbose: flags.has('progress') });
 
   let text: string;
   try {
-    text = file === '-' ? io.readStdin() : io.readFile(file);
+    text = file === '-' ? io.readStdin(maxBytes) : io.readFile(file, maxBytes);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as { code?: string }).code;
-    throw new Error(code === 'ENOENT' ? `cannot read '${file}': no such file` : `cannot read '${file}': ${(err as Error).message}`);
+    throw new InputError(code === 'ENOENT' ? `cannot read '${file}': no such file` : `cannot read '${file}': ${(err as Error).message}`);
   }
   let circuit: Circuit;
   try {
-    circuit = parseQasm(text);
+    circuit = parseQasm(text, { maxInputChars: maxBytes });
   } catch (err) {
-    throw new Error(`${file === '-' ? '<stdin>' : file}:${(err as Error).message}`);
+    throw new InputError(`${source}:${(err as Error).message}`);
   }
   const n = circuit.numQubits;
-  if (n < 1) throw new Error('the circuit declares no qubits');
+  if (n < 1) throw new InputError('the circuit declares no qubits');
 
+  const onOp = (i: number, total: number) => clock.tick(i, total);
   let probs: Float64Array;
   let ms: number;
   let label: string | undefined;
   if (noisy) {
     const model = deviceNoiseModelById(noiseName);
     label = model.label;
-    const rho = new DensityMatrix(n, { maxQubits }); // cap checked before allocating
+    const virtual = new Set<string>(model.virtualGates);
+    const wide = circuit.ops.find((o) => o.kind === 'gate' && o.qubits.length > 2 && !virtual.has(o.name));
+    if (wide && wide.kind === 'gate') {
+      throw new InputError(`noisy simulation of the ${wide.qubits.length}-qubit gate '${wide.name}' is not modelled; decompose it into 1- and 2-qubit gates`);
+    }
+    const rho = newOrRefuse(() => new DensityMatrix(n, { maxQubits })); // cap checked before allocating
     const t0 = performance.now();
-    rho.run(circuit, model);
+    rho.run(circuit, model, { onOp });
     ms = performance.now() - t0;
     probs = rho.measuredProbabilities(model);
   } else {
-    const sv = new StateVector(n, { maxQubits });
+    const sv = newOrRefuse(() => new StateVector(n, { maxQubits }));
     const t0 = performance.now();
-    sv.run(circuit);
+    sv.run(circuit, { onOp });
     ms = performance.now() - t0;
     probs = sv.probabilities();
   }
@@ -101,14 +136,23 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   };
 }
 
-/** Exit code 0 with JSON on stdout, or ≠ 0 with one line on stderr. */
+/** A simulator over its qubit cap is a refused request (exit 2), not a failed run. */
+function newOrRefuse<T>(make: () => T): T {
+  try { return make(); } catch (err) {
+    if (err instanceof SimulatorLimitError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+/** Exit code 0 with JSON on stdout; 2 or 1 (see io.ts) with one line on stderr. `--help` prints the usage. */
 export function main(argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--help') || argv.includes('-h')) { io.stdout(SIM_HELP); return EXIT_OK; }
   try {
     const out = simulateCommand(argv, io);
     io.stdout(`${JSON.stringify(out)}\n`);
-    return 0;
+    return EXIT_OK;
   } catch (err) {
     reportError(io, err);
-    return err instanceof UsageError ? 2 : 1;
+    return exitCodeFor(err);
   }
 }

@@ -60,7 +60,7 @@ export function parseInteger(text: string, what: string, opts: { min?: number; m
 
 /**
  * Whole numbers as a single value ("5"), an inclusive range ("2:12", or "a:b:step") or a list ("2,4,8").
- * At most `maxCount` values.
+ * At most `maxCount` values. A value listed twice is refused (it would only repeat rows).
  */
 export function parseIntegerList(text: string, what: string, opts: { min?: number; max?: number; maxCount?: number } = {}): number[] {
   const maxCount = opts.maxCount ?? 1000;
@@ -78,6 +78,11 @@ export function parseIntegerList(text: string, what: string, opts: { min?: numbe
   } else {
     values = text.split(',').map((p) => parseInteger(p, what, opts));
     if (values.length > maxCount) throw new UsageError(`${what}: more than ${maxCount} values`);
+    const seen = new Set<number>();
+    for (const v of values) {
+      if (seen.has(v)) throw new UsageError(`${what}: ${v} is listed twice in '${text}'`);
+      seen.add(v);
+    }
   }
   return values;
 }

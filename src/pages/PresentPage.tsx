@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { citationCounts, citationOrder, references } from 'virtual:article';
 import { CitationProvider, type CitationData } from '../cite';
-import { parseSlideNumber, slideFor, type Slide } from '../story/deck';
+import { resolveStartSlide, type Slide } from '../story/deck';
 import { isTypingTarget } from '../story/Stepper';
 import { Overview, PrintFrames, SlideView } from '../story/Slides';
 import { StoryModeContext } from '../story/mode-context';
@@ -39,15 +39,9 @@ export function deckKeyAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): DeckK
   }
 }
 
-/** The starting slide from `?slide=N` or `?figure=<id>&step=<n>` (the article's "Present" control). */
-export function initialSlide(search: string, slides: readonly Slide[]): { index: number; issue?: string } {
-  const query = new URLSearchParams(search);
-  const figure = query.get('figure');
-  if (figure !== null) {
-    const found = slideFor(slides, figure, Number(query.get('step') ?? 0));
-    if (found !== undefined) return { index: found };
-  }
-  return parseSlideNumber(query.get('slide'), slides.length);
+/** The starting slide from `?slide=N` or `?figure=<id>&step=<n>`, with a note per refused value. */
+export function initialSlide(search: string, slides: readonly Slide[]): { index: number; issues: string[] } {
+  return resolveStartSlide(search, slides);
 }
 
 export function writeSlideToUrl(index: number): void {
@@ -62,24 +56,31 @@ export function writeSlideToUrl(index: number): void {
 export function useDeckState(slides: readonly Slide[]) {
   const [index, setIndex] = useState(0);
   const [blackout, setBlackout] = useState(false);
-  const [issue, setIssue] = useState<string | undefined>();
+  const [issues, setIssues] = useState<string[]>([]);
+  /** Notes from the other window (the speaker view shows the presentation's URL problems). */
+  const [remoteIssues, setRemoteIssues] = useState<string[]>([]);
   const sync = useDeckSync((m) => {
     if (m.type === 'slide') setIndex(Math.max(0, Math.min(slides.length - 1, m.index)));
     else if (m.type === 'blackout') setBlackout(m.on);
-    else if (m.type === 'hello') { sync.post({ type: 'slide', index: current() }); sync.post({ type: 'blackout', on: blackoutNow() }); }
+    else if (m.type === 'issues') setRemoteIssues(m.issues);
+    else if (m.type === 'hello') {
+      sync.post({ type: 'slide', index: refs.index });
+      sync.post({ type: 'blackout', on: refs.blackout });
+      if (refs.issues.length > 0) sync.post({ type: 'issues', issues: refs.issues });
+    }
   });
   // Refs for the hello reply without re-subscribing.
-  const [refs] = useState(() => ({ index: 0, blackout: false }));
+  const [refs] = useState(() => ({ index: 0, blackout: false, issues: [] as string[] }));
   refs.index = index;
   refs.blackout = blackout;
-  const current = () => refs.index;
-  const blackoutNow = () => refs.blackout;
+  refs.issues = issues;
 
   useEffect(() => {
     const start = initialSlide(window.location.search, slides);
     setIndex(start.index);
-    setIssue(start.issue);
-  }, [slides]);
+    setIssues(start.issues);
+    if (start.issues.length > 0) sync.post({ type: 'issues', issues: start.issues });
+  }, [slides, sync]);
   useEffect(() => { if (typeof window !== 'undefined') writeSlideToUrl(index); }, [index]);
 
   const go = useCallback((n: number) => {
@@ -90,7 +91,7 @@ export function useDeckState(slides: readonly Slide[]) {
   const toggleBlackout = useCallback(() => {
     setBlackout((b) => { sync.post({ type: 'blackout', on: !b }); return !b; });
   }, [sync]);
-  return { index, go, blackout, toggleBlackout, issue, sync };
+  return { index, go, blackout, toggleBlackout, issues, remoteIssues, sync };
 }
 
 function openSpeaker(index: number): void {
@@ -119,7 +120,7 @@ function usePrinting(): boolean {
 
 export function PresentPage() {
   const slides = articleDeck();
-  const { index, go, blackout, toggleBlackout, issue } = useDeckState(slides);
+  const { index, go, blackout, toggleBlackout, issues } = useDeckState(slides);
   const [overview, setOverview] = useState(false);
   const printing = usePrinting();
 
@@ -161,7 +162,7 @@ export function PresentPage() {
       <CitationProvider value={citations}>
         <main id="main" className="present" data-present="" data-slide-index={index} data-slide-count={slides.length} data-blackout={blackout ? 'true' : 'false'} tabIndex={-1}>
           {slide.kind !== 'title' ? <h1 className="visually-hidden">Presentation: {slides[0].kind === 'title' ? slides[0].title : ''}</h1> : null}
-          {issue ? <p className="present__issue" role="status">{issue}</p> : null}
+          {issues.length > 0 ? <p className="present__issue" role="status" data-present-issues="">{issues.join(' ')}</p> : null}
           {overview ? (
             <Overview slides={slides} current={index} onPick={(n) => { go(n); setOverview(false); }} />
           ) : (

@@ -45,7 +45,7 @@ function Elapsed() {
 
 export function SpeakerPage() {
   const slides = articleDeck();
-  const { index, go, blackout, toggleBlackout, sync } = useDeckState(slides);
+  const { index, go, blackout, toggleBlackout, issues, remoteIssues, sync } = useDeckState(slides);
 
   // Ask the presentation window where it is (it answers with its slide).
   useEffect(() => { sync.post({ type: 'hello' }); }, [sync]);
@@ -74,6 +74,12 @@ export function SpeakerPage() {
       <CitationProvider value={citations}>
         <main id="main" className="speaker" data-speaker="" data-slide-index={index} tabIndex={-1}>
           <h1 className="visually-hidden">Speaker view</h1>
+          {issues.length > 0 || remoteIssues.length > 0 ? (
+            <div className="present__issue speaker__issues" role="status" data-speaker-issues="">
+              {issues.length > 0 ? <p>{issues.join(' ')}</p> : null}
+              {remoteIssues.length > 0 ? <p>Presentation window: {remoteIssues.join(' ')}</p> : null}
+            </div>
+          ) : null}
           <section className="speaker__current" aria-label="Current slide">
             <h2 className="speaker__heading">Now: slide <span data-speaker-count="">{index + 1} / {slides.length}</span>{blackout ? ' (blacked out)' : ''}</h2>
             <div className="speaker__slide"><SlideView key={index} slide={slide} /></div>

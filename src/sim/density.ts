@@ -19,7 +19,7 @@
 import { matMul, superoperator, phaseDamping, thermalRelaxation, type Channel, type KrausSet } from './channels';
 import { gateArity, gateMatrix, validateGateOp, writeGateMatrix } from './gates';
 import { observableTerms, parsePauli, parity, type Observable } from './pauli';
-import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp, type GateName } from './types';
+import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp, type RunOptions, type GateName } from './types';
 import type { IdleNoise, NoiseModel } from './noise';
 import { applyReadoutError } from './readout';
 
@@ -326,9 +326,10 @@ export class DensityMatrix {
   /**
    * Runs the circuit from the current state. With a noise model: channels after each gate, idle
    * relaxation in an ASAP schedule (if the model has one). Readout error is NOT applied here —
-   * apply `noisyProbabilities` / readout.ts to `probabilities()`.
+   * apply `noisyProbabilities` / readout.ts to `probabilities()`. `opts.onOp(i, total)` is called before
+   * each operation (progress; it may throw to stop a long run).
    */
-  run(circuit: Circuit, noise?: NoiseModel): this {
+  run(circuit: Circuit, noise?: NoiseModel, opts?: RunOptions): this {
     if (circuit.numQubits > this.numQubits) {
       throw new RangeError(`circuit has ${circuit.numQubits} qubits, density matrix has ${this.numQubits}`);
     }
@@ -336,8 +337,9 @@ export class DensityMatrix {
     // Index of the last gate on each qubit: measurements after it are terminal.
     const lastGate = new Int32Array(this.numQubits).fill(-1);
     ops.forEach((op, i) => { if (op.kind === 'gate') for (const q of op.qubits) lastGate[q] = i; });
-    if (noise) return this.runNoisy(circuit, noise, lastGate);
+    if (noise) return this.runNoisy(circuit, noise, lastGate, opts?.onOp);
     for (let i = 0; i < ops.length; i++) {
+      opts?.onOp?.(i, ops.length);
       const op = ops[i];
       if (op.kind === 'gate') this.apply(op);
       else if (op.kind === 'measure' && i < lastGate[op.qubit]) this.applyKraus([op.qubit], FULL_DEPHASING);
@@ -352,7 +354,7 @@ export class DensityMatrix {
    * 2-qubit gate and its 2-qubit channels are fused into one 16×16 superoperator pass. Operations on
    * different qubits commute, so the fusion is exact.
    */
-  private runNoisy(circuit: Circuit, noise: NoiseModel, lastGate: Int32Array): this {
+  private runNoisy(circuit: Circuit, noise: NoiseModel, lastGate: Int32Array, onOp?: RunOptions['onOp']): this {
     const n = this.numQubits;
     const pending: (Float64Array | null)[] = new Array(n).fill(null);
     const push = (q: number, superop: Float64Array): void => {
@@ -368,6 +370,7 @@ export class DensityMatrix {
     const virtual = new Set<GateName>(noise.virtualGates);
     const ops = circuit.ops;
     for (let i = 0; i < ops.length; i++) {
+      onOp?.(i, ops.length);
       const op = ops[i];
       if (op.kind === 'barrier') continue;
       if (op.kind === 'measure') {

@@ -8,9 +8,12 @@
  * exp ln sqrt). `reset`, `if` and `opaque` are rejected. Gates the IR lacks are decomposed exactly into
  * IR gates (no global phase is lost except where Qiskit's own definition differs only by one).
  *
- * Every problem throws a QasmError carrying `line` and `column` (1-based), with a message such as
- * "3:14: unknown gate 'foo'". The parser is linear in the input, bounds recursion depth and the size
- * of the expanded circuit, so hostile input cannot hang it or crash it with a stack overflow.
+ * Every problem throws a QasmError carrying `line` and `column` (1-based), with a one-line message such
+ * as "3:14: unknown gate 'foo'"; pieces of the input in it are escaped and truncated (quoteInput), so
+ * printing it on a terminal is safe. The parser is linear in the input (tokens are produced on demand,
+ * every check is a map or set lookup), bounds the input size, expression nesting and definition nesting,
+ * and charges each gate call for its whole expansion before expanding it (QASM_LIMITS), so hostile input
+ * cannot hang it, exhaust memory or crash it with a stack overflow.
  */
 import { GATE_PARAM_COUNT, type Circuit, type GateName, type GateOp, type Op } from './types';
 
@@ -28,8 +31,49 @@ export class QasmError extends Error {
   }
 }
 
-/** Limits that keep hostile input bounded. */
-export const QASM_LIMITS = { maxOps: 1_000_000, maxQubits: 64, maxDepth: 100, maxRegisterSize: 1 << 20 } as const;
+/**
+ * Limits that keep hostile input bounded. `maxInputChars` caps the text; `maxOps` caps the expanded
+ * circuit, counting every operation a gate call expands to (gates, barriers inside definitions, calls of
+ * empty definitions, measurements), checked before expanding; `maxExprEvaluations` caps the expression
+ * nodes evaluated while expanding gate bodies; `maxDepth` caps the nesting of expressions and of gate
+ * definitions; `maxClbits` caps the classical bits of all cregs together.
+ */
+export const QASM_LIMITS = {
+  maxInputChars: 32 * 1024 * 1024,
+  maxOps: 1_000_000,
+  maxExprEvaluations: 10_000_000,
+  maxQubits: 64,
+  maxClbits: 1 << 20,
+  maxDepth: 100,
+  maxRegisterSize: 1 << 20,
+} as const;
+
+/** Longest piece of the input quoted in an error message. */
+const QUOTE_MAX = 40;
+
+/**
+ * Quotes a piece of the input for an error message, safe to print on a terminal: control characters
+ * (C0, DEL, C1), line/paragraph separators and bidirectional overrides are escaped as \xNN or \u{…},
+ * and anything longer than `max` characters is cut, with its full length given.
+ */
+export function quoteInput(text: string, max = QUOTE_MAX): string {
+  let cut = text.length > max ? max : text.length;
+  const code = text.charCodeAt(cut - 1);
+  if (cut < text.length && code >= 0xd800 && code <= 0xdbff) cut--; // keep a surrogate pair whole
+  let out = '';
+  for (let i = 0; i < cut; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c === 0x27 || c === 0x5c) out += `\\${text[i]}`;
+    else if (c === 0x2028 || c === 0x2029 || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+      out += `\\u{${c.toString(16)}}`;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = c <= 0xdbff && i + 1 < cut && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair) { out += text[i] + text[i + 1]; i++; } else out += `\\u{${c.toString(16)}}`; // a lone surrogate
+    } else out += text[i];
+  }
+  return cut < text.length ? `'${out}…' (${text.length.toLocaleString('en-US')} characters)` : `'${out}'`;
+}
 
 // ---------------------------------------------------------------- lexer
 
@@ -38,71 +82,109 @@ interface Token { kind: TokKind; text: string; value: number; line: number; col:
 
 const SYMBOLS = ['->', '==', ';', ',', '(', ')', '[', ']', '{', '}', '+', '-', '*', '/', '^'];
 
-function tokenize(src: string): Token[] {
-  const toks: Token[] = [];
-  let i = 0, line = 1, col = 1;
-  const n = src.length;
-  const adv = (k: number) => {
-    for (let j = 0; j < k; j++) {
-      if (src[i] === '\n') { line++; col = 1; } else col++;
-      i++;
+const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdPart = (c: number) => isIdStart(c) || isDigit(c);
+
+/**
+ * Produces tokens one at a time (the parser holds one token of lookahead, never the whole list), so
+ * memory stays proportional to the circuit, not to the text.
+ */
+class Lexer {
+  private i = 0;
+  private line = 1;
+  private col = 1;
+  constructor(private readonly src: string) {}
+
+  /** Skips whitespace and comments, keeping line and column. */
+  private skip(): void {
+    const { src } = this;
+    const n = src.length;
+    while (this.i < n) {
+      const c = src.charCodeAt(this.i);
+      if (c === 10) { this.i++; this.line++; this.col = 1; continue; }
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff) { this.i++; this.col++; continue; }
+      if (c === 47 && src.charCodeAt(this.i + 1) === 47) {
+        const end = src.indexOf('\n', this.i);
+        const stop = end < 0 ? n : end;
+        this.col += stop - this.i;
+        this.i = stop;
+        continue;
+      }
+      if (c === 47 && src.charCodeAt(this.i + 1) === 42) {
+        const end = src.indexOf('*/', this.i + 2);
+        if (end < 0) throw new QasmError('unterminated /* comment', this.line, this.col);
+        for (let j = this.i; j < end + 2; j++) {
+          if (src.charCodeAt(j) === 10) { this.line++; this.col = 1; } else this.col++;
+        }
+        this.i = end + 2;
+        continue;
+      }
+      return;
     }
-  };
-  while (i < n) {
-    const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v' || c === '\uFEFF') { adv(1); continue; }
-    if (c === '/' && src[i + 1] === '/') {
-      while (i < n && src[i] !== '\n') adv(1);
-      continue;
-    }
-    if (c === '/' && src[i + 1] === '*') {
-      const l0 = line, c0 = col;
-      adv(2);
-      while (i < n && !(src[i] === '*' && src[i + 1] === '/')) adv(1);
-      if (i >= n) throw new QasmError('unterminated /* comment', l0, c0);
-      adv(2);
-      continue;
-    }
-    const l0 = line, c0 = col;
-    if (/[A-Za-z_]/.test(c)) {
-      let j = i + 1;
-      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
-      toks.push({ kind: 'id', text: src.slice(i, j), value: 0, line: l0, col: c0 });
-      adv(j - i);
-      continue;
-    }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 400));
-      const text = m![0];
-      if (/[A-Za-z_]/.test(src[i + text.length] ?? '')) throw new QasmError(`malformed number '${text}${src[i + text.length]}'`, l0, c0);
-      toks.push({ kind: 'num', text, value: Number(text), line: l0, col: c0 });
-      adv(text.length);
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      while (j < n && src[j] !== '"' && src[j] !== '\n') j++;
-      if (src[j] !== '"') throw new QasmError('unterminated string', l0, c0);
-      toks.push({ kind: 'str', text: src.slice(i + 1, j), value: 0, line: l0, col: c0 });
-      adv(j + 1 - i);
-      continue;
-    }
-    const sym = SYMBOLS.find((s) => src.startsWith(s, i));
-    if (!sym) throw new QasmError(`unexpected character '${c}'`, l0, c0);
-    toks.push({ kind: 'sym', text: sym, value: 0, line: l0, col: c0 });
-    adv(sym.length);
   }
-  toks.push({ kind: 'eof', text: 'end of input', value: 0, line, col });
-  return toks;
+
+  private token(kind: TokKind, text: string, value: number, length: number): Token {
+    const t: Token = { kind, text, value, line: this.line, col: this.col };
+    this.i += length;
+    this.col += length;
+    return t;
+  }
+
+  next(): Token {
+    this.skip();
+    const { src } = this;
+    const n = src.length;
+    const i = this.i;
+    if (i >= n) return { kind: 'eof', text: 'end of input', value: 0, line: this.line, col: this.col };
+    const c = src.charCodeAt(i);
+    if (isIdStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdPart(src.charCodeAt(j))) j++;
+      return this.token('id', src.slice(i, j), 0, j - i);
+    }
+    if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
+      let j = i;
+      while (j < n && isDigit(src.charCodeAt(j))) j++;
+      if (src.charCodeAt(j) === 46) { j++; while (j < n && isDigit(src.charCodeAt(j))) j++; }
+      const e = src.charCodeAt(j);
+      if (e === 69 || e === 101) {
+        let k = j + 1;
+        const sign = src.charCodeAt(k);
+        if (sign === 43 || sign === 45) k++;
+        if (isDigit(src.charCodeAt(k))) { j = k; while (j < n && isDigit(src.charCodeAt(j))) j++; }
+      }
+      if (j < n && isIdStart(src.charCodeAt(j))) {
+        throw new QasmError(`malformed number ${quoteInput(src.slice(i, j + 1))}`, this.line, this.col);
+      }
+      const text = src.slice(i, j);
+      return this.token('num', text, Number(text), j - i);
+    }
+    if (c === 34) {
+      let j = i + 1;
+      while (j < n && src.charCodeAt(j) !== 34 && src.charCodeAt(j) !== 10) j++;
+      if (src.charCodeAt(j) !== 34) throw new QasmError('unterminated string', this.line, this.col);
+      const t = this.token('str', src.slice(i + 1, j), 0, j + 1 - i);
+      return t;
+    }
+    for (const sym of SYMBOLS) if (src.startsWith(sym, i)) return this.token('sym', sym, 0, sym.length);
+    const cp = src.codePointAt(i)!;
+    throw new QasmError(`unexpected character ${quoteInput(String.fromCodePoint(cp))}`, this.line, this.col);
+  }
 }
 
 // ---------------------------------------------------------------- expressions
 
+/**
+ * Chains of + − and of * / are one node each, evaluated left to right like the binary tree they stand
+ * for: a 10,000-term sum is flat, and only real nesting (parentheses, unary minus, ^, functions) is deep.
+ */
 type Expr =
   | { t: 'num'; v: number }
   | { t: 'var'; name: string; tok: Token }
   | { t: 'neg'; a: Expr }
-  | { t: 'bin'; op: '+' | '-' | '*' | '/' | '^'; a: Expr; b: Expr }
+  | { t: 'chain'; first: Expr; ops: ('+' | '-' | '*' | '/')[]; rest: Expr[] }
+  | { t: 'pow'; a: Expr; b: Expr }
   | { t: 'fn'; fn: (x: number) => number; a: Expr };
 
 const FUNCTIONS = new Map<string, (x: number) => number>([
@@ -114,21 +196,35 @@ function evalExpr(e: Expr, env: ReadonlyMap<string, number>): number {
     case 'num': return e.v;
     case 'var': {
       const v = env.get(e.name);
-      if (v === undefined) throw new QasmError(`unknown parameter '${e.name}'`, e.tok.line, e.tok.col);
+      if (v === undefined) throw new QasmError(`unknown parameter ${quoteInput(e.name)}`, e.tok.line, e.tok.col);
       return v;
     }
     case 'neg': return -evalExpr(e.a, env);
     case 'fn': return e.fn(evalExpr(e.a, env));
-    case 'bin': {
-      const a = evalExpr(e.a, env), b = evalExpr(e.b, env);
-      switch (e.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        default: return a ** b;
+    case 'pow': return evalExpr(e.a, env) ** evalExpr(e.b, env);
+    case 'chain': {
+      let acc = evalExpr(e.first, env);
+      for (let k = 0; k < e.rest.length; k++) {
+        const b = evalExpr(e.rest[k], env);
+        switch (e.ops[k]) {
+          case '+': acc += b; break;
+          case '-': acc -= b; break;
+          case '*': acc *= b; break;
+          default: acc /= b;
+        }
       }
+      return acc;
     }
+  }
+}
+
+/** Number of nodes of an expression (the work of one evaluation). */
+function exprSize(e: Expr): number {
+  switch (e.t) {
+    case 'num': case 'var': return 1;
+    case 'neg': case 'fn': return 1 + exprSize(e.a);
+    case 'pow': return 1 + exprSize(e.a) + exprSize(e.b);
+    case 'chain': { let s = 1 + exprSize(e.first); for (const r of e.rest) s += exprSize(r); return s; }
   }
 }
 
@@ -143,6 +239,10 @@ interface UserGate {
   params: string[];
   qubits: string[];
   body: BodyCall[];
+  /** Operations one call expands to (see gateCost); a float, so 2^60 is fine. */
+  cost: number;
+  /** Expression nodes evaluated by one call's expansion. */
+  evalCost: number;
 }
 interface BuiltinGate {
   kind: 'builtin';
@@ -150,14 +250,32 @@ interface BuiltinGate {
   numParams: number;
   numQubits: number;
   emit: Emit;
+  /** Operations one call emits (computed on first use: every built-in emits a fixed number). */
+  cost?: number;
 }
 type GateDef = UserGate | BuiltinGate;
 
+/** A gate call in a gate body. */
 interface BodyCall {
   name: string;
   tok: Token;
   args: Expr[];
   qubits: number[]; // indices into the enclosing gate's qubit arguments
+}
+
+/**
+ * Operations one call of `def` expands to. Every call counts at least one operation, so a call of an
+ * empty definition is not free, and a barrier inside a body counts one: nested definitions whose
+ * innermost body is empty or only a barrier are charged for their whole expansion.
+ */
+function gateCost(def: GateDef): number {
+  if (def.kind === 'user') return Math.max(1, def.cost);
+  if (def.cost === undefined) {
+    const out: GateOp[] = [];
+    def.emit(new Array(def.numParams).fill(0), Array.from({ length: def.numQubits }, (_, i) => i), out);
+    def.cost = out.length;
+  }
+  return Math.max(1, def.cost);
 }
 
 const op = (name: GateName, qubits: number[], params: number[] = []): GateOp => ({ kind: 'gate', name, qubits, params });
@@ -277,8 +395,11 @@ interface Register { name: string; offset: number; size: number }
 /** A gate/measure argument: one bit (`q[2]`) or a whole register (`q`). */
 interface Arg { reg: Register; index: number | null; tok: Token }
 
+const fmtCount = (n: number) => (n < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(2));
+const BODY_KEYWORDS = new Set(['gate', 'qreg', 'creg', 'measure', 'reset', 'if', 'include', 'opaque']);
+
 class Parser {
-  private pos = 0;
+  private tok: Token;
   private depth = 0;
   private readonly gates = new Map<string, GateDef>();
   private readonly qregs = new Map<string, Register>();
@@ -286,20 +407,23 @@ class Parser {
   private numQubits = 0;
   private numClbits = 0;
   private readonly ops: Op[] = [];
-  private gateOpCount = 0;
+  /** Operations charged so far (see gateCost), never more than QASM_LIMITS.maxOps. */
+  private opCount = 0;
+  private evalCount = 0;
   private qelibIncluded = false;
   private readonly scratch: GateOp[] = [];
 
-  constructor(private readonly toks: Token[]) {
+  constructor(private readonly lexer: Lexer) {
     for (const g of coreGates()) this.gates.set(g.name, g);
+    this.tok = lexer.next();
   }
 
-  // --- token helpers
-  private peek(o = 0): Token { return this.toks[Math.min(this.pos + o, this.toks.length - 1)]; }
-  private next(): Token { const t = this.peek(); if (t.kind !== 'eof') this.pos++; return t; }
+  // --- token helpers (one token of lookahead)
+  private peek(): Token { return this.tok; }
+  private next(): Token { const t = this.tok; if (t.kind !== 'eof') this.tok = this.lexer.next(); return t; }
   private fail(t: Token, msg: string): never { throw new QasmError(msg, t.line, t.col); }
-  private isSym(s: string, o = 0): boolean { const t = this.peek(o); return t.kind === 'sym' && t.text === s; }
-  private describe(t: Token): string { return t.kind === 'eof' ? 'end of input' : t.kind === 'str' ? `"${t.text}"` : `'${t.text}'`; }
+  private isSym(s: string): boolean { const t = this.tok; return t.kind === 'sym' && t.text === s; }
+  private describe(t: Token): string { return t.kind === 'eof' ? 'end of input' : t.kind === 'str' ? `"${quoteInput(t.text).slice(1, -1)}"` : quoteInput(t.text); }
   private expectSym(s: string): Token {
     const t = this.peek();
     if (t.kind !== 'sym' || t.text !== s) this.fail(t, `expected '${s}' but found ${this.describe(t)}`);
@@ -316,6 +440,14 @@ class Parser {
     return this.next();
   }
 
+  /** Charges `n` operations to the budget, failing at `at` (so the message names its line) when exceeded. */
+  private charge(n: number, at: Token, what: string): void {
+    if (this.opCount + n > QASM_LIMITS.maxOps) {
+      this.fail(at, `the circuit expands to more than ${fmtCount(QASM_LIMITS.maxOps)} operations: ${what} adds ${fmtCount(n)} to the ${fmtCount(this.opCount)} before it`);
+    }
+    this.opCount += n;
+  }
+
   parse(): Circuit {
     this.header();
     while (this.peek().kind !== 'eof') this.statement();
@@ -329,7 +461,7 @@ class Parser {
     this.next();
     const v = this.peek();
     if (v.kind !== 'num') this.fail(v, `expected a version number after OPENQASM but found ${this.describe(v)}`);
-    if (v.value !== 2) this.fail(v, `unsupported OpenQASM version ${v.text}: only 2.0 is supported`);
+    if (v.value !== 2) this.fail(v, `unsupported OpenQASM version ${quoteInput(v.text)}: only 2.0 is supported`);
     this.next();
     this.expectSym(';');
   }
@@ -359,7 +491,7 @@ class Parser {
     this.next();
     const f = this.peek();
     if (f.kind !== 'str') this.fail(f, `expected a file name in quotes but found ${this.describe(f)}`);
-    if (f.text !== 'qelib1.inc') this.fail(f, `cannot include "${f.text}": only "qelib1.inc" is available`);
+    if (f.text !== 'qelib1.inc') this.fail(f, `cannot include ${this.describe(f)}: only "qelib1.inc" is available`);
     this.next();
     this.expectSym(';');
     if (this.qelibIncluded) return;
@@ -377,42 +509,54 @@ class Parser {
     const sizeTok = this.expectInt('a register size');
     this.expectSym(']');
     this.expectSym(';');
-    if (this.qregs.has(name.text) || this.cregs.has(name.text)) this.fail(name, `register '${name.text}' is already declared`);
+    const q = quoteInput(name.text);
+    if (this.qregs.has(name.text) || this.cregs.has(name.text)) this.fail(name, `register ${q} is already declared`);
     const size = sizeTok.value;
-    if (size < 1) this.fail(sizeTok, `register '${name.text}' must have at least one bit`);
-    if (size > QASM_LIMITS.maxRegisterSize) this.fail(sizeTok, `register '${name.text}' is too large (${size})`);
+    if (size < 1) this.fail(sizeTok, `register ${q} must have at least one bit`);
+    if (size > QASM_LIMITS.maxRegisterSize) this.fail(sizeTok, `register ${q} is too large (${quoteInput(sizeTok.text)})`);
     if (kind === 'qreg') {
       if (this.numQubits + size > QASM_LIMITS.maxQubits) this.fail(sizeTok, `too many qubits: ${this.numQubits + size} > ${QASM_LIMITS.maxQubits}`);
       this.qregs.set(name.text, { name: name.text, offset: this.numQubits, size });
       this.numQubits += size;
     } else {
+      if (this.numClbits + size > QASM_LIMITS.maxClbits) this.fail(sizeTok, `too many classical bits: ${this.numClbits + size} > ${QASM_LIMITS.maxClbits}`);
       this.cregs.set(name.text, { name: name.text, offset: this.numClbits, size });
       this.numClbits += size;
     }
   }
 
-  // --- expressions
-  private expr(vars: ReadonlySet<string> | null): Expr {
+  // --- expressions (the depth counter bounds nesting: parentheses, functions, unary signs, ^)
+  private enter(): void {
     if (++this.depth > QASM_LIMITS.maxDepth) this.fail(this.peek(), `expression nested too deeply (more than ${QASM_LIMITS.maxDepth} levels)`);
-    let e = this.term(vars);
-    while (this.isSym('+') || this.isSym('-')) {
-      const o = this.next().text as '+' | '-';
-      e = { t: 'bin', op: o, a: e, b: this.term(vars) };
+  }
+  private expr(vars: ReadonlySet<string> | null): Expr {
+    this.enter();
+    const first = this.term(vars);
+    let e: Expr = first;
+    if (this.isSym('+') || this.isSym('-')) {
+      const ops: ('+' | '-')[] = [], rest: Expr[] = [];
+      while (this.isSym('+') || this.isSym('-')) {
+        ops.push(this.next().text as '+' | '-');
+        rest.push(this.term(vars));
+      }
+      e = { t: 'chain', first, ops, rest };
     }
     this.depth--;
     return e;
   }
   private term(vars: ReadonlySet<string> | null): Expr {
-    let e = this.unary(vars);
+    const first = this.unary(vars);
+    if (!this.isSym('*') && !this.isSym('/')) return first;
+    const ops: ('*' | '/')[] = [], rest: Expr[] = [];
     while (this.isSym('*') || this.isSym('/')) {
-      const o = this.next().text as '*' | '/';
-      e = { t: 'bin', op: o, a: e, b: this.unary(vars) };
+      ops.push(this.next().text as '*' | '/');
+      rest.push(this.unary(vars));
     }
-    return e;
+    return { t: 'chain', first, ops, rest };
   }
   private unary(vars: ReadonlySet<string> | null): Expr {
     if (this.isSym('-') || this.isSym('+')) {
-      if (++this.depth > QASM_LIMITS.maxDepth) this.fail(this.peek(), `expression nested too deeply (more than ${QASM_LIMITS.maxDepth} levels)`);
+      this.enter();
       const neg = this.next().text === '-';
       const a = this.unary(vars);
       this.depth--;
@@ -421,8 +565,8 @@ class Parser {
     const base = this.primary(vars);
     if (this.isSym('^')) {
       this.next();
-      if (++this.depth > QASM_LIMITS.maxDepth) this.fail(this.peek(), `expression nested too deeply (more than ${QASM_LIMITS.maxDepth} levels)`);
-      const e: Expr = { t: 'bin', op: '^', a: base, b: this.unary(vars) };
+      this.enter();
+      const e: Expr = { t: 'pow', a: base, b: this.unary(vars) };
       this.depth--;
       return e;
     }
@@ -448,7 +592,7 @@ class Parser {
         return { t: 'fn', fn, a };
       }
       if (vars?.has(t.text)) return { t: 'var', name: t.text, tok: t };
-      this.fail(t, vars ? `unknown parameter '${t.text}' in gate body` : `unknown identifier '${t.text}' in expression (only numbers, pi and sin cos tan exp ln sqrt are allowed here)`);
+      this.fail(t, vars ? `unknown parameter ${quoteInput(t.text)} in gate body` : `unknown identifier ${quoteInput(t.text)} in expression (only numbers, pi and sin cos tan exp ln sqrt are allowed here)`);
     }
     this.fail(t, `expected an expression but found ${this.describe(t)}`);
   }
@@ -471,15 +615,18 @@ class Parser {
     this.next();
     const nameTok = this.expectId('a gate name');
     const name = nameTok.text;
-    if (this.gates.has(name)) this.fail(nameTok, `gate '${name}' is already defined`);
-    if (FUNCTIONS.has(name) || name === 'pi') this.fail(nameTok, `'${name}' is reserved and cannot name a gate`);
+    const qname = quoteInput(name);
+    if (this.gates.has(name)) this.fail(nameTok, `gate ${qname} is already defined`);
+    if (FUNCTIONS.has(name) || name === 'pi') this.fail(nameTok, `${qname} is reserved and cannot name a gate`);
     const params: string[] = [];
+    const paramSet = new Set<string>();
     if (this.isSym('(')) {
       this.next();
       if (!this.isSym(')')) {
         for (;;) {
           const p = this.expectId('a parameter name');
-          if (params.includes(p.text)) this.fail(p, `parameter '${p.text}' declared twice`);
+          if (paramSet.has(p.text)) this.fail(p, `parameter ${quoteInput(p.text)} declared twice`);
+          paramSet.add(p.text);
           params.push(p.text);
           if (this.isSym(',')) { this.next(); continue; }
           break;
@@ -488,50 +635,57 @@ class Parser {
       this.expectSym(')');
     }
     const qubits: string[] = [];
+    const qubitIndex = new Map<string, number>();
     for (;;) {
       const q = this.expectId('a qubit argument name');
-      if (qubits.includes(q.text)) this.fail(q, `qubit argument '${q.text}' declared twice`);
-      if (params.includes(q.text)) this.fail(q, `'${q.text}' is both a parameter and a qubit argument`);
+      if (qubitIndex.has(q.text)) this.fail(q, `qubit argument ${quoteInput(q.text)} declared twice`);
+      if (paramSet.has(q.text)) this.fail(q, `${quoteInput(q.text)} is both a parameter and a qubit argument`);
+      qubitIndex.set(q.text, qubits.length);
       qubits.push(q.text);
       if (this.isSym(',')) { this.next(); continue; }
       break;
     }
     this.expectSym('{');
-    const vars = new Set(params);
     const body: BodyCall[] = [];
+    let cost = 0, evalCost = 0;
     while (!this.isSym('}')) {
       const t = this.peek();
-      if (t.kind === 'eof') this.fail(t, `missing '}' to close the definition of gate '${name}'`);
-      if (t.kind !== 'id') this.fail(t, `expected a gate call in the body of '${name}' but found ${this.describe(t)}`);
+      if (t.kind === 'eof') this.fail(t, `missing '}' to close the definition of gate ${qname}`);
+      if (t.kind !== 'id') this.fail(t, `expected a gate call in the body of ${qname} but found ${this.describe(t)}`);
       if (t.text === 'barrier') {
         this.next();
-        this.bodyQubitList(qubits);
+        this.bodyQubitList(qubitIndex);
         this.expectSym(';');
+        // A barrier inside a gate has no effect on the unitary: it is not emitted, but it is counted.
+        cost += 1;
         continue;
       }
-      if (['gate', 'qreg', 'creg', 'measure', 'reset', 'if', 'include', 'opaque'].includes(t.text)) {
-        this.fail(t, `'${t.text}' is not allowed inside a gate definition`);
-      }
+      if (BODY_KEYWORDS.has(t.text)) this.fail(t, `'${t.text}' is not allowed inside a gate definition`);
       this.next();
       const def = this.lookupGate(t);
-      const args = this.paramList(vars);
-      const qs = this.bodyQubitList(qubits);
+      const args = this.paramList(paramSet);
+      const qs = this.bodyQubitList(qubitIndex);
       this.expectSym(';');
       this.checkArity(t, def, args.length, qs.length);
       body.push({ name: t.text, tok: t, args, qubits: qs });
+      cost += gateCost(def);
+      for (const a of args) evalCost += exprSize(a);
+      if (def.kind === 'user') evalCost += def.evalCost;
     }
     this.next();
-    this.gates.set(name, { kind: 'user', name, params, qubits, body });
+    this.gates.set(name, { kind: 'user', name, params, qubits, body, cost, evalCost });
   }
 
-  private bodyQubitList(qubits: string[]): number[] {
+  private bodyQubitList(qubitIndex: ReadonlyMap<string, number>): number[] {
     const out: number[] = [];
+    const seen = new Set<number>();
     for (;;) {
       const q = this.expectId('a qubit argument');
       if (this.isSym('[')) this.fail(this.peek(), `qubit arguments inside a gate definition cannot be indexed`);
-      const k = qubits.indexOf(q.text);
-      if (k < 0) this.fail(q, `unknown qubit argument '${q.text}'`);
-      if (out.includes(k)) this.fail(q, `qubit argument '${q.text}' used twice in one gate call`);
+      const k = qubitIndex.get(q.text);
+      if (k === undefined) this.fail(q, `unknown qubit argument ${quoteInput(q.text)}`);
+      if (seen.has(k)) this.fail(q, `qubit argument ${quoteInput(q.text)} used twice in one gate call`);
+      seen.add(k);
       out.push(k);
       if (this.isSym(',')) { this.next(); continue; }
       return out;
@@ -542,14 +696,15 @@ class Parser {
     const def = this.gates.get(t.text);
     if (def) return def;
     const hint = !this.qelibIncluded && qelib1Gates().some((g) => g.name === t.text) ? ' (did you forget include "qelib1.inc";?)' : '';
-    this.fail(t, `unknown gate '${t.text}'${hint}`);
+    this.fail(t, `unknown gate ${quoteInput(t.text)}${hint}`);
   }
 
   private checkArity(t: Token, def: GateDef, nParams: number, nQubits: number): void {
     const wantP = def.kind === 'user' ? def.params.length : def.numParams;
     const wantQ = def.kind === 'user' ? def.qubits.length : def.numQubits;
-    if (nParams !== wantP) this.fail(t, `gate '${def.name}' takes ${wantP} parameter(s), got ${nParams}`);
-    if (nQubits !== wantQ) this.fail(t, `gate '${def.name}' acts on ${wantQ} qubit(s), got ${nQubits}`);
+    const q = quoteInput(def.name);
+    if (nParams !== wantP) this.fail(t, `gate ${q} takes ${wantP} parameter(s), got ${nParams}`);
+    if (nQubits !== wantQ) this.fail(t, `gate ${q} acts on ${wantQ} qubit(s), got ${nQubits}`);
   }
 
   // --- statements on registers
@@ -558,13 +713,13 @@ class Parser {
     const reg = regs.get(t.text);
     if (!reg) {
       const other = what === 'qubit' ? this.cregs.has(t.text) : this.qregs.has(t.text);
-      this.fail(t, other ? `'${t.text}' is a ${what === 'qubit' ? 'classical' : 'quantum'} register; expected a ${what === 'qubit' ? 'qreg' : 'creg'}` : `unknown register '${t.text}'`);
+      this.fail(t, other ? `${quoteInput(t.text)} is a ${what === 'qubit' ? 'classical' : 'quantum'} register; expected a ${what === 'qubit' ? 'qreg' : 'creg'}` : `unknown register ${quoteInput(t.text)}`);
     }
     if (!this.isSym('[')) return { reg, index: null, tok: t };
     this.next();
     const idx = this.expectInt('an index');
     this.expectSym(']');
-    if (idx.value >= reg.size) this.fail(idx, `index ${idx.value} out of range for register '${reg.name}' of size ${reg.size}`);
+    if (idx.value >= reg.size) this.fail(idx, `index ${idx.text.length <= 20 ? idx.text : quoteInput(idx.text)} out of range for register ${quoteInput(reg.name)} of size ${reg.size}`);
     return { reg, index: idx.value, tok: t };
   }
 
@@ -579,7 +734,7 @@ class Parser {
     let size = 1, fixed: Arg | null = null;
     for (const a of args) {
       if (a.index !== null) continue;
-      if (fixed && a.reg.size !== size) this.fail(a.tok, `registers '${fixed.reg.name}' (${size}) and '${a.reg.name}' (${a.reg.size}) have different sizes`);
+      if (fixed && a.reg.size !== size) this.fail(a.tok, `registers ${quoteInput(fixed.reg.name)} (${size}) and ${quoteInput(a.reg.name)} (${a.reg.size}) have different sizes`);
       if (!fixed) { fixed = a; size = a.reg.size; }
     }
     if (!fixed && args.length === 0) this.fail(at, 'missing arguments');
@@ -598,22 +753,25 @@ class Parser {
     this.expectSym(';');
     if ((q.index === null) !== (c.index === null)) this.fail(kw, 'measure needs either two single bits or two whole registers');
     if (q.index === null && q.reg.size !== c.reg.size) {
-      this.fail(c.tok, `cannot measure register '${q.reg.name}' (${q.reg.size}) into '${c.reg.name}' (${c.reg.size}): sizes differ`);
+      this.fail(c.tok, `cannot measure register ${quoteInput(q.reg.name)} (${q.reg.size}) into ${quoteInput(c.reg.name)} (${c.reg.size}): sizes differ`);
     }
     const n = q.index === null ? q.reg.size : 1;
+    this.charge(n, kw, 'this measure');
     for (let k = 0; k < n; k++) this.ops.push({ kind: 'measure', qubit: this.resolve(q, k), clbit: this.resolve(c, k) });
   }
 
   private barrier(): void {
-    this.next();
+    const kw = this.next();
     const args = this.argList(this.qregs, 'qubit');
     this.expectSym(';');
+    this.charge(1, kw, 'this barrier');
+    const seen = new Uint8Array(this.numQubits);
     const qubits: number[] = [];
     for (const a of args) {
       const n = a.index === null ? a.reg.size : 1;
       for (let k = 0; k < n; k++) {
         const q = this.resolve(a, k);
-        if (!qubits.includes(q)) qubits.push(q);
+        if (!seen[q]) { seen[q] = 1; qubits.push(q); }
       }
     }
     this.ops.push({ kind: 'barrier', qubits });
@@ -628,23 +786,33 @@ class Parser {
     this.checkArity(t, def, argExprs.length, args.length);
     const params = argExprs.map((e) => {
       const v = evalExpr(e, new Map());
-      if (!Number.isFinite(v)) this.fail(t, `a parameter of '${t.text}' evaluates to ${v}`);
+      if (!Number.isFinite(v)) this.fail(t, `a parameter of ${quoteInput(t.text)} evaluates to ${v}`);
       return v;
     });
     const size = this.broadcast(args, t);
+    // Charged before anything is expanded, so an exponential nest of definitions is refused at once.
+    this.charge(size * gateCost(def), t, size > 1 ? `this call of ${quoteInput(t.text)} (broadcast ${size} times)` : `this call of ${quoteInput(t.text)}`);
+    if (def.kind === 'user') {
+      const evals = size * def.evalCost;
+      if (this.evalCount + evals > QASM_LIMITS.maxExprEvaluations) {
+        this.fail(t, `expanding ${quoteInput(t.text)} evaluates ${fmtCount(evals)} expression node(s), more than the limit of ${fmtCount(QASM_LIMITS.maxExprEvaluations)} for the whole circuit`);
+      }
+      this.evalCount += evals;
+    }
+    const seen = new Set<number>();
     for (let k = 0; k < size; k++) {
       const qubits = args.map((a) => this.resolve(a, k));
+      seen.clear();
       for (let i = 0; i < qubits.length; i++) {
-        for (let j = 0; j < i; j++) {
-          if (qubits[i] === qubits[j]) this.fail(args[i].tok, `qubit ${this.qubitName(qubits[i])} used twice in one call of '${t.text}'`);
-        }
+        if (seen.has(qubits[i])) this.fail(args[i].tok, `qubit ${this.qubitName(qubits[i])} used twice in one call of ${quoteInput(t.text)}`);
+        seen.add(qubits[i]);
       }
       this.expand(def, params, qubits, t, 0);
     }
   }
 
   private qubitName(q: number): string {
-    for (const r of this.qregs.values()) if (q >= r.offset && q < r.offset + r.size) return `${r.name}[${q - r.offset}]`;
+    for (const r of this.qregs.values()) if (q >= r.offset && q < r.offset + r.size) return quoteInput(`${r.name}[${q - r.offset}]`);
     return `#${q}`;
   }
 
@@ -652,8 +820,6 @@ class Parser {
     if (def.kind === 'builtin') {
       this.scratch.length = 0;
       def.emit(params, qubits, this.scratch);
-      this.gateOpCount += this.scratch.length;
-      if (this.gateOpCount > QASM_LIMITS.maxOps) this.fail(at, `the circuit expands to more than ${QASM_LIMITS.maxOps} operations`);
       for (const o of this.scratch) this.ops.push(o);
       return;
     }
@@ -664,7 +830,7 @@ class Parser {
       const inner = this.gates.get(call.name) as GateDef;
       const values = call.args.map((e) => {
         const v = evalExpr(e, env);
-        if (!Number.isFinite(v)) this.fail(at, `a parameter of '${call.name}' inside '${def.name}' evaluates to ${v}`);
+        if (!Number.isFinite(v)) this.fail(at, `a parameter of ${quoteInput(call.name)} inside ${quoteInput(def.name)} evaluates to ${v}`);
         return v;
       });
       this.expand(inner, values, call.qubits.map((k) => qubits[k]), at, level + 1);
@@ -672,15 +838,23 @@ class Parser {
   }
 }
 
-/** Parses OpenQASM 2.0 text into a Circuit. Throws QasmError (with line and column) on any problem. */
-export function parseQasm(text: string): Circuit {
+/**
+ * Parses OpenQASM 2.0 text into a Circuit. Throws QasmError (with line and column) on any problem,
+ * including text longer than `opts.maxInputChars` (default QASM_LIMITS.maxInputChars; the CLI passes
+ * its own input cap).
+ */
+export function parseQasm(text: string, opts: { maxInputChars?: number } = {}): Circuit {
   if (typeof text !== 'string') throw new QasmError('QASM input must be a string', 1, 1);
+  const maxChars = opts.maxInputChars ?? QASM_LIMITS.maxInputChars;
+  if (text.length > maxChars) {
+    throw new QasmError(`the input is ${fmtCount(text.length)} characters, more than the limit of ${fmtCount(maxChars)}`, 1, 1);
+  }
   try {
-    return new Parser(tokenize(text)).parse();
+    return new Parser(new Lexer(text)).parse();
   } catch (e) {
     if (e instanceof QasmError) throw e;
-    // Defensive: anything unexpected (e.g. a stack overflow on pathological input) becomes a QasmError.
-    throw new QasmError(`could not parse: ${(e as Error).message ?? String(e)}`, 1, 1);
+    // Defensive: anything unexpected becomes a QasmError (its message made safe to print).
+    throw new QasmError(`could not parse: ${quoteInput(String((e as Error)?.message ?? e), 200)}`, 1, 1);
   }
 }
 

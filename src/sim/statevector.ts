@@ -8,7 +8,7 @@
  */
 import { controlledBase, validateGateOp, writeGateMatrix, writeTargetBlock, gateArity } from './gates';
 import { observableTerms, parsePauli, parity, pauliExpectation, type Observable } from './pauli';
-import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp } from './types';
+import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp, type RunOptions } from './types';
 
 export interface StateVectorOptions {
   /** Refuse more qubits than this (default DEFAULT_LIMITS.stateVectorQubits = 20). */
@@ -103,12 +103,21 @@ export class StateVector {
     return this;
   }
 
-  /** Applies every gate of the circuit to the current state (measure and barrier are ignored). */
-  run(circuit: Circuit): this {
+  /**
+   * Applies every gate of the circuit to the current state (measure and barrier are ignored).
+   * `opts.onOp(i, total)` is called before each operation (progress; it may throw to stop a long run).
+   */
+  run(circuit: Circuit, opts?: RunOptions): this {
     if (circuit.numQubits > this.numQubits) {
       throw new RangeError(`circuit has ${circuit.numQubits} qubits, state has ${this.numQubits}`);
     }
-    for (const op of circuit.ops) if (op.kind === 'gate') this.apply(op);
+    const { ops } = circuit;
+    const onOp = opts?.onOp;
+    for (let i = 0; i < ops.length; i++) {
+      onOp?.(i, ops.length);
+      const op = ops[i];
+      if (op.kind === 'gate') this.apply(op);
+    }
     return this;
   }
 

@@ -62,6 +62,12 @@ export interface Circuit {
   ops: Op[];
 }
 
+/** Options of `StateVector.run` / `DensityMatrix.run`. */
+export interface RunOptions {
+  /** Called before operation `index` of `total` (progress, time budgets); may throw to stop the run. */
+  onOp?(index: number, total: number): void;
+}
+
 /** Thrown when a request exceeds a hard cap (checked before any allocation). */
 export class SimulatorLimitError extends Error {
   constructor(message: string) {

@@ -101,23 +101,59 @@ export function slideFor(slides: readonly Slide[], figure: string, step: number)
   return slides.find((s) => s.kind === 'step' && s.figure === figure && s.step === step)?.index;
 }
 
-/** Clamps a 1-based slide number from the URL; `undefined` with a reason when it is not usable. */
+/** A step or slide number from the URL: plain decimal digits only ("0x1", "1e0", " 2", "NaN" are refused). */
+export function parsePlainIndex(raw: string): number | null {
+  return /^[0-9]{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** A URL value as the reader typed it, cut short for a note. */
+export function quoteParam(raw: string, max = 40): string {
+  const chars = Array.from(raw);
+  return `“${chars.length > max ? `${chars.slice(0, max).join('')}…` : raw}”`;
+}
+
+/** A 1-based slide number from the URL; slide 1 with a reason when it is not usable. */
 export function parseSlideNumber(raw: string | null, count: number): { index: number; issue?: string } {
   if (raw === null || raw === '') return { index: 0 };
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > count) return { index: 0, issue: `slide = “${raw}” is not a slide number from 1 to ${count}; showing slide 1.` };
+  const n = parsePlainIndex(raw);
+  if (n === null || n < 1 || n > count) return { index: 0, issue: `slide = ${quoteParam(raw)} is not a slide number from 1 to ${count}; showing slide 1.` };
   return { index: n - 1 };
 }
 
 /** Validates a 0-based step from the URL for a figure with `count` steps. */
 export function parseStepParam(raw: string | null, count: number): { step: number; issue?: string } {
   if (raw === null) return { step: 0 };
-  const trimmed = raw.trim();
-  const n = trimmed === '' ? NaN : Number(trimmed);
-  if (!Number.isInteger(n) || n < 0 || n >= count) {
-    return { step: 0, issue: `step = “${raw}” is not a step from 0 to ${count - 1}; showing step 0.` };
+  const n = parsePlainIndex(raw);
+  if (n === null || n >= count) {
+    return { step: 0, issue: `step = ${quoteParam(raw)} is not a step from 0 to ${count - 1}; showing step 0.` };
   }
   return { step: n };
+}
+
+/**
+ * The presentation's starting slide from `?slide=N` (1-based) or `?figure=<id>&step=<n>` (the article's
+ * "Present" control), with a note for every value it could not use — never a silent fallback.
+ */
+export function resolveStartSlide(search: string, slides: readonly Slide[]): { index: number; issues: string[] } {
+  const query = new URLSearchParams(search);
+  const figure = query.get('figure');
+  const stepRaw = query.get('step');
+  const issues: string[] = [];
+  if (figure !== null) {
+    const own = slides.filter((s): s is Extract<Slide, { kind: 'step' }> => s.kind === 'step' && s.figure === figure);
+    if (own.length > 0) {
+      const { step, issue } = parseStepParam(stepRaw, own.length);
+      if (issue) issues.push(issue.replace('; showing step 0.', ` of “${own[0].figureTitle}”; showing its step 0.`));
+      return { index: slideFor(slides, figure, step) ?? own[0].index, issues };
+    }
+    const known = [...new Set(slides.flatMap((s) => (s.kind === 'step' ? [s.figure] : [])))];
+    issues.push(`figure = ${quoteParam(figure)} is not a figure in this presentation (${known.join(', ')}); ${query.get('slide') ? 'using the slide number instead' : 'showing slide 1'}.`);
+  } else if (stepRaw !== null) {
+    issues.push(`step = ${quoteParam(stepRaw)} needs a figure (?figure=<id>&step=<n>); ignored.`);
+  }
+  const slide = parseSlideNumber(query.get('slide'), slides.length);
+  if (slide.issue) issues.push(slide.issue);
+  return { index: slide.index, issues };
 }
 
 export type EmbedTheme = 'light' | 'dark' | 'auto';

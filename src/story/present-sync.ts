@@ -3,14 +3,20 @@
  * BroadcastChannel (same origin, no server). A window posts only changes it made itself, so a received
  * change is never echoed back. Without BroadcastChannel each window simply works on its own.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 
 export const PRESENT_CHANNEL = 'qml-present';
 
 export type PresentOutgoing =
   | { type: 'slide'; index: number }
   | { type: 'blackout'; on: boolean }
+  /** The notes a window shows about its URL (so the speaker view sees the room's problems). */
+  | { type: 'issues'; issues: string[] }
   | { type: 'hello' };
+
+/** Bounds on an 'issues' message: a few short sentences. */
+const MAX_ISSUES = 8;
+const MAX_ISSUE_LENGTH = 500;
 export type PresentMessage = PresentOutgoing & { from: string };
 
 export function isPresentMessage(data: unknown): data is PresentMessage {
@@ -19,6 +25,10 @@ export function isPresentMessage(data: unknown): data is PresentMessage {
   if (typeof m.from !== 'string') return false;
   if (m.type === 'slide') return Number.isInteger(m.index);
   if (m.type === 'blackout') return typeof m.on === 'boolean';
+  if (m.type === 'issues') {
+    return Array.isArray(m.issues) && m.issues.length <= MAX_ISSUES
+      && m.issues.every((t) => typeof t === 'string' && t.length <= MAX_ISSUE_LENGTH);
+  }
   return m.type === 'hello';
 }
 
@@ -47,5 +57,6 @@ export function useDeckSync(onMessage: (m: PresentMessage) => void): DeckSync {
   const post = useCallback((message: PresentOutgoing) => {
     channel.current?.postMessage({ ...message, from: self.current });
   }, []);
-  return { post };
+  // Stable across renders: effects that depend on it (the speaker's hello) run once.
+  return useMemo(() => ({ post }), [post]);
 }

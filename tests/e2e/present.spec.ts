@@ -191,3 +191,48 @@ for (const theme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test.describe('refused presentation URLs show a note (issue 15, defect 8)', () => {
+  const cases: Array<[string, RegExp, string | null]> = [
+    ['/present?figure=nope', /figure = “nope” is not a figure in this presentation/, null],
+    ['/present?figure=landscape&step=99', /step = “99” is not a step from 0 to \d+ of “.+”; showing its step 0\./, 'landscape'],
+    ['/present?figure=landscape&step=NaN', /step = “NaN” is not a step/, 'landscape'],
+    ['/present?figure=landscape&step=0x1', /step = “0x1” is not a step/, 'landscape'],
+  ];
+  for (const [url, note, figure] of cases) {
+    test(url, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      await waitForHydration(page);
+      await expect(page.locator('[data-present-issues]')).toBeVisible();
+      await expect(page.locator('[data-present-issues]')).toHaveText(note);
+      if (figure) {
+        await expect(page.locator('.slide--step')).toHaveAttribute('data-scrolly', figure);
+        await expect(page.locator('.slide--step')).toHaveAttribute('data-active-step', '0');
+      } else await expectSlide(page, 1);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('the speaker view shows its own notes and the presentation window’s', async ({ page, context }) => {
+    await page.goto('/present?figure=nope');
+    await waitForHydration(page);
+    await expect(page.locator('[data-present-issues]')).toBeVisible();
+    const speaker = await context.newPage();
+    await speaker.goto('/present/speaker?slide=abc');
+    await waitForHydration(speaker);
+    const notes = speaker.locator('[data-speaker-issues]');
+    await expect(notes).toContainText('slide = “abc” is not a slide number');
+    await expect(notes).toContainText('Presentation window: figure = “nope” is not a figure in this presentation');
+    const violations = await runAxe(speaker);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+
+  test('a plain step is accepted without a note', async ({ page }) => {
+    await page.goto('/present?figure=landscape&step=1');
+    await waitForHydration(page);
+    await expect(page.locator('.slide--step')).toHaveAttribute('data-active-step', '1');
+    await expect(page.locator('[data-present-issues]')).toHaveCount(0);
+  });
+});

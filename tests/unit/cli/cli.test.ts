@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { main as simMain } from '../../../src/cli/sim-main';
 import { main as experimentMain } from '../../../src/cli/experiment-main';
-import type { CliIo } from '../../../src/cli/io';
+import { fakeIo } from './fake-io';
 
-function fakeIo(files: Record<string, string> = {}, stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '',
-    stdout(t: string) { io.out += t; },
-    stderr(t: string) { io.err += t; },
-    readFile(path: string): string {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path];
-    },
-    readStdin: () => stdin,
-  };
-  return io;
-}
+const fakeIoOf = (files: Record<string, string> = {}, stdin = '') => fakeIo({ files, stdin });
 
 const HEADER = 'OPENQASM 2.0;\ninclude "qelib1.inc";\n';
 const X0 = `${HEADER}qreg q[2];\nx q[0];\n`;
@@ -31,7 +19,7 @@ function expectOneLineError(io: { out: string; err: string }, code: number, patt
 
 describe('npm run sim', () => {
   it('prints probabilities with qubit n−1 … 0 bit order (x q[0] on 2 qubits → "01")', () => {
-    const io = fakeIo({ 'x.qasm': X0 });
+    const io = fakeIoOf({ 'x.qasm': X0 });
     expect(simMain(['run', 'x.qasm'], io)).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.qubits).toBe(2);
@@ -43,7 +31,7 @@ describe('npm run sim', () => {
   });
 
   it('lists only non-zero entries and reads standard input with "-"', () => {
-    const io = fakeIo({}, BELL);
+    const io = fakeIoOf({}, BELL);
     expect(simMain(['run', '-'], io)).toBe(0);
     const p = JSON.parse(io.out).probabilities;
     expect(Object.keys(p).sort()).toEqual(['00', '11']);
@@ -51,7 +39,7 @@ describe('npm run sim', () => {
   });
 
   it('samples seeded counts with --shots', () => {
-    const a = fakeIo({ 'b.qasm': BELL }), b = fakeIo({ 'b.qasm': BELL });
+    const a = fakeIoOf({ 'b.qasm': BELL }), b = fakeIoOf({ 'b.qasm': BELL });
     simMain(['run', 'b.qasm', '--shots', '1000', '--seed', '3'], a);
     simMain(['run', 'b.qasm', '--shots=1000', '--seed=3'], b);
     const counts = JSON.parse(a.out).counts;
@@ -61,7 +49,7 @@ describe('npm run sim', () => {
   });
 
   it('uses the density matrix and readout error with --noise DEVICE', () => {
-    const io = fakeIo({ 'x.qasm': X0 });
+    const io = fakeIoOf({ 'x.qasm': X0 });
     expect(simMain(['run', 'x.qasm', '--noise', 'ibm_boston'], io)).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.noise).toMatch(/ibm_boston/);
@@ -85,7 +73,7 @@ describe('npm run sim', () => {
       [['run', 'x.qasm', '--max-qubits', '99'], /--max-qubits: 99 is above the maximum/],
     ];
     for (const [argv, pattern, files] of cases) {
-      const io = fakeIo(files ?? { 'x.qasm': X0 });
+      const io = fakeIoOf(files ?? { 'x.qasm': X0 });
       expectOneLineError(io, simMain(argv, io), pattern);
     }
   });

@@ -1,20 +1,9 @@
 /** `npm run experiment -- encoding-cost`: rows, columns, formats, the built-versus-formula switch and errors. */
 import { describe, expect, it } from 'vitest';
 import { main as experimentMain } from '../../../src/cli/experiment-main';
-import type { CliIo } from '../../../src/cli/io';
+import { fakeIo } from './fake-io';
 import { encodingCounts } from '../../../src/encoding/counts';
 import { BUILD_LIMIT, countRow, parseFeatures, powersOfTwoBetween } from '../../../src/experiments/encoding-cost';
-
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '',
-    stdout(t: string) { io.out += t; },
-    stderr(t: string) { io.err += t; },
-    readFile(): string { throw new Error('no files'); },
-    readStdin: () => '',
-  };
-  return io;
-}
 
 describe('npm run experiment -- encoding-cost', () => {
   it('prints one CSV row per (encoding, features) with the exact columns, powers of two across 4:1048576', () => {
