@@ -46,6 +46,8 @@ export interface PoolOptions {
   lookup?: (name: string) => AnyExperimentDefinition;
   /** Target duration of one chunk in ms (default 8). */
   chunkMs?: number;
+  /** A fixed number of samples per chunk instead of the time target (benchmarks compare the two). */
+  chunkSamples?: number;
   /** Minimum ms between partial results of one request (default 150). */
   progressMs?: number;
   /** A worker idle this long is terminated (default 15 000). */
@@ -101,7 +103,8 @@ interface Chunk {
 }
 
 interface Request {
-  seq: number;
+  /** When it last got a chunk (a dispatch counter; 0 = never). */
+  lastServed: number;
   key: string;
   name: string;
   group: string | undefined;
@@ -143,6 +146,7 @@ export class ExperimentPool {
   private readonly createWorker: () => WorkerLike;
   private readonly lookup: (name: string) => AnyExperimentDefinition;
   private readonly chunkMs: number;
+  private readonly chunkSamples: number | undefined;
   private readonly progressMs: number;
   private readonly idleMs: number;
   private readonly watchdogMs: number;
@@ -153,7 +157,7 @@ export class ExperimentPool {
   private readonly byKey = new Map<string, Request>();
   private readonly priorities = new Map<string, number>();
   private nextId = 1;
-  private nextSeq = 1;
+  private dispatches = 0;
   private spawned = 0;
   private disposed = false;
 
@@ -163,6 +167,7 @@ export class ExperimentPool {
     this.createWorker = options.createWorker ?? createModuleWorker;
     this.lookup = options.lookup ?? getExperiment;
     this.chunkMs = options.chunkMs ?? 8;
+    this.chunkSamples = options.chunkSamples === undefined ? undefined : Math.max(1, Math.floor(options.chunkSamples));
     this.progressMs = options.progressMs ?? 150;
     this.idleMs = options.idleMs ?? 15_000;
     this.watchdogMs = options.watchdogMs ?? 4_000;
@@ -189,7 +194,7 @@ export class ExperimentPool {
     return new Promise<ExperimentResult<D, P>>((resolve, reject) => {
       const onAbort = () => this.failRequest(request, new AbortError());
       const request: Request = {
-        seq: this.nextSeq++, key, name, group: options.group, def, params,
+        lastServed: 0, key, name, group: options.group, def, params,
         count: def.sampleCount(params), workPerSample: def.workPerSample(params),
         next: 0, retry: [], inFlight: new Set(), parts: [], samplesDone: 0, msPerSample: undefined,
         onProgress: options.onProgress as Request['onProgress'],
@@ -252,14 +257,14 @@ export class ExperimentPool {
   }
 
   /** The request whose next chunk goes out first: best rank; at equal rank the one with fewer chunks
-   * out (requests of equal rank share the workers), then the oldest. */
+   * out, then the one served longest ago (requests of equal rank share the workers in turn). */
   private nextRequest(): Request | undefined {
     let best: Request | undefined;
     let bestLevel = Infinity;
     for (const r of this.requests) {
       if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
       const level = this.levelOf(r);
-      if (!best || level < bestLevel || (level === bestLevel && (r.inFlight.size < best.inFlight.size || (r.inFlight.size === best.inFlight.size && r.seq < best.seq)))) {
+      if (!best || level < bestLevel || (level === bestLevel && (r.inFlight.size < best.inFlight.size || (r.inFlight.size === best.inFlight.size && r.lastServed < best.lastServed)))) {
         best = r;
         bestLevel = level;
       }
@@ -268,9 +273,11 @@ export class ExperimentPool {
   }
 
   private takeChunk(r: Request): Chunk {
+    r.lastServed = ++this.dispatches;
     const retried = r.retry.shift();
     if (retried) return retried;
-    const size = chunkSizeFor(r.msPerSample, this.chunkMs, r.count - r.next);
+    const remaining = r.count - r.next;
+    const size = this.chunkSamples !== undefined ? Math.min(this.chunkSamples, remaining) : chunkSizeFor(r.msPerSample, this.chunkMs, remaining);
     const chunk: Chunk = { id: this.nextId++, request: r, range: [r.next, r.next + size], failures: 0 };
     r.next += size;
     return chunk;
@@ -284,7 +291,7 @@ export class ExperimentPool {
     if (this.slots.length < limit) return this.spawn();
     // Queue a second chunk only when chunks are short: a long one queued behind another would hold back
     // a worker that frees up meanwhile.
-    const short = r.msPerSample !== undefined && r.msPerSample <= 2 * this.chunkMs;
+    const short = r.msPerSample !== undefined && (this.chunkSamples ?? chunkSizeFor(r.msPerSample, this.chunkMs, Infinity)) * r.msPerSample <= 2 * this.chunkMs;
     return short ? this.slots.find((s) => s.chunks.length === 1) : undefined;
   }
 

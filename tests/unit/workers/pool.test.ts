@@ -153,6 +153,16 @@ describe('ExperimentPool', () => {
     pool.dispose();
   });
 
+  it('requests of equal rank share the workers in turn: a short one is not stuck behind a long one', async () => {
+    const { pool } = fakePool({ size: 1, chunkMs: 0.05 });
+    const done: string[] = [];
+    const long = pool.run('barren-plateau', { ...PARAMS, samples: 200 }, { key: 'long' }).then(() => done.push('long'));
+    const short = pool.run('barren-plateau', { ...PARAMS, samples: 4 }, { key: 'short' }).then(() => done.push('short'));
+    await Promise.all([long, short]);
+    expect(done).toEqual(['short', 'long']);
+    pool.dispose();
+  });
+
   it('a worker that dies silently is detected by the watchdog, replaced, and its chunk retried', async () => {
     vi.useFakeTimers();
     // The first worker dies on its first chunk without a word.
