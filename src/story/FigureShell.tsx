@@ -76,7 +76,13 @@ function useReportVisibility(ref: RefObject<Element | null>, instance: string | 
       if (frame) return;
       frame = requestAnimationFrame(measure);
     };
-    const onScroll = () => { if (performance.now() - last >= 100) check(); };
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    // At most every 100 ms while scrolling, and once more after the last scroll event.
+    const onScroll = () => {
+      const since = performance.now() - last;
+      if (since >= 100) check();
+      else if (trailing === undefined) trailing = setTimeout(() => { trailing = undefined; check(); }, 100 - since);
+    };
     const observer = typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(check, { rootMargin: '0px 0px 100% 0px', threshold: [0] })
       : null;
@@ -87,6 +93,7 @@ function useReportVisibility(ref: RefObject<Element | null>, instance: string | 
     return () => {
       observer?.disconnect();
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(trailing);
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', check);
       reportVisibility(instance, undefined);
