@@ -17,7 +17,8 @@
  *   worker, fed by heartbeats), is terminated and replaced and its chunks are retried once; a chunk that
  *   loses its worker twice rejects its request with a readable error.
  * - Size: workers are created lazily up to `baseSize`, and beyond it (up to `size`) only for work on
- *   screen; a worker idle for `idleMs` is terminated.
+ *   screen; a worker idle for `idleMs` is terminated. Every worker beyond a pool's first holds a permit
+ *   shared by all the site's pages (Web Locks), so ten embeds on one page stay within one bound.
  *
  * Nothing here touches window/document/navigator at import time (the page is pre-rendered in Node).
  */
@@ -58,6 +59,38 @@ export interface PoolOptions {
   firstChunkWatchdogMs?: number;
   /** Clock (default performance.now / Date.now). */
   now?: () => number;
+  /**
+   * Permits shared with other pages of the site (embeds on one host page, tabs): every worker beyond a
+   * pool's first needs one, so all pools together stay within one bound. Default: Web Locks, size − 1.
+   */
+  permits?: WorkerPermits | null;
+}
+
+/** A shared budget of extra workers: `tryAcquire` resolves a release function, or null when none is free. */
+export interface WorkerPermits {
+  tryAcquire(): Promise<(() => void) | null>;
+}
+
+/** Permits as Web Locks `<prefix>0 … <prefix>(count − 1)`, shared by every same-origin page (and frame) in the browser. */
+export function webLockPermits(prefix: string, count: number): WorkerPermits | null {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks || count <= 0) return null;
+  const tryOne = (name: string) => new Promise<(() => void) | null>((resolve) => {
+    locks.request(name, { ifAvailable: true }, (lock) => {
+      if (!lock) { resolve(null); return undefined; }
+      // Held until released: the lock callback's promise settles then.
+      return new Promise<void>((release) => resolve(() => release()));
+    }).catch(() => resolve(null));
+  });
+  return {
+    async tryAcquire() {
+      for (let i = 0; i < count; i++) {
+        const release = await tryOne(`${prefix}${i}`);
+        if (release) return release;
+      }
+      return null;
+    },
+  };
 }
 
 export const MAX_POOL_SIZE = 4;
@@ -133,6 +166,8 @@ interface Request {
 
 interface Slot {
   worker: WorkerLike;
+  /** Returns the shared permit this worker holds (workers beyond the pool's first). */
+  release: (() => void) | undefined;
   /** Chunks sent and not yet answered, in the order the worker runs them. */
   chunks: Chunk[];
   watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -160,6 +195,10 @@ export class ExperimentPool {
   private dispatches = 0;
   private spawned = 0;
   private disposed = false;
+  private readonly permits: WorkerPermits | null;
+  private readonly freePermits: Array<() => void> = [];
+  private permitPending = false;
+  private permitRetryAt = -Infinity;
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, Math.min(MAX_POOL_SIZE, Math.floor(options.size ?? defaultPoolSize())));
@@ -173,6 +212,7 @@ export class ExperimentPool {
     this.watchdogMs = options.watchdogMs ?? 4_000;
     this.firstChunkWatchdogMs = options.firstChunkWatchdogMs ?? 15_000;
     this.now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+    this.permits = options.permits === undefined ? webLockPermits('qml-experiment-worker-', this.size - 1) : options.permits;
   }
 
   /** Runs an experiment across the pool. Rejects with an AbortError when cancelled or superseded. */
@@ -229,6 +269,7 @@ export class ExperimentPool {
   dispose(): void {
     for (const r of [...this.requests]) this.failRequest(r, new AbortError('the experiment pool was disposed'));
     for (const s of [...this.slots]) this.removeSlot(s);
+    for (const release of this.freePermits.splice(0)) release();
     this.disposed = true;
   }
 
@@ -288,7 +329,12 @@ export class ExperimentPool {
     const idle = this.slots.find((s) => s.chunks.length === 0);
     if (idle) return idle;
     const limit = this.levelOf(r) === 0 ? this.size : this.baseSize;
-    if (this.slots.length < limit) return this.spawn();
+    if (this.slots.length < limit) {
+      if (!this.permits || this.slots.length === 0) return this.spawn(undefined);
+      const permit = this.freePermits.pop();
+      if (permit) return this.spawn(permit);
+      this.requestPermit();
+    }
     // Queue a second chunk only when chunks are short: a long one queued behind another would hold back
     // a worker that frees up meanwhile.
     const short = r.msPerSample !== undefined && (this.chunkSamples ?? chunkSizeFor(r.msPerSample, this.chunkMs, Infinity)) * r.msPerSample <= 2 * this.chunkMs;
@@ -310,10 +356,25 @@ export class ExperimentPool {
       slot.worker.postMessage({ type: 'run', id: chunk.id, name: r.name, params: r.params, range: chunk.range });
     }
     for (const s of this.slots) if (s.chunks.length === 0 && s.idle === undefined) this.armIdle(s);
+    // Permits that arrived after the work ran out go back to the other pages.
+    if (!this.nextRequest()) for (const release of this.freePermits.splice(0)) release();
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.createWorker(), chunks: [], watchdog: undefined, idle: undefined, dead: false };
+  /** Asks for a shared permit (at most one request at a time, and not again for a second after a refusal). */
+  private requestPermit(): void {
+    if (!this.permits || this.permitPending || this.now() < this.permitRetryAt) return;
+    this.permitPending = true;
+    void this.permits.tryAcquire().then((release) => {
+      this.permitPending = false;
+      if (!release) { this.permitRetryAt = this.now() + 1000; return; }
+      if (this.disposed) { release(); return; }
+      this.freePermits.push(release);
+      this.pump();
+    });
+  }
+
+  private spawn(release: (() => void) | undefined): Slot {
+    const slot: Slot = { worker: this.createWorker(), release, chunks: [], watchdog: undefined, idle: undefined, dead: false };
     this.spawned++;
     slot.worker.onmessage = (event) => this.onMessage(slot, event.data);
     slot.worker.onerror = (event) => this.onWorkerLost(slot, `failed (${event?.message ?? 'no message'})`);
@@ -328,6 +389,8 @@ export class ExperimentPool {
     slot.worker.onmessage = null;
     slot.worker.onerror = null;
     slot.worker.terminate();
+    slot.release?.();
+    slot.release = undefined;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
   }

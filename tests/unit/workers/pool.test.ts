@@ -234,6 +234,24 @@ describe('ExperimentPool', () => {
     pool.dispose();
   });
 
+  it('workers beyond the first need a shared permit, returned when they terminate', async () => {
+    vi.useFakeTimers();
+    let free = 1;
+    const permits = { tryAcquire: async () => (free > 0 ? (free--, () => { free++; }) : null) };
+    const { pool, workers } = fakePool({ size: 3, baseSize: 1, chunkMs: 0.05, idleMs: 5_000, permits });
+    pool.setPriority('g', 0);
+    const p = pool.run('barren-plateau', { ...PARAMS, samples: 60 }, { group: 'g' });
+    await vi.advanceTimersByTimeAsync(0);
+    await p;
+    // One worker of its own plus the one permit there was: two, not three.
+    expect(workers).toHaveLength(2);
+    expect(free).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(pool.workerCount).toBe(0);
+    expect(free).toBe(1);
+    pool.dispose();
+  });
+
   it('throttles partial results: fewer reports than chunks, the last one complete', async () => {
     vi.useFakeTimers();
     const { pool, runs } = fakePool({ size: 1, chunkMs: 0.05, progressMs: 150 });
