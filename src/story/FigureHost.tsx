@@ -4,6 +4,7 @@
  * no view render nothing.
  */
 import { getFigure } from '../figures/registry';
+import { FigureBoundary } from './FigureShell';
 import type { FigureMode } from './figure-types';
 import { usePrefersReducedMotion } from './motion';
 import { useFigureParams } from './useFigureParams';
@@ -23,7 +24,7 @@ export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
   const props = { id, step, progress, params, setParams, paramIssues: issues, mode, reducedMotion };
   // Pre-rendered pages load their views before hydrating, so the view renders in place (see preloadable).
   const View = figure?.view?.Render;
-  return View ? <View {...props} /> : null;
+  return View ? <FigureBoundary id={id} step={step}><View {...props} /></FigureBoundary> : null;
 }
 
 /** Whether a figure id has a view to show. */

@@ -2,14 +2,21 @@
  * The frame every figure renders inside: test hooks (`data-figure`, `data-step`, `data-ready`), title
  * and caption, the text alternative built from the current data (`[data-figure-alt]`), the "How this
  * was computed" panel (method, parameters, seed, sources), CSV/JSON downloads, a progress indicator
- * for slow computations, and notes for refused URL parameters. See src/story/README.md.
+ * for slow computations, notes for refused URL parameters, and failed computations with a Retry button.
+ * It also reports where the figure is on screen (src/story/priority.ts), so the worker pool serves the
+ * figure in view first. `FigureBoundary` (used by FigureHost) names the figure instance and shows a
+ * visible message with Retry when the view itself fails (its chunk did not load, it threw while rendering).
+ * See src/story/README.md.
  */
 import { MotionConfig } from 'framer-motion';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Component, Fragment, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { catalogEntry } from '../figures/catalog';
 import { displayCell, downloadText, exportFileName, figureToJson, tableToCsv, type Cell, type DataTable } from './data';
 import type { FigureSource } from './figure-types';
 import type { ParamIssue } from './params';
 import { FigureModeControls } from './EmbedControl';
+import { retryFailures, useFigureFailures } from './figure-status';
+import { classifyVisibility, FigureInstanceContext, reportVisibility, type FigureInstance } from './priority';
 
 export interface FigureShellProps {
   id: string;
@@ -48,6 +55,65 @@ function useDelayedFlag(active: boolean, delayMs: number): boolean {
   return shown;
 }
 
+/**
+ * Reports the element's visibility for `instance` while mounted: from an IntersectionObserver (on screen,
+ * and the screen below it) and a scroll/resize check at most every 100 ms (an observer set up while
+ * hydration moves content can miss a transition).
+ */
+function useReportVisibility(ref: RefObject<Element | null>, instance: string | undefined): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!instance || !el) return;
+    let frame = 0;
+    let last = -Infinity;
+    const measure = () => {
+      frame = 0;
+      last = performance.now();
+      const r = el.getBoundingClientRect();
+      reportVisibility(instance, classifyVisibility(r.top, r.bottom, window.innerHeight));
+    };
+    const check = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(measure);
+    };
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    // At most every 100 ms while scrolling, and once more after the last scroll event.
+    const onScroll = () => {
+      const since = performance.now() - last;
+      if (since >= 100) check();
+      else if (trailing === undefined) trailing = setTimeout(() => { trailing = undefined; check(); }, 100 - since);
+    };
+    const observer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(check, { rootMargin: '0px 0px 100% 0px', threshold: [0] })
+      : null;
+    observer?.observe(el);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', check);
+    check();
+    return () => {
+      observer?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(trailing);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', check);
+      reportVisibility(instance, undefined);
+    };
+  }, [ref, instance]);
+}
+
+/** Failed computations of this figure instance, with one Retry for all of them. */
+function FailureNote({ instance }: { instance: string | undefined }) {
+  const failures = useFigureFailures(instance);
+  if (!instance || failures.length === 0) return null;
+  const messages = [...new Set(failures.map((f) => f.message))];
+  return (
+    <div className="fig__failure" role="alert">
+      <p>{messages.join(' ')}</p>
+      <button type="button" onClick={() => retryFailures(instance)}>Retry</button>
+    </div>
+  );
+}
+
 function AltTable({ table, caption }: { table: DataTable; caption?: string }) {
   return (
     <table className="fig__table">
@@ -69,6 +135,8 @@ export function FigureShell(props: FigureShellProps) {
   const rootRef = useRef<HTMLElement>(null);
   const titleId = useId();
   const showWork = useDelayedFlag(!ready, 300);
+  const instance = useContext(FigureInstanceContext)?.instance;
+  useReportVisibility(rootRef, instance);
 
   useEffect(() => {
     // Counts mounts: a remount (chart re-initialisation) shows up as a new number in tests.
@@ -105,6 +173,7 @@ export function FigureShell(props: FigureShellProps) {
           {issues.map((issue) => issue.message).join(' ')}
         </p>
       ) : null}
+      <FailureNote instance={instance} />
       <MotionConfig reducedMotion="user">
         <div className="fig__graphic">{children}</div>
       </MotionConfig>
@@ -150,5 +219,56 @@ export function FigureShell(props: FigureShellProps) {
         <FigureModeControls id={id} step={step} />
       </div>
     </figure>
+  );
+}
+
+/**
+ * Stands in for a figure whose view failed (its chunk did not load, or it threw while rendering): the same
+ * root hooks (`data-figure`, `data-step`, `data-ready="false"`), a visible message, Retry, and a reload.
+ */
+export function FigureUnavailable({ id, step, message, onRetry }: { id: string; step: number; message: string; onRetry(): void }) {
+  const titleId = useId();
+  return (
+    <figure className="fig fig--unavailable" data-figure={id} data-step={step} data-ready="false" aria-labelledby={titleId}>
+      <figcaption className="fig__head">
+        <span className="fig__title" id={titleId}>{catalogEntry(id)?.title ?? id}</span>
+      </figcaption>
+      <div className="fig__failure" role="alert">
+        <p>This figure could not be shown ({message}). The page may have been updated since it was opened.</p>
+        <button type="button" onClick={onRetry}>Retry</button>{' '}
+        <button type="button" onClick={() => window.location.reload()}>Reload the page</button>
+      </div>
+    </figure>
+  );
+}
+
+interface CatcherProps { id: string; step: number; children: ReactNode }
+interface CatcherState { error: Error | null; attempt: number }
+
+class FigureErrorCatcher extends Component<CatcherProps, CatcherState> {
+  state: CatcherState = { error: null, attempt: 0 };
+
+  static getDerivedStateFromError(error: unknown): Partial<CatcherState> {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  private retry = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
+
+  render() {
+    const { error, attempt } = this.state;
+    if (error) return <FigureUnavailable id={this.props.id} step={this.props.step} message={error.message} onRetry={this.retry} />;
+    // A new key remounts the view on retry (a lazy view then loads its chunk again).
+    return <Fragment key={attempt}>{this.props.children}</Fragment>;
+  }
+}
+
+/** Names a figure instance for its subtree (priority, failures) and catches a failing view. */
+export function FigureBoundary({ id, step, children }: { id: string; step: number; children: ReactNode }) {
+  const uid = useId();
+  const value = useMemo<FigureInstance>(() => ({ figure: id, instance: `${id}${uid}` }), [id, uid]);
+  return (
+    <FigureInstanceContext.Provider value={value}>
+      <FigureErrorCatcher id={id} step={step}>{children}</FigureErrorCatcher>
+    </FigureInstanceContext.Provider>
   );
 }

@@ -23,11 +23,13 @@ export interface Preloadable<P extends object> {
 export function preloadable<P extends object>(importer: () => Promise<ComponentType<P>>): Preloadable<P> {
   let component: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
+  const makeLazy = () => lazy(() => load().then((c) => ({ default: c })));
+  // A failed load is forgotten, and a fresh lazy component (React caches a rejected one) lets a remount retry.
+  let Lazy = makeLazy();
   const load = () => {
-    pending ??= importer().then((c) => { component = c; return c; }, (error: unknown) => { pending = undefined; throw error; });
+    pending ??= importer().then((c) => { component = c; return c; }, (error: unknown) => { pending = undefined; Lazy = makeLazy(); throw error; });
     return pending;
   };
-  const Lazy = lazy(() => load().then((c) => ({ default: c })));
   function Render(props: P) {
     const [Loaded] = useState(() => component);
     if (Loaded) return <Loaded {...props} />;

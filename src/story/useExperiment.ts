@@ -4,11 +4,18 @@
  * (name, params) so returning to a step is instant. Nothing runs during render, so the server pre-render
  * and the first client render agree (both see `ready: false` unless the result is already cached).
  *
+ * Requests are tagged with the figure instance (FigureInstanceContext), so the pool serves the figure on
+ * screen first. A run that fails (the pool module did not load, a worker died twice) leaves `error` set
+ * and reports to the figure's shell, which shows the message with a Retry button.
+ *
  * Use it for anything heavier than a few milliseconds; cheap, closed-form models stay in render.
  */
-import { useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import type { ExperimentMeta } from '../experiments/types';
+import type { ExperimentPool } from '../workers/pool';
+import { reportFailure } from './figure-status';
 import { createResultCache } from './lru';
+import { FigureInstanceContext, subscribeVisibility, VISIBILITY_RANK } from './priority';
 
 export interface ExperimentState<P, D> {
   /** The data so far: partial while running, complete when `ready`. */
@@ -41,6 +48,19 @@ function fromCache<P, D>(key: string): ExperimentState<P, D> | undefined {
 
 const IDLE = { data: undefined, meta: undefined, done: 0, total: 0, ready: false, error: undefined };
 
+let connectedPool: ExperimentPool | null = null;
+
+/** Keeps the pool's ranks in step with the figures' visibility (once per pool). */
+function connectPriorities(pool: ExperimentPool): void {
+  if (connectedPool === pool) return;
+  connectedPool = pool;
+  subscribeVisibility((instance, v) => pool.setPriority(instance, v === undefined ? undefined : VISIBILITY_RANK[v]));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function useExperiment<P extends object, D>(
   name: string,
   params: Partial<P>,
@@ -49,6 +69,9 @@ export function useExperiment<P extends object, D>(
   const enabled = options.enabled ?? true;
   const key = experimentKey(name, params);
   const poolKey = `${name}#${useId()}`;
+  const group = useContext(FigureInstanceContext)?.instance;
+  // Bumped by Retry: re-runs the effect with the same inputs.
+  const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string; value: ExperimentState<P, D> }>(() => ({
     key,
     value: fromCache<P, D>(key) ?? IDLE,
@@ -64,11 +87,19 @@ export function useExperiment<P extends object, D>(
     if (!enabled) return;
     const controller = new AbortController();
     let alive = true;
-    // The pool (and its Worker constructor) is loaded only in the browser, after mount.
-    void import('../workers/pool').then(({ runExperiment }) => {
+    const fail = (message: string) => {
       if (!alive) return;
-      runExperiment<P, D>(name, params, {
+      setState({ key, value: { ...IDLE, error: message } });
+      if (group) reportFailure(group, poolKey, { message, retry: () => setAttempt((a) => a + 1) });
+    };
+    // The pool (and its Worker constructor) is loaded only in the browser, after mount.
+    import('../workers/pool').then(({ getDefaultPool }) => {
+      if (!alive) return;
+      const pool = getDefaultPool();
+      connectPriorities(pool);
+      pool.run<P, D>(name, params, {
         key: poolKey,
+        group,
         signal: controller.signal,
         onProgress(done, total, partial) {
           if (alive) setState({ key, value: { data: partial, meta: undefined, done, total, ready: false, error: undefined } });
@@ -79,19 +110,19 @@ export function useExperiment<P extends object, D>(
           if (alive) setState({ key, value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined } });
         },
         (err: unknown) => {
-          if (!alive || (err instanceof Error && err.name === 'AbortError')) return;
-          const message = err instanceof Error ? err.message : String(err);
-          setState({ key, value: { ...IDLE, error: message } });
+          if (err instanceof Error && err.name === 'AbortError') return;
+          fail(messageOf(err));
         },
       );
-    });
+    }, (err: unknown) => fail(`The computation could not start (${messageOf(err)}). Retry, or reload the page.`));
     return () => {
       alive = false;
       controller.abort();
+      if (group) reportFailure(group, poolKey, undefined);
     };
     // `key` captures `params` by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, enabled, name, poolKey]);
+  }, [key, enabled, name, poolKey, group, attempt]);
 
   // A state left over from previous inputs is never shown as current.
   return state.key === key ? state.value : (fromCache<P, D>(key) ?? IDLE);

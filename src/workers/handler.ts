@@ -1,21 +1,22 @@
 /**
- * The worker-side logic, independent of the Worker global so it runs in Node tests. A run is computed in
- * chunks of sample indices; between chunks it yields to the event loop, so a 'cancel' message can arrive
- * and stop it (the experiment code itself is synchronous). Progress messages carry the raw samples so far,
- * at most every `progressIntervalMs` (and always before 'done').
+ * The worker-side logic, independent of the Worker global so it runs in Node tests. The pool sends small
+ * ranges of sample indices (chunks sized to a few milliseconds); the handler computes them one after
+ * another in arrival order, yielding to the event loop between them so a 'cancel' can drop a queued
+ * chunk. Each answer carries the chunk's raw samples and the time it took, which the pool uses to size
+ * the next chunks. While a chunk runs, the experiment's per-sample callback posts a heartbeat at most
+ * every `heartbeatMs`, so the pool can tell a slow worker from a dead one.
  */
 import { isAbortError } from '../experiments/abort';
 import { getExperiment } from '../experiments/index';
 import type { AnyExperimentDefinition } from '../experiments/types';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, RunMessage, ToWorker } from './protocol';
 
 export interface HandlerOptions {
   /** Look-up of experiments by name (default: the registry). */
   lookup?: (name: string) => AnyExperimentDefinition;
-  /** Sample indices per chunk (default 1: finest cancellation). */
-  chunkSize?: number;
-  progressIntervalMs?: number;
-  /** Clock for throttling (default performance.now / Date.now). */
+  /** Minimum ms between heartbeats (progress messages) during one chunk (default 250). */
+  heartbeatMs?: number;
+  /** Clock (default performance.now / Date.now). */
   now?: () => number;
 }
 
@@ -33,52 +34,56 @@ export function yieldToEventLoop(): Promise<void> {
 
 export function createWorkerHandler(post: (message: FromWorker) => void, options: HandlerOptions = {}): (message: ToWorker) => Promise<void> {
   const lookup = options.lookup ?? getExperiment;
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1));
-  const interval = options.progressIntervalMs ?? 100;
+  const heartbeatMs = options.heartbeatMs ?? 250;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const cancelled = new Set<number>();
+  const queue: RunMessage[] = [];
+  let draining: Promise<void> | null = null;
 
-  async function run(id: number, name: string, rawParams: unknown, range: [number, number]): Promise<void> {
+  function compute(message: RunMessage): void {
+    const { id, name, range } = message;
     try {
       const def = lookup(name);
-      const params = def.normalize(rawParams as object);
-      const [start, end] = range;
-      const perSample = def.workPerSample(params);
-      const total = perSample * (end - start);
-      let merged: unknown = null;
-      let lastPost = -Infinity;
-      for (let a = start; a < end; a += chunkSize) {
-        if (cancelled.has(id)) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-        const b = Math.min(end, a + chunkSize);
-        const part = def.runSamples(params, [a, b], {});
-        merged = merged === null ? part : def.merge(params, [merged, part]);
-        const t = now();
-        if (b < end && t - lastPost >= interval) {
-          lastPost = t;
-          post({ type: 'progress', id, done: perSample * (b - start), total, samples: merged });
-        }
-        await yieldToEventLoop();
-      }
-      if (cancelled.has(id)) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      if (merged === null) merged = def.runSamples(params, [start, start], {});
-      post({ type: 'progress', id, done: total, total, samples: merged });
-      post({ type: 'done', id, samples: merged });
+      const params = def.normalize(message.params as object);
+      const total = def.workPerSample(params) * (range[1] - range[0]);
+      const t0 = now();
+      let lastBeat = t0;
+      const samples = def.runSamples(params, range, {
+        onRound(doneWork: number) {
+          const t = now();
+          if (t - lastBeat >= heartbeatMs) { lastBeat = t; post({ type: 'progress', id, done: doneWork, total }); }
+        },
+      });
+      post({ type: 'done', id, samples, ms: now() - t0 });
     } catch (err) {
       post({
         type: 'error', id,
         name: isAbortError(err) ? 'AbortError' : (err as Error)?.name ?? 'Error',
         message: (err as Error)?.message ?? String(err),
       });
-    } finally {
-      cancelled.delete(id);
     }
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length) {
+      compute(queue.shift()!);
+      // Lets 'cancel' (and 'run') messages that arrived meanwhile be handled before the next chunk.
+      await yieldToEventLoop();
+    }
+    draining = null;
   }
 
   return (message) => {
     if (message.type === 'cancel') {
-      cancelled.add(message.id);
-      return Promise.resolve();
+      const i = queue.findIndex((m) => m.id === message.id);
+      if (i >= 0) {
+        queue.splice(i, 1);
+        post({ type: 'error', id: message.id, name: 'AbortError', message: 'cancelled' });
+      }
+      // A chunk that already ran has answered; the pool ignores answers for cancelled requests.
+      return draining ?? Promise.resolve();
     }
-    return run(message.id, message.name, message.params, message.range);
+    queue.push(message);
+    draining ??= drain();
+    return draining;
   };
 }

@@ -6,10 +6,12 @@ export interface RunMessage {
   name: string;
   /** Normalized parameters. */
   params: unknown;
-  /** Sample indices [start, end) this worker computes. */
+  /** Sample indices [start, end) to compute: one chunk, sized by the pool to take a few milliseconds. */
   range: [number, number];
 }
 
+/** Stops a run: a queued one is dropped, a running one stops before its next slice. Answered by an
+ * AbortError (or by 'done' when the run had already finished). */
 export interface CancelMessage {
   type: 'cancel';
   id: number;
@@ -17,20 +19,23 @@ export interface CancelMessage {
 
 export type ToWorker = RunMessage | CancelMessage;
 
+/** Sent while a long run is under way: work done so far (also the pool's sign that the worker is alive). */
 export interface ProgressMessage {
   type: 'progress';
   id: number;
-  /** Work units done and total for this worker's range. */
+  /** Work units done and total for this run's range. */
   done: number;
   total: number;
-  /** Raw samples computed so far (the experiment's S type). */
-  samples: unknown;
+  /** Raw samples so far, when the handler was asked to include them. */
+  samples?: unknown;
 }
 
 export interface DoneMessage {
   type: 'done';
   id: number;
   samples: unknown;
+  /** Milliseconds the worker spent computing this range (the pool sizes later chunks from it). */
+  ms: number;
 }
 
 export interface ErrorMessage {

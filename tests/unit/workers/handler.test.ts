@@ -4,30 +4,43 @@ import { runRaw } from '../../../src/experiments/run';
 import { createWorkerHandler } from '../../../src/workers/handler';
 import type { FromWorker } from '../../../src/workers/protocol';
 
+type Done = Extract<FromWorker, { type: 'done' }>;
+
 describe('worker handler', () => {
-  it('runs a range in chunks, posts progress with partial samples, then done', async () => {
+  it('computes a chunk and answers with its raw samples and the time it took', async () => {
     const posted: FromWorker[] = [];
-    const handle = createWorkerHandler((m) => posted.push(m), { progressIntervalMs: 0, chunkSize: 2 });
+    const handle = createWorkerHandler((m) => posted.push(m));
     const params = { qubits: [2, 3], layers: [4], samples: 10, seed: 2 };
     await handle({ type: 'run', id: 1, name: 'barren-plateau', params, range: [3, 9] });
-    const done = posted.find((m) => m.type === 'done')!;
+    const done = posted.find((m) => m.type === 'done') as Done;
     expect(done).toBeDefined();
-    const expected = runRaw(barrenPlateau, barrenPlateau.normalize(params), [3, 9]);
-    expect((done as Extract<FromWorker, { type: 'done' }>).samples).toEqual(expected);
-    const progress = posted.filter((m) => m.type === 'progress') as Array<Extract<FromWorker, { type: 'progress' }>>;
-    expect(progress.map((p) => p.done / p.total)).toEqual([1 / 3, 2 / 3, 1]);
+    expect(done.samples).toEqual(runRaw(barrenPlateau, barrenPlateau.normalize(params), [3, 9]));
+    expect(done.ms).toBeGreaterThanOrEqual(0);
   });
 
-  it('stops at the next chunk when cancelled and reports an AbortError', async () => {
+  it('posts heartbeats during a long chunk', async () => {
     const posted: FromWorker[] = [];
-    const handle = createWorkerHandler((m) => posted.push(m), { progressIntervalMs: 0 });
-    const running = handle({ type: 'run', id: 7, name: 'barren-plateau', params: { qubits: [3], layers: [5], samples: 5000 }, range: [0, 5000] });
-    await new Promise((r) => setTimeout(r, 5));
-    await handle({ type: 'cancel', id: 7 });
-    await running;
-    const last = posted[posted.length - 1];
-    expect(last).toMatchObject({ type: 'error', id: 7, name: 'AbortError' });
-    expect(posted.some((m) => m.type === 'done')).toBe(false);
+    let t = 0;
+    // A clock that advances 100 ms per reading: every few samples count as a long pause.
+    const handle = createWorkerHandler((m) => posted.push(m), { heartbeatMs: 250, now: () => (t += 100) });
+    await handle({ type: 'run', id: 4, name: 'barren-plateau', params: { qubits: [2], layers: [2], samples: 12 }, range: [0, 12] });
+    const beats = posted.filter((m) => m.type === 'progress') as Array<Extract<FromWorker, { type: 'progress' }>>;
+    expect(beats.length).toBeGreaterThan(1);
+    for (let i = 1; i < beats.length; i++) expect(beats[i].done).toBeGreaterThan(beats[i - 1].done);
+    expect(posted[posted.length - 1].type).toBe('done');
+  });
+
+  it('runs chunks in arrival order and drops a queued chunk when cancelled', async () => {
+    const posted: FromWorker[] = [];
+    const handle = createWorkerHandler((m) => posted.push(m));
+    const params = { qubits: [2], layers: [3], samples: 30 };
+    const a = handle({ type: 'run', id: 1, name: 'barren-plateau', params, range: [0, 10] });
+    const b = handle({ type: 'run', id: 2, name: 'barren-plateau', params, range: [10, 20] });
+    const c = handle({ type: 'run', id: 3, name: 'barren-plateau', params, range: [20, 30] });
+    await handle({ type: 'cancel', id: 3 });
+    await Promise.all([a, b, c]);
+    expect(posted.map((m) => [m.type, m.id])).toEqual([['done', 1], ['error', 3], ['done', 2]]);
+    expect(posted[1]).toMatchObject({ name: 'AbortError' });
   });
 
   it('reports unknown experiments and bad parameters as errors', async () => {
