@@ -97,10 +97,15 @@ export const MAX_POOL_SIZE = 4;
 /** Rank of a request whose group has not reported (or that has no group). */
 export const DEFAULT_PRIORITY = 1;
 
-/** One core stays with the page: max(1, min(4, hardwareConcurrency − 1)). */
+/**
+ * min(4, hardwareConcurrency), at least 1. On a two-core laptop both cores compute: a reader waiting for
+ * the figure in view has an idle main thread, and leaving one core to it (hardwareConcurrency − 1) doubled
+ * the wait for the CPU-bound figures (baseline-race, measurement-marathon) without a measurable gain in
+ * frame times. Embeds still start with one worker and grow only for work on screen (see `grow`).
+ */
 export function defaultPoolSize(): number {
   const hc = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(MAX_POOL_SIZE, hc - 1));
+  return Math.max(1, Math.min(MAX_POOL_SIZE, hc));
 }
 
 /** An embed (`/embed/…`) starts with one worker; the article may use the whole pool. */
