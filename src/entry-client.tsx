@@ -3,11 +3,14 @@
  * its own root, as they near the viewport (src/islands/client.tsx). Every other page (embeds, slides,
  * speaker view, handout, 404) and any page without a pre-render (`vite dev`) is one React app, loaded
  * as its own chunk (src/pages/mount.tsx). Styles, including KaTeX's CSS and fonts and every figure's
- * CSS, are bundled from here (no CDN): the static figures are styled before their islands load.
+ * CSS, are bundled from here (no CDN): the static figures are styled before their islands load, and no
+ * stylesheet arrives with an island's chunk (a late stylesheet restyles and re-lays out the whole
+ * 6,000-element article: a long task mid-scroll).
  */
 import 'katex/dist/katex.min.css';
 import './styles/index.css';
 import './story/story.css';
+import './story/embed-control.css';
 import './pages/update-prompt.css';
 import { installCopyButtons } from './cite/copy';
 import { installPopovers } from './cite/popovers';
