@@ -6,12 +6,13 @@
  * - Each `[data-island]` element is its own React root. The header (and the update prompt, which shows
  *   nothing until a new version is installed) hydrate at once; every other island when it comes within
  *   `NEAR_VIEWPORT` of the viewport (IntersectionObserver): its chunk is requested then, not before.
- * - Hydrations run one island per task: the next starts only after the previous has committed and the
- *   browser has had a turn, so input and frames are never held up by more than one island's render.
+ * - Hydrations run one island at a time: the next starts only after the previous has committed and the
+ *   browser has had a turn; each hydrates in a transition, which React renders in ~5 ms slices, so
+ *   input and frames are held up by at most a slice and a commit.
  * - `<html data-hydrated="true">` (the tests' hook) is set once the step trackers have measured and the
  *   header and every island near the viewport at load have hydrated.
  */
-import { type ComponentType } from 'react';
+import { startTransition, type ComponentType } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { revealCopyButtons } from '../cite/copy';
 import { SiteHeaderControls } from '../pages/SiteHeader';
@@ -84,13 +85,19 @@ function hydrateIsland<N extends IslandName>(island: IslandElement, Component: C
       performance.measure(`island ${island.id}`, { start: started, end: performance.now() });
       resolve();
     };
-    hydrateRoot(
-      island.element,
-      <IslandRoot onCommit={onCommit}>
-        <Component {...props} />
-      </IslandRoot>,
-      { identifierPrefix: islandIdentifierPrefix(island.id) },
-    );
+    // In a transition, React hydrates the root at transition-hydration priority, which it renders in
+    // ~5 ms slices, yielding to input and frames in between (at default priority it would render the
+    // whole island in one task). Nothing can update an island before it has committed (its
+    // subscriptions start in effects), so nothing forces the hydration to finish early.
+    startTransition(() => {
+      hydrateRoot(
+        island.element,
+        <IslandRoot onCommit={onCommit}>
+          <Component {...props} />
+        </IslandRoot>,
+        { identifierPrefix: islandIdentifierPrefix(island.id) },
+      );
+    });
   });
 }
 
