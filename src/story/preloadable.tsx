@@ -7,8 +7,8 @@
  * boundary in a separate pass at the lowest (offscreen) priority, and state updates made by that
  * content's mount effects (URL parameters, a figure noticing it is on screen) inherit idle priority.
  * Idle work never expires: while anything else keeps the page busy (a figure computing in slices, the
- * reader scrolling) it can wait indefinitely. Both entries therefore load what the page needs first,
- * and the whole page hydrates in the root's own pass at normal priority.
+ * reader scrolling) it can wait indefinitely. Both entries therefore load what a root needs first (a
+ * page's chunk; a figure island's view), and the root hydrates in its own pass.
  */
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 

@@ -18,17 +18,24 @@ async function open(page: Page, url = '/'): Promise<void> {
   await page.goto(url);
   await waitForHydration(page);
   await expect(page.locator(SECTION)).toHaveAttribute('data-trigger', /^\d+$/);
-  // The view's chunk loads lazily; until it has, the pre-rendered HTML stands in (no effects ran yet).
-  // FigureShell sets data-mount in an effect, so its presence means the live view is mounted.
+  // The figure is an island: its view's chunk loads, and the view mounts, when the section nears the
+  // viewport; until then the pre-rendered HTML stands in (no effects ran yet). FigureShell sets
+  // data-mount in an effect, so its presence means the live view is mounted.
+  await scrollToStepTop(page, 0);
   await expect(page.locator(`${FIGURE}[data-mount]`)).toHaveCount(1, { timeout: 120_000 });
 }
 
-async function scrollToStep(page: Page, n: number): Promise<void> {
+/** Scrolls so that the trigger line is 20 px into step n. */
+async function scrollToStepTop(page: Page, n: number): Promise<void> {
   await page.evaluate(([sel, i]) => {
     const section = document.querySelector(sel as string) as HTMLElement;
     const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
     window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
   }, [SECTION, n] as const);
+}
+
+async function scrollToStep(page: Page, n: number): Promise<void> {
+  await scrollToStepTop(page, n);
   await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n), { timeout: 30_000 });
 }
 

@@ -33,6 +33,12 @@ export function watchPage(page: Page): PageProblems {
   return problems;
 }
 
+/**
+ * Waits for `<html data-hydrated="true">`. On the article (static HTML with islands) that means: every
+ * scrolly section is tracked (`data-trigger` set), the header has hydrated, and so has every figure
+ * island near the viewport at load; figures further down hydrate as they are scrolled near. On the other
+ * pages (one React app each) it means the page has committed.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 }
