@@ -57,11 +57,13 @@ test('a redeploy does not strand an open presentation', async ({ browser }) => {
   for (let i = 1; i < count; i += 1) {
     await present.keyboard.press('ArrowRight');
     await expect(present.locator('[data-present]')).toHaveAttribute('data-slide-index', String(i));
-    const fig = present.locator('[data-present] [data-figure]').first();
-    const id = (await fig.count()) > 0 ? await fig.getAttribute('data-figure') : null;
+    // A step slide with a graphic names its figure; the figure itself mounts once its chunk has loaded.
+    const slide = present.locator('[data-present] [data-slide]');
+    const withGraphic = await slide.evaluate((el) => el.classList.contains('slide--step') && !el.classList.contains('slide--text-only'));
+    const id = withGraphic ? await slide.getAttribute('data-scrolly') : null;
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    await expect(fig, id).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(present.locator(`[data-present] [data-figure="${id}"]`), id).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   }
   expect(seen.size).toBeGreaterThan(3);
   const chunksAfter = await present.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/assets/')));
