@@ -1,36 +1,36 @@
 /**
- * Browser entry: hydrates the pre-rendered page (or renders it from scratch under `vite dev`, where
- * there is no pre-render, or when the URL asks for another page than the file holds, e.g.
- * `/present?print`). Styles, including KaTeX's CSS and fonts, are bundled from here: no CDN.
+ * Browser entry. The pre-rendered article is static HTML with islands: only its islands hydrate, each on
+ * its own root, as they near the viewport (src/islands/client.tsx). Every other page (embeds, slides,
+ * speaker view, handout, 404) and any page without a pre-render (`vite dev`) is one React app, loaded
+ * as its own chunk (src/pages/mount.tsx). Styles, including KaTeX's CSS and fonts and every figure's
+ * CSS, are bundled from here (no CDN): the static figures are styled before their islands load, and no
+ * stylesheet arrives with an island's chunk (a late stylesheet restyles and re-lays out the whole
+ * 6,000-element article: a long task mid-scroll).
  */
 import 'katex/dist/katex.min.css';
 import './styles/index.css';
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { getFigure } from './figures/registry';
-import { App, preloadPage } from './pages/App';
+import './story/story.css';
+import './story/embed-control.css';
+import './pages/update-prompt.css';
+import { installCopyButtons } from './cite/copy';
+import { installPopovers } from './cite/popovers';
+import { startIslands } from './islands/client';
 import { routeFromLocation, routeKey } from './pages/routes';
 import { registerServiceWorker } from './pages/sw';
+
+import.meta.glob('./figures/*/*.css', { eager: true });
+
+installPopovers();
+installCopyButtons();
 
 const container = document.getElementById('root');
 if (container) {
   const route = routeFromLocation(window.location.pathname, window.location.search);
-  const app = (
-    <StrictMode>
-      <App route={route} />
-    </StrictMode>
-  );
-  if (container.firstElementChild && container.dataset.route === routeKey(route)) {
-    // Load the page's chunk and the views of the figures in the pre-rendered HTML before hydrating, so
-    // the whole page hydrates in one pass at normal priority (see story/preloadable).
-    const ids = new Set(Array.from(container.querySelectorAll<HTMLElement>('[data-figure]'), (el) => el.dataset.figure ?? ''));
-    const loads = [preloadPage(route), ...[...ids].map((id) => getFigure(id)?.view?.load())];
-    void Promise.all(loads.map((p) => p?.catch(() => undefined))).then(() => hydrateRoot(container, app));
+  const preRendered = container.firstElementChild !== null && container.dataset.route === routeKey(route);
+  if (route.page === 'article' && preRendered) {
+    void startIslands(container);
   } else {
-    void preloadPage(route).catch(() => undefined).then(() => {
-      container.textContent = '';
-      createRoot(container).render(app);
-    });
+    void import('./pages/mount').then((m) => m.mountApp(container, route));
   }
 }
 if (import.meta.env.PROD) registerServiceWorker();

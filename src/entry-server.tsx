@@ -1,12 +1,13 @@
 /**
  * Server entry for the static pre-render (built into dist-ssr/ by `vite build --ssr`). Uses
- * react-dom/static so Suspense and lazy pages/figure views are awaited: every page's HTML holds its
- * prose, captions and each figure's text alternative.
+ * react-dom/static; pages and figure views are loaded before rendering: every page's HTML holds its
+ * prose, captions and each figure's text alternative. The article is rendered as static HTML with
+ * islands (src/islands/server.tsx).
  */
 import { StrictMode } from 'react';
-import { prerenderToNodeStream } from 'react-dom/static';
 import { meta, sections } from 'virtual:article';
 import { preloadFigureViews } from './figures/registry';
+import { renderIslandsPage, renderStatic } from './islands/server';
 import { App, preloadPage } from './pages/App';
 import { allRoutes, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
 import { embedTitle, routeHeadTags, siteBase, siteTitle } from './pages/site';
@@ -28,23 +29,17 @@ const sectionTitles: Record<string, string> = Object.fromEntries(sections.map((s
 
 async function renderHtml(route: Route): Promise<string> {
   // Figure views and the route's page render in place (no Suspense boundary) once loaded; the browser
-  // entry loads the same chunks before hydrating, so both trees match and the page hydrates in one pass.
+  // loads the same chunks before hydrating (a whole page, or an island), so the trees match.
   await Promise.all([preloadFigureViews(), preloadPage(route)]);
-  const errors: unknown[] = [];
-  const { prelude } = await prerenderToNodeStream(
+  const page = (
     <StrictMode>
       <App route={route} />
-    </StrictMode>,
-    // No outlining of large finished boundaries: every figure stays in place in the HTML (readable
-    // with JavaScript off), not in a hidden div moved by an inline script.
-    { onError: (error) => void errors.push(error), progressiveChunkSize: Number.MAX_SAFE_INTEGER },
+    </StrictMode>
   );
-  const chunks: Buffer[] = [];
-  for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  if (errors.length > 0) {
-    throw new Error(`pre-rendering "${routePath(route)}" failed:\n${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  // The article is static HTML with islands, each rendered as its own root (src/islands/server.tsx);
+  // the other pages hydrate whole.
+  if (route.page === 'article') return (await renderIslandsPage(page, `"${routePath(route)}"`)).html;
+  return renderStatic(page, `"${routePath(route)}"`);
 }
 
 /**
@@ -54,9 +49,6 @@ async function renderHtml(route: Route): Promise<string> {
  */
 export async function render(route: Route): Promise<RenderedPage> {
   const html = await renderHtml(route);
-  if (html.includes('<!--$?-->')) {
-    throw new Error(`pre-rendering "${routePath(route)}": a component suspended; load its chunk before rendering (see story/preloadable)`);
-  }
   const { title, tags } = routeHeadTags(meta, route, sectionTitles);
   return { html, title, head: tags };
 }

@@ -1,39 +1,24 @@
 /**
  * "Cite this article": a plain-text citation and a BibTeX record built from content/meta.json, with a
- * copy button (added only once JavaScript runs; without it the record is still selectable text).
+ * copy button. The block is static (never hydrated): the button is shown once JavaScript runs and works
+ * through one delegated handler (copy.ts); without JavaScript the record is still selectable text.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { revealCopyButtons } from './copy';
 import { articleBibtex, formatAuthors, metaAuthors, metaYear } from './format';
 import type { ArticleMeta } from './types';
 
 export function CiteThis({ meta }: { meta: ArticleMeta }) {
   const bibtex = articleBibtex(meta);
-  const [canCopy, setCanCopy] = useState(false);
-  const [status, setStatus] = useState('');
-  const codeRef = useRef<HTMLElement>(null);
-  useEffect(() => setCanCopy(true), []);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(bibtex);
-      setStatus('BibTeX copied to the clipboard.');
-    } catch {
-      const node = codeRef.current;
-      const selection = window.getSelection();
-      if (node && selection) {
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        selection.removeAllRanges();
-        selection.addRange(range);
-        setStatus('Copying is blocked here; the record is selected, press Ctrl+C or ⌘C.');
-      }
-    }
-  };
+  const blockRef = useRef<HTMLElement>(null);
+  // Only where the block is rendered by a whole-page React app (the dev server); the article's islands
+  // loader reveals the button in the static page.
+  useEffect(() => { if (blockRef.current) revealCopyButtons(blockRef.current); }, []);
 
   const authors = formatAuthors(metaAuthors(meta));
   const year = metaYear(meta);
   return (
-    <section id="cite-this" className="cite-this" aria-labelledby="cite-this-title">
+    <section id="cite-this" className="cite-this" aria-labelledby="cite-this-title" ref={blockRef}>
       <h2 id="cite-this-title">
         <a className="heading-link" href="#cite-this">
           Cite this article
@@ -45,16 +30,12 @@ export function CiteThis({ meta }: { meta: ArticleMeta }) {
       </p>
       <div className="bibtex">
         <pre>
-          <code ref={codeRef}>{bibtex}</code>
+          <code id="cite-this-bibtex">{bibtex}</code>
         </pre>
-        {canCopy ? (
-          <button type="button" className="button copy-button" onClick={copy}>
-            Copy BibTeX
-          </button>
-        ) : null}
-        <span className="copy-status" role="status" aria-live="polite">
-          {status}
-        </span>
+        <button type="button" className="button copy-button" data-copy-from="cite-this-bibtex" data-copied-text="BibTeX copied to the clipboard." hidden>
+          Copy BibTeX
+        </button>
+        <span className="copy-status" role="status" aria-live="polite" />
       </div>
     </section>
   );

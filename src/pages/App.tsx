@@ -1,16 +1,21 @@
 /**
- * Chooses the page for a route; the pre-render writes the route into `#root[data-route]`. The embed,
- * presentation, speaker and handout pages are separate chunks, so the article's first load carries none
- * of them. Both entries load the route's chunk (`preloadPage`) before rendering, so every page renders
+ * Chooses the page for a route; the pre-render writes the route into `#root[data-route]`. Every page but
+ * the 404 is a separate chunk, so an embed carries none of the article and the article none of the
+ * others. Both entries load the route's chunk (`preloadPage`) before rendering, so every page renders
  * in place, with no Suspense boundary at the top (see story/preloadable for why that matters).
+ *
+ * The pre-rendered article is not hydrated through this component: the browser hydrates only its
+ * islands (src/islands/client.ts). The server renders it through here all the same, and pages without
+ * a pre-render (the dev server) render it whole.
  */
 import { useEffect } from 'react';
 import { preloadable } from '../story/preloadable';
-import { ArticlePage } from './ArticlePage';
+import { Island } from '../islands/Island';
 import { NotFoundPage } from './NotFoundPage';
 import type { Route } from './routes';
 import { UpdatePrompt } from './UpdatePrompt';
 
+const articlePage = preloadable(() => import('./ArticlePage').then((m) => m.ArticlePage));
 const embedPages = preloadable(() => import('./EmbedPage').then((m) => ({ route }: { route: Route }) => (
   route.page === 'embed' ? <m.EmbedFigurePage figure={route.figure} />
     : route.page === 'embed-section' ? <m.EmbedSectionPage section={route.section} /> : null
@@ -22,6 +27,7 @@ const speakerPage = preloadable(() => import('./SpeakerPage').then((m) => m.Spea
 /** The code-split page a route needs, if any. */
 function splitPage(route: Route) {
   switch (route.page) {
+    case 'article': return articlePage;
     case 'embed': case 'embed-section': return embedPages;
     case 'present': return presentPage;
     case 'print': return printPage;
@@ -37,7 +43,7 @@ export function preloadPage(route: Route): Promise<unknown> {
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
-    case 'article': return <ArticlePage />;
+    case 'article': return <articlePage.Render />;
     case 'not-found': return <NotFoundPage />;
     case 'embed': case 'embed-section': return <embedPages.Render route={route} />;
     case 'present': return <presentPage.Render />;
@@ -48,7 +54,8 @@ function Page({ route }: { route: Route }) {
 
 /**
  * Test hook: `data-hydrated` is set when the page has committed (it commits together with this
- * sibling), so its effects (key handlers, URL reading) are live.
+ * sibling), so its effects (key handlers, URL reading) are live. The article's islands loader sets it
+ * for the article (see src/islands/client.ts).
  */
 function HydratedMark() {
   useEffect(() => {
@@ -62,7 +69,9 @@ export function App({ route }: { route: Route }) {
     <>
       <Page route={route} />
       <HydratedMark />
-      {route.page === 'embed' || route.page === 'embed-section' ? null : <UpdatePrompt />}
+      {route.page === 'embed' || route.page === 'embed-section'
+        ? null
+        : <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />}
     </>
   );
 }

@@ -1,16 +1,21 @@
-/** The sticky header: site name, contents, theme toggle and the reading-progress bar. */
-import { ReadingProgress, TableOfContents, ThemeToggle, type TocEntry } from '../reading';
+/**
+ * The sticky header: site name, contents, theme toggle and the reading-progress bar. The header is an
+ * island (it is in view from the start, so it hydrates at once); its props travel in the HTML.
+ */
+import { Island } from '../islands/Island';
+import type { IslandProps } from '../islands/types';
+import { ReadingProgress, TableOfContents, ThemeToggle } from '../reading';
 
-export interface SiteHeaderProps {
-  siteTitle: string;
-  toc?: readonly TocEntry[];
-  /** Element whose scroll position the progress bar follows. */
-  progressTarget?: string;
+export type SiteHeaderProps = IslandProps['header'];
+
+export function SiteHeader(props: SiteHeaderProps) {
+  return <Island name="header" id="site-header" props={props} component={SiteHeaderControls} as="header" className="site-header" />;
 }
 
-export function SiteHeader({ siteTitle, toc, progressTarget }: SiteHeaderProps) {
+/** What the header island renders inside `<header class="site-header">`. */
+export function SiteHeaderControls({ siteTitle, toc, progressTarget }: SiteHeaderProps) {
   return (
-    <header className="site-header">
+    <>
       <div className="site-header-bar">
         <a className="brand" href="/">
           {siteTitle}
@@ -20,7 +25,7 @@ export function SiteHeader({ siteTitle, toc, progressTarget }: SiteHeaderProps) 
         <ThemeToggle />
       </div>
       {progressTarget ? <ReadingProgress targetId={progressTarget} /> : null}
-    </header>
+    </>
   );
 }
 

@@ -1,0 +1,23 @@
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import config from '../playwright.config';
+const dist = process.argv[2] ?? 'dist';
+const server = await preview({ logLevel: 'silent', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+const url = server.resolvedUrls!.local[0];
+const browser = await chromium.launch(config.use?.launchOptions);
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+const page = await ctx.newPage();
+await page.addInitScript({ content: 'window.__name = (f) => f;' });
+await page.addInitScript(() => {
+  (window as any).__loaf = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries() as any[]) if (e.duration > 100) (window as any).__loaf.push({ start: Math.round(e.startTime), dur: Math.round(e.duration), style: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), scripts: e.scripts.filter((s: any) => s.duration > 10).map((s: any) => `${s.invokerType}:${s.invoker}|${s.sourceFunctionName}|${s.sourceURL?.split('/').pop()}|${Math.round(s.duration)}ms fl=${Math.round(s.forcedStyleAndLayoutDuration)}`) }); }).observe({ type: 'long-animation-frame', buffered: true });
+});
+await page.goto(url);
+await page.waitForSelector('html[data-hydrated="true"]');
+await page.waitForTimeout(500);
+await page.evaluate(() => new Promise<void>((resolve) => { const t0 = performance.now(); const tick = (now: number) => { window.scrollTo(0, ((now - t0) / 1000) * 2400); if (window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1) { setTimeout(resolve, 300); return; } requestAnimationFrame(tick); }; requestAnimationFrame(tick); }));
+const m = await page.evaluate(() => performance.getEntriesByType('measure').map((e) => `${e.name} ${Math.round(e.startTime)} +${Math.round(e.duration)}`));
+console.log(m.join('\n'));
+const r = await page.evaluate(() => (window as any).__loaf);
+for (const e of r.sort((a: any, b: any) => b.dur - a.dur).slice(0, 12)) console.log(e.start, e.dur, 'style', e.style, e.scripts.join(' ; '));
+await browser.close(); server.httpServer.close();

@@ -1,0 +1,149 @@
+/**
+ * The article in the browser: static HTML with islands. Nothing here hydrates the page as a whole.
+ *
+ * - Step tracking starts at once on every `[data-scrolly]` section (stepTracker.ts writes the DOM hooks
+ *   on the static prose; no React).
+ * - Each `[data-island]` element is its own React root. The header (and the update prompt, which shows
+ *   nothing until a new version is installed) hydrate at once; every other island when it comes within
+ *   `NEAR_VIEWPORT` of the viewport (IntersectionObserver): its chunk is requested then, not before.
+ * - Hydrations run one island per task: the next starts only after the previous has committed and the
+ *   browser has had a turn, so input and frames are never held up by more than one island's render.
+ * - `<html data-hydrated="true">` (the tests' hook) is set once the step trackers have measured and the
+ *   header and every island near the viewport at load have hydrated.
+ */
+import { type ComponentType } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { revealCopyButtons } from '../cite/copy';
+import { SiteHeaderControls } from '../pages/SiteHeader';
+import { UpdatePrompt } from '../pages/UpdatePrompt';
+import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
+import { IslandRoot } from './IslandRoot';
+import { ISLAND_ATTR, ISLAND_EAGER, islandIdentifierPrefix, type IslandName, type IslandProps } from './types';
+
+/** How close to the viewport an island must come to load and hydrate (above and below). */
+export const NEAR_VIEWPORT = '50% 0px 50% 0px';
+
+type Loader<N extends IslandName> = (props: IslandProps[N]) => Promise<ComponentType<IslandProps[N]>>;
+
+/**
+ * Island name → its component. The header and the update prompt are small and needed at once, so they
+ * are in this chunk; a figure's code (the shared figure shell and registry, then the figure's own view)
+ * is fetched only for an island near the viewport.
+ */
+const LOADERS: { [N in IslandName]: Loader<N> } = {
+  header: () => Promise.resolve(SiteHeaderControls),
+  'update-prompt': () => Promise.resolve(UpdatePrompt),
+  figure: ({ figure }) => import('./FigureIsland').then(async (m) => {
+    await m.loadFigureView(figure);
+    return m.FigureIsland;
+  }),
+};
+
+interface IslandElement {
+  element: HTMLElement;
+  name: IslandName;
+  id: string;
+  props: object;
+}
+
+function readIsland(element: HTMLElement): IslandElement | null {
+  const name = element.getAttribute(ISLAND_ATTR.name) as IslandName | null;
+  const id = element.getAttribute(ISLAND_ATTR.id);
+  if (!name || !id || !(name in LOADERS)) return null;
+  return { element, name, id, props: JSON.parse(element.getAttribute(ISLAND_ATTR.props) ?? '{}') as object };
+}
+
+/** Resolves in a fresh task, after the browser has had a chance to handle input and paint. */
+function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { postTask?(cb: () => void, o?: { priority: string }): Promise<void> } }).scheduler;
+  if (s?.postTask) return s.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** One island at a time: each job hydrates one island and resolves when it has committed. */
+function createHydrationQueue() {
+  let tail: Promise<void> = Promise.resolve();
+  return (job: () => Promise<void>): Promise<void> => {
+    const run = tail.then(nextTask).then(job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function hydrateIsland<N extends IslandName>(island: IslandElement, Component: ComponentType<IslandProps[N]>): Promise<void> {
+  return new Promise((resolve) => {
+    const props = island.props as IslandProps[N];
+    const started = performance.now();
+    const onCommit = () => {
+      island.element.dataset.islandHydrated = 'true';
+      // For audits and benchmarks: from hydrateRoot to the island's commit.
+      performance.measure(`island ${island.id}`, { start: started, end: performance.now() });
+      resolve();
+    };
+    hydrateRoot(
+      island.element,
+      <IslandRoot onCommit={onCommit}>
+        <Component {...props} />
+      </IslandRoot>,
+      { identifierPrefix: islandIdentifierPrefix(island.id) },
+    );
+  });
+}
+
+/** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
+export async function startIslands(root: HTMLElement): Promise<void> {
+  for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]')) trackScrolly(section);
+  updateStepTrackingNow();
+  revealCopyButtons(root);
+
+  const enqueue = createHydrationQueue();
+  const started = new WeakMap<HTMLElement, Promise<void>>();
+  const start = (island: IslandElement): Promise<void> => {
+    let done = started.get(island.element);
+    if (!done) {
+      const loading = (LOADERS[island.name] as Loader<IslandName>)(island.props as never);
+      done = loading.then((Component) => enqueue(() => hydrateIsland(island, Component)));
+      done.catch((error: unknown) => console.error(`island "${island.id}" did not hydrate:`, error));
+      started.set(island.element, done);
+    }
+    return done;
+  };
+
+  const islands = Array.from(root.querySelectorAll<HTMLElement>(`[${ISLAND_ATTR.name}]`), readIsland)
+    .filter((i): i is IslandElement => i !== null);
+  const initial: Promise<void>[] = [];
+  const lazy = new Map<Element, IslandElement>();
+  for (const island of islands) {
+    if (ISLAND_EAGER[island.name]) initial.push(start(island));
+    else lazy.set(island.element, island);
+  }
+
+  if (lazy.size > 0) {
+    // The first callback reports every observed island: those near the viewport then are the ones the
+    // page waits for before it counts as hydrated.
+    const firstReport = new Promise<void>((resolve) => {
+      let first = true;
+      const observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          const island = lazy.get(entry.target);
+          if (!entry.isIntersecting || !island) continue;
+          observer.unobserve(entry.target);
+          const done = start(island);
+          if (first) initial.push(done);
+        }
+        if (first) {
+          first = false;
+          resolve();
+        }
+      }, { rootMargin: NEAR_VIEWPORT });
+      for (const element of lazy.keys()) observer.observe(element);
+    });
+    await firstReport;
+  }
+  await Promise.allSettled(initial);
+  document.documentElement.setAttribute('data-hydrated', 'true');
+}

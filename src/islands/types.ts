@@ -1,0 +1,31 @@
+/**
+ * The islands of the article: the only parts of the pre-rendered page that hydrate. Each has a name,
+ * a unique id on the page (its element's `data-island-id`, also the `identifierPrefix` of its React
+ * root, so `useId` values match between its server render and its hydration) and JSON props, written
+ * into the HTML (`data-island-props`) and read back unchanged by the client.
+ */
+import type { TocEntry } from '../reading/TableOfContents';
+
+export interface IslandProps {
+  /** The header controls: contents menu, theme toggle, reading progress. */
+  header: { siteTitle: string; toc?: readonly TocEntry[]; progressTarget?: string };
+  /** A scrolly section's graphic: the figure, following its section's step tracker. */
+  figure: { figure: string };
+  /** "Update available" (service worker). */
+  'update-prompt': Record<string, never>;
+}
+
+export type IslandName = keyof IslandProps;
+
+/** When an island hydrates: at once (in view from the start), or when it nears the viewport. */
+export const ISLAND_EAGER: Readonly<Record<IslandName, boolean>> = {
+  header: true,
+  figure: false,
+  'update-prompt': true,
+};
+
+/** Attribute names on an island's element. */
+export const ISLAND_ATTR = { name: 'data-island', id: 'data-island-id', props: 'data-island-props' } as const;
+
+/** React's `identifierPrefix` for an island root (server render and hydration use the same one). */
+export const islandIdentifierPrefix = (id: string) => `${id}-`;

@@ -1,0 +1,87 @@
+/**
+ * The article is static HTML with islands: the prose, math, footnotes and bibliography are never
+ * hydrated; the header hydrates at once; a figure's graphic hydrates on its own root, and its code is
+ * requested, only when it nears the viewport. Each island is rendered on the server as its own root, so
+ * it hydrates without a mismatch (React reports one as a console error, which the watcher records).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { waitForHydration, watchPage } from './helpers';
+
+/** Whether React owns the element (it carries a fiber key once hydrated or rendered by React). */
+const ownedByReact = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber$')));
+
+/** Paths of the scripts requested so far. */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('.js')) scripts.push(url.pathname);
+  });
+  return scripts;
+}
+
+const figureCode = (scripts: string[]) => scripts.filter((s) => /\/assets\/(view|FigureIsland|FigureShell)-/.test(s));
+
+test('the prose is never hydrated; the header is; a figure hydrates when scrolled near, without a mismatch', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const problems = watchPage(page);
+  const scripts = recordScripts(page);
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+
+  // The header controls are live.
+  expect(await ownedByReact(page, '.site-header .theme-toggle')).toBe(true);
+  await expect(page.locator('.site-header')).toHaveAttribute('data-island-hydrated', 'true');
+  // Prose, math, steps, footnotes and the bibliography are static.
+  for (const selector of ['.article-title', '.article-section > p', '.katex', '.story-step', '.pop-footnote', '#references li', '#cite-this']) {
+    expect(await ownedByReact(page, selector), selector).toBe(false);
+  }
+  // No figure is near the viewport at the top of the page: no figure code has been requested.
+  const graphic = page.locator('[data-scrolly="shot-noise"] .scrolly__graphic');
+  await expect(graphic).not.toHaveAttribute('data-island-hydrated', 'true');
+  expect(figureCode(scripts)).toEqual([]);
+
+  await page.locator('#shot-noise-step-1').scrollIntoViewIfNeeded();
+  await expect(graphic).toHaveAttribute('data-island-hydrated', 'true');
+  expect(figureCode(scripts).length).toBeGreaterThan(0);
+  expect(await ownedByReact(page, '[data-figure="shot-noise"]')).toBe(true);
+  // The steps around it stay static; the tracker still marks the active one.
+  expect(await ownedByReact(page, '[data-scrolly="shot-noise"] .story-step')).toBe(false);
+  await expect(page.locator('[data-scrolly="shot-noise"] [data-active="true"]')).toHaveCount(1);
+  // A figure far below is still static HTML.
+  await expect(page.locator('[data-scrolly="baseline-race"] .scrolly__graphic')).not.toHaveAttribute('data-island-hydrated', 'true');
+  expect(await ownedByReact(page, '[data-figure="baseline-race"]')).toBe(false);
+  await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  expect(problems.list).toEqual([]);
+});
+
+test('every island carries its props in the HTML, under a unique id', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const islands = [...html.matchAll(/data-island="([^"]+)" data-island-id="([^"]+)" data-island-props="([^"]*)"/g)];
+  const names = islands.map((m) => m[1]);
+  expect(names).toContain('header');
+  expect(names).toContain('update-prompt');
+  expect(names.filter((n) => n === 'figure').length).toBeGreaterThan(5);
+  const ids = islands.map((m) => m[2]);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const m of islands) {
+    const props = JSON.parse(m[3].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Record<string, unknown>;
+    if (m[1] === 'figure') expect(props.figure).toBe(m[2].replace(/^figure-/, ''));
+  }
+  // Every placeholder was replaced by the island's own render.
+  expect(html).not.toContain('<!--island:');
+});
+
+test('a deep link hydrates the figure it lands on, at that step, and leaves the others static', async ({ page }) => {
+  test.setTimeout(60_000);
+  const problems = watchPage(page);
+  await page.goto('/#barren-plateau-step-2');
+  await waitForHydration(page);
+  await expect(page.locator('[data-scrolly="barren-plateau"] .scrolly__graphic')).toHaveAttribute('data-island-hydrated', 'true');
+  await expect(page.locator('[data-figure="barren-plateau"]')).toHaveAttribute('data-step', '2');
+  await expect(page.locator('[data-scrolly="shot-noise"] .scrolly__graphic')).not.toHaveAttribute('data-island-hydrated', 'true');
+  expect(problems.list).toEqual([]);
+});
