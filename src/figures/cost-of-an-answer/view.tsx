@@ -102,7 +102,7 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
 
 function tick(m: Metric, v: number): string {
   const e = Math.round(Math.log10(v));
-  if (m === 'seconds') return e >= -3 && e <= 4 ? fmtDuration(v) : `${pow10(e)} s`;
+  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} s`;
   if (m === 'usd') return e >= -2 && e <= 5 ? fmtUsd(v) : `$${pow10(e)}`;
   return e >= -3 && e <= 3 ? fmtEnergy(v) : `${pow10(e)} kWh`;
 }
@@ -112,7 +112,7 @@ const MARGIN = { top: 14, right: 12, bottom: 40, left: 66 };
 function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Metric; small: boolean }) {
   const [ref, width] = useContainerWidth();
   const clip = useId();
-  const L = chartLayout(width, { aspect: small ? 0.5 : 0.58, minHeight: small ? 170 : 230, maxHeight: small ? 230 : 330, margin: MARGIN });
+  const L = chartLayout(width, { aspect: small ? 0.3 : 0.58, minHeight: small ? 130 : 230, maxHeight: small ? 165 : 330, margin: MARGIN });
   const pts = (side: 'qpu' | 'gpu' | 'browser', measured?: boolean) => rows
     .filter((r) => r[side].available && r[side][metric] > TINY && (measured === undefined || (r.browser.measured === measured || (!measured && r.n === BROWSER_MEASURED_MAX))))
     .map((r) => ({ n: r.n, v: r[side][metric] }));
@@ -143,7 +143,7 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
           {c.n !== null ? (
             <g className="coa-cross" data-crossover={c.n}>
               <line x1={x(c.n)} x2={x(c.n)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeDasharray="3 3" strokeOpacity={0.7} />
-              <text x={x(c.n) + (x(c.n) > L.innerWidth * 0.7 ? -4 : 4)} y={12} textAnchor={x(c.n) > L.innerWidth * 0.7 ? 'end' : 'start'} fontSize={11} fill="currentColor"
+              <text x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)} y={L.innerHeight - 6} textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'} fontSize={11} fill="currentColor"
                 stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">QPU ahead from n = {c.n}</text>
             </g>
           ) : null}
