@@ -22,6 +22,7 @@ export function SiteHeaderControls({ siteTitle, toc, progressTarget }: SiteHeade
         </a>
         {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
         {toc && toc.length > 0 ? <a className="header-present" href="/present">Present</a> : null}
+        <a className="header-present header-check" href="/check">Check a claim</a>
         <ThemeToggle />
       </div>
       {progressTarget ? <ReadingProgress targetId={progressTarget} /> : null}

@@ -12,7 +12,8 @@ export type Route =
   | { page: 'embed-section'; section: string }
   | { page: 'present' }
   | { page: 'speaker' }
-  | { page: 'print' };
+  | { page: 'print' }
+  | { page: 'check' };
 
 export type RoutePage = Route['page'];
 
@@ -29,6 +30,7 @@ export function routeFromLocation(pathname: string, search = ''): Route {
   if (path === '/present') return new URLSearchParams(search).has('print') ? { page: 'print' } : { page: 'present' };
   if (path === '/present/speaker') return { page: 'speaker' };
   if (path === '/present/print') return { page: 'print' };
+  if (path === '/check') return { page: 'check' };
   return { page: 'not-found' };
 }
 
@@ -42,6 +44,7 @@ export function routePath(route: Route): string {
     case 'present': return '/present';
     case 'speaker': return '/present/speaker';
     case 'print': return '/present/print';
+    case 'check': return '/check';
   }
 }
 
@@ -61,6 +64,7 @@ export function allRoutes(): Route[] {
     { page: 'present' },
     { page: 'speaker' },
     { page: 'print' },
+    { page: 'check' },
   ];
 }
 
