@@ -21,7 +21,7 @@ export function scorecard(i: CheckInputs, r: CheckResult): Item[] {
   } else {
     e2e.lines.push({ text: `${MUST} (Needed here: depth, and shots or a precision${i.device === 'custom' ? ', and the custom device’s gate time and shot overhead' : ''}.)` });
   }
-  if (r.loadingShare !== null) {
+  if (r.loadingShare !== null && (i.num.data ?? 0) > 0) {
     e2e.lines.push({ text: `Loading the input is ${fmtNumber(r.loadingShare * 100)} % of each shot (${fmtCount(r.loadingLayers)} layers for ${fmtCount(i.num.data ?? 0)} numbers).`, formula: 'amplitude encoding depth from src/encoding/counts (Möttönen et al.)' });
   }
   if (r.fidelity !== null) {

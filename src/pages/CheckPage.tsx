@@ -23,6 +23,12 @@ function refHref(id: string): string | undefined {
   return r.doi ? `https://doi.org/${r.doi}` : r.url ?? (r.arxiv ? `https://arxiv.org/abs/${r.arxiv}` : undefined);
 }
 
+/** A source string with its URLs as links. */
+function Linked({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s,;)]+)/);
+  return <>{parts.map((p, k) => (k % 2 === 1 ? <a key={k} href={p}>{p}</a> : p))}</>;
+}
+
 export function CheckPage() {
   const [inputs, setInputs] = useState<CheckInputs>(DEFAULT_INPUTS);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -127,7 +133,7 @@ export function CheckPage() {
                 <strong>{it.ask}</strong> <span className={`check-verdict check-verdict--${it.verdict}`}>{verdictLabel(it.verdict)}</span>
                 <ul>
                   {it.lines.map((l, k) => (
-                    <li key={k}>{l.text}{l.formula ? <> <span className="check-formula">[{l.formula}]</span></> : null}{l.source ? <> <span className="check-source">Source: {l.source}</span></> : null}</li>
+                    <li key={k}>{l.text}{l.formula ? <> <span className="check-formula">[{l.formula}]</span></> : null}{l.source ? <> <span className="check-source">Source: <Linked text={l.source} /></span></> : null}</li>
                   ))}
                 </ul>
               </li>
