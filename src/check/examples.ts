@@ -44,4 +44,4 @@ export const WORKED_EXAMPLES: WorkedExample[] = [
   },
 ];
 
-export const exampleHref = (e: WorkedExample) => `/check?${toQuery(e.inputs)}`;
+export const exampleHref = (e: WorkedExample, page = '/check') => `${page}?${toQuery(e.inputs)}`;

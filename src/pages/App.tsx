@@ -33,7 +33,7 @@ function splitPage(route: Route) {
     case 'present': return presentPage;
     case 'print': return printPage;
     case 'speaker': return speakerPage;
-    case 'check': return checkPage;
+    case 'check': case 'embed-check': return checkPage;
     default: return undefined;
   }
 }
@@ -52,6 +52,7 @@ function Page({ route }: { route: Route }) {
     case 'speaker': return <speakerPage.Render />;
     case 'print': return <printPage.Render />;
     case 'check': return <checkPage.Render />;
+    case 'embed-check': return <checkPage.Render embed />;
   }
 }
 
@@ -72,7 +73,7 @@ export function App({ route }: { route: Route }) {
     <>
       <Page route={route} />
       <HydratedMark />
-      {route.page === 'embed' || route.page === 'embed-section'
+      {route.page === 'embed' || route.page === 'embed-section' || route.page === 'embed-check'
         ? null
         : <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />}
     </>

@@ -12,6 +12,7 @@ import { WORKED_EXAMPLES, exampleHref } from '../check/examples';
 import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
 import { deviceTiming, pricePlan, type TimedDeviceId } from '../figures/pipeline-cost/profiles';
 import { SiteFooter, SiteHeader } from './SiteHeader';
+import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './check.css';
 
@@ -29,11 +30,17 @@ function Linked({ text }: { text: string }) {
   return <>{parts.map((p, k) => (k % 2 === 1 ? <a key={k} href={p}>{p}</a> : p))}</>;
 }
 
-export function CheckPage() {
+export function CheckPage({ embed = false }: { embed?: boolean }) {
   const [inputs, setInputs] = useState<CheckInputs>(DEFAULT_INPUTS);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [drafts, setDrafts] = useState<Partial<Record<NumberKey, string>>>({});
   const [url, setUrl] = useState('/check');
+  useAutoHeight(embed);
+  useEffect(() => {
+    if (!embed) return;
+    const t = new URLSearchParams(window.location.search).get('theme');
+    applyEmbedTheme(t === 'light' || t === 'dark' ? t : 'auto');
+  }, [embed]);
   useEffect(() => {
     const read = () => {
       const p = parseQuery(window.location.search);
@@ -49,7 +56,8 @@ export function CheckPage() {
   const update = (next: CheckInputs, fieldIssues: FieldIssue[]) => {
     setInputs(next);
     setIssues(fieldIssues);
-    const q = toQuery(next);
+    const theme = embed ? new URLSearchParams(window.location.search).get('theme') : null;
+    const q = [toQuery(next), theme ? `theme=${encodeURIComponent(theme)}` : ''].filter(Boolean).join('&');
     window.history.replaceState(null, '', `${window.location.pathname}${q ? `?${q}` : ''}`);
     setUrl(window.location.href);
   };
@@ -76,11 +84,12 @@ export function CheckPage() {
 
   return (
     <>
-      <SkipLink />
-      <SiteHeader siteTitle={siteTitle(meta)} />
+      {embed ? null : <SkipLink />}
+      {embed ? null : <SiteHeader siteTitle={siteTitle(meta)} />}
       <main id="main" className="page-main" tabIndex={-1}>
         <article className="article check-page">
           <h1 className="article-title">Check a speedup claim</h1>
+          {embed ? <p><a href="/check" target="_blank" rel="noopener">Open the claim checker on its own page</a></p> : null}
           <p>
             Enter a published or pitched quantum speedup claim. The page applies the six-point list from the article’s section{' '}
             <a href="/#niches-what-a-credible-speedup-claim-must-show">What a credible speedup claim must show</a>: it computes what the claim’s own numbers
@@ -148,14 +157,14 @@ export function CheckPage() {
           <ul className="check-examples">
             {WORKED_EXAMPLES.map((e) => (
               <li key={e.id} data-example={e.id}>
-                <a href={exampleHref(e)}>{e.title}</a>. {e.note}{' '}
+                <a href={exampleHref(e, embed ? "/embed/check" : "/check")}>{e.title}</a>. {e.note}{' '}
                 {refHref(e.cite) ? <a href={refHref(e.cite)}>Source: {refs[e.cite]?.title}</a> : null}
               </li>
             ))}
           </ul>
         </article>
       </main>
-      <SiteFooter />
+      {embed ? null : <SiteFooter />}
     </>
   );
 }

@@ -13,7 +13,8 @@ export type Route =
   | { page: 'present' }
   | { page: 'speaker' }
   | { page: 'print' }
-  | { page: 'check' };
+  | { page: 'check' }
+  | { page: 'embed-check' };
 
 export type RoutePage = Route['page'];
 
@@ -25,6 +26,7 @@ export function routeFromLocation(pathname: string, search = ''): Route {
   const path = pathname.replace(/\.html$/, '').replace(/\/index$/, '').replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
   if (path === '/' ) return { page: 'article' };
+  if (path === '/embed/check') return { page: 'embed-check' };
   if ((m = path.match(/^\/embed\/section\/([a-z0-9-]+)$/)) && isSection(m[1])) return { page: 'embed-section', section: m[1] };
   if ((m = path.match(/^\/embed\/([a-z0-9-]+)$/)) && isFigure(m[1])) return { page: 'embed', figure: m[1] };
   if (path === '/present') return new URLSearchParams(search).has('print') ? { page: 'print' } : { page: 'present' };
@@ -45,6 +47,7 @@ export function routePath(route: Route): string {
     case 'speaker': return '/present/speaker';
     case 'print': return '/present/print';
     case 'check': return '/check';
+    case 'embed-check': return '/embed/check';
   }
 }
 
@@ -65,6 +68,7 @@ export function allRoutes(): Route[] {
     { page: 'speaker' },
     { page: 'print' },
     { page: 'check' },
+    { page: 'embed-check' },
   ];
 }
 
@@ -77,5 +81,6 @@ export function routeKey(route: Route): string {
 export function oembedPath(route: Route): string | undefined {
   if (route.page === 'embed') return `/oembed/${route.figure}.json`;
   if (route.page === 'embed-section') return `/oembed/section/${route.section}.json`;
+  if (route.page === 'embed-check') return '/oembed/check.json';
   return undefined;
 }

@@ -67,7 +67,7 @@ export function routeHeadTags(meta: ArticleMeta, route: Route, sectionTitles: Re
     if (base) tags.push(`<link rel="canonical" href="${escapeHtml(base + routePath(route))}">`);
     tags.push('<meta name="robots" content="noindex">');
   } else {
-    title = route.page === 'check' ? `Check a speedup claim · ${site}` : route.page === 'speaker' ? `Speaker view · ${site}` : route.page === 'print' ? `Handout · ${site}` : `Presentation · ${site}`;
+    title = route.page === 'check' || route.page === 'embed-check' ? `Check a speedup claim · ${site}` : route.page === 'speaker' ? `Speaker view · ${site}` : route.page === 'print' ? `Handout · ${site}` : `Presentation · ${site}`;
     if (route.page !== 'check') tags.push('<meta name="robots" content="noindex">');
   }
   return { title: escapeHtml(title), tags: tags.join('\n    ') };

@@ -43,3 +43,15 @@ for (const theme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('the embed: no site header, examples stay in the frame, oEmbed document points at it', async ({ page, request }) => {
+  await page.goto('/embed/check?theme=dark');
+  await expect(page.locator('h1')).toHaveText('Check a speedup claim');
+  await expect(page.locator('.site-header')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.locator('[data-example="willow-rcs"] a').first().click();
+  await expect(page).toHaveURL(/\/embed\/check\?/);
+  await expect(page.locator('[data-item="baseline"]')).toHaveAttribute('data-verdict', 'pass');
+  const doc = await (await request.get('/oembed/check.json')).json();
+  expect(doc.html).toContain('/embed/check');
+});
