@@ -61,6 +61,10 @@ export const FIGURE_CATALOG = [
     id: 'cost-of-an-answer', title: 'What one answer costs', section: 'niches',
     steps: ['One answer, three ways', 'The sweep in qubits', 'The crossover'],
   },
+  {
+    id: 'accelerator-check', title: 'When is the accelerator worth calling?', section: 'hybrid',
+    steps: ['Cheap encoding', 'Few outputs', 'Tolerable noise', 'A large speedup', 'A baseline that holds'],
+  },
 ] as const satisfies readonly CatalogEntry[];
 
 export type FigureId = (typeof FIGURE_CATALOG)[number]['id'];

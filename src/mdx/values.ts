@@ -29,6 +29,8 @@ import { ERROR_CORRECTION_DEFAULTS } from '../figures/error-correction/meta';
 import { Z95, deepLimitShots } from '../figures/measurement-marathon/model';
 import { costParamSpec } from '../figures/cost-of-an-answer/meta';
 import { crossover, lastAvailable, sweep, type CostInputs } from '../figures/cost-of-an-answer/model';
+import { accelParamSpec } from '../figures/accelerator-check/meta';
+import { matrix, type AccelParams } from '../figures/accelerator-check/model';
 
 export type ValueTable = ReadonlyMap<string, number>;
 
@@ -116,6 +118,10 @@ export function modelValues(): Map<string, number> {
   set('cost-of-an-answer.oneGpuQubits', Math.floor(Math.log2(gpus.items['h100-sxm'].memoryGB * 1e9 / 8)));
   set('cost-of-an-answer.lastGpuQubits', lastAvailable(costRows, 'gpu'));
   set('cost-of-an-answer.faultFreeAtCrossover', costRows.find((r) => r.n === crossover(costRows, 'gpu', 'seconds').n)?.qpu.fidelity);
+
+  // accelerator-check at its defaults: the readout of a language model's weights (ibm_boston, ε = 0.01 per weight).
+  const accel = matrix(defaultParams(accelParamSpec) as AccelParams);
+  set('accelerator-check.llmReadoutYears', (accel.find((r) => r.workload.id === 'llm')!.cells.outputs.value ?? NaN) / YEAR);
 
   // error-correction: Willow's Λ extrapolated (steps 0–1 of the figure).
   const d6 = distanceFor(willowLogicalError, 1e-6);
