@@ -57,6 +57,14 @@ export const FIGURE_CATALOG = [
     id: 'baseline-race', title: 'The baseline race', section: 'variational',
     steps: ['The datasets', 'Training side by side', 'Accuracy and work', 'Turn the knobs'],
   },
+  {
+    id: 'cost-of-an-answer', title: 'What one answer costs', section: 'niches',
+    steps: ['One answer, three ways', 'The sweep in qubits', 'The crossover'],
+  },
+  {
+    id: 'accelerator-check', title: 'When is the accelerator worth calling?', section: 'hybrid',
+    steps: ['Cheap encoding', 'Few outputs', 'Tolerable noise', 'A large speedup', 'A baseline that holds'],
+  },
 ] as const satisfies readonly CatalogEntry[];
 
 export type FigureId = (typeof FIGURE_CATALOG)[number]['id'];

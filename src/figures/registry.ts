@@ -19,6 +19,8 @@ import { erosionMeta } from './speedup-erosion/meta';
 import { errorCorrectionMeta } from './error-correction/meta';
 import { noiseVsDepthMeta } from './noise-vs-depth/meta';
 import { calibrationDriftMeta } from './calibration-drift/meta';
+import { costMeta } from './cost-of-an-answer/meta';
+import { accelMeta } from './accelerator-check/meta';
 
 // Views are typed per figure; the host passes props that match the figure's own spec.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,6 +46,8 @@ const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () =>
   'error-correction': { meta: errorCorrectionMeta, load: () => import('./error-correction/view') },
   'noise-vs-depth': { meta: noiseVsDepthMeta, load: () => import('./noise-vs-depth/view') },
   'calibration-drift': { meta: calibrationDriftMeta, load: () => import('./calibration-drift/view') },
+  'cost-of-an-answer': { meta: costMeta, load: () => import('./cost-of-an-answer/view') },
+  'accelerator-check': { meta: accelMeta, load: () => import('./accelerator-check/view') },
 };
 
 export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = Object.fromEntries(

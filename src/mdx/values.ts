@@ -27,6 +27,10 @@ import { breakEven, erosionModel, type ErosionInputs } from '../figures/speedup-
 import { CYCLE_US, distanceFor, qubitsPerLogical, willowLogicalError } from '../figures/error-correction/model';
 import { ERROR_CORRECTION_DEFAULTS } from '../figures/error-correction/meta';
 import { Z95, deepLimitShots } from '../figures/measurement-marathon/model';
+import { costParamSpec } from '../figures/cost-of-an-answer/meta';
+import { crossover, lastAvailable, sweep, type CostInputs } from '../figures/cost-of-an-answer/model';
+import { accelParamSpec } from '../figures/accelerator-check/meta';
+import { matrix, type AccelParams } from '../figures/accelerator-check/model';
 
 export type ValueTable = ReadonlyMap<string, number>;
 
@@ -99,6 +103,25 @@ export function modelValues(): Map<string, number> {
     set(`speedup-erosion.${name}.breakEvenN`, b.n);
     set(`speedup-erosion.${name}.breakEvenSeconds`, b.seconds);
   }
+
+  // cost-of-an-answer at its defaults (one expectation value, ε = 0.01, L = 10, ibm_boston, IBM list price, one H100 node).
+  // The browser curve is timed live on the reader's machine, so only the QPU and GPU sides are quotable.
+  const costInputs = defaultParams(costParamSpec) as CostInputs;
+  const costRows = sweep(costInputs, new Map());
+  const at20 = costRows.find((r) => r.n === costInputs.qubits)!;
+  set('cost-of-an-answer.qpuSeconds', at20.qpu.seconds);
+  set('cost-of-an-answer.qpuUsd', at20.qpu.usd);
+  set('cost-of-an-answer.gpuMs', at20.gpu.seconds * 1e3);
+  set('cost-of-an-answer.shots', at20.qpu.shots);
+  set('cost-of-an-answer.crossoverSeconds', crossover(costRows, 'gpu', 'seconds').n);
+  set('cost-of-an-answer.crossoverUsd', crossover(costRows, 'gpu', 'usd').n);
+  set('cost-of-an-answer.oneGpuQubits', Math.floor(Math.log2(gpus.items['h100-sxm'].memoryGB * 1e9 / 8)));
+  set('cost-of-an-answer.lastGpuQubits', lastAvailable(costRows, 'gpu'));
+  set('cost-of-an-answer.faultFreeAtCrossover', costRows.find((r) => r.n === crossover(costRows, 'gpu', 'seconds').n)?.qpu.fidelity);
+
+  // accelerator-check at its defaults: the readout of a language model's weights (ibm_boston, ε = 0.01 per weight).
+  const accel = matrix(defaultParams(accelParamSpec) as AccelParams);
+  set('accelerator-check.llmReadoutYears', (accel.find((r) => r.workload.id === 'llm')!.cells.outputs.value ?? NaN) / YEAR);
 
   // error-correction: Willow's Λ extrapolated (steps 0–1 of the figure).
   const d6 = distanceFor(willowLogicalError, 1e-6);

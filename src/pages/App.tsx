@@ -23,6 +23,7 @@ const embedPages = preloadable(() => import('./EmbedPage').then((m) => ({ route 
 const presentPage = preloadable(() => import('./PresentPage').then((m) => m.PresentPage));
 const printPage = preloadable(() => import('./PresentPage').then((m) => m.PrintPage));
 const speakerPage = preloadable(() => import('./SpeakerPage').then((m) => m.SpeakerPage));
+const checkPage = preloadable(() => import('./CheckPage').then((m) => m.CheckPage));
 
 /** The code-split page a route needs, if any. */
 function splitPage(route: Route) {
@@ -32,6 +33,7 @@ function splitPage(route: Route) {
     case 'present': return presentPage;
     case 'print': return printPage;
     case 'speaker': return speakerPage;
+    case 'check': case 'embed-check': return checkPage;
     default: return undefined;
   }
 }
@@ -49,6 +51,8 @@ function Page({ route }: { route: Route }) {
     case 'present': return <presentPage.Render />;
     case 'speaker': return <speakerPage.Render />;
     case 'print': return <printPage.Render />;
+    case 'check': return <checkPage.Render />;
+    case 'embed-check': return <checkPage.Render embed />;
   }
 }
 
@@ -69,7 +73,7 @@ export function App({ route }: { route: Route }) {
     <>
       <Page route={route} />
       <HydratedMark />
-      {route.page === 'embed' || route.page === 'embed-section'
+      {route.page === 'embed' || route.page === 'embed-section' || route.page === 'embed-check'
         ? null
         : <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />}
     </>

@@ -13,7 +13,9 @@ export type Route =
   | { page: 'embed-section'; section: string }
   | { page: 'present' }
   | { page: 'speaker' }
-  | { page: 'print' };
+  | { page: 'print' }
+  | { page: 'check' }
+  | { page: 'embed-check' };
 
 export type RoutePage = Route['page'];
 
@@ -28,11 +30,13 @@ export function routeFromLocation(pathname: string, search = '', base?: string):
   const path = stripBase(pathname, base).replace(/\.html$/, '').replace(/\/index$/, '').replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
   if (path === '/' ) return { page: 'article' };
+  if (path === '/embed/check') return { page: 'embed-check' };
   if ((m = path.match(/^\/embed\/section\/([a-z0-9-]+)$/)) && isSection(m[1])) return { page: 'embed-section', section: m[1] };
   if ((m = path.match(/^\/embed\/([a-z0-9-]+)$/)) && isFigure(m[1])) return { page: 'embed', figure: m[1] };
   if (path === '/present') return new URLSearchParams(search).has('print') ? { page: 'print' } : { page: 'present' };
   if (path === '/present/speaker') return { page: 'speaker' };
   if (path === '/present/print') return { page: 'print' };
+  if (path === '/check') return { page: 'check' };
   return { page: 'not-found' };
 }
 
@@ -46,6 +50,8 @@ export function routePath(route: Route): string {
     case 'present': return '/present';
     case 'speaker': return '/present/speaker';
     case 'print': return '/present/print';
+    case 'check': return '/check';
+    case 'embed-check': return '/embed/check';
   }
 }
 
@@ -70,6 +76,8 @@ export function allRoutes(): Route[] {
     { page: 'present' },
     { page: 'speaker' },
     { page: 'print' },
+    { page: 'check' },
+    { page: 'embed-check' },
   ];
 }
 
@@ -82,5 +90,6 @@ export function routeKey(route: Route): string {
 export function oembedPath(route: Route): string | undefined {
   if (route.page === 'embed') return `/oembed/${route.figure}.json`;
   if (route.page === 'embed-section') return `/oembed/section/${route.section}.json`;
+  if (route.page === 'embed-check') return '/oembed/check.json';
   return undefined;
 }

@@ -81,6 +81,18 @@ export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonl
         description: `“${meta.title}” as slides for a class or a talk: every step of the article with its live figure, keyboard and clicker controls, and a speaker view with notes.`,
         path, index: true, ogType: 'website',
       };
+    case 'check':
+      return {
+        title: `Check a speedup claim · ${site}`,
+        description: `Enter a published or pitched quantum speedup claim and get the six-point scorecard of “${meta.title}”: end-to-end time with loading, shots and queue, dollars, energy, expected fidelity and the classical baseline, each computed or marked as missing.`,
+        path, index: true, ogType: 'website',
+      };
+    case 'embed-check':
+      return {
+        title: `Check a speedup claim · ${site}`,
+        description: `The claim checker of “${meta.title}”, embedded: a six-point scorecard computed from a quantum speedup claim's own numbers.`,
+        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: 'Check a speedup claim',
+      };
     case 'speaker':
       return { title: `Speaker view · ${site}`, description: `Speaker notes and the next slide for the presentation of “${meta.title}”.`, path, index: false, ogType: 'website' };
     case 'print':

@@ -1,0 +1,24 @@
+/** Static facts about the accelerator-check figure: URL parameters (the edited workload) and sources. */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const WORKLOAD_IDS = ['llm', 'mnist', 'femoco', 'sensor', 'portfolio', 'search'] as const;
+export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+export const ACCEL_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+
+/** The edited workload's numbers; defaults are the MNIST classifier's (workloads.ts), switching workload loads its preset. */
+export const accelParamSpec = {
+  workload: { type: 'choice', label: 'edited workload', default: 'mnist', choices: WORKLOAD_IDS },
+  inputs: { type: 'number', label: 'numbers loaded per circuit', default: 784, min: 0, max: 1e12 },
+  outputs: { type: 'number', label: 'numbers read out', default: 10, min: 1, max: 1e15 },
+  qubits: { type: 'int', label: 'qubits', default: 10, min: 1, max: 1e6 },
+  depth: { type: 'number', label: 'circuit depth (layers)', default: 100, min: 1, max: 1e15 },
+  size: { type: 'number', label: 'problem size N', default: 60_000, min: 1, max: 1e30 },
+  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ACCEL_DEVICES },
+  readoutHours: { type: 'number', label: 'readout budget (QPU hours)', default: 24, min: 0.001, max: 1e6 },
+} as const;
+
+export const accelMeta: FigureMeta<typeof accelParamSpec> = {
+  id: 'accelerator-check',
+  params: accelParamSpec,
+  sources: [{ label: 'Workload sizes from content/data/datasets.json and the cited papers; device numbers from devices.json; the speedup condition from the speedup-erosion model' }],
+};

@@ -1,0 +1,37 @@
+/** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
+import type { FigureMeta } from '../../story/figure-types';
+
+export const ANSWERS = ['expectation', 'vqe', 'gradient', 'epoch'] as const;
+export type AnswerKind = (typeof ANSWERS)[number];
+export const ANSWER_LABEL: Record<AnswerKind, string> = {
+  expectation: 'one expectation value',
+  vqe: 'one VQE energy (3 measurement bases)',
+  gradient: 'one gradient (parameter shift)',
+  epoch: 'one training epoch',
+};
+export const COST_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const COST_PLANS = [
+  'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
+] as const;
+
+export const costParamSpec = {
+  answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },
+  qubits: { type: 'int', label: 'register size n (step 1)', default: 20, min: 2, max: 60 },
+  layers: { type: 'int', label: 'ansatz layers L', default: 10, min: 1, max: 1000 },
+  eps: { type: 'number', label: 'precision ε', default: 0.01, min: 0.0001, max: 1 },
+  examples: { type: 'int', label: 'examples per epoch', default: 100, min: 1, max: 1e7 },
+  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: COST_DEVICES },
+  plan: { type: 'choice', label: 'price plan', default: 'ibm-payg', choices: COST_PLANS },
+  latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
+  queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
+  perJob: { type: 'int', label: 'circuits per job', default: 200, min: 1, max: 1e9 },
+  gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
+  qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
+  laptopW: { type: 'number', label: 'your computer’s power (W, assumed)', default: 15, min: 0, max: 5_000 },
+} as const;
+
+export const costMeta: FigureMeta<typeof costParamSpec> = {
+  id: 'cost-of-an-answer',
+  params: costParamSpec,
+  sources: [{ label: 'content/data/devices.json, cloud.json, gpus.json (each value’s source and date in the method panel); the browser curve is timed live on the reader’s machine' }],
+};
