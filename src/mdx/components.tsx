@@ -5,7 +5,7 @@
 import type { MDXComponents } from 'mdx/types';
 import { Notes, Scrolly, Step } from '../story';
 import { Cite, Footnote } from '../cite';
-import { H2, H3, H4, Table } from './content-elements';
+import { Anchor, H2, H3, H4, Table } from './content-elements';
 import { Value } from './Value';
 import type { MdxComponentName } from './vocabulary';
 
@@ -17,4 +17,5 @@ export const mdxComponents: MDXComponents = {
   h3: H3,
   h4: H4,
   table: Table,
+  a: Anchor,
 };

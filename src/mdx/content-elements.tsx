@@ -4,6 +4,7 @@
  * of widening the page.
  */
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { pageHref } from '../pages/address';
 
 type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-anchor'?: string; children?: ReactNode };
 
@@ -36,4 +37,10 @@ export function Table(props: ComponentPropsWithoutRef<'table'>) {
       <table {...props} />
     </div>
   );
+}
+
+/** A Markdown link: a site path (`/check`) is resolved under the base path the site is deployed at. */
+export function Anchor({ href, ...rest }: ComponentPropsWithoutRef<'a'>) {
+  const resolved = href && href.startsWith('/') && !href.startsWith('//') ? pageHref(href) : href;
+  return <a href={resolved} {...rest} />;
 }

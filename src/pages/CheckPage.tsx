@@ -13,6 +13,7 @@ import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
 import { deviceTiming, pricePlan, type TimedDeviceId } from '../figures/pipeline-cost/profiles';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
+import { pageHref } from './address';
 import { siteTitle } from './site';
 import './check.css';
 
@@ -89,10 +90,10 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
       <main id="main" className="page-main" tabIndex={-1}>
         <article className="article check-page">
           <h1 className="article-title">Check a speedup claim</h1>
-          {embed ? <p><a href="/check" target="_blank" rel="noopener">Open the claim checker on its own page</a></p> : null}
+          {embed ? <p><a href={pageHref('/check')} target="_blank" rel="noopener">Open the claim checker on its own page</a></p> : null}
           <p>
             Enter a published or pitched quantum speedup claim. The page applies the six-point list from the article’s section{' '}
-            <a href="/#niches-what-a-credible-speedup-claim-must-show">What a credible speedup claim must show</a>: it computes what the claim’s own numbers
+            <a href={pageHref('/#niches-what-a-credible-speedup-claim-must-show')}>What a credible speedup claim must show</a>: it computes what the claim’s own numbers
             allow (end-to-end time, loading share, fidelity, dollars, energy, the comparison with the stated baseline) and marks the rest as
             something the claim must state. Every input is kept in the address, so a result is a link.
           </p>
@@ -157,7 +158,7 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
           <ul className="check-examples">
             {WORKED_EXAMPLES.map((e) => (
               <li key={e.id} data-example={e.id}>
-                <a href={exampleHref(e, embed ? "/embed/check" : "/check")}>{e.title}</a>. {e.note}{' '}
+                <a href={pageHref(exampleHref(e, embed ? '/embed/check' : '/check'))}>{e.title}</a>. {e.note}{' '}
                 {refHref(e.cite) ? <a href={refHref(e.cite)}>Source: {refs[e.cite]?.title}</a> : null}
               </li>
             ))}
