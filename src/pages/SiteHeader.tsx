@@ -23,7 +23,7 @@ export function SiteHeaderControls({ siteTitle, toc, progressTarget }: SiteHeade
         </a>
         {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
         {toc && toc.length > 0 ? <a className="header-present" href={pageHref('/present')}>Present</a> : null}
-        <a className="header-link header-check" href={pageHref('/check')} aria-label="Check a speedup claim">
+        <a className="header-link header-check" href={pageHref('/check')}>
           Check<span className="header-check__more"> a claim</span>
         </a>
         <ThemeToggle />
