@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from './static-server';
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   // Served without SITE_URL's base path: build without SITE_URL (or at the root of its origin).
   // Without the CSP: the screenshot hides the page's controls with an injected style sheet.
   const server = await startStaticServer({ dir: dist, headers: false });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
     const page = await context.newPage();

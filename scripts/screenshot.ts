@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { chromium, type Page } from '@playwright/test';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
@@ -31,7 +32,7 @@ async function scrollToSelector(page: Page, selector: string, offset = 0): Promi
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   for (const size of widths) {
     for (const theme of themes) {
       const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme });

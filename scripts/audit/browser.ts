@@ -3,23 +3,15 @@
  * so Lighthouse and Playwright (over CDP) drive the same kind of browser. CHROMIUM_PATH overrides the
  * binary. Each launch gets a fresh profile: no cache, no service worker, no storage carried over.
  */
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
-export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+export const CHROMIUM_FLAGS = ['--headless=new', ...CHROMIUM_ARGS, '--no-default-browser-check'];
 
 export interface LaunchedChromium {
   port: number;
