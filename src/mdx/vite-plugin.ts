@@ -2,8 +2,12 @@
  * The content pipeline as Vite plugins:
  *  - `@mdx-js/rollup` with GFM, math (KaTeX rendered at build time) and the validating/annotating
  *    remark plugin, so a bad content file fails the build with `file:line:column: message`;
- *  - `virtual:article`, a generated module importing every `content/NN-<id>.mdx` in order and carrying
- *    the build-time article index (section titles, citation order and counts, cited references, meta).
+ *  - `virtual:article-index`, a generated module with the build-time article index (section ids, titles
+ *    and figures, citation order and counts, cited references, meta) and, per section, a `load()` that
+ *    imports its compiled MDX: each section is its own chunk, fetched only by a page that shows it
+ *    (a figure embed fetches the one section that holds its figure's steps);
+ *  - `virtual:article`, the whole article: the index plus every `content/NN-<id>.mdx` imported in order
+ *    (the article, presentation and print pages render every section).
  * Runs in Node only (imported by vite.config.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +27,8 @@ import { contentValues } from './values';
 
 export const VIRTUAL_ARTICLE = 'virtual:article';
 const RESOLVED_ARTICLE = '\0virtual:article';
+export const VIRTUAL_ARTICLE_INDEX = 'virtual:article-index';
+const RESOLVED_INDEX = '\0virtual:article-index';
 
 export interface ArticlePluginOptions {
   /** Directory with `NN-<section>.mdx`, `references.json` and `meta.json`. */
@@ -78,7 +84,9 @@ export class ContentIndexer {
   }
 }
 
-function articleModule(indexer: ContentIndexer, root: string, siteUrl = ''): { code: string; errors: string[]; warnings: string[] } {
+interface GeneratedModules { index: string; article: string; errors: string[]; warnings: string[] }
+
+function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): GeneratedModules {
   const index = indexer.index();
   const references = indexer.references();
   const { url: _placeholder, ...meta } = (indexer.readJson('meta.json') ?? { title: 'Untitled' }) as Record<string, unknown>;
@@ -97,13 +105,11 @@ function articleModule(indexer: ContentIndexer, root: string, siteUrl = ''): { c
   const missing = SECTION_IDS.filter((id) => !ids.includes(id));
   if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
   const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
-  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
-  const sections = index.sections
-    .map((s, i) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, Content: Section${i} }`)
+  const entries = index.sections
+    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => import(${JSON.stringify(s.file)}) }`)
     .join(',\n');
-  const code = `${imports}
-export const sections = [
-${sections}
+  const indexCode = `export const sections = [
+${entries}
 ];
 export const citationOrder = ${JSON.stringify(index.citationOrder)};
 export const citationCounts = ${JSON.stringify(index.citationCounts)};
@@ -111,7 +117,15 @@ export const footnoteCount = ${index.footnoteCount};
 export const references = ${JSON.stringify(cited)};
 export const meta = ${JSON.stringify(meta)};
 `;
-  return { code, errors, warnings };
+  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
+  const contents = index.sections.map((_, i) => `Section${i}`).join(', ');
+  const articleCode = `${imports}
+import { sections as indexed } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+export { citationOrder, citationCounts, footnoteCount, references, meta } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+const contents = [${contents}];
+export const sections = indexed.map(({ id, title, figures }, i) => ({ id, title, figures, Content: contents[i] }));
+`;
+  return { index: indexCode, article: articleCode, errors, warnings };
 }
 
 export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
@@ -142,26 +156,30 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
   const virtual: Plugin = {
     name: 'qml:article',
     resolveId(id) {
-      return id === VIRTUAL_ARTICLE ? RESOLVED_ARTICLE : undefined;
+      return id === VIRTUAL_ARTICLE ? RESOLVED_ARTICLE : id === VIRTUAL_ARTICLE_INDEX ? RESOLVED_INDEX : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ARTICLE) return undefined;
+      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX) return undefined;
       for (const file of indexer.files()) this.addWatchFile(file);
       for (const name of ['references.json', 'meta.json']) {
         const file = path.join(contentDir, name);
         if (existsSync(file)) this.addWatchFile(file);
       }
-      const { code, errors, warnings } = articleModule(indexer, options.root, options.siteUrl);
-      for (const w of warnings) this.warn(w);
-      if (errors.length) this.error(errors.join('\n'));
-      return code;
+      const generated = articleModules(indexer, options.root, options.siteUrl);
+      if (id === RESOLVED_ARTICLE) return generated.article;
+      // Problems are reported once, by the index (the whole article imports it).
+      for (const w of generated.warnings) this.warn(w);
+      if (generated.errors.length) this.error(generated.errors.join('\n'));
+      return generated.index;
     },
     configureServer(server: ViteDevServer) {
       const reload = (file: string) => {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
-        const mod = graph.getModuleById(RESOLVED_ARTICLE);
-        if (mod) graph.invalidateModule(mod);
+        for (const id of [RESOLVED_ARTICLE, RESOLVED_INDEX]) {
+          const mod = graph.getModuleById(id);
+          if (mod) graph.invalidateModule(mod);
+        }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });
       };

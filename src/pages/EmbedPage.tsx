@@ -6,7 +6,7 @@
  * hydration.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { citationCounts, citationOrder, meta, references, sections } from 'virtual:article';
+import { citationCounts, citationOrder, meta, references } from 'virtual:article-index';
 import { CitationProvider, type CitationData } from '../cite';
 import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
@@ -20,12 +20,14 @@ import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
 import { pageHref } from './address';
+import { loadedSection, sectionById, sectionOfFigure } from './embed-content';
 
 const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
 
+/** The figure's steps, from the one section that holds it (loaded before render: embed-content.ts). */
 function scrollyFor(figure: string): ScrollyInfo | undefined {
-  const own = sections.filter((s) => s.figures.includes(figure));
-  return collectScrollies(own, mdxComponents as Record<string, unknown>).find((s) => s.figure === figure);
+  const own = loadedSection(sectionOfFigure(figure)?.id);
+  return own ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure) : undefined;
 }
 
 /** Reads `?theme` (and `?step` when a step count is given) once after hydration. */
@@ -133,7 +135,7 @@ function SectionScrolly({ figure, children }: { figure: string; children?: React
 }
 
 export function EmbedSectionPage({ section }: { section: string }) {
-  const found = sections.find((s) => s.id === section);
+  const found = loadedSection(sectionById(section)?.id);
   const query = useEmbedQuery(undefined);
   const components = useMemo(() => ({ ...mdxComponents, Scrolly: SectionScrolly }), []);
   const Content = found?.Content;
