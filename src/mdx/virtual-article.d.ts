@@ -10,16 +10,14 @@ declare module 'virtual:article-index' {
     title: string;
     /** Figure ids of the section's `<Scrolly>`s, in order. */
     figures: string[];
-    /** Imports the section's compiled MDX (its own chunk). */
-    load(): Promise<{ default: ComponentType<{ components?: MDXComponents }> }>;
+    /** Imports the section's compiled MDX and the references it cites (its own chunk). */
+    load(): Promise<{ default: ComponentType<{ components?: MDXComponents }>; references: import('../cite/types').References }>;
   }
   export const sections: IndexedSection[];
   /** Citation keys by first appearance across the article. */
   export const citationOrder: string[];
   export const citationCounts: Record<string, number>;
   export const footnoteCount: number;
-  /** Only the cited entries of content/references.json. */
-  export const references: import('../cite/types').References;
   export const meta: import('../cite/types').ArticleMeta;
 }
 
@@ -37,5 +35,7 @@ declare module 'virtual:article' {
     Content: ComponentType<{ components?: MDXComponents }>;
   }
   export const sections: ArticleSection[];
-  export { citationOrder, citationCounts, footnoteCount, references, meta } from 'virtual:article-index';
+  /** Only the cited entries of content/references.json. */
+  export const references: import('../cite/types').References;
+  export { citationOrder, citationCounts, footnoteCount, meta } from 'virtual:article-index';
 }

@@ -4,9 +4,10 @@
  *    remark plugin, so a bad content file fails the build with `file:line:column: message`;
  *  - `virtual:article-index`, a generated module with the build-time article index (section ids, titles
  *    and figures, citation order and counts, cited references, meta) and, per section, a `load()` that
- *    imports its compiled MDX: each section is its own chunk, fetched only by a page that shows it
- *    (a figure embed fetches the one section that holds its figure's steps);
- *  - `virtual:article`, the whole article: the index plus every `content/NN-<id>.mdx` imported in order
+ *    imports `virtual:article-section:<id>` (the section's compiled MDX and the references it cites):
+ *    each section is its own chunk, fetched only by a page that shows it (a figure embed fetches the
+ *    one section that holds its figure's steps);
+ *  - `virtual:article`, the whole article: the index, every section in order and every cited reference
  *    (the article, presentation and print pages render every section).
  * Runs in Node only (imported by vite.config.ts).
  */
@@ -29,6 +30,9 @@ export const VIRTUAL_ARTICLE = 'virtual:article';
 const RESOLVED_ARTICLE = '\0virtual:article';
 export const VIRTUAL_ARTICLE_INDEX = 'virtual:article-index';
 const RESOLVED_INDEX = '\0virtual:article-index';
+/** `virtual:article-section:<id>`: one section's compiled MDX and the references it cites. */
+const VIRTUAL_SECTION = 'virtual:article-section:';
+const RESOLVED_SECTION = '\0virtual:article-section:';
 
 export interface ArticlePluginOptions {
   /** Directory with `NN-<section>.mdx`, `references.json` and `meta.json`. */
@@ -84,7 +88,7 @@ export class ContentIndexer {
   }
 }
 
-interface GeneratedModules { index: string; article: string; errors: string[]; warnings: string[] }
+interface GeneratedModules { index: string; article: string; section: (id: string) => string | undefined; errors: string[]; warnings: string[] }
 
 function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): GeneratedModules {
   const index = indexer.index();
@@ -105,8 +109,9 @@ function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): Ge
   const missing = SECTION_IDS.filter((id) => !ids.includes(id));
   if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
   const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
+  const sectionModule = (id: string) => JSON.stringify(VIRTUAL_SECTION + id);
   const entries = index.sections
-    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => import(${JSON.stringify(s.file)}) }`)
+    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => import(${sectionModule(s.id)}) }`)
     .join(',\n');
   const indexCode = `export const sections = [
 ${entries}
@@ -114,18 +119,27 @@ ${entries}
 export const citationOrder = ${JSON.stringify(index.citationOrder)};
 export const citationCounts = ${JSON.stringify(index.citationCounts)};
 export const footnoteCount = ${index.footnoteCount};
-export const references = ${JSON.stringify(cited)};
 export const meta = ${JSON.stringify(meta)};
 `;
-  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
+  const section = (id: string) => {
+    const s = index.sections.find((entry) => entry.id === id);
+    if (!s) return undefined;
+    const own = Object.fromEntries([...new Set(s.cites)].filter((k) => k in cited).map((k) => [k, cited[k]]));
+    return `export { default } from ${JSON.stringify(s.file)};
+export const references = ${JSON.stringify(own)};
+`;
+  };
+  const imports = index.sections.map((s, i) => `import Section${i}, { references as references${i} } from ${sectionModule(s.id)};`).join('\n');
   const contents = index.sections.map((_, i) => `Section${i}`).join(', ');
   const articleCode = `${imports}
 import { sections as indexed } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
-export { citationOrder, citationCounts, footnoteCount, references, meta } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+export { citationOrder, citationCounts, footnoteCount, meta } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+// Sections in reading order cite their keys in first-appearance order, so the merge keeps citation order.
+export const references = Object.assign({}, ${index.sections.map((_, i) => `references${i}`).join(', ')});
 const contents = [${contents}];
 export const sections = indexed.map(({ id, title, figures }, i) => ({ id, title, figures, Content: contents[i] }));
 `;
-  return { index: indexCode, article: articleCode, errors, warnings };
+  return { index: indexCode, article: articleCode, section, errors, warnings };
 }
 
 export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
@@ -156,10 +170,13 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
   const virtual: Plugin = {
     name: 'qml:article',
     resolveId(id) {
-      return id === VIRTUAL_ARTICLE ? RESOLVED_ARTICLE : id === VIRTUAL_ARTICLE_INDEX ? RESOLVED_INDEX : undefined;
+      if (id === VIRTUAL_ARTICLE) return RESOLVED_ARTICLE;
+      if (id === VIRTUAL_ARTICLE_INDEX) return RESOLVED_INDEX;
+      return id.startsWith(VIRTUAL_SECTION) ? '\0' + id : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX) return undefined;
+      const isSection = id.startsWith(RESOLVED_SECTION);
+      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX && !isSection) return undefined;
       for (const file of indexer.files()) this.addWatchFile(file);
       for (const name of ['references.json', 'meta.json']) {
         const file = path.join(contentDir, name);
@@ -167,6 +184,11 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
       }
       const generated = articleModules(indexer, options.root, options.siteUrl);
       if (id === RESOLVED_ARTICLE) return generated.article;
+      if (isSection) {
+        const code = generated.section(id.slice(RESOLVED_SECTION.length));
+        if (code === undefined) this.error(`${id.slice(1)}: no such section`);
+        return code;
+      }
       // Problems are reported once, by the index (the whole article imports it).
       for (const w of generated.warnings) this.warn(w);
       if (generated.errors.length) this.error(generated.errors.join('\n'));
@@ -176,9 +198,8 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
       const reload = (file: string) => {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
-        for (const id of [RESOLVED_ARTICLE, RESOLVED_INDEX]) {
-          const mod = graph.getModuleById(id);
-          if (mod) graph.invalidateModule(mod);
+        for (const mod of graph.idToModuleMap.values()) {
+          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_SECTION)) graph.invalidateModule(mod);
         }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });

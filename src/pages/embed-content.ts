@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
+import type { References } from '../cite/types';
 import { sections, type IndexedSection } from 'virtual:article-index';
 import type { Route } from './routes';
 
@@ -15,6 +16,8 @@ export interface LoadedSection {
   title: string;
   figures: string[];
   Content: SectionContent;
+  /** The references this section cites. */
+  references: References;
 }
 
 const loaded = new Map<string, LoadedSection>();
@@ -24,7 +27,7 @@ function load(section: IndexedSection): Promise<LoadedSection> {
   let p = pending.get(section.id);
   if (!p) {
     p = section.load().then((m) => {
-      const done = { id: section.id, title: section.title, figures: section.figures, Content: m.default };
+      const done = { id: section.id, title: section.title, figures: section.figures, Content: m.default, references: m.references };
       loaded.set(section.id, done);
       return done;
     }, (error: unknown) => { pending.delete(section.id); throw error; });
