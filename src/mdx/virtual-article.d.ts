@@ -14,6 +14,8 @@ declare module 'virtual:article-index' {
     load(): Promise<{ default: ComponentType<{ components?: MDXComponents }>; references: import('../cite/types').References }>;
   }
   export const sections: IndexedSection[];
+  /** Per figure id: imports only its `<Scrolly>` (steps numbered as in the article) and the references it cites. */
+  export const figureSteps: Record<string, () => ReturnType<IndexedSection['load']>>;
   /** Citation keys by first appearance across the article. */
   export const citationOrder: string[];
   export const citationCounts: Record<string, number>;

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import mdx from '@mdx-js/rollup';
-import { createProcessor } from '@mdx-js/mdx';
+import { compile, createProcessor, type CompileOptions } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -23,6 +23,7 @@ import type { Root } from 'mdast';
 import { FIGURE_CATALOG, SECTION_IDS } from '../figures/catalog';
 import { buildIndex, duplicateFigures, scanSection, type ArticleIndex, type SectionEntry } from './article-index';
 import remarkContent, { displayPath } from './remark-content';
+import remarkKeepScrolly from './figure-steps';
 import { referenceProblems } from '../cite/format';
 import { contentValues } from './values';
 
@@ -33,6 +34,9 @@ const RESOLVED_INDEX = '\0virtual:article-index';
 /** `virtual:article-section:<id>`: one section's compiled MDX and the references it cites. */
 const VIRTUAL_SECTION = 'virtual:article-section:';
 const RESOLVED_SECTION = '\0virtual:article-section:';
+/** `virtual:article-figure:<id>`: only the figure's `<Scrolly>` (its steps), compiled, and the references it cites. */
+const VIRTUAL_FIGURE = 'virtual:article-figure:';
+const RESOLVED_FIGURE = '\0virtual:article-figure:';
 
 export interface ArticlePluginOptions {
   /** Directory with `NN-<section>.mdx`, `references.json` and `meta.json`. */
@@ -113,9 +117,14 @@ function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): Ge
   const entries = index.sections
     .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => import(${sectionModule(s.id)}) }`)
     .join(',\n');
+  const figureLoaders = index.sections.flatMap((s) => s.figures)
+    .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(VIRTUAL_FIGURE + f)})`).join(',\n');
   const indexCode = `export const sections = [
 ${entries}
 ];
+export const figureSteps = {
+${figureLoaders}
+};
 export const citationOrder = ${JSON.stringify(index.citationOrder)};
 export const citationCounts = ${JSON.stringify(index.citationCounts)};
 export const footnoteCount = ${index.footnoteCount};
@@ -148,7 +157,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
   const referenceKeys = () => new Set(Object.keys(indexer.references()));
   const isContent = (file: string) => path.resolve(file).startsWith(contentDir + path.sep);
 
-  const mdxPlugin = mdx({
+  const mdxOptions = {
     remarkPlugins: [
       remarkGfm,
       remarkMath,
@@ -165,16 +174,38 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
       ],
     ],
     rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }]],
-  }) as Plugin;
+  } satisfies CompileOptions;
+  const mdxPlugin = mdx(mdxOptions) as Plugin;
+
+  /** One figure's steps: its section compiled as usual (validated, numbered), then cut to its Scrolly. */
+  async function figureModule(figure: string): Promise<{ code: string; file: string } | undefined> {
+    const section = indexer.index().sections.find((s) => s.figures.includes(figure));
+    if (!section) return undefined;
+    let cites: string[] = [];
+    const compiled = await compile({ path: section.file, value: readFileSync(section.file, 'utf8') }, {
+      ...mdxOptions,
+      remarkPlugins: [...mdxOptions.remarkPlugins, [remarkKeepScrolly, { figure, onCites: (keys: string[]) => { cites = keys; } }]],
+    });
+    const references = indexer.references();
+    const own = Object.fromEntries([...new Set(cites)].filter((k) => k in references).map((k) => [k, references[k]]));
+    return { code: `${String(compiled.value)}\nexport const references = ${JSON.stringify(own)};\n`, file: section.file };
+  }
 
   const virtual: Plugin = {
     name: 'qml:article',
     resolveId(id) {
       if (id === VIRTUAL_ARTICLE) return RESOLVED_ARTICLE;
       if (id === VIRTUAL_ARTICLE_INDEX) return RESOLVED_INDEX;
-      return id.startsWith(VIRTUAL_SECTION) ? '\0' + id : undefined;
+      return id.startsWith(VIRTUAL_SECTION) || id.startsWith(VIRTUAL_FIGURE) ? '\0' + id : undefined;
     },
-    load(id) {
+    async load(id) {
+      if (id.startsWith(RESOLVED_FIGURE)) {
+        const figure = id.slice(RESOLVED_FIGURE.length);
+        const made = await figureModule(figure);
+        if (!made) this.error(`${id.slice(1)}: no section has this figure`);
+        this.addWatchFile(made.file);
+        return made.code;
+      }
       const isSection = id.startsWith(RESOLVED_SECTION);
       if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX && !isSection) return undefined;
       for (const file of indexer.files()) this.addWatchFile(file);
@@ -199,7 +230,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
         for (const mod of graph.idToModuleMap.values()) {
-          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_SECTION)) graph.invalidateModule(mod);
+          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_SECTION) || mod.id?.startsWith(RESOLVED_FIGURE)) graph.invalidateModule(mod);
         }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });

@@ -20,14 +20,14 @@ import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
 import { pageHref } from './address';
-import { loadedSection, sectionById, sectionOfFigure, type LoadedSection } from './embed-content';
+import { loadedFigureSteps, loadedSection, type LoadedSection } from './embed-content';
 
 /** Numbering is the article's; the references are those of the one section shown. */
 function citationsOf(section: LoadedSection | undefined): CitationData {
   return { references: section?.references ?? {}, order: citationOrder, counts: citationCounts };
 }
 
-/** The figure's steps, from the one section that holds it (loaded before render: embed-content.ts). */
+/** The figure's steps, from its Scrolly compiled alone (loaded before render: embed-content.ts). */
 function scrollyFor(own: LoadedSection | undefined, figure: string): ScrollyInfo | undefined {
   return own ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure) : undefined;
 }
@@ -67,7 +67,7 @@ function EmbedFrame({ title, titleHidden, children, issues, articleHref }: { tit
 }
 
 export function EmbedFigurePage({ figure }: { figure: string }) {
-  const own = loadedSection(sectionOfFigure(figure)?.id);
+  const own = loadedFigureSteps(figure);
   const info = useMemo(() => scrollyFor(own, figure), [own, figure]);
   const citations = useMemo(() => citationsOf(own), [own]);
   const entry = catalogEntry(figure);
@@ -139,7 +139,7 @@ function SectionScrolly({ figure, children }: { figure: string; children?: React
 }
 
 export function EmbedSectionPage({ section }: { section: string }) {
-  const found = loadedSection(sectionById(section)?.id);
+  const found = loadedSection(section);
   const citations = useMemo(() => citationsOf(found), [found]);
   const query = useEmbedQuery(undefined);
   const components = useMemo(() => ({ ...mdxComponents, Scrolly: SectionScrolly }), []);

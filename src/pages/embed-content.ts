@@ -1,12 +1,12 @@
 /**
  * The content an embed shows, loaded before it renders: a section embed needs its section's MDX, a
- * figure embed the section that holds its figure's steps. Each section is its own chunk
- * (`virtual:article-index`), so an embed fetches one section, never the whole article.
+ * figure embed only its figure's `<Scrolly>` (the steps, compiled apart from the rest of the section).
+ * Each is its own chunk (`virtual:article-index`), so an embed never fetches the whole article.
  */
 import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import type { References } from '../cite/types';
-import { sections, type IndexedSection } from 'virtual:article-index';
+import { figureSteps, sections, type IndexedSection } from 'virtual:article-index';
 import type { Route } from './routes';
 
 export type SectionContent = ComponentType<{ components?: MDXComponents }>;
@@ -20,18 +20,19 @@ export interface LoadedSection {
   references: References;
 }
 
+/** Keyed `section:<id>` (a whole section) or `figure:<id>` (a section cut to that figure's Scrolly). */
 const loaded = new Map<string, LoadedSection>();
 const pending = new Map<string, Promise<LoadedSection>>();
 
-function load(section: IndexedSection): Promise<LoadedSection> {
-  let p = pending.get(section.id);
+function load(key: string, section: IndexedSection, figures: string[], importer: IndexedSection['load']): Promise<LoadedSection> {
+  let p = pending.get(key);
   if (!p) {
-    p = section.load().then((m) => {
-      const done = { id: section.id, title: section.title, figures: section.figures, Content: m.default, references: m.references };
-      loaded.set(section.id, done);
+    p = importer().then((m) => {
+      const done = { id: section.id, title: section.title, figures, Content: m.default, references: m.references };
+      loaded.set(key, done);
       return done;
-    }, (error: unknown) => { pending.delete(section.id); throw error; });
-    pending.set(section.id, p);
+    }, (error: unknown) => { pending.delete(key); throw error; });
+    pending.set(key, p);
   }
   return p;
 }
@@ -46,12 +47,24 @@ export function sectionOfFigure(figure: string): IndexedSection | undefined {
 
 /** Loads what an embed route renders (nothing for other routes or unknown ids). */
 export function loadEmbedContent(route: Route): Promise<unknown> {
-  const section = route.page === 'embed' ? sectionOfFigure(route.figure)
-    : route.page === 'embed-section' ? sectionById(route.section) : undefined;
-  return section ? load(section) : Promise.resolve();
+  if (route.page === 'embed') {
+    const section = sectionOfFigure(route.figure);
+    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure) ? figureSteps[route.figure] : undefined;
+    return section && importer ? load(`figure:${route.figure}`, section, [route.figure], importer) : Promise.resolve();
+  }
+  if (route.page === 'embed-section') {
+    const section = sectionById(route.section);
+    return section ? load(`section:${section.id}`, section, section.figures, section.load) : Promise.resolve();
+  }
+  return Promise.resolve();
 }
 
-/** A section loaded by `loadEmbedContent` (the embed pages render only after it resolved). */
-export function loadedSection(id: string | undefined): LoadedSection | undefined {
-  return id === undefined ? undefined : loaded.get(id);
+/** A whole section loaded by `loadEmbedContent` (the embed pages render only after it resolved). */
+export function loadedSection(id: string): LoadedSection | undefined {
+  return loaded.get(`section:${id}`);
+}
+
+/** A figure's steps (its section cut to its Scrolly) loaded by `loadEmbedContent`. */
+export function loadedFigureSteps(figure: string): LoadedSection | undefined {
+  return loaded.get(`figure:${figure}`);
 }
