@@ -4,9 +4,9 @@
  *    remark plugin, so a bad content file fails the build with `file:line:column: message`;
  *  - `virtual:article-index`, a generated module with the build-time article index (section ids, titles
  *    and figures, citation order and counts, cited references, meta) and, per section, a `load()` that
- *    imports `virtual:article-section:<id>` (the section's compiled MDX and the references it cites):
- *    each section is its own chunk, fetched only by a page that shows it (a figure embed fetches the
- *    one section that holds its figure's steps);
+ *    imports the section's compiled MDX (its own chunk) and `virtual:article-refs:<id>` (the
+ *    references it cites): a section embed fetches its one section; `virtual:article-figure:<id>` is a
+ *    figure's `<Scrolly>` alone, with the references it cites, for a figure embed;
  *  - `virtual:article`, the whole article: the index, every section in order and every cited reference
  *    (the article, presentation and print pages render every section).
  * Runs in Node only (imported by vite.config.ts).
@@ -31,9 +31,9 @@ export const VIRTUAL_ARTICLE = 'virtual:article';
 const RESOLVED_ARTICLE = '\0virtual:article';
 export const VIRTUAL_ARTICLE_INDEX = 'virtual:article-index';
 const RESOLVED_INDEX = '\0virtual:article-index';
-/** `virtual:article-section:<id>`: one section's compiled MDX and the references it cites. */
-const VIRTUAL_SECTION = 'virtual:article-section:';
-const RESOLVED_SECTION = '\0virtual:article-section:';
+/** `virtual:article-refs:<id>`: the references one section cites (its MDX is a chunk of its own). */
+const VIRTUAL_REFS = 'virtual:article-refs:';
+const RESOLVED_REFS = '\0virtual:article-refs:';
 /** `virtual:article-figure:<id>`: only the figure's `<Scrolly>` (its steps), compiled, and the references it cites. */
 const VIRTUAL_FIGURE = 'virtual:article-figure:';
 const RESOLVED_FIGURE = '\0virtual:article-figure:';
@@ -113,9 +113,9 @@ function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): Ge
   const missing = SECTION_IDS.filter((id) => !ids.includes(id));
   if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
   const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
-  const sectionModule = (id: string) => JSON.stringify(VIRTUAL_SECTION + id);
+  const refsModule = (id: string) => JSON.stringify(VIRTUAL_REFS + id);
   const entries = index.sections
-    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => import(${sectionModule(s.id)}) }`)
+    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => Promise.all([import(${JSON.stringify(s.file)}), import(${refsModule(s.id)})]).then(([m, r]) => ({ default: m.default, references: r.references })) }`)
     .join(',\n');
   const figureLoaders = index.sections.flatMap((s) => s.figures)
     .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(VIRTUAL_FIGURE + f)})`).join(',\n');
@@ -134,17 +134,14 @@ export const meta = ${JSON.stringify(meta)};
     const s = index.sections.find((entry) => entry.id === id);
     if (!s) return undefined;
     const own = Object.fromEntries([...new Set(s.cites)].filter((k) => k in cited).map((k) => [k, cited[k]]));
-    return `export { default } from ${JSON.stringify(s.file)};
-export const references = ${JSON.stringify(own)};
-`;
+    return `export const references = ${JSON.stringify(own)};\n`;
   };
-  const imports = index.sections.map((s, i) => `import Section${i}, { references as references${i} } from ${sectionModule(s.id)};`).join('\n');
+  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
   const contents = index.sections.map((_, i) => `Section${i}`).join(', ');
   const articleCode = `${imports}
 import { sections as indexed } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
 export { citationOrder, citationCounts, footnoteCount, meta } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
-// Sections in reading order cite their keys in first-appearance order, so the merge keeps citation order.
-export const references = Object.assign({}, ${index.sections.map((_, i) => `references${i}`).join(', ')});
+export const references = ${JSON.stringify(cited)};
 const contents = [${contents}];
 export const sections = indexed.map(({ id, title, figures }, i) => ({ id, title, figures, Content: contents[i] }));
 `;
@@ -196,7 +193,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
     resolveId(id) {
       if (id === VIRTUAL_ARTICLE) return RESOLVED_ARTICLE;
       if (id === VIRTUAL_ARTICLE_INDEX) return RESOLVED_INDEX;
-      return id.startsWith(VIRTUAL_SECTION) || id.startsWith(VIRTUAL_FIGURE) ? '\0' + id : undefined;
+      return id.startsWith(VIRTUAL_REFS) || id.startsWith(VIRTUAL_FIGURE) ? '\0' + id : undefined;
     },
     async load(id) {
       if (id.startsWith(RESOLVED_FIGURE)) {
@@ -206,8 +203,8 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
         this.addWatchFile(made.file);
         return made.code;
       }
-      const isSection = id.startsWith(RESOLVED_SECTION);
-      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX && !isSection) return undefined;
+      const isRefs = id.startsWith(RESOLVED_REFS);
+      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX && !isRefs) return undefined;
       for (const file of indexer.files()) this.addWatchFile(file);
       for (const name of ['references.json', 'meta.json']) {
         const file = path.join(contentDir, name);
@@ -215,8 +212,8 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
       }
       const generated = articleModules(indexer, options.root, options.siteUrl);
       if (id === RESOLVED_ARTICLE) return generated.article;
-      if (isSection) {
-        const code = generated.section(id.slice(RESOLVED_SECTION.length));
+      if (isRefs) {
+        const code = generated.section(id.slice(RESOLVED_REFS.length));
         if (code === undefined) this.error(`${id.slice(1)}: no such section`);
         return code;
       }
@@ -230,7 +227,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
         for (const mod of graph.idToModuleMap.values()) {
-          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_SECTION) || mod.id?.startsWith(RESOLVED_FIGURE)) graph.invalidateModule(mod);
+          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_REFS) || mod.id?.startsWith(RESOLVED_FIGURE)) graph.invalidateModule(mod);
         }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });
