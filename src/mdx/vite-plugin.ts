@@ -2,15 +2,20 @@
  * The content pipeline as Vite plugins:
  *  - `@mdx-js/rollup` with GFM, math (KaTeX rendered at build time) and the validating/annotating
  *    remark plugin, so a bad content file fails the build with `file:line:column: message`;
- *  - `virtual:article`, a generated module importing every `content/NN-<id>.mdx` in order and carrying
- *    the build-time article index (section titles, citation order and counts, cited references, meta).
+ *  - `virtual:article-index`, a generated module with the build-time article index (section ids, titles
+ *    and figures, citation order and counts, cited references, meta) and, per section, a `load()` that
+ *    imports the section's compiled MDX (its own chunk) and `virtual:article-refs:<id>` (the
+ *    references it cites): a section embed fetches its one section; `virtual:article-figure:<id>` is a
+ *    figure's `<Scrolly>` alone, with the references it cites, for a figure embed;
+ *  - `virtual:article`, the whole article: the index, every section in order and every cited reference
+ *    (the article, presentation and print pages render every section).
  * Runs in Node only (imported by vite.config.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import mdx from '@mdx-js/rollup';
-import { createProcessor } from '@mdx-js/mdx';
+import { compile, createProcessor, type CompileOptions } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -18,11 +23,20 @@ import type { Root } from 'mdast';
 import { FIGURE_CATALOG, SECTION_IDS } from '../figures/catalog';
 import { buildIndex, duplicateFigures, scanSection, type ArticleIndex, type SectionEntry } from './article-index';
 import remarkContent, { displayPath } from './remark-content';
+import remarkKeepScrolly from './figure-steps';
 import { referenceProblems } from '../cite/format';
 import { contentValues } from './values';
 
 export const VIRTUAL_ARTICLE = 'virtual:article';
 const RESOLVED_ARTICLE = '\0virtual:article';
+export const VIRTUAL_ARTICLE_INDEX = 'virtual:article-index';
+const RESOLVED_INDEX = '\0virtual:article-index';
+/** `virtual:article-refs:<id>`: the references one section cites (its MDX is a chunk of its own). */
+const VIRTUAL_REFS = 'virtual:article-refs:';
+const RESOLVED_REFS = '\0virtual:article-refs:';
+/** `virtual:article-figure:<id>`: only the figure's `<Scrolly>` (its steps), compiled, and the references it cites. */
+const VIRTUAL_FIGURE = 'virtual:article-figure:';
+const RESOLVED_FIGURE = '\0virtual:article-figure:';
 
 export interface ArticlePluginOptions {
   /** Directory with `NN-<section>.mdx`, `references.json` and `meta.json`. */
@@ -78,7 +92,9 @@ export class ContentIndexer {
   }
 }
 
-function articleModule(indexer: ContentIndexer, root: string, siteUrl = ''): { code: string; errors: string[]; warnings: string[] } {
+interface GeneratedModules { index: string; article: string; section: (id: string) => string | undefined; errors: string[]; warnings: string[] }
+
+function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): GeneratedModules {
   const index = indexer.index();
   const references = indexer.references();
   const { url: _placeholder, ...meta } = (indexer.readJson('meta.json') ?? { title: 'Untitled' }) as Record<string, unknown>;
@@ -97,21 +113,39 @@ function articleModule(indexer: ContentIndexer, root: string, siteUrl = ''): { c
   const missing = SECTION_IDS.filter((id) => !ids.includes(id));
   if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
   const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
-  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
-  const sections = index.sections
-    .map((s, i) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, Content: Section${i} }`)
+  const refsModule = (id: string) => JSON.stringify(VIRTUAL_REFS + id);
+  const entries = index.sections
+    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => Promise.all([import(${JSON.stringify(s.file)}), import(${refsModule(s.id)})]).then(([m, r]) => ({ default: m.default, references: r.references })) }`)
     .join(',\n');
-  const code = `${imports}
-export const sections = [
-${sections}
+  const figureLoaders = index.sections.flatMap((s) => s.figures)
+    .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(VIRTUAL_FIGURE + f)})`).join(',\n');
+  const indexCode = `export const sections = [
+${entries}
 ];
+export const figureSteps = {
+${figureLoaders}
+};
 export const citationOrder = ${JSON.stringify(index.citationOrder)};
 export const citationCounts = ${JSON.stringify(index.citationCounts)};
 export const footnoteCount = ${index.footnoteCount};
-export const references = ${JSON.stringify(cited)};
 export const meta = ${JSON.stringify(meta)};
 `;
-  return { code, errors, warnings };
+  const section = (id: string) => {
+    const s = index.sections.find((entry) => entry.id === id);
+    if (!s) return undefined;
+    const own = Object.fromEntries([...new Set(s.cites)].filter((k) => k in cited).map((k) => [k, cited[k]]));
+    return `export const references = ${JSON.stringify(own)};\n`;
+  };
+  const imports = index.sections.map((s, i) => `import Section${i} from ${JSON.stringify(s.file)};`).join('\n');
+  const contents = index.sections.map((_, i) => `Section${i}`).join(', ');
+  const articleCode = `${imports}
+import { sections as indexed } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+export { citationOrder, citationCounts, footnoteCount, meta } from ${JSON.stringify(VIRTUAL_ARTICLE_INDEX)};
+export const references = ${JSON.stringify(cited)};
+const contents = [${contents}];
+export const sections = indexed.map(({ id, title, figures }, i) => ({ id, title, figures, Content: contents[i] }));
+`;
+  return { index: indexCode, article: articleCode, section, errors, warnings };
 }
 
 export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
@@ -120,7 +154,7 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
   const referenceKeys = () => new Set(Object.keys(indexer.references()));
   const isContent = (file: string) => path.resolve(file).startsWith(contentDir + path.sep);
 
-  const mdxPlugin = mdx({
+  const mdxOptions = {
     remarkPlugins: [
       remarkGfm,
       remarkMath,
@@ -137,31 +171,64 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
       ],
     ],
     rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }]],
-  }) as Plugin;
+  } satisfies CompileOptions;
+  const mdxPlugin = mdx(mdxOptions) as Plugin;
+
+  /** One figure's steps: its section compiled as usual (validated, numbered), then cut to its Scrolly. */
+  async function figureModule(figure: string): Promise<{ code: string; file: string } | undefined> {
+    const section = indexer.index().sections.find((s) => s.figures.includes(figure));
+    if (!section) return undefined;
+    let cites: string[] = [];
+    const compiled = await compile({ path: section.file, value: readFileSync(section.file, 'utf8') }, {
+      ...mdxOptions,
+      remarkPlugins: [...mdxOptions.remarkPlugins, [remarkKeepScrolly, { figure, onCites: (keys: string[]) => { cites = keys; } }]],
+    });
+    const references = indexer.references();
+    const own = Object.fromEntries([...new Set(cites)].filter((k) => k in references).map((k) => [k, references[k]]));
+    return { code: `${String(compiled.value)}\nexport const references = ${JSON.stringify(own)};\n`, file: section.file };
+  }
 
   const virtual: Plugin = {
     name: 'qml:article',
     resolveId(id) {
-      return id === VIRTUAL_ARTICLE ? RESOLVED_ARTICLE : undefined;
+      if (id === VIRTUAL_ARTICLE) return RESOLVED_ARTICLE;
+      if (id === VIRTUAL_ARTICLE_INDEX) return RESOLVED_INDEX;
+      return id.startsWith(VIRTUAL_REFS) || id.startsWith(VIRTUAL_FIGURE) ? '\0' + id : undefined;
     },
-    load(id) {
-      if (id !== RESOLVED_ARTICLE) return undefined;
+    async load(id) {
+      if (id.startsWith(RESOLVED_FIGURE)) {
+        const figure = id.slice(RESOLVED_FIGURE.length);
+        const made = await figureModule(figure);
+        if (!made) this.error(`${id.slice(1)}: no section has this figure`);
+        this.addWatchFile(made.file);
+        return made.code;
+      }
+      const isRefs = id.startsWith(RESOLVED_REFS);
+      if (id !== RESOLVED_ARTICLE && id !== RESOLVED_INDEX && !isRefs) return undefined;
       for (const file of indexer.files()) this.addWatchFile(file);
       for (const name of ['references.json', 'meta.json']) {
         const file = path.join(contentDir, name);
         if (existsSync(file)) this.addWatchFile(file);
       }
-      const { code, errors, warnings } = articleModule(indexer, options.root, options.siteUrl);
-      for (const w of warnings) this.warn(w);
-      if (errors.length) this.error(errors.join('\n'));
-      return code;
+      const generated = articleModules(indexer, options.root, options.siteUrl);
+      if (id === RESOLVED_ARTICLE) return generated.article;
+      if (isRefs) {
+        const code = generated.section(id.slice(RESOLVED_REFS.length));
+        if (code === undefined) this.error(`${id.slice(1)}: no such section`);
+        return code;
+      }
+      // Problems are reported once, by the index (the whole article imports it).
+      for (const w of generated.warnings) this.warn(w);
+      if (generated.errors.length) this.error(generated.errors.join('\n'));
+      return generated.index;
     },
     configureServer(server: ViteDevServer) {
       const reload = (file: string) => {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
-        const mod = graph.getModuleById(RESOLVED_ARTICLE);
-        if (mod) graph.invalidateModule(mod);
+        for (const mod of graph.idToModuleMap.values()) {
+          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_REFS) || mod.id?.startsWith(RESOLVED_FIGURE)) graph.invalidateModule(mod);
+        }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });
       };

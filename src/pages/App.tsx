@@ -11,6 +11,7 @@
 import { useEffect } from 'react';
 import { preloadable } from '../story/preloadable';
 import { Island } from '../islands/Island';
+import { loadEmbedContent } from './embed-content';
 import { NotFoundPage } from './NotFoundPage';
 import type { Route } from './routes';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -38,9 +39,9 @@ function splitPage(route: Route) {
   }
 }
 
-/** Loads the route's page chunk, if it has one; both entries await this before rendering. */
+/** Loads the route's page chunk, if it has one, and an embed's section; both entries await this before rendering. */
 export function preloadPage(route: Route): Promise<unknown> {
-  return splitPage(route)?.load() ?? Promise.resolve();
+  return Promise.all([splitPage(route)?.load(), loadEmbedContent(route)]);
 }
 
 function Page({ route }: { route: Route }) {

@@ -6,7 +6,7 @@
  * hydration.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { citationCounts, citationOrder, meta, references, sections } from 'virtual:article';
+import { citationCounts, citationOrder, meta } from 'virtual:article-index';
 import { CitationProvider, type CitationData } from '../cite';
 import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
@@ -20,12 +20,16 @@ import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
 import { pageHref } from './address';
+import { loadedFigureSteps, loadedSection, type LoadedSection } from './embed-content';
 
-const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
+/** Numbering is the article's; the references are those of the one section shown. */
+function citationsOf(section: LoadedSection | undefined): CitationData {
+  return { references: section?.references ?? {}, order: citationOrder, counts: citationCounts };
+}
 
-function scrollyFor(figure: string): ScrollyInfo | undefined {
-  const own = sections.filter((s) => s.figures.includes(figure));
-  return collectScrollies(own, mdxComponents as Record<string, unknown>).find((s) => s.figure === figure);
+/** The figure's steps, from its Scrolly compiled alone (loaded before render: embed-content.ts). */
+function scrollyFor(own: LoadedSection | undefined, figure: string): ScrollyInfo | undefined {
+  return own ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure) : undefined;
 }
 
 /** Reads `?theme` (and `?step` when a step count is given) once after hydration. */
@@ -63,7 +67,9 @@ function EmbedFrame({ title, titleHidden, children, issues, articleHref }: { tit
 }
 
 export function EmbedFigurePage({ figure }: { figure: string }) {
-  const info = useMemo(() => scrollyFor(figure), [figure]);
+  const own = loadedFigureSteps(figure);
+  const info = useMemo(() => scrollyFor(own, figure), [own, figure]);
+  const citations = useMemo(() => citationsOf(own), [own]);
   const entry = catalogEntry(figure);
   const labels = info?.labels ?? entry?.steps ?? [];
   const stepCount = info ? info.steps.length : labels.length;
@@ -133,7 +139,8 @@ function SectionScrolly({ figure, children }: { figure: string; children?: React
 }
 
 export function EmbedSectionPage({ section }: { section: string }) {
-  const found = sections.find((s) => s.id === section);
+  const found = loadedSection(section);
+  const citations = useMemo(() => citationsOf(found), [found]);
   const query = useEmbedQuery(undefined);
   const components = useMemo(() => ({ ...mdxComponents, Scrolly: SectionScrolly }), []);
   const Content = found?.Content;

@@ -1,5 +1,5 @@
 /** dist/404.html: a short page in the site's frame pointing back to the article. */
-import { meta } from 'virtual:article';
+import { meta } from 'virtual:article-index';
 import { SkipLink } from '../reading';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { siteTitle } from './site';

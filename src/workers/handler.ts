@@ -7,12 +7,12 @@
  * every `heartbeatMs`, so the pool can tell a slow worker from a dead one.
  */
 import { isAbortError } from '../experiments/abort';
-import { getExperiment } from '../experiments/index';
+import { getLoadedExperiment, isKnownExperiment, loadExperiment, loadedExperiment } from '../experiments/lazy';
 import type { AnyExperimentDefinition } from '../experiments/types';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
 
 export interface HandlerOptions {
-  /** Look-up of experiments by name (default: the registry). */
+  /** Look-up of experiments by name (default: the registry, each definition's chunk loaded on first use). */
   lookup?: (name: string) => AnyExperimentDefinition;
   /** Minimum ms between heartbeats (progress messages) during one chunk (default 250). */
   heartbeatMs?: number;
@@ -33,7 +33,8 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 export function createWorkerHandler(post: (message: FromWorker) => void, options: HandlerOptions = {}): (message: ToWorker) => Promise<void> {
-  const lookup = options.lookup ?? getExperiment;
+  const lookup = options.lookup ?? getLoadedExperiment;
+  const lazy = options.lookup === undefined;
   const heartbeatMs = options.heartbeatMs ?? 250;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const queue: RunMessage[] = [];
@@ -65,6 +66,13 @@ export function createWorkerHandler(post: (message: FromWorker) => void, options
 
   async function drain(): Promise<void> {
     while (queue.length) {
+      const name = queue[0].name;
+      if (lazy && !loadedExperiment(name) && isKnownExperiment(name)) {
+        // A failed load is reported by compute() (the look-up throws); a 'cancel' meanwhile may drop the head.
+        await loadExperiment(name).catch(() => undefined);
+        if (queue[0]?.name === name && !loadedExperiment(name)) compute(queue.shift()!);
+        continue;
+      }
       compute(queue.shift()!);
       // Lets 'cancel' (and 'run') messages that arrived meanwhile be handled before the next chunk.
       await yieldToEventLoop();

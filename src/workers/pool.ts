@@ -23,7 +23,7 @@
  * Nothing here touches window/document/navigator at import time (the page is pre-rendered in Node).
  */
 import { AbortError } from '../experiments/abort';
-import { getExperiment } from '../experiments/index';
+import { getLoadedExperiment, loadExperiment, loadedExperiment } from '../experiments/lazy';
 import { finalize } from '../experiments/run';
 import type { AnyExperimentDefinition, ExperimentResult } from '../experiments/types';
 import type { FromWorker, WorkerLike } from './protocol';
@@ -200,6 +200,8 @@ export class ExperimentPool {
   private dispatches = 0;
   private spawned = 0;
   private disposed = false;
+  /** true with the default registry: definitions are loaded lazily (experiments/lazy.ts) */
+  private readonly loadsDefinitions: boolean;
   private readonly permits: WorkerPermits | null;
   private readonly freePermits: Array<() => void> = [];
   private permitPending = false;
@@ -209,7 +211,8 @@ export class ExperimentPool {
     this.size = Math.max(1, Math.min(MAX_POOL_SIZE, Math.floor(options.size ?? defaultPoolSize())));
     this.baseSize = Math.max(1, Math.min(this.size, Math.floor(options.baseSize ?? defaultBaseSize(this.size))));
     this.createWorker = options.createWorker ?? createModuleWorker;
-    this.lookup = options.lookup ?? getExperiment;
+    this.lookup = options.lookup ?? getLoadedExperiment;
+    this.loadsDefinitions = options.lookup === undefined;
     this.chunkMs = options.chunkMs ?? 8;
     this.chunkSamples = options.chunkSamples === undefined ? undefined : Math.max(1, Math.floor(options.chunkSamples));
     this.progressMs = options.progressMs ?? 150;
@@ -223,6 +226,11 @@ export class ExperimentPool {
   /** Runs an experiment across the pool. Rejects with an AbortError when cancelled or superseded. */
   run<P, D>(name: string, input: Partial<P>, options: RunOptions<D> = {}): Promise<ExperimentResult<D, P>> {
     if (this.disposed) return Promise.reject(new Error('the experiment pool has been disposed'));
+    // The definition's chunk (normalize, merge, summarize) loads on first use; the request then starts
+    // as if just made (an older request for the same key is superseded then).
+    if (this.loadsDefinitions && !loadedExperiment(name)) {
+      return loadExperiment(name).then(() => this.run<P, D>(name, input, options));
+    }
     let def: AnyExperimentDefinition;
     let params: P;
     try {

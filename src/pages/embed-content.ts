@@ -1,0 +1,70 @@
+/**
+ * The content an embed shows, loaded before it renders: a section embed needs its section's MDX, a
+ * figure embed only its figure's `<Scrolly>` (the steps, compiled apart from the rest of the section).
+ * Each is its own chunk (`virtual:article-index`), so an embed never fetches the whole article.
+ */
+import type { ComponentType } from 'react';
+import type { MDXComponents } from 'mdx/types';
+import type { References } from '../cite/types';
+import { figureSteps, sections, type IndexedSection } from 'virtual:article-index';
+import type { Route } from './routes';
+
+export type SectionContent = ComponentType<{ components?: MDXComponents }>;
+
+export interface LoadedSection {
+  id: string;
+  title: string;
+  figures: string[];
+  Content: SectionContent;
+  /** The references this section cites. */
+  references: References;
+}
+
+/** Keyed `section:<id>` (a whole section) or `figure:<id>` (a section cut to that figure's Scrolly). */
+const loaded = new Map<string, LoadedSection>();
+const pending = new Map<string, Promise<LoadedSection>>();
+
+function load(key: string, section: IndexedSection, figures: string[], importer: IndexedSection['load']): Promise<LoadedSection> {
+  let p = pending.get(key);
+  if (!p) {
+    p = importer().then((m) => {
+      const done = { id: section.id, title: section.title, figures, Content: m.default, references: m.references };
+      loaded.set(key, done);
+      return done;
+    }, (error: unknown) => { pending.delete(key); throw error; });
+    pending.set(key, p);
+  }
+  return p;
+}
+
+/** The indexed section with this id, or the one whose scrollies include this figure. */
+export function sectionById(id: string): IndexedSection | undefined {
+  return sections.find((s) => s.id === id);
+}
+export function sectionOfFigure(figure: string): IndexedSection | undefined {
+  return sections.find((s) => s.figures.includes(figure));
+}
+
+/** Loads what an embed route renders (nothing for other routes or unknown ids). */
+export function loadEmbedContent(route: Route): Promise<unknown> {
+  if (route.page === 'embed') {
+    const section = sectionOfFigure(route.figure);
+    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure) ? figureSteps[route.figure] : undefined;
+    return section && importer ? load(`figure:${route.figure}`, section, [route.figure], importer) : Promise.resolve();
+  }
+  if (route.page === 'embed-section') {
+    const section = sectionById(route.section);
+    return section ? load(`section:${section.id}`, section, section.figures, section.load) : Promise.resolve();
+  }
+  return Promise.resolve();
+}
+
+/** A whole section loaded by `loadEmbedContent` (the embed pages render only after it resolved). */
+export function loadedSection(id: string): LoadedSection | undefined {
+  return loaded.get(`section:${id}`);
+}
+
+/** A figure's steps (its section cut to its Scrolly) loaded by `loadEmbedContent`. */
+export function loadedFigureSteps(figure: string): LoadedSection | undefined {
+  return loaded.get(`figure:${figure}`);
+}
