@@ -25,6 +25,12 @@ export interface FigureShellProps {
   caption?: ReactNode;
   /** True once the data for this step is computed (partial results are not ready). */
   ready: boolean;
+  /**
+   * True while not ready when what is drawn is already a complete picture of this step at a coarser
+   * resolution (every point present: a coarse grid, fewer samples per point, one seed of several). Written
+   * as `data-first-picture` (ready implies it); the audit times the first picture from it.
+   */
+  picture?: boolean;
   /** Work done so far, shown when the computation takes longer than ~300 ms. */
   work?: { done: number; total: number; label?: string };
   method: {
@@ -131,7 +137,7 @@ function AltTable({ table, caption }: { table: DataTable; caption?: string }) {
 }
 
 export function FigureShell(props: FigureShellProps) {
-  const { id, step, title, caption, ready, work, method, data, alt, issues = [], controls, children } = props;
+  const { id, step, title, caption, ready, picture = false, work, method, data, alt, issues = [], controls, children } = props;
   const rootRef = useRef<HTMLElement>(null);
   const titleId = useId();
   const showWork = useDelayedFlag(!ready, 300);
@@ -161,6 +167,7 @@ export function FigureShell(props: FigureShellProps) {
       data-figure={id}
       data-step={step}
       data-ready={ready ? 'true' : 'false'}
+      data-first-picture={ready || picture ? 'true' : 'false'}
       aria-busy={ready ? undefined : true}
       aria-labelledby={titleId}
     >

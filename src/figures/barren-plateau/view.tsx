@@ -56,6 +56,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: variance of the gradient over random circuits against the number of qubits (log scale).`}
       ready={ready}
+      picture={states.every((s) => (s.data?.refinement.level ?? 0) >= 2)}
       work={{ done, total: states.length, label: samplingLabel(states.map((s) => s.data?.refinement)) }}
       method={bpMethod(p, scene, methods)}
       data={bpTable(results)}

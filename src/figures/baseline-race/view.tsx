@@ -107,6 +107,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
       title={entry?.title ?? id}
       caption={`${entry?.steps[state.step] ?? ''}: ${CAPTIONS[state.step]}`}
       ready={ready}
+      picture={state.panel === 'knobs' && complete && (sweep.data?.refinement.level ?? 0) >= 1}
       work={work}
       method={{ ...baselineRaceMethod(p, state), sources: sourcesFor() }}
       data={data}

@@ -82,6 +82,7 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: the cost ⟨Z₀Z₁⟩ of one random circuit as two of its angles sweep 0 to 2π, on one colour scale.`}
       ready={ready}
+      picture={shown.every((panel) => panelResolution(panel, p.grid) > 0)}
       work={{ done, total: runs.length, label: refinementLabel(shown, p.grid) }}
       method={{
         text: (story.meta?.method ?? 'The figure simulates one random circuit per register size on a grid of two angles.') +

@@ -69,6 +69,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
         : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`}
       ready={ready}
+      picture={(exp.data?.refinement.level ?? 0) >= 2}
       work={{ done: exp.done, total: exp.total, label: `Measuring gradient variances${exp.data ? `: ${exp.data.refinement.label}` : ''}` }}
       method={{
         text:
