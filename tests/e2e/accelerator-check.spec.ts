@@ -1,19 +1,11 @@
 /** accelerator-check: steps reveal conditions, editing a workload flips cells and round-trips through the URL, axe is clean. */
 import { expect, test, type Page } from '@playwright/test';
-import { axeSource, waitForHydration } from './helpers';
+import { scrollToStep, waitForHydration } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 const FIG = 'accelerator-check';
 
-async function goToStep(page: Page, n: number): Promise<void> {
-  await expect(page.locator(`[data-scrolly="${FIG}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
-  await page.evaluate(([f, i]) => {
-    const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [FIG, n] as const);
-  await expect(page.locator(`[data-figure="${FIG}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
-  await expect(page.locator(`[data-figure="${FIG}"]`)).toHaveAttribute('data-ready', 'true');
-}
+const goToStep = (page: Page, n: number) => scrollToStep(page, FIG, n);
 
 const fig = (page: Page) => page.locator(`[data-figure="${FIG}"]`);
 
@@ -52,13 +44,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.goto('/');
       await waitForHydration(page);
       await goToStep(page, 4);
-      await page.addScriptTag({ path: axeSource });
-      const violations = await page.evaluate(async (f) => {
-        const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run({ include: [`[data-scrolly="${f}"]`] }, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      }, FIG);
-      expect(violations).toEqual([]);
+      expect(describeViolations(await runAxe(page, `[data-scrolly="${FIG}"]`))).toBe('');
       await context.close();
     });
   }

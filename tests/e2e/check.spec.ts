@@ -1,6 +1,6 @@
 /** /check: the scorecard follows the URL, bad input gets a note by its field, examples link, axe is clean. */
 import { expect, test } from '@playwright/test';
-import { axeSource } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 test('a worked example link fills the form and the scorecard; bad input is refused beside its field', async ({ page }) => {
   await page.goto('/');
@@ -33,13 +33,7 @@ for (const theme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await page.goto('/check?qubits=abc');
     await expect(page.locator('[data-field="qubits"] .check-issue')).toBeVisible();
-    await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(describeViolations(await runAxe(page))).toBe('');
     await context.close();
   });
 }

@@ -90,3 +90,20 @@ export function expectedSections(contentDir = path.resolve('content')): Expected
 }
 
 export const axeSource = path.resolve('node_modules/axe-core/axe.min.js');
+
+/**
+ * Scrolls the article so that step `n` of the scrolly section `figure` sits just below its trigger line
+ * (the section's `data-trigger`, written by the step tracker), then waits until the figure shows that step
+ * and reports it ready.
+ */
+export async function scrollToStep(page: Page, figure: string, n: number, readyTimeout?: number): Promise<void> {
+  await expect(page.locator(`[data-scrolly="${figure}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
+  await page.evaluate(([f, i]) => {
+    const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
+    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
+  }, [figure, n] as const);
+  await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
+  await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute('data-ready', 'true', readyTimeout ? { timeout: readyTimeout } : undefined);
+}
+
