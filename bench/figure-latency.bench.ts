@@ -8,11 +8,9 @@
  *   - ready: when the figure root shows `data-step=<last>` and `data-ready="true"`.
  * Prints a table; never passes or fails. `FIGURES=landscape,baseline-race` limits the set.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
 import config from '../playwright.config';
+import { builtDist, previewSite } from './built-site';
 import { FIGURE_CATALOG } from '../src/figures/catalog';
 
 const TIMEOUT_MS = 30_000;
@@ -63,16 +61,12 @@ async function jumpAndWait(page: Page, id: string, last: number): Promise<Measur
 const fmt = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
 
 export async function run(): Promise<void> {
-  const dist = path.resolve(process.env.QML_DIST_DIR ?? 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    console.log(`no build in ${dist}: run \`npm run build\` first; figure-latency benchmark skipped`);
-    return;
-  }
+  const dist = builtDist('figure-latency');
+  if (!dist) return;
   const only = process.env.FIGURES?.split(',').map((s) => s.trim()).filter(Boolean);
   const figures = FIGURE_CATALOG.filter((f) => !only || only.includes(f.id));
-  const server = await preview({ logLevel: 'silent', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no URL');
+  const site = await previewSite(dist);
+  const url = site.url;
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     console.log(`build: ${dist}; jump from the top of the article to each figure's last step, 1280×800, fresh context per figure`);
@@ -93,6 +87,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await site.close();
   }
 }

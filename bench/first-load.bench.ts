@@ -8,12 +8,10 @@
  * no CPU throttling), the HTML size and the number of DOM elements, and how many elements React owns
  * (elements carrying a React fiber key: what was hydrated). Prints numbers; never passes or fails.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import config from '../playwright.config';
+import { builtDist, previewSite } from './built-site';
 
 const PAGES = [
   { name: 'article desktop', path: '/', viewport: { width: 1280, height: 800 } },
@@ -33,14 +31,10 @@ function installObserver(): void {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function run(): Promise<void> {
-  const dist = path.resolve(process.env.QML_DIST_DIR ?? 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    console.log(`no build in ${dist}: run \`npm run build\` first; first-load benchmark skipped`);
-    return;
-  }
-  const server = await preview({ logLevel: 'silent', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no URL');
+  const dist = builtDist('first-load');
+  if (!dist) return;
+  const site = await previewSite(dist);
+  const url = site.url;
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     console.log('budget: article ≤ 120 KB gz of JavaScript before scrolling, embed ≤ 150 KB; long tasks measured without CPU throttling');
@@ -94,6 +88,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await site.close();
   }
 }

@@ -7,11 +7,9 @@
  * scroll, with the section in view when each long task started. Prints numbers; never passes or fails.
  * Headless Chromium composites in software here (no GPU), so frame times are an upper bound.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import config from '../playwright.config';
+import { builtDist, previewSite } from './built-site';
 import { frameStats, prepareScrollPage, scrollThrough } from './scroll-through';
 
 const SPEED_PX_PER_S = 2400;
@@ -21,14 +19,10 @@ const VIEWPORTS = [
 ];
 
 export async function run(): Promise<void> {
-  const dist = path.resolve(process.env.QML_DIST_DIR ?? 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    console.log(`no build in ${dist}: run \`npm run build\` first; scroll benchmark skipped`);
-    return;
-  }
-  const server = await preview({ logLevel: 'silent', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no URL');
+  const dist = builtDist('scroll');
+  if (!dist) return;
+  const site = await previewSite(dist);
+  const url = site.url;
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     console.log(`scroll speed ${SPEED_PX_PER_S} px/s, one step per animation frame; budget: no long task > 50 ms, p95 frame ≤ 16.7 ms`);
@@ -56,6 +50,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await site.close();
   }
 }
