@@ -50,7 +50,10 @@ export function startNginx(): void {
   const config = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
   if (!/^\s*listen 8080;$/m.test(config)) throw new Error('deploy/nginx.conf: no "listen 8080;" line to point at the test port');
   writeFileSync(path.join(NGINX_PREFIX, 'nginx.conf'), config.replace(/^(\s*)listen 8080;$/m, `$1listen 127.0.0.1:${NGINX_PORT};`));
-  execFileSync(NGINX_BIN, ['-p', NGINX_PREFIX, '-c', path.join(NGINX_PREFIX, 'nginx.conf'), '-e', path.join(NGINX_PREFIX, 'logs', 'error.log')], { stdio: 'pipe' });
+  // Started as root (CI, containers), nginx's workers drop to `nobody`, who cannot read a checkout in a
+  // private directory (e.g. one made by mktemp -d): keep them as the user who owns the checkout.
+  const asRoot = process.getuid?.() === 0 ? ['-g', 'user root;'] : [];
+  execFileSync(NGINX_BIN, [...asRoot, '-p', NGINX_PREFIX, '-c', path.join(NGINX_PREFIX, 'nginx.conf'), '-e', path.join(NGINX_PREFIX, 'logs', 'error.log')], { stdio: 'pipe' });
 }
 
 export function stopNginx(): void {
