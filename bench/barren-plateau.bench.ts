@@ -34,7 +34,12 @@ function genericNoisyGradient(program: LayeredProgram): number {
       if (block.kind === 'rot') {
         block.rotations.forEach((r, i) => {
           const s = b === program.param.block && i === program.param.index ? shift : 0;
-          const op: GateOp = { kind: 'gate', name: (['rx', 'ry', 'rz'] as const)[r.axis], qubits: [r.qubit], params: [r.angle + s] };
+          const op: GateOp = {
+            kind: 'gate',
+            name: (['rx', 'ry', 'rz'] as const)[r.axis],
+            qubits: [r.qubit],
+            params: [r.angle + s],
+          };
           rho.apply(op);
         });
       } else if (block.kind === 'cz') {
@@ -62,11 +67,15 @@ export async function run(): Promise<void> {
     const [raw, ms] = time(() => runRaw(barrenPlateau, params, undefined));
     total += ms;
     const row = barrenPlateau.summarize(params, raw).rows[0];
-    rows.push(`   n=${String(n).padStart(2)}  ${ms.toFixed(0).padStart(5)} ms   Var=${row.variance.toExponential(3)} ± ${row.varianceStderr.toExponential(1)}   2-design ${deepLimitVariance(n).toExponential(3)}`);
+    rows.push(
+      `   n=${String(n).padStart(2)}  ${ms.toFixed(0).padStart(5)} ms   Var=${row.variance.toExponential(3)} ± ${row.varianceStderr.toExponential(1)}   2-design ${deepLimitVariance(n).toExponential(3)}`,
+    );
   }
   console.log(rows.join('\n'));
   const cpu = process.cpuUsage(cpu0);
-  console.log(`   total ${(total / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (the machine may be shared: CPU time is the fairer number)`);
+  console.log(
+    `   total ${(total / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (the machine may be shared: CPU time is the fairer number)`,
+  );
 
   console.log('2. fast kernel vs generic StateVector (same circuits, parameter shift), L = 100');
   for (const n of [8, 12]) {
@@ -75,7 +84,9 @@ export async function run(): Promise<void> {
     const [a, tFast] = time(() => programs.map((p) => kernel.gradient(p, 'zz')));
     const [b, tGen] = time(() => programs.map(genericGradient));
     const maxDiff = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-    console.log(`   n=${n}: kernel ${(tFast / 5).toFixed(2)} ms/gradient, generic ${(tGen / 5).toFixed(2)} ms/gradient, ×${(tGen / tFast).toFixed(1)} faster, max |Δ| ${maxDiff.toExponential(1)}`);
+    console.log(
+      `   n=${n}: kernel ${(tFast / 5).toFixed(2)} ms/gradient, generic ${(tGen / 5).toFixed(2)} ms/gradient, ×${(tGen / tFast).toFixed(1)} faster, max |Δ| ${maxDiff.toExponential(1)}`,
+    );
   }
 
   console.log('3. noisy kernel (density matrix, p = 0.01) vs generic DensityMatrix + Kraus, L = 20');
@@ -85,6 +96,8 @@ export async function run(): Promise<void> {
     const [a, tFast] = time(() => programs.map((p) => kernel.gradient(p, 'zz')));
     const [b, tGen] = time(() => programs.map(genericNoisyGradient));
     const maxDiff = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-    console.log(`   n=${n}: kernel ${(tFast / 3).toFixed(2)} ms/gradient, generic ${(tGen / 3).toFixed(2)} ms/gradient, ×${(tGen / tFast).toFixed(1)} faster, max |Δ| ${maxDiff.toExponential(1)}`);
+    console.log(
+      `   n=${n}: kernel ${(tFast / 3).toFixed(2)} ms/gradient, generic ${(tGen / 3).toFixed(2)} ms/gradient, ×${(tGen / tFast).toFixed(1)} faster, max |Δ| ${maxDiff.toExponential(1)}`,
+    );
   }
 }

@@ -20,7 +20,11 @@ export interface PreviewedSite {
 }
 
 export async function previewSite(dist: string): Promise<PreviewedSite> {
-  const server = await preview({ logLevel: 'silent', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server = await preview({
+    logLevel: 'silent',
+    build: { outDir: dist },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview gave no URL');
   return { url, close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };

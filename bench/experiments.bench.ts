@@ -28,7 +28,11 @@ type Spec = Record<string, { default: unknown }>;
 const defaults = <S extends Spec>(spec: S) =>
   Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, v.default])) as { [K in keyof S]: S[K]['default'] };
 
-interface Case { label: string; name: string; params: object }
+interface Case {
+  label: string;
+  name: string;
+  params: object;
+}
 
 function cases(): Case[] {
   const br = defaults(baselineRaceParamSpec) as never;
@@ -47,12 +51,30 @@ function cases(): Case[] {
       const key = JSON.stringify(s.run);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ label: `barren-plateau step ${step} ${s.key} (n ${s.run.qubits[0]}…${s.run.qubits.at(-1)}, L ${s.run.layers[0]}, ${s.run.samples}/pt)`, name: 'barren-plateau', params: s.run });
+      out.push({
+        label: `barren-plateau step ${step} ${s.key} (n ${s.run.qubits[0]}…${s.run.qubits.at(-1)}, L ${s.run.layers[0]}, ${s.run.samples}/pt)`,
+        name: 'barren-plateau',
+        params: s.run,
+      });
     }
   }
-  const mmRun = { qubits: SWEEP_QUBITS, layers: [mm.layers], samples: mm.samples, seed: mm.seed, cost: 'zz', ansatz: 'mcclean', noise: 0 };
-  if (!seen.has(JSON.stringify(mmRun))) out.push({ label: 'measurement-marathon', name: 'barren-plateau', params: mmRun });
-  else out.push({ label: 'measurement-marathon (= barren-plateau steps 1–2, shared cache)', name: 'barren-plateau', params: mmRun });
+  const mmRun = {
+    qubits: SWEEP_QUBITS,
+    layers: [mm.layers],
+    samples: mm.samples,
+    seed: mm.seed,
+    cost: 'zz',
+    ansatz: 'mcclean',
+    noise: 0,
+  };
+  if (!seen.has(JSON.stringify(mmRun)))
+    out.push({ label: 'measurement-marathon', name: 'barren-plateau', params: mmRun });
+  else
+    out.push({
+      label: 'measurement-marathon (= barren-plateau steps 1–2, shared cache)',
+      name: 'barren-plateau',
+      params: mmRun,
+    });
   out.push({ label: 'calibration-drift', name: 'calibration-drift', params: cdParams(CD_DEFAULTS) });
   out.push({ label: 'noise-vs-depth (5 configs, depth 300)', name: 'noise-vs-depth', params: nvdParams(NVD_DEFAULTS) });
   return out;
@@ -83,7 +105,9 @@ function firstPicture(name: string, params: never, count: number): number {
 
 export async function run(): Promise<void> {
   const only = process.env.BENCH_EXPERIMENT;
-  console.log('experiment at article defaults: CPU ms cold / warm (wall ms warm); the same run in one-sample calls (per-chunk overhead); first complete coarse picture: CPU ms of the shortest prefix that gives one (barren-plateau: 1/8 of the circuits per point; landscape: the 16×16 level; sweep: one seed)');
+  console.log(
+    'experiment at article defaults: CPU ms cold / warm (wall ms warm); the same run in one-sample calls (per-chunk overhead); first complete coarse picture: CPU ms of the shortest prefix that gives one (barren-plateau: 1/8 of the circuits per point; landscape: the 16×16 level; sweep: one seed)',
+  );
   for (const c of cases()) {
     if (only && !c.label.includes(only)) continue;
     const def = getExperiment(c.name);
@@ -99,7 +123,9 @@ export async function run(): Promise<void> {
     });
     const prefix = firstPicture(c.name, params as never, count);
     let samples: unknown;
-    const first = cpuMs(() => { samples = runRaw(def, params, [0, prefix]); });
+    const first = cpuMs(() => {
+      samples = runRaw(def, params, [0, prefix]);
+    });
     const label = refinementOf(def.summarize(params, samples));
     console.log(
       `   ${c.label.padEnd(64)} ${cold.cpu.toFixed(0).padStart(6)} / ${warm.cpu.toFixed(0).padStart(6)} ms (${warm.wall.toFixed(0)} ms wall)` +

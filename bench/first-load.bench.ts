@@ -37,7 +37,9 @@ export async function run(): Promise<void> {
   const url = site.url;
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
-    console.log('budget: article ≤ 120 KB gz of JavaScript before scrolling, embed ≤ 150 KB; long tasks measured without CPU throttling');
+    console.log(
+      'budget: article ≤ 120 KB gz of JavaScript before scrolling, embed ≤ 150 KB; long tasks measured without CPU throttling',
+    );
     for (const p of PAGES) {
       // A fresh context per page: no HTTP cache, no service worker from an earlier page.
       const context = await browser.newContext({ viewport: p.viewport, serviceWorkers: 'block' });
@@ -51,11 +53,16 @@ export async function run(): Promise<void> {
         const type = response.request().resourceType();
         const u = response.url();
         if (type === 'script' || /\.m?js(\?|$)/.test(u) || type === 'document') {
-          pending.push(response.body().then((body) => {
-            const entry = { url: u, raw: body.length, gz: gzipSync(body, { level: 9 }).length };
-            if (type === 'document') html = { raw: entry.raw, gz: entry.gz };
-            else scripts.push(entry);
-          }, () => undefined));
+          pending.push(
+            response.body().then(
+              (body) => {
+                const entry = { url: u, raw: body.length, gz: gzipSync(body, { level: 9 }).length };
+                if (type === 'document') html = { raw: entry.raw, gz: entry.gz };
+                else scripts.push(entry);
+              },
+              () => undefined,
+            ),
+          );
         }
       });
       const t0 = Date.now();
@@ -77,12 +84,13 @@ export async function run(): Promise<void> {
       const blocking = stats.longTasks.reduce((s, d) => s + Math.max(0, d - 50), 0);
       console.log(
         `${p.name} (${p.path}, ${p.viewport.width}×${p.viewport.height}): JS ${scripts.length} files, ${kb(raw)} raw, ${kb(gz)} gz; ` +
-        `longest task ${Math.round(longest)} ms, ${stats.longTasks.length} long tasks, Σ(task − 50 ms) ${Math.round(blocking)} ms; ` +
-        `HTML ${kb(html.raw)} (${kb(html.gz)} gz); ${stats.elements.toLocaleString('en-US')} elements, ${stats.owned.toLocaleString('en-US')} owned by React; ` +
-        `data-hydrated after ${hydratedMs} ms`,
+          `longest task ${Math.round(longest)} ms, ${stats.longTasks.length} long tasks, Σ(task − 50 ms) ${Math.round(blocking)} ms; ` +
+          `HTML ${kb(html.raw)} (${kb(html.gz)} gz); ${stats.elements.toLocaleString('en-US')} elements, ${stats.owned.toLocaleString('en-US')} owned by React; ` +
+          `data-hydrated after ${hydratedMs} ms`,
       );
       if (process.env.BENCH_VERBOSE) {
-        for (const s of [...scripts].sort((a, b) => b.gz - a.gz)) console.log(`    ${kb(s.gz).padStart(9)}  ${new URL(s.url).pathname}`);
+        for (const s of [...scripts].sort((a, b) => b.gz - a.gz))
+          console.log(`    ${kb(s.gz).padStart(9)}  ${new URL(s.url).pathname}`);
       }
       await context.close();
     }

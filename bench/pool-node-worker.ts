@@ -6,4 +6,6 @@ import type { ToWorker } from '../src/workers/protocol';
 const port = parentPort;
 if (!port) throw new Error('pool-node-worker must run in a worker thread');
 const handle = createWorkerHandler((message) => port.postMessage(message));
-port.on('message', (message: ToWorker) => { void handle(message); });
+port.on('message', (message: ToWorker) => {
+  void handle(message);
+});

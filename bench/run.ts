@@ -7,7 +7,9 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-interface BenchModule { run(): Promise<void> }
+interface BenchModule {
+  run(): Promise<void>;
+}
 
 async function main(): Promise<void> {
   const dir = dirname(fileURLToPath(import.meta.url));

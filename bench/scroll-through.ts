@@ -71,29 +71,40 @@ export async function prepareScrollPage(page: Page): Promise<void> {
 
 /** Scrolls from the top to the bottom at `speed` px/s, one scroll step per animation frame. */
 export async function scrollThrough(page: Page, speed: number): Promise<ScrollRecord> {
-  return page.evaluate((pxPerS) => new Promise<ScrollRecord>((resolve) => {
-    const w = window as unknown as { __longTasks: LongTaskRecord[]; __scrollStart?: number };
-    const frames: number[] = [];
-    window.scrollTo(0, 0);
-    const t0 = performance.now();
-    w.__scrollStart = t0;
-    let last = t0;
-    const tick = (now: number) => {
-      frames.push(now - last);
-      last = now;
-      const target = Math.min(document.documentElement.scrollHeight, ((now - t0) / 1000) * pxPerS);
-      window.scrollTo(0, target);
-      if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1) {
-        // Let the long-task observer deliver the last entries.
-        setTimeout(() => resolve({
-          frames: frames.slice(1), longTasks: w.__longTasks, seconds: (now - t0) / 1000, height: document.documentElement.scrollHeight,
-        }), 200);
-        return;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }), speed);
+  return page.evaluate(
+    (pxPerS) =>
+      new Promise<ScrollRecord>((resolve) => {
+        const w = window as unknown as { __longTasks: LongTaskRecord[]; __scrollStart?: number };
+        const frames: number[] = [];
+        window.scrollTo(0, 0);
+        const t0 = performance.now();
+        w.__scrollStart = t0;
+        let last = t0;
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          const target = Math.min(document.documentElement.scrollHeight, ((now - t0) / 1000) * pxPerS);
+          window.scrollTo(0, target);
+          if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1) {
+            // Let the long-task observer deliver the last entries.
+            setTimeout(
+              () =>
+                resolve({
+                  frames: frames.slice(1),
+                  longTasks: w.__longTasks,
+                  seconds: (now - t0) / 1000,
+                  height: document.documentElement.scrollHeight,
+                }),
+              200,
+            );
+            return;
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    speed,
+  );
 }
 
 /** The q-quantile of ascending `sorted` values (nearest rank, lower); NaN when empty. */

@@ -25,7 +25,9 @@ export async function run(): Promise<void> {
   const url = site.url;
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
-    console.log(`scroll speed ${SPEED_PX_PER_S} px/s, one step per animation frame; budget: no long task > 50 ms, p95 frame ≤ 16.7 ms`);
+    console.log(
+      `scroll speed ${SPEED_PX_PER_S} px/s, one step per animation frame; budget: no long task > 50 ms, p95 frame ≤ 16.7 ms`,
+    );
     for (const vp of VIEWPORTS) {
       const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
       const page = await context.newPage();
@@ -39,12 +41,14 @@ export async function run(): Promise<void> {
       const worst = [...r.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5);
       console.log(
         `${vp.name} ${vp.width}×${vp.height}: ${Math.round(r.height).toLocaleString('en-US')} px in ${r.seconds.toFixed(1)} s, ${f.count} frames; ` +
-        `frame time p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ` +
-        `max ${f.max.toFixed(1)} ms; frames that missed a 60 Hz vsync (> 25 ms): ${(100 * f.missedVsync).toFixed(1)} %`,
+          `frame time p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ` +
+          `max ${f.max.toFixed(1)} ms; frames that missed a 60 Hz vsync (> 25 ms): ${(100 * f.missedVsync).toFixed(1)} %`,
       );
       console.log(
         `  long tasks: ${r.longTasks.length} (over 50 ms: ${over50.length})` +
-        (worst.length ? `; longest: ${worst.map((t) => `${Math.round(t.duration)} ms in #${t.section} at ${(t.start / 1000).toFixed(1)} s`).join(', ')}` : ''),
+          (worst.length
+            ? `; longest: ${worst.map((t) => `${Math.round(t.duration)} ms in #${t.section} at ${(t.start / 1000).toFixed(1)} s`).join(', ')}`
+            : ''),
       );
       await context.close();
     }

@@ -51,7 +51,8 @@ function timeOurs(n: number, ops: GateOp[], reps: number): number {
 function streamPass(re: Float64Array, im: Float64Array, c: number, s: number): void {
   const dim = re.length;
   for (let i = 0; i < dim; i++) {
-    const r = re[i], m = im[i];
+    const r = re[i],
+      m = im[i];
     re[i] = r * c - m * s;
     im[i] = r * s + m * c;
   }
@@ -60,9 +61,11 @@ function streamPass(re: Float64Array, im: Float64Array, c: number, s: number): v
 /** µs per streaming pass over a state of n qubits (top-level kernel so V8 optimises it like ours). */
 function timeFloor(n: number, reps: number): number {
   const dim = 2 ** n;
-  const re = new Float64Array(dim).fill(1 / Math.sqrt(dim)), im = new Float64Array(dim);
+  const re = new Float64Array(dim).fill(1 / Math.sqrt(dim)),
+    im = new Float64Array(dim);
   const passes = Math.max(4, Math.round(2 ** 24 / dim));
-  const c = Math.cos(1e-3), s = Math.sin(1e-3);
+  const c = Math.cos(1e-3),
+    s = Math.sin(1e-3);
   for (let p = 0; p < 3; p++) streamPass(re, im, c, s); // warm-up
   return bestOf(reps, () => {
     const t0 = performance.now();
@@ -80,13 +83,21 @@ function timeQuantumCircuit(n: number, ops: GateOp[], reps: number): number {
     if (withGates) {
       for (const op of ops) {
         const p = QC_PARAM[op.name];
-        qc.appendGate(op.name, op.qubits.length === 1 ? op.qubits[0] : op.qubits, p ? { params: { [p]: op.params[0] } } : {});
+        qc.appendGate(
+          op.name,
+          op.qubits.length === 1 ? op.qubits[0] : op.qubits,
+          p ? { params: { [p]: op.params[0] } } : {},
+        );
       }
     }
     return qc;
   };
   // quantum-circuit runs a whole circuit at once: time (H layer + gates) − (H layer).
-  const timeRun = (qc: QuantumCircuit) => { const t0 = performance.now(); qc.run(); return performance.now() - t0; };
+  const timeRun = (qc: QuantumCircuit) => {
+    const t0 = performance.now();
+    qc.run();
+    return performance.now() - t0;
+  };
   const base = bestOf(reps, () => timeRun(build(false)));
   const full = bestOf(reps, () => timeRun(build(true)));
   return (Math.max(0, full - base) * 1000) / ops.length;
@@ -99,12 +110,23 @@ function timeJsqubits(n: number, ops: GateOp[], reps: number): number {
     for (const op of ops) {
       const [a, b] = op.qubits;
       switch (op.name) {
-        case 'rx': s = s.rotateX(a, op.params[0]); break;
-        case 'ry': s = s.rotateY(a, op.params[0]); break;
-        case 'rz': s = s.rotateZ(a, op.params[0]); break;
-        case 'cx': s = s.cnot(a, b); break;
-        case 'cz': s = s.controlledZ(a, b); break;
-        default: throw new Error(`unexpected gate ${op.name}`);
+        case 'rx':
+          s = s.rotateX(a, op.params[0]);
+          break;
+        case 'ry':
+          s = s.rotateY(a, op.params[0]);
+          break;
+        case 'rz':
+          s = s.rotateZ(a, op.params[0]);
+          break;
+        case 'cx':
+          s = s.cnot(a, b);
+          break;
+        case 'cz':
+          s = s.controlledZ(a, b);
+          break;
+        default:
+          throw new Error(`unexpected gate ${op.name}`);
       }
     }
     return ((performance.now() - t0) * 1000) / ops.length;
@@ -125,9 +147,22 @@ const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x
 const pad = (s: string, w: number) => s.padStart(w);
 
 export async function run(): Promise<void> {
-  console.log('Random circuits: RX/RY/RZ and CX/CZ, seed 2024, from |+…+⟩. Times are best of several runs, µs per gate.');
-  console.log('floor = one streaming in-place complex multiply over re[2^n] and im[2^n] (the memory traffic of one gate).\n');
-  const header = ['n', 'ours µs/gate', 'floor µs', 'ours/floor', 'q-circuit µs/gate', 'qc/ours', 'jsqubits µs/gate', 'jsq/ours'];
+  console.log(
+    'Random circuits: RX/RY/RZ and CX/CZ, seed 2024, from |+…+⟩. Times are best of several runs, µs per gate.',
+  );
+  console.log(
+    'floor = one streaming in-place complex multiply over re[2^n] and im[2^n] (the memory traffic of one gate).\n',
+  );
+  const header = [
+    'n',
+    'ours µs/gate',
+    'floor µs',
+    'ours/floor',
+    'q-circuit µs/gate',
+    'qc/ours',
+    'jsqubits µs/gate',
+    'jsq/ours',
+  ];
   const widths = [3, 13, 10, 11, 18, 9, 17, 9];
   console.log(header.map((h, i) => pad(h, widths[i])).join(' '));
   const notes: string[] = [];
@@ -136,13 +171,15 @@ export async function run(): Promise<void> {
     const circuit = randomCircuit(n, gatesOurs, 2024 + n, { gates: GATES });
     const ops = gateOps(circuit);
     // alternate ours and the floor so both see the same load on a shared machine
-    let ours = Infinity, floor = Infinity;
+    let ours = Infinity,
+      floor = Infinity;
     for (let r = 0; r < 5; r++) {
       ours = Math.min(ours, timeOurs(n, ops, 1));
       floor = Math.min(floor, timeFloor(n, 1));
     }
     const k = PEER_GATES[n];
-    let qc = NaN, jsq = NaN;
+    let qc = NaN,
+      jsq = NaN;
     if (k > 0) {
       const prefix = ops.slice(0, k);
       qc = timeQuantumCircuit(n, prefix, n >= 16 ? 1 : 3);
@@ -151,9 +188,16 @@ export async function run(): Promise<void> {
     } else {
       notes.push(`n=${n}: ours timed over ${ops.length} gates; peers ${PEER_SKIP_REASON}.`);
     }
-    const row = [String(n), fmt(ours), fmt(floor), `${(ours / floor).toFixed(2)}×`,
-      Number.isNaN(qc) ? 'skipped' : fmt(qc), Number.isNaN(qc) ? '—' : `${fmt(qc / ours)}×`,
-      Number.isNaN(jsq) ? 'skipped' : fmt(jsq), Number.isNaN(jsq) ? '—' : `${fmt(jsq / ours)}×`];
+    const row = [
+      String(n),
+      fmt(ours),
+      fmt(floor),
+      `${(ours / floor).toFixed(2)}×`,
+      Number.isNaN(qc) ? 'skipped' : fmt(qc),
+      Number.isNaN(qc) ? '—' : `${fmt(qc / ours)}×`,
+      Number.isNaN(jsq) ? 'skipped' : fmt(jsq),
+      Number.isNaN(jsq) ? '—' : `${fmt(jsq / ours)}×`,
+    ];
     console.log(row.map((c, i) => pad(c, widths[i])).join(' '));
   }
   for (const note of notes) console.log('  ' + note);
@@ -162,6 +206,10 @@ export async function run(): Promise<void> {
     const floor = timeFloor(n, 7);
     const kinds = perKind(n, 3);
     console.log(`\nPer gate kind at n=${n} (ours, µs/gate; floor ${fmt(floor)} µs):`);
-    console.log(Object.entries(kinds).map(([g, t]) => `${g} ${fmt(t)} (${(t / floor).toFixed(2)}×)`).join(' · '));
+    console.log(
+      Object.entries(kinds)
+        .map(([g, t]) => `${g} ${fmt(t)} (${(t / floor).toFixed(2)}×)`)
+        .join(' · '),
+    );
   }
 }

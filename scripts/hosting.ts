@@ -19,7 +19,10 @@ import path from 'node:path';
 
 export type Headers = Record<string, string>;
 /** `pattern` is a site path, exact (`/present`) or a prefix ending in `*` (`/assets/*`). */
-export interface HeaderRule { pattern: string; headers: Headers }
+export interface HeaderRule {
+  pattern: string;
+  headers: Headers;
+}
 export interface HostingRules {
   rules: HeaderRule[];
   /** Values for paths no rule names (a 404, say); only hosts with a catch-all (nginx) can apply them. */
@@ -65,7 +68,8 @@ export const SECURITY_HEADERS: Headers = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   // Nothing here needs these; fullscreen (slides, embeds) keeps its default.
-  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
 };
 
 export const CACHE = {
@@ -78,24 +82,39 @@ export const CACHE = {
  * The rules for a site under `basePath` ('' or '/sub/path') whose pages are `pagePaths` (route paths:
  * '/', '/embed/x', '/present', …). Each page is named twice, clean and as its `.html` file.
  */
-export function hostingRules(basePath: string, pagePaths: readonly string[], scriptHashes: readonly string[], otherFiles: readonly string[] = []): HostingRules {
+export function hostingRules(
+  basePath: string,
+  pagePaths: readonly string[],
+  scriptHashes: readonly string[],
+  otherFiles: readonly string[] = [],
+): HostingRules {
   const page = contentSecurityPolicy(scriptHashes, "'self'");
   const embed = contentSecurityPolicy(scriptHashes, '*');
   const rules: HeaderRule[] = [{ pattern: `${basePath}/*`, headers: { ...SECURITY_HEADERS } }];
   for (const p of pagePaths) {
     const csp = p.startsWith('/embed/') ? embed : page;
     const variants = p === '/' ? ['/', '/index.html'] : [p, `${p}.html`];
-    for (const v of variants) rules.push({ pattern: `${basePath}${v}`, headers: { 'Content-Security-Policy': csp, 'Cache-Control': CACHE.revalidate } });
+    for (const v of variants)
+      rules.push({
+        pattern: `${basePath}${v}`,
+        headers: { 'Content-Security-Policy': csp, 'Cache-Control': CACHE.revalidate },
+      });
   }
   rules.push({ pattern: `${basePath}/assets/*`, headers: { 'Cache-Control': CACHE.immutable } });
   // The service worker and the embed loader keep their names across versions: always revalidated.
   rules.push({ pattern: `${basePath}/sw.js`, headers: { 'Cache-Control': CACHE.revalidate } });
   rules.push({ pattern: `${basePath}/embed.js`, headers: { 'Cache-Control': CACHE.revalidate } });
   // oEmbed documents are read by other sites' servers and scripts.
-  rules.push({ pattern: `${basePath}/oembed/*`, headers: { 'Cache-Control': CACHE.revalidate, 'Access-Control-Allow-Origin': '*' } });
+  rules.push({
+    pattern: `${basePath}/oembed/*`,
+    headers: { 'Cache-Control': CACHE.revalidate, 'Access-Control-Allow-Origin': '*' },
+  });
   for (const f of otherFiles) rules.push({ pattern: `${basePath}/${f}`, headers: { 'Cache-Control': CACHE.short } });
   assertNoOverlap(rules);
-  return { rules, fallback: { ...SECURITY_HEADERS, 'Content-Security-Policy': page, 'Cache-Control': CACHE.revalidate } };
+  return {
+    rules,
+    fallback: { ...SECURITY_HEADERS, 'Content-Security-Policy': page, 'Cache-Control': CACHE.revalidate },
+  };
 }
 
 export function matches(pattern: string, urlPath: string): boolean {
@@ -132,7 +151,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const raw of text.split('\n')) {
     if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) { rules.push({ pattern: raw.trim(), headers: {} }); continue; }
+    if (!/^\s/.test(raw)) {
+      rules.push({ pattern: raw.trim(), headers: {} });
+      continue;
+    }
     const rule = rules[rules.length - 1];
     const m = raw.trim().match(/^([A-Za-z0-9-]+):\s*(.*)$/);
     if (!rule || !m) throw new Error(`_headers: cannot read ${JSON.stringify(raw)}`);
@@ -164,7 +186,9 @@ export function nginxHeaderMaps({ rules, fallback }: HostingRules, note: string)
     out.push('', `map $uri ${nginxVariable(name)} {`);
     const exact = rules.filter((r) => !r.pattern.endsWith('*') && name in r.headers);
     // Longer prefixes first: nginx tries regular expressions in order.
-    const prefix = rules.filter((r) => r.pattern.endsWith('*') && name in r.headers).sort((a, b) => b.pattern.length - a.pattern.length);
+    const prefix = rules
+      .filter((r) => r.pattern.endsWith('*') && name in r.headers)
+      .sort((a, b) => b.pattern.length - a.pattern.length);
     out.push(`  default ${nginxString(fallback[name] ?? '')};`);
     for (const r of exact) out.push(`  ${nginxString(r.pattern)} ${nginxString(r.headers[name])};`);
     for (const r of prefix) out.push(`  ~^${regexEscape(r.pattern.slice(0, -1))} ${nginxString(r.headers[name])};`);
@@ -178,7 +202,8 @@ export function robotsTxt(siteUrl: string): string {
   return ['User-agent: *', 'Allow: /', ...(siteUrl ? [`Sitemap: ${siteUrl}/sitemap.xml`] : []), ''].join('\n');
 }
 
-const xmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+const xmlEscape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 export function sitemapXml(urls: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -237,10 +262,23 @@ export function writeHostingFiles({ dist, siteUrl, basePath, pages }: HostingInp
   if (existsSync(loader)) writeFileSync(loader, configureEmbedLoader(readFileSync(loader, 'utf8'), siteUrl));
 
   const pageFiles = new Set(pages.map((p) => p.file));
-  const others = filesUnder(dist).filter((f) => !f.includes('/') && !pageFiles.has(f) && !/^(sw\.js|embed\.js|_headers|nginx-headers\.conf)$/.test(f));
-  const rules = hostingRules(basePath, pages.map((p) => p.path), hashes, [...others, 'robots.txt', ...(siteUrl ? ['sitemap.xml'] : [])].filter((f, i, a) => a.indexOf(f) === i));
+  const others = filesUnder(dist).filter(
+    (f) => !f.includes('/') && !pageFiles.has(f) && !/^(sw\.js|embed\.js|_headers|nginx-headers\.conf)$/.test(f),
+  );
+  const rules = hostingRules(
+    basePath,
+    pages.map((p) => p.path),
+    hashes,
+    [...others, 'robots.txt', ...(siteUrl ? ['sitemap.xml'] : [])].filter((f, i, a) => a.indexOf(f) === i),
+  );
   const note = `Generated by scripts/hosting.ts for ${siteUrl || 'a build without SITE_URL'} (README, "Deploy").`;
-  writeFileSync(path.join(dist, '_headers'), formatHeadersFile(rules.rules, `${note}\nNetlify and Cloudflare Pages read this file; nginx includes nginx-headers.conf.`));
+  writeFileSync(
+    path.join(dist, '_headers'),
+    formatHeadersFile(
+      rules.rules,
+      `${note}\nNetlify and Cloudflare Pages read this file; nginx includes nginx-headers.conf.`,
+    ),
+  );
   writeFileSync(path.join(dist, 'nginx-headers.conf'), nginxHeaderMaps(rules, note));
   summary.push(`_headers: ${rules.rules.length} rules, script-src hashes ${hashes.join(' ') || 'none'}`);
   return summary;

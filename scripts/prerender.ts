@@ -32,15 +32,22 @@ interface ServerModule {
 const ROOT_PLACEHOLDER = /<div id="root" data-page="article"><!--app-html--><\/div>/;
 
 export function fillTemplate(
-  template: string, route: { page: string; key: string }, rendered: { html: string; title: string; head: string },
+  template: string,
+  route: { page: string; key: string },
+  rendered: { html: string; title: string; head: string },
 ): string {
   if (!ROOT_PLACEHOLDER.test(template) || !template.includes('<!--app-head-->')) {
-    throw new Error('dist/index.html has no <!--app-html--> / <!--app-head--> placeholders; run the client build first');
+    throw new Error(
+      'dist/index.html has no <!--app-html--> / <!--app-head--> placeholders; run the client build first',
+    );
   }
   return template
     .replace(/<title>[\s\S]*?<\/title>/, `<title>${rendered.title}</title>`)
     .replace('<!--app-head-->', rendered.head)
-    .replace(ROOT_PLACEHOLDER, () => `<div id="root" data-page="${route.page}" data-route="${route.key}">${rendered.html}</div>`);
+    .replace(
+      ROOT_PLACEHOLDER,
+      () => `<div id="root" data-page="${route.page}" data-route="${route.key}">${rendered.html}</div>`,
+    );
 }
 
 function write(file: string, text: string): void {
@@ -65,11 +72,15 @@ async function main(): Promise<void> {
     count += 1;
     if (route.page === 'article' || route.page === 'not-found' || route.page === 'present' || route.page === 'print') {
       const kb = (Buffer.byteLength(html) / 1024).toFixed(0);
-      console.log(`prerender: ${path.relative(root, file)} (${route.page}) ${kb} KB in ${(performance.now() - t0).toFixed(0)} ms`);
+      console.log(
+        `prerender: ${path.relative(root, file)} (${route.page}) ${kb} KB in ${(performance.now() - t0).toFixed(0)} ms`,
+      );
     }
   }
   for (const [file, doc] of server.oembedDocuments()) write(path.join(dist, file), `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`prerender: ${count} pages and ${server.oembedDocuments().length} oEmbed documents in ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `prerender: ${count} pages and ${server.oembedDocuments().length} oEmbed documents in ${(performance.now() - started).toFixed(0)} ms`,
+  );
 
   // The same SITE_URL vite.config.ts built with (validated there first).
   const site = parseSiteUrl(process.env.SITE_URL);
@@ -104,10 +115,12 @@ async function main(): Promise<void> {
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     dontCacheBustURLsMatching: /\/assets\/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/,
   });
-  console.log(`service worker: ${sw.count} files precached (${(sw.size / 1024).toFixed(0)} KB)${sw.warnings.length ? `; ${sw.warnings.join('; ')}` : ''}`);
+  console.log(
+    `service worker: ${sw.count} files precached (${(sw.size / 1024).toFixed(0)} KB)${sw.warnings.length ? `; ${sw.warnings.join('; ')}` : ''}`,
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

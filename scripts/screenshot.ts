@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   for (const size of widths) {
     for (const theme of themes) {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        colorScheme: theme,
+      });
       const page = await context.newPage();
       await page.goto(base, { waitUntil: 'networkidle' });
       const shot = async (name: string) => {

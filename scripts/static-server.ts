@@ -55,7 +55,13 @@ function resolveFile(dir: string, sitePath: string): string | undefined {
   return undefined;
 }
 
-export async function startStaticServer({ dir, basePath = '', headers = true, noStore = false, port = 0 }: StaticServerOptions): Promise<StaticServer> {
+export async function startStaticServer({
+  dir,
+  basePath = '',
+  headers = true,
+  noStore = false,
+  port = 0,
+}: StaticServerOptions): Promise<StaticServer> {
   let root = '';
   let rules: HeaderRule[] = [];
   const deploy = (next: string) => {
@@ -67,14 +73,18 @@ export async function startStaticServer({ dir, basePath = '', headers = true, no
   const server: Server = createServer((req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
     let file: string | undefined;
-    if (urlPath === basePath || urlPath.startsWith(`${basePath}/`)) file = resolveFile(root, urlPath.slice(basePath.length) || '/');
+    if (urlPath === basePath || urlPath.startsWith(`${basePath}/`))
+      file = resolveFile(root, urlPath.slice(basePath.length) || '/');
     const status = file ? 200 : 404;
     file ??= path.join(root, '404.html');
     for (const [k, v] of Object.entries(headersForPath(rules, urlPath))) res.setHeader(k, v);
     if (noStore) res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.writeHead(status);
-    if (req.method === 'HEAD') { res.end(); return; }
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

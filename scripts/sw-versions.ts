@@ -86,9 +86,14 @@ export function versionsScript(id: string): string {
  * The Workbox route for hashed files that are not in this version's precache (registered after the precache
  * route): any version's cached copy, else the network. Hashed names never change content, so any copy is right.
  */
-export function olderAssetsRoute(base: string): { urlPattern: RegExp; handler: (options: { request: Request }) => Promise<Response> } {
+export function olderAssetsRoute(base: string): {
+  urlPattern: RegExp;
+  handler: (options: { request: Request }) => Promise<Response>;
+} {
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Built from source text so its toString() (which Workbox writes into sw.js) is exactly this.
-  const handler = new Function(`return async ({ request }) => (await caches.match(request, { ignoreSearch: true })) || fetch(request);`)() as (options: { request: Request }) => Promise<Response>;
+  const handler = new Function(
+    `return async ({ request }) => (await caches.match(request, { ignoreSearch: true })) || fetch(request);`,
+  )() as (options: { request: Request }) => Promise<Response>;
   return { urlPattern: new RegExp(`^[^?#]*?${escaped}assets/`), handler };
 }

@@ -58,11 +58,21 @@ export function oembedDocuments(): [string, OEmbedDocument][] {
   const base = siteBase(meta);
   return allRoutes().flatMap((route): [string, OEmbedDocument][] => {
     const path = oembedPath(route);
-    if (route.page === 'embed-check') return [[path!.slice(1), oembedDocument({ origin: base, kind: 'figure', id: 'check', title: 'Check a speedup claim' }, siteTitle(meta))]];
+    if (route.page === 'embed-check')
+      return [
+        [
+          path!.slice(1),
+          oembedDocument(
+            { origin: base, kind: 'figure', id: 'check', title: 'Check a speedup claim' },
+            siteTitle(meta),
+          ),
+        ],
+      ];
     if (!path || (route.page !== 'embed' && route.page !== 'embed-section')) return [];
-    const target = route.page === 'embed'
-      ? { origin: base, kind: 'figure' as const, id: route.figure, title: embedTitle(route, sectionTitles) }
-      : { origin: base, kind: 'section' as const, id: route.section, title: embedTitle(route, sectionTitles) };
+    const target =
+      route.page === 'embed'
+        ? { origin: base, kind: 'figure' as const, id: route.figure, title: embedTitle(route, sectionTitles) }
+        : { origin: base, kind: 'section' as const, id: route.section, title: embedTitle(route, sectionTitles) };
     return [[path.slice(1), oembedDocument(target, siteTitle(meta))]];
   });
 }

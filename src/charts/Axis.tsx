@@ -37,10 +37,17 @@ export function Axis({ scale, orient, ticks = 5, tickValues, format, label, x = 
   const [r0, r1] = scale.range();
   const horizontal = orient === 'bottom';
   return (
-    <g className={`chart-axis chart-axis--${orient}`} transform={`translate(${x},${y})`} aria-hidden="true" fill="currentColor">
-      {horizontal
-        ? <line x1={r0} x2={r1} y1={0} y2={0} stroke="currentColor" strokeOpacity={0.5} />
-        : <line x1={0} x2={0} y1={r0} y2={r1} stroke="currentColor" strokeOpacity={0.5} />}
+    <g
+      className={`chart-axis chart-axis--${orient}`}
+      transform={`translate(${x},${y})`}
+      aria-hidden="true"
+      fill="currentColor"
+    >
+      {horizontal ? (
+        <line x1={r0} x2={r1} y1={0} y2={0} stroke="currentColor" strokeOpacity={0.5} />
+      ) : (
+        <line x1={0} x2={0} y1={r0} y2={r1} stroke="currentColor" strokeOpacity={0.5} />
+      )}
       {values.map((v) => {
         const p = scale(v);
         if (!Number.isFinite(p)) return null;
@@ -48,21 +55,29 @@ export function Axis({ scale, orient, ticks = 5, tickValues, format, label, x = 
           <g key={v} transform={`translate(${p},0)`}>
             {grid > 0 ? <line y1={0} y2={-grid} stroke="currentColor" strokeOpacity={0.1} /> : null}
             <line y2={TICK} stroke="currentColor" strokeOpacity={0.5} />
-            <text y={TICK + 3} dy="0.71em" textAnchor="middle" fontSize={11}>{fmt(v)}</text>
+            <text y={TICK + 3} dy="0.71em" textAnchor="middle" fontSize={11}>
+              {fmt(v)}
+            </text>
           </g>
         ) : (
           <g key={v} transform={`translate(0,${p})`}>
             {grid > 0 ? <line x1={0} x2={grid} stroke="currentColor" strokeOpacity={0.1} /> : null}
             <line x2={-TICK} stroke="currentColor" strokeOpacity={0.5} />
-            <text x={-TICK - 3} dy="0.32em" textAnchor="end" fontSize={11}>{fmt(v)}</text>
+            <text x={-TICK - 3} dy="0.32em" textAnchor="end" fontSize={11}>
+              {fmt(v)}
+            </text>
           </g>
         );
       })}
       {label ? (
         horizontal ? (
-          <text x={(r0 + r1) / 2} y={TICK + 30} textAnchor="middle" fontSize={12}>{label}</text>
+          <text x={(r0 + r1) / 2} y={TICK + 30} textAnchor="middle" fontSize={12}>
+            {label}
+          </text>
         ) : (
-          <text x={0} y={Math.min(r0, r1) - 10} textAnchor="start" fontSize={12}>{label}</text>
+          <text x={0} y={Math.min(r0, r1) - 10} textAnchor="start" fontSize={12}>
+            {label}
+          </text>
         )
       ) : null}
     </g>

@@ -49,10 +49,18 @@ export function LogBars({ rows, width, title, tickFormat, domain, className }: L
   const decades = Math.round(Math.log10(dom[1] / dom[0]));
   const every = Math.max(1, Math.ceil(decades / Math.max(2, Math.floor(L.innerWidth / 55))));
   const ticks: number[] = [];
-  for (let e = Math.ceil(Math.log10(dom[0])); e <= Math.floor(Math.log10(dom[1])); e++) if (e % every === 0) ticks.push(10 ** e);
+  for (let e = Math.ceil(Math.log10(dom[0])); e <= Math.floor(Math.log10(dom[1])); e++)
+    if (e % every === 0) ticks.push(10 ** e);
   return (
-    <svg className={className} viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`${title}, logarithmic scale`}>
-      <text x={0} y={13} fontSize={12.5} fontWeight={600} fill="currentColor">{title}</text>
+    <svg
+      className={className}
+      viewBox={`0 0 ${L.width} ${L.height}`}
+      role="img"
+      aria-label={`${title}, logarithmic scale`}
+    >
+      <text x={0} y={13} fontSize={12.5} fontWeight={600} fill="currentColor">
+        {title}
+      </text>
       <g transform={`translate(${L.margin.left},${L.margin.top})`}>
         {rows.map((r, i) => {
           const y = i * rowH;
@@ -62,20 +70,48 @@ export function LogBars({ rows, width, title, tickFormat, domain, className }: L
           const w = Math.max(ok ? 1.5 : 0, x1 - x0);
           return (
             <g key={r.key} className="logbar" data-row={r.key}>
-              <text x={-6} y={y + rowH / 2} dy="0.32em" textAnchor="end" fontSize={narrow ? 10.5 : 11.5} fill="currentColor">{r.label}</text>
+              <text
+                x={-6}
+                y={y + rowH / 2}
+                dy="0.32em"
+                textAnchor="end"
+                fontSize={narrow ? 10.5 : 11.5}
+                fill="currentColor"
+              >
+                {r.label}
+              </text>
               {ok ? (
                 <rect
-                  x={x0} y={y + 2} width={w} height={rowH - 4}
-                  fill={r.total ? 'none' : r.colour} stroke={r.total ? r.colour : 'none'} strokeWidth={r.total ? 1.75 : 0}
+                  x={x0}
+                  y={y + 2}
+                  width={w}
+                  height={rowH - 4}
+                  fill={r.total ? 'none' : r.colour}
+                  stroke={r.total ? r.colour : 'none'}
+                  strokeWidth={r.total ? 1.75 : 0}
                 />
               ) : null}
-              <text x={L.innerWidth + 6} y={y + rowH / 2} dy="0.32em" fontSize={narrow ? 10.5 : 11.5} fill="currentColor" fontWeight={r.total ? 600 : 400}>
+              <text
+                x={L.innerWidth + 6}
+                y={y + rowH / 2}
+                dy="0.32em"
+                fontSize={narrow ? 10.5 : 11.5}
+                fill="currentColor"
+                fontWeight={r.total ? 600 : 400}
+              >
                 {r.value}
               </text>
             </g>
           );
         })}
-        <Axis scale={x} orient="bottom" y={rows.length * rowH + 2} tickValues={ticks} format={tickFormat} grid={rows.length * rowH + 2} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={rows.length * rowH + 2}
+          tickValues={ticks}
+          format={tickFormat}
+          grid={rows.length * rowH + 2}
+        />
       </g>
     </svg>
   );

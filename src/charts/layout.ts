@@ -22,7 +22,12 @@ export interface ChartLayout {
  */
 export function chartLayout(
   containerWidth: number,
-  { aspect = 0.6, minHeight = 180, maxHeight = 420, margin }: { aspect?: number; minHeight?: number; maxHeight?: number; margin: Margins },
+  {
+    aspect = 0.6,
+    minHeight = 180,
+    maxHeight = 420,
+    margin,
+  }: { aspect?: number; minHeight?: number; maxHeight?: number; margin: Margins },
 ): ChartLayout {
   const width = Math.max(280, Math.round(containerWidth));
   const height = Math.round(Math.min(maxHeight, Math.max(minHeight, width * aspect)));

@@ -19,7 +19,10 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = 1): boo
   const [near, setNear] = useState(false);
   useEffect(() => {
     if (near) return;
-    if (typeof IntersectionObserver !== 'function') { setNear(true); return; }
+    if (typeof IntersectionObserver !== 'function') {
+      setNear(true);
+      return;
+    }
     let frame = 0;
     const check = () => {
       cancelAnimationFrame(frame);
@@ -29,9 +32,12 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = 1): boo
       });
     };
     const el = ref.current;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setNear(true);
-    }, { rootMargin: `${Math.round(margin * 100)}% 0px` });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: `${Math.round(margin * 100)}% 0px` },
+    );
     if (el) observer.observe(el);
     window.addEventListener('scroll', check, { passive: true });
     window.addEventListener('resize', check);

@@ -14,33 +14,151 @@
  */
 import { encodingCounts } from '../encoding/counts';
 import { shotsForPrecision } from '../figures/pipeline-cost/model';
-import { JOB_LATENCY, QPU_POWER, deviceTiming, pricePlan, type PlanId, type TimedDeviceId } from '../figures/pipeline-cost/profiles';
+import {
+  JOB_LATENCY,
+  QPU_POWER,
+  deviceTiming,
+  pricePlan,
+  type PlanId,
+  type TimedDeviceId,
+} from '../figures/pipeline-cost/profiles';
 
-export const CHECK_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria', 'custom'] as const;
+export const CHECK_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+  'custom',
+] as const;
 export type CheckDevice = (typeof CHECK_DEVICES)[number];
-export const CHECK_PLANS = ['ibm-payg', 'braket-ionq-forte', 'braket-iqm-garnet', 'braket-rigetti-ankaa'] as const satisfies readonly PlanId[];
+export const CHECK_PLANS = [
+  'ibm-payg',
+  'braket-ionq-forte',
+  'braket-iqm-garnet',
+  'braket-rigetti-ankaa',
+] as const satisfies readonly PlanId[];
 export const TRISTATE = ['unstated', 'yes', 'no'] as const;
 export type Tri = (typeof TRISTATE)[number];
 export const CIRCUITS_PER_JOB = 200;
 
-export interface NumberField { key: string; label: string; unit: string; min: number; max: number; int?: boolean; help: string }
+export interface NumberField {
+  key: string;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  int?: boolean;
+  help: string;
+}
 
 /** Numeric inputs, their units and sane bounds (beyond them the input is refused with a note). */
 export const NUMBER_FIELDS = [
-  { key: 'qubits', label: 'qubits', unit: 'qubits', min: 1, max: 1e7, int: true, help: 'register size used by the claim' },
-  { key: 'layers', label: 'circuit depth', unit: 'layers of gates', min: 1, max: 1e12, int: true, help: 'layers of two-qubit gates (cycles)' },
-  { key: 'twoq', label: 'two-qubit gates', unit: 'gates per circuit', min: 0, max: 1e15, int: true, help: 'if empty: qubits/2 per layer' },
-  { key: 'shots', label: 'shots', unit: 'shots per circuit', min: 1, max: 1e15, int: true, help: 'or give a target precision' },
-  { key: 'eps', label: 'target precision ε', unit: 'fraction, 0–1', min: 1e-8, max: 1, help: 'used when shots are not stated' },
-  { key: 'circuits', label: 'circuits per answer', unit: 'circuits', min: 1, max: 1e15, int: true, help: 'distinct circuits run for the answer' },
-  { key: 'data', label: 'input numbers loaded', unit: 'numbers per circuit', min: 0, max: 1e12, int: true, help: 'classical data amplitude-encoded into each circuit' },
+  {
+    key: 'qubits',
+    label: 'qubits',
+    unit: 'qubits',
+    min: 1,
+    max: 1e7,
+    int: true,
+    help: 'register size used by the claim',
+  },
+  {
+    key: 'layers',
+    label: 'circuit depth',
+    unit: 'layers of gates',
+    min: 1,
+    max: 1e12,
+    int: true,
+    help: 'layers of two-qubit gates (cycles)',
+  },
+  {
+    key: 'twoq',
+    label: 'two-qubit gates',
+    unit: 'gates per circuit',
+    min: 0,
+    max: 1e15,
+    int: true,
+    help: 'if empty: qubits/2 per layer',
+  },
+  {
+    key: 'shots',
+    label: 'shots',
+    unit: 'shots per circuit',
+    min: 1,
+    max: 1e15,
+    int: true,
+    help: 'or give a target precision',
+  },
+  {
+    key: 'eps',
+    label: 'target precision ε',
+    unit: 'fraction, 0–1',
+    min: 1e-8,
+    max: 1,
+    help: 'used when shots are not stated',
+  },
+  {
+    key: 'circuits',
+    label: 'circuits per answer',
+    unit: 'circuits',
+    min: 1,
+    max: 1e15,
+    int: true,
+    help: 'distinct circuits run for the answer',
+  },
+  {
+    key: 'data',
+    label: 'input numbers loaded',
+    unit: 'numbers per circuit',
+    min: 0,
+    max: 1e12,
+    int: true,
+    help: 'classical data amplitude-encoded into each circuit',
+  },
   { key: 'qtime', label: 'claimed quantum time', unit: 'seconds', min: 0, max: 1e20, help: 'as reported by the claim' },
-  { key: 'base', label: 'classical baseline runtime', unit: 'seconds', min: 0, max: 1e40, help: 'the best classical method, as stated' },
-  { key: 'e2', label: 'custom two-qubit error', unit: 'fraction, 0–1', min: 0, max: 1, help: 'average gate error, for a custom device' },
+  {
+    key: 'base',
+    label: 'classical baseline runtime',
+    unit: 'seconds',
+    min: 0,
+    max: 1e40,
+    help: 'the best classical method, as stated',
+  },
+  {
+    key: 'e2',
+    label: 'custom two-qubit error',
+    unit: 'fraction, 0–1',
+    min: 0,
+    max: 1,
+    help: 'average gate error, for a custom device',
+  },
   { key: 'e1', label: 'custom one-qubit error', unit: 'fraction, 0–1', min: 0, max: 1, help: 'for a custom device' },
-  { key: 'gate', label: 'custom gate time', unit: 'ns', min: 0, max: 1e9, help: 'mean gate duration, for a custom device' },
-  { key: 'rep', label: 'custom shot overhead', unit: 'µs', min: 0, max: 1e9, help: 'measurement + repetition delay, for a custom device' },
-  { key: 'latency', label: 'latency per job', unit: 'seconds', min: 0, max: 1e7, help: 'load/compile per job (default: the 2018 IBM anchor)' },
+  {
+    key: 'gate',
+    label: 'custom gate time',
+    unit: 'ns',
+    min: 0,
+    max: 1e9,
+    help: 'mean gate duration, for a custom device',
+  },
+  {
+    key: 'rep',
+    label: 'custom shot overhead',
+    unit: 'µs',
+    min: 0,
+    max: 1e9,
+    help: 'measurement + repetition delay, for a custom device',
+  },
+  {
+    key: 'latency',
+    label: 'latency per job',
+    unit: 'seconds',
+    min: 0,
+    max: 1e7,
+    help: 'load/compile per job (default: the 2018 IBM anchor)',
+  },
   { key: 'queue', label: 'queue per job', unit: 'seconds', min: 0, max: 1e9, help: 'wait before the job runs' },
 ] as const satisfies readonly NumberField[];
 export type NumberKey = (typeof NUMBER_FIELDS)[number]['key'];
@@ -56,11 +174,19 @@ export interface CheckInputs {
 }
 
 export const DEFAULT_INPUTS: CheckInputs = {
-  name: '', basehw: '', device: 'ibm_boston', plan: 'ibm-payg', task: 'unstated', protocol: 'unstated',
+  name: '',
+  basehw: '',
+  device: 'ibm_boston',
+  plan: 'ibm-payg',
+  task: 'unstated',
+  protocol: 'unstated',
   num: { latency: JOB_LATENCY.seconds, queue: 0, circuits: 1 },
 };
 
-export interface FieldIssue { key: string; message: string }
+export interface FieldIssue {
+  key: string;
+  message: string;
+}
 
 const MAX_TEXT = 200;
 
@@ -97,12 +223,17 @@ export function parseNumber(raw: string, f: NumberField): { value: number } | { 
   const s = raw.trim().replace(/[,_ ]/g, '');
   const shown = raw.trim().slice(0, 40);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) {
-    return { error: /[a-zµ]/i.test(s) ? `“${shown}” has letters: enter a plain number in ${f.unit}.` : `“${shown}” is not a number.` };
+    return {
+      error: /[a-zµ]/i.test(s)
+        ? `“${shown}” has letters: enter a plain number in ${f.unit}.`
+        : `“${shown}” is not a number.`,
+    };
   }
   const v = Number(s);
   if (!Number.isFinite(v)) return { error: `“${shown}” is too large to be a real ${f.label}.` };
   if (v < f.min) return { error: `“${shown}” is below ${f.min} ${f.unit}.` };
-  if (v > f.max) return { error: `“${shown}” is beyond ${f.max.toExponential(0)} ${f.unit}: not a size any claim could run.` };
+  if (v > f.max)
+    return { error: `“${shown}” is beyond ${f.max.toExponential(0)} ${f.unit}: not a size any claim could run.` };
   if (f.int && !Number.isInteger(v)) return { error: `“${shown}” must be a whole number of ${f.unit}.` };
   return { value: v };
 }
@@ -123,19 +254,34 @@ export function toQuery(i: CheckInputs): string {
   return q.toString();
 }
 
-export interface DeviceNumbers { name: string; e1: number | null; e2: number | null; gate_s: number | null; overhead_s: number | null; source: string }
+export interface DeviceNumbers {
+  name: string;
+  e1: number | null;
+  e2: number | null;
+  gate_s: number | null;
+  overhead_s: number | null;
+  source: string;
+}
 
 export function deviceNumbers(i: CheckInputs): DeviceNumbers {
   if (i.device === 'custom') {
     return {
-      name: 'custom device', e1: i.num.e1 ?? null, e2: i.num.e2 ?? null,
-      gate_s: i.num.gate === undefined ? null : i.num.gate * 1e-9, overhead_s: i.num.rep === undefined ? null : i.num.rep * 1e-6, source: 'entered by the reader',
+      name: 'custom device',
+      e1: i.num.e1 ?? null,
+      e2: i.num.e2 ?? null,
+      gate_s: i.num.gate === undefined ? null : i.num.gate * 1e-9,
+      overhead_s: i.num.rep === undefined ? null : i.num.rep * 1e-6,
+      source: 'entered by the reader',
     };
   }
   const d = deviceTiming(i.device as TimedDeviceId);
   return {
-    name: d.name, e1: d.oneQubitError, e2: d.twoQubitError, gate_s: (d.oneQubitGate_s + d.twoQubitGate_s) / 2,
-    overhead_s: d.measure_s + d.repDelay_s, source: `${d.source} (${d.date})`,
+    name: d.name,
+    e1: d.oneQubitError,
+    e2: d.twoQubitError,
+    gate_s: (d.oneQubitGate_s + d.twoQubitGate_s) / 2,
+    overhead_s: d.measure_s + d.repDelay_s,
+    source: `${d.source} (${d.date})`,
   };
 }
 
@@ -172,11 +318,15 @@ export function computeCheck(i: CheckInputs): CheckResult {
   const n = i.num;
   const device = deviceNumbers(i);
   const shots = n.shots ?? (n.eps !== undefined ? shotsForPrecision(n.eps) : null);
-  const twoQubitGates = n.twoq ?? (n.qubits !== undefined && n.layers !== undefined ? Math.floor(n.qubits / 2) * n.layers : null);
+  const twoQubitGates =
+    n.twoq ?? (n.qubits !== undefined && n.layers !== undefined ? Math.floor(n.qubits / 2) * n.layers : null);
   const loadingLayers = n.data ? encodingCounts('amplitude', Math.max(2, Math.round(n.data))).depth : 0;
   const circuits = n.circuits ?? 1;
   const jobs = Math.ceil(circuits / CIRCUITS_PER_JOB);
-  let shotSeconds: number | null = null, loadingShare: number | null = null, execution: number | null = null, endToEnd: number | null = null;
+  let shotSeconds: number | null = null,
+    loadingShare: number | null = null,
+    execution: number | null = null,
+    endToEnd: number | null = null;
   if (n.layers !== undefined && device.gate_s !== null && device.overhead_s !== null) {
     shotSeconds = (loadingLayers + n.layers) * device.gate_s + device.overhead_s;
     loadingShare = shotSeconds > 0 ? (loadingLayers * device.gate_s) / shotSeconds : 0;
@@ -192,12 +342,31 @@ export function computeCheck(i: CheckInputs): CheckResult {
   let usd: number | null = null;
   const plan = pricePlan(i.plan);
   if (execution !== null && shots !== null) {
-    usd = plan.kind === 'per-second' ? execution * plan.usdPerSecond
-      : plan.kind === 'per-task-shot' ? circuits * (shots * plan.usdPerShot + plan.usdPerTask) : null;
+    usd =
+      plan.kind === 'per-second'
+        ? execution * plan.usdPerSecond
+        : plan.kind === 'per-task-shot'
+          ? circuits * (shots * plan.usdPerShot + plan.usdPerTask)
+          : null;
   }
   const kWh = execution === null ? null : (QPU_POWER.kilowatts * (execution + jobs * (n.latency ?? 0))) / 3600;
   const quantum = endToEnd ?? n.qtime ?? null;
   const ratio = quantum !== null && n.base !== undefined && n.base > 0 ? quantum / n.base : null;
   const ratioFrom = ratio === null ? null : endToEnd !== null ? 'ours' : 'claimed';
-  return { shots, twoQubitGates, loadingLayers, shotSeconds, loadingShare, endToEnd, execution, jobs, fidelity, usd, kWh, ratio, ratioFrom, device };
+  return {
+    shots,
+    twoQubitGates,
+    loadingLayers,
+    shotSeconds,
+    loadingShare,
+    endToEnd,
+    execution,
+    jobs,
+    fidelity,
+    usd,
+    kWh,
+    ratio,
+    ratioFrom,
+    device,
+  };
 }

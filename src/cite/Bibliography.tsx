@@ -42,7 +42,11 @@ export function Bibliography({ title = 'References' }: { title?: string }) {
                   <a key={j} href={`#${citeId(key, j + 1)}`}>
                     <span aria-hidden="true">↩{'\uFE0E'}</span>
                     <span className="visually-hidden">Back to citation </span>
-                    {uses > 1 ? String.fromCharCode(97 + (j % 26)) : <span className="visually-hidden">in the text</span>}
+                    {uses > 1 ? (
+                      String.fromCharCode(97 + (j % 26))
+                    ) : (
+                      <span className="visually-hidden">in the text</span>
+                    )}
                   </a>
                 ))}
               </span>

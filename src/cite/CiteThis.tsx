@@ -13,7 +13,9 @@ export function CiteThis({ meta }: { meta: ArticleMeta }) {
   const blockRef = useRef<HTMLElement>(null);
   // Only where the block is rendered by a whole-page React app (the dev server); the article's islands
   // loader reveals the button in the static page.
-  useEffect(() => { if (blockRef.current) revealCopyButtons(blockRef.current); }, []);
+  useEffect(() => {
+    if (blockRef.current) revealCopyButtons(blockRef.current);
+  }, []);
 
   const authors = formatAuthors(metaAuthors(meta));
   const year = metaYear(meta);
@@ -32,7 +34,13 @@ export function CiteThis({ meta }: { meta: ArticleMeta }) {
         <pre>
           <code id="cite-this-bibtex">{bibtex}</code>
         </pre>
-        <button type="button" className="button copy-button" data-copy-from="cite-this-bibtex" data-copied-text="BibTeX copied to the clipboard." hidden>
+        <button
+          type="button"
+          className="button copy-button"
+          data-copy-from="cite-this-bibtex"
+          data-copied-text="BibTeX copied to the clipboard."
+          hidden
+        >
           Copy BibTeX
         </button>
         <span className="copy-status" role="status" aria-live="polite" />

@@ -9,7 +9,9 @@ async function copy(button: HTMLElement): Promise<void> {
   const source = document.getElementById(button.dataset.copyFrom ?? '');
   const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
   if (!source) return;
-  const say = (text: string) => { if (status) status.textContent = text; };
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
   try {
     await navigator.clipboard.writeText(source.textContent ?? '');
     say(button.dataset.copiedText ?? 'Copied to the clipboard.');

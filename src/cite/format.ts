@@ -97,7 +97,7 @@ export function bibtexName(name: string): string {
 export function articleBibtex(meta: ArticleMeta): string {
   const authors = metaAuthors(meta);
   const year = metaYear(meta);
-  const firstLast = authors[0] ? displayName(authors[0]).split(/\s+/).pop() ?? '' : '';
+  const firstLast = authors[0] ? (displayName(authors[0]).split(/\s+/).pop() ?? '') : '';
   const key =
     meta.bibtexKey ??
     `${(firstLast || 'article').toLowerCase().replace(/[^a-z0-9]/g, '')}${year}${(meta.title.match(/[A-Za-z]+/)?.[0] ?? '').toLowerCase()}`;

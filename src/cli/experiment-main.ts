@@ -12,10 +12,20 @@ import { finalize, runRaw } from '../experiments/run';
 import type { ExperimentDefinition } from '../experiments/types';
 import { toCsv, toJson } from './format';
 import {
-  asTimeout, DeadlineSignal, EXIT_OK, exitCodeFor, PROGRESS_EVERY_MS, PROGRESS_QUIET_MS, reportError, runClock, timeoutMs, type CliIo,
+  asTimeout,
+  DeadlineSignal,
+  EXIT_OK,
+  exitCodeFor,
+  PROGRESS_EVERY_MS,
+  PROGRESS_QUIET_MS,
+  reportError,
+  runClock,
+  timeoutMs,
+  type CliIo,
 } from './io';
 
-export const EXPERIMENT_USAGE = 'usage: npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]  (NAME: list to see all)';
+export const EXPERIMENT_USAGE =
+  'usage: npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]  (NAME: list to see all)';
 
 export const EXPERIMENT_HELP = `${EXPERIMENT_USAGE}
 
@@ -32,7 +42,12 @@ Errors are one line on stderr.
 `;
 
 /** Pulls the CLI-level flags (--format, --progress, --timeout) out; the rest go to the experiment's parser. */
-function splitCliFlags(args: readonly string[]): { format: 'csv' | 'json'; progress: boolean; timeout?: string; rest: string[] } {
+function splitCliFlags(args: readonly string[]): {
+  format: 'csv' | 'json';
+  progress: boolean;
+  timeout?: string;
+  rest: string[];
+} {
   let format: 'csv' | 'json' = 'csv';
   let progress = false;
   let seenFormat = false;
@@ -62,7 +77,9 @@ function splitCliFlags(args: readonly string[]): { format: 'csv' | 'json'; progr
 
 /** The experiment's own parsing and validation, as a usage error (exit 2) whatever they throw. */
 function paramsOrRefuse<P, S, D>(def: ExperimentDefinition<P, S, D>, args: readonly string[]): P {
-  try { return def.normalize(def.cli.parseArgs(args) as Partial<P>); } catch (err) {
+  try {
+    return def.normalize(def.cli.parseArgs(args) as Partial<P>);
+  } catch (err) {
     throw err instanceof UsageError ? err : new UsageError(`${def.name}: ${(err as Error).message}`);
   }
 }
@@ -71,10 +88,16 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
   const [name, ...args] = argv;
   if (name === undefined || name.startsWith('--')) throw new UsageError(`missing experiment name; ${EXPERIMENT_USAGE}`);
   if (name === 'list') {
-    return `${Object.values(EXPERIMENTS).map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`).join('\n')}\n`;
+    return `${Object.values(EXPERIMENTS)
+      .map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`)
+      .join('\n')}\n`;
   }
   let def;
-  try { def = getExperiment(name); } catch (err) { throw new UsageError((err as Error).message); }
+  try {
+    def = getExperiment(name);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const { format, progress, timeout, rest } = splitCliFlags(args);
   const budget = timeoutMs(timeout);
   const params = paramsOrRefuse(def, rest);
@@ -92,7 +115,10 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
 }
 
 export function main(argv: readonly string[], io: CliIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) { io.stdout(EXPERIMENT_HELP); return EXIT_OK; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(EXPERIMENT_HELP);
+    return EXIT_OK;
+  }
   try {
     io.stdout(experimentCommand(argv, io));
     return EXIT_OK;

@@ -57,7 +57,9 @@ export function exitCodeFor(err: unknown): number {
 }
 
 const tooLarge = (what: string, max: number) =>
-  new InputError(`${what} is larger than ${max.toLocaleString('en-US')} bytes (raise the cap with --max-input-bytes or ${MAX_INPUT_ENV})`);
+  new InputError(
+    `${what} is larger than ${max.toLocaleString('en-US')} bytes (raise the cap with --max-input-bytes or ${MAX_INPUT_ENV})`,
+  );
 
 /** Sleeps without an event loop (stdin in non-blocking mode answers EAGAIN until data arrives). */
 function pause(ms: number): void {
@@ -81,7 +83,10 @@ export function readBounded(fd: number, maxBytes: number, what: string): string 
       n = readSync(fd, chunk, 0, chunk.length, null);
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'EAGAIN') { pause(5); continue; }
+      if (code === 'EAGAIN') {
+        pause(5);
+        continue;
+      }
       if (code === 'EOF') break; // Windows pipes
       throw err;
     }
@@ -94,11 +99,19 @@ export function readBounded(fd: number, maxBytes: number, what: string): string 
 }
 
 export const nodeIo: CliIo = {
-  stdout: (text) => { process.stdout.write(text); },
-  stderr: (text) => { process.stderr.write(text); },
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
   readFile: (path, maxBytes) => {
     const fd = openSync(path, 'r');
-    try { return readBounded(fd, maxBytes, `'${path}'`); } finally { closeSync(fd); }
+    try {
+      return readBounded(fd, maxBytes, `'${path}'`);
+    } finally {
+      closeSync(fd);
+    }
   },
   readStdin: (maxBytes) => readBounded(0, maxBytes, 'standard input'),
   now: () => performance.now(),
@@ -122,21 +135,29 @@ export function timeoutMs(flag: string | undefined): number {
 
 /** Escapes what a terminal would interpret (C0/C1 controls, DEL, line separators, bidi overrides). */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => (c.charCodeAt(0) <= 0xff ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u{${c.charCodeAt(0).toString(16)}}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c.charCodeAt(0) <= 0xff
+      ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+      : `\\u{${c.charCodeAt(0).toString(16)}}`,
+  );
 }
 
 /** Writes exactly one line "error: …" to stderr (newlines flattened, controls escaped, length capped). */
 export function reportError(io: CliIo, err: unknown): void {
   const raw = err instanceof Error ? err.message : String(err);
   let message = terminalSafe(raw.replace(/\s*\n\s*/g, ' ').trim()) || 'unknown error';
-  if (message.length > MAX_ERROR_LINE) message = `${message.slice(0, MAX_ERROR_LINE)}… (${message.length.toLocaleString('en-US')} characters)`;
+  if (message.length > MAX_ERROR_LINE)
+    message = `${message.slice(0, MAX_ERROR_LINE)}… (${message.length.toLocaleString('en-US')} characters)`;
   io.stderr(`error: ${message}\n`);
 }
 
 const fmtDuration = (ms: number) => {
   const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return s < 60
+    ? `${s} s`
+    : s < 3600
+      ? `${Math.floor(s / 60)} min ${s % 60} s`
+      : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 };
 
 /** Reports progress on stderr once a run is long, and stops it at its time budget. */
@@ -156,7 +177,10 @@ export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; ver
   const start = io.now();
   let nextReport = start + (opts.verbose ? 0 : PROGRESS_QUIET_MS);
   let lastPct = -1;
-  const error = () => new TimeoutError(`stopped after the time budget of ${fmtDuration(opts.timeoutMs)} (--timeout ${opts.timeoutMs / 1000}); nothing was written to stdout`);
+  const error = () =>
+    new TimeoutError(
+      `stopped after the time budget of ${fmtDuration(opts.timeoutMs)} (--timeout ${opts.timeoutMs / 1000}); nothing was written to stdout`,
+    );
   return {
     tick(done, total) {
       const t = io.now();
@@ -168,7 +192,9 @@ export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; ver
       nextReport = t + PROGRESS_EVERY_MS;
       const elapsed = t - start;
       const left = done > 0 ? (elapsed * (total - done)) / done : NaN;
-      io.stderr(`progress ${pct}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${opts.unit}, ${fmtDuration(elapsed)} elapsed${Number.isFinite(left) ? `, about ${fmtDuration(left)} left` : ''})\n`);
+      io.stderr(
+        `progress ${pct}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${opts.unit}, ${fmtDuration(elapsed)} elapsed${Number.isFinite(left) ? `, about ${fmtDuration(left)} left` : ''})\n`,
+      );
     },
     expired: () => io.now() - start > opts.timeoutMs,
     timeoutError: error,
@@ -183,7 +209,9 @@ export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; ver
 export class DeadlineSignal extends EventTarget implements AbortSignal {
   private fired = false;
   onabort: ((this: AbortSignal, ev: Event) => unknown) | null = null;
-  constructor(private readonly clock: RunClock) { super(); }
+  constructor(private readonly clock: RunClock) {
+    super();
+  }
   get aborted(): boolean {
     if (!this.fired && this.clock.expired()) {
       this.fired = true;
@@ -193,8 +221,12 @@ export class DeadlineSignal extends EventTarget implements AbortSignal {
     }
     return this.fired;
   }
-  get reason(): unknown { return this.fired ? this.clock.timeoutError() : undefined; }
-  throwIfAborted(): void { if (this.aborted) throw this.clock.timeoutError(); }
+  get reason(): unknown {
+    return this.fired ? this.clock.timeoutError() : undefined;
+  }
+  throwIfAborted(): void {
+    if (this.aborted) throw this.clock.timeoutError();
+  }
 }
 
 /** Maps an abort caused by the deadline to the TimeoutError it stands for. */
@@ -206,6 +238,11 @@ export function asTimeout(err: unknown, signal: DeadlineSignal): unknown {
 export function runAndExit(main: (argv: readonly string[], io: CliIo) => number | Promise<number>): void {
   Promise.resolve()
     .then(() => main(process.argv.slice(2), nodeIo))
-    .then((code) => { process.exitCode = code; })
-    .catch((err) => { reportError(nodeIo, err); process.exitCode = EXIT_FAILURE; });
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((err) => {
+      reportError(nodeIo, err);
+      process.exitCode = EXIT_FAILURE;
+    });
 }

@@ -19,12 +19,24 @@ import { STATE_VECTOR_HARD_MAX, StateVector } from '../sim/statevector';
 import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit } from '../sim/types';
 import { parseFlags, parseInteger, UsageError } from '../experiments/args';
 import {
-  DEFAULT_MAX_INPUT_BYTES, EXIT_OK, exitCodeFor, InputError, MAX_INPUT_ENV, maxInputBytes, PROGRESS_EVERY_MS, PROGRESS_QUIET_MS, reportError, runClock, timeoutMs, type CliIo,
+  DEFAULT_MAX_INPUT_BYTES,
+  EXIT_OK,
+  exitCodeFor,
+  InputError,
+  MAX_INPUT_ENV,
+  maxInputBytes,
+  PROGRESS_EVERY_MS,
+  PROGRESS_QUIET_MS,
+  reportError,
+  runClock,
+  timeoutMs,
+  type CliIo,
 } from './io';
 
 const ZERO = 1e-14;
 
-export const SIM_USAGE = 'usage: npm run sim -- run FILE.qasm|- [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N] [--timeout SECONDS] [--max-input-bytes N] [--progress]';
+export const SIM_USAGE =
+  'usage: npm run sim -- run FILE.qasm|- [--noise DEVICE|none] [--shots N] [--seed S] [--max-qubits N] [--timeout SECONDS] [--max-input-bytes N] [--progress]';
 
 export const SIM_HELP = `${SIM_USAGE}
 
@@ -61,19 +73,26 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   const [command, file, ...rest] = argv;
   if (command === undefined) throw new UsageError(`missing command; ${SIM_USAGE}`);
   if (command !== 'run') throw new UsageError(`unknown command '${command}'; ${SIM_USAGE}`);
-  if (file === undefined || (file.startsWith('--') && file.length > 2)) throw new UsageError(`missing circuit file; ${SIM_USAGE}`);
+  if (file === undefined || (file.startsWith('--') && file.length > 2))
+    throw new UsageError(`missing circuit file; ${SIM_USAGE}`);
   const flags = parseFlags(rest, ['noise', 'shots', 'seed', 'max-qubits', 'timeout', 'max-input-bytes'], ['progress']);
   const noiseName = flags.get('noise') ?? 'none';
   const noisy = noiseName !== 'none';
   if (noisy && !loadDevices().some((d) => d.id === noiseName)) {
-    throw new UsageError(`--noise: unknown device '${noiseName}' (known: none, ${loadDevices().map((d) => d.id).join(', ')})`);
+    throw new UsageError(
+      `--noise: unknown device '${noiseName}' (known: none, ${loadDevices()
+        .map((d) => d.id)
+        .join(', ')})`,
+    );
   }
   const shots = flags.has('shots') ? parseInteger(flags.get('shots')!, '--shots', { min: 1, max: 1e9 }) : null;
   const seed = flags.has('seed') ? parseInteger(flags.get('seed')!, '--seed', { min: 0, max: 0xffffffff }) : 1;
   const hardMax = noisy ? DENSITY_MATRIX_HARD_MAX : STATE_VECTOR_HARD_MAX;
   const maxQubits = flags.has('max-qubits')
     ? parseInteger(flags.get('max-qubits')!, '--max-qubits', { min: 1, max: hardMax })
-    : noisy ? DEFAULT_LIMITS.densityMatrixQubits : DEFAULT_LIMITS.stateVectorQubits;
+    : noisy
+      ? DEFAULT_LIMITS.densityMatrixQubits
+      : DEFAULT_LIMITS.stateVectorQubits;
   const budget = timeoutMs(flags.get('timeout'));
   const maxBytes = maxInputBytes(flags.get('max-input-bytes'), io);
   const source = file === '-' ? '<stdin>' : file;
@@ -86,7 +105,9 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as { code?: string }).code;
-    throw new InputError(code === 'ENOENT' ? `cannot read '${file}': no such file` : `cannot read '${file}': ${(err as Error).message}`);
+    throw new InputError(
+      code === 'ENOENT' ? `cannot read '${file}': no such file` : `cannot read '${file}': ${(err as Error).message}`,
+    );
   }
   let circuit: Circuit;
   try {
@@ -107,7 +128,9 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
     const virtual = new Set<string>(model.virtualGates);
     const wide = circuit.ops.find((o) => o.kind === 'gate' && o.qubits.length > 2 && !virtual.has(o.name));
     if (wide && wide.kind === 'gate') {
-      throw new InputError(`noisy simulation of the ${wide.qubits.length}-qubit gate '${wide.name}' is not modelled; decompose it into 1- and 2-qubit gates`);
+      throw new InputError(
+        `noisy simulation of the ${wide.qubits.length}-qubit gate '${wide.name}' is not modelled; decompose it into 1- and 2-qubit gates`,
+      );
     }
     const rho = newOrRefuse(() => new DensityMatrix(n, { maxQubits })); // cap checked before allocating
     const t0 = performance.now();
@@ -138,7 +161,9 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
 
 /** A simulator over its qubit cap is a refused request (exit 2), not a failed run. */
 function newOrRefuse<T>(make: () => T): T {
-  try { return make(); } catch (err) {
+  try {
+    return make();
+  } catch (err) {
     if (err instanceof SimulatorLimitError) throw new InputError(err.message);
     throw err;
   }
@@ -146,7 +171,10 @@ function newOrRefuse<T>(make: () => T): T {
 
 /** Exit code 0 with JSON on stdout; 2 or 1 (see io.ts) with one line on stderr. `--help` prints the usage. */
 export function main(argv: readonly string[], io: CliIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) { io.stdout(SIM_HELP); return EXIT_OK; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(SIM_HELP);
+    return EXIT_OK;
+  }
   try {
     const out = simulateCommand(argv, io);
     io.stdout(`${JSON.stringify(out)}\n`);

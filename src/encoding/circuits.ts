@@ -17,7 +17,12 @@ import type { Circuit, GateOp } from '../sim/types';
 export const ENCODINGS = ['basis', 'angle', 'amplitude', 'zz'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-const gate = (name: GateOp['name'], qubits: number[], params: number[] = []): GateOp => ({ kind: 'gate', name, qubits, params });
+const gate = (name: GateOp['name'], qubits: number[], params: number[] = []): GateOp => ({
+  kind: 'gate',
+  name,
+  qubits,
+  params,
+});
 
 export function basisEncoding(bits: ArrayLike<number>): Circuit {
   const ops: GateOp[] = [];
@@ -93,7 +98,11 @@ function uniformlyControlledRy(ops: GateOp[], controls: number[], target: number
 }
 
 function popcountParity(v: number): number {
-  v ^= v >>> 16; v ^= v >>> 8; v ^= v >>> 4; v ^= v >>> 2; v ^= v >>> 1;
+  v ^= v >>> 16;
+  v ^= v >>> 8;
+  v ^= v >>> 4;
+  v ^= v >>> 2;
+  v ^= v >>> 1;
   return v & 1;
 }
 
@@ -134,9 +143,13 @@ function blockNorm(a: Float64Array, start: number, len: number): number {
 /** Build the circuit for an encoding from a feature vector (basis encoding thresholds features at 0.5). */
 export function encodeFeatures(encoding: Encoding, x: ArrayLike<number>): Circuit {
   switch (encoding) {
-    case 'basis': return basisEncoding(Array.from(x, (v) => (v >= 0.5 ? 1 : 0)));
-    case 'angle': return angleEncoding(x);
-    case 'amplitude': return amplitudeEncoding(x);
-    case 'zz': return zzFeatureMap(x);
+    case 'basis':
+      return basisEncoding(Array.from(x, (v) => (v >= 0.5 ? 1 : 0)));
+    case 'angle':
+      return angleEncoding(x);
+    case 'amplitude':
+      return amplitudeEncoding(x);
+    case 'zz':
+      return zzFeatureMap(x);
   }
 }

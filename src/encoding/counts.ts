@@ -18,7 +18,8 @@ export interface EncodingCounts {
 export const ZZ_REPS = 2;
 
 export function encodingCounts(encoding: Encoding, features: number): EncodingCounts {
-  if (!Number.isInteger(features) || features < 1) throw new RangeError(`features must be a positive integer, got ${features}`);
+  if (!Number.isInteger(features) || features < 1)
+    throw new RangeError(`features must be a positive integer, got ${features}`);
   const d = features;
   switch (encoding) {
     case 'basis':
@@ -38,7 +39,14 @@ export function encodingCounts(encoding: Encoding, features: number): EncodingCo
       // Per repetition: d H, d P, and per pair 2 CX + 1 P. Pipelined pair gadgets give depth 9d − 5
       // for two repetitions (d ≥ 3); d = 1, 2 are small special cases.
       const depth = d === 1 ? 2 * ZZ_REPS : d === 2 ? 10 : 9 * d - 5;
-      return { encoding, features: d, qubits: d, cnots: 2 * pairs * ZZ_REPS, singleQubitGates: (2 * d + pairs) * ZZ_REPS, depth };
+      return {
+        encoding,
+        features: d,
+        qubits: d,
+        cnots: 2 * pairs * ZZ_REPS,
+        singleQubitGates: (2 * d + pairs) * ZZ_REPS,
+        depth,
+      };
     }
   }
 }

@@ -14,15 +14,22 @@ export class UsageError extends Error {
  * Splits `--flag value` / `--flag=value` arguments into a map, refusing flags not in `allowed`, repeated
  * flags and missing values. Flags listed in `booleans` take no value.
  */
-export function parseFlags(args: readonly string[], allowed: readonly string[], booleans: readonly string[] = []): Map<string, string> {
+export function parseFlags(
+  args: readonly string[],
+  allowed: readonly string[],
+  booleans: readonly string[] = [],
+): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('--') || arg === '--') throw new UsageError(`unexpected argument '${arg}' (flags look like --name value)`);
+    if (!arg.startsWith('--') || arg === '--')
+      throw new UsageError(`unexpected argument '${arg}' (flags look like --name value)`);
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     if (!allowed.includes(name) && !booleans.includes(name)) {
-      throw new UsageError(`unknown flag --${name} (expected one of ${[...allowed, ...booleans].map((f) => `--${f}`).join(', ')})`);
+      throw new UsageError(
+        `unknown flag --${name} (expected one of ${[...allowed, ...booleans].map((f) => `--${f}`).join(', ')})`,
+      );
     }
     if (out.has(name)) throw new UsageError(`flag --${name} given twice`);
     if (booleans.includes(name)) {
@@ -34,7 +41,8 @@ export function parseFlags(args: readonly string[], allowed: readonly string[], 
     if (eq >= 0) value = arg.slice(eq + 1);
     else {
       value = args[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`flag --${name} needs a value`);
+      if (value === undefined || (value.startsWith('--') && value.length > 2))
+        throw new UsageError(`flag --${name} needs a value`);
       i++;
     }
     if (value === '') throw new UsageError(`flag --${name} needs a value`);
@@ -44,7 +52,11 @@ export function parseFlags(args: readonly string[], allowed: readonly string[], 
 }
 
 /** A finite number; `what` names the flag in the error. */
-export function parseNumber(text: string, what: string, opts: { min?: number; max?: number; integer?: boolean } = {}): number {
+export function parseNumber(
+  text: string,
+  what: string,
+  opts: { min?: number; max?: number; integer?: boolean } = {},
+): number {
   const t = text.trim();
   const v = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(v)) throw new UsageError(`${what}: '${text}' is not a number`);
@@ -62,7 +74,11 @@ export function parseInteger(text: string, what: string, opts: { min?: number; m
  * Whole numbers as a single value ("5"), an inclusive range ("2:12", or "a:b:step") or a list ("2,4,8").
  * At most `maxCount` values. A value listed twice is refused (it would only repeat rows).
  */
-export function parseIntegerList(text: string, what: string, opts: { min?: number; max?: number; maxCount?: number } = {}): number[] {
+export function parseIntegerList(
+  text: string,
+  what: string,
+  opts: { min?: number; max?: number; maxCount?: number } = {},
+): number[] {
   const maxCount = opts.maxCount ?? 1000;
   let values: number[];
   if (text.includes(':')) {
@@ -72,7 +88,8 @@ export function parseIntegerList(text: string, what: string, opts: { min?: numbe
     const b = parseInteger(parts[1], what, opts);
     const step = parts.length === 3 ? parseInteger(parts[2], what, { min: 1 }) : 1;
     if (b < a) throw new UsageError(`${what}: range '${text}' is empty (end below start)`);
-    if ((b - a) / step + 1 > maxCount) throw new UsageError(`${what}: range '${text}' has more than ${maxCount} values`);
+    if ((b - a) / step + 1 > maxCount)
+      throw new UsageError(`${what}: range '${text}' has more than ${maxCount} values`);
     values = [];
     for (let v = a; v <= b; v += step) values.push(v);
   } else {
@@ -88,6 +105,7 @@ export function parseIntegerList(text: string, what: string, opts: { min?: numbe
 }
 
 export function parseChoice<T extends string>(text: string, what: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${what}: '${text}' is not one of ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`${what}: '${text}' is not one of ${choices.join(', ')}`);
   return text as T;
 }

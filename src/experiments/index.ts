@@ -42,4 +42,12 @@ export type { NoiseVsDepthParams, NoiseVsDepthData, NoiseConfigResult, DepthPoin
 export { deepLimitVariance, rxProductVariance } from './barren-plateau';
 export { runDefinition, runRaw, finalize, asExperiment } from './run';
 export { AbortError, isAbortError } from './abort';
-export type { Experiment, ExperimentContext, ExperimentDefinition, ExperimentResult, ExperimentMeta, Row, Cell } from './types';
+export type {
+  Experiment,
+  ExperimentContext,
+  ExperimentDefinition,
+  ExperimentResult,
+  ExperimentMeta,
+  Row,
+  Cell,
+} from './types';

@@ -39,7 +39,16 @@ export function loadExperiment(name: string): Promise<AnyExperimentDefinition> {
   if (!isKnownExperiment(name)) return Promise.reject(unknown(name));
   let p = pending.get(name);
   if (!p) {
-    p = EXPERIMENT_LOADERS[name]().then((def) => { loaded.set(name, def); return def; }, (error: unknown) => { pending.delete(name); throw error; });
+    p = EXPERIMENT_LOADERS[name]().then(
+      (def) => {
+        loaded.set(name, def);
+        return def;
+      },
+      (error: unknown) => {
+        pending.delete(name);
+        throw error;
+      },
+    );
     pending.set(name, p);
   }
   return p;

@@ -29,7 +29,11 @@ export function runRaw<P, S, D>(
 }
 
 /** The contract's `Experiment` for a definition: normalizes params, honours sampleRange, signal and onProgress. */
-export function runDefinition<P, S, D>(def: ExperimentDefinition<P, S, D>, input: Partial<P>, ctx: ExperimentContext<D> = {}): ExperimentResult<D, P> {
+export function runDefinition<P, S, D>(
+  def: ExperimentDefinition<P, S, D>,
+  input: Partial<P>,
+  ctx: ExperimentContext<D> = {},
+): ExperimentResult<D, P> {
   const params = def.normalize(input);
   const samples = runRaw(def, params, ctx.sampleRange, {
     signal: ctx.signal,

@@ -18,7 +18,8 @@ export function emptySamples(): IndexedSamples {
 export function mergeIndexedSamples(parts: readonly IndexedSamples[]): IndexedSamples {
   const pairs: Array<[number, number]> = [];
   for (const p of parts) {
-    if (p.indices.length !== p.values.length) throw new Error('mergeIndexedSamples: indices and values differ in length');
+    if (p.indices.length !== p.values.length)
+      throw new Error('mergeIndexedSamples: indices and values differ in length');
     for (let i = 0; i < p.indices.length; i++) pairs.push([p.indices[i], p.values[i]]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
@@ -26,7 +27,8 @@ export function mergeIndexedSamples(parts: readonly IndexedSamples[]): IndexedSa
   for (const [k, v] of pairs) {
     const last = out.indices.length - 1;
     if (last >= 0 && out.indices[last] === k) {
-      if (!Object.is(out.values[last], v)) throw new Error(`mergeIndexedSamples: sample ${k} has two different values (${out.values[last]} and ${v})`);
+      if (!Object.is(out.values[last], v))
+        throw new Error(`mergeIndexedSamples: sample ${k} has two different values (${out.values[last]} and ${v})`);
       continue;
     }
     out.indices.push(k);

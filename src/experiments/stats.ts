@@ -24,7 +24,8 @@ export function sampleStats(values: ArrayLike<number>): SampleStats {
   for (let i = 0; i < k; i++) sum += values[i];
   const mean = sum / k;
   if (k < 2) return { count: k, mean, variance: NaN, meanStderr: NaN, varianceStderr: NaN };
-  let m2 = 0, m4 = 0;
+  let m2 = 0,
+    m4 = 0;
   for (let i = 0; i < k; i++) {
     const d = values[i] - mean;
     const d2 = d * d;
@@ -56,11 +57,20 @@ export function linearFit(xs: ArrayLike<number>, ys: ArrayLike<number>): LinearF
   const n = xs.length;
   if (n !== ys.length) throw new RangeError('linearFit: xs and ys differ in length');
   if (n < 2) return { slope: NaN, intercept: NaN, slopeStderr: NaN, points: n };
-  let sx = 0, sy = 0;
-  for (let i = 0; i < n; i++) { sx += xs[i]; sy += ys[i]; }
-  const mx = sx / n, my = sy / n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += (xs[i] - mx) ** 2; sxy += (xs[i] - mx) * (ys[i] - my); }
+  let sx = 0,
+    sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i];
+    sy += ys[i];
+  }
+  const mx = sx / n,
+    my = sy / n;
+  let sxx = 0,
+    sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - mx) ** 2;
+    sxy += (xs[i] - mx) * (ys[i] - my);
+  }
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   let rss = 0;

@@ -70,7 +70,11 @@ export interface ExperimentDefinition<P, S, D> {
   sampleCount(params: P): number;
   /** Units of work per sample index (progress is reported in done/total of these). */
   workPerSample(params: P): number;
-  runSamples(params: P, range: readonly [number, number], opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: S): void }): S;
+  runSamples(
+    params: P,
+    range: readonly [number, number],
+    opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: S): void },
+  ): S;
   merge(params: P, parts: readonly S[]): S;
   summarize(params: P, samples: S): D;
   method(params: P): string;

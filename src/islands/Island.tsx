@@ -47,7 +47,14 @@ export interface IslandElementProps<N extends IslandName> {
   className?: string;
 }
 
-export function Island<N extends IslandName>({ name, id, props, component: Component, as: Tag = 'div', className }: IslandElementProps<N>) {
+export function Island<N extends IslandName>({
+  name,
+  id,
+  props,
+  component: Component,
+  as: Tag = 'div',
+  className,
+}: IslandElementProps<N>) {
   const collector = useContext(IslandCollectorContext);
   const attrs = { [ISLAND_ATTR.name]: name, [ISLAND_ATTR.id]: id, [ISLAND_ATTR.props]: JSON.stringify(props) };
   if (collector) {

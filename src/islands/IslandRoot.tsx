@@ -15,6 +15,8 @@ export function IslandRoot({ children, onCommit }: { children: ReactNode; onComm
 }
 
 function Committed({ onCommit }: { onCommit?: () => void }) {
-  useEffect(() => { onCommit?.(); }, [onCommit]);
+  useEffect(() => {
+    onCommit?.();
+  }, [onCommit]);
   return null;
 }

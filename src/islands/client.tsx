@@ -34,10 +34,11 @@ type Loader<N extends IslandName> = (props: IslandProps[N]) => Promise<Component
 const LOADERS: { [N in IslandName]: Loader<N> } = {
   header: () => Promise.resolve(SiteHeaderControls),
   'update-prompt': () => Promise.resolve(UpdatePrompt),
-  figure: ({ figure }) => import('./FigureIsland').then(async (m) => {
-    await m.loadFigureView(figure);
-    return m.FigureIsland;
-  }),
+  figure: ({ figure }) =>
+    import('./FigureIsland').then(async (m) => {
+      await m.loadFigureView(figure);
+      return m.FigureIsland;
+    }),
 };
 
 interface IslandElement {
@@ -56,7 +57,8 @@ function readIsland(element: HTMLElement): IslandElement | null {
 
 /** Resolves in a fresh task, after the browser has had a chance to handle input and paint. */
 function nextTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { postTask?(cb: () => void, o?: { priority: string }): Promise<void> } }).scheduler;
+  const s = (globalThis as { scheduler?: { postTask?(cb: () => void, o?: { priority: string }): Promise<void> } })
+    .scheduler;
   if (s?.postTask) return s.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -75,7 +77,10 @@ function createHydrationQueue() {
   };
 }
 
-function hydrateIsland<N extends IslandName>(island: IslandElement, Component: ComponentType<IslandProps[N]>): Promise<void> {
+function hydrateIsland<N extends IslandName>(
+  island: IslandElement,
+  Component: ComponentType<IslandProps[N]>,
+): Promise<void> {
   return new Promise((resolve) => {
     const props = island.props as IslandProps[N];
     const started = performance.now();
@@ -120,8 +125,9 @@ export async function startIslands(root: HTMLElement): Promise<void> {
     return done;
   };
 
-  const islands = Array.from(root.querySelectorAll<HTMLElement>(`[${ISLAND_ATTR.name}]`), readIsland)
-    .filter((i): i is IslandElement => i !== null);
+  const islands = Array.from(root.querySelectorAll<HTMLElement>(`[${ISLAND_ATTR.name}]`), readIsland).filter(
+    (i): i is IslandElement => i !== null,
+  );
   const initial: Promise<void>[] = [];
   const lazy = new Map<Element, IslandElement>();
   for (const island of islands) {
@@ -134,19 +140,22 @@ export async function startIslands(root: HTMLElement): Promise<void> {
     // page waits for before it counts as hydrated.
     const firstReport = new Promise<void>((resolve) => {
       let first = true;
-      const observer = new IntersectionObserver((entries) => {
-        for (const entry of entries) {
-          const island = lazy.get(entry.target);
-          if (!entry.isIntersecting || !island) continue;
-          observer.unobserve(entry.target);
-          const done = start(island);
-          if (first) initial.push(done);
-        }
-        if (first) {
-          first = false;
-          resolve();
-        }
-      }, { rootMargin: NEAR_VIEWPORT });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const island = lazy.get(entry.target);
+            if (!entry.isIntersecting || !island) continue;
+            observer.unobserve(entry.target);
+            const done = start(island);
+            if (first) initial.push(done);
+          }
+          if (first) {
+            first = false;
+            resolve();
+          }
+        },
+        { rootMargin: NEAR_VIEWPORT },
+      );
       for (const element of lazy.keys()) observer.observe(element);
     });
     await firstReport;

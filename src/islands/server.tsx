@@ -23,11 +23,15 @@ export async function renderStatic(node: ReactNode, label: string, identifierPre
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   if (errors.length > 0) {
-    throw new Error(`pre-rendering ${label} failed:\n${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
+    throw new Error(
+      `pre-rendering ${label} failed:\n${errors.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join('\n')}`,
+    );
   }
   const html = Buffer.concat(chunks).toString('utf8');
   if (html.includes('<!--$?-->')) {
-    throw new Error(`pre-rendering ${label}: a component suspended; load its chunk before rendering (see story/preloadable)`);
+    throw new Error(
+      `pre-rendering ${label}: a component suspended; load its chunk before rendering (see story/preloadable)`,
+    );
   }
   return html;
 }

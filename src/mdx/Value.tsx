@@ -13,6 +13,7 @@ export interface ValueProps {
 }
 
 export function Value({ of, text }: ValueProps) {
-  if (text === undefined) throw new Error(`<Value of="${of ?? ''}"> was not resolved at build time (is the content plugin installed?)`);
+  if (text === undefined)
+    throw new Error(`<Value of="${of ?? ''}"> was not resolved at build time (is the content plugin installed?)`);
   return <span data-value={of}>{text}</span>;
 }

@@ -91,7 +91,11 @@ function hasContent(element: JsxElement): boolean {
 
 export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const report = (node: { position?: { start: { line: number; column: number } } } | null | undefined, message: string, fallback?: Nodes) => {
+  const report = (
+    node: { position?: { start: { line: number; column: number } } } | null | undefined,
+    message: string,
+    fallback?: Nodes,
+  ) => {
     const start = node?.position?.start ?? fallback?.position?.start ?? { line: 1, column: 1 };
     issues.push({ line: start.line, column: start.column, message });
   };
@@ -119,7 +123,8 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
         return;
       }
       case 'heading':
-        if (node.depth === 1) report(node, '"# " headings are reserved for the article title; use "## " for the section');
+        if (node.depth === 1)
+          report(node, '"# " headings are reserved for the article title; use "## " for the section');
         return;
       default:
         break;
@@ -127,7 +132,8 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
     if (!isJsx(node)) return;
     const name = nameOf(node);
     if (name === null) return; // fragment
-    const inside = (component: string) => ancestors.some((a) => isJsx(a as Nodes) && (a as JsxElement).name === component);
+    const inside = (component: string) =>
+      ancestors.some((a) => isJsx(a as Nodes) && (a as JsxElement).name === component);
 
     if (!/^[A-Z]/.test(name) || name.includes('.') || name.includes(':')) {
       if (/^[a-z][a-z0-9-]*$/.test(name)) {
@@ -163,14 +169,20 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
         }
         const entry = figuresById.get(figure.value);
         if (!entry) {
-          report(node, `unknown figure id "${figure.value}" in <Scrolly> (known: ${[...figuresById.keys()].join(', ')})`);
+          report(
+            node,
+            `unknown figure id "${figure.value}" in <Scrolly> (known: ${[...figuresById.keys()].join(', ')})`,
+          );
           return;
         }
         const previous = seenFigures.get(figure.value);
         if (previous !== undefined) report(node, `figure "${figure.value}" is already used on line ${previous}`);
         seenFigures.set(figure.value, node.position?.start.line ?? 0);
         if (rules.sectionId && rules.sectionIds?.includes(rules.sectionId) && entry.section !== rules.sectionId) {
-          report(node, `figure "${figure.value}" belongs to section "${entry.section}" in the catalogue, not "${rules.sectionId}"`);
+          report(
+            node,
+            `figure "${figure.value}" belongs to section "${entry.section}" in the catalogue, not "${rules.sectionId}"`,
+          );
         }
         const steps = countSteps(node);
         if (steps !== entry.steps.length) {
@@ -188,7 +200,8 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
         if (!inside('Step')) report(node, '<Notes> must be inside a <Step>');
         return;
       case 'Cite': {
-        if (ancestors.some((a) => a.type === 'heading')) report(node, '<Cite> cannot sit in a heading; cite in the prose below it');
+        if (ancestors.some((a) => a.type === 'heading'))
+          report(node, '<Cite> cannot sit in a heading; cite in the prose below it');
         const id = readAttribute(node, 'id');
         if (id.kind === 'missing') report(node, '<Cite> needs an id="…" naming a key in content/references.json');
         else if (id.kind === 'dynamic') report(node, '<Cite id> must be a plain string');
@@ -196,33 +209,48 @@ export function checkContent(tree: Root, rules: ContentRules): ContentIssue[] {
         const loc = readAttribute(node, 'loc');
         if (loc.kind === 'dynamic') report(node, '<Cite loc> must be a plain string');
         if (node.children.length > 0) report(node, '<Cite> takes no children; use loc="…" for a page or figure');
-        if (node.type === 'mdxJsxFlowElement') report(node, '<Cite> must sit inside a sentence, not on a line of its own');
+        if (node.type === 'mdxJsxFlowElement')
+          report(node, '<Cite> must sit inside a sentence, not on a line of its own');
         return;
       }
       case 'Value': {
         const of = readAttribute(node, 'of');
-        if (of.kind === 'missing') report(node, '<Value> needs an of="…" naming a key of content/data/*.json or a model value (src/mdx/values.ts)');
+        if (of.kind === 'missing')
+          report(
+            node,
+            '<Value> needs an of="…" naming a key of content/data/*.json or a model value (src/mdx/values.ts)',
+          );
         else if (of.kind === 'dynamic') report(node, '<Value of> must be a plain string');
         else if (!rules.values?.has(of.value)) {
           const near = rules.values ? nearKeys(of.value, rules.values) : [];
-          report(node, `unknown value key "${of.value}"${near.length ? ` (did you mean one of: ${near.join(', ')})` : ''}`);
+          report(
+            node,
+            `unknown value key "${of.value}"${near.length ? ` (did you mean one of: ${near.join(', ')})` : ''}`,
+          );
         }
         const format = readAttribute(node, 'format');
         if (format.kind === 'dynamic') report(node, '<Value format> must be a plain string');
-        else if (format.kind === 'literal' && !parseFormat(format.value)) report(node, `unknown format "${format.value}" on <Value> (use ${FORMAT_HELP})`);
+        else if (format.kind === 'literal' && !parseFormat(format.value))
+          report(node, `unknown format "${format.value}" on <Value> (use ${FORMAT_HELP})`);
         const scale = readAttribute(node, 'scale');
-        if (scale.kind === 'dynamic' || (scale.kind === 'literal' && !(Number.isFinite(Number(scale.value)) && scale.value.trim() !== '' && Number(scale.value) !== 0))) {
+        if (
+          scale.kind === 'dynamic' ||
+          (scale.kind === 'literal' &&
+            !(Number.isFinite(Number(scale.value)) && scale.value.trim() !== '' && Number(scale.value) !== 0))
+        ) {
           report(node, '<Value scale> must be a plain non-zero number, e.g. scale="1e-3"');
         }
         if (node.children.length > 0) report(node, '<Value> takes no children');
-        if (node.type === 'mdxJsxFlowElement') report(node, '<Value> must sit inside a sentence, not on a line of its own');
+        if (node.type === 'mdxJsxFlowElement')
+          report(node, '<Value> must sit inside a sentence, not on a line of its own');
         return;
       }
       case 'Footnote':
         if (ancestors.some((a) => a.type === 'heading')) report(node, '<Footnote> cannot sit in a heading');
         if (inside('Footnote')) report(node, '<Footnote> cannot be nested inside another <Footnote>');
         if (!hasContent(node)) report(node, '<Footnote> is empty');
-        if (node.type === 'mdxJsxFlowElement') report(node, '<Footnote> must sit inside a sentence, not on a line of its own');
+        if (node.type === 'mdxJsxFlowElement')
+          report(node, '<Footnote> must sit inside a sentence, not on a line of its own');
         return;
       default:
         return;

@@ -14,8 +14,7 @@
  */
 
 export type ValueFormat =
-  | { kind: 'int' }
-  | { kind: 'fixed' | 'sig' | 'pct' | 'sci' | 'usd' | 'inv' | 'mag'; digits: number };
+  { kind: 'int' } | { kind: 'fixed' | 'sig' | 'pct' | 'sci' | 'usd' | 'inv' | 'mag'; digits: number };
 
 const KINDS_WITH_DIGITS = ['fixed', 'sig', 'pct', 'sci', 'usd', 'inv', 'mag'] as const;
 export const FORMAT_HELP = 'int, fixed:N, sig:N, pct:N, sci:N, usd:N, inv:N or mag:N, N from 0 to 6';
@@ -47,20 +46,45 @@ function sigString(v: number, digits: number): string {
   return grouped(r, Math.max(0, digits - 1 - magnitude));
 }
 
-const SUP: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-const superscript = (e: number) => String(e).split('').map((c) => SUP[c] ?? c).join('');
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+const superscript = (e: number) =>
+  String(e)
+    .split('')
+    .map((c) => SUP[c] ?? c)
+    .join('');
 
-const WORDS: Array<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+const WORDS: Array<[number, string]> = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+];
 
 export function formatValue(value: number, format: ValueFormat, scale = 1): string {
   const v = value * scale;
   if (!Number.isFinite(v)) throw new RangeError(`cannot format ${value} × ${scale}`);
   switch (format.kind) {
-    case 'int': return grouped(Math.round(v), 0);
-    case 'fixed': return grouped(v, format.digits);
-    case 'sig': return sigString(v, format.digits);
-    case 'pct': return grouped(v * 100, format.digits);
-    case 'usd': return `$${grouped(v, format.digits)}`;
+    case 'int':
+      return grouped(Math.round(v), 0);
+    case 'fixed':
+      return grouped(v, format.digits);
+    case 'sig':
+      return sigString(v, format.digits);
+    case 'pct':
+      return grouped(v * 100, format.digits);
+    case 'usd':
+      return `$${grouped(v, format.digits)}`;
     case 'inv': {
       if (v === 0) throw new RangeError('cannot invert 0');
       return sigString(1 / v, format.digits);
@@ -72,7 +96,8 @@ export function formatValue(value: number, format: ValueFormat, scale = 1): stri
       return e === 0 ? mantissa : `${mantissa} × 10${superscript(e)}`;
     }
     case 'mag': {
-      for (const [size, word] of WORDS) if (Math.abs(roundSig(v, format.digits)) >= size) return `${sigString(v / size, format.digits)} ${word}`;
+      for (const [size, word] of WORDS)
+        if (Math.abs(roundSig(v, format.digits)) >= size) return `${sigString(v / size, format.digits)} ${word}`;
       return sigString(v, format.digits);
     }
   }

@@ -69,7 +69,8 @@ export function dataValues(): Map<string, number> {
 export function modelValues(): Map<string, number> {
   const out = new Map<string, number>();
   const set = (key: string, v: number | null | undefined) => {
-    if (v === null || v === undefined || !Number.isFinite(v)) throw new Error(`model value ${key} is not a finite number (${v})`);
+    if (v === null || v === undefined || !Number.isFinite(v))
+      throw new Error(`model value ${key} is not a finite number (${v})`);
     out.set(`model.${key}`, v);
   };
 
@@ -92,13 +93,23 @@ export function modelValues(): Map<string, number> {
   set('pipeline-cost.miami.mnistYears', mnistMiami.bill.time.total / YEAR);
   set('pipeline-cost.miami.mnistUsd', mnistMiami.bill.dollars.total);
   // Braket, IonQ Forte: one circuit of 1,000 shots, and a parameter-shift gradient of 100 parameters for one example.
-  const braket = computePipeline({ ...pipelineInputs, plan: 'braket-ionq-forte', eps: 1 / Math.sqrt(1000), examples: 1, epochs: 1, params: 100 });
+  const braket = computePipeline({
+    ...pipelineInputs,
+    plan: 'braket-ionq-forte',
+    eps: 1 / Math.sqrt(1000),
+    examples: 1,
+    epochs: 1,
+    params: 100,
+  });
   set('pipeline-cost.braket.circuitUsd', braket.dollars.total / braket.circuits);
   set('pipeline-cost.braket.gradientUsd', braket.dollars.total);
 
   // speedup-erosion: break-even with every cost counted, at the defaults and for an exponential speedup.
   const erosion = defaultParams(erosionParamSpec) as ErosionInputs;
-  for (const [name, inputs] of [['quadratic', erosion], ['exponential', { ...erosion, speedup: 'exponential' as const }]] as const) {
+  for (const [name, inputs] of [
+    ['quadratic', erosion],
+    ['exponential', { ...erosion, speedup: 'exponential' as const }],
+  ] as const) {
     const b = breakEven(erosionModel(inputs), 'latency');
     set(`speedup-erosion.${name}.breakEvenN`, b.n);
     set(`speedup-erosion.${name}.breakEvenSeconds`, b.seconds);
@@ -115,13 +126,19 @@ export function modelValues(): Map<string, number> {
   set('cost-of-an-answer.shots', at20.qpu.shots);
   set('cost-of-an-answer.crossoverSeconds', crossover(costRows, 'gpu', 'seconds').n);
   set('cost-of-an-answer.crossoverUsd', crossover(costRows, 'gpu', 'usd').n);
-  set('cost-of-an-answer.oneGpuQubits', Math.floor(Math.log2(gpus.items['h100-sxm'].memoryGB * 1e9 / 8)));
+  set('cost-of-an-answer.oneGpuQubits', Math.floor(Math.log2((gpus.items['h100-sxm'].memoryGB * 1e9) / 8)));
   set('cost-of-an-answer.lastGpuQubits', lastAvailable(costRows, 'gpu'));
-  set('cost-of-an-answer.faultFreeAtCrossover', costRows.find((r) => r.n === crossover(costRows, 'gpu', 'seconds').n)?.qpu.fidelity);
+  set(
+    'cost-of-an-answer.faultFreeAtCrossover',
+    costRows.find((r) => r.n === crossover(costRows, 'gpu', 'seconds').n)?.qpu.fidelity,
+  );
 
   // accelerator-check at its defaults: the readout of a language model's weights (ibm_boston, ε = 0.01 per weight).
   const accel = matrix(defaultParams(accelParamSpec) as AccelParams);
-  set('accelerator-check.llmReadoutYears', (accel.find((r) => r.workload.id === 'llm')!.cells.outputs.value ?? NaN) / YEAR);
+  set(
+    'accelerator-check.llmReadoutYears',
+    (accel.find((r) => r.workload.id === 'llm')!.cells.outputs.value ?? NaN) / YEAR,
+  );
 
   // error-correction: Willow's Λ extrapolated (steps 0–1 of the figure).
   const d6 = distanceFor(willowLogicalError, 1e-6);
@@ -152,7 +169,8 @@ export function modelValues(): Map<string, number> {
 
   // Arithmetic on the data, named so the prose can quote it.
   for (const d of devices.devices) {
-    if (d.oneQubitError !== null && d.twoQubitError !== null) set(`devices.${d.id}.twoToOneErrorRatio`, d.twoQubitError / d.oneQubitError);
+    if (d.oneQubitError !== null && d.twoQubitError !== null)
+      set(`devices.${d.id}.twoToOneErrorRatio`, d.twoQubitError / d.oneQubitError);
     const rep = (d as { repDelay_us?: number }).repDelay_us;
     if (rep !== undefined) set(`devices.${d.id}.tenThousandShotsSeconds`, (1e4 * rep) / 1e6);
   }

@@ -11,7 +11,10 @@ declare module 'virtual:article-index' {
     /** Figure ids of the section's `<Scrolly>`s, in order. */
     figures: string[];
     /** Imports the section's compiled MDX and the references it cites (its own chunk). */
-    load(): Promise<{ default: ComponentType<{ components?: MDXComponents }>; references: import('../cite/types').References }>;
+    load(): Promise<{
+      default: ComponentType<{ components?: MDXComponents }>;
+      references: import('../cite/types').References;
+    }>;
   }
   export const sections: IndexedSection[];
   /** Per figure id: imports only its `<Scrolly>` (steps numbered as in the article) and the references it cites. */

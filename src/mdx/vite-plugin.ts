@@ -92,17 +92,27 @@ export class ContentIndexer {
   }
 }
 
-interface GeneratedModules { index: string; article: string; section: (id: string) => string | undefined; errors: string[]; warnings: string[] }
+interface GeneratedModules {
+  index: string;
+  article: string;
+  section: (id: string) => string | undefined;
+  errors: string[];
+  warnings: string[];
+}
 
 function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): GeneratedModules {
   const index = indexer.index();
   const references = indexer.references();
-  const { url: _placeholder, ...meta } = (indexer.readJson('meta.json') ?? { title: 'Untitled' }) as Record<string, unknown>;
+  const { url: _placeholder, ...meta } = (indexer.readJson('meta.json') ?? { title: 'Untitled' }) as Record<
+    string,
+    unknown
+  >;
   if (siteUrl) meta.url = siteUrl;
   const errors: string[] = [];
   const warnings: string[] = [];
   const refsPath = displayPath(path.join(indexer.contentDir, 'references.json'), root);
-  if (index.sections.length === 0) errors.push(`${displayPath(indexer.contentDir, root)}: no NN-<section>.mdx files found`);
+  if (index.sections.length === 0)
+    errors.push(`${displayPath(indexer.contentDir, root)}: no NN-<section>.mdx files found`);
   for (const key of index.citationOrder) {
     if (key in references) for (const p of referenceProblems(key, references[key])) errors.push(`${refsPath}: ${p}`);
   }
@@ -111,14 +121,20 @@ function articleModules(indexer: ContentIndexer, root: string, siteUrl = ''): Ge
   }
   const ids = index.sections.map((s) => s.id);
   const missing = SECTION_IDS.filter((id) => !ids.includes(id));
-  if (missing.length && missing.length < SECTION_IDS.length) warnings.push(`sections not written yet: ${missing.join(', ')}`);
+  if (missing.length && missing.length < SECTION_IDS.length)
+    warnings.push(`sections not written yet: ${missing.join(', ')}`);
   const cited = Object.fromEntries(index.citationOrder.filter((k) => k in references).map((k) => [k, references[k]]));
   const refsModule = (id: string) => JSON.stringify(VIRTUAL_REFS + id);
   const entries = index.sections
-    .map((s) => `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => Promise.all([import(${JSON.stringify(s.file)}), import(${refsModule(s.id)})]).then(([m, r]) => ({ default: m.default, references: r.references })) }`)
+    .map(
+      (s) =>
+        `  { id: ${JSON.stringify(s.id)}, title: ${JSON.stringify(s.title)}, figures: ${JSON.stringify(s.figures)}, load: () => Promise.all([import(${JSON.stringify(s.file)}), import(${refsModule(s.id)})]).then(([m, r]) => ({ default: m.default, references: r.references })) }`,
+    )
     .join(',\n');
-  const figureLoaders = index.sections.flatMap((s) => s.figures)
-    .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(VIRTUAL_FIGURE + f)})`).join(',\n');
+  const figureLoaders = index.sections
+    .flatMap((s) => s.figures)
+    .map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(VIRTUAL_FIGURE + f)})`)
+    .join(',\n');
   const indexCode = `export const sections = [
 ${entries}
 ];
@@ -179,13 +195,30 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
     const section = indexer.index().sections.find((s) => s.figures.includes(figure));
     if (!section) return undefined;
     let cites: string[] = [];
-    const compiled = await compile({ path: section.file, value: readFileSync(section.file, 'utf8') }, {
-      ...mdxOptions,
-      remarkPlugins: [...mdxOptions.remarkPlugins, [remarkKeepScrolly, { figure, onCites: (keys: string[]) => { cites = keys; } }]],
-    });
+    const compiled = await compile(
+      { path: section.file, value: readFileSync(section.file, 'utf8') },
+      {
+        ...mdxOptions,
+        remarkPlugins: [
+          ...mdxOptions.remarkPlugins,
+          [
+            remarkKeepScrolly,
+            {
+              figure,
+              onCites: (keys: string[]) => {
+                cites = keys;
+              },
+            },
+          ],
+        ],
+      },
+    );
     const references = indexer.references();
     const own = Object.fromEntries([...new Set(cites)].filter((k) => k in references).map((k) => [k, references[k]]));
-    return { code: `${String(compiled.value)}\nexport const references = ${JSON.stringify(own)};\n`, file: section.file };
+    return {
+      code: `${String(compiled.value)}\nexport const references = ${JSON.stringify(own)};\n`,
+      file: section.file,
+    };
   }
 
   const virtual: Plugin = {
@@ -227,7 +260,13 @@ export function articlePlugin(options: ArticlePluginOptions): Plugin[] {
         if (!isContent(file)) return;
         const graph = server.environments.client.moduleGraph;
         for (const mod of graph.idToModuleMap.values()) {
-          if (mod.id === RESOLVED_ARTICLE || mod.id === RESOLVED_INDEX || mod.id?.startsWith(RESOLVED_REFS) || mod.id?.startsWith(RESOLVED_FIGURE)) graph.invalidateModule(mod);
+          if (
+            mod.id === RESOLVED_ARTICLE ||
+            mod.id === RESOLVED_INDEX ||
+            mod.id?.startsWith(RESOLVED_REFS) ||
+            mod.id?.startsWith(RESOLVED_FIGURE)
+          )
+            graph.invalidateModule(mod);
         }
         for (const f of indexer.files()) for (const m of graph.getModulesByFile(f) ?? []) graph.invalidateModule(m);
         server.ws.send({ type: 'full-reload' });

@@ -17,13 +17,15 @@ export function sectionIdFromFile(file: string): string {
 
 /** A stable, URL-safe slug for headings and DOM ids: lower case, ASCII letters/digits and hyphens. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'section';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'section'
+  );
 }
 
 /** A DOM-id-safe form of a citation key (`preskill2018` stays, `a:b/c` → `a-b-c`). */

@@ -24,8 +24,12 @@ export function bceWithLogit(z: number, y: number): number {
 
 /** Per-epoch mini-batch order: a seeded permutation of 0…n−1 cut into batches of `batchSize`. */
 export function epochBatches(n: number, batchSize: number, seed: number): number[][] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be an integer ≥ 1 (got ${batchSize})`);
-  const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), createRng(seed));
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batch size must be an integer ≥ 1 (got ${batchSize})`);
+  const order = shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    createRng(seed),
+  );
   const batches: number[][] = [];
   for (let i = 0; i < n; i += batchSize) batches.push(order.slice(i, i + batchSize));
   return batches;
@@ -40,7 +44,12 @@ export function batchesPerEpoch(n: number, batchSize: number): number {
 export const MODEL_STREAM = { logistic: 11, mlp: 12, vqc: 13 } as const;
 export const PURPOSE = { init: 1, batches: 2, shotsTrain: 3, shotsEval: 4 } as const;
 
-export function streamSeed(seed: number, model: keyof typeof MODEL_STREAM, purpose: keyof typeof PURPOSE, ...coords: number[]): number {
+export function streamSeed(
+  seed: number,
+  model: keyof typeof MODEL_STREAM,
+  purpose: keyof typeof PURPOSE,
+  ...coords: number[]
+): number {
   return deriveSeed(seed, MODEL_STREAM[model], PURPOSE[purpose], ...coords);
 }
 

@@ -55,19 +55,29 @@ const STREAM = { points: 1, split: 2, line: 3 } as const;
 
 export function makeDataset(p: DatasetParams): Dataset {
   if (!Number.isInteger(p.n) || p.n < 4) throw new RangeError(`dataset size must be an integer ≥ 4 (got ${p.n})`);
-  if (!(p.noise >= 0) || !Number.isFinite(p.noise)) throw new RangeError(`noise must be a finite number ≥ 0 (got ${p.noise})`);
+  if (!(p.noise >= 0) || !Number.isFinite(p.noise))
+    throw new RangeError(`noise must be a finite number ≥ 0 (got ${p.noise})`);
   const rng = createRng(deriveSeed(p.seed, STREAM.points));
   const n1 = Math.floor(p.n / 2);
   const n0 = p.n - n1;
   let base: { points: Point[]; labels: number[]; line?: { w: Point; b: number } };
   switch (p.kind) {
-    case 'moons': base = moons(n0, n1, rng); break;
-    case 'circles': base = circles(n0, n1, p.factor ?? 0.5, rng); break;
-    case 'linear': base = linear(n0, n1, p.margin ?? 0.1, createRng(deriveSeed(p.seed, STREAM.line)), rng); break;
-    default: throw new RangeError(`unknown dataset kind '${String(p.kind)}'`);
+    case 'moons':
+      base = moons(n0, n1, rng);
+      break;
+    case 'circles':
+      base = circles(n0, n1, p.factor ?? 0.5, rng);
+      break;
+    case 'linear':
+      base = linear(n0, n1, p.margin ?? 0.1, createRng(deriveSeed(p.seed, STREAM.line)), rng);
+      break;
+    default:
+      throw new RangeError(`unknown dataset kind '${String(p.kind)}'`);
   }
   const points = base.points.map(([a, b]): Point => [a + p.noise * rng.normal(), b + p.noise * rng.normal()]);
-  return base.line ? { kind: p.kind, points, labels: base.labels, line: base.line } : { kind: p.kind, points, labels: base.labels };
+  return base.line
+    ? { kind: p.kind, points, labels: base.labels, line: base.line }
+    : { kind: p.kind, points, labels: base.labels };
 }
 
 function moons(n0: number, n1: number, rng: Rng) {
@@ -139,13 +149,16 @@ export interface Split {
  * go to training; both parts are then shuffled so the classes interleave.
  */
 export function stratifiedSplit(data: Dataset, trainFraction: number, seed: number): Split {
-  if (!(trainFraction > 0 && trainFraction < 1)) throw new RangeError(`trainFraction must be in (0, 1) (got ${trainFraction})`);
+  if (!(trainFraction > 0 && trainFraction < 1))
+    throw new RangeError(`trainFraction must be in (0, 1) (got ${trainFraction})`);
   const rng = createRng(deriveSeed(seed, STREAM.split));
   const train: number[] = [];
   const test: number[] = [];
   for (const cls of [0, 1]) {
     const idx: number[] = [];
-    data.labels.forEach((y, i) => { if (y === cls) idx.push(i); });
+    data.labels.forEach((y, i) => {
+      if (y === cls) idx.push(i);
+    });
     shuffleInPlace(idx, rng);
     const k = Math.round(trainFraction * idx.length);
     train.push(...idx.slice(0, k));
@@ -165,7 +178,9 @@ export function stratifiedSplit(data: Dataset, trainFraction: number, seed: numb
 export function shuffleInPlace<T>(a: T[], rng: Rng): T[] {
   for (let i = a.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    const t = a[i]; a[i] = a[j]; a[j] = t;
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
   return a;
 }
@@ -195,8 +210,12 @@ export function fitScaler(points: readonly Point[], scaling: Scaling): Scaler {
       shift[k] = m;
       factor[k] = sd > 0 ? 1 / sd : 1;
     } else {
-      let lo = Infinity, hi = -Infinity;
-      for (const p of points) { if (p[k] < lo) lo = p[k]; if (p[k] > hi) hi = p[k]; }
+      let lo = Infinity,
+        hi = -Infinity;
+      for (const p of points) {
+        if (p[k] < lo) lo = p[k];
+        if (p[k] > hi) hi = p[k];
+      }
       shift[k] = lo;
       factor[k] = hi > lo ? Math.PI / (hi - lo) : 1;
     }
@@ -231,11 +250,17 @@ export function prepareData(data: Dataset, scaling: Scaling, trainFraction: numb
 
 /** Bounding box of a set of points, padded by `pad` times its size on every side. */
 export function boundingBox(points: readonly Point[], pad = 0.1): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const [a, b] of points) {
-    if (a < x0) x0 = a; if (a > x1) x1 = a;
-    if (b < y0) y0 = b; if (b > y1) y1 = b;
+    if (a < x0) x0 = a;
+    if (a > x1) x1 = a;
+    if (b < y0) y0 = b;
+    if (b > y1) y1 = b;
   }
-  const dx = (x1 - x0) * pad || 1, dy = (y1 - y0) * pad || 1;
+  const dx = (x1 - x0) * pad || 1,
+    dy = (y1 - y0) * pad || 1;
   return { x0: x0 - dx, x1: x1 + dx, y0: y0 - dy, y1: y1 + dy };
 }

@@ -41,7 +41,8 @@ export function logisticParamCount(degree: number): number {
 /** Writes the monomials of x into `out` (degree by degree, x₀'s power descending); returns the FLOPs spent. */
 export function polyFeatures(x: Point, degree: number, out: Float64Array): number {
   let flops = 0;
-  const p0 = [1, x[0]], p1 = [1, x[1]];
+  const p0 = [1, x[0]],
+    p1 = [1, x[1]];
   for (let k = 2; k <= degree; k++) {
     p0.push(p0[k - 1] * x[0]);
     p1.push(p1[k - 1] * x[1]);
@@ -51,15 +52,18 @@ export function polyFeatures(x: Point, degree: number, out: Float64Array): numbe
   for (let d = 1; d <= degree; d++) {
     for (let a = d; a >= 0; a--) {
       const b = d - a;
-      if (a > 0 && b > 0) { out[f++] = p0[a] * p1[b]; flops++; }
-      else out[f++] = a > 0 ? p0[a] : p1[b];
+      if (a > 0 && b > 0) {
+        out[f++] = p0[a] * p1[b];
+        flops++;
+      } else out[f++] = a > 0 ? p0[a] : p1[b];
     }
   }
   return flops;
 }
 
 function checkConfig(cfg: LogisticConfig): void {
-  if (!Number.isInteger(cfg.degree) || cfg.degree < 1 || cfg.degree > 8) throw new RangeError(`polynomial degree must be an integer in 1…8 (got ${cfg.degree})`);
+  if (!Number.isInteger(cfg.degree) || cfg.degree < 1 || cfg.degree > 8)
+    throw new RangeError(`polynomial degree must be an integer in 1…8 (got ${cfg.degree})`);
 }
 
 /** Zero initialisation (the loss is convex, so the start point does not matter for the optimum). */
@@ -77,7 +81,11 @@ function logit(w: number[], phi: Float64Array, F: number): number {
 
 /** One pass over the training set in seeded mini-batches; mutates `state`. Loss = mean BCE at the pre-step weights. */
 export function logisticTrainEpoch(
-  cfg: LogisticConfig, state: LogisticState, X: readonly Point[], Y: readonly number[], batchSeed: number,
+  cfg: LogisticConfig,
+  state: LogisticState,
+  X: readonly Point[],
+  Y: readonly number[],
+  batchSeed: number,
 ): { loss: number; flops: number } {
   checkConfig(cfg);
   const F = polyFeatureCount(cfg.degree);
@@ -91,9 +99,12 @@ export function logisticTrainEpoch(
     grad.fill(0);
     for (const i of batch) {
       flops += polyFeatures(X[i], cfg.degree, phi);
-      const z = logit(w, phi, F); flops += 2 * F;
-      lossSum += bceWithLogit(z, Y[i]); flops += BCE_FLOPS;
-      const r = sigmoid(z) - Y[i]; flops += SIGMOID_FLOPS + 1;
+      const z = logit(w, phi, F);
+      flops += 2 * F;
+      lossSum += bceWithLogit(z, Y[i]);
+      flops += BCE_FLOPS;
+      const r = sigmoid(z) - Y[i];
+      flops += SIGMOID_FLOPS + 1;
       for (let k = 0; k < F; k++) grad[k] += r * phi[k];
       grad[F] += r;
       flops += 2 * F + 1;
@@ -114,13 +125,20 @@ export function logisticProba(cfg: LogisticConfig, state: LogisticState, x: Poin
 }
 
 /** Accuracy on (X, Y): the class is 1 where the logit is ≥ 0. */
-export function logisticEvaluate(cfg: LogisticConfig, state: LogisticState, X: readonly Point[], Y: readonly number[]): { accuracy: number; flops: number } {
+export function logisticEvaluate(
+  cfg: LogisticConfig,
+  state: LogisticState,
+  X: readonly Point[],
+  Y: readonly number[],
+): { accuracy: number; flops: number } {
   const F = polyFeatureCount(cfg.degree);
   const phi = new Float64Array(F);
-  let ok = 0, flops = 0;
+  let ok = 0,
+    flops = 0;
   for (let i = 0; i < X.length; i++) {
     flops += polyFeatures(X[i], cfg.degree, phi);
-    const z = logit(state.weights, phi, F); flops += 2 * F;
+    const z = logit(state.weights, phi, F);
+    flops += 2 * F;
     if ((z >= 0 ? 1 : 0) === Y[i]) ok++;
     flops += 1;
   }

@@ -35,7 +35,8 @@ export function mlpParamCount(hidden: number): number {
 }
 
 function checkConfig(cfg: MlpConfig): void {
-  if (!Number.isInteger(cfg.hidden) || cfg.hidden < 1 || cfg.hidden > 256) throw new RangeError(`hidden units must be an integer in 1…256 (got ${cfg.hidden})`);
+  if (!Number.isInteger(cfg.hidden) || cfg.hidden < 1 || cfg.hidden > 256)
+    throw new RangeError(`hidden units must be an integer in 1…256 (got ${cfg.hidden})`);
 }
 
 export function mlpInit(cfg: MlpConfig, seed: number): MlpState {
@@ -52,7 +53,9 @@ export function mlpInit(cfg: MlpConfig, seed: number): MlpState {
 
 /** Forward pass: fills h (hidden activations), returns the output logit. FLOPs: 7H. */
 function forward(w: number[], H: number, x: Point, h: Float64Array): number {
-  const b1 = 2 * H, w2 = 3 * H, b2 = 4 * H;
+  const b1 = 2 * H,
+    w2 = 3 * H,
+    b2 = 4 * H;
   let z = w[b2];
   for (let j = 0; j < H; j++) {
     h[j] = Math.tanh(w[b1 + j] + w[2 * j] * x[0] + w[2 * j + 1] * x[1]);
@@ -62,24 +65,35 @@ function forward(w: number[], H: number, x: Point, h: Float64Array): number {
 }
 
 export function mlpTrainEpoch(
-  cfg: MlpConfig, state: MlpState, X: readonly Point[], Y: readonly number[], batchSeed: number,
+  cfg: MlpConfig,
+  state: MlpState,
+  X: readonly Point[],
+  Y: readonly number[],
+  batchSeed: number,
 ): { loss: number; flops: number } {
   checkConfig(cfg);
   const H = cfg.hidden;
   const P = mlpParamCount(H);
-  const b1 = 2 * H, w2 = 3 * H, b2 = 4 * H;
+  const b1 = 2 * H,
+    w2 = 3 * H,
+    b2 = 4 * H;
   const w = state.weights;
   const h = new Float64Array(H);
   const grad = new Float64Array(P);
-  let flops = 0, lossSum = 0;
+  let flops = 0,
+    lossSum = 0;
   for (const batch of epochBatches(X.length, cfg.batchSize, batchSeed)) {
     grad.fill(0);
     for (const i of batch) {
       const x = X[i];
-      const z = forward(w, H, x, h); flops += 7 * H;
-      lossSum += bceWithLogit(z, Y[i]); flops += BCE_FLOPS;
-      const dz = sigmoid(z) - Y[i]; flops += SIGMOID_FLOPS + 1;
-      grad[b2] += dz; flops += 1;
+      const z = forward(w, H, x, h);
+      flops += 7 * H;
+      lossSum += bceWithLogit(z, Y[i]);
+      flops += BCE_FLOPS;
+      const dz = sigmoid(z) - Y[i];
+      flops += SIGMOID_FLOPS + 1;
+      grad[b2] += dz;
+      flops += 1;
       for (let j = 0; j < H; j++) {
         grad[w2 + j] += dz * h[j]; // 2
         const da = dz * w[w2 + j] * (1 - h[j] * h[j]); // 4
@@ -100,12 +114,19 @@ export function mlpProba(cfg: MlpConfig, state: MlpState, x: Point): number {
   return sigmoid(forward(state.weights, cfg.hidden, x, new Float64Array(cfg.hidden)));
 }
 
-export function mlpEvaluate(cfg: MlpConfig, state: MlpState, X: readonly Point[], Y: readonly number[]): { accuracy: number; flops: number } {
+export function mlpEvaluate(
+  cfg: MlpConfig,
+  state: MlpState,
+  X: readonly Point[],
+  Y: readonly number[],
+): { accuracy: number; flops: number } {
   const H = cfg.hidden;
   const h = new Float64Array(H);
-  let ok = 0, flops = 0;
+  let ok = 0,
+    flops = 0;
   for (let i = 0; i < X.length; i++) {
-    const z = forward(state.weights, H, X[i], h); flops += 7 * H;
+    const z = forward(state.weights, H, X[i], h);
+    flops += 7 * H;
     if ((z >= 0 ? 1 : 0) === Y[i]) ok++;
     flops += 1;
   }

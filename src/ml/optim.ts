@@ -30,7 +30,8 @@ export function optimizerStepFlops(kind: OptimizerKind, numParams: number): numb
 }
 
 export function createOptimizer(kind: OptimizerKind, numParams: number, learningRate: number): OptimizerState {
-  if (!(learningRate > 0) || !Number.isFinite(learningRate)) throw new RangeError(`learning rate must be > 0 (got ${learningRate})`);
+  if (!(learningRate > 0) || !Number.isFinite(learningRate))
+    throw new RangeError(`learning rate must be > 0 (got ${learningRate})`);
   const zeros = () => new Array<number>(numParams).fill(0);
   return { kind, learningRate, t: 0, m: kind === 'adam' ? zeros() : [], v: kind === 'adam' ? zeros() : [] };
 }

@@ -18,7 +18,20 @@ import { boundingBox, type DatasetKind, type Point } from './datasets';
 import { throwIfAborted } from '../experiments/abort';
 import type { ExperimentResult } from '../experiments/types';
 import { ML_VERSION, checkProblemParams, intIn } from './experiment';
-import { MODEL_IDS, ZERO_COST, addCost, buildProblem, runEpoch, type ModelCost, type ModelId, type ModelRunner, type Problem, type ProblemParams, type ModelOverrides, withModelOverrides } from './runners';
+import {
+  MODEL_IDS,
+  ZERO_COST,
+  addCost,
+  buildProblem,
+  runEpoch,
+  type ModelCost,
+  type ModelId,
+  type ModelRunner,
+  type Problem,
+  type ProblemParams,
+  type ModelOverrides,
+  withModelOverrides,
+} from './runners';
 import type { VqcState } from './vqc';
 import type { LogisticState } from './logistic';
 import type { MlpState } from './mlp';
@@ -40,7 +53,17 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   classicalScaling: 'standard',
   epochs: 40,
   batchSize: 10,
-  vqc: { qubits: 2, layers: 3, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce', shots: 100, learningRate: 0.1 },
+  vqc: {
+    qubits: 2,
+    layers: 3,
+    encoding: 'angle',
+    reupload: true,
+    entangler: 'cz',
+    readout: 'logistic',
+    loss: 'bce',
+    shots: 100,
+    learningRate: 0.1,
+  },
   logistic: { degree: 3, optimizer: 'adam', learningRate: 0.1 },
   mlp: { hidden: 3, learningRate: 0.1 },
   gridSize: 40,
@@ -83,8 +106,12 @@ export interface RaceEpoch {
  * evaluations are not counted as work.
  */
 export interface DecisionGrid {
-  x0: number; x1: number; y0: number; y1: number;
-  nx: number; ny: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  nx: number;
+  ny: number;
   values: number[];
 }
 
@@ -164,7 +191,8 @@ export class RaceRun {
     this.problem = buildProblem(this.params);
     const { runners } = this.problem;
     if (resumeFrom) {
-      if (resumeFrom.version !== ML_VERSION) throw new Error(`checkpoint version ${resumeFrom.version} does not match ${ML_VERSION}`);
+      if (resumeFrom.version !== ML_VERSION)
+        throw new Error(`checkpoint version ${resumeFrom.version} does not match ${ML_VERSION}`);
       if (!sameParams(resumeFrom.params, this.params)) throw new Error('checkpoint was made with different parameters');
       this.cp = clone(resumeFrom);
     } else {
@@ -180,8 +208,12 @@ export class RaceRun {
     this.box = boundingBox([...raw.trainX, ...raw.testX], 0.1);
   }
 
-  get epoch(): number { return this.cp.epoch; }
-  get done(): boolean { return this.cp.epoch >= this.params.epochs; }
+  get epoch(): number {
+    return this.cp.epoch;
+  }
+  get done(): boolean {
+    return this.cp.epoch >= this.params.epochs;
+  }
 
   /** Trains every model for one more epoch and records the result. */
   step(): RaceEpoch {
@@ -225,7 +257,11 @@ export class RaceRun {
     if (withFinalGrids && (this.grids === null || this.gridsEpoch !== this.cp.epoch)) this.sampleGrids();
     const raw = this.problem.classicalData.raw;
     const { runners } = this.problem;
-    const info = (r: ModelRunner<unknown>): ModelInfo => ({ label: r.label, parameters: r.parameters, description: r.description });
+    const info = (r: ModelRunner<unknown>): ModelInfo => ({
+      label: r.label,
+      parameters: r.parameters,
+      description: r.description,
+    });
     return {
       dataset: {
         kind: this.params.dataset,
@@ -247,7 +283,10 @@ export class RaceRun {
   }
 
   result(): RaceResult {
-    return { data: this.data(true), meta: { seed: this.params.seed, params: clone(this.params), method: RACE_METHOD, version: ML_VERSION } };
+    return {
+      data: this.data(true),
+      meta: { seed: this.params.seed, params: clone(this.params), method: RACE_METHOD, version: ML_VERSION },
+    };
   }
 }
 
@@ -264,9 +303,15 @@ function advance<S>(runner: ModelRunner<S>, state: S, epoch: number, prev: Model
   };
 }
 
-export function sampleGrid<S>(runner: ModelRunner<S>, state: S, box: RaceData['dataset']['box'], size: number): DecisionGrid {
+export function sampleGrid<S>(
+  runner: ModelRunner<S>,
+  state: S,
+  box: RaceData['dataset']['box'],
+  size: number,
+): DecisionGrid {
   const values: number[] = [];
-  const dx = (box.x1 - box.x0) / (size - 1), dy = (box.y1 - box.y0) / (size - 1);
+  const dx = (box.x1 - box.x0) / (size - 1),
+    dy = (box.y1 - box.y0) / (size - 1);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) values.push(runner.proba(state, [box.x0 + i * dx, box.y0 + j * dy]));
   }

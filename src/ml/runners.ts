@@ -5,13 +5,39 @@
  * depends only on the state before it and the epoch index: a run resumed from a checkpoint
  * continues exactly as the uninterrupted run would have.
  */
-import { makeDataset, prepareData, applyScaler, type DatasetKind, type Point, type PreparedData, type Scaling } from './datasets';
+import {
+  makeDataset,
+  prepareData,
+  applyScaler,
+  type DatasetKind,
+  type Point,
+  type PreparedData,
+  type Scaling,
+} from './datasets';
 import { streamSeed } from './common';
-import { logisticEvaluate, logisticInit, logisticParamCount, logisticProba, logisticTrainEpoch, type LogisticConfig, type LogisticState } from './logistic';
+import {
+  logisticEvaluate,
+  logisticInit,
+  logisticParamCount,
+  logisticProba,
+  logisticTrainEpoch,
+  type LogisticConfig,
+  type LogisticState,
+} from './logistic';
 import { mlpEvaluate, mlpInit, mlpParamCount, mlpProba, mlpTrainEpoch, type MlpConfig, type MlpState } from './mlp';
 import {
-  ZExpectationRunner, vqcEvaluate, vqcInit, vqcParamCount, vqcProba, vqcTrainEpoch,
-  type VqcConfig, type VqcEncoding, type VqcEntangler, type VqcLoss, type VqcReadout, type VqcState,
+  ZExpectationRunner,
+  vqcEvaluate,
+  vqcInit,
+  vqcParamCount,
+  vqcProba,
+  vqcTrainEpoch,
+  type VqcConfig,
+  type VqcEncoding,
+  type VqcEntangler,
+  type VqcLoss,
+  type VqcReadout,
+  type VqcState,
 } from './vqc';
 import type { OptimizerKind } from './optim';
 
@@ -170,7 +196,11 @@ export function buildProblem(p: ProblemParams): Problem {
   return {
     quantumData,
     classicalData,
-    runners: { vqc: vqcRunner(p, quantumData), logistic: logisticRunner(p, classicalData), mlp: mlpRunner(p, classicalData) },
+    runners: {
+      vqc: vqcRunner(p, quantumData),
+      logistic: logisticRunner(p, classicalData),
+      mlp: mlpRunner(p, classicalData),
+    },
   };
 }
 
@@ -188,8 +218,18 @@ function vqcRunner(p: ProblemParams, d: PreparedData): ModelRunner<VqcState> {
       `parameter-shift gradients, Adam (lr ${cfg.learningRate}), ${cfg.readout === 'logistic' ? 'p = σ(α⟨Z₀⟩ + β)' : 'p = (1 + ⟨Z₀⟩)/2'}, ${cfg.loss.toUpperCase()} loss`,
     init: () => vqcInit(cfg, streamSeed(p.seed, 'vqc', 'init')),
     train(state, e) {
-      const tr = vqcTrainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'vqc', 'batches', e), streamSeed(p.seed, 'vqc', 'shotsTrain', e));
-      return { loss: tr.loss, cost: { ...ZERO_COST, trainCircuits: tr.cost.circuits, shots: tr.cost.shots, trainFlops: tr.flops } };
+      const tr = vqcTrainEpoch(
+        cfg,
+        state,
+        d.trainX,
+        d.trainY,
+        streamSeed(p.seed, 'vqc', 'batches', e),
+        streamSeed(p.seed, 'vqc', 'shotsTrain', e),
+      );
+      return {
+        loss: tr.loss,
+        cost: { ...ZERO_COST, trainCircuits: tr.cost.circuits, shots: tr.cost.shots, trainFlops: tr.flops },
+      };
     },
     evaluate(state, e) {
       const a = vqcEvaluate(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'vqc', 'shotsEval', e, 0));
@@ -219,7 +259,11 @@ function logisticRunner(p: ProblemParams, d: PreparedData): ModelRunner<Logistic
     evaluate(state) {
       const a = logisticEvaluate(cfg, state, d.trainX, d.trainY);
       const b = logisticEvaluate(cfg, state, d.testX, d.testY);
-      return { trainAccuracy: a.accuracy, testAccuracy: b.accuracy, cost: { ...ZERO_COST, evalFlops: a.flops + b.flops } };
+      return {
+        trainAccuracy: a.accuracy,
+        testAccuracy: b.accuracy,
+        cost: { ...ZERO_COST, evalFlops: a.flops + b.flops },
+      };
     },
     proba: (state, raw) => logisticProba(cfg, state, applyScaler(d.scaler, raw)),
   };
@@ -240,7 +284,11 @@ function mlpRunner(p: ProblemParams, d: PreparedData): ModelRunner<MlpState> {
     evaluate(state) {
       const a = mlpEvaluate(cfg, state, d.trainX, d.trainY);
       const b = mlpEvaluate(cfg, state, d.testX, d.testY);
-      return { trainAccuracy: a.accuracy, testAccuracy: b.accuracy, cost: { ...ZERO_COST, evalFlops: a.flops + b.flops } };
+      return {
+        trainAccuracy: a.accuracy,
+        testAccuracy: b.accuracy,
+        cost: { ...ZERO_COST, evalFlops: a.flops + b.flops },
+      };
     },
     proba: (state, raw) => mlpProba(cfg, state, applyScaler(d.scaler, raw)),
   };

@@ -10,7 +10,17 @@ import { SCALINGS, type Scaling } from './datasets';
 import { throwIfAborted } from '../experiments/abort';
 import type { ExperimentResult } from '../experiments/types';
 import { ML_VERSION, checkProblemParams, intIn } from './experiment';
-import { ZERO_COST, addCost, buildProblem, type ModelCost, type ModelId, type ModelRunner, type ProblemParams, type ModelOverrides, withModelOverrides } from './runners';
+import {
+  ZERO_COST,
+  addCost,
+  buildProblem,
+  type ModelCost,
+  type ModelId,
+  type ModelRunner,
+  type ProblemParams,
+  type ModelOverrides,
+  withModelOverrides,
+} from './runners';
 import { VQC_ENCODINGS, type VqcEncoding } from './vqc';
 
 export interface SweepParams extends Omit<ProblemParams, 'scaling' | 'classicalScaling'> {
@@ -31,7 +41,17 @@ export const DEFAULT_SWEEP_PARAMS: SweepParams = {
   trainFraction: 0.7,
   epochs: 30,
   batchSize: 10,
-  vqc: { qubits: 2, layers: 3, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce', shots: 100, learningRate: 0.1 },
+  vqc: {
+    qubits: 2,
+    layers: 3,
+    encoding: 'angle',
+    reupload: true,
+    entangler: 'cz',
+    readout: 'logistic',
+    loss: 'bce',
+    shots: 100,
+    learningRate: 0.1,
+  },
   logistic: { degree: 3, optimizer: 'adam', learningRate: 0.1 },
   mlp: { hidden: 3, learningRate: 0.1 },
   replicates: 4,
@@ -48,12 +68,16 @@ export function sweepParams(overrides: SweepOverrides = {}): SweepParams {
 
 export function checkSweepParams(p: SweepParams): void {
   intIn('replicates', p.replicates, 1, 50);
-  const nonEmpty = (name: string, a: readonly unknown[]) => { if (!Array.isArray(a) || a.length === 0) throw new RangeError(`${name} must list at least one value`); };
+  const nonEmpty = (name: string, a: readonly unknown[]) => {
+    if (!Array.isArray(a) || a.length === 0) throw new RangeError(`${name} must list at least one value`);
+  };
   nonEmpty('encodings', p.encodings);
   nonEmpty('depths', p.depths);
   nonEmpty('scalings', p.scalings);
-  for (const e of p.encodings) if (!(VQC_ENCODINGS as readonly string[]).includes(e)) throw new RangeError(`unknown VQC encoding '${e}'`);
-  for (const s of p.scalings) if (!(SCALINGS as readonly string[]).includes(s)) throw new RangeError(`unknown scaling '${s}'`);
+  for (const e of p.encodings)
+    if (!(VQC_ENCODINGS as readonly string[]).includes(e)) throw new RangeError(`unknown VQC encoding '${e}'`);
+  for (const s of p.scalings)
+    if (!(SCALINGS as readonly string[]).includes(s)) throw new RangeError(`unknown scaling '${s}'`);
   for (const d of p.depths) intIn('depth', d, 1, 12);
   for (let r = 0; r < p.replicates; r++) {
     for (const scaling of p.scalings) checkProblemParams(problemFor(p, r, scaling, p.encodings[0], p.depths[0]));
@@ -100,11 +124,14 @@ export function sweepData(p: SweepParams, runs: SweepRun[], indices?: readonly n
   const per = runsPerReplicate(p);
   const total = per * p.replicates;
   const seen = new Array<number>(p.replicates).fill(0);
-  (indices ?? runs.map((_, i) => i)).forEach((k) => { seen[Math.floor(k / per)]++; });
+  (indices ?? runs.map((_, i) => i)).forEach((k) => {
+    seen[Math.floor(k / per)]++;
+  });
   const level = seen.filter((c) => c === per).length;
-  const label = level === p.replicates
-    ? `${p.replicates} seeds per setting`
-    : `${level} of ${p.replicates} seeds per setting so far (${runs.length} of ${total} runs)`;
+  const label =
+    level === p.replicates
+      ? `${p.replicates} seeds per setting`
+      : `${level} of ${p.replicates} seeds per setting so far (${runs.length} of ${total} runs)`;
   return { runs, total, complete: runs.length === total, refinement: { level, target: p.replicates, label } };
 }
 
@@ -144,10 +171,14 @@ export function planSweep(p: SweepParams): PlannedRun[] {
   return runs;
 }
 
-function trainToEnd<S>(runner: ModelRunner<S>, epochs: number): Omit<SweepRun, 'model' | 'seed' | 'scaling' | 'encoding' | 'depth'> {
+function trainToEnd<S>(
+  runner: ModelRunner<S>,
+  epochs: number,
+): Omit<SweepRun, 'model' | 'seed' | 'scaling' | 'encoding' | 'depth'> {
   const t0 = globalThis.performance.now();
   const state = runner.init();
-  let cost = ZERO_COST, loss = NaN;
+  let cost = ZERO_COST,
+    loss = NaN;
   for (let e = 0; e < epochs; e++) {
     const t = runner.train(state, e);
     cost = addCost(cost, t.cost);
@@ -155,13 +186,25 @@ function trainToEnd<S>(runner: ModelRunner<S>, epochs: number): Omit<SweepRun, '
   }
   const ev = runner.evaluate(state, epochs - 1);
   cost = addCost(cost, ev.cost);
-  return { parameters: runner.parameters, trainAccuracy: ev.trainAccuracy, testAccuracy: ev.testAccuracy, finalLoss: loss, cost, ms: globalThis.performance.now() - t0 };
+  return {
+    parameters: runner.parameters,
+    trainAccuracy: ev.trainAccuracy,
+    testAccuracy: ev.testAccuracy,
+    finalLoss: loss,
+    cost,
+    ms: globalThis.performance.now() - t0,
+  };
 }
 
 export function runPlanned(run: PlannedRun): SweepRun {
   const { runners } = buildProblem(run.problem);
   const r = run.problem;
-  const out = run.model === 'vqc' ? trainToEnd(runners.vqc, r.epochs) : run.model === 'logistic' ? trainToEnd(runners.logistic, r.epochs) : trainToEnd(runners.mlp, r.epochs);
+  const out =
+    run.model === 'vqc'
+      ? trainToEnd(runners.vqc, r.epochs)
+      : run.model === 'logistic'
+        ? trainToEnd(runners.logistic, r.epochs)
+        : trainToEnd(runners.mlp, r.epochs);
   return {
     model: run.model,
     seed: r.seed,

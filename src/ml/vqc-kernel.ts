@@ -18,12 +18,20 @@ import type { Rng } from '../sim/rng';
 import type { Point } from './datasets';
 import type { VqcConfig } from './vqc';
 
-const K_RY = 0, K_RZ = 1, K_H = 2, K_P = 3, K_CZ = 4, K_CX = 5;
+const K_RY = 0,
+  K_RZ = 1,
+  K_H = 2,
+  K_P = 3,
+  K_CZ = 4,
+  K_CX = 5;
 const SQRT1_2 = Math.SQRT1_2;
 const HALF_PI = Math.PI / 2;
 
 /** Where a gate's angle comes from. */
-const SRC_NONE = 0, SRC_TRAIN = 1, SRC_FEATURE = 2, SRC_ZZ_PAIR = 3;
+const SRC_NONE = 0,
+  SRC_TRAIN = 1,
+  SRC_FEATURE = 2,
+  SRC_ZZ_PAIR = 3;
 
 export class VqcKernel {
   readonly n: number;
@@ -61,8 +69,19 @@ export class VqcKernel {
     this.dim = 1 << n;
     this.angles = 2 * n * cfg.layers;
     this.zz = cfg.encoding === 'zz';
-    const kind: number[] = [], q0: number[] = [], q1: number[] = [], src: number[] = [], arg: number[] = [], slot: number[] = [];
-    const push = (k: number, a: number, b: number, s: number, g: number) => { kind.push(k); q0.push(a); q1.push(b); src.push(s); arg.push(g); };
+    const kind: number[] = [],
+      q0: number[] = [],
+      q1: number[] = [],
+      src: number[] = [],
+      arg: number[] = [],
+      slot: number[] = [];
+    const push = (k: number, a: number, b: number, s: number, g: number) => {
+      kind.push(k);
+      q0.push(a);
+      q1.push(b);
+      src.push(s);
+      arg.push(g);
+    };
     let k = 0;
     for (let l = 0; l < cfg.layers; l++) {
       if (l === 0 || cfg.reupload) {
@@ -81,8 +100,14 @@ export class VqcKernel {
           for (let q = 0; q < n; q++) push(K_RY, q, 0, SRC_FEATURE, q);
         }
       }
-      for (let q = 0; q < n; q++) { slot.push(kind.length); push(K_RZ, q, 0, SRC_TRAIN, k++); }
-      for (let q = 0; q < n; q++) { slot.push(kind.length); push(K_RY, q, 0, SRC_TRAIN, k++); }
+      for (let q = 0; q < n; q++) {
+        slot.push(kind.length);
+        push(K_RZ, q, 0, SRC_TRAIN, k++);
+      }
+      for (let q = 0; q < n; q++) {
+        slot.push(kind.length);
+        push(K_RY, q, 0, SRC_TRAIN, k++);
+      }
       if (l < cfg.layers - 1 && cfg.entangler !== 'none' && n > 1) {
         const pairs = n === 2 ? 1 : n;
         for (let q = 0; q < pairs; q++) push(cfg.entangler === 'cz' ? K_CZ : K_CX, q, (q + 1) % n, SRC_NONE, 0);
@@ -117,32 +142,47 @@ export class VqcKernel {
       if (s === SRC_TRAIN) angle = params[arg[o]];
       else if (s === SRC_FEATURE) angle = this.zz ? 2 * feats[arg[o]] : feats[arg[o]];
       else {
-        const i = (arg[o] / n) | 0, j = arg[o] - i * n;
+        const i = (arg[o] / n) | 0,
+          j = arg[o] - i * n;
         angle = 2 * (Math.PI - feats[i]) * (Math.PI - feats[j]);
       }
-      if (kind[o] === K_P) { cs[o] = Math.cos(angle); sn[o] = Math.sin(angle); }
-      else { cs[o] = Math.cos(angle / 2); sn[o] = Math.sin(angle / 2); }
+      if (kind[o] === K_P) {
+        cs[o] = Math.cos(angle);
+        sn[o] = Math.sin(angle);
+      } else {
+        cs[o] = Math.cos(angle / 2);
+        sn[o] = Math.sin(angle / 2);
+      }
     }
     const sh = this.shift;
     for (let a = 0; a < this.angles; a++) {
       const theta = params[a];
-      const plus = theta + HALF_PI, minus = theta - HALF_PI;
-      sh[4 * a] = Math.cos(plus / 2); sh[4 * a + 1] = Math.sin(plus / 2);
-      sh[4 * a + 2] = Math.cos(minus / 2); sh[4 * a + 3] = Math.sin(minus / 2);
+      const plus = theta + HALF_PI,
+        minus = theta - HALF_PI;
+      sh[4 * a] = Math.cos(plus / 2);
+      sh[4 * a + 1] = Math.sin(plus / 2);
+      sh[4 * a + 2] = Math.cos(minus / 2);
+      sh[4 * a + 3] = Math.sin(minus / 2);
     }
   }
 
   /** Runs the loaded circuit from |0…0⟩; with `snapshots`, keeps the state before every trainable gate. */
   forward(snapshots: boolean): void {
     const { re, im } = this;
-    re.fill(0); im.fill(0); re[0] = 1;
-    if (!snapshots) { this.applyRange(0, this.nOps); return; }
+    re.fill(0);
+    im.fill(0);
+    re[0] = 1;
+    if (!snapshots) {
+      this.applyRange(0, this.nOps);
+      return;
+    }
     const { slot, dim, snapRe, snapIm } = this;
     let o = 0;
     for (let a = 0; a < this.angles; a++) {
       const s = slot[a];
       this.applyRange(o, s);
-      snapRe.set(re, a * dim); snapIm.set(im, a * dim);
+      snapRe.set(re, a * dim);
+      snapIm.set(im, a * dim);
       o = s;
     }
     this.applyRange(o, this.nOps);
@@ -152,7 +192,10 @@ export class VqcKernel {
   shifted(a: number, sign: number): void {
     const { re, im, dim, slot } = this;
     const off = a * dim;
-    for (let i = 0; i < dim; i++) { re[i] = this.snapRe[off + i]; im[i] = this.snapIm[off + i]; }
+    for (let i = 0; i < dim; i++) {
+      re[i] = this.snapRe[off + i];
+      im[i] = this.snapIm[off + i];
+    }
     const o = slot[a];
     const c = sign > 0 ? this.shift[4 * a] : this.shift[4 * a + 2];
     const s = sign > 0 ? this.shift[4 * a + 1] : this.shift[4 * a + 3];
@@ -174,7 +217,8 @@ export class VqcKernel {
   /** Mean of (−1)^{bit 0} over `shots` shots of the current state (CdfSampler's draws, one rng.next() each). */
   sampleZ0(shots: number, rng: Rng): number {
     const { re, im, dim, cdf } = this;
-    let acc = 0, last = -1;
+    let acc = 0,
+      last = -1;
     for (let i = 0; i < dim; i++) {
       const p = re[i] * re[i] + im[i] * im[i];
       acc += p;
@@ -191,7 +235,9 @@ export class VqcKernel {
       // CdfSampler.sample returns min(last, first i with cdf[i] > v) = #{i < last : cdf[i] ≤ v} (the cdf is
       // non-decreasing); its parity is [C₀ ≤ v] − [C₁ ≤ v] + [C₂ ≤ v] with Cᵢ = ∞ for i ≥ last. Counting it
       // without branches (unary + on a comparison compiles to a flag move) avoids a mispredicted jump per shot.
-      const C0 = last > 0 ? cdf[0] : Infinity, C1 = last > 1 ? cdf[1] : Infinity, C2 = last > 2 ? cdf[2] : Infinity;
+      const C0 = last > 0 ? cdf[0] : Infinity,
+        C1 = last > 1 ? cdf[1] : Infinity,
+        C2 = last > 2 ? cdf[2] : Infinity;
       let odd = 0;
       for (let t = 0; t < shots; t++) {
         const v = u[t] * acc;
@@ -201,7 +247,8 @@ export class VqcKernel {
     } else {
       for (let t = 0; t < shots; t++) {
         const v = u[t] * acc;
-        let lo = 0, hi = last;
+        let lo = 0,
+          hi = last;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
           if (cdf[mid] > v) hi = mid;
@@ -229,12 +276,18 @@ export class VqcKernel {
     const step = 1 << q;
     if (k === K_RY || k === K_H) {
       // kReal1(a, b, c, d): RY = (c, −s, s, c); H = (√½, √½, √½, −√½)
-      const a = k === K_H ? SQRT1_2 : c, b = k === K_H ? SQRT1_2 : -s, cc = k === K_H ? SQRT1_2 : s, d = k === K_H ? -SQRT1_2 : c;
+      const a = k === K_H ? SQRT1_2 : c,
+        b = k === K_H ? SQRT1_2 : -s,
+        cc = k === K_H ? SQRT1_2 : s,
+        d = k === K_H ? -SQRT1_2 : c;
       for (let base = 0; base < dim; base += step << 1) {
         const end = base + step;
         for (let i = base; i < end; i++) {
           const j = i + step;
-          const xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+          const xr = re[i],
+            xi = im[i],
+            yr = re[j],
+            yi = im[j];
           re[i] = a * xr + b * yr;
           im[i] = a * xi + b * yi;
           re[j] = cc * xr + d * yr;
@@ -243,26 +296,33 @@ export class VqcKernel {
       }
     } else if (k === K_RZ) {
       // kDiag1(ar, ai, br, bi) = (c, −s, c, s)
-      const ar = c, ai = -s, br = c, bi = s;
+      const ar = c,
+        ai = -s,
+        br = c,
+        bi = s;
       for (let base = 0; base < dim; base += step << 1) {
         const end = base + step;
         for (let i = base; i < end; i++) {
           const j = i + step;
-          let r = re[i], m = im[i];
+          let r = re[i],
+            m = im[i];
           re[i] = r * ar - m * ai;
           im[i] = r * ai + m * ar;
-          r = re[j]; m = im[j];
+          r = re[j];
+          m = im[j];
           re[j] = r * br - m * bi;
           im[j] = r * bi + m * br;
         }
       }
     } else {
       // K_P: kPhase1(pr, pi) = (cos φ, sin φ) on amplitudes with bit q set
-      const pr = c, pi = s;
+      const pr = c,
+        pi = s;
       for (let base = step; base < dim; base += step << 1) {
         const end = base + step;
         for (let j = base; j < end; j++) {
-          const r = re[j], m = im[j];
+          const r = re[j],
+            m = im[j];
           re[j] = r * pr - m * pi;
           im[j] = r * pi + m * pr;
         }
@@ -276,7 +336,8 @@ export class VqcKernel {
     const both = (1 << a) | (1 << b);
     for (let i = 0; i < dim; i++) {
       if ((i & both) !== both) continue;
-      const r = re[i], m = im[i];
+      const r = re[i],
+        m = im[i];
       re[i] = r * -1 - m * 0;
       im[i] = r * 0 + m * -1;
     }
@@ -285,12 +346,17 @@ export class VqcKernel {
   /** kCX(c, t): swap the amplitudes with the control set and the target 0 / 1. */
   private cx(c: number, t: number): void {
     const { re, im, dim } = this;
-    const cb = 1 << c, tb = 1 << t;
+    const cb = 1 << c,
+      tb = 1 << t;
     for (let i = 0; i < dim; i++) {
       if ((i & cb) === 0 || (i & tb) !== 0) continue;
       const j = i | tb;
-      const r = re[i]; re[i] = re[j]; re[j] = r;
-      const m = im[i]; im[i] = im[j]; im[j] = m;
+      const r = re[i];
+      re[i] = re[j];
+      re[j] = r;
+      const m = im[i];
+      im[i] = im[j];
+      im[j] = m;
     }
   }
 }
@@ -298,7 +364,9 @@ export class VqcKernel {
 const kernels = new Map<string, VqcKernel>();
 
 /** The shared kernel of a circuit configuration (JavaScript is single-threaded per worker: one register per shape suffices). */
-export function vqcKernel(cfg: Pick<VqcConfig, 'qubits' | 'layers' | 'encoding' | 'reupload' | 'entangler'>): VqcKernel {
+export function vqcKernel(
+  cfg: Pick<VqcConfig, 'qubits' | 'layers' | 'encoding' | 'reupload' | 'entangler'>,
+): VqcKernel {
   const key = `${cfg.qubits}|${cfg.layers}|${cfg.encoding}|${cfg.reupload}|${cfg.entangler}`;
   let k = kernels.get(key);
   if (!k) {

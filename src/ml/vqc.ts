@@ -86,10 +86,14 @@ export function vqcTrainCircuitsPerEpoch(cfg: Pick<VqcConfig, 'qubits' | 'layers
 }
 
 function checkConfig(cfg: VqcConfig): void {
-  if (!Number.isInteger(cfg.qubits) || cfg.qubits < 1 || cfg.qubits > MAX_QUBITS) throw new RangeError(`VQC qubits must be an integer in 1…${MAX_QUBITS} (got ${cfg.qubits})`);
-  if (!Number.isInteger(cfg.layers) || cfg.layers < 1 || cfg.layers > MAX_LAYERS) throw new RangeError(`VQC layers must be an integer in 1…${MAX_LAYERS} (got ${cfg.layers})`);
-  if (!Number.isInteger(cfg.shots) || cfg.shots < 0) throw new RangeError(`shots must be an integer ≥ 0 (got ${cfg.shots})`);
-  if (!(VQC_ENCODINGS as readonly string[]).includes(cfg.encoding)) throw new RangeError(`unknown VQC encoding '${cfg.encoding}'`);
+  if (!Number.isInteger(cfg.qubits) || cfg.qubits < 1 || cfg.qubits > MAX_QUBITS)
+    throw new RangeError(`VQC qubits must be an integer in 1…${MAX_QUBITS} (got ${cfg.qubits})`);
+  if (!Number.isInteger(cfg.layers) || cfg.layers < 1 || cfg.layers > MAX_LAYERS)
+    throw new RangeError(`VQC layers must be an integer in 1…${MAX_LAYERS} (got ${cfg.layers})`);
+  if (!Number.isInteger(cfg.shots) || cfg.shots < 0)
+    throw new RangeError(`shots must be an integer ≥ 0 (got ${cfg.shots})`);
+  if (!(VQC_ENCODINGS as readonly string[]).includes(cfg.encoding))
+    throw new RangeError(`unknown VQC encoding '${cfg.encoding}'`);
 }
 
 /**
@@ -107,7 +111,9 @@ export function vqcInit(cfg: VqcConfig, seed: number): VqcState {
 }
 
 const g = (name: GateOp['name'], qubits: number[], params: number[] = [], paramIndex?: number): GateOp =>
-  paramIndex === undefined ? { kind: 'gate', name, qubits, params } : { kind: 'gate', name, qubits, params, paramIndex };
+  paramIndex === undefined
+    ? { kind: 'gate', name, qubits, params }
+    : { kind: 'gate', name, qubits, params, paramIndex };
 
 function encodingOps(cfg: VqcConfig, x: Point): GateOp[] {
   const feats: number[] = [];
@@ -128,8 +134,16 @@ export function vqcCircuitOps(cfg: VqcConfig, x: Point, angles: ArrayLike<number
   let k = 0;
   for (let l = 0; l < cfg.layers; l++) {
     if (l === 0 || cfg.reupload) ops.push(...encodingOps(cfg, x));
-    for (let q = 0; q < n; q++) { slots.push(ops.length); ops.push(g('rz', [q], [angles[k]], k)); k++; }
-    for (let q = 0; q < n; q++) { slots.push(ops.length); ops.push(g('ry', [q], [angles[k]], k)); k++; }
+    for (let q = 0; q < n; q++) {
+      slots.push(ops.length);
+      ops.push(g('rz', [q], [angles[k]], k));
+      k++;
+    }
+    for (let q = 0; q < n; q++) {
+      slots.push(ops.length);
+      ops.push(g('ry', [q], [angles[k]], k));
+      k++;
+    }
     if (l < cfg.layers - 1 && cfg.entangler !== 'none' && n > 1) {
       const pairs = n === 2 ? 1 : n;
       for (let q = 0; q < pairs; q++) ops.push(g(cfg.entangler, [q, (q + 1) % n]));
@@ -144,7 +158,11 @@ export class ZExpectationRunner {
   private readonly probs: Float64Array;
   readonly cost: QuantumCost = { circuits: 0, shots: 0 };
 
-  constructor(numQubits: number, private readonly shots: number, private readonly rng: Rng | null) {
+  constructor(
+    numQubits: number,
+    private readonly shots: number,
+    private readonly rng: Rng | null,
+  ) {
     if (shots > 0 && !rng) throw new Error('finite-shot estimation needs a seeded generator');
     this.sv = new StateVector(numQubits);
     this.probs = new Float64Array(this.sv.dim);
@@ -173,10 +191,16 @@ export class ZExpectationRunner {
 }
 
 /** Read-out: p(E) and the loss, with ∂L/∂E and ∂L/∂(α, β). */
-function readoutLoss(cfg: VqcConfig, params: ArrayLike<number>, E: number, y: number): { p: number; loss: number; dE: number; dAlpha: number; dBeta: number } {
+function readoutLoss(
+  cfg: VqcConfig,
+  params: ArrayLike<number>,
+  E: number,
+  y: number,
+): { p: number; loss: number; dE: number; dAlpha: number; dBeta: number } {
   if (cfg.readout === 'logistic') {
     const P = vqcAngleCount(cfg);
-    const alpha = params[P], beta = params[P + 1];
+    const alpha = params[P],
+      beta = params[P + 1];
     const s = alpha * E + beta;
     const p = sigmoid(s);
     const loss = cfg.loss === 'bce' ? bceWithLogit(s, y) : (p - y) ** 2;
@@ -184,7 +208,7 @@ function readoutLoss(cfg: VqcConfig, params: ArrayLike<number>, E: number, y: nu
     return { p, loss, dE: dS * alpha, dAlpha: dS * E, dBeta: dS };
   }
   const p = (1 + E) / 2;
-  if (cfg.loss === 'mse') return { p, loss: (p - y) ** 2, dE: (p - y), dAlpha: 0, dBeta: 0 };
+  if (cfg.loss === 'mse') return { p, loss: (p - y) ** 2, dE: p - y, dAlpha: 0, dBeta: 0 };
   const pc = Math.min(1 - DIRECT_EPS, Math.max(DIRECT_EPS, p));
   const loss = -(y * Math.log(pc) + (1 - y) * Math.log(1 - pc));
   const clipped = pc !== p;
@@ -198,7 +222,11 @@ function readoutLoss(cfg: VqcConfig, params: ArrayLike<number>, E: number, y: nu
  * shifted circuits per angle per example), all expectations from `runner` (exact or shots).
  */
 export function vqcLossAndGradient(
-  cfg: VqcConfig, params: ArrayLike<number>, X: readonly Point[], Y: readonly number[], runner: ZExpectationRunner,
+  cfg: VqcConfig,
+  params: ArrayLike<number>,
+  X: readonly Point[],
+  Y: readonly number[],
+  runner: ZExpectationRunner,
 ): { loss: number; grad: Float64Array } {
   checkConfig(cfg);
   const P = vqcAngleCount(cfg);
@@ -218,7 +246,7 @@ export function vqcLossAndGradient(
       const ePlus = runner.measure(kernel);
       kernel.shifted(k, -1);
       const eMinus = runner.measure(kernel);
-      grad[k] += r.dE * (ePlus - eMinus) / 2;
+      grad[k] += (r.dE * (ePlus - eMinus)) / 2;
     }
     if (cfg.readout === 'logistic') {
       grad[P] += r.dAlpha;
@@ -239,11 +267,17 @@ function expectationAt(cfg: VqcConfig, params: ArrayLike<number>, x: Point, runn
 }
 
 /** Mean loss with exact expectations (no counting): the reference for finite-difference checks. */
-export function vqcExactLoss(cfg: VqcConfig, params: ArrayLike<number>, X: readonly Point[], Y: readonly number[]): number {
+export function vqcExactLoss(
+  cfg: VqcConfig,
+  params: ArrayLike<number>,
+  X: readonly Point[],
+  Y: readonly number[],
+): number {
   checkConfig(cfg);
   const runner = new ZExpectationRunner(cfg.qubits, 0, null);
   let loss = 0;
-  for (let i = 0; i < X.length; i++) loss += readoutLoss(cfg, params, expectationAt(cfg, params, X[i], runner), Y[i]).loss;
+  for (let i = 0; i < X.length; i++)
+    loss += readoutLoss(cfg, params, expectationAt(cfg, params, X[i], runner), Y[i]).loss;
   return X.length ? loss / X.length : 0;
 }
 
@@ -252,11 +286,17 @@ export function vqcExactLoss(cfg: VqcConfig, params: ArrayLike<number>, X: reado
  * `state`. Shots for the whole epoch come from one generator seeded by `shotSeed`.
  */
 export function vqcTrainEpoch(
-  cfg: VqcConfig, state: VqcState, X: readonly Point[], Y: readonly number[], batchSeed: number, shotSeed: number,
+  cfg: VqcConfig,
+  state: VqcState,
+  X: readonly Point[],
+  Y: readonly number[],
+  batchSeed: number,
+  shotSeed: number,
 ): { loss: number; cost: QuantumCost; flops: number } {
   checkConfig(cfg);
   const runner = new ZExpectationRunner(cfg.qubits, cfg.shots, cfg.shots > 0 ? createRng(shotSeed) : null);
-  let lossSum = 0, flops = 0;
+  let lossSum = 0,
+    flops = 0;
   for (const batch of epochBatches(X.length, cfg.batchSize, batchSeed)) {
     const bx = batch.map((i) => X[i]);
     const by = batch.map((i) => Y[i]);
@@ -268,7 +308,13 @@ export function vqcTrainEpoch(
 }
 
 /** Accuracy on (X, Y), one circuit per point (with shots if configured). */
-export function vqcEvaluate(cfg: VqcConfig, state: VqcState, X: readonly Point[], Y: readonly number[], shotSeed: number): { accuracy: number; cost: QuantumCost } {
+export function vqcEvaluate(
+  cfg: VqcConfig,
+  state: VqcState,
+  X: readonly Point[],
+  Y: readonly number[],
+  shotSeed: number,
+): { accuracy: number; cost: QuantumCost } {
   checkConfig(cfg);
   const runner = new ZExpectationRunner(cfg.qubits, cfg.shots, cfg.shots > 0 ? createRng(shotSeed) : null);
   let ok = 0;
@@ -280,7 +326,12 @@ export function vqcEvaluate(cfg: VqcConfig, state: VqcState, X: readonly Point[]
 }
 
 /** P(class 1 | x) with the exact ⟨Z₀⟩ (the model's decision function without shot noise). */
-export function vqcProba(cfg: VqcConfig, state: VqcState, x: Point, runner = new ZExpectationRunner(cfg.qubits, 0, null)): number {
+export function vqcProba(
+  cfg: VqcConfig,
+  state: VqcState,
+  x: Point,
+  runner = new ZExpectationRunner(cfg.qubits, 0, null),
+): number {
   const E = expectationAt(cfg, state.params, x, runner);
   return readoutLoss(cfg, state.params, E, 0).p;
 }

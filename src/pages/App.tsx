@@ -17,10 +17,17 @@ import type { Route } from './routes';
 import { UpdatePrompt } from './UpdatePrompt';
 
 const articlePage = preloadable(() => import('./ArticlePage').then((m) => m.ArticlePage));
-const embedPages = preloadable(() => import('./EmbedPage').then((m) => ({ route }: { route: Route }) => (
-  route.page === 'embed' ? <m.EmbedFigurePage figure={route.figure} />
-    : route.page === 'embed-section' ? <m.EmbedSectionPage section={route.section} /> : null
-)));
+const embedPages = preloadable(() =>
+  import('./EmbedPage').then(
+    (m) =>
+      ({ route }: { route: Route }) =>
+        route.page === 'embed' ? (
+          <m.EmbedFigurePage figure={route.figure} />
+        ) : route.page === 'embed-section' ? (
+          <m.EmbedSectionPage section={route.section} />
+        ) : null,
+  ),
+);
 const presentPage = preloadable(() => import('./PresentPage').then((m) => m.PresentPage));
 const printPage = preloadable(() => import('./PresentPage').then((m) => m.PrintPage));
 const speakerPage = preloadable(() => import('./SpeakerPage').then((m) => m.SpeakerPage));
@@ -29,13 +36,22 @@ const checkPage = preloadable(() => import('./CheckPage').then((m) => m.CheckPag
 /** The code-split page a route needs, if any. */
 function splitPage(route: Route) {
   switch (route.page) {
-    case 'article': return articlePage;
-    case 'embed': case 'embed-section': return embedPages;
-    case 'present': return presentPage;
-    case 'print': return printPage;
-    case 'speaker': return speakerPage;
-    case 'check': case 'embed-check': return checkPage;
-    default: return undefined;
+    case 'article':
+      return articlePage;
+    case 'embed':
+    case 'embed-section':
+      return embedPages;
+    case 'present':
+      return presentPage;
+    case 'print':
+      return printPage;
+    case 'speaker':
+      return speakerPage;
+    case 'check':
+    case 'embed-check':
+      return checkPage;
+    default:
+      return undefined;
   }
 }
 
@@ -46,14 +62,23 @@ export function preloadPage(route: Route): Promise<unknown> {
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
-    case 'article': return <articlePage.Render />;
-    case 'not-found': return <NotFoundPage />;
-    case 'embed': case 'embed-section': return <embedPages.Render route={route} />;
-    case 'present': return <presentPage.Render />;
-    case 'speaker': return <speakerPage.Render />;
-    case 'print': return <printPage.Render />;
-    case 'check': return <checkPage.Render />;
-    case 'embed-check': return <checkPage.Render embed />;
+    case 'article':
+      return <articlePage.Render />;
+    case 'not-found':
+      return <NotFoundPage />;
+    case 'embed':
+    case 'embed-section':
+      return <embedPages.Render route={route} />;
+    case 'present':
+      return <presentPage.Render />;
+    case 'speaker':
+      return <speakerPage.Render />;
+    case 'print':
+      return <printPage.Render />;
+    case 'check':
+      return <checkPage.Render />;
+    case 'embed-check':
+      return <checkPage.Render embed />;
   }
 }
 
@@ -74,9 +99,9 @@ export function App({ route }: { route: Route }) {
     <>
       <Page route={route} />
       <HydratedMark />
-      {route.page === 'embed' || route.page === 'embed-section' || route.page === 'embed-check'
-        ? null
-        : <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />}
+      {route.page === 'embed' || route.page === 'embed-section' || route.page === 'embed-check' ? null : (
+        <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />
+      )}
     </>
   );
 }

@@ -7,7 +7,20 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { meta } from 'virtual:article';
 import references from '../../content/references.json';
 import { SkipLink } from '../reading';
-import { CHECK_DEVICES, CHECK_PLANS, NUMBER_FIELDS, TRISTATE, computeCheck, parseNumber, parseQuery, toQuery, DEFAULT_INPUTS, type CheckInputs, type FieldIssue, type NumberKey } from '../check/model';
+import {
+  CHECK_DEVICES,
+  CHECK_PLANS,
+  NUMBER_FIELDS,
+  TRISTATE,
+  computeCheck,
+  parseNumber,
+  parseQuery,
+  toQuery,
+  DEFAULT_INPUTS,
+  type CheckInputs,
+  type FieldIssue,
+  type NumberKey,
+} from '../check/model';
 import { WORKED_EXAMPLES, exampleHref } from '../check/examples';
 import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
 import { deviceTiming, pricePlan, type TimedDeviceId } from '../figures/pipeline-cost/profiles';
@@ -22,13 +35,25 @@ const refs = references as unknown as Record<string, Ref>;
 function refHref(id: string): string | undefined {
   const r = refs[id];
   if (!r) return undefined;
-  return r.doi ? `https://doi.org/${r.doi}` : r.url ?? (r.arxiv ? `https://arxiv.org/abs/${r.arxiv}` : undefined);
+  return r.doi ? `https://doi.org/${r.doi}` : (r.url ?? (r.arxiv ? `https://arxiv.org/abs/${r.arxiv}` : undefined));
 }
 
 /** A source string with its URLs as links. */
 function Linked({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s,;)]+)/);
-  return <>{parts.map((p, k) => (k % 2 === 1 ? <a key={k} href={p}>{p}</a> : p))}</>;
+  return (
+    <>
+      {parts.map((p, k) =>
+        k % 2 === 1 ? (
+          <a key={k} href={p}>
+            {p}
+          </a>
+        ) : (
+          p
+        ),
+      )}
+    </>
+  );
 }
 
 export function CheckPage({ embed = false }: { embed?: boolean }) {
@@ -74,7 +99,8 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
     const others = issues.filter((x) => x.key !== key);
     if (raw.trim() === '') {
       const num = { ...inputs.num };
-      if (DEFAULT_INPUTS.num[key] !== undefined) num[key] = DEFAULT_INPUTS.num[key]; else delete num[key];
+      if (DEFAULT_INPUTS.num[key] !== undefined) num[key] = DEFAULT_INPUTS.num[key];
+      else delete num[key];
       update({ ...inputs, num }, others);
       return;
     }
@@ -90,31 +116,75 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
       <main id="main" className="page-main" tabIndex={-1}>
         <article className="article check-page">
           <h1 className="article-title">Check a speedup claim</h1>
-          {embed ? <p><a href={pageHref('/check')} target="_blank" rel="noopener">Open the claim checker on its own page</a></p> : null}
+          {embed ? (
+            <p>
+              <a href={pageHref('/check')} target="_blank" rel="noopener">
+                Open the claim checker on its own page
+              </a>
+            </p>
+          ) : null}
           <p>
-            Enter a published or pitched quantum speedup claim. The page applies the six-point list from the article’s section{' '}
-            <a href={pageHref('/#niches-what-a-credible-speedup-claim-must-show')}>What a credible speedup claim must show</a>: it computes what the claim’s own numbers
-            allow (end-to-end time, loading share, fidelity, dollars, energy, the comparison with the stated baseline) and marks the rest as
-            something the claim must state. Every input is kept in the address, so a result is a link.
+            Enter a published or pitched quantum speedup claim. The page applies the six-point list from the article’s
+            section{' '}
+            <a href={pageHref('/#niches-what-a-credible-speedup-claim-must-show')}>
+              What a credible speedup claim must show
+            </a>
+            : it computes what the claim’s own numbers allow (end-to-end time, loading share, fidelity, dollars, energy,
+            the comparison with the stated baseline) and marks the rest as something the claim must state. Every input
+            is kept in the address, so a result is a link.
           </p>
           <form className="check-form" onSubmit={(e) => e.preventDefault()} aria-label="Claim">
-            <label htmlFor={`${uid}-name`} className="check-field check-field--wide">claim
-              <input id={`${uid}-name`} type="text" maxLength={200} value={inputs.name} onChange={(e) => update({ ...inputs, name: e.currentTarget.value }, issues)} />
+            <label htmlFor={`${uid}-name`} className="check-field check-field--wide">
+              claim
+              <input
+                id={`${uid}-name`}
+                type="text"
+                maxLength={200}
+                value={inputs.name}
+                onChange={(e) => update({ ...inputs, name: e.currentTarget.value }, issues)}
+              />
             </label>
-            <label htmlFor={`${uid}-device`} className="check-field">device
-              <select id={`${uid}-device`} value={inputs.device} onChange={(e) => update({ ...inputs, device: e.currentTarget.value as CheckInputs['device'] }, issues)}>
-                {CHECK_DEVICES.map((d) => <option key={d} value={d}>{d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d as TimedDeviceId).name}</option>)}
+            <label htmlFor={`${uid}-device`} className="check-field">
+              device
+              <select
+                id={`${uid}-device`}
+                value={inputs.device}
+                onChange={(e) => update({ ...inputs, device: e.currentTarget.value as CheckInputs['device'] }, issues)}
+              >
+                {CHECK_DEVICES.map((d) => (
+                  <option key={d} value={d}>
+                    {d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d as TimedDeviceId).name}
+                  </option>
+                ))}
               </select>
             </label>
-            <label htmlFor={`${uid}-plan`} className="check-field">price plan
-              <select id={`${uid}-plan`} value={inputs.plan} onChange={(e) => update({ ...inputs, plan: e.currentTarget.value as CheckInputs['plan'] }, issues)}>
-                {CHECK_PLANS.map((p) => <option key={p} value={p}>{pricePlan(p).label}</option>)}
+            <label htmlFor={`${uid}-plan`} className="check-field">
+              price plan
+              <select
+                id={`${uid}-plan`}
+                value={inputs.plan}
+                onChange={(e) => update({ ...inputs, plan: e.currentTarget.value as CheckInputs['plan'] }, issues)}
+              >
+                {CHECK_PLANS.map((p) => (
+                  <option key={p} value={p}>
+                    {pricePlan(p).label}
+                  </option>
+                ))}
               </select>
             </label>
             {(['task', 'protocol'] as const).map((k) => (
-              <label key={k} htmlFor={`${uid}-${k}`} className="check-field">{k === 'task' ? 'a task someone needs?' : 'clean protocol?'}
-                <select id={`${uid}-${k}`} value={inputs[k]} onChange={(e) => update({ ...inputs, [k]: e.currentTarget.value as CheckInputs['task'] }, issues)}>
-                  {TRISTATE.map((t) => <option key={t} value={t}>{t === 'unstated' ? 'not stated' : t}</option>)}
+              <label key={k} htmlFor={`${uid}-${k}`} className="check-field">
+                {k === 'task' ? 'a task someone needs?' : 'clean protocol?'}
+                <select
+                  id={`${uid}-${k}`}
+                  value={inputs[k]}
+                  onChange={(e) => update({ ...inputs, [k]: e.currentTarget.value as CheckInputs['task'] }, issues)}
+                >
+                  {TRISTATE.map((t) => (
+                    <option key={t} value={t}>
+                      {t === 'unstated' ? 'not stated' : t}
+                    </option>
+                  ))}
                 </select>
               </label>
             ))}
@@ -124,37 +194,81 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
               return (
                 <label key={f.key} htmlFor={`${uid}-${f.key}`} className="check-field" data-field={f.key}>
                   {f.label} <span className="check-unit">({f.unit})</span>
-                  <input id={`${uid}-${f.key}`} type="text" inputMode="decimal" value={v} aria-invalid={issue ? true : undefined}
-                    aria-describedby={issue ? `${uid}-${f.key}-issue` : undefined} onChange={(e) => onNumber(f.key, e.currentTarget.value)} />
-                  {issue ? <span id={`${uid}-${f.key}-issue`} className="check-issue" role="status">{issue.message}</span> : null}
+                  <input
+                    id={`${uid}-${f.key}`}
+                    type="text"
+                    inputMode="decimal"
+                    value={v}
+                    aria-invalid={issue ? true : undefined}
+                    aria-describedby={issue ? `${uid}-${f.key}-issue` : undefined}
+                    onChange={(e) => onNumber(f.key, e.currentTarget.value)}
+                  />
+                  {issue ? (
+                    <span id={`${uid}-${f.key}-issue`} className="check-issue" role="status">
+                      {issue.message}
+                    </span>
+                  ) : null}
                 </label>
               );
             })}
-            <label htmlFor={`${uid}-basehw`} className="check-field check-field--wide">baseline hardware
-              <input id={`${uid}-basehw`} type="text" maxLength={200} value={inputs.basehw} onChange={(e) => update({ ...inputs, basehw: e.currentTarget.value }, issues)} />
+            <label htmlFor={`${uid}-basehw`} className="check-field check-field--wide">
+              baseline hardware
+              <input
+                id={`${uid}-basehw`}
+                type="text"
+                maxLength={200}
+                value={inputs.basehw}
+                onChange={(e) => update({ ...inputs, basehw: e.currentTarget.value }, issues)}
+              />
             </label>
           </form>
-          {issues.filter((x) => !NUMBER_FIELDS.some((f) => f.key === x.key)).map((x) => <p key={x.key} className="check-issue" role="status">{x.key}: {x.message}</p>)}
+          {issues
+            .filter((x) => !NUMBER_FIELDS.some((f) => f.key === x.key))
+            .map((x) => (
+              <p key={x.key} className="check-issue" role="status">
+                {x.key}: {x.message}
+              </p>
+            ))}
 
           <h2>Scorecard</h2>
           <ol className="check-card" data-check-card>
             {items.map((it) => (
               <li key={it.id} data-item={it.id} data-verdict={it.verdict}>
-                <strong>{it.ask}</strong> <span className={`check-verdict check-verdict--${it.verdict}`}>{verdictLabel(it.verdict)}</span>
+                <strong>{it.ask}</strong>{' '}
+                <span className={`check-verdict check-verdict--${it.verdict}`}>{verdictLabel(it.verdict)}</span>
                 <ul>
                   {it.lines.map((l, k) => (
-                    <li key={k}>{l.text}{l.formula ? <> <span className="check-formula">[{l.formula}]</span></> : null}{l.source ? <> <span className="check-source">Source: <Linked text={l.source} /></span></> : null}</li>
+                    <li key={k}>
+                      {l.text}
+                      {l.formula ? (
+                        <>
+                          {' '}
+                          <span className="check-formula">[{l.formula}]</span>
+                        </>
+                      ) : null}
+                      {l.source ? (
+                        <>
+                          {' '}
+                          <span className="check-source">
+                            Source: <Linked text={l.source} />
+                          </span>
+                        </>
+                      ) : null}
+                    </li>
                   ))}
                 </ul>
               </li>
             ))}
           </ol>
-          <label htmlFor={`${uid}-text`} className="check-text">The scorecard as text, to paste into a review
+          <label htmlFor={`${uid}-text`} className="check-text">
+            The scorecard as text, to paste into a review
             <textarea id={`${uid}-text`} readOnly rows={10} value={text} />
           </label>
 
           <h2>Worked examples</h2>
-          <p>Each link opens the checker with the claim’s own numbers; fields the source does not give are left empty.</p>
+          <p>
+            Each link opens the checker with the claim’s own numbers; fields the source does not give are left empty.
+          </p>
           <ul className="check-examples">
             {WORKED_EXAMPLES.map((e) => (
               <li key={e.id} data-example={e.id}>

@@ -29,7 +29,9 @@ function citationsOf(section: LoadedSection | undefined): CitationData {
 
 /** The figure's steps, from its Scrolly compiled alone (loaded before render: embed-content.ts). */
 function scrollyFor(own: LoadedSection | undefined, figure: string): ScrollyInfo | undefined {
-  return own ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure) : undefined;
+  return own
+    ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure)
+    : undefined;
 }
 
 /** Reads `?theme` (and `?step` when a step count is given) once after hydration. */
@@ -52,15 +54,35 @@ function useEmbedQuery(stepCount: number | undefined) {
   return state;
 }
 
-function EmbedFrame({ title, titleHidden, children, issues, articleHref }: { title: string; titleHidden?: boolean; children: ReactNode; issues: string[]; articleHref: string }) {
+function EmbedFrame({
+  title,
+  titleHidden,
+  children,
+  issues,
+  articleHref,
+}: {
+  title: string;
+  titleHidden?: boolean;
+  children: ReactNode;
+  issues: string[];
+  articleHref: string;
+}) {
   useAutoHeight(true);
   return (
     <main id="main" className="embed" tabIndex={-1}>
       <h1 className={titleHidden ? 'embed__title visually-hidden' : 'embed__title'}>{title}</h1>
-      {issues.length > 0 ? <p className="embed__issues" role="status" data-embed-issues="">{issues.join(' ')}</p> : null}
+      {issues.length > 0 ? (
+        <p className="embed__issues" role="status" data-embed-issues="">
+          {issues.join(' ')}
+        </p>
+      ) : null}
       {children}
       <p className="embed__source">
-        From <a href={articleHref} target="_blank" rel="noopener">{siteTitle(meta)}</a>, with every figure computed by its own seeded quantum simulator.
+        From{' '}
+        <a href={articleHref} target="_blank" rel="noopener">
+          {siteTitle(meta)}
+        </a>
+        , with every figure computed by its own seeded quantum simulator.
       </p>
     </main>
   );
@@ -80,7 +102,8 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   const onStep = useCallback((n: number) => {
     setStep(n);
     const url = new URL(window.location.href);
-    if (n === 0) url.searchParams.delete('step'); else url.searchParams.set('step', String(n));
+    if (n === 0) url.searchParams.delete('step');
+    else url.searchParams.set('step', String(n));
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
   }, []);
 
@@ -90,7 +113,8 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const t = e.target as Element | null;
       if (t && t !== document.body && t !== document.documentElement && t.id !== 'main') return;
-      const delta = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+      const delta =
+        e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
       if (!delta) return;
       e.preventDefault();
       setStep((s) => {
@@ -116,10 +140,20 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
               labels={labels}
               step={Math.min(step, info.steps.length - 1)}
               onStep={onStep}
-              footer={<p className="stepper__article"><a href={articleHref} target="_blank" rel="noopener">Read this step in the full article</a></p>}
+              footer={
+                <p className="stepper__article">
+                  <a href={articleHref} target="_blank" rel="noopener">
+                    Read this step in the full article
+                  </a>
+                </p>
+              }
             />
           ) : (
-            <ol className="embed__labels">{labels.map((l) => <li key={l}>{l}</li>)}</ol>
+            <ol className="embed__labels">
+              {labels.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ol>
           )}
         </EmbedFrame>
       </CitationProvider>
@@ -147,7 +181,12 @@ export function EmbedSectionPage({ section }: { section: string }) {
   return (
     <StoryModeContext.Provider value="embed">
       <CitationProvider value={citations}>
-        <EmbedFrame title={`${siteTitle(meta)}: ${found?.title ?? section}`} titleHidden={Boolean(found)} issues={query.issues} articleHref={pageHref(`/#${section}`)}>
+        <EmbedFrame
+          title={`${siteTitle(meta)}: ${found?.title ?? section}`}
+          titleHidden={Boolean(found)}
+          issues={query.issues}
+          articleHref={pageHref(`/#${section}`)}
+        >
           {Content ? (
             <div className="embed__section article-section">
               <Content components={components} />

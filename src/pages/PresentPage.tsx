@@ -20,22 +20,44 @@ import { pageHref } from './address';
 
 const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
 
-export type DeckKeyAction = 'next' | 'prev' | 'first' | 'last' | 'fullscreen' | 'blackout' | 'overview' | 'speaker' | 'escape';
+export type DeckKeyAction =
+  'next' | 'prev' | 'first' | 'last' | 'fullscreen' | 'blackout' | 'overview' | 'speaker' | 'escape';
 
 /** The action of a key press in the presentation (clickers send PageUp/PageDown). */
 export function deckKeyAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): DeckKeyAction | undefined {
   switch (e.key) {
-    case 'ArrowRight': case 'ArrowDown': case 'PageDown': return 'next';
-    case ' ': case 'Spacebar': return e.shiftKey ? 'prev' : 'next';
-    case 'ArrowLeft': case 'ArrowUp': case 'PageUp': return 'prev';
-    case 'Home': return 'first';
-    case 'End': return 'last';
-    case 'f': case 'F': return 'fullscreen';
-    case 'b': case 'B': case '.': return 'blackout';
-    case 'o': case 'O': return 'overview';
-    case 's': case 'S': return 'speaker';
-    case 'Escape': return 'escape';
-    default: return undefined;
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return 'next';
+    case ' ':
+    case 'Spacebar':
+      return e.shiftKey ? 'prev' : 'next';
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return 'prev';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'f':
+    case 'F':
+      return 'fullscreen';
+    case 'b':
+    case 'B':
+    case '.':
+      return 'blackout';
+    case 'o':
+    case 'O':
+      return 'overview';
+    case 's':
+    case 'S':
+      return 'speaker';
+    case 'Escape':
+      return 'escape';
+    default:
+      return undefined;
   }
 }
 
@@ -81,15 +103,23 @@ export function useDeckState(slides: readonly Slide[]) {
     setIssues(start.issues);
     if (start.issues.length > 0) sync.post({ type: 'issues', issues: start.issues });
   }, [slides, sync]);
-  useEffect(() => { if (typeof window !== 'undefined') writeSlideToUrl(index); }, [index]);
+  useEffect(() => {
+    if (typeof window !== 'undefined') writeSlideToUrl(index);
+  }, [index]);
 
-  const go = useCallback((n: number) => {
-    const next = Math.max(0, Math.min(slides.length - 1, n));
-    setIndex(next);
-    sync.post({ type: 'slide', index: next });
-  }, [slides.length, sync]);
+  const go = useCallback(
+    (n: number) => {
+      const next = Math.max(0, Math.min(slides.length - 1, n));
+      setIndex(next);
+      sync.post({ type: 'slide', index: next });
+    },
+    [slides.length, sync],
+  );
   const toggleBlackout = useCallback(() => {
-    setBlackout((b) => { sync.post({ type: 'blackout', on: !b }); return !b; });
+    setBlackout((b) => {
+      sync.post({ type: 'blackout', on: !b });
+      return !b;
+    });
   }, [sync]);
   return { index, go, blackout, toggleBlackout, issues, remoteIssues, sync };
 }
@@ -104,7 +134,9 @@ function usePrinting(): boolean {
     if (new URLSearchParams(window.location.search).has('print')) setPrinting(true);
     const mq = window.matchMedia?.('print');
     const on = () => flushSync(() => setPrinting(true));
-    const off = () => { if (!new URLSearchParams(window.location.search).has('print')) setPrinting(false); };
+    const off = () => {
+      if (!new URLSearchParams(window.location.search).has('print')) setPrinting(false);
+    };
     const onMedia = (e: MediaQueryListEvent) => (e.matches ? on() : off());
     window.addEventListener('beforeprint', on);
     window.addEventListener('afterprint', off);
@@ -134,13 +166,27 @@ export function PresentPage() {
       if (onButton && e.key === ' ') return;
       e.preventDefault();
       switch (action) {
-        case 'next': go(index + 1); break;
-        case 'prev': go(index - 1); break;
-        case 'first': go(0); break;
-        case 'last': go(slides.length - 1); break;
-        case 'blackout': toggleBlackout(); break;
-        case 'overview': setOverview((o) => !o); break;
-        case 'speaker': openSpeaker(index); break;
+        case 'next':
+          go(index + 1);
+          break;
+        case 'prev':
+          go(index - 1);
+          break;
+        case 'first':
+          go(0);
+          break;
+        case 'last':
+          go(slides.length - 1);
+          break;
+        case 'blackout':
+          toggleBlackout();
+          break;
+        case 'overview':
+          setOverview((o) => !o);
+          break;
+        case 'speaker':
+          openSpeaker(index);
+          break;
         case 'fullscreen':
           if (document.fullscreenElement) void document.exitFullscreen();
           else void document.documentElement.requestFullscreen?.().catch(() => {});
@@ -160,27 +206,62 @@ export function PresentPage() {
   return (
     <StoryModeContext.Provider value="slides">
       <CitationProvider value={citations}>
-        <main id="main" className="present" data-present="" data-slide-index={index} data-slide-count={slides.length} data-blackout={blackout ? 'true' : 'false'} tabIndex={-1}>
-          {slide.kind !== 'title' ? <h1 className="visually-hidden">Presentation: {slides[0].kind === 'title' ? slides[0].title : ''}</h1> : null}
-          {issues.length > 0 ? <p className="present__issue" role="status" data-present-issues="">{issues.join(' ')}</p> : null}
+        <main
+          id="main"
+          className="present"
+          data-present=""
+          data-slide-index={index}
+          data-slide-count={slides.length}
+          data-blackout={blackout ? 'true' : 'false'}
+          tabIndex={-1}
+        >
+          {slide.kind !== 'title' ? (
+            <h1 className="visually-hidden">Presentation: {slides[0].kind === 'title' ? slides[0].title : ''}</h1>
+          ) : null}
+          {issues.length > 0 ? (
+            <p className="present__issue" role="status" data-present-issues="">
+              {issues.join(' ')}
+            </p>
+          ) : null}
           {overview ? (
-            <Overview slides={slides} current={index} onPick={(n) => { go(n); setOverview(false); }} />
+            <Overview
+              slides={slides}
+              current={index}
+              onPick={(n) => {
+                go(n);
+                setOverview(false);
+              }}
+            />
           ) : (
             <div className="present__stage" aria-live="polite" aria-atomic="false">
               <SlideView key={index} slide={slide} />
             </div>
           )}
           <nav className="present__bar" aria-label="Presentation">
-            <button type="button" onClick={() => go(index - 1)} aria-label="Previous slide">←</button>
-            <span className="present__count" data-present-count="">{index + 1} / {slides.length}</span>
-            <button type="button" onClick={() => go(index + 1)} aria-label="Next slide">→</button>
-            <button type="button" onClick={() => setOverview((o) => !o)} aria-pressed={overview}>Overview (O)</button>
-            <button type="button" onClick={() => openSpeaker(index)}>Speaker view (S)</button>
-            <button type="button" onClick={toggleBlackout} aria-pressed={blackout}>Blackout (B)</button>
+            <button type="button" onClick={() => go(index - 1)} aria-label="Previous slide">
+              ←
+            </button>
+            <span className="present__count" data-present-count="">
+              {index + 1} / {slides.length}
+            </span>
+            <button type="button" onClick={() => go(index + 1)} aria-label="Next slide">
+              →
+            </button>
+            <button type="button" onClick={() => setOverview((o) => !o)} aria-pressed={overview}>
+              Overview (O)
+            </button>
+            <button type="button" onClick={() => openSpeaker(index)}>
+              Speaker view (S)
+            </button>
+            <button type="button" onClick={toggleBlackout} aria-pressed={blackout}>
+              Blackout (B)
+            </button>
             <a href={pageHref('/present?print')}>Handout</a>
             <a href={pageHref('/')}>Article</a>
           </nav>
-          {blackout ? <div className="present__blackout" data-blackout-screen="" onClick={toggleBlackout} aria-hidden="true" /> : null}
+          {blackout ? (
+            <div className="present__blackout" data-blackout-screen="" onClick={toggleBlackout} aria-hidden="true" />
+          ) : null}
         </main>
       </CitationProvider>
     </StoryModeContext.Provider>

@@ -10,7 +10,16 @@ import { pageHref } from './address';
 export type SiteHeaderProps = IslandProps['header'];
 
 export function SiteHeader(props: SiteHeaderProps) {
-  return <Island name="header" id="site-header" props={props} component={SiteHeaderControls} as="header" className="site-header" />;
+  return (
+    <Island
+      name="header"
+      id="site-header"
+      props={props}
+      component={SiteHeaderControls}
+      as="header"
+      className="site-header"
+    />
+  );
 }
 
 /** What the header island renders inside `<header class="site-header">`. */
@@ -22,7 +31,11 @@ export function SiteHeaderControls({ siteTitle, toc, progressTarget }: SiteHeade
           {siteTitle}
         </a>
         {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
-        {toc && toc.length > 0 ? <a className="header-present" href={pageHref('/present')}>Present</a> : null}
+        {toc && toc.length > 0 ? (
+          <a className="header-present" href={pageHref('/present')}>
+            Present
+          </a>
+        ) : null}
         <a className="header-link header-check" href={pageHref('/check')}>
           Check<span className="header-check__more"> a claim</span>
         </a>
@@ -37,8 +50,8 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>
-        Every figure on this page is computed in your browser by the article’s own quantum simulator, from a
-        fixed random seed. No trackers, no third-party requests.
+        Every figure on this page is computed in your browser by the article’s own quantum simulator, from a fixed
+        random seed. No trackers, no third-party requests.
       </p>
     </footer>
   );

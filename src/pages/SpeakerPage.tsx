@@ -37,8 +37,20 @@ function Elapsed() {
   }, []);
   return (
     <p className="speaker__time">
-      Elapsed <span data-elapsed="" aria-live="off">{start === null ? '00:00' : formatElapsed(now - start)}</span>{' '}
-      <button type="button" onClick={() => { const t = Date.now(); setStart(t); setNow(t); }}>Reset</button>
+      Elapsed{' '}
+      <span data-elapsed="" aria-live="off">
+        {start === null ? '00:00' : formatElapsed(now - start)}
+      </span>{' '}
+      <button
+        type="button"
+        onClick={() => {
+          const t = Date.now();
+          setStart(t);
+          setNow(t);
+        }}
+      >
+        Reset
+      </button>
     </p>
   );
 }
@@ -48,7 +60,9 @@ export function SpeakerPage() {
   const { index, go, blackout, toggleBlackout, issues, remoteIssues, sync } = useDeckState(slides);
 
   // Ask the presentation window where it is (it answers with its slide).
-  useEffect(() => { sync.post({ type: 'hello' }); }, [sync]);
+  useEffect(() => {
+    sync.post({ type: 'hello' });
+  }, [sync]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -81,8 +95,16 @@ export function SpeakerPage() {
             </div>
           ) : null}
           <section className="speaker__current" aria-label="Current slide">
-            <h2 className="speaker__heading">Now: slide <span data-speaker-count="">{index + 1} / {slides.length}</span>{blackout ? ' (blacked out)' : ''}</h2>
-            <div className="speaker__slide"><SlideView key={index} slide={slide} /></div>
+            <h2 className="speaker__heading">
+              Now: slide{' '}
+              <span data-speaker-count="">
+                {index + 1} / {slides.length}
+              </span>
+              {blackout ? ' (blacked out)' : ''}
+            </h2>
+            <div className="speaker__slide">
+              <SlideView key={index} slide={slide} />
+            </div>
           </section>
           <aside className="speaker__side">
             <Elapsed />
@@ -95,9 +117,15 @@ export function SpeakerPage() {
               <p data-speaker-next="">{next ? `${index + 2}. ${slideHeading(next)}` : 'End of the presentation.'}</p>
             </section>
             <nav className="speaker__nav" aria-label="Slides">
-              <button type="button" onClick={() => go(index - 1)}>← Previous</button>
-              <button type="button" onClick={() => go(index + 1)}>Next →</button>
-              <button type="button" onClick={toggleBlackout} aria-pressed={blackout}>Blackout</button>
+              <button type="button" onClick={() => go(index - 1)}>
+                ← Previous
+              </button>
+              <button type="button" onClick={() => go(index + 1)}>
+                Next →
+              </button>
+              <button type="button" onClick={toggleBlackout} aria-pressed={blackout}>
+                Blackout
+              </button>
             </nav>
           </aside>
         </main>

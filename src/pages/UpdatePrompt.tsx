@@ -13,8 +13,12 @@ export function UpdatePrompt() {
   return (
     <div className="update-prompt" role="status" data-update-available="">
       <span>A new version of this article is available.</span>
-      <button type="button" onClick={applyUpdate}>Reload</button>
-      <button type="button" onClick={() => setAvailable(false)}>Later</button>
+      <button type="button" onClick={applyUpdate}>
+        Reload
+      </button>
+      <button type="button" onClick={() => setAvailable(false)}>
+        Later
+      </button>
     </div>
   );
 }

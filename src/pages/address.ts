@@ -24,7 +24,9 @@ export function parseSiteUrl(raw: string | undefined): SiteAddress {
   if (raw === undefined || raw.trim() === '') return { url: '', base: '/' };
   const value = raw.trim();
   const fail = (why: string): never => {
-    throw new Error(`SITE_URL ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)} ${why}; set an absolute http(s) address without query or fragment, e.g. ${EXAMPLE}`);
+    throw new Error(
+      `SITE_URL ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)} ${why}; set an absolute http(s) address without query or fragment, e.g. ${EXAMPLE}`,
+    );
   };
   let url: URL;
   try {
@@ -32,7 +34,8 @@ export function parseSiteUrl(raw: string | undefined): SiteAddress {
   } catch {
     return fail('is not an absolute URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`uses ${url.protocol.slice(0, -1)}, not http or https`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(`uses ${url.protocol.slice(0, -1)}, not http or https`);
   if (!/^https?:\/\//i.test(value)) fail('is not an absolute URL');
   if (url.username || url.password) fail('contains a user name or password');
   if (url.search || value.includes('?')) fail('has a query string');
@@ -52,7 +55,8 @@ export const BASE_PATH: string = (import.meta.env?.BASE_URL ?? '/').replace(/\/+
 
 /** A site path (`/present?x`, `/#step`) as a link under the base path. */
 export function pageHref(path: string, base: string = BASE_PATH): string {
-  if (!path.startsWith('/')) throw new Error(`pageHref expects a site path starting with "/", got ${JSON.stringify(path)}`);
+  if (!path.startsWith('/'))
+    throw new Error(`pageHref expects a site path starting with "/", got ${JSON.stringify(path)}`);
   return `${base}${path}`;
 }
 

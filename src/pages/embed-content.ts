@@ -24,14 +24,25 @@ export interface LoadedSection {
 const loaded = new Map<string, LoadedSection>();
 const pending = new Map<string, Promise<LoadedSection>>();
 
-function load(key: string, section: IndexedSection, figures: string[], importer: IndexedSection['load']): Promise<LoadedSection> {
+function load(
+  key: string,
+  section: IndexedSection,
+  figures: string[],
+  importer: IndexedSection['load'],
+): Promise<LoadedSection> {
   let p = pending.get(key);
   if (!p) {
-    p = importer().then((m) => {
-      const done = { id: section.id, title: section.title, figures, Content: m.default, references: m.references };
-      loaded.set(key, done);
-      return done;
-    }, (error: unknown) => { pending.delete(key); throw error; });
+    p = importer().then(
+      (m) => {
+        const done = { id: section.id, title: section.title, figures, Content: m.default, references: m.references };
+        loaded.set(key, done);
+        return done;
+      },
+      (error: unknown) => {
+        pending.delete(key);
+        throw error;
+      },
+    );
     pending.set(key, p);
   }
   return p;
@@ -49,7 +60,9 @@ export function sectionOfFigure(figure: string): IndexedSection | undefined {
 export function loadEmbedContent(route: Route): Promise<unknown> {
   if (route.page === 'embed') {
     const section = sectionOfFigure(route.figure);
-    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure) ? figureSteps[route.figure] : undefined;
+    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure)
+      ? figureSteps[route.figure]
+      : undefined;
     return section && importer ? load(`figure:${route.figure}`, section, [route.figure], importer) : Promise.resolve();
   }
   if (route.page === 'embed-section') {

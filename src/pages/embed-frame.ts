@@ -33,11 +33,16 @@ export function useAutoHeight(enabled: boolean): void {
       window.parent.postMessage({ type: RESIZE_MESSAGE, height, path }, '*');
       window.parent.postMessage(JSON.stringify({ context: 'iframe.resize', src: window.location.href, height }), '*');
     };
-    const schedule = () => { if (!frame) frame = requestAnimationFrame(post); };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(post);
+    };
     const observer = new ResizeObserver(schedule);
     observer.observe(root);
     schedule();
-    return () => { observer.disconnect(); if (frame) cancelAnimationFrame(frame); };
+    return () => {
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
   }, [enabled]);
 }
 

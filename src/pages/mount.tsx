@@ -18,12 +18,18 @@ export function mountApp(container: HTMLElement, route: Route): Promise<void> {
   if (container.firstElementChild && container.dataset.route === routeKey(route)) {
     // Load the page's chunk and the views of the figures in the pre-rendered HTML before hydrating, so
     // the whole page hydrates in one pass at normal priority (see story/preloadable).
-    const ids = new Set(Array.from(container.querySelectorAll<HTMLElement>('[data-figure]'), (el) => el.dataset.figure ?? ''));
+    const ids = new Set(
+      Array.from(container.querySelectorAll<HTMLElement>('[data-figure]'), (el) => el.dataset.figure ?? ''),
+    );
     const loads = [preloadPage(route), ...[...ids].map((id) => getFigure(id)?.view?.load())];
-    return Promise.all(loads.map((p) => p?.catch(() => undefined))).then(() => { hydrateRoot(container, app); });
+    return Promise.all(loads.map((p) => p?.catch(() => undefined))).then(() => {
+      hydrateRoot(container, app);
+    });
   }
-  return preloadPage(route).catch(() => undefined).then(() => {
-    container.textContent = '';
-    createRoot(container).render(app);
-  });
+  return preloadPage(route)
+    .catch(() => undefined)
+    .then(() => {
+      container.textContent = '';
+      createRoot(container).render(app);
+    });
 }

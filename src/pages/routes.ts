@@ -27,11 +27,16 @@ const isSection = (id: string) => (SECTION_IDS as readonly string[]).includes(id
  * site's base path (SITE_URL's path) is removed first.
  */
 export function routeFromLocation(pathname: string, search = '', base?: string): Route {
-  const path = stripBase(pathname, base).replace(/\.html$/, '').replace(/\/index$/, '').replace(/\/+$/, '') || '/';
+  const path =
+    stripBase(pathname, base)
+      .replace(/\.html$/, '')
+      .replace(/\/index$/, '')
+      .replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
-  if (path === '/' ) return { page: 'article' };
+  if (path === '/') return { page: 'article' };
   if (path === '/embed/check') return { page: 'embed-check' };
-  if ((m = path.match(/^\/embed\/section\/([a-z0-9-]+)$/)) && isSection(m[1])) return { page: 'embed-section', section: m[1] };
+  if ((m = path.match(/^\/embed\/section\/([a-z0-9-]+)$/)) && isSection(m[1]))
+    return { page: 'embed-section', section: m[1] };
   if ((m = path.match(/^\/embed\/([a-z0-9-]+)$/)) && isFigure(m[1])) return { page: 'embed', figure: m[1] };
   if (path === '/present') return new URLSearchParams(search).has('print') ? { page: 'print' } : { page: 'present' };
   if (path === '/present/speaker') return { page: 'speaker' };
@@ -43,15 +48,24 @@ export function routeFromLocation(pathname: string, search = '', base?: string):
 /** The URL path of a route. */
 export function routePath(route: Route): string {
   switch (route.page) {
-    case 'article': return '/';
-    case 'not-found': return '/404';
-    case 'embed': return `/embed/${route.figure}`;
-    case 'embed-section': return `/embed/section/${route.section}`;
-    case 'present': return '/present';
-    case 'speaker': return '/present/speaker';
-    case 'print': return '/present/print';
-    case 'check': return '/check';
-    case 'embed-check': return '/embed/check';
+    case 'article':
+      return '/';
+    case 'not-found':
+      return '/404';
+    case 'embed':
+      return `/embed/${route.figure}`;
+    case 'embed-section':
+      return `/embed/section/${route.section}`;
+    case 'present':
+      return '/present';
+    case 'speaker':
+      return '/present/speaker';
+    case 'print':
+      return '/present/print';
+    case 'check':
+      return '/check';
+    case 'embed-check':
+      return '/embed/check';
   }
 }
 

@@ -19,11 +19,19 @@ export function siteTitle(meta: ArticleMeta): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** The preview image of every page (public/og-image.png, rendered from a real figure by scripts/og-image.ts). */
-export interface PreviewImage { file: string; width: number; height: number; alt: string }
+export interface PreviewImage {
+  file: string;
+  width: number;
+  height: number;
+  alt: string;
+}
 export const PREVIEW_IMAGE: PreviewImage = ogImage;
 
 /** A page's head, before escaping: what the tags say. */
@@ -52,51 +60,95 @@ export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonl
   const path = routePath(route);
   switch (route.page) {
     case 'article':
-      return { title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, description: articleDescription, path, index: true, ogType: 'article' };
+      return {
+        title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
+        description: articleDescription,
+        path,
+        index: true,
+        ogType: 'article',
+      };
     case 'not-found':
-      return { title: `Page not found · ${site}`, description: articleDescription, path, index: false, ogType: 'website' };
+      return {
+        title: `Page not found · ${site}`,
+        description: articleDescription,
+        path,
+        index: false,
+        ogType: 'website',
+      };
     case 'embed': {
       const entry = catalogEntry(route.figure);
       const name = embedTitle(route, sectionTitles);
-      const steps = entry ? ` in ${entry.steps.length} steps: ${listSentence(entry.steps.map((s) => s.toLowerCase()))}` : '';
+      const steps = entry
+        ? ` in ${entry.steps.length} steps: ${listSentence(entry.steps.map((s) => s.toLowerCase()))}`
+        : '';
       return {
         title: `${name} · ${site}`,
         description: `“${name}”, an interactive figure from “${meta.title}”, computed in your browser by a seeded quantum simulator${steps}.`,
-        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: name,
+        path,
+        index: true,
+        ogType: 'website',
+        oembed: oembedPath(route),
+        oembedTitle: name,
       };
     }
     case 'embed-section': {
       const name = embedTitle(route, sectionTitles);
       const figures = FIGURE_CATALOG.filter((f) => f.section === route.section).map((f) => `“${f.title}”`);
-      const with_ = figures.length ? `, with its interactive figure${figures.length > 1 ? 's' : ''} ${listSentence(figures)}` : '';
+      const with_ = figures.length
+        ? `, with its interactive figure${figures.length > 1 ? 's' : ''} ${listSentence(figures)}`
+        : '';
       return {
         title: `${name} · ${site}`,
         description: `The section “${name}” of “${meta.title}”${with_}.`,
-        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: name,
+        path,
+        index: true,
+        ogType: 'website',
+        oembed: oembedPath(route),
+        oembedTitle: name,
       };
     }
     case 'present':
       return {
         title: `Presentation · ${site}`,
         description: `“${meta.title}” as slides for a class or a talk: every step of the article with its live figure, keyboard and clicker controls, and a speaker view with notes.`,
-        path, index: true, ogType: 'website',
+        path,
+        index: true,
+        ogType: 'website',
       };
     case 'check':
       return {
         title: `Check a speedup claim · ${site}`,
         description: `Enter a published or pitched quantum speedup claim and get the six-point scorecard of “${meta.title}”: end-to-end time with loading, shots and queue, dollars, energy, expected fidelity and the classical baseline, each computed or marked as missing.`,
-        path, index: true, ogType: 'website',
+        path,
+        index: true,
+        ogType: 'website',
       };
     case 'embed-check':
       return {
         title: `Check a speedup claim · ${site}`,
         description: `The claim checker of “${meta.title}”, embedded: a six-point scorecard computed from a quantum speedup claim's own numbers.`,
-        path, index: true, ogType: 'website', oembed: oembedPath(route), oembedTitle: 'Check a speedup claim',
+        path,
+        index: true,
+        ogType: 'website',
+        oembed: oembedPath(route),
+        oembedTitle: 'Check a speedup claim',
       };
     case 'speaker':
-      return { title: `Speaker view · ${site}`, description: `Speaker notes and the next slide for the presentation of “${meta.title}”.`, path, index: false, ogType: 'website' };
+      return {
+        title: `Speaker view · ${site}`,
+        description: `Speaker notes and the next slide for the presentation of “${meta.title}”.`,
+        path,
+        index: false,
+        ogType: 'website',
+      };
     case 'print':
-      return { title: `Handout · ${site}`, description: `A printable handout of “${meta.title}”: every step's figure as a still frame beside its text.`, path, index: false, ogType: 'website' };
+      return {
+        title: `Handout · ${site}`,
+        description: `A printable handout of “${meta.title}”: every step's figure as a still frame beside its text.`,
+        path,
+        index: false,
+        ogType: 'website',
+      };
   }
 }
 
@@ -105,7 +157,11 @@ export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonl
  * Absolute-only fields (canonical, og:url, og:image, twitter:image) need the site's address (SITE_URL, kept
  * in `meta.url`); without it they are left out rather than pointed at a made-up host.
  */
-export function headTagsFor(meta: ArticleMeta, info: HeadInfo, image: PreviewImage = PREVIEW_IMAGE): { title: string; tags: string } {
+export function headTagsFor(
+  meta: ArticleMeta,
+  info: HeadInfo,
+  image: PreviewImage = PREVIEW_IMAGE,
+): { title: string; tags: string } {
   const base = siteBase(meta);
   const tags: string[] = [];
   const attr = escapeHtml;
@@ -115,7 +171,9 @@ export function headTagsFor(meta: ArticleMeta, info: HeadInfo, image: PreviewIma
   if (info.oembed) {
     // Discovery: absolute when the site has an address (CMSes fetch it from elsewhere), else site-relative.
     const href = base ? base + info.oembed : pageHref(info.oembed, basePathOf(meta));
-    tags.push(`<link rel="alternate" type="application/json+oembed" href="${attr(href)}" title="${attr(info.oembedTitle ?? info.title)}">`);
+    tags.push(
+      `<link rel="alternate" type="application/json+oembed" href="${attr(href)}" title="${attr(info.oembedTitle ?? info.title)}">`,
+    );
   }
   if (info.index) {
     const ogTitle = info.path === '/' ? meta.title : info.title;
@@ -167,6 +225,10 @@ export function embedTitle(route: Route, sectionTitles: Readonly<Record<string, 
 }
 
 /** `<title>` and head tags of any route. */
-export function routeHeadTags(meta: ArticleMeta, route: Route, sectionTitles: Readonly<Record<string, string>>): { title: string; tags: string } {
+export function routeHeadTags(
+  meta: ArticleMeta,
+  route: Route,
+  sectionTitles: Readonly<Record<string, string>>,
+): { title: string; tags: string } {
   return headTagsFor(meta, headInfo(meta, route, sectionTitles));
 }

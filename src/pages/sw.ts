@@ -19,12 +19,18 @@ export function onUpdateAvailable(listener: Listener): () => void {
 }
 
 export function applyUpdate(): void {
-  if (!waiting) { window.location.reload(); return; }
+  if (!waiting) {
+    window.location.reload();
+    return;
+  }
   navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
   waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
-export function registerServiceWorker(url = `${import.meta.env.BASE_URL}sw.js`, scope = import.meta.env.BASE_URL): void {
+export function registerServiceWorker(
+  url = `${import.meta.env.BASE_URL}sw.js`,
+  scope = import.meta.env.BASE_URL,
+): void {
   let container: ServiceWorkerContainer | undefined;
   try {
     container = navigator.serviceWorker; // throws in opaque-origin (sandboxed) frames
@@ -33,16 +39,21 @@ export function registerServiceWorker(url = `${import.meta.env.BASE_URL}sw.js`, 
   }
   if (!container || !window.isSecureContext) return;
   const register = () => {
-    container!.register(url, { scope }).then((reg) => {
-      // An update is only "available" when an older worker already controls the page.
-      if (reg.waiting && container!.controller) announce(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const installing = reg.installing;
-        installing?.addEventListener('statechange', () => {
-          if (installing.state === 'installed' && container!.controller) announce(installing);
+    container!
+      .register(url, { scope })
+      .then((reg) => {
+        // An update is only "available" when an older worker already controls the page.
+        if (reg.waiting && container!.controller) announce(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const installing = reg.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'installed' && container!.controller) announce(installing);
+          });
         });
+      })
+      .catch(() => {
+        /* no service worker: the site still works online */
       });
-    }).catch(() => { /* no service worker: the site still works online */ });
   };
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });

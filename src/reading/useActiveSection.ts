@@ -23,7 +23,10 @@ export function useActiveSection(ids: readonly string[]): string | null {
     const elements = list.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
     if (elements.length === 0) return undefined;
     const recompute = () => {
-      const index = activeIndex(elements.map((el) => el.getBoundingClientRect().top), READING_LINE);
+      const index = activeIndex(
+        elements.map((el) => el.getBoundingClientRect().top),
+        READING_LINE,
+      );
       setActive(index >= 0 ? elements[index].id : null);
     };
     // Fires whenever a section's edge crosses the reading line, in either direction.
@@ -34,10 +37,11 @@ export function useActiveSection(ids: readonly string[]): string | null {
     for (const el of elements) observer.observe(el);
     let frame = 0;
     const onJump = () => {
-      if (!frame) frame = requestAnimationFrame(() => {
-        frame = 0;
-        recompute();
-      });
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          recompute();
+        });
     };
     window.addEventListener('hashchange', onJump);
     window.addEventListener('resize', onJump);

@@ -57,9 +57,11 @@ export function matMul(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length);
   for (let r = 0; r < dim; r++) {
     for (let c = 0; c < dim; c++) {
-      let re = 0, im = 0;
+      let re = 0,
+        im = 0;
       for (let k = 0; k < dim; k++) {
-        const ai = 2 * (r * dim + k), bi = 2 * (k * dim + c);
+        const ai = 2 * (r * dim + k),
+          bi = 2 * (k * dim + c);
         re += a[ai] * b[bi] - a[ai + 1] * b[bi + 1];
         im += a[ai] * b[bi + 1] + a[ai + 1] * b[bi];
       }
@@ -72,18 +74,23 @@ export function matMul(a: Float64Array, b: Float64Array): Float64Array {
 
 /** Kronecker product a ⊗ b, with b on the LOW bits of the result's index (a acts on the higher qubit). */
 export function kron(a: Float64Array, b: Float64Array): Float64Array {
-  const da = matrixDim(a), db = matrixDim(b);
+  const da = matrixDim(a),
+    db = matrixDim(b);
   const d = da * db;
   const out = new Float64Array(2 * d * d);
-  for (let ar = 0; ar < da; ar++) for (let ac = 0; ac < da; ac++) {
-    const aRe = a[2 * (ar * da + ac)], aIm = a[2 * (ar * da + ac) + 1];
-    for (let br = 0; br < db; br++) for (let bc = 0; bc < db; bc++) {
-      const bRe = b[2 * (br * db + bc)], bIm = b[2 * (br * db + bc) + 1];
-      const o = 2 * ((ar * db + br) * d + (ac * db + bc));
-      out[o] = aRe * bRe - aIm * bIm;
-      out[o + 1] = aRe * bIm + aIm * bRe;
+  for (let ar = 0; ar < da; ar++)
+    for (let ac = 0; ac < da; ac++) {
+      const aRe = a[2 * (ar * da + ac)],
+        aIm = a[2 * (ar * da + ac) + 1];
+      for (let br = 0; br < db; br++)
+        for (let bc = 0; bc < db; bc++) {
+          const bRe = b[2 * (br * db + bc)],
+            bIm = b[2 * (br * db + bc) + 1];
+          const o = 2 * ((ar * db + br) * d + (ac * db + bc));
+          out[o] = aRe * bRe - aIm * bIm;
+          out[o + 1] = aRe * bIm + aIm * bRe;
+        }
     }
-  }
   return out;
 }
 
@@ -240,7 +247,8 @@ export interface ThermalRelaxationOptions {
 export function thermalRelaxation(t1: number, t2: number, t: number, options: ThermalRelaxationOptions = {}): KrausSet {
   if (!(t1 > 0)) throw new RangeError(`thermal relaxation: T1 must be > 0, got ${t1}`);
   if (!(t2 > 0)) throw new RangeError(`thermal relaxation: T2 must be > 0, got ${t2}`);
-  if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`thermal relaxation: duration must be a finite number ≥ 0, got ${t}`);
+  if (!(t >= 0) || !Number.isFinite(t))
+    throw new RangeError(`thermal relaxation: duration must be a finite number ≥ 0, got ${t}`);
   let T2 = t2;
   if (T2 > 2 * t1) {
     if (options.onInvalidT2 === 'clamp') T2 = 2 * t1;
@@ -280,18 +288,22 @@ export function krausCompleteness(kraus: KrausSet): Float64Array {
   const dim = matrixDim(kraus[0]);
   const out = new Float64Array(2 * dim * dim);
   for (const k of kraus) {
-    for (let r = 0; r < dim; r++) for (let c = 0; c < dim; c++) {
-      let re = 0, im = 0;
-      for (let m = 0; m < dim; m++) {
-        // (K†)_{r m} = conj(K_{m r})
-        const a = 2 * (m * dim + r), b = 2 * (m * dim + c);
-        const aRe = k[a], aIm = -k[a + 1];
-        re += aRe * k[b] - aIm * k[b + 1];
-        im += aRe * k[b + 1] + aIm * k[b];
+    for (let r = 0; r < dim; r++)
+      for (let c = 0; c < dim; c++) {
+        let re = 0,
+          im = 0;
+        for (let m = 0; m < dim; m++) {
+          // (K†)_{r m} = conj(K_{m r})
+          const a = 2 * (m * dim + r),
+            b = 2 * (m * dim + c);
+          const aRe = k[a],
+            aIm = -k[a + 1];
+          re += aRe * k[b] - aIm * k[b + 1];
+          im += aRe * k[b + 1] + aIm * k[b];
+        }
+        out[2 * (r * dim + c)] += re;
+        out[2 * (r * dim + c) + 1] += im;
       }
-      out[2 * (r * dim + c)] += re;
-      out[2 * (r * dim + c) + 1] += im;
-    }
   }
   return out;
 }
@@ -301,10 +313,11 @@ export function traceDeviation(kraus: KrausSet): number {
   const s = krausCompleteness(kraus);
   const dim = matrixDim(s);
   let worst = 0;
-  for (let r = 0; r < dim; r++) for (let c = 0; c < dim; c++) {
-    const want = r === c ? 1 : 0;
-    worst = Math.max(worst, Math.abs(s[2 * (r * dim + c)] - want), Math.abs(s[2 * (r * dim + c) + 1]));
-  }
+  for (let r = 0; r < dim; r++)
+    for (let c = 0; c < dim; c++) {
+      const want = r === c ? 1 : 0;
+      worst = Math.max(worst, Math.abs(s[2 * (r * dim + c)] - want), Math.abs(s[2 * (r * dim + c) + 1]));
+    }
   return worst;
 }
 
@@ -313,8 +326,12 @@ export function processFidelity(kraus: KrausSet): number {
   const dim = matrixDim(kraus[0]);
   let sum = 0;
   for (const k of kraus) {
-    let re = 0, im = 0;
-    for (let i = 0; i < dim; i++) { re += k[2 * (i * dim + i)]; im += k[2 * (i * dim + i) + 1]; }
+    let re = 0,
+      im = 0;
+    for (let i = 0; i < dim; i++) {
+      re += k[2 * (i * dim + i)];
+      im += k[2 * (i * dim + i) + 1];
+    }
     sum += re * re + im * im;
   }
   return sum / (dim * dim);
@@ -336,19 +353,22 @@ export function superoperator(kraus: KrausSet): Float64Array {
   const D = d * d;
   const out = new Float64Array(2 * D * D);
   for (const k of kraus) {
-    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) {
-      const row = c + d * r;
-      for (let r2 = 0; r2 < d; r2++) {
-        const aRe = k[2 * (r * d + r2)], aIm = k[2 * (r * d + r2) + 1];
-        if (aRe === 0 && aIm === 0) continue;
-        for (let c2 = 0; c2 < d; c2++) {
-          const bRe = k[2 * (c * d + c2)], bIm = -k[2 * (c * d + c2) + 1];
-          const o = 2 * (row * D + (c2 + d * r2));
-          out[o] += aRe * bRe - aIm * bIm;
-          out[o + 1] += aRe * bIm + aIm * bRe;
+    for (let r = 0; r < d; r++)
+      for (let c = 0; c < d; c++) {
+        const row = c + d * r;
+        for (let r2 = 0; r2 < d; r2++) {
+          const aRe = k[2 * (r * d + r2)],
+            aIm = k[2 * (r * d + r2) + 1];
+          if (aRe === 0 && aIm === 0) continue;
+          for (let c2 = 0; c2 < d; c2++) {
+            const bRe = k[2 * (c * d + c2)],
+              bIm = -k[2 * (c * d + c2) + 1];
+            const o = 2 * (row * D + (c2 + d * r2));
+            out[o] += aRe * bRe - aIm * bIm;
+            out[o + 1] += aRe * bIm + aIm * bRe;
+          }
         }
       }
-    }
   }
   return out;
 }

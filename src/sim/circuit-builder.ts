@@ -11,7 +11,8 @@ export class CircuitBuilder {
   private nextParam = 0;
 
   constructor(readonly numQubits: number) {
-    if (!Number.isInteger(numQubits) || numQubits < 1) throw new RangeError(`a circuit needs ≥ 1 qubit, got ${numQubits}`);
+    if (!Number.isInteger(numQubits) || numQubits < 1)
+      throw new RangeError(`a circuit needs ≥ 1 qubit, got ${numQubits}`);
   }
 
   /** Appends a named gate. */
@@ -21,7 +22,12 @@ export class CircuitBuilder {
   }
 
   /** Appends a gate whose first parameter is trainable; returns the builder (the index is `lastParamIndex`). */
-  trainable(name: 'rx' | 'ry' | 'rz' | 'p' | 'crx' | 'cry' | 'crz' | 'cp', qubits: number[], value: number, paramIndex = this.nextParam): this {
+  trainable(
+    name: 'rx' | 'ry' | 'rz' | 'p' | 'crx' | 'cry' | 'crz' | 'cp',
+    qubits: number[],
+    value: number,
+    paramIndex = this.nextParam,
+  ): this {
     this.ops.push({ kind: 'gate', name, qubits, params: [value], paramIndex });
     this.nextParam = Math.max(this.nextParam, paramIndex + 1);
     return this;
@@ -32,13 +38,27 @@ export class CircuitBuilder {
     return this;
   }
 
-  h(q: number): this { return this.gate('h', [q]); }
-  x(q: number): this { return this.gate('x', [q]); }
-  rx(q: number, t: number): this { return this.gate('rx', [q], [t]); }
-  ry(q: number, t: number): this { return this.gate('ry', [q], [t]); }
-  rz(q: number, t: number): this { return this.gate('rz', [q], [t]); }
-  cx(c: number, t: number): this { return this.gate('cx', [c, t]); }
-  cz(a: number, b: number): this { return this.gate('cz', [a, b]); }
+  h(q: number): this {
+    return this.gate('h', [q]);
+  }
+  x(q: number): this {
+    return this.gate('x', [q]);
+  }
+  rx(q: number, t: number): this {
+    return this.gate('rx', [q], [t]);
+  }
+  ry(q: number, t: number): this {
+    return this.gate('ry', [q], [t]);
+  }
+  rz(q: number, t: number): this {
+    return this.gate('rz', [q], [t]);
+  }
+  cx(c: number, t: number): this {
+    return this.gate('cx', [c, t]);
+  }
+  cz(a: number, b: number): this {
+    return this.gate('cz', [a, b]);
+  }
 
   measure(qubit: number, clbit: number): this {
     this.ops.push({ kind: 'measure', qubit, clbit });
@@ -81,7 +101,12 @@ function arity(name: GateName): number {
 }
 
 /** A seeded random circuit of `numGates` gates on `numQubits` qubits (distinct qubits per gate). */
-export function randomCircuit(numQubits: number, numGates: number, seed: number, opts: RandomCircuitOptions = {}): Circuit {
+export function randomCircuit(
+  numQubits: number,
+  numGates: number,
+  seed: number,
+  opts: RandomCircuitOptions = {},
+): Circuit {
   const rng = createRng(seed);
   const pool = (opts.gates ?? ALL_NAMED).filter((g) => arity(g) <= numQubits);
   if (pool.length === 0) throw new RangeError(`no gate in the pool fits ${numQubits} qubit(s)`);

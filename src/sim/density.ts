@@ -19,7 +19,14 @@
 import { matMul, superoperator, phaseDamping, thermalRelaxation, type Channel, type KrausSet } from './channels';
 import { gateArity, gateMatrix, validateGateOp, writeGateMatrix } from './gates';
 import { observableTerms, parsePauli, parity, type Observable } from './pauli';
-import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp, type RunOptions, type GateName } from './types';
+import {
+  DEFAULT_LIMITS,
+  SimulatorLimitError,
+  type Circuit,
+  type GateOp,
+  type RunOptions,
+  type GateName,
+} from './types';
 import type { IdleNoise, NoiseModel } from './noise';
 import { applyReadoutError } from './readout';
 
@@ -32,7 +39,10 @@ export interface DensityMatrixOptions {
 }
 
 /** Throws SimulatorLimitError unless a density matrix of `numQubits` qubits is allowed. Allocates nothing. */
-export function checkDensityMatrixSize(numQubits: number, maxQubits: number = DEFAULT_LIMITS.densityMatrixQubits): void {
+export function checkDensityMatrixSize(
+  numQubits: number,
+  maxQubits: number = DEFAULT_LIMITS.densityMatrixQubits,
+): void {
   if (!Number.isInteger(numQubits) || numQubits < 1) {
     throw new SimulatorLimitError(`A density matrix needs a whole number of qubits ≥ 1 (got ${numQubits}).`);
   }
@@ -65,15 +75,24 @@ const spIm = new Float64Array(4096);
 /** Applies the 2×2 complex matrix m (conjugated when conj) to bit p of the vector (re, im). */
 function applyOneBit(re: Float64Array, im: Float64Array, p: number, m: Float64Array, conj: boolean): void {
   const s = conj ? -1 : 1;
-  const aR = m[0], aI = s * m[1], bR = m[2], bI = s * m[3];
-  const cR = m[4], cI = s * m[5], dR = m[6], dI = s * m[7];
+  const aR = m[0],
+    aI = s * m[1],
+    bR = m[2],
+    bI = s * m[3];
+  const cR = m[4],
+    cI = s * m[5],
+    dR = m[6],
+    dI = s * m[7];
   const stride = 1 << p;
   const len = re.length;
   for (let block = 0; block < len; block += stride << 1) {
     const end = block + stride;
     for (let i0 = block; i0 < end; i0++) {
       const i1 = i0 + stride;
-      const xR = re[i0], xI = im[i0], yR = re[i1], yI = im[i1];
+      const xR = re[i0],
+        xI = im[i0],
+        yR = re[i1],
+        yI = im[i1];
       re[i0] = aR * xR - aI * xI + bR * yR - bI * yI;
       im[i0] = aR * xI + aI * xR + bR * yI + bI * yR;
       re[i1] = cR * xR - cI * xI + dR * yR - dI * yI;
@@ -86,23 +105,51 @@ function applyOneBit(re: Float64Array, im: Float64Array, p: number, m: Float64Ar
 const m4 = new Float64Array(32);
 
 /** Applies the 4×4 complex matrix m (conjugated when conj) to bits (p0 = low, p1 = high) of the vector. */
-function applyTwoBits(re: Float64Array, im: Float64Array, p0: number, p1: number, m: Float64Array, conj: boolean): void {
-  for (let i = 0; i < 32; i += 2) { m4[i] = m[i]; m4[i + 1] = conj ? -m[i + 1] : m[i + 1]; }
-  const o1 = 1 << p0, o2 = 1 << p1, o3 = o1 | o2;
-  const lo = Math.min(p0, p1), hi = Math.max(p0, p1);
-  const sLo = 1 << lo, sHi = 1 << hi;
+function applyTwoBits(
+  re: Float64Array,
+  im: Float64Array,
+  p0: number,
+  p1: number,
+  m: Float64Array,
+  conj: boolean,
+): void {
+  for (let i = 0; i < 32; i += 2) {
+    m4[i] = m[i];
+    m4[i + 1] = conj ? -m[i + 1] : m[i + 1];
+  }
+  const o1 = 1 << p0,
+    o2 = 1 << p1,
+    o3 = o1 | o2;
+  const lo = Math.min(p0, p1),
+    hi = Math.max(p0, p1);
+  const sLo = 1 << lo,
+    sHi = 1 << hi;
   const len = re.length;
   for (let a = 0; a < len; a += sHi << 1) {
     for (let b = a; b < a + sHi; b += sLo << 1) {
       const end = b + sLo;
       for (let i = b; i < end; i++) {
-        const i1 = i + o1, i2 = i + o2, i3 = i + o3;
-        const x0r = re[i], x0i = im[i], x1r = re[i1], x1i = im[i1];
-        const x2r = re[i2], x2i = im[i2], x3r = re[i3], x3i = im[i3];
+        const i1 = i + o1,
+          i2 = i + o2,
+          i3 = i + o3;
+        const x0r = re[i],
+          x0i = im[i],
+          x1r = re[i1],
+          x1i = im[i1];
+        const x2r = re[i2],
+          x2i = im[i2],
+          x3r = re[i3],
+          x3i = im[i3];
         for (let r = 0; r < 4; r++) {
           const o = 8 * r;
-          const ar = m4[o], ai = m4[o + 1], br = m4[o + 2], bi = m4[o + 3];
-          const cr = m4[o + 4], ci = m4[o + 5], dr = m4[o + 6], di = m4[o + 7];
+          const ar = m4[o],
+            ai = m4[o + 1],
+            br = m4[o + 2],
+            bi = m4[o + 3];
+          const cr = m4[o + 4],
+            ci = m4[o + 5],
+            dr = m4[o + 6],
+            di = m4[o + 7];
           const yr = ar * x0r - ai * x0i + br * x1r - bi * x1i + cr * x2r - ci * x2i + dr * x3r - di * x3i;
           const yi = ar * x0i + ai * x0r + br * x1i + bi * x1r + cr * x2i + ci * x2r + dr * x3i + di * x3r;
           const idx = r === 0 ? i : r === 1 ? i1 : r === 2 ? i2 : i3;
@@ -118,10 +165,22 @@ function applyTwoBits(re: Float64Array, im: Float64Array, p0: number, p1: number
  * Applies the 2^k × 2^k complex matrix m (conjugated when conj) to the bits `positions` of the
  * vector; positions[0] is the low bit of the matrix index. k ≤ 6.
  */
-function applyBits(re: Float64Array, im: Float64Array, positions: readonly number[], m: Float64Array, conj: boolean): void {
+function applyBits(
+  re: Float64Array,
+  im: Float64Array,
+  positions: readonly number[],
+  m: Float64Array,
+  conj: boolean,
+): void {
   const k = positions.length;
-  if (k === 1) { applyOneBit(re, im, positions[0], m, conj); return; }
-  if (k === 2) { applyTwoBits(re, im, positions[0], positions[1], m, conj); return; }
+  if (k === 1) {
+    applyOneBit(re, im, positions[0], m, conj);
+    return;
+  }
+  if (k === 2) {
+    applyTwoBits(re, im, positions[0], positions[1], m, conj);
+    return;
+  }
   const dim = 1 << k;
   for (let j = 0; j < dim; j++) {
     let off = 0;
@@ -133,9 +192,14 @@ function applyBits(re: Float64Array, im: Float64Array, positions: readonly numbe
   const s = conj ? -1 : 1;
   for (let r = 0; r < dim; r++) {
     for (let c = 0; c < dim; c++) {
-      const mR = m[2 * (r * dim + c)], mI = s * m[2 * (r * dim + c) + 1];
+      const mR = m[2 * (r * dim + c)],
+        mI = s * m[2 * (r * dim + c) + 1];
       if (mR === 0 && mI === 0) continue;
-      spRow[nnz] = r; spCol[nnz] = c; spRe[nnz] = mR; spIm[nnz] = mI; nnz++;
+      spRow[nnz] = r;
+      spCol[nnz] = c;
+      spRe[nnz] = mR;
+      spIm[nnz] = mI;
+      nnz++;
     }
   }
   const sorted = Array.from(positions).sort((a, b) => a - b);
@@ -146,14 +210,26 @@ function applyBits(re: Float64Array, im: Float64Array, positions: readonly numbe
       const p = sorted[t];
       base = ((base >>> p) << (p + 1)) | (base & ((1 << p) - 1));
     }
-    for (let j = 0; j < dim; j++) { gRe[j] = re[base + offsets[j]]; gIm[j] = im[base + offsets[j]]; aRe[j] = 0; aIm[j] = 0; }
+    for (let j = 0; j < dim; j++) {
+      gRe[j] = re[base + offsets[j]];
+      gIm[j] = im[base + offsets[j]];
+      aRe[j] = 0;
+      aIm[j] = 0;
+    }
     for (let e = 0; e < nnz; e++) {
-      const c = spCol[e], r = spRow[e], mR = spRe[e], mI = spIm[e];
-      const xR = gRe[c], xI = gIm[c];
+      const c = spCol[e],
+        r = spRow[e],
+        mR = spRe[e],
+        mI = spIm[e];
+      const xR = gRe[c],
+        xI = gIm[c];
       aRe[r] += mR * xR - mI * xI;
       aIm[r] += mR * xI + mI * xR;
     }
-    for (let j = 0; j < dim; j++) { re[base + offsets[j]] = aRe[j]; im[base + offsets[j]] = aIm[j]; }
+    for (let j = 0; j < dim; j++) {
+      re[base + offsets[j]] = aRe[j];
+      im[base + offsets[j]] = aIm[j];
+    }
   }
 }
 
@@ -162,7 +238,10 @@ const superopCache = new WeakMap<KrausSet, Float64Array>();
 
 function cachedSuperop(kraus: KrausSet): Float64Array {
   let s = superopCache.get(kraus);
-  if (!s) { s = superoperator(kraus); superopCache.set(kraus, s); }
+  if (!s) {
+    s = superoperator(kraus);
+    superopCache.set(kraus, s);
+  }
   return s;
 }
 
@@ -221,15 +300,18 @@ export class DensityMatrix {
   static fromStateVector(sv: PureState, opts: DensityMatrixOptions = {}): DensityMatrix {
     const dim = sv.re.length;
     const n = Math.round(Math.log2(dim));
-    if (2 ** n !== dim || sv.im.length !== dim) throw new RangeError(`fromStateVector: ${dim} amplitudes is not a power of two`);
+    if (2 ** n !== dim || sv.im.length !== dim)
+      throw new RangeError(`fromStateVector: ${dim} amplitudes is not a power of two`);
     const rho = new DensityMatrix(n, opts);
     const { re, im } = rho;
     for (let r = 0; r < dim; r++) {
-      const aR = sv.re[r], aI = sv.im[r];
+      const aR = sv.re[r],
+        aI = sv.im[r];
       const row = r * dim;
       for (let c = 0; c < dim; c++) {
         // ψ_r · conj(ψ_c)
-        const bR = sv.re[c], bI = -sv.im[c];
+        const bR = sv.re[c],
+          bI = -sv.im[c];
         re[row + c] = aR * bR - aI * bI;
         im[row + c] = aR * bI + aI * bR;
       }
@@ -238,7 +320,12 @@ export class DensityMatrix {
   }
 
   /** ρ from explicit entries (row-major, length 4^n); copied, not validated for positivity. */
-  static fromMatrix(numQubits: number, re: ArrayLike<number>, im: ArrayLike<number>, opts: DensityMatrixOptions = {}): DensityMatrix {
+  static fromMatrix(
+    numQubits: number,
+    re: ArrayLike<number>,
+    im: ArrayLike<number>,
+    opts: DensityMatrixOptions = {},
+  ): DensityMatrix {
     const rho = new DensityMatrix(numQubits, opts);
     if (re.length !== rho.re.length || im.length !== rho.im.length) {
       throw new RangeError(`fromMatrix: expected ${rho.re.length} entries, got ${re.length} and ${im.length}`);
@@ -275,7 +362,13 @@ export class DensityMatrix {
       applyOneBit(this.re, this.im, q[0] + n, m, false);
       applyOneBit(this.re, this.im, q[0], m, true);
     } else {
-      applyBits(this.re, this.im, q.map((x) => x + n), m, false);
+      applyBits(
+        this.re,
+        this.im,
+        q.map((x) => x + n),
+        m,
+        false,
+      );
       applyBits(this.re, this.im, q, m, true);
     }
     return this;
@@ -291,11 +384,13 @@ export class DensityMatrix {
     if (k !== 1 && k !== 2) throw new Error(`applyKraus supports 1- and 2-qubit channels, got ${k} qubits`);
     const want = 2 * (1 << (2 * k));
     for (const op of kraus) {
-      if (op.length !== want) throw new Error(`applyKraus: a ${k}-qubit Kraus operator needs ${want} numbers, got ${op.length}`);
+      if (op.length !== want)
+        throw new Error(`applyKraus: a ${k}-qubit Kraus operator needs ${want} numbers, got ${op.length}`);
     }
     for (let i = 0; i < k; i++) {
       const qi = qubits[i];
-      if (!Number.isInteger(qi) || qi < 0 || qi >= this.numQubits) throw new RangeError(`applyKraus: qubit ${qi} out of range`);
+      if (!Number.isInteger(qi) || qi < 0 || qi >= this.numQubits)
+        throw new RangeError(`applyKraus: qubit ${qi} out of range`);
       if (i > 0 && qubits[0] === qi) throw new RangeError(`applyKraus: qubit ${qi} used twice`);
     }
     const n = this.numQubits;
@@ -313,11 +408,15 @@ export class DensityMatrix {
 
   /** Global depolarizing on all n qubits: ρ → (1 − p)ρ + p·tr(ρ)·I/2^n. One pass. */
   applyGlobalDepolarizing(p: number): this {
-    if (!Number.isFinite(p) || p < 0 || p > 1) throw new RangeError(`global depolarizing p must be in [0, 1], got ${p}`);
+    if (!Number.isFinite(p) || p < 0 || p > 1)
+      throw new RangeError(`global depolarizing p must be in [0, 1], got ${p}`);
     const t = this.trace();
     const keep = 1 - p;
     const { re, im } = this;
-    for (let i = 0; i < re.length; i++) { re[i] *= keep; im[i] *= keep; }
+    for (let i = 0; i < re.length; i++) {
+      re[i] *= keep;
+      im[i] *= keep;
+    }
     const add = (p * t) / this.dim;
     for (let i = 0; i < this.dim; i++) re[i * this.dim + i] += add;
     return this;
@@ -336,7 +435,9 @@ export class DensityMatrix {
     const ops = circuit.ops;
     // Index of the last gate on each qubit: measurements after it are terminal.
     const lastGate = new Int32Array(this.numQubits).fill(-1);
-    ops.forEach((op, i) => { if (op.kind === 'gate') for (const q of op.qubits) lastGate[q] = i; });
+    ops.forEach((op, i) => {
+      if (op.kind === 'gate') for (const q of op.qubits) lastGate[q] = i;
+    });
     if (noise) return this.runNoisy(circuit, noise, lastGate, opts?.onOp);
     for (let i = 0; i < ops.length; i++) {
       opts?.onOp?.(i, ops.length);
@@ -363,7 +464,10 @@ export class DensityMatrix {
     };
     const flush = (q: number): void => {
       const s = pending[q];
-      if (s) { applyTwoBits(this.re, this.im, q, q + n, s, false); pending[q] = null; }
+      if (s) {
+        applyTwoBits(this.re, this.im, q, q + n, s, false);
+        pending[q] = null;
+      }
     };
     const sched = noise.idle ? new IdleScheduler(n, noise.idle) : null;
     const emitIdle = (q: number, kraus: KrausSet) => push(q, cachedSuperop(kraus));
@@ -385,17 +489,27 @@ export class DensityMatrix {
       const k = q.length;
       const isVirtual = virtual.has(op.name);
       if (k > 2 && !isVirtual) {
-        throw new Error(`noisy simulation of the ${k}-qubit gate '${op.name}' is not modelled; decompose it into 1- and 2-qubit gates`);
+        throw new Error(
+          `noisy simulation of the ${k}-qubit gate '${op.name}' is not modelled; decompose it into 1- and 2-qubit gates`,
+        );
       }
-      if (sched && !isVirtual) sched.occupy(q, k === 1 ? noise.idle!.oneQubitGate_ns : noise.idle!.twoQubitGate_ns, emitIdle);
+      if (sched && !isVirtual)
+        sched.occupy(q, k === 1 ? noise.idle!.oneQubitGate_ns : noise.idle!.twoQubitGate_ns, emitIdle);
       if (k === 1) {
         push(q[0], fusedGate(op, noise, isVirtual ? [] : noise.oneQubitGate));
         continue;
       }
       for (const x of q) flush(x);
-      if (isVirtual || k > 2) { this.apply(op); continue; }
+      if (isVirtual || k > 2) {
+        this.apply(op);
+        continue;
+      }
       // 2-qubit gate fused with its 2-qubit channels; 1-qubit channels go to the qubits' pending maps.
-      const s = fusedGate(op, noise, noise.twoQubitGate.filter((ch) => ch.numQubits === 2));
+      const s = fusedGate(
+        op,
+        noise,
+        noise.twoQubitGate.filter((ch) => ch.numQubits === 2),
+      );
       applyBits(this.re, this.im, [q[0], q[1], q[0] + n, q[1] + n], s, false);
       for (const ch of noise.twoQubitGate) {
         if (ch.numQubits === 1) for (const x of q) push(x, cachedSuperop(ch.kraus));
@@ -442,7 +556,8 @@ export class DensityMatrix {
     let total = 0;
     for (const term of observableTerms(observable)) {
       const { xMask, zMask, numY } = parsePauli(term.pauli, this.numQubits);
-      let a = 0, b = 0;
+      let a = 0,
+        b = 0;
       for (let r = 0; r < this.dim; r++) {
         const idx = r * this.dim + (r ^ xMask);
         const sign = parity(r & zMask) ? -1 : 1;
@@ -459,11 +574,18 @@ export class DensityMatrix {
 
   /** Bloch vector (⟨X⟩, ⟨Y⟩, ⟨Z⟩) of qubit q's reduced state. */
   blochVector(q: number): [number, number, number] {
-    if (!Number.isInteger(q) || q < 0 || q >= this.numQubits) throw new RangeError(`blochVector: qubit ${q} out of range`);
+    if (!Number.isInteger(q) || q < 0 || q >= this.numQubits)
+      throw new RangeError(`blochVector: qubit ${q} out of range`);
     const bit = 1 << q;
-    let r01 = 0, i01 = 0, p0 = 0, p1 = 0;
+    let r01 = 0,
+      i01 = 0,
+      p0 = 0,
+      p1 = 0;
     for (let i = 0; i < this.dim; i++) {
-      if (i & bit) { p1 += this.re[i * this.dim + i]; continue; }
+      if (i & bit) {
+        p1 += this.re[i * this.dim + i];
+        continue;
+      }
       p0 += this.re[i * this.dim + i];
       const idx = i * this.dim + (i | bit);
       r01 += this.re[idx];
@@ -480,11 +602,14 @@ export class DensityMatrix {
     let f = 0;
     for (let r = 0; r < this.dim; r++) {
       // conj(ψ_r) · Σ_c ρ_rc ψ_c  (real part only: the total is real)
-      let sR = 0, sI = 0;
+      let sR = 0,
+        sI = 0;
       const row = r * this.dim;
       for (let c = 0; c < this.dim; c++) {
-        const rR = this.re[row + c], rI = this.im[row + c];
-        const pR = sv.re[c], pI = sv.im[c];
+        const rR = this.re[row + c],
+          rI = this.im[row + c];
+        const pR = sv.re[c],
+          pI = sv.im[c];
         sR += rR * pR - rI * pI;
         sI += rR * pI + rI * pR;
       }
@@ -506,7 +631,10 @@ class IdleScheduler {
   private readonly clock: Float64Array;
   private readonly cache = new Map<number, KrausSet>();
 
-  constructor(numQubits: number, private readonly idle: IdleNoise) {
+  constructor(
+    numQubits: number,
+    private readonly idle: IdleNoise,
+  ) {
     this.clock = new Float64Array(numQubits);
   }
 
@@ -527,7 +655,10 @@ class IdleScheduler {
   occupy(qubits: readonly number[], duration: number, emit: (q: number, kraus: KrausSet) => void): void {
     let start = 0;
     for (const q of qubits) start = Math.max(start, this.clock[q]);
-    for (const q of qubits) { this.relax(q, start, emit); this.clock[q] = start + duration; }
+    for (const q of qubits) {
+      this.relax(q, start, emit);
+      this.clock[q] = start + duration;
+    }
   }
 
   /** Every qubit waits until the last one is done (all are measured together). */

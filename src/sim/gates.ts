@@ -17,7 +17,14 @@ const blockScratch = new Float64Array(8);
 /** Number of qubits a named gate acts on (for 'unitary': from the matrix size). */
 export function gateArity(name: GateName, matrix?: Float64Array): number {
   switch (name) {
-    case 'cx': case 'cy': case 'cz': case 'swap': case 'crx': case 'cry': case 'crz': case 'cp':
+    case 'cx':
+    case 'cy':
+    case 'cz':
+    case 'swap':
+    case 'crx':
+    case 'cry':
+    case 'crz':
+    case 'cp':
       return 2;
     case 'ccx':
       return 3;
@@ -27,7 +34,9 @@ export function gateArity(name: GateName, matrix?: Float64Array): number {
       if (len === 8) return 1;
       if (len === 32) return 2;
       if (len === 128) return 3;
-      throw new Error(`gate 'unitary': matrix has ${len} numbers; expected 8 (2×2), 32 (4×4) or 128 (8×8) interleaved complex entries`);
+      throw new Error(
+        `gate 'unitary': matrix has ${len} numbers; expected 8 (2×2), 32 (4×4) or 128 (8×8) interleaved complex entries`,
+      );
     }
     default:
       return 1;
@@ -43,7 +52,8 @@ export function validateGateOp(op: GateOp, numQubits?: number): void {
     if (op.params.length !== want) {
       throw new Error(`gate '${op.name}' takes ${want} parameter(s), got ${op.params.length}`);
     }
-    for (const p of op.params) if (!Number.isFinite(p)) throw new Error(`gate '${op.name}': parameter ${p} is not a finite number`);
+    for (const p of op.params)
+      if (!Number.isFinite(p)) throw new Error(`gate '${op.name}': parameter ${p} is not a finite number`);
   }
   if (op.qubits.length !== arity) {
     throw new Error(`gate '${op.name}' acts on ${arity} qubit(s), got ${op.qubits.length}`);
@@ -51,7 +61,9 @@ export function validateGateOp(op: GateOp, numQubits?: number): void {
   for (let i = 0; i < op.qubits.length; i++) {
     const q = op.qubits[i];
     if (!Number.isInteger(q) || q < 0 || (numQubits !== undefined && q >= numQubits)) {
-      throw new Error(`gate '${op.name}': qubit ${q} is out of range${numQubits !== undefined ? ` (circuit has ${numQubits})` : ''}`);
+      throw new Error(
+        `gate '${op.name}': qubit ${q} is out of range${numQubits !== undefined ? ` (circuit has ${numQubits})` : ''}`,
+      );
     }
     for (let j = 0; j < i; j++) {
       if (op.qubits[j] === q) throw new Error(`gate '${op.name}': qubit ${q} used twice`);
@@ -61,59 +73,151 @@ export function validateGateOp(op: GateOp, numQubits?: number): void {
 
 /** Writes a 2×2 single-qubit matrix for the named 1-qubit gate into out[off..off+8). */
 function write1q(name: GateName, p: number[], out: Float64Array, off: number): void {
-  let a = 1, b = 0, c = 0, d = 0, e = 0, f = 0, g = 1, h = 0; // [[a+bi, c+di],[e+fi, g+hi]]
+  let a = 1,
+    b = 0,
+    c = 0,
+    d = 0,
+    e = 0,
+    f = 0,
+    g = 1,
+    h = 0; // [[a+bi, c+di],[e+fi, g+hi]]
   switch (name) {
-    case 'id': break;
-    case 'x': a = 0; c = 1; e = 1; g = 0; break;
-    case 'y': a = 0; d = -1; f = 1; g = 0; break;
-    case 'z': g = -1; break;
-    case 'h': a = SQRT1_2; c = SQRT1_2; e = SQRT1_2; g = -SQRT1_2; break;
-    case 's': g = 0; h = 1; break;
-    case 'sdg': g = 0; h = -1; break;
-    case 't': g = SQRT1_2; h = SQRT1_2; break;
-    case 'tdg': g = SQRT1_2; h = -SQRT1_2; break;
-    case 'sx': a = 0.5; b = 0.5; c = 0.5; d = -0.5; e = 0.5; f = -0.5; g = 0.5; h = 0.5; break;
-    case 'sxdg': a = 0.5; b = -0.5; c = 0.5; d = 0.5; e = 0.5; f = 0.5; g = 0.5; h = -0.5; break;
+    case 'id':
+      break;
+    case 'x':
+      a = 0;
+      c = 1;
+      e = 1;
+      g = 0;
+      break;
+    case 'y':
+      a = 0;
+      d = -1;
+      f = 1;
+      g = 0;
+      break;
+    case 'z':
+      g = -1;
+      break;
+    case 'h':
+      a = SQRT1_2;
+      c = SQRT1_2;
+      e = SQRT1_2;
+      g = -SQRT1_2;
+      break;
+    case 's':
+      g = 0;
+      h = 1;
+      break;
+    case 'sdg':
+      g = 0;
+      h = -1;
+      break;
+    case 't':
+      g = SQRT1_2;
+      h = SQRT1_2;
+      break;
+    case 'tdg':
+      g = SQRT1_2;
+      h = -SQRT1_2;
+      break;
+    case 'sx':
+      a = 0.5;
+      b = 0.5;
+      c = 0.5;
+      d = -0.5;
+      e = 0.5;
+      f = -0.5;
+      g = 0.5;
+      h = 0.5;
+      break;
+    case 'sxdg':
+      a = 0.5;
+      b = -0.5;
+      c = 0.5;
+      d = 0.5;
+      e = 0.5;
+      f = 0.5;
+      g = 0.5;
+      h = -0.5;
+      break;
     case 'rx': {
-      const co = Math.cos(p[0] / 2), si = Math.sin(p[0] / 2);
-      a = co; d = -si; f = -si; g = co; break;
+      const co = Math.cos(p[0] / 2),
+        si = Math.sin(p[0] / 2);
+      a = co;
+      d = -si;
+      f = -si;
+      g = co;
+      break;
     }
     case 'ry': {
-      const co = Math.cos(p[0] / 2), si = Math.sin(p[0] / 2);
-      a = co; c = -si; e = si; g = co; break;
+      const co = Math.cos(p[0] / 2),
+        si = Math.sin(p[0] / 2);
+      a = co;
+      c = -si;
+      e = si;
+      g = co;
+      break;
     }
     case 'rz': {
-      const co = Math.cos(p[0] / 2), si = Math.sin(p[0] / 2);
-      a = co; b = -si; g = co; h = si; break;
-    }
-    case 'p': g = Math.cos(p[0]); h = Math.sin(p[0]); break;
-    case 'u': {
-      const co = Math.cos(p[0] / 2), si = Math.sin(p[0] / 2);
-      const phi = p[1], lam = p[2];
+      const co = Math.cos(p[0] / 2),
+        si = Math.sin(p[0] / 2);
       a = co;
-      c = -Math.cos(lam) * si; d = -Math.sin(lam) * si;
-      e = Math.cos(phi) * si; f = Math.sin(phi) * si;
-      g = Math.cos(phi + lam) * co; h = Math.sin(phi + lam) * co;
+      b = -si;
+      g = co;
+      h = si;
+      break;
+    }
+    case 'p':
+      g = Math.cos(p[0]);
+      h = Math.sin(p[0]);
+      break;
+    case 'u': {
+      const co = Math.cos(p[0] / 2),
+        si = Math.sin(p[0] / 2);
+      const phi = p[1],
+        lam = p[2];
+      a = co;
+      c = -Math.cos(lam) * si;
+      d = -Math.sin(lam) * si;
+      e = Math.cos(phi) * si;
+      f = Math.sin(phi) * si;
+      g = Math.cos(phi + lam) * co;
+      h = Math.sin(phi + lam) * co;
       break;
     }
     default:
       throw new Error(`'${name}' is not a single-qubit gate`);
   }
-  out[off] = a; out[off + 1] = b; out[off + 2] = c; out[off + 3] = d;
-  out[off + 4] = e; out[off + 5] = f; out[off + 6] = g; out[off + 7] = h;
+  out[off] = a;
+  out[off + 1] = b;
+  out[off + 2] = c;
+  out[off + 3] = d;
+  out[off + 4] = e;
+  out[off + 5] = f;
+  out[off + 6] = g;
+  out[off + 7] = h;
 }
 
 /** The target-qubit 2×2 block of a controlled 2-qubit gate (cx → X, crz → RZ, cp → P, …). */
 export function controlledBase(name: GateName): GateName | null {
   switch (name) {
-    case 'cx': return 'x';
-    case 'cy': return 'y';
-    case 'cz': return 'z';
-    case 'crx': return 'rx';
-    case 'cry': return 'ry';
-    case 'crz': return 'rz';
-    case 'cp': return 'p';
-    default: return null;
+    case 'cx':
+      return 'x';
+    case 'cy':
+      return 'y';
+    case 'cz':
+      return 'z';
+    case 'crx':
+      return 'rx';
+    case 'cry':
+      return 'ry';
+    case 'crz':
+      return 'rz';
+    case 'cp':
+      return 'p';
+    default:
+      return null;
   }
 }
 
@@ -143,12 +247,16 @@ export function writeGateMatrix(op: GateOp, out: Float64Array): number {
     out[2 * (r * dim + c) + 1] = im;
   };
   if (op.name === 'swap') {
-    set(0, 0, 1, 0); set(1, 2, 1, 0); set(2, 1, 1, 0); set(3, 3, 1, 0);
+    set(0, 0, 1, 0);
+    set(1, 2, 1, 0);
+    set(2, 1, 1, 0);
+    set(3, 3, 1, 0);
     return 4;
   }
   if (op.name === 'ccx') {
     for (let i = 0; i < 8; i++) if (i !== 3 && i !== 7) set(i, i, 1, 0);
-    set(3, 7, 1, 0); set(7, 3, 1, 0);
+    set(3, 7, 1, 0);
+    set(7, 3, 1, 0);
     return 8;
   }
   const base = controlledBase(op.name);
@@ -158,8 +266,10 @@ export function writeGateMatrix(op: GateOp, out: Float64Array): number {
   // control = bit 0, target = bit 1: identity on indices 0 (00) and 2 (t=1,c=0); U on {1, 3}.
   set(0, 0, 1, 0);
   set(2, 2, 1, 0);
-  set(1, 1, u[0], u[1]); set(1, 3, u[2], u[3]);
-  set(3, 1, u[4], u[5]); set(3, 3, u[6], u[7]);
+  set(1, 1, u[0], u[1]);
+  set(1, 3, u[2], u[3]);
+  set(3, 1, u[4], u[5]);
+  set(3, 3, u[6], u[7]);
   return 4;
 }
 
@@ -187,19 +297,45 @@ export function adjointMatrix(m: Float64Array): Float64Array {
 
 /** The inverse of a gate as another gate op (U(θ,φ,λ)† = U(−θ,−λ,−φ); rotations negate their angle). */
 export function inverseGate(op: GateOp): GateOp {
-  const inv = (name: GateName, params: number[] = op.params): GateOp => ({ kind: 'gate', name, qubits: op.qubits, params });
+  const inv = (name: GateName, params: number[] = op.params): GateOp => ({
+    kind: 'gate',
+    name,
+    qubits: op.qubits,
+    params,
+  });
   switch (op.name) {
-    case 's': return inv('sdg');
-    case 'sdg': return inv('s');
-    case 't': return inv('tdg');
-    case 'tdg': return inv('t');
-    case 'sx': return inv('sxdg');
-    case 'sxdg': return inv('sx');
-    case 'rx': case 'ry': case 'rz': case 'p': case 'crx': case 'cry': case 'crz': case 'cp':
+    case 's':
+      return inv('sdg');
+    case 'sdg':
+      return inv('s');
+    case 't':
+      return inv('tdg');
+    case 'tdg':
+      return inv('t');
+    case 'sx':
+      return inv('sxdg');
+    case 'sxdg':
+      return inv('sx');
+    case 'rx':
+    case 'ry':
+    case 'rz':
+    case 'p':
+    case 'crx':
+    case 'cry':
+    case 'crz':
+    case 'cp':
       return inv(op.name, [-op.params[0]]);
-    case 'u': return inv('u', [-op.params[0], -op.params[2], -op.params[1]]);
-    case 'unitary': return { kind: 'gate', name: 'unitary', qubits: op.qubits, params: [], matrix: adjointMatrix(op.matrix as Float64Array) };
-    default: return inv(op.name);
+    case 'u':
+      return inv('u', [-op.params[0], -op.params[2], -op.params[1]]);
+    case 'unitary':
+      return {
+        kind: 'gate',
+        name: 'unitary',
+        qubits: op.qubits,
+        params: [],
+        matrix: adjointMatrix(op.matrix as Float64Array),
+      };
+    default:
+      return inv(op.name);
   }
 }
-

@@ -28,7 +28,9 @@ function trainableOp(op: GateOp): boolean {
     throw new Error(`gate '${op.name}': paramIndex must be a non-negative integer, got ${op.paramIndex}`);
   }
   if (!TWO_TERM.has(op.name) && !FOUR_TERM.has(op.name)) {
-    throw new Error(`gate '${op.name}' cannot carry a trainable parameter (supported: ${DIFFERENTIABLE_GATES.join(', ')})`);
+    throw new Error(
+      `gate '${op.name}' cannot carry a trainable parameter (supported: ${DIFFERENTIABLE_GATES.join(', ')})`,
+    );
   }
   return true;
 }
@@ -38,7 +40,8 @@ export function trainableParameters(circuit: Circuit): { count: number; values: 
   let count = 0;
   for (const op of circuit.ops) if (op.kind === 'gate' && trainableOp(op)) count = Math.max(count, op.paramIndex! + 1);
   const values = new Float64Array(count);
-  for (const op of circuit.ops) if (op.kind === 'gate' && op.paramIndex !== undefined) values[op.paramIndex] = op.params[0];
+  for (const op of circuit.ops)
+    if (op.kind === 'gate' && op.paramIndex !== undefined) values[op.paramIndex] = op.params[0];
   return { count, values };
 }
 
@@ -63,8 +66,13 @@ export function expectationValue(circuit: Circuit, observable: Observable, opts:
   return sv.run(circuit).expectation(observable);
 }
 
-function requested(circuit: Circuit, paramIndices?: readonly number[]): { indices: number[]; slot: Map<number, number> } {
-  const indices = paramIndices ? [...paramIndices] : Array.from({ length: trainableParameters(circuit).count }, (_, i) => i);
+function requested(
+  circuit: Circuit,
+  paramIndices?: readonly number[],
+): { indices: number[]; slot: Map<number, number> } {
+  const indices = paramIndices
+    ? [...paramIndices]
+    : Array.from({ length: trainableParameters(circuit).count }, (_, i) => i);
   const slot = new Map<number, number>();
   indices.forEach((p, i) => {
     if (!Number.isInteger(p) || p < 0) throw new RangeError(`parameter index ${p} is not a non-negative integer`);
@@ -140,10 +148,14 @@ export function finiteDifferenceGradient(
   const grad = new Float64Array(indices.length);
   const moved = (p: number, delta: number): Circuit => ({
     ...circuit,
-    ops: circuit.ops.map((op) => (op.kind === 'gate' && trainableOp(op) && op.paramIndex === p ? shifted(op, delta) : op)),
+    ops: circuit.ops.map((op) =>
+      op.kind === 'gate' && trainableOp(op) && op.paramIndex === p ? shifted(op, delta) : op,
+    ),
   });
   indices.forEach((p, i) => {
-    grad[i] = (expectationValue(moved(p, step), observable, opts) - expectationValue(moved(p, -step), observable, opts)) / (2 * step);
+    grad[i] =
+      (expectationValue(moved(p, step), observable, opts) - expectationValue(moved(p, -step), observable, opts)) /
+      (2 * step);
   });
   return grad;
 }
@@ -151,20 +163,26 @@ export function finiteDifferenceGradient(
 /** ∂G/∂θ for a trainable gate, as a (non-unitary) matrix in the gate's own layout. */
 export function gateDerivativeMatrix(op: GateOp): Float64Array {
   switch (op.name) {
-    case 'rx': case 'ry': case 'rz': case 'u': {
+    case 'rx':
+    case 'ry':
+    case 'rz':
+    case 'u': {
       // R(θ) has entries cos(θ/2), sin(θ/2) (times θ-free phases): dR/dθ = R(θ + π) / 2.
       const m = gateMatrix(shifted(op, Math.PI));
       for (let i = 0; i < m.length; i++) m[i] *= 0.5;
       return m;
     }
-    case 'p': case 'cp': {
+    case 'p':
+    case 'cp': {
       // diag(1, …, e^{iλ}) → diag(0, …, i·e^{iλ}) = P(λ + π/2) with the constant entries removed.
       const m = gateMatrix(shifted(op, Math.PI / 2));
       const dim = op.name === 'p' ? 2 : 4;
       for (let d = 0; d < dim - 1; d++) m[2 * (d * dim + d)] = 0;
       return m;
     }
-    case 'crx': case 'cry': case 'crz': {
+    case 'crx':
+    case 'cry':
+    case 'crz': {
       // Control = low bit: identity block on indices {0, 2} has zero derivative; the block on {1, 3} is R'(θ).
       const m = gateMatrix(shifted(op, Math.PI));
       for (let i = 0; i < m.length; i++) m[i] *= 0.5;
@@ -191,7 +209,8 @@ function applyObservable(src: StateVector, dst: StateVector, observable: Observa
     const ci = (ph === 1 ? 1 : ph === 3 ? -1 : 0) * term.coeff;
     for (let i = 0; i < dim; i++) {
       const sgn = parity(i & zMask) ? -1 : 1;
-      const r = src.re[i] * sgn, m = src.im[i] * sgn;
+      const r = src.re[i] * sgn,
+        m = src.im[i] * sgn;
       const j = i ^ xMask;
       dst.re[j] += cr * r - ci * m;
       dst.im[j] += cr * m + ci * r;

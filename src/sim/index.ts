@@ -2,19 +2,49 @@
 export * from './types';
 export { createRng, deriveSeed, type Rng } from './rng';
 export {
-  gateMatrix, writeGateMatrix, gateArity, validateGateOp, inverseGate, adjointMatrix, controlledBase,
+  gateMatrix,
+  writeGateMatrix,
+  gateArity,
+  validateGateOp,
+  inverseGate,
+  adjointMatrix,
+  controlledBase,
 } from './gates';
-export { StateVector, simulate, checkStateVectorSize, STATE_VECTOR_HARD_MAX, type StateVectorOptions } from './statevector';
 export {
-  parsePauli, pauliString, observableTerms, pauliExpectation, parity,
-  type PauliMasks, type PauliTerm, type Observable,
+  StateVector,
+  simulate,
+  checkStateVectorSize,
+  STATE_VECTOR_HARD_MAX,
+  type StateVectorOptions,
+} from './statevector';
+export {
+  parsePauli,
+  pauliString,
+  observableTerms,
+  pauliExpectation,
+  parity,
+  type PauliMasks,
+  type PauliTerm,
+  type Observable,
 } from './pauli';
 export {
-  CdfSampler, sampleCounts, sampleIndices, formatBitstring, countsToBitstrings, pauliBasisRotation, estimateExpectation,
+  CdfSampler,
+  sampleCounts,
+  sampleIndices,
+  formatBitstring,
+  countsToBitstrings,
+  pauliBasisRotation,
+  estimateExpectation,
 } from './sampling';
 export {
-  parameterShiftGradient, adjointGradient, finiteDifferenceGradient, gateDerivativeMatrix, trainableParameters,
-  bindParameters, expectationValue, DIFFERENTIABLE_GATES,
+  parameterShiftGradient,
+  adjointGradient,
+  finiteDifferenceGradient,
+  gateDerivativeMatrix,
+  trainableParameters,
+  bindParameters,
+  expectationValue,
+  DIFFERENTIABLE_GATES,
 } from './gradient';
 export { CircuitBuilder, randomCircuit, type RandomCircuitOptions } from './circuit-builder';
 export { parseQasm, toQasm, formatAngle, QasmError, QASM_LIMITS } from './qasm';

@@ -18,8 +18,12 @@
  */
 import devicesData from '../../content/data/devices.json';
 import {
-  averageErrorFromPauliError, depolarizing, processFidelity, thermalRelaxation,
-  type Channel, type ErrorConvention,
+  averageErrorFromPauliError,
+  depolarizing,
+  processFidelity,
+  thermalRelaxation,
+  type Channel,
+  type ErrorConvention,
 } from './channels';
 import type { ReadoutError } from './readout';
 import type { GateName } from './types';
@@ -105,8 +109,19 @@ export function validateDeviceProfile(raw: unknown): DeviceProfile {
     if (typeof d[f] !== 'string' || (d[f] as string).length === 0) fail(f, 'must be a non-empty string');
   }
   if (!Number.isInteger(d.qubits) || (d.qubits as number) < 1) fail('qubits', 'must be a positive integer');
-  if (d.errorConvention !== 'average' && d.errorConvention !== 'pauli') fail('errorConvention', "must be 'average' or 'pauli'");
-  for (const f of ['oneQubitError', 'twoQubitError', 't1_us', 't2_us', 'oneQubitGate_ns', 'twoQubitGate_ns', 'measure_ns', 'shotRate', 'clops'] as const) {
+  if (d.errorConvention !== 'average' && d.errorConvention !== 'pauli')
+    fail('errorConvention', "must be 'average' or 'pauli'");
+  for (const f of [
+    'oneQubitError',
+    'twoQubitError',
+    't1_us',
+    't2_us',
+    'oneQubitGate_ns',
+    'twoQubitGate_ns',
+    'measure_ns',
+    'shotRate',
+    'clops',
+  ] as const) {
     if (!isNullableNumber(d[f])) fail(f, 'must be a non-negative number or null');
   }
   for (const f of ['oneQubitError', 'twoQubitError'] as const) {
@@ -117,10 +132,12 @@ export function validateDeviceProfile(raw: unknown): DeviceProfile {
     if (typeof ro !== 'object') fail('readoutError', 'must be { p01, p10 } or null');
     for (const f of ['p01', 'p10'] as const) {
       const v = ro[f];
-      if (typeof v !== 'number' || !(v >= 0 && v <= 0.5)) fail(`readoutError.${f}`, 'must be a probability in [0, 0.5]');
+      if (typeof v !== 'number' || !(v >= 0 && v <= 0.5))
+        fail(`readoutError.${f}`, 'must be a probability in [0, 0.5]');
     }
   }
-  if (!Array.isArray(d.notes) || !d.notes.every((n) => typeof n === 'string')) fail('notes', 'must be a list of strings');
+  if (!Array.isArray(d.notes) || !d.notes.every((n) => typeof n === 'string'))
+    fail('notes', 'must be a list of strings');
   return d as unknown as DeviceProfile;
 }
 
@@ -144,7 +161,12 @@ export function loadDevices(): DeviceProfile[] {
 /** One device profile by id; throws listing the known ids. */
 export function getDevice(id: string): DeviceProfile {
   const dev = loadDevices().find((d) => d.id === id);
-  if (!dev) throw new Error(`unknown device '${id}'; known: ${loadDevices().map((d) => d.id).join(', ')}`);
+  if (!dev)
+    throw new Error(
+      `unknown device '${id}'; known: ${loadDevices()
+        .map((d) => d.id)
+        .join(', ')}`,
+    );
   return dev;
 }
 
@@ -174,8 +196,9 @@ export interface DeviceNoiseOptions {
 }
 
 function scaleOf(scale: DeviceNoiseOptions['scale'], source: NoiseSource): number {
-  const s = typeof scale === 'number' ? scale : scale?.[source] ?? 1;
-  if (!Number.isFinite(s) || s < 0) throw new RangeError(`noise scale for ${source} must be a finite number ≥ 0, got ${s}`);
+  const s = typeof scale === 'number' ? scale : (scale?.[source] ?? 1);
+  if (!Number.isFinite(s) || s < 0)
+    throw new RangeError(`noise scale for ${source} must be a finite number ≥ 0, got ${s}`);
   return s;
 }
 
@@ -212,9 +235,13 @@ export function deviceNoiseModel(device: DeviceProfile, options: DeviceNoiseOpti
   let idle: IdleNoise | null = null;
 
   // --- decoherence (built first: the gate part depends on it)
-  let relax1: Channel | null = null, relax2: Channel | null = null;
+  let relax1: Channel | null = null,
+    relax2: Channel | null = null;
   if (useDecoh && sDecoh > 0) {
-    const t1 = device.t1_us, t2 = device.t2_us, g1 = device.oneQubitGate_ns, g2 = device.twoQubitGate_ns;
+    const t1 = device.t1_us,
+      t2 = device.t2_us,
+      g1 = device.oneQubitGate_ns,
+      g2 = device.twoQubitGate_ns;
     if (t1 === null || g1 === null || g2 === null) {
       notes.push(`Decoherence is off: ${device.name} has no published ${t1 === null ? 'T1' : 'gate durations'}.`);
     } else {
@@ -234,8 +261,16 @@ export function deviceNoiseModel(device: DeviceProfile, options: DeviceNoiseOpti
       parameters.t2_ns = t2ns;
       const k1 = thermalRelaxation(t1ns, t2ns, g1);
       const k2 = thermalRelaxation(t1ns, t2ns, g2);
-      relax1 = { label: `thermal relaxation (T1=${fmt(t1ns / 1000)} µs, T2=${fmt(t2ns / 1000)} µs, t=${g1} ns)`, numQubits: 1, kraus: k1 };
-      relax2 = { label: `thermal relaxation (T1=${fmt(t1ns / 1000)} µs, T2=${fmt(t2ns / 1000)} µs, t=${g2} ns)`, numQubits: 1, kraus: k2 };
+      relax1 = {
+        label: `thermal relaxation (T1=${fmt(t1ns / 1000)} µs, T2=${fmt(t2ns / 1000)} µs, t=${g1} ns)`,
+        numQubits: 1,
+        kraus: k1,
+      };
+      relax2 = {
+        label: `thermal relaxation (T1=${fmt(t1ns / 1000)} µs, T2=${fmt(t2ns / 1000)} µs, t=${g2} ns)`,
+        numQubits: 1,
+        kraus: k2,
+      };
       if (options.idle ?? true) {
         idle = { t1_ns: t1ns, t2_ns: t2ns, oneQubitGate_ns: g1, twoQubitGate_ns: g2, measure_ns: device.measure_ns };
       }
@@ -263,11 +298,18 @@ export function deviceNoiseModel(device: DeviceProfile, options: DeviceNoiseOpti
       }
       if (compensate) {
         const rRelax = ((1 - fR) * (1 << k)) / ((1 << k) + 1);
-        notes.push(`${k}q: relaxation during the gate accounts for ${fmt(rRelax)} of the average error ${fmt(r)}; depolarizing λ = ${fmt(lambda)} supplies the rest.`);
-        if (lambda === 0 && rRelax > r) notes.push(`${k}q: relaxation alone exceeds the reported gate error; no depolarizing noise added.`);
+        notes.push(
+          `${k}q: relaxation during the gate accounts for ${fmt(rRelax)} of the average error ${fmt(r)}; depolarizing λ = ${fmt(lambda)} supplies the rest.`,
+        );
+        if (lambda === 0 && rRelax > r)
+          notes.push(`${k}q: relaxation alone exceeds the reported gate error; no depolarizing noise added.`);
       }
       if (lambda > 0) {
-        (k === 1 ? oneQubitGate : twoQubitGate).push({ label: `depolarizing ${k}q (λ=${fmt(lambda)})`, numQubits: k, kraus: depolarizing(lambda, k) });
+        (k === 1 ? oneQubitGate : twoQubitGate).push({
+          label: `depolarizing ${k}q (λ=${fmt(lambda)})`,
+          numQubits: k,
+          kraus: depolarizing(lambda, k),
+        });
       }
     }
   }
@@ -279,14 +321,20 @@ export function deviceNoiseModel(device: DeviceProfile, options: DeviceNoiseOpti
   if (useReadout && sRead > 0) {
     if (device.readoutError === null) notes.push('No published readout error: readout is perfect.');
     else {
-      readout = { p01: Math.min(0.5, device.readoutError.p01 * sRead), p10: Math.min(0.5, device.readoutError.p10 * sRead) };
+      readout = {
+        p01: Math.min(0.5, device.readoutError.p01 * sRead),
+        p10: Math.min(0.5, device.readoutError.p10 * sRead),
+      };
       parameters.readout_p01 = readout.p01;
       parameters.readout_p10 = readout.p10;
     }
   }
 
-  const on = [useGate && 'gate', useDecoh && 'decoherence', useReadout && 'readout'].filter(Boolean).join(' + ') || 'noiseless';
-  const scaleText = [sGate, sDecoh, sRead].every((s) => s === 1) ? '' : ` (scale gate ×${sGate}, decoherence ×${sDecoh}, readout ×${sRead})`;
+  const on =
+    [useGate && 'gate', useDecoh && 'decoherence', useReadout && 'readout'].filter(Boolean).join(' + ') || 'noiseless';
+  const scaleText = [sGate, sDecoh, sRead].every((s) => s === 1)
+    ? ''
+    : ` (scale gate ×${sGate}, decoherence ×${sDecoh}, readout ×${sRead})`;
   return {
     label: `${device.name} — ${on}${scaleText}`,
     oneQubitGate,

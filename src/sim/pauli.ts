@@ -33,15 +33,23 @@ export function parsePauli(pauli: string, numQubits: number): PauliMasks {
     throw new Error(`Pauli string '${pauli}' must consist of the letters I, X, Y, Z only`);
   }
   if (pauli.length !== numQubits) {
-    throw new Error(`Pauli string '${pauli}' has ${pauli.length} letters but the state has ${numQubits} qubits (the last letter acts on qubit 0)`);
+    throw new Error(
+      `Pauli string '${pauli}' has ${pauli.length} letters but the state has ${numQubits} qubits (the last letter acts on qubit 0)`,
+    );
   }
-  let xMask = 0, zMask = 0, numY = 0;
+  let xMask = 0,
+    zMask = 0,
+    numY = 0;
   for (let k = 0; k < numQubits; k++) {
     const ch = pauli[numQubits - 1 - k];
     const bit = 1 << k;
     if (ch === 'X') xMask |= bit;
     else if (ch === 'Z') zMask |= bit;
-    else if (ch === 'Y') { xMask |= bit; zMask |= bit; numY++; }
+    else if (ch === 'Y') {
+      xMask |= bit;
+      zMask |= bit;
+      numY++;
+    }
   }
   return { xMask, zMask, numY, support: xMask | zMask };
 }
@@ -51,7 +59,8 @@ export function pauliString(numQubits: number, factors: Readonly<Record<number, 
   const chars: string[] = new Array(numQubits).fill('I');
   for (const [key, letter] of Object.entries(factors)) {
     const q = Number(key);
-    if (!Number.isInteger(q) || q < 0 || q >= numQubits) throw new Error(`pauliString: qubit ${key} out of range for ${numQubits} qubits`);
+    if (!Number.isInteger(q) || q < 0 || q >= numQubits)
+      throw new Error(`pauliString: qubit ${key} out of range for ${numQubits} qubits`);
     chars[numQubits - 1 - q] = letter;
   }
   return chars.join('');
@@ -76,7 +85,8 @@ export function parity(x: number): number {
 export function pauliExpectation(re: Float64Array, im: Float64Array, masks: PauliMasks): number {
   const { xMask, zMask, numY } = masks;
   const dim = re.length;
-  let a = 0, b = 0; // Σ s_i · conj(ψ_j) ψ_i = a + ib, j = i ⊕ xMask
+  let a = 0,
+    b = 0; // Σ s_i · conj(ψ_j) ψ_i = a + ib, j = i ⊕ xMask
   if (xMask === 0) {
     for (let i = 0; i < dim; i++) {
       const p = re[i] * re[i] + im[i] * im[i];
@@ -88,12 +98,22 @@ export function pauliExpectation(re: Float64Array, im: Float64Array, masks: Paul
     const j = i ^ xMask;
     const rr = re[j] * re[i] + im[j] * im[i];
     const ii = re[j] * im[i] - im[j] * re[i];
-    if (parity(i & zMask)) { a -= rr; b -= ii; } else { a += rr; b += ii; }
+    if (parity(i & zMask)) {
+      a -= rr;
+      b -= ii;
+    } else {
+      a += rr;
+      b += ii;
+    }
   }
   switch (numY & 3) {
-    case 0: return a;
-    case 1: return -b;
-    case 2: return -a;
-    default: return b;
+    case 0:
+      return a;
+    case 1:
+      return -b;
+    case 2:
+      return -a;
+    default:
+      return b;
   }
 }

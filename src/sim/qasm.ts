@@ -65,11 +65,20 @@ export function quoteInput(text: string, max = QUOTE_MAX): string {
     const c = text.charCodeAt(i);
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).padStart(2, '0')}`;
     else if (c === 0x27 || c === 0x5c) out += `\\${text[i]}`;
-    else if (c === 0x2028 || c === 0x2029 || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+    else if (
+      c === 0x2028 ||
+      c === 0x2029 ||
+      (c >= 0x200e && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    ) {
       out += `\\u{${c.toString(16)}}`;
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const pair = c <= 0xdbff && i + 1 < cut && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      if (pair) { out += text[i] + text[i + 1]; i++; } else out += `\\u{${c.toString(16)}}`; // a lone surrogate
+      if (pair) {
+        out += text[i] + text[i + 1];
+        i++;
+      } else out += `\\u{${c.toString(16)}}`; // a lone surrogate
     } else out += text[i];
   }
   return cut < text.length ? `'${out}…' (${text.length.toLocaleString('en-US')} characters)` : `'${out}'`;
@@ -78,7 +87,13 @@ export function quoteInput(text: string, max = QUOTE_MAX): string {
 // ---------------------------------------------------------------- lexer
 
 type TokKind = 'id' | 'num' | 'str' | 'sym' | 'eof';
-interface Token { kind: TokKind; text: string; value: number; line: number; col: number }
+interface Token {
+  kind: TokKind;
+  text: string;
+  value: number;
+  line: number;
+  col: number;
+}
 
 const SYMBOLS = ['->', '==', ';', ',', '(', ')', '[', ']', '{', '}', '+', '-', '*', '/', '^'];
 
@@ -102,8 +117,17 @@ class Lexer {
     const n = src.length;
     while (this.i < n) {
       const c = src.charCodeAt(this.i);
-      if (c === 10) { this.i++; this.line++; this.col = 1; continue; }
-      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff) { this.i++; this.col++; continue; }
+      if (c === 10) {
+        this.i++;
+        this.line++;
+        this.col = 1;
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff) {
+        this.i++;
+        this.col++;
+        continue;
+      }
       if (c === 47 && src.charCodeAt(this.i + 1) === 47) {
         const end = src.indexOf('\n', this.i);
         const stop = end < 0 ? n : end;
@@ -115,7 +139,10 @@ class Lexer {
         const end = src.indexOf('*/', this.i + 2);
         if (end < 0) throw new QasmError('unterminated /* comment', this.line, this.col);
         for (let j = this.i; j < end + 2; j++) {
-          if (src.charCodeAt(j) === 10) { this.line++; this.col = 1; } else this.col++;
+          if (src.charCodeAt(j) === 10) {
+            this.line++;
+            this.col = 1;
+          } else this.col++;
         }
         this.i = end + 2;
         continue;
@@ -146,13 +173,19 @@ class Lexer {
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
       let j = i;
       while (j < n && isDigit(src.charCodeAt(j))) j++;
-      if (src.charCodeAt(j) === 46) { j++; while (j < n && isDigit(src.charCodeAt(j))) j++; }
+      if (src.charCodeAt(j) === 46) {
+        j++;
+        while (j < n && isDigit(src.charCodeAt(j))) j++;
+      }
       const e = src.charCodeAt(j);
       if (e === 69 || e === 101) {
         let k = j + 1;
         const sign = src.charCodeAt(k);
         if (sign === 43 || sign === 45) k++;
-        if (isDigit(src.charCodeAt(k))) { j = k; while (j < n && isDigit(src.charCodeAt(j))) j++; }
+        if (isDigit(src.charCodeAt(k))) {
+          j = k;
+          while (j < n && isDigit(src.charCodeAt(j))) j++;
+        }
       }
       if (j < n && isIdStart(src.charCodeAt(j))) {
         throw new QasmError(`malformed number ${quoteInput(src.slice(i, j + 1))}`, this.line, this.col);
@@ -188,29 +221,45 @@ type Expr =
   | { t: 'fn'; fn: (x: number) => number; a: Expr };
 
 const FUNCTIONS = new Map<string, (x: number) => number>([
-  ['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['exp', Math.exp], ['ln', Math.log], ['sqrt', Math.sqrt],
+  ['sin', Math.sin],
+  ['cos', Math.cos],
+  ['tan', Math.tan],
+  ['exp', Math.exp],
+  ['ln', Math.log],
+  ['sqrt', Math.sqrt],
 ]);
 
 function evalExpr(e: Expr, env: ReadonlyMap<string, number>): number {
   switch (e.t) {
-    case 'num': return e.v;
+    case 'num':
+      return e.v;
     case 'var': {
       const v = env.get(e.name);
       if (v === undefined) throw new QasmError(`unknown parameter ${quoteInput(e.name)}`, e.tok.line, e.tok.col);
       return v;
     }
-    case 'neg': return -evalExpr(e.a, env);
-    case 'fn': return e.fn(evalExpr(e.a, env));
-    case 'pow': return evalExpr(e.a, env) ** evalExpr(e.b, env);
+    case 'neg':
+      return -evalExpr(e.a, env);
+    case 'fn':
+      return e.fn(evalExpr(e.a, env));
+    case 'pow':
+      return evalExpr(e.a, env) ** evalExpr(e.b, env);
     case 'chain': {
       let acc = evalExpr(e.first, env);
       for (let k = 0; k < e.rest.length; k++) {
         const b = evalExpr(e.rest[k], env);
         switch (e.ops[k]) {
-          case '+': acc += b; break;
-          case '-': acc -= b; break;
-          case '*': acc *= b; break;
-          default: acc /= b;
+          case '+':
+            acc += b;
+            break;
+          case '-':
+            acc -= b;
+            break;
+          case '*':
+            acc *= b;
+            break;
+          default:
+            acc /= b;
         }
       }
       return acc;
@@ -221,10 +270,19 @@ function evalExpr(e: Expr, env: ReadonlyMap<string, number>): number {
 /** Number of nodes of an expression (the work of one evaluation). */
 function exprSize(e: Expr): number {
   switch (e.t) {
-    case 'num': case 'var': return 1;
-    case 'neg': case 'fn': return 1 + exprSize(e.a);
-    case 'pow': return 1 + exprSize(e.a) + exprSize(e.b);
-    case 'chain': { let s = 1 + exprSize(e.first); for (const r of e.rest) s += exprSize(r); return s; }
+    case 'num':
+    case 'var':
+      return 1;
+    case 'neg':
+    case 'fn':
+      return 1 + exprSize(e.a);
+    case 'pow':
+      return 1 + exprSize(e.a) + exprSize(e.b);
+    case 'chain': {
+      let s = 1 + exprSize(e.first);
+      for (const r of e.rest) s += exprSize(r);
+      return s;
+    }
   }
 }
 
@@ -272,13 +330,22 @@ function gateCost(def: GateDef): number {
   if (def.kind === 'user') return Math.max(1, def.cost);
   if (def.cost === undefined) {
     const out: GateOp[] = [];
-    def.emit(new Array(def.numParams).fill(0), Array.from({ length: def.numQubits }, (_, i) => i), out);
+    def.emit(
+      new Array(def.numParams).fill(0),
+      Array.from({ length: def.numQubits }, (_, i) => i),
+      out,
+    );
     def.cost = out.length;
   }
   return Math.max(1, def.cost);
 }
 
-const op = (name: GateName, qubits: number[], params: number[] = []): GateOp => ({ kind: 'gate', name, qubits, params });
+const op = (name: GateName, qubits: number[], params: number[] = []): GateOp => ({
+  kind: 'gate',
+  name,
+  qubits,
+  params,
+});
 const PI = Math.PI;
 
 /** Multi-controlled phase diag(1, …, 1, e^{iλ}) on all listed qubits, from CX and P only:
@@ -308,7 +375,9 @@ function controlledU3(theta: number, phi: number, lambda: number, c: number, t: 
 }
 
 function native(name: GateName): Emit {
-  return (p, q, out) => { out.push(op(name, q.slice(), p.slice())); };
+  return (p, q, out) => {
+    out.push(op(name, q.slice(), p.slice()));
+  };
 }
 
 function builtin(name: string, numParams: number, numQubits: number, emit: Emit): BuiltinGate {
@@ -317,26 +386,52 @@ function builtin(name: string, numParams: number, numQubits: number, emit: Emit)
 
 /** The language built-ins (always available). */
 function coreGates(): GateDef[] {
-  return [
-    builtin('U', 3, 1, native('u')),
-    builtin('CX', 0, 2, native('cx')),
-  ];
+  return [builtin('U', 3, 1, native('u')), builtin('CX', 0, 2, native('cx'))];
 }
 
 /** qelib1.inc as Qiskit defines it. */
 function qelib1Gates(): GateDef[] {
   const defs: GateDef[] = [];
-  const nativeNames: GateName[] = ['id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'rx', 'ry', 'rz', 'p', 'u',
-    'cx', 'cy', 'cz', 'swap', 'crx', 'cry', 'crz', 'cp', 'ccx'];
+  const nativeNames: GateName[] = [
+    'id',
+    'x',
+    'y',
+    'z',
+    'h',
+    's',
+    'sdg',
+    't',
+    'tdg',
+    'sx',
+    'sxdg',
+    'rx',
+    'ry',
+    'rz',
+    'p',
+    'u',
+    'cx',
+    'cy',
+    'cz',
+    'swap',
+    'crx',
+    'cry',
+    'crz',
+    'cp',
+    'ccx',
+  ];
   for (const name of nativeNames) {
     const nq = name === 'ccx' ? 3 : ['cx', 'cy', 'cz', 'swap', 'crx', 'cry', 'crz', 'cp'].includes(name) ? 2 : 1;
     defs.push(builtin(name, GATE_PARAM_COUNT[name as Exclude<GateName, 'unitary'>], nq, native(name)));
   }
   defs.push(
     builtin('u3', 3, 1, native('u')),
-    builtin('u2', 2, 1, (p, q, out) => { out.push(op('u', [q[0]], [PI / 2, p[0], p[1]])); }),
+    builtin('u2', 2, 1, (p, q, out) => {
+      out.push(op('u', [q[0]], [PI / 2, p[0], p[1]]));
+    }),
     builtin('u1', 1, 1, native('p')),
-    builtin('u0', 1, 1, (_p, q, out) => { out.push(op('id', [q[0]])); }),
+    builtin('u0', 1, 1, (_p, q, out) => {
+      out.push(op('id', [q[0]]));
+    }),
     builtin('cu1', 1, 2, native('cp')),
     builtin('ch', 0, 2, (_p, q, out) => controlledU3(PI / 2, 0, PI, q[0], q[1], out)),
     builtin('cu3', 3, 2, (p, q, out) => controlledU3(p[0], p[1], p[2], q[0], q[1], out)),
@@ -354,20 +449,54 @@ function qelib1Gates(): GateDef[] {
       out.push(op('cx', [q[0], q[1]]), op('rz', [q[1]], [p[0]]), op('cx', [q[0], q[1]]));
     }),
     builtin('rxx', 1, 2, (p, q, out) => {
-      out.push(op('h', [q[0]]), op('h', [q[1]]), op('cx', [q[0], q[1]]), op('rz', [q[1]], [p[0]]), op('cx', [q[0], q[1]]), op('h', [q[0]]), op('h', [q[1]]));
+      out.push(
+        op('h', [q[0]]),
+        op('h', [q[1]]),
+        op('cx', [q[0], q[1]]),
+        op('rz', [q[1]], [p[0]]),
+        op('cx', [q[0], q[1]]),
+        op('h', [q[0]]),
+        op('h', [q[1]]),
+      );
     }),
     // Relative-phase Toffoli (Margolus), Qiskit's RCCXGate: H T CX(b) T† CX(a) T CX(b) T† H on the target.
     builtin('rccx', 0, 3, (_p, q, out) => {
       const [a, b, c] = q;
-      out.push(op('h', [c]), op('t', [c]), op('cx', [b, c]), op('tdg', [c]), op('cx', [a, c]), op('t', [c]),
-        op('cx', [b, c]), op('tdg', [c]), op('h', [c]));
+      out.push(
+        op('h', [c]),
+        op('t', [c]),
+        op('cx', [b, c]),
+        op('tdg', [c]),
+        op('cx', [a, c]),
+        op('t', [c]),
+        op('cx', [b, c]),
+        op('tdg', [c]),
+        op('h', [c]),
+      );
     }),
     // Relative-phase 3-controlled X, Qiskit's RC3XGate definition.
     builtin('rc3x', 0, 4, (_p, q, out) => {
       const [a, b, c, d] = q;
-      out.push(op('h', [d]), op('t', [d]), op('cx', [c, d]), op('tdg', [d]), op('h', [d]),
-        op('cx', [a, d]), op('t', [d]), op('cx', [b, d]), op('tdg', [d]), op('cx', [a, d]), op('t', [d]), op('cx', [b, d]), op('tdg', [d]),
-        op('h', [d]), op('t', [d]), op('cx', [c, d]), op('tdg', [d]), op('h', [d]));
+      out.push(
+        op('h', [d]),
+        op('t', [d]),
+        op('cx', [c, d]),
+        op('tdg', [d]),
+        op('h', [d]),
+        op('cx', [a, d]),
+        op('t', [d]),
+        op('cx', [b, d]),
+        op('tdg', [d]),
+        op('cx', [a, d]),
+        op('t', [d]),
+        op('cx', [b, d]),
+        op('tdg', [d]),
+        op('h', [d]),
+        op('t', [d]),
+        op('cx', [c, d]),
+        op('tdg', [d]),
+        op('h', [d]),
+      );
     }),
     builtin('c3x', 0, 4, (_p, q, out) => {
       out.push(op('h', [q[3]]));
@@ -391,9 +520,17 @@ function qelib1Gates(): GateDef[] {
 
 // ---------------------------------------------------------------- parser
 
-interface Register { name: string; offset: number; size: number }
+interface Register {
+  name: string;
+  offset: number;
+  size: number;
+}
 /** A gate/measure argument: one bit (`q[2]`) or a whole register (`q`). */
-interface Arg { reg: Register; index: number | null; tok: Token }
+interface Arg {
+  reg: Register;
+  index: number | null;
+  tok: Token;
+}
 
 const fmtCount = (n: number) => (n < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(2));
 const BODY_KEYWORDS = new Set(['gate', 'qreg', 'creg', 'measure', 'reset', 'if', 'include', 'opaque']);
@@ -419,11 +556,28 @@ class Parser {
   }
 
   // --- token helpers (one token of lookahead)
-  private peek(): Token { return this.tok; }
-  private next(): Token { const t = this.tok; if (t.kind !== 'eof') this.tok = this.lexer.next(); return t; }
-  private fail(t: Token, msg: string): never { throw new QasmError(msg, t.line, t.col); }
-  private isSym(s: string): boolean { const t = this.tok; return t.kind === 'sym' && t.text === s; }
-  private describe(t: Token): string { return t.kind === 'eof' ? 'end of input' : t.kind === 'str' ? `"${quoteInput(t.text).slice(1, -1)}"` : quoteInput(t.text); }
+  private peek(): Token {
+    return this.tok;
+  }
+  private next(): Token {
+    const t = this.tok;
+    if (t.kind !== 'eof') this.tok = this.lexer.next();
+    return t;
+  }
+  private fail(t: Token, msg: string): never {
+    throw new QasmError(msg, t.line, t.col);
+  }
+  private isSym(s: string): boolean {
+    const t = this.tok;
+    return t.kind === 'sym' && t.text === s;
+  }
+  private describe(t: Token): string {
+    return t.kind === 'eof'
+      ? 'end of input'
+      : t.kind === 'str'
+        ? `"${quoteInput(t.text).slice(1, -1)}"`
+        : quoteInput(t.text);
+  }
   private expectSym(s: string): Token {
     const t = this.peek();
     if (t.kind !== 'sym' || t.text !== s) this.fail(t, `expected '${s}' but found ${this.describe(t)}`);
@@ -436,14 +590,18 @@ class Parser {
   }
   private expectInt(what: string): Token {
     const t = this.peek();
-    if (t.kind !== 'num' || !/^[0-9]+$/.test(t.text)) this.fail(t, `expected ${what} (a non-negative integer) but found ${this.describe(t)}`);
+    if (t.kind !== 'num' || !/^[0-9]+$/.test(t.text))
+      this.fail(t, `expected ${what} (a non-negative integer) but found ${this.describe(t)}`);
     return this.next();
   }
 
   /** Charges `n` operations to the budget, failing at `at` (so the message names its line) when exceeded. */
   private charge(n: number, at: Token, what: string): void {
     if (this.opCount + n > QASM_LIMITS.maxOps) {
-      this.fail(at, `the circuit expands to more than ${fmtCount(QASM_LIMITS.maxOps)} operations: ${what} adds ${fmtCount(n)} to the ${fmtCount(this.opCount)} before it`);
+      this.fail(
+        at,
+        `the circuit expands to more than ${fmtCount(QASM_LIMITS.maxOps)} operations: ${what} adds ${fmtCount(n)} to the ${fmtCount(this.opCount)} before it`,
+      );
     }
     this.opCount += n;
   }
@@ -470,20 +628,31 @@ class Parser {
     const t = this.peek();
     if (t.kind !== 'id') this.fail(t, `expected a statement but found ${this.describe(t)}`);
     switch (t.text) {
-      case 'include': return this.include();
-      case 'qreg': case 'creg': return this.register(t.text);
-      case 'gate': return this.gateDefinition();
-      case 'measure': return this.measure();
-      case 'barrier': return this.barrier();
-      case 'opaque': this.fail(t, "'opaque' gates are not supported: they have no definition to simulate");
+      case 'include':
+        return this.include();
+      case 'qreg':
+      case 'creg':
+        return this.register(t.text);
+      case 'gate':
+        return this.gateDefinition();
+      case 'measure':
+        return this.measure();
+      case 'barrier':
+        return this.barrier();
+      case 'opaque':
+        this.fail(t, "'opaque' gates are not supported: they have no definition to simulate");
       // falls through (fail never returns)
-      case 'reset': this.fail(t, "'reset' is not supported (the simulator runs unitary circuits)");
+      case 'reset':
+        this.fail(t, "'reset' is not supported (the simulator runs unitary circuits)");
       // falls through
-      case 'if': this.fail(t, "classically controlled 'if' is not supported");
+      case 'if':
+        this.fail(t, "classically controlled 'if' is not supported");
       // falls through
-      case 'OPENQASM': this.fail(t, "duplicate 'OPENQASM' header");
+      case 'OPENQASM':
+        this.fail(t, "duplicate 'OPENQASM' header");
       // falls through
-      default: return this.gateCall();
+      default:
+        return this.gateCall();
     }
   }
 
@@ -497,7 +666,8 @@ class Parser {
     if (this.qelibIncluded) return;
     this.qelibIncluded = true;
     for (const g of qelib1Gates()) {
-      if (this.gates.has(g.name)) this.fail(f, `qelib1.inc redefines gate '${g.name}' (include it before defining gates)`);
+      if (this.gates.has(g.name))
+        this.fail(f, `qelib1.inc redefines gate '${g.name}' (include it before defining gates)`);
       this.gates.set(g.name, g);
     }
   }
@@ -513,13 +683,16 @@ class Parser {
     if (this.qregs.has(name.text) || this.cregs.has(name.text)) this.fail(name, `register ${q} is already declared`);
     const size = sizeTok.value;
     if (size < 1) this.fail(sizeTok, `register ${q} must have at least one bit`);
-    if (size > QASM_LIMITS.maxRegisterSize) this.fail(sizeTok, `register ${q} is too large (${quoteInput(sizeTok.text)})`);
+    if (size > QASM_LIMITS.maxRegisterSize)
+      this.fail(sizeTok, `register ${q} is too large (${quoteInput(sizeTok.text)})`);
     if (kind === 'qreg') {
-      if (this.numQubits + size > QASM_LIMITS.maxQubits) this.fail(sizeTok, `too many qubits: ${this.numQubits + size} > ${QASM_LIMITS.maxQubits}`);
+      if (this.numQubits + size > QASM_LIMITS.maxQubits)
+        this.fail(sizeTok, `too many qubits: ${this.numQubits + size} > ${QASM_LIMITS.maxQubits}`);
       this.qregs.set(name.text, { name: name.text, offset: this.numQubits, size });
       this.numQubits += size;
     } else {
-      if (this.numClbits + size > QASM_LIMITS.maxClbits) this.fail(sizeTok, `too many classical bits: ${this.numClbits + size} > ${QASM_LIMITS.maxClbits}`);
+      if (this.numClbits + size > QASM_LIMITS.maxClbits)
+        this.fail(sizeTok, `too many classical bits: ${this.numClbits + size} > ${QASM_LIMITS.maxClbits}`);
       this.cregs.set(name.text, { name: name.text, offset: this.numClbits, size });
       this.numClbits += size;
     }
@@ -527,14 +700,16 @@ class Parser {
 
   // --- expressions (the depth counter bounds nesting: parentheses, functions, unary signs, ^)
   private enter(): void {
-    if (++this.depth > QASM_LIMITS.maxDepth) this.fail(this.peek(), `expression nested too deeply (more than ${QASM_LIMITS.maxDepth} levels)`);
+    if (++this.depth > QASM_LIMITS.maxDepth)
+      this.fail(this.peek(), `expression nested too deeply (more than ${QASM_LIMITS.maxDepth} levels)`);
   }
   private expr(vars: ReadonlySet<string> | null): Expr {
     this.enter();
     const first = this.term(vars);
     let e: Expr = first;
     if (this.isSym('+') || this.isSym('-')) {
-      const ops: ('+' | '-')[] = [], rest: Expr[] = [];
+      const ops: ('+' | '-')[] = [],
+        rest: Expr[] = [];
       while (this.isSym('+') || this.isSym('-')) {
         ops.push(this.next().text as '+' | '-');
         rest.push(this.term(vars));
@@ -547,7 +722,8 @@ class Parser {
   private term(vars: ReadonlySet<string> | null): Expr {
     const first = this.unary(vars);
     if (!this.isSym('*') && !this.isSym('/')) return first;
-    const ops: ('*' | '/')[] = [], rest: Expr[] = [];
+    const ops: ('*' | '/')[] = [],
+      rest: Expr[] = [];
     while (this.isSym('*') || this.isSym('/')) {
       ops.push(this.next().text as '*' | '/');
       rest.push(this.unary(vars));
@@ -574,7 +750,10 @@ class Parser {
   }
   private primary(vars: ReadonlySet<string> | null): Expr {
     const t = this.peek();
-    if (t.kind === 'num') { this.next(); return { t: 'num', v: t.value }; }
+    if (t.kind === 'num') {
+      this.next();
+      return { t: 'num', v: t.value };
+    }
     if (t.kind === 'sym' && t.text === '(') {
       this.next();
       const e = this.expr(vars);
@@ -592,7 +771,12 @@ class Parser {
         return { t: 'fn', fn, a };
       }
       if (vars?.has(t.text)) return { t: 'var', name: t.text, tok: t };
-      this.fail(t, vars ? `unknown parameter ${quoteInput(t.text)} in gate body` : `unknown identifier ${quoteInput(t.text)} in expression (only numbers, pi and sin cos tan exp ln sqrt are allowed here)`);
+      this.fail(
+        t,
+        vars
+          ? `unknown parameter ${quoteInput(t.text)} in gate body`
+          : `unknown identifier ${quoteInput(t.text)} in expression (only numbers, pi and sin cos tan exp ln sqrt are allowed here)`,
+      );
     }
     this.fail(t, `expected an expression but found ${this.describe(t)}`);
   }
@@ -601,10 +785,16 @@ class Parser {
     const out: Expr[] = [];
     if (!this.isSym('(')) return out;
     this.next();
-    if (this.isSym(')')) { this.next(); return out; }
+    if (this.isSym(')')) {
+      this.next();
+      return out;
+    }
     for (;;) {
       out.push(this.expr(vars));
-      if (this.isSym(',')) { this.next(); continue; }
+      if (this.isSym(',')) {
+        this.next();
+        continue;
+      }
       this.expectSym(')');
       return out;
     }
@@ -628,7 +818,10 @@ class Parser {
           if (paramSet.has(p.text)) this.fail(p, `parameter ${quoteInput(p.text)} declared twice`);
           paramSet.add(p.text);
           params.push(p.text);
-          if (this.isSym(',')) { this.next(); continue; }
+          if (this.isSym(',')) {
+            this.next();
+            continue;
+          }
           break;
         }
       }
@@ -642,12 +835,16 @@ class Parser {
       if (paramSet.has(q.text)) this.fail(q, `${quoteInput(q.text)} is both a parameter and a qubit argument`);
       qubitIndex.set(q.text, qubits.length);
       qubits.push(q.text);
-      if (this.isSym(',')) { this.next(); continue; }
+      if (this.isSym(',')) {
+        this.next();
+        continue;
+      }
       break;
     }
     this.expectSym('{');
     const body: BodyCall[] = [];
-    let cost = 0, evalCost = 0;
+    let cost = 0,
+      evalCost = 0;
     while (!this.isSym('}')) {
       const t = this.peek();
       if (t.kind === 'eof') this.fail(t, `missing '}' to close the definition of gate ${qname}`);
@@ -687,7 +884,10 @@ class Parser {
       if (seen.has(k)) this.fail(q, `qubit argument ${quoteInput(q.text)} used twice in one gate call`);
       seen.add(k);
       out.push(k);
-      if (this.isSym(',')) { this.next(); continue; }
+      if (this.isSym(',')) {
+        this.next();
+        continue;
+      }
       return out;
     }
   }
@@ -695,7 +895,10 @@ class Parser {
   private lookupGate(t: Token): GateDef {
     const def = this.gates.get(t.text);
     if (def) return def;
-    const hint = !this.qelibIncluded && qelib1Gates().some((g) => g.name === t.text) ? ' (did you forget include "qelib1.inc";?)' : '';
+    const hint =
+      !this.qelibIncluded && qelib1Gates().some((g) => g.name === t.text)
+        ? ' (did you forget include "qelib1.inc";?)'
+        : '';
     this.fail(t, `unknown gate ${quoteInput(t.text)}${hint}`);
   }
 
@@ -713,29 +916,49 @@ class Parser {
     const reg = regs.get(t.text);
     if (!reg) {
       const other = what === 'qubit' ? this.cregs.has(t.text) : this.qregs.has(t.text);
-      this.fail(t, other ? `${quoteInput(t.text)} is a ${what === 'qubit' ? 'classical' : 'quantum'} register; expected a ${what === 'qubit' ? 'qreg' : 'creg'}` : `unknown register ${quoteInput(t.text)}`);
+      this.fail(
+        t,
+        other
+          ? `${quoteInput(t.text)} is a ${what === 'qubit' ? 'classical' : 'quantum'} register; expected a ${what === 'qubit' ? 'qreg' : 'creg'}`
+          : `unknown register ${quoteInput(t.text)}`,
+      );
     }
     if (!this.isSym('[')) return { reg, index: null, tok: t };
     this.next();
     const idx = this.expectInt('an index');
     this.expectSym(']');
-    if (idx.value >= reg.size) this.fail(idx, `index ${idx.text.length <= 20 ? idx.text : quoteInput(idx.text)} out of range for register ${quoteInput(reg.name)} of size ${reg.size}`);
+    if (idx.value >= reg.size)
+      this.fail(
+        idx,
+        `index ${idx.text.length <= 20 ? idx.text : quoteInput(idx.text)} out of range for register ${quoteInput(reg.name)} of size ${reg.size}`,
+      );
     return { reg, index: idx.value, tok: t };
   }
 
   private argList(regs: Map<string, Register>, what: 'qubit' | 'bit'): Arg[] {
     const out = [this.arg(regs, what)];
-    while (this.isSym(',')) { this.next(); out.push(this.arg(regs, what)); }
+    while (this.isSym(',')) {
+      this.next();
+      out.push(this.arg(regs, what));
+    }
     return out;
   }
 
   /** Broadcast size of an argument list: registers must agree; single bits repeat. */
   private broadcast(args: Arg[], at: Token): number {
-    let size = 1, fixed: Arg | null = null;
+    let size = 1,
+      fixed: Arg | null = null;
     for (const a of args) {
       if (a.index !== null) continue;
-      if (fixed && a.reg.size !== size) this.fail(a.tok, `registers ${quoteInput(fixed.reg.name)} (${size}) and ${quoteInput(a.reg.name)} (${a.reg.size}) have different sizes`);
-      if (!fixed) { fixed = a; size = a.reg.size; }
+      if (fixed && a.reg.size !== size)
+        this.fail(
+          a.tok,
+          `registers ${quoteInput(fixed.reg.name)} (${size}) and ${quoteInput(a.reg.name)} (${a.reg.size}) have different sizes`,
+        );
+      if (!fixed) {
+        fixed = a;
+        size = a.reg.size;
+      }
     }
     if (!fixed && args.length === 0) this.fail(at, 'missing arguments');
     return size;
@@ -751,13 +974,18 @@ class Parser {
     this.expectSym('->');
     const c = this.arg(this.cregs, 'bit');
     this.expectSym(';');
-    if ((q.index === null) !== (c.index === null)) this.fail(kw, 'measure needs either two single bits or two whole registers');
+    if ((q.index === null) !== (c.index === null))
+      this.fail(kw, 'measure needs either two single bits or two whole registers');
     if (q.index === null && q.reg.size !== c.reg.size) {
-      this.fail(c.tok, `cannot measure register ${quoteInput(q.reg.name)} (${q.reg.size}) into ${quoteInput(c.reg.name)} (${c.reg.size}): sizes differ`);
+      this.fail(
+        c.tok,
+        `cannot measure register ${quoteInput(q.reg.name)} (${q.reg.size}) into ${quoteInput(c.reg.name)} (${c.reg.size}): sizes differ`,
+      );
     }
     const n = q.index === null ? q.reg.size : 1;
     this.charge(n, kw, 'this measure');
-    for (let k = 0; k < n; k++) this.ops.push({ kind: 'measure', qubit: this.resolve(q, k), clbit: this.resolve(c, k) });
+    for (let k = 0; k < n; k++)
+      this.ops.push({ kind: 'measure', qubit: this.resolve(q, k), clbit: this.resolve(c, k) });
   }
 
   private barrier(): void {
@@ -771,7 +999,10 @@ class Parser {
       const n = a.index === null ? a.reg.size : 1;
       for (let k = 0; k < n; k++) {
         const q = this.resolve(a, k);
-        if (!seen[q]) { seen[q] = 1; qubits.push(q); }
+        if (!seen[q]) {
+          seen[q] = 1;
+          qubits.push(q);
+        }
       }
     }
     this.ops.push({ kind: 'barrier', qubits });
@@ -791,11 +1022,18 @@ class Parser {
     });
     const size = this.broadcast(args, t);
     // Charged before anything is expanded, so an exponential nest of definitions is refused at once.
-    this.charge(size * gateCost(def), t, size > 1 ? `this call of ${quoteInput(t.text)} (broadcast ${size} times)` : `this call of ${quoteInput(t.text)}`);
+    this.charge(
+      size * gateCost(def),
+      t,
+      size > 1 ? `this call of ${quoteInput(t.text)} (broadcast ${size} times)` : `this call of ${quoteInput(t.text)}`,
+    );
     if (def.kind === 'user') {
       const evals = size * def.evalCost;
       if (this.evalCount + evals > QASM_LIMITS.maxExprEvaluations) {
-        this.fail(t, `expanding ${quoteInput(t.text)} evaluates ${fmtCount(evals)} expression node(s), more than the limit of ${fmtCount(QASM_LIMITS.maxExprEvaluations)} for the whole circuit`);
+        this.fail(
+          t,
+          `expanding ${quoteInput(t.text)} evaluates ${fmtCount(evals)} expression node(s), more than the limit of ${fmtCount(QASM_LIMITS.maxExprEvaluations)} for the whole circuit`,
+        );
       }
       this.evalCount += evals;
     }
@@ -804,7 +1042,8 @@ class Parser {
       const qubits = args.map((a) => this.resolve(a, k));
       seen.clear();
       for (let i = 0; i < qubits.length; i++) {
-        if (seen.has(qubits[i])) this.fail(args[i].tok, `qubit ${this.qubitName(qubits[i])} used twice in one call of ${quoteInput(t.text)}`);
+        if (seen.has(qubits[i]))
+          this.fail(args[i].tok, `qubit ${this.qubitName(qubits[i])} used twice in one call of ${quoteInput(t.text)}`);
         seen.add(qubits[i]);
       }
       this.expand(def, params, qubits, t, 0);
@@ -812,7 +1051,8 @@ class Parser {
   }
 
   private qubitName(q: number): string {
-    for (const r of this.qregs.values()) if (q >= r.offset && q < r.offset + r.size) return quoteInput(`${r.name}[${q - r.offset}]`);
+    for (const r of this.qregs.values())
+      if (q >= r.offset && q < r.offset + r.size) return quoteInput(`${r.name}[${q - r.offset}]`);
     return `#${q}`;
   }
 
@@ -823,17 +1063,25 @@ class Parser {
       for (const o of this.scratch) this.ops.push(o);
       return;
     }
-    if (level > QASM_LIMITS.maxDepth) this.fail(at, `gate definitions nested more than ${QASM_LIMITS.maxDepth} levels deep`);
+    if (level > QASM_LIMITS.maxDepth)
+      this.fail(at, `gate definitions nested more than ${QASM_LIMITS.maxDepth} levels deep`);
     const env = new Map<string, number>();
     def.params.forEach((p, i) => env.set(p, params[i]));
     for (const call of def.body) {
       const inner = this.gates.get(call.name) as GateDef;
       const values = call.args.map((e) => {
         const v = evalExpr(e, env);
-        if (!Number.isFinite(v)) this.fail(at, `a parameter of ${quoteInput(call.name)} inside ${quoteInput(def.name)} evaluates to ${v}`);
+        if (!Number.isFinite(v))
+          this.fail(at, `a parameter of ${quoteInput(call.name)} inside ${quoteInput(def.name)} evaluates to ${v}`);
         return v;
       });
-      this.expand(inner, values, call.qubits.map((k) => qubits[k]), at, level + 1);
+      this.expand(
+        inner,
+        values,
+        call.qubits.map((k) => qubits[k]),
+        at,
+        level + 1,
+      );
     }
   }
 }
@@ -847,7 +1095,11 @@ export function parseQasm(text: string, opts: { maxInputChars?: number } = {}): 
   if (typeof text !== 'string') throw new QasmError('QASM input must be a string', 1, 1);
   const maxChars = opts.maxInputChars ?? QASM_LIMITS.maxInputChars;
   if (text.length > maxChars) {
-    throw new QasmError(`the input is ${fmtCount(text.length)} characters, more than the limit of ${fmtCount(maxChars)}`, 1, 1);
+    throw new QasmError(
+      `the input is ${fmtCount(text.length)} characters, more than the limit of ${fmtCount(maxChars)}`,
+      1,
+      1,
+    );
   }
   try {
     return new Parser(new Lexer(text)).parse();
@@ -881,14 +1133,27 @@ const EXPORT_NAME: Partial<Record<GateName, string>> = { u: 'u3' };
 /** ZYZ Euler angles of a 2×2 unitary: U = e^{iα} U3(θ, φ, λ). */
 function u3Angles(m: Float64Array): [number, number, number] {
   const [ar, ai, br, bi, cr, ci, dr, di] = m;
-  const a = Math.hypot(ar, ai), c = Math.hypot(cr, ci);
+  const a = Math.hypot(ar, ai),
+    c = Math.hypot(cr, ci);
   const theta = 2 * Math.atan2(c, a);
-  const argA = Math.atan2(ai, ar), argB = Math.atan2(bi, br), argC = Math.atan2(ci, cr), argD = Math.atan2(di, dr);
+  const argA = Math.atan2(ai, ar),
+    argB = Math.atan2(bi, br),
+    argC = Math.atan2(ci, cr),
+    argD = Math.atan2(di, dr);
   // M = e^{iα}·U3: arg M00 = α, arg M10 = α+φ, arg M01 = α+λ+π, arg M11 = α+φ+λ.
   let phi: number, lambda: number;
-  if (c < 1e-12) { phi = 0; lambda = argD - argA; } // θ = 0: only φ+λ matters
-  else if (a < 1e-12) { phi = argC; lambda = argB - PI; } // θ = π: choose α = 0
-  else { phi = argC - argA; lambda = argB - PI - argA; }
+  if (c < 1e-12) {
+    phi = 0;
+    lambda = argD - argA;
+  } // θ = 0: only φ+λ matters
+  else if (a < 1e-12) {
+    phi = argC;
+    lambda = argB - PI;
+  } // θ = π: choose α = 0
+  else {
+    phi = argC - argA;
+    lambda = argB - PI - argA;
+  }
   return [theta, phi, lambda];
 }
 
@@ -902,10 +1167,17 @@ export function toQasm(circuit: Circuit): string {
   if (circuit.numClbits > 0) lines.push(`creg c[${circuit.numClbits}];`);
   const qs = (qubits: number[]) => qubits.map((q) => `q[${q}]`).join(',');
   for (const o of circuit.ops) {
-    if (o.kind === 'measure') { lines.push(`measure q[${o.qubit}] -> c[${o.clbit}];`); continue; }
-    if (o.kind === 'barrier') { if (o.qubits.length > 0) lines.push(`barrier ${qs(o.qubits)};`); continue; }
+    if (o.kind === 'measure') {
+      lines.push(`measure q[${o.qubit}] -> c[${o.clbit}];`);
+      continue;
+    }
+    if (o.kind === 'barrier') {
+      if (o.qubits.length > 0) lines.push(`barrier ${qs(o.qubits)};`);
+      continue;
+    }
     if (o.name === 'unitary') {
-      if (o.qubits.length !== 1 || !o.matrix) throw new Error(`toQasm: a ${o.qubits.length}-qubit 'unitary' op has no OpenQASM 2.0 form`);
+      if (o.qubits.length !== 1 || !o.matrix)
+        throw new Error(`toQasm: a ${o.qubits.length}-qubit 'unitary' op has no OpenQASM 2.0 form`);
       lines.push(`u3(${u3Angles(o.matrix).map(formatAngle).join(',')}) ${qs(o.qubits)};`);
       continue;
     }

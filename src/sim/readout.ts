@@ -22,10 +22,15 @@ export interface ReadoutError {
 export type ReadoutSpec = ReadoutError | readonly ReadoutError[];
 
 function perQubit(spec: ReadoutSpec, numQubits: number): readonly ReadoutError[] {
-  const list = Array.isArray(spec) ? (spec as readonly ReadoutError[]) : Array.from({ length: numQubits }, () => spec as ReadoutError);
+  const list = Array.isArray(spec)
+    ? (spec as readonly ReadoutError[])
+    : Array.from({ length: numQubits }, () => spec as ReadoutError);
   if (list.length !== numQubits) throw new RangeError(`readout error: ${list.length} entries for ${numQubits} qubits`);
   for (const e of list) {
-    for (const [k, v] of [['p01', e.p01], ['p10', e.p10]] as const) {
+    for (const [k, v] of [
+      ['p01', e.p01],
+      ['p10', e.p10],
+    ] as const) {
       if (!Number.isFinite(v) || v < 0 || v > 1) throw new RangeError(`readout error ${k} must be in [0, 1], got ${v}`);
     }
   }
@@ -34,7 +39,8 @@ function perQubit(spec: ReadoutSpec, numQubits: number): readonly ReadoutError[]
 
 function numQubitsOf(length: number): number {
   const n = Math.round(Math.log2(length));
-  if (length < 2 || 2 ** n !== length) throw new RangeError(`probability vector length ${length} is not a power of two ≥ 2`);
+  if (length < 2 || 2 ** n !== length)
+    throw new RangeError(`probability vector length ${length} is not a power of two ≥ 2`);
   return n;
 }
 
@@ -44,7 +50,8 @@ function mixBit(v: Float64Array, q: number, a: number, b: number, c: number, d: 
   for (let block = 0; block < v.length; block += stride << 1) {
     for (let i0 = block; i0 < block + stride; i0++) {
       const i1 = i0 + stride;
-      const x = v[i0], y = v[i1];
+      const x = v[i0],
+        y = v[i1];
       v[i0] = a * x + b * y;
       v[i1] = c * x + d * y;
     }
@@ -53,7 +60,10 @@ function mixBit(v: Float64Array, q: number, a: number, b: number, c: number, d: 
 
 /** The 2×2 confusion matrix [[1−p01, p10], [p01, 1−p10]] (rows: measured, columns: true). */
 export function confusionMatrix(e: ReadoutError): [[number, number], [number, number]] {
-  return [[1 - e.p01, e.p10], [e.p01, 1 - e.p10]];
+  return [
+    [1 - e.p01, e.p10],
+    [e.p01, 1 - e.p10],
+  ];
 }
 
 /** The measured distribution: the confusion tensor applied to `probs` (a new array; one pass per qubit). */
@@ -82,7 +92,8 @@ export function mitigateReadoutError(measured: ArrayLike<number>, spec: ReadoutS
     const { p01, p10 } = errors[q];
     if (p01 === 0 && p10 === 0) continue;
     const det = 1 - p01 - p10;
-    if (Math.abs(det) < 1e-12) throw new RangeError(`qubit ${q}: p01 + p10 = 1, the confusion matrix cannot be inverted`);
+    if (Math.abs(det) < 1e-12)
+      throw new RangeError(`qubit ${q}: p01 + p10 = 1, the confusion matrix cannot be inverted`);
     mixBit(out, q, (1 - p10) / det, -p10 / det, -p01 / det, (1 - p01) / det);
   }
   return out;
@@ -115,7 +126,12 @@ export function sampleNoisyShots(probs: ArrayLike<number>, spec: ReadoutSpec, sh
 }
 
 /** Noisy shots as counts: recorded outcome → number of shots (only outcomes that occurred). */
-export function sampleNoisyCounts(probs: ArrayLike<number>, spec: ReadoutSpec, shots: number, rng: Rng): Map<number, number> {
+export function sampleNoisyCounts(
+  probs: ArrayLike<number>,
+  spec: ReadoutSpec,
+  shots: number,
+  rng: Rng,
+): Map<number, number> {
   const counts = new Map<number, number>();
   for (const k of sampleNoisyShots(probs, spec, shots, rng)) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;

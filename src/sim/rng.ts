@@ -31,13 +31,21 @@ function splitmix32(state: number): () => number {
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init(), b = init(), c = init(), d = init();
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init();
   if ((a | b | c | d) === 0) a = 1;
   let spare: number | null = null;
   const nextU32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
     return result;
   };
   const next = () => nextU32() / 4294967296;
@@ -47,19 +55,34 @@ export function createRng(seed: number): Rng {
     fill(out: Float64Array, count: number): void {
       if (count > out.length) throw new RangeError(`fill: ${count} values do not fit in ${out.length}`);
       // nextU32 with the state in locals: identical arithmetic, kept in registers across the loop.
-      let A = a, B = b, C = c, D = d;
+      let A = a,
+        B = b,
+        C = c,
+        D = d;
       for (let i = 0; i < count; i++) {
         const x = Math.imul(B, 5);
         const result = Math.imul(((x << 7) | (x >>> 25)) >>> 0, 9) >>> 0;
         const t = B << 9;
-        C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = ((D << 11) | (D >>> 21)) >>> 0;
+        C ^= A;
+        D ^= B;
+        B ^= C;
+        A ^= D;
+        C ^= t;
+        D = ((D << 11) | (D >>> 21)) >>> 0;
         out[i] = result / 4294967296;
       }
-      a = A; b = B; c = C; d = D;
+      a = A;
+      b = B;
+      c = C;
+      d = D;
     },
     int: (n: number) => Math.floor(next() * n),
     normal: () => {
-      if (spare !== null) { const v = spare; spare = null; return v; }
+      if (spare !== null) {
+        const v = spare;
+        spare = null;
+        return v;
+      }
       let u = 0;
       while (u === 0) u = next();
       const v = next();

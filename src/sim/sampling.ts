@@ -25,18 +25,24 @@ export class CdfSampler {
   private readonly lastNonZero: number;
 
   /** Sum of the weights (1 for normalised probabilities). */
-  get totalWeight(): number { return this.total; }
+  get totalWeight(): number {
+    return this.total;
+  }
   /** The last basis index with non-zero weight. */
-  get lastOutcome(): number { return this.lastNonZero; }
+  get lastOutcome(): number {
+    return this.lastNonZero;
+  }
 
   constructor(probs: ArrayLike<number>) {
     const n = probs.length;
     if (n === 0) throw new RangeError('cannot sample from an empty distribution');
     const cdf = new Float64Array(n);
-    let acc = 0, last = -1;
+    let acc = 0,
+      last = -1;
     for (let i = 0; i < n; i++) {
       const p = probs[i];
-      if (!(p >= 0) || !Number.isFinite(p)) throw new RangeError(`probability ${p} at index ${i} is not a finite non-negative number`);
+      if (!(p >= 0) || !Number.isFinite(p))
+        throw new RangeError(`probability ${p} at index ${i} is not a finite non-negative number`);
       acc += p;
       cdf[i] = acc;
       if (p > 0) last = i;
@@ -53,7 +59,9 @@ export class CdfSampler {
    * uniforms, in order, and the same search); the uniforms are drawn in bulk when the generator can.
    */
   sumSigns(rng: Rng, shots: number, mask: number): number {
-    const cdf = this.cdf, total = this.total, last = this.lastNonZero;
+    const cdf = this.cdf,
+      total = this.total,
+      last = this.lastNonZero;
     const buf = bulkBuffer(Math.min(shots, BULK));
     let sum = 0;
     for (let done = 0; done < shots; done += BULK) {
@@ -62,7 +70,8 @@ export class CdfSampler {
       else for (let t = 0; t < m; t++) buf[t] = rng.next();
       for (let t = 0; t < m; t++) {
         const u = buf[t] * total;
-        let lo = 0, hi = last;
+        let lo = 0,
+          hi = last;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
           if (cdf[mid] > u) hi = mid;
@@ -79,7 +88,8 @@ export class CdfSampler {
     const u = rng.next() * this.total;
     const cdf = this.cdf;
     // first index with cdf[i] > u
-    let lo = 0, hi = this.lastNonZero;
+    let lo = 0,
+      hi = this.lastNonZero;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cdf[mid] > u) hi = mid;
@@ -177,7 +187,12 @@ export function pauliBasisRotation(pauli: string, numQubits: number): GateOp[] {
  * average the ±1 eigenvalue (−1)^{parity of the measured bits on P's support}. The input state is
  * not modified. stderr is the sample standard deviation over √shots.
  */
-export function estimateExpectation(state: StateVector, pauli: string, shots: number, rng: Rng): { mean: number; stderr: number } {
+export function estimateExpectation(
+  state: StateVector,
+  pauli: string,
+  shots: number,
+  rng: Rng,
+): { mean: number; stderr: number } {
   if (!Number.isInteger(shots) || shots < 1) throw new RangeError(`shots must be a positive integer, got ${shots}`);
   const { support } = parsePauli(pauli, state.numQubits);
   const rotated = state.clone();
@@ -187,4 +202,3 @@ export function estimateExpectation(state: StateVector, pauli: string, shots: nu
   const variance = shots > 1 ? Math.max(0, ((1 - mean * mean) * shots) / (shots - 1)) : 1;
   return { mean, stderr: Math.sqrt(variance / shots) };
 }
-

@@ -71,7 +71,8 @@ export class StateVector {
 
   /** Sets the state to the basis state |index⟩. */
   setBasisState(index: number): this {
-    if (!Number.isInteger(index) || index < 0 || index >= this.dim) throw new RangeError(`basis index ${index} out of range`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.dim)
+      throw new RangeError(`basis index ${index} out of range`);
     this.re.fill(0);
     this.im.fill(0);
     this.re[index] = 1;
@@ -97,7 +98,8 @@ export class StateVector {
   }
 
   copyFrom(other: StateVector): this {
-    if (other.numQubits !== this.numQubits) throw new RangeError(`copyFrom: ${other.numQubits} qubits into ${this.numQubits}`);
+    if (other.numQubits !== this.numQubits)
+      throw new RangeError(`copyFrom: ${other.numQubits} qubits into ${this.numQubits}`);
     this.re.set(other.re);
     this.im.set(other.im);
     return this;
@@ -127,44 +129,81 @@ export class StateVector {
     const q = op.qubits;
     const p = op.params;
     switch (op.name) {
-      case 'id': return this;
-      case 'x': this.kX(q[0]); return this;
-      case 'y': this.kY(q[0]); return this;
-      case 'z': this.kPhase1(q[0], -1, 0); return this;
-      case 's': this.kPhase1(q[0], 0, 1); return this;
-      case 'sdg': this.kPhase1(q[0], 0, -1); return this;
-      case 't': this.kPhase1(q[0], SQRT1_2, SQRT1_2); return this;
-      case 'tdg': this.kPhase1(q[0], SQRT1_2, -SQRT1_2); return this;
-      case 'p': this.kPhase1(q[0], Math.cos(p[0]), Math.sin(p[0])); return this;
+      case 'id':
+        return this;
+      case 'x':
+        this.kX(q[0]);
+        return this;
+      case 'y':
+        this.kY(q[0]);
+        return this;
+      case 'z':
+        this.kPhase1(q[0], -1, 0);
+        return this;
+      case 's':
+        this.kPhase1(q[0], 0, 1);
+        return this;
+      case 'sdg':
+        this.kPhase1(q[0], 0, -1);
+        return this;
+      case 't':
+        this.kPhase1(q[0], SQRT1_2, SQRT1_2);
+        return this;
+      case 'tdg':
+        this.kPhase1(q[0], SQRT1_2, -SQRT1_2);
+        return this;
+      case 'p':
+        this.kPhase1(q[0], Math.cos(p[0]), Math.sin(p[0]));
+        return this;
       case 'rz': {
-        const c = Math.cos(p[0] / 2), s = Math.sin(p[0] / 2);
+        const c = Math.cos(p[0] / 2),
+          s = Math.sin(p[0] / 2);
         this.kDiag1(q[0], c, -s, c, s);
         return this;
       }
-      case 'h': this.kReal1(q[0], SQRT1_2, SQRT1_2, SQRT1_2, -SQRT1_2); return this;
+      case 'h':
+        this.kReal1(q[0], SQRT1_2, SQRT1_2, SQRT1_2, -SQRT1_2);
+        return this;
       case 'ry': {
-        const c = Math.cos(p[0] / 2), s = Math.sin(p[0] / 2);
+        const c = Math.cos(p[0] / 2),
+          s = Math.sin(p[0] / 2);
         this.kReal1(q[0], c, -s, s, c);
         return this;
       }
-      case 'rx': case 'sx': case 'sxdg': case 'u':
+      case 'rx':
+      case 'sx':
+      case 'sxdg':
+      case 'u':
         writeTargetBlock(op.name, p, this.m);
         this.kGeneric1(q[0], this.m);
         return this;
-      case 'cx': this.kCX(q[0], q[1]); return this;
-      case 'cz': this.kCPhase(q[0], q[1], -1, 0); return this;
-      case 'cp': this.kCPhase(q[0], q[1], Math.cos(p[0]), Math.sin(p[0])); return this;
+      case 'cx':
+        this.kCX(q[0], q[1]);
+        return this;
+      case 'cz':
+        this.kCPhase(q[0], q[1], -1, 0);
+        return this;
+      case 'cp':
+        this.kCPhase(q[0], q[1], Math.cos(p[0]), Math.sin(p[0]));
+        return this;
       case 'crz': {
-        const c = Math.cos(p[0] / 2), s = Math.sin(p[0] / 2);
+        const c = Math.cos(p[0] / 2),
+          s = Math.sin(p[0] / 2);
         this.kCDiag(q[0], q[1], c, -s, c, s);
         return this;
       }
-      case 'cy': case 'crx': case 'cry':
+      case 'cy':
+      case 'crx':
+      case 'cry':
         writeTargetBlock(controlledBase(op.name)!, p, this.m);
         this.kControlled1(q[0], q[1], this.m);
         return this;
-      case 'swap': this.kSwap(q[0], q[1]); return this;
-      case 'ccx': this.kCCX(q[0], q[1], q[2]); return this;
+      case 'swap':
+        this.kSwap(q[0], q[1]);
+        return this;
+      case 'ccx':
+        this.kCCX(q[0], q[1], q[2]);
+        return this;
       case 'unitary':
         return this.applyMatrix(op.matrix as Float64Array, q);
       default: {
@@ -182,11 +221,14 @@ export class StateVector {
   applyMatrix(matrix: Float64Array, qubits: number[]): this {
     const k = qubits.length;
     if (k < 1 || k > 3 || matrix.length !== 2 * (1 << (2 * k))) {
-      throw new RangeError(`applyMatrix: a matrix on ${k} qubit(s) needs ${2 * (1 << (2 * k))} numbers, got ${matrix.length}`);
+      throw new RangeError(
+        `applyMatrix: a matrix on ${k} qubit(s) needs ${2 * (1 << (2 * k))} numbers, got ${matrix.length}`,
+      );
     }
     for (let i = 0; i < k; i++) {
       const qi = qubits[i];
-      if (!Number.isInteger(qi) || qi < 0 || qi >= this.numQubits) throw new RangeError(`applyMatrix: qubit ${qi} out of range`);
+      if (!Number.isInteger(qi) || qi < 0 || qi >= this.numQubits)
+        throw new RangeError(`applyMatrix: qubit ${qi} out of range`);
       for (let j = 0; j < i; j++) if (qubits[j] === qi) throw new RangeError(`applyMatrix: qubit ${qi} used twice`);
     }
     return this.applyMatrixUnchecked(matrix, qubits, k);
@@ -208,8 +250,12 @@ export class StateVector {
       const end = base + step;
       for (let i = base; i < end; i++) {
         const j = i + step;
-        const r = re[i]; re[i] = re[j]; re[j] = r;
-        const m = im[i]; im[i] = im[j]; im[j] = m;
+        const r = re[i];
+        re[i] = re[j];
+        re[j] = r;
+        const m = im[i];
+        im[i] = im[j];
+        im[j] = m;
       }
     }
   }
@@ -222,9 +268,14 @@ export class StateVector {
       const end = base + step;
       for (let i = base; i < end; i++) {
         const j = i + step;
-        const ar = re[i], ai = im[i], br = re[j], bi = im[j];
-        re[i] = bi; im[i] = -br;
-        re[j] = -ai; im[j] = ar;
+        const ar = re[i],
+          ai = im[i],
+          br = re[j],
+          bi = im[j];
+        re[i] = bi;
+        im[i] = -br;
+        re[j] = -ai;
+        im[j] = ar;
       }
     }
   }
@@ -236,7 +287,8 @@ export class StateVector {
     for (let base = step; base < dim; base += step << 1) {
       const end = base + step;
       for (let j = base; j < end; j++) {
-        const r = re[j], m = im[j];
+        const r = re[j],
+          m = im[j];
         re[j] = r * pr - m * pi;
         im[j] = r * pi + m * pr;
       }
@@ -251,10 +303,12 @@ export class StateVector {
       const end = base + step;
       for (let i = base; i < end; i++) {
         const j = i + step;
-        let r = re[i], m = im[i];
+        let r = re[i],
+          m = im[i];
         re[i] = r * ar - m * ai;
         im[i] = r * ai + m * ar;
-        r = re[j]; m = im[j];
+        r = re[j];
+        m = im[j];
         re[j] = r * br - m * bi;
         im[j] = r * bi + m * br;
       }
@@ -269,7 +323,10 @@ export class StateVector {
       const end = base + step;
       for (let i = base; i < end; i++) {
         const j = i + step;
-        const xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+        const xr = re[i],
+          xi = im[i],
+          yr = re[j],
+          yi = im[j];
         re[i] = a * xr + b * yr;
         im[i] = a * xi + b * yi;
         re[j] = c * xr + d * yr;
@@ -280,13 +337,23 @@ export class StateVector {
 
   private kGeneric1(q: number, m: Float64Array): void {
     const { re, im, dim } = this;
-    const m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7];
+    const m0 = m[0],
+      m1 = m[1],
+      m2 = m[2],
+      m3 = m[3],
+      m4 = m[4],
+      m5 = m[5],
+      m6 = m[6],
+      m7 = m[7];
     const step = 1 << q;
     for (let base = 0; base < dim; base += step << 1) {
       const end = base + step;
       for (let i = base; i < end; i++) {
         const j = i + step;
-        const ar = re[i], ai = im[i], br = re[j], bi = im[j];
+        const ar = re[i],
+          ai = im[i],
+          br = re[j],
+          bi = im[j];
         re[i] = m0 * ar - m1 * ai + m2 * br - m3 * bi;
         im[i] = m0 * ai + m1 * ar + m2 * bi + m3 * br;
         re[j] = m4 * ar - m5 * ai + m6 * br - m7 * bi;
@@ -297,14 +364,20 @@ export class StateVector {
 
   private kCX(c: number, t: number): void {
     const { re, im } = this;
-    const cb = 1 << c, tb = 1 << t;
-    const lo = Math.min(c, t), hi = Math.max(c, t);
+    const cb = 1 << c,
+      tb = 1 << t;
+    const lo = Math.min(c, t),
+      hi = Math.max(c, t);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const i = insertZero(insertZero(k, lo), hi) | cb;
       const j = i | tb;
-      const r = re[i]; re[i] = re[j]; re[j] = r;
-      const m = im[i]; im[i] = im[j]; im[j] = m;
+      const r = re[i];
+      re[i] = re[j];
+      re[j] = r;
+      const m = im[i];
+      im[i] = im[j];
+      im[j] = m;
     }
   }
 
@@ -312,11 +385,13 @@ export class StateVector {
   private kCPhase(a: number, b: number, pr: number, pi: number): void {
     const { re, im } = this;
     const both = (1 << a) | (1 << b);
-    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const i = insertZero(insertZero(k, lo), hi) | both;
-      const r = re[i], m = im[i];
+      const r = re[i],
+        m = im[i];
       re[i] = r * pr - m * pi;
       im[i] = r * pi + m * pr;
     }
@@ -325,16 +400,20 @@ export class StateVector {
   /** Controlled diag(a, b) on the target (CRZ). */
   private kCDiag(c: number, t: number, ar: number, ai: number, br: number, bi: number): void {
     const { re, im } = this;
-    const cb = 1 << c, tb = 1 << t;
-    const lo = Math.min(c, t), hi = Math.max(c, t);
+    const cb = 1 << c,
+      tb = 1 << t;
+    const lo = Math.min(c, t),
+      hi = Math.max(c, t);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const i = insertZero(insertZero(k, lo), hi) | cb;
       const j = i | tb;
-      let r = re[i], m = im[i];
+      let r = re[i],
+        m = im[i];
       re[i] = r * ar - m * ai;
       im[i] = r * ai + m * ar;
-      r = re[j]; m = im[j];
+      r = re[j];
+      m = im[j];
       re[j] = r * br - m * bi;
       im[j] = r * bi + m * br;
     }
@@ -343,14 +422,26 @@ export class StateVector {
   /** Controlled generic 2×2 on the target. */
   private kControlled1(c: number, t: number, m: Float64Array): void {
     const { re, im } = this;
-    const m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7];
-    const cb = 1 << c, tb = 1 << t;
-    const lo = Math.min(c, t), hi = Math.max(c, t);
+    const m0 = m[0],
+      m1 = m[1],
+      m2 = m[2],
+      m3 = m[3],
+      m4 = m[4],
+      m5 = m[5],
+      m6 = m[6],
+      m7 = m[7];
+    const cb = 1 << c,
+      tb = 1 << t;
+    const lo = Math.min(c, t),
+      hi = Math.max(c, t);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const i = insertZero(insertZero(k, lo), hi) | cb;
       const j = i | tb;
-      const ar = re[i], ai = im[i], br = re[j], bi = im[j];
+      const ar = re[i],
+        ai = im[i],
+        br = re[j],
+        bi = im[j];
       re[i] = m0 * ar - m1 * ai + m2 * br - m3 * bi;
       im[i] = m0 * ai + m1 * ar + m2 * bi + m3 * br;
       re[j] = m4 * ar - m5 * ai + m6 * br - m7 * bi;
@@ -360,63 +451,121 @@ export class StateVector {
 
   private kSwap(a: number, b: number): void {
     const { re, im } = this;
-    const ab = 1 << a, bb = 1 << b;
-    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const ab = 1 << a,
+      bb = 1 << b;
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const base = insertZero(insertZero(k, lo), hi);
-      const i = base | ab, j = base | bb;
-      const r = re[i]; re[i] = re[j]; re[j] = r;
-      const m = im[i]; im[i] = im[j]; im[j] = m;
+      const i = base | ab,
+        j = base | bb;
+      const r = re[i];
+      re[i] = re[j];
+      re[j] = r;
+      const m = im[i];
+      im[i] = im[j];
+      im[j] = m;
     }
   }
 
   private kCCX(c0: number, c1: number, t: number): void {
     const { re, im } = this;
-    const cb = (1 << c0) | (1 << c1), tb = 1 << t;
-    let p0 = c0, p1 = c1, p2 = t; // sort ascending
-    if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
-    if (p1 > p2) { const x = p1; p1 = p2; p2 = x; }
-    if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
+    const cb = (1 << c0) | (1 << c1),
+      tb = 1 << t;
+    let p0 = c0,
+      p1 = c1,
+      p2 = t; // sort ascending
+    if (p0 > p1) {
+      const x = p0;
+      p0 = p1;
+      p1 = x;
+    }
+    if (p1 > p2) {
+      const x = p1;
+      p1 = p2;
+      p2 = x;
+    }
+    if (p0 > p1) {
+      const x = p0;
+      p0 = p1;
+      p1 = x;
+    }
     const eighth = this.dim >>> 3;
     for (let k = 0; k < eighth; k++) {
       const i = insertZero(insertZero(insertZero(k, p0), p1), p2) | cb;
       const j = i | tb;
-      const r = re[i]; re[i] = re[j]; re[j] = r;
-      const m = im[i]; im[i] = im[j]; im[j] = m;
+      const r = re[i];
+      re[i] = re[j];
+      re[j] = r;
+      const m = im[i];
+      im[i] = im[j];
+      im[j] = m;
     }
   }
 
   /** Generic 4×4 on (q0 = low bit, q1 = high bit of the matrix index). */
   private kGeneric2(q0: number, q1: number, m: Float64Array): void {
     const { re, im } = this;
-    const b0 = 1 << q0, b1 = 1 << q1;
-    const lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+    const b0 = 1 << q0,
+      b1 = 1 << q1;
+    const lo = Math.min(q0, q1),
+      hi = Math.max(q0, q1);
     const quarter = this.dim >>> 2;
     for (let k = 0; k < quarter; k++) {
       const i0 = insertZero(insertZero(k, lo), hi);
-      const i1 = i0 | b0, i2 = i0 | b1, i3 = i1 | b1;
-      const x0r = re[i0], x0i = im[i0], x1r = re[i1], x1i = im[i1];
-      const x2r = re[i2], x2i = im[i2], x3r = re[i3], x3i = im[i3];
+      const i1 = i0 | b0,
+        i2 = i0 | b1,
+        i3 = i1 | b1;
+      const x0r = re[i0],
+        x0i = im[i0],
+        x1r = re[i1],
+        x1i = im[i1];
+      const x2r = re[i2],
+        x2i = im[i2],
+        x3r = re[i3],
+        x3i = im[i3];
       re[i0] = m[0] * x0r - m[1] * x0i + m[2] * x1r - m[3] * x1i + m[4] * x2r - m[5] * x2i + m[6] * x3r - m[7] * x3i;
       im[i0] = m[0] * x0i + m[1] * x0r + m[2] * x1i + m[3] * x1r + m[4] * x2i + m[5] * x2r + m[6] * x3i + m[7] * x3r;
-      re[i1] = m[8] * x0r - m[9] * x0i + m[10] * x1r - m[11] * x1i + m[12] * x2r - m[13] * x2i + m[14] * x3r - m[15] * x3i;
-      im[i1] = m[8] * x0i + m[9] * x0r + m[10] * x1i + m[11] * x1r + m[12] * x2i + m[13] * x2r + m[14] * x3i + m[15] * x3r;
-      re[i2] = m[16] * x0r - m[17] * x0i + m[18] * x1r - m[19] * x1i + m[20] * x2r - m[21] * x2i + m[22] * x3r - m[23] * x3i;
-      im[i2] = m[16] * x0i + m[17] * x0r + m[18] * x1i + m[19] * x1r + m[20] * x2i + m[21] * x2r + m[22] * x3i + m[23] * x3r;
-      re[i3] = m[24] * x0r - m[25] * x0i + m[26] * x1r - m[27] * x1i + m[28] * x2r - m[29] * x2i + m[30] * x3r - m[31] * x3i;
-      im[i3] = m[24] * x0i + m[25] * x0r + m[26] * x1i + m[27] * x1r + m[28] * x2i + m[29] * x2r + m[30] * x3i + m[31] * x3r;
+      re[i1] =
+        m[8] * x0r - m[9] * x0i + m[10] * x1r - m[11] * x1i + m[12] * x2r - m[13] * x2i + m[14] * x3r - m[15] * x3i;
+      im[i1] =
+        m[8] * x0i + m[9] * x0r + m[10] * x1i + m[11] * x1r + m[12] * x2i + m[13] * x2r + m[14] * x3i + m[15] * x3r;
+      re[i2] =
+        m[16] * x0r - m[17] * x0i + m[18] * x1r - m[19] * x1i + m[20] * x2r - m[21] * x2i + m[22] * x3r - m[23] * x3i;
+      im[i2] =
+        m[16] * x0i + m[17] * x0r + m[18] * x1i + m[19] * x1r + m[20] * x2i + m[21] * x2r + m[22] * x3i + m[23] * x3r;
+      re[i3] =
+        m[24] * x0r - m[25] * x0i + m[26] * x1r - m[27] * x1i + m[28] * x2r - m[29] * x2i + m[30] * x3r - m[31] * x3i;
+      im[i3] =
+        m[24] * x0i + m[25] * x0r + m[26] * x1i + m[27] * x1r + m[28] * x2i + m[29] * x2r + m[30] * x3i + m[31] * x3r;
     }
   }
 
   /** Generic 8×8 on three qubits (qubits[0] = low bit of the matrix index). */
   private kGeneric3(qubits: number[], m: Float64Array): void {
     const { re, im, tr, ti } = this;
-    const b0 = 1 << qubits[0], b1 = 1 << qubits[1], b2 = 1 << qubits[2];
-    let p0 = qubits[0], p1 = qubits[1], p2 = qubits[2];
-    if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
-    if (p1 > p2) { const x = p1; p1 = p2; p2 = x; }
-    if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
+    const b0 = 1 << qubits[0],
+      b1 = 1 << qubits[1],
+      b2 = 1 << qubits[2];
+    let p0 = qubits[0],
+      p1 = qubits[1],
+      p2 = qubits[2];
+    if (p0 > p1) {
+      const x = p0;
+      p0 = p1;
+      p1 = x;
+    }
+    if (p1 > p2) {
+      const x = p1;
+      p1 = p2;
+      p2 = x;
+    }
+    if (p0 > p1) {
+      const x = p0;
+      p0 = p1;
+      p1 = x;
+    }
     const eighth = this.dim >>> 3;
     for (let k = 0; k < eighth; k++) {
       const base = insertZero(insertZero(insertZero(k, p0), p1), p2);
@@ -426,7 +575,8 @@ export class StateVector {
         ti[s] = im[idx];
       }
       for (let r = 0; r < 8; r++) {
-        let yr = 0, yi = 0;
+        let yr = 0,
+          yi = 0;
         for (let s = 0; s < 8; s++) {
           const o = 2 * (8 * r + s);
           yr += m[o] * tr[s] - m[o + 1] * ti[s];
@@ -451,12 +601,14 @@ export class StateVector {
   }
 
   probability(index: number): number {
-    if (!Number.isInteger(index) || index < 0 || index >= this.dim) throw new RangeError(`basis index ${index} out of range`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.dim)
+      throw new RangeError(`basis index ${index} out of range`);
     return this.re[index] * this.re[index] + this.im[index] * this.im[index];
   }
 
   amplitude(index: number): { re: number; im: number } {
-    if (!Number.isInteger(index) || index < 0 || index >= this.dim) throw new RangeError(`basis index ${index} out of range`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.dim)
+      throw new RangeError(`basis index ${index} out of range`);
     return { re: this.re[index], im: this.im[index] };
   }
 
@@ -470,9 +622,14 @@ export class StateVector {
 
   /** ⟨this|other⟩ = Σ conj(thisᵢ)·otherᵢ. */
   innerProduct(other: StateVector): { re: number; im: number } {
-    if (other.numQubits !== this.numQubits) throw new RangeError(`innerProduct: ${this.numQubits} vs ${other.numQubits} qubits`);
-    const ar = this.re, ai = this.im, br = other.re, bi = other.im;
-    let sr = 0, si = 0;
+    if (other.numQubits !== this.numQubits)
+      throw new RangeError(`innerProduct: ${this.numQubits} vs ${other.numQubits} qubits`);
+    const ar = this.re,
+      ai = this.im,
+      br = other.re,
+      bi = other.im;
+    let sr = 0,
+      si = 0;
     for (let i = 0; i < this.dim; i++) {
       sr += ar[i] * br[i] + ai[i] * bi[i];
       si += ar[i] * bi[i] - ai[i] * br[i];
@@ -499,7 +656,8 @@ export class StateVector {
   expectationZ(qubits: number[]): number {
     let mask = 0;
     for (const q of qubits) {
-      if (!Number.isInteger(q) || q < 0 || q >= this.numQubits) throw new RangeError(`expectationZ: qubit ${q} out of range`);
+      if (!Number.isInteger(q) || q < 0 || q >= this.numQubits)
+        throw new RangeError(`expectationZ: qubit ${q} out of range`);
       mask ^= 1 << q;
     }
     const { re, im, dim } = this;

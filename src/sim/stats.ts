@@ -16,19 +16,32 @@ export interface CircuitStats {
 /** Counts and ASAP-scheduled depth of a circuit, in one pass over its operations. */
 export function circuitStats(circuit: Circuit): CircuitStats {
   const level = new Int32Array(circuit.numQubits);
-  let cnots = 0, two = 0, single = 0, multi = 0, depth = 0;
+  let cnots = 0,
+    two = 0,
+    single = 0,
+    multi = 0,
+    depth = 0;
   for (const op of circuit.ops) {
     if (op.kind !== 'gate') continue;
     if (op.name === 'id') continue;
     const q = op.qubits;
     if (q.length === 1) single++;
-    else if (q.length === 2) { two++; if (op.name === 'cx') cnots++; }
-    else multi++;
+    else if (q.length === 2) {
+      two++;
+      if (op.name === 'cx') cnots++;
+    } else multi++;
     let start = 0;
     for (const k of q) if (level[k] > start) start = level[k];
     const end = start + 1;
     for (const k of q) level[k] = end;
     if (end > depth) depth = end;
   }
-  return { qubits: circuit.numQubits, twoQubitGates: two, cnots, singleQubitGates: single, multiQubitGates: multi, depth };
+  return {
+    qubits: circuit.numQubits,
+    twoQubitGates: two,
+    cnots,
+    singleQubitGates: single,
+    multiQubitGates: multi,
+    depth,
+  };
 }

@@ -13,7 +13,24 @@
  * - A Pauli string is written like Qiskit: its LAST character acts on qubit 0 ("ZZI" = Z2 Z1 I0).
  */
 
-export const ONE_QUBIT_GATES = ['id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'rx', 'ry', 'rz', 'p', 'u'] as const;
+export const ONE_QUBIT_GATES = [
+  'id',
+  'x',
+  'y',
+  'z',
+  'h',
+  's',
+  'sdg',
+  't',
+  'tdg',
+  'sx',
+  'sxdg',
+  'rx',
+  'ry',
+  'rz',
+  'p',
+  'u',
+] as const;
 export const TWO_QUBIT_GATES = ['cx', 'cy', 'cz', 'swap', 'crx', 'cry', 'crz', 'cp'] as const;
 export const THREE_QUBIT_GATES = ['ccx'] as const;
 
@@ -23,9 +40,30 @@ export type GateName = OneQubitGate | TwoQubitGate | (typeof THREE_QUBIT_GATES)[
 
 /** Number of real parameters each named gate takes. */
 export const GATE_PARAM_COUNT: Record<Exclude<GateName, 'unitary'>, number> = {
-  id: 0, x: 0, y: 0, z: 0, h: 0, s: 0, sdg: 0, t: 0, tdg: 0, sx: 0, sxdg: 0,
-  rx: 1, ry: 1, rz: 1, p: 1, u: 3,
-  cx: 0, cy: 0, cz: 0, swap: 0, crx: 1, cry: 1, crz: 1, cp: 1,
+  id: 0,
+  x: 0,
+  y: 0,
+  z: 0,
+  h: 0,
+  s: 0,
+  sdg: 0,
+  t: 0,
+  tdg: 0,
+  sx: 0,
+  sxdg: 0,
+  rx: 1,
+  ry: 1,
+  rz: 1,
+  p: 1,
+  u: 3,
+  cx: 0,
+  cy: 0,
+  cz: 0,
+  swap: 0,
+  crx: 1,
+  cry: 1,
+  crz: 1,
+  cp: 1,
   ccx: 0,
 };
 

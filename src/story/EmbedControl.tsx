@@ -28,7 +28,9 @@ function Snippet({ label, text }: { label: string; text: string }) {
     <div className="fig-embed__snippet">
       <label htmlFor={id}>{label}</label>
       <textarea id={id} readOnly rows={3} value={text} data-snippet={label} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" onClick={copy}>Copy</button>
+      <button type="button" onClick={copy}>
+        Copy
+      </button>
       <span role="status" className="fig-embed__copied">
         {copied === 'ok' ? 'Copied.' : copied === 'fail' ? 'Selected: press Ctrl+C (⌘C) to copy.' : ''}
       </span>
@@ -45,7 +47,10 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
     if (!open) return;
     const origin = embedOrigin(window.location);
     setTarget({
-      origin, kind: 'figure', id, step,
+      origin,
+      kind: 'figure',
+      id,
+      step,
       title: catalogEntry(id)?.title ?? id,
       params: figureParamsFromSearch(window.location.search, id),
     });
@@ -63,11 +68,18 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
             <Snippet label="Plain iframe" text={iframeSnippet(target)} />
           </div>
         ) : (
-          <p>Embed address: <code>/embed/{id}?step={step}</code></p>
+          <p>
+            Embed address:{' '}
+            <code>
+              /embed/{id}?step={step}
+            </code>
+          </p>
         )}
       </details>
       {mode === 'article' ? (
-        <a className="fig-present" href={pageHref(`/present?figure=${encodeURIComponent(id)}&step=${step}`)}>Present</a>
+        <a className="fig-present" href={pageHref(`/present?figure=${encodeURIComponent(id)}&step=${step}`)}>
+          Present
+        </a>
       ) : null}
     </>
   );

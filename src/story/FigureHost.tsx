@@ -24,7 +24,11 @@ export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
   const props = { id, step, progress, params, setParams, paramIssues: issues, mode, reducedMotion };
   // Pre-rendered pages load their views before hydrating, so the view renders in place (see preloadable).
   const View = figure?.view?.Render;
-  return View ? <FigureBoundary id={id} step={step}><View {...props} /></FigureBoundary> : null;
+  return View ? (
+    <FigureBoundary id={id} step={step}>
+      <View {...props} />
+    </FigureBoundary>
+  ) : null;
 }
 
 /** Whether a figure id has a view to show. */

@@ -9,7 +9,18 @@
  * See src/story/README.md.
  */
 import { MotionConfig } from 'framer-motion';
-import { Component, Fragment, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  Component,
+  Fragment,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { catalogEntry } from '../figures/catalog';
 import { displayCell, downloadText, exportFileName, figureToJson, tableToCsv, type Cell, type DataTable } from './data';
 import type { FigureSource } from './figure-types';
@@ -54,7 +65,10 @@ let mountCounter = 0;
 function useDelayedFlag(active: boolean, delayMs: number): boolean {
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!active) { setShown(false); return; }
+    if (!active) {
+      setShown(false);
+      return;
+    }
     const t = setTimeout(() => setShown(true), delayMs);
     return () => clearTimeout(t);
   }, [active, delayMs]);
@@ -87,11 +101,16 @@ function useReportVisibility(ref: RefObject<Element | null>, instance: string | 
     const onScroll = () => {
       const since = performance.now() - last;
       if (since >= 100) check();
-      else if (trailing === undefined) trailing = setTimeout(() => { trailing = undefined; check(); }, 100 - since);
+      else if (trailing === undefined)
+        trailing = setTimeout(() => {
+          trailing = undefined;
+          check();
+        }, 100 - since);
     };
-    const observer = typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(check, { rootMargin: '0px 0px 100% 0px', threshold: [0] })
-      : null;
+    const observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(check, { rootMargin: '0px 0px 100% 0px', threshold: [0] })
+        : null;
     observer?.observe(el);
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', check);
@@ -115,7 +134,9 @@ function FailureNote({ instance }: { instance: string | undefined }) {
   return (
     <div className="fig__failure" role="alert">
       <p>{messages.join(' ')}</p>
-      <button type="button" onClick={() => retryFailures(instance)}>Retry</button>
+      <button type="button" onClick={() => retryFailures(instance)}>
+        Retry
+      </button>
     </div>
   );
 }
@@ -125,11 +146,21 @@ function AltTable({ table, caption }: { table: DataTable; caption?: string }) {
     <table className="fig__table">
       {caption ? <caption>{caption}</caption> : null}
       <thead>
-        <tr>{table.columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {table.rows.map((row, i) => (
-          <tr key={i}>{table.columns.map((c) => <td key={c.key}>{displayCell(c, row[c.key] ?? null)}</td>)}</tr>
+          <tr key={i}>
+            {table.columns.map((c) => (
+              <td key={c.key}>{displayCell(c, row[c.key] ?? null)}</td>
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>
@@ -137,7 +168,21 @@ function AltTable({ table, caption }: { table: DataTable; caption?: string }) {
 }
 
 export function FigureShell(props: FigureShellProps) {
-  const { id, step, title, caption, ready, picture = false, work, method, data, alt, issues = [], controls, children } = props;
+  const {
+    id,
+    step,
+    title,
+    caption,
+    ready,
+    picture = false,
+    work,
+    method,
+    data,
+    alt,
+    issues = [],
+    controls,
+    children,
+  } = props;
   const rootRef = useRef<HTMLElement>(null);
   const titleId = useId();
   const showWork = useDelayedFlag(!ready, 300);
@@ -153,9 +198,19 @@ export function FigureShell(props: FigureShellProps) {
     const name = exportFileName(id, step, ext);
     if (ext === 'csv') downloadText(name, 'text/csv;charset=utf-8', tableToCsv(data));
     else {
-      downloadText(name, 'application/json', figureToJson({
-        figure: id, step, params: method.params, seed: method.seed, method: method.text, sources: method.sources ?? [], data,
-      }));
+      downloadText(
+        name,
+        'application/json',
+        figureToJson({
+          figure: id,
+          step,
+          params: method.params,
+          seed: method.seed,
+          method: method.text,
+          sources: method.sources ?? [],
+          data,
+        }),
+      );
     }
   };
 
@@ -172,7 +227,9 @@ export function FigureShell(props: FigureShellProps) {
       aria-labelledby={titleId}
     >
       <figcaption className="fig__head">
-        <span className="fig__title" id={titleId}>{title}</span>
+        <span className="fig__title" id={titleId}>
+          {title}
+        </span>
         {caption ? <span className="fig__caption">{caption}</span> : null}
       </figcaption>
       {issues.length > 0 ? (
@@ -187,7 +244,9 @@ export function FigureShell(props: FigureShellProps) {
       {showWork && work ? (
         <div className="fig__work">
           <progress max={1} value={fraction} aria-label={work.label ?? 'Computing'} />
-          <span>{work.label ?? 'Computing'} … {Math.round(fraction * 100)}%</span>
+          <span>
+            {work.label ?? 'Computing'} … {Math.round(fraction * 100)}%
+          </span>
         </div>
       ) : null}
       {controls ? <div className="fig__controls">{controls}</div> : null}
@@ -205,23 +264,36 @@ export function FigureShell(props: FigureShellProps) {
             <p>{method.text}</p>
             <dl className="fig__params">
               {Object.entries(method.params).map(([k, v]) => (
-                <div key={k}><dt>{k}</dt><dd>{v === null ? '–' : String(v)}</dd></div>
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v === null ? '–' : String(v)}</dd>
+                </div>
               ))}
-              <div><dt>seed</dt><dd>{method.seed}</dd></div>
+              <div>
+                <dt>seed</dt>
+                <dd>{method.seed}</dd>
+              </div>
             </dl>
             {method.sources && method.sources.length > 0 ? (
               <p className="fig__sources">
                 Sources:{' '}
                 {method.sources.map((s, i) => (
-                  <span key={i}>{i > 0 ? '; ' : ''}{s.href ? <a href={s.href}>{s.label}</a> : s.label}</span>
+                  <span key={i}>
+                    {i > 0 ? '; ' : ''}
+                    {s.href ? <a href={s.href}>{s.label}</a> : s.label}
+                  </span>
                 ))}
               </p>
             ) : null}
           </div>
         </details>
         <span className="fig__downloads">
-          <button type="button" onClick={() => download('csv')}>Download CSV</button>
-          <button type="button" onClick={() => download('json')}>Download JSON</button>
+          <button type="button" onClick={() => download('csv')}>
+            Download CSV
+          </button>
+          <button type="button" onClick={() => download('json')}>
+            Download JSON
+          </button>
         </span>
         <FigureModeControls id={id} step={step} />
       </div>
@@ -233,24 +305,53 @@ export function FigureShell(props: FigureShellProps) {
  * Stands in for a figure whose view failed (its chunk did not load, or it threw while rendering): the same
  * root hooks (`data-figure`, `data-step`, `data-ready="false"`), a visible message, Retry, and a reload.
  */
-export function FigureUnavailable({ id, step, message, onRetry }: { id: string; step: number; message: string; onRetry(): void }) {
+export function FigureUnavailable({
+  id,
+  step,
+  message,
+  onRetry,
+}: {
+  id: string;
+  step: number;
+  message: string;
+  onRetry(): void;
+}) {
   const titleId = useId();
   return (
-    <figure className="fig fig--unavailable" data-figure={id} data-step={step} data-ready="false" aria-labelledby={titleId}>
+    <figure
+      className="fig fig--unavailable"
+      data-figure={id}
+      data-step={step}
+      data-ready="false"
+      aria-labelledby={titleId}
+    >
       <figcaption className="fig__head">
-        <span className="fig__title" id={titleId}>{catalogEntry(id)?.title ?? id}</span>
+        <span className="fig__title" id={titleId}>
+          {catalogEntry(id)?.title ?? id}
+        </span>
       </figcaption>
       <div className="fig__failure" role="alert">
         <p>This figure could not be shown ({message}). The page may have been updated since it was opened.</p>
-        <button type="button" onClick={onRetry}>Retry</button>{' '}
-        <button type="button" onClick={() => window.location.reload()}>Reload the page</button>
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>{' '}
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
       </div>
     </figure>
   );
 }
 
-interface CatcherProps { id: string; step: number; children: ReactNode }
-interface CatcherState { error: Error | null; attempt: number }
+interface CatcherProps {
+  id: string;
+  step: number;
+  children: ReactNode;
+}
+interface CatcherState {
+  error: Error | null;
+  attempt: number;
+}
 
 class FigureErrorCatcher extends Component<CatcherProps, CatcherState> {
   state: CatcherState = { error: null, attempt: 0 };
@@ -263,7 +364,10 @@ class FigureErrorCatcher extends Component<CatcherProps, CatcherState> {
 
   render() {
     const { error, attempt } = this.state;
-    if (error) return <FigureUnavailable id={this.props.id} step={this.props.step} message={error.message} onRetry={this.retry} />;
+    if (error)
+      return (
+        <FigureUnavailable id={this.props.id} step={this.props.step} message={error.message} onRetry={this.retry} />
+      );
     // A new key remounts the view on retry (a lazy view then loads its chunk again).
     return <Fragment key={attempt}>{this.props.children}</Fragment>;
   }
@@ -275,7 +379,9 @@ export function FigureBoundary({ id, step, children }: { id: string; step: numbe
   const value = useMemo<FigureInstance>(() => ({ figure: id, instance: `${id}${uid}` }), [id, uid]);
   return (
     <FigureInstanceContext.Provider value={value}>
-      <FigureErrorCatcher id={id} step={step}>{children}</FigureErrorCatcher>
+      <FigureErrorCatcher id={id} step={step}>
+        {children}
+      </FigureErrorCatcher>
     </FigureInstanceContext.Provider>
   );
 }

@@ -50,7 +50,13 @@ export function Scrolly({ figure, children }: ScrollyProps) {
       data-progress={0}
     >
       {withGraphic ? (
-        <Island name="figure" id={figureIslandId(figure)} props={{ figure }} component={FigureIsland} className="scrolly__graphic" />
+        <Island
+          name="figure"
+          id={figureIslandId(figure)}
+          props={{ figure }}
+          component={FigureIsland}
+          className="scrolly__graphic"
+        />
       ) : null}
       <div className="scrolly__steps">{steps}</div>
     </section>

@@ -27,10 +27,22 @@ export function SlideView({ slide, live = true }: { slide: Slide; live?: boolean
   }
   const graphic = live && hasFigureView(slide.figure);
   return (
-    <div className={graphic ? 'slide slide--step' : 'slide slide--step slide--text-only'} data-slide={slide.index} data-scrolly={slide.figure} data-active-step={slide.step}>
+    <div
+      className={graphic ? 'slide slide--step' : 'slide slide--step slide--text-only'}
+      data-slide={slide.index}
+      data-scrolly={slide.figure}
+      data-active-step={slide.step}
+    >
       <div className="slide__text">
-        <p className="slide__kicker">{slide.sectionTitle} · {slide.figureTitle}</p>
-        <h2 className="slide__label">{slide.label} <span className="slide__count">({slide.step + 1}/{slide.stepCount})</span></h2>
+        <p className="slide__kicker">
+          {slide.sectionTitle} · {slide.figureTitle}
+        </p>
+        <h2 className="slide__label">
+          {slide.label}{' '}
+          <span className="slide__count">
+            ({slide.step + 1}/{slide.stepCount})
+          </span>
+        </h2>
         <div className="slide__prose">{slide.info.content}</div>
       </div>
       {graphic ? (
@@ -48,7 +60,15 @@ export function slideHeading(slide: Slide): string {
   return slide.title;
 }
 
-export function Overview({ slides, current, onPick }: { slides: readonly Slide[]; current: number; onPick(index: number): void }) {
+export function Overview({
+  slides,
+  current,
+  onPick,
+}: {
+  slides: readonly Slide[];
+  current: number;
+  onPick(index: number): void;
+}) {
   return (
     <nav className="overview" aria-label="All slides">
       <ol className="overview__grid">
@@ -75,7 +95,11 @@ export function NotesView({ slide }: { slide: Slide }) {
   const notes: ReactNode[] = slide.kind === 'step' ? slide.info.notes : [];
   return (
     <div className="speaker__notes" data-speaker-notes="">
-      {notes.length > 0 ? notes.map((n, i) => <div key={i}>{n}</div>) : <p className="speaker__none">No notes for this slide.</p>}
+      {notes.length > 0 ? (
+        notes.map((n, i) => <div key={i}>{n}</div>)
+      ) : (
+        <p className="speaker__none">No notes for this slide.</p>
+      )}
     </div>
   );
 }
@@ -85,18 +109,31 @@ export function PrintFrames({ slides }: { slides: readonly Slide[] }) {
   return (
     <div className="print-frames">
       {slides.map((s) => {
-        if (s.kind === 'title') return (
-          <section key={s.index} className="print-frame print-frame--title" data-print-frame={s.index}>
-            <h1>{s.title}</h1>
-            {s.subtitle ? <p>{s.subtitle}</p> : null}
-          </section>
-        );
+        if (s.kind === 'title')
+          return (
+            <section key={s.index} className="print-frame print-frame--title" data-print-frame={s.index}>
+              <h1>{s.title}</h1>
+              {s.subtitle ? <p>{s.subtitle}</p> : null}
+            </section>
+          );
         if (s.kind === 'section') return null;
         return (
-          <section key={s.index} className="print-frame" data-print-frame={s.index} data-scrolly={s.figure} data-active-step={s.step}>
-            <p className="print-frame__kicker">{s.sectionTitle} · {s.figureTitle} · step {s.step + 1} of {s.stepCount}</p>
+          <section
+            key={s.index}
+            className="print-frame"
+            data-print-frame={s.index}
+            data-scrolly={s.figure}
+            data-active-step={s.step}
+          >
+            <p className="print-frame__kicker">
+              {s.sectionTitle} · {s.figureTitle} · step {s.step + 1} of {s.stepCount}
+            </p>
             <h2 className="print-frame__label">{s.label}</h2>
-            {hasFigureView(s.figure) ? <div className="print-frame__figure"><ModeFigure id={s.figure} step={s.step} mode="print" /></div> : null}
+            {hasFigureView(s.figure) ? (
+              <div className="print-frame__figure">
+                <ModeFigure id={s.figure} step={s.step} mode="print" />
+              </div>
+            ) : null}
             <div className="print-frame__prose">{s.info.content}</div>
           </section>
         );

@@ -10,7 +10,6 @@ import { hasFigureView } from './FigureHost';
 import { ModeFigure } from './ModeFigure';
 import './modes.css';
 
-
 export interface StepperProps {
   figure: string;
   steps: readonly StepInfo[];
@@ -32,22 +31,52 @@ export function Stepper({ figure, steps, labels, step, onStep, footer }: Stepper
   const go = useCallback((n: number) => onStep(Math.max(0, Math.min(count - 1, n))), [count, onStep]);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (isTypingTarget(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') { go(step + 1); e.preventDefault(); }
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') { go(step - 1); e.preventDefault(); }
-    else if (e.key === 'Home') { go(0); e.preventDefault(); }
-    else if (e.key === 'End') { go(count - 1); e.preventDefault(); }
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+      go(step + 1);
+      e.preventDefault();
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+      go(step - 1);
+      e.preventDefault();
+    } else if (e.key === 'Home') {
+      go(0);
+      e.preventDefault();
+    } else if (e.key === 'End') {
+      go(count - 1);
+      e.preventDefault();
+    }
   };
   const current = steps[step];
   const withGraphic = hasFigureView(figure);
   return (
-    <section className={withGraphic ? 'stepper' : 'stepper stepper--text-only'} data-stepper={figure} data-scrolly={figure} data-active-step={step} onKeyDown={onKeyDown} aria-label={`Steps of the figure`}>
-      {withGraphic ? <div className="stepper__graphic"><ModeFigure id={figure} step={step} mode="embed" /></div> : null}
+    <section
+      className={withGraphic ? 'stepper' : 'stepper stepper--text-only'}
+      data-stepper={figure}
+      data-scrolly={figure}
+      data-active-step={step}
+      onKeyDown={onKeyDown}
+      aria-label={`Steps of the figure`}
+    >
+      {withGraphic ? (
+        <div className="stepper__graphic">
+          <ModeFigure id={figure} step={step} mode="embed" />
+        </div>
+      ) : null}
       <div className="stepper__text" aria-live="polite" data-step-index={step}>
-        <p className="stepper__label">Step {step + 1} of {count}: {labels[step]}</p>
+        <p className="stepper__label">
+          Step {step + 1} of {count}: {labels[step]}
+        </p>
         {current?.content}
       </div>
       <nav className="stepper__nav" aria-label="Step navigation">
-        <button type="button" className="stepper__prev" onClick={() => go(step - 1)} aria-disabled={step === 0 ? true : undefined} aria-label="Previous step">← Previous</button>
+        <button
+          type="button"
+          className="stepper__prev"
+          onClick={() => go(step - 1)}
+          aria-disabled={step === 0 ? true : undefined}
+          aria-label="Previous step"
+        >
+          ← Previous
+        </button>
         <ol className="stepper__dots">
           {steps.map((s) => (
             <li key={s.index}>
@@ -61,7 +90,15 @@ export function Stepper({ figure, steps, labels, step, onStep, footer }: Stepper
             </li>
           ))}
         </ol>
-        <button type="button" className="stepper__next" onClick={() => go(step + 1)} aria-disabled={step === count - 1 ? true : undefined} aria-label="Next step">Next →</button>
+        <button
+          type="button"
+          className="stepper__next"
+          onClick={() => go(step + 1)}
+          aria-disabled={step === count - 1 ? true : undefined}
+          aria-label="Next step"
+        >
+          Next →
+        </button>
       </nav>
       {footer}
     </section>

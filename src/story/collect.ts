@@ -6,7 +6,9 @@ import { Children, isValidElement, type ReactElement, type ReactNode } from 'rea
 
 /** Marks a component as a story part; `Step` and `Notes` carry one, so MDX-mapped copies are recognised. */
 export type StoryRole = 'step' | 'notes';
-interface WithRole { storyRole?: StoryRole }
+interface WithRole {
+  storyRole?: StoryRole;
+}
 
 function roleOf(node: ReactNode): StoryRole | undefined {
   if (!isValidElement(node)) return undefined;

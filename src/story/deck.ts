@@ -28,7 +28,18 @@ export interface ScrollyInfo {
 export type Slide =
   | { kind: 'title'; index: number; title: string; subtitle?: string }
   | { kind: 'section'; index: number; section: string; title: string; figures: string[] }
-  | { kind: 'step'; index: number; section: string; sectionTitle: string; figure: string; figureTitle: string; step: number; stepCount: number; label: string; info: StepInfo };
+  | {
+      kind: 'step';
+      index: number;
+      section: string;
+      sectionTitle: string;
+      figure: string;
+      figureTitle: string;
+      step: number;
+      stepCount: number;
+      label: string;
+      info: StepInfo;
+    };
 
 /** The React element tree of a section's MDX, rendered with the given component map (no wrapper). */
 export function sectionTree(section: DeckSectionInput, components: Record<string, unknown>): ReactNode {
@@ -38,7 +49,10 @@ export function sectionTree(section: DeckSectionInput, components: Record<string
 }
 
 /** The `<Scrolly>` elements of a tree, in document order. */
-export function findScrollies(tree: ReactNode, Scrolly: unknown): ReactElement<{ figure: string; children?: ReactNode }>[] {
+export function findScrollies(
+  tree: ReactNode,
+  Scrolly: unknown,
+): ReactElement<{ figure: string; children?: ReactNode }>[] {
   const found: ReactElement<{ figure: string; children?: ReactNode }>[] = [];
   const visit = (node: ReactNode) => {
     Children.forEach(node, (child) => {
@@ -56,7 +70,10 @@ export function findScrollies(tree: ReactNode, Scrolly: unknown): ReactElement<{
 }
 
 /** Every Scrolly of the given sections, with its steps. */
-export function collectScrollies(sections: readonly DeckSectionInput[], components: Record<string, unknown>): ScrollyInfo[] {
+export function collectScrollies(
+  sections: readonly DeckSectionInput[],
+  components: Record<string, unknown>,
+): ScrollyInfo[] {
   const out: ScrollyInfo[] = [];
   for (const section of sections) {
     if (section.figures.length === 0) continue;
@@ -77,18 +94,35 @@ export function collectScrollies(sections: readonly DeckSectionInput[], componen
 
 /** Slides: a title slide, then per section a section slide followed by one slide per step. */
 export function buildDeck(
-  sections: readonly DeckSectionInput[], components: Record<string, unknown>, title: string, subtitle?: string,
+  sections: readonly DeckSectionInput[],
+  components: Record<string, unknown>,
+  title: string,
+  subtitle?: string,
 ): Slide[] {
   const slides: Slide[] = [{ kind: 'title', index: 0, title, subtitle }];
   const scrollies = collectScrollies(sections, components);
   for (const section of sections) {
     const own = scrollies.filter((s) => s.section === section.id);
-    slides.push({ kind: 'section', index: slides.length, section: section.id, title: section.title, figures: own.map((s) => s.figure) });
+    slides.push({
+      kind: 'section',
+      index: slides.length,
+      section: section.id,
+      title: section.title,
+      figures: own.map((s) => s.figure),
+    });
     for (const s of own) {
       for (const info of s.steps) {
         slides.push({
-          kind: 'step', index: slides.length, section: section.id, sectionTitle: section.title, figure: s.figure,
-          figureTitle: s.title, step: info.index, stepCount: s.steps.length, label: s.labels[info.index], info,
+          kind: 'step',
+          index: slides.length,
+          section: section.id,
+          sectionTitle: section.title,
+          figure: s.figure,
+          figureTitle: s.title,
+          step: info.index,
+          stepCount: s.steps.length,
+          label: s.labels[info.index],
+          info,
         });
       }
     }
@@ -116,7 +150,8 @@ export function quoteParam(raw: string, max = 40): string {
 export function parseSlideNumber(raw: string | null, count: number): { index: number; issue?: string } {
   if (raw === null || raw === '') return { index: 0 };
   const n = parsePlainIndex(raw);
-  if (n === null || n < 1 || n > count) return { index: 0, issue: `slide = ${quoteParam(raw)} is not a slide number from 1 to ${count}; showing slide 1.` };
+  if (n === null || n < 1 || n > count)
+    return { index: 0, issue: `slide = ${quoteParam(raw)} is not a slide number from 1 to ${count}; showing slide 1.` };
   return { index: n - 1 };
 }
 
@@ -147,7 +182,9 @@ export function resolveStartSlide(search: string, slides: readonly Slide[]): { i
       return { index: slideFor(slides, figure, step) ?? own[0].index, issues };
     }
     const known = [...new Set(slides.flatMap((s) => (s.kind === 'step' ? [s.figure] : [])))];
-    issues.push(`figure = ${quoteParam(figure)} is not a figure in this presentation (${known.join(', ')}); ${query.get('slide') ? 'using the slide number instead' : 'showing slide 1'}.`);
+    issues.push(
+      `figure = ${quoteParam(figure)} is not a figure in this presentation (${known.join(', ')}); ${query.get('slide') ? 'using the slide number instead' : 'showing slide 1'}.`,
+    );
   } else if (stepRaw !== null) {
     issues.push(`step = ${quoteParam(stepRaw)} needs a figure (?figure=<id>&step=<n>); ignored.`);
   }

@@ -17,8 +17,10 @@ const NONE: readonly FigureFailure[] = [];
 
 function changed(instance: string): void {
   const m = failures.get(instance);
-  if (!m || m.size === 0) { failures.delete(instance); snapshots.delete(instance); }
-  else snapshots.set(instance, [...m.values()]);
+  if (!m || m.size === 0) {
+    failures.delete(instance);
+    snapshots.delete(instance);
+  } else snapshots.set(instance, [...m.values()]);
   for (const l of listeners) l();
 }
 
@@ -50,9 +52,15 @@ export function retryFailures(instance: string): void {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 export function useFigureFailures(instance: string | undefined): readonly FigureFailure[] {
-  return useSyncExternalStore(subscribe, () => failuresOf(instance), () => NONE);
+  return useSyncExternalStore(
+    subscribe,
+    () => failuresOf(instance),
+    () => NONE,
+  );
 }

@@ -3,14 +3,28 @@ export { Scrolly, type ScrollyProps } from './Scrolly';
 export { Step, Notes, stepDomId, type StepProps, type NotesProps } from './Step';
 export { collectSteps, isStepElement, isNotesElement, type StepInfo } from './collect';
 export {
-  activeStep, stepProgress, triggerOffset, nextLayoutSize, samePosition, INITIAL_POSITION, WIDE_LAYOUT_MIN_WIDTH,
-  type StepBounds, type StepPosition, type LayoutSize, type TriggerOptions,
+  activeStep,
+  stepProgress,
+  triggerOffset,
+  nextLayoutSize,
+  samePosition,
+  INITIAL_POSITION,
+  WIDE_LAYOUT_MIN_WIDTH,
+  type StepBounds,
+  type StepPosition,
+  type LayoutSize,
+  type TriggerOptions,
 } from './steps';
 export { FigureHost, hasFigureView, type FigureHostProps } from './FigureHost';
 export type { FigureMeta, FigureMode, FigureSource, FigureViewProps } from './figure-types';
 export {
-  parseFigureParams, writeFigureParams, defaultParams, paramKey,
-  type ParamSpec, type ParamValues, type ParamIssue,
+  parseFigureParams,
+  writeFigureParams,
+  defaultParams,
+  paramKey,
+  type ParamSpec,
+  type ParamValues,
+  type ParamIssue,
 } from './params';
 export { useFigureParams } from './useFigureParams';
 export { usePrefersReducedMotion } from './motion';

@@ -76,7 +76,9 @@ export function coerceParamValue(entry: ParamSpecEntry, value: unknown, fallback
 
 /** Reads a figure's parameters from a query string (`location.search`), with notes for refused values. */
 export function parseFigureParams<S extends ParamSpec>(
-  search: string, figureId: string, spec: S,
+  search: string,
+  figureId: string,
+  spec: S,
 ): { params: ParamValues<S>; issues: ParamIssue[] } {
   const query = new URLSearchParams(search);
   const params = defaultParams(spec) as Record<string, number | string>;
@@ -96,7 +98,10 @@ export function parseFigureParams<S extends ParamSpec>(
  * default are removed, so the URL stays short and the default view has a clean URL.
  */
 export function writeFigureParams<S extends ParamSpec>(
-  search: string, figureId: string, spec: S, params: ParamValues<S>,
+  search: string,
+  figureId: string,
+  spec: S,
+  params: ParamValues<S>,
 ): string {
   const query = new URLSearchParams(search);
   for (const [name, entry] of Object.entries(spec)) {

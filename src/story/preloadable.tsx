@@ -27,7 +27,17 @@ export function preloadable<P extends object>(importer: () => Promise<ComponentT
   // A failed load is forgotten, and a fresh lazy component (React caches a rejected one) lets a remount retry.
   let Lazy = makeLazy();
   const load = () => {
-    pending ??= importer().then((c) => { component = c; return c; }, (error: unknown) => { pending = undefined; Lazy = makeLazy(); throw error; });
+    pending ??= importer().then(
+      (c) => {
+        component = c;
+        return c;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        Lazy = makeLazy();
+        throw error;
+      },
+    );
     return pending;
   };
   function Render(props: P) {

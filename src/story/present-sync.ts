@@ -26,8 +26,11 @@ export function isPresentMessage(data: unknown): data is PresentMessage {
   if (m.type === 'slide') return Number.isInteger(m.index);
   if (m.type === 'blackout') return typeof m.on === 'boolean';
   if (m.type === 'issues') {
-    return Array.isArray(m.issues) && m.issues.length <= MAX_ISSUES
-      && m.issues.every((t) => typeof t === 'string' && t.length <= MAX_ISSUE_LENGTH);
+    return (
+      Array.isArray(m.issues) &&
+      m.issues.length <= MAX_ISSUES &&
+      m.issues.every((t) => typeof t === 'string' && t.length <= MAX_ISSUE_LENGTH)
+    );
   }
   return m.type === 'hello';
 }
@@ -42,17 +45,26 @@ export function useDeckSync(onMessage: (m: PresentMessage) => void): DeckSync {
   const channel = useRef<BroadcastChannel | null>(null);
   const self = useRef('');
   const handler = useRef(onMessage);
-  useEffect(() => { handler.current = onMessage; });
+  useEffect(() => {
+    handler.current = onMessage;
+  });
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
     self.current = `${Date.now().toString(36)}-${Math.floor(performance.now() * 1000).toString(36)}`;
     let ch: BroadcastChannel;
-    try { ch = new BroadcastChannel(PRESENT_CHANNEL); } catch { return; }
+    try {
+      ch = new BroadcastChannel(PRESENT_CHANNEL);
+    } catch {
+      return;
+    }
     channel.current = ch;
     ch.onmessage = (e: MessageEvent) => {
       if (isPresentMessage(e.data) && e.data.from !== self.current) handler.current(e.data);
     };
-    return () => { ch.close(); channel.current = null; };
+    return () => {
+      ch.close();
+      channel.current = null;
+    };
   }, []);
   const post = useCallback((message: PresentOutgoing) => {
     channel.current?.postMessage({ ...message, from: self.current });

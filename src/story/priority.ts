@@ -51,5 +51,7 @@ export function visibilityOf(instance: string): Visibility | undefined {
 export function subscribeVisibility(listener: Listener): () => void {
   for (const [instance, v] of current) listener(instance, v);
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 }

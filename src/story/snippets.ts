@@ -71,7 +71,11 @@ export interface OEmbedDocument {
   cache_age: number;
 }
 
-export function oembedDocument(target: EmbedTarget, providerName: string, height = EMBED_DEFAULT_HEIGHT): OEmbedDocument {
+export function oembedDocument(
+  target: EmbedTarget,
+  providerName: string,
+  height = EMBED_DEFAULT_HEIGHT,
+): OEmbedDocument {
   return {
     version: '1.0',
     type: 'rich',

@@ -13,8 +13,14 @@
  * events, so fast scrolls, hash jumps and reloads land on the right step. Nothing runs at import time.
  */
 import {
-  INITIAL_POSITION, activeStep, nextLayoutSize, samePosition, triggerOffset,
-  type LayoutSize, type StepBounds, type StepPosition,
+  INITIAL_POSITION,
+  activeStep,
+  nextLayoutSize,
+  samePosition,
+  triggerOffset,
+  type LayoutSize,
+  type StepBounds,
+  type StepPosition,
 } from './steps';
 
 /** Bounds of every `[data-step-index]` element inside `container`, in whole document px. */
@@ -48,7 +54,9 @@ export function subscribeStepPosition(figure: string, listener: () => void): () 
   let set = listeners.get(figure);
   if (!set) listeners.set(figure, (set = new Set()));
   set.add(listener);
-  return () => { set.delete(listener); };
+  return () => {
+    set.delete(listener);
+  };
 }
 
 function publish(figure: string, position: StepPosition): void {

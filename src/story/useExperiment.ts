@@ -36,7 +36,9 @@ const cache = createResultCache<{ data: unknown; meta: ExperimentMeta<unknown> }
 
 /** The cache key of a run: the experiment name and its parameters with keys sorted. */
 export function experimentKey(name: string, params: object): string {
-  const sorted = Object.keys(params).sort().map((k) => [k, (params as Record<string, unknown>)[k]]);
+  const sorted = Object.keys(params)
+    .sort()
+    .map((k) => [k, (params as Record<string, unknown>)[k]]);
   return `${name}:${JSON.stringify(sorted)}`;
 }
 
@@ -93,28 +95,41 @@ export function useExperiment<P extends object, D>(
       if (group) reportFailure(group, poolKey, { message, retry: () => setAttempt((a) => a + 1) });
     };
     // The pool (and its Worker constructor) is loaded only in the browser, after mount.
-    import('../workers/pool').then(({ getDefaultPool }) => {
-      if (!alive) return;
-      const pool = getDefaultPool();
-      connectPriorities(pool);
-      pool.run<P, D>(name, params, {
-        key: poolKey,
-        group,
-        signal: controller.signal,
-        onProgress(done, total, partial) {
-          if (alive) setState({ key, value: { data: partial, meta: undefined, done, total, ready: false, error: undefined } });
-        },
-      }).then(
-        (result) => {
-          cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
-          if (alive) setState({ key, value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined } });
-        },
-        (err: unknown) => {
-          if (err instanceof Error && err.name === 'AbortError') return;
-          fail(messageOf(err));
-        },
-      );
-    }, (err: unknown) => fail(`The computation could not start (${messageOf(err)}). Retry, or reload the page.`));
+    import('../workers/pool').then(
+      ({ getDefaultPool }) => {
+        if (!alive) return;
+        const pool = getDefaultPool();
+        connectPriorities(pool);
+        pool
+          .run<P, D>(name, params, {
+            key: poolKey,
+            group,
+            signal: controller.signal,
+            onProgress(done, total, partial) {
+              if (alive)
+                setState({
+                  key,
+                  value: { data: partial, meta: undefined, done, total, ready: false, error: undefined },
+                });
+            },
+          })
+          .then(
+            (result) => {
+              cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
+              if (alive)
+                setState({
+                  key,
+                  value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined },
+                });
+            },
+            (err: unknown) => {
+              if (err instanceof Error && err.name === 'AbortError') return;
+              fail(messageOf(err));
+            },
+          );
+      },
+      (err: unknown) => fail(`The computation could not start (${messageOf(err)}). Retry, or reload the page.`),
+    );
     return () => {
       alive = false;
       controller.abort();

@@ -5,8 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  coerceParamValue, defaultParams, parseFigureParams, writeFigureParams,
-  type ParamIssue, type ParamSpec, type ParamValues,
+  coerceParamValue,
+  defaultParams,
+  parseFigureParams,
+  writeFigureParams,
+  type ParamIssue,
+  type ParamSpec,
+  type ParamValues,
 } from './params';
 
 export interface FigureParamsState<S extends ParamSpec> {
@@ -35,23 +40,28 @@ export function useFigureParams<S extends ParamSpec>(figureId: string, spec: S |
   }, [figureId]);
 
   const current = useRef(params);
-  useEffect(() => { current.current = params; }, [params]);
+  useEffect(() => {
+    current.current = params;
+  }, [params]);
 
-  const setParams = useCallback((patch: Partial<ParamValues<S>>) => {
-    const next = { ...current.current } as Record<string, number | string>;
-    for (const [name, value] of Object.entries(patch)) {
-      const entry = safeSpec[name];
-      if (entry) next[name] = coerceParamValue(entry, value, next[name]);
-    }
-    const typed = next as ParamValues<S>;
-    current.current = typed;
-    setState(typed);
-    setIssues([]);
-    const url = new URL(window.location.href);
-    const search = writeFigureParams(url.search, figureId, safeSpec, typed);
-    window.history.replaceState(window.history.state, '', `${url.pathname}${search}${url.hash}`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [figureId]);
+  const setParams = useCallback(
+    (patch: Partial<ParamValues<S>>) => {
+      const next = { ...current.current } as Record<string, number | string>;
+      for (const [name, value] of Object.entries(patch)) {
+        const entry = safeSpec[name];
+        if (entry) next[name] = coerceParamValue(entry, value, next[name]);
+      }
+      const typed = next as ParamValues<S>;
+      current.current = typed;
+      setState(typed);
+      setIssues([]);
+      const url = new URL(window.location.href);
+      const search = writeFigureParams(url.search, figureId, safeSpec, typed);
+      window.history.replaceState(window.history.state, '', `${url.pathname}${search}${url.hash}`);
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [figureId],
+  );
 
   return { params, setParams, issues };
 }

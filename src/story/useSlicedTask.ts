@@ -52,7 +52,10 @@ function yieldToBrowser(): Promise<void> {
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
       ch.port2.postMessage(null);
     });
   }
@@ -105,7 +108,9 @@ export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptio
         if (cancelled) return;
       }
     })();
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task.key, immediate]);
 

@@ -13,4 +13,6 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 const handle = createWorkerHandler((message) => scope.postMessage(message));
-scope.onmessage = (event) => { void handle(event.data); };
+scope.onmessage = (event) => {
+  void handle(event.data);
+};

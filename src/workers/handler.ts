@@ -25,14 +25,20 @@ export function yieldToEventLoop(): Promise<void> {
   if (typeof MessageChannel !== 'undefined') {
     return new Promise((resolve) => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
       ch.port2.postMessage(null);
     });
   }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function createWorkerHandler(post: (message: FromWorker) => void, options: HandlerOptions = {}): (message: ToWorker) => Promise<void> {
+export function createWorkerHandler(
+  post: (message: FromWorker) => void,
+  options: HandlerOptions = {},
+): (message: ToWorker) => Promise<void> {
   const lookup = options.lookup ?? getLoadedExperiment;
   const lazy = options.lookup === undefined;
   const heartbeatMs = options.heartbeatMs ?? 250;
@@ -51,14 +57,18 @@ export function createWorkerHandler(post: (message: FromWorker) => void, options
       const samples = def.runSamples(params, range, {
         onRound(doneWork: number) {
           const t = now();
-          if (t - lastBeat >= heartbeatMs) { lastBeat = t; post({ type: 'progress', id, done: doneWork, total }); }
+          if (t - lastBeat >= heartbeatMs) {
+            lastBeat = t;
+            post({ type: 'progress', id, done: doneWork, total });
+          }
         },
       });
       post({ type: 'done', id, samples, ms: now() - t0 });
     } catch (err) {
       post({
-        type: 'error', id,
-        name: isAbortError(err) ? 'AbortError' : (err as Error)?.name ?? 'Error',
+        type: 'error',
+        id,
+        name: isAbortError(err) ? 'AbortError' : ((err as Error)?.name ?? 'Error'),
         message: (err as Error)?.message ?? String(err),
       });
     }

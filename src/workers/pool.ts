@@ -75,13 +75,19 @@ export interface WorkerPermits {
 export function webLockPermits(prefix: string, count: number): WorkerPermits | null {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || count <= 0) return null;
-  const tryOne = (name: string) => new Promise<(() => void) | null>((resolve) => {
-    locks.request(name, { ifAvailable: true }, (lock) => {
-      if (!lock) { resolve(null); return undefined; }
-      // Held until released: the lock callback's promise settles then.
-      return new Promise<void>((release) => resolve(() => release()));
-    }).catch(() => resolve(null));
-  });
+  const tryOne = (name: string) =>
+    new Promise<(() => void) | null>((resolve) => {
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (!lock) {
+            resolve(null);
+            return undefined;
+          }
+          // Held until released: the lock callback's promise settles then.
+          return new Promise<void>((release) => resolve(() => release()));
+        })
+        .catch(() => resolve(null));
+    });
   return {
     async tryAcquire() {
       for (let i = 0; i < count; i++) {
@@ -220,7 +226,8 @@ export class ExperimentPool {
     this.watchdogMs = options.watchdogMs ?? 4_000;
     this.firstChunkWatchdogMs = options.firstChunkWatchdogMs ?? 15_000;
     this.now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-    this.permits = options.permits === undefined ? webLockPermits('qml-experiment-worker-', this.size - 1) : options.permits;
+    this.permits =
+      options.permits === undefined ? webLockPermits('qml-experiment-worker-', this.size - 1) : options.permits;
   }
 
   /** Runs an experiment across the pool. Rejects with an AbortError when cancelled or superseded. */
@@ -247,11 +254,24 @@ export class ExperimentPool {
     return new Promise<ExperimentResult<D, P>>((resolve, reject) => {
       const onAbort = () => this.failRequest(request, new AbortError());
       const request: Request = {
-        lastServed: 0, key, name, group: options.group, def, params,
-        count: def.sampleCount(params), workPerSample: def.workPerSample(params),
-        next: 0, retry: [], inFlight: new Set(), parts: [], samplesDone: 0, msPerSample: undefined,
+        lastServed: 0,
+        key,
+        name,
+        group: options.group,
+        def,
+        params,
+        count: def.sampleCount(params),
+        workPerSample: def.workPerSample(params),
+        next: 0,
+        retry: [],
+        inFlight: new Set(),
+        parts: [],
+        samplesDone: 0,
+        msPerSample: undefined,
         onProgress: options.onProgress as Request['onProgress'],
-        lastProgress: -Infinity, progressGap: this.progressMs, progressTimer: undefined,
+        lastProgress: -Infinity,
+        progressGap: this.progressMs,
+        progressTimer: undefined,
         resolve: resolve as Request['resolve'],
         reject,
         settled: false,
@@ -260,7 +280,10 @@ export class ExperimentPool {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.byKey.set(key, request);
       this.requests.push(request);
-      if (request.count === 0) { this.complete(request); return; }
+      if (request.count === 0) {
+        this.complete(request);
+        return;
+      }
       this.pump();
     });
   }
@@ -302,7 +325,13 @@ export class ExperimentPool {
    */
   killBusyWorkersSilently(): number {
     let n = 0;
-    for (const s of this.slots) if (s.chunks.length && !s.dead) { s.worker.onmessage = null; s.worker.onerror = null; s.worker.terminate(); n++; }
+    for (const s of this.slots)
+      if (s.chunks.length && !s.dead) {
+        s.worker.onmessage = null;
+        s.worker.onerror = null;
+        s.worker.terminate();
+        n++;
+      }
     return n;
   }
 
@@ -318,7 +347,13 @@ export class ExperimentPool {
     for (const r of this.requests) {
       if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
       const level = this.levelOf(r);
-      if (!best || level < bestLevel || (level === bestLevel && (r.inFlight.size < best.inFlight.size || (r.inFlight.size === best.inFlight.size && r.lastServed < best.lastServed)))) {
+      if (
+        !best ||
+        level < bestLevel ||
+        (level === bestLevel &&
+          (r.inFlight.size < best.inFlight.size ||
+            (r.inFlight.size === best.inFlight.size && r.lastServed < best.lastServed)))
+      ) {
         best = r;
         bestLevel = level;
       }
@@ -331,7 +366,10 @@ export class ExperimentPool {
     const retried = r.retry.shift();
     if (retried) return retried;
     const remaining = r.count - r.next;
-    const size = this.chunkSamples !== undefined ? Math.min(this.chunkSamples, remaining) : chunkSizeFor(r.msPerSample, this.chunkMs, remaining);
+    const size =
+      this.chunkSamples !== undefined
+        ? Math.min(this.chunkSamples, remaining)
+        : chunkSizeFor(r.msPerSample, this.chunkMs, remaining);
     const chunk: Chunk = { id: this.nextId++, request: r, range: [r.next, r.next + size], failures: 0 };
     r.next += size;
     return chunk;
@@ -350,7 +388,9 @@ export class ExperimentPool {
     }
     // Queue a second chunk only when chunks are short: a long one queued behind another would hold back
     // a worker that frees up meanwhile.
-    const short = r.msPerSample !== undefined && (this.chunkSamples ?? chunkSizeFor(r.msPerSample, this.chunkMs, Infinity)) * r.msPerSample <= 2 * this.chunkMs;
+    const short =
+      r.msPerSample !== undefined &&
+      (this.chunkSamples ?? chunkSizeFor(r.msPerSample, this.chunkMs, Infinity)) * r.msPerSample <= 2 * this.chunkMs;
     return short ? this.slots.find((s) => s.chunks.length === 1) : undefined;
   }
 
@@ -379,15 +419,28 @@ export class ExperimentPool {
     this.permitPending = true;
     void this.permits.tryAcquire().then((release) => {
       this.permitPending = false;
-      if (!release) { this.permitRetryAt = this.now() + 1000; return; }
-      if (this.disposed) { release(); return; }
+      if (!release) {
+        this.permitRetryAt = this.now() + 1000;
+        return;
+      }
+      if (this.disposed) {
+        release();
+        return;
+      }
       this.freePermits.push(release);
       this.pump();
     });
   }
 
   private spawn(release: (() => void) | undefined): Slot {
-    const slot: Slot = { worker: this.createWorker(), release, chunks: [], watchdog: undefined, idle: undefined, dead: false };
+    const slot: Slot = {
+      worker: this.createWorker(),
+      release,
+      chunks: [],
+      watchdog: undefined,
+      idle: undefined,
+      dead: false,
+    };
     this.spawned++;
     slot.worker.onmessage = (event) => this.onMessage(slot, event.data);
     slot.worker.onerror = (event) => this.onWorkerLost(slot, `failed (${event?.message ?? 'no message'})`);
@@ -420,11 +473,17 @@ export class ExperimentPool {
   }
 
   private armIdle(slot: Slot): void {
-    slot.idle = setTimeout(() => { slot.idle = undefined; if (slot.chunks.length === 0) this.removeSlot(slot); }, this.idleMs);
+    slot.idle = setTimeout(() => {
+      slot.idle = undefined;
+      if (slot.chunks.length === 0) this.removeSlot(slot);
+    }, this.idleMs);
   }
 
   private clearIdle(slot: Slot): void {
-    if (slot.idle !== undefined) { clearTimeout(slot.idle); slot.idle = undefined; }
+    if (slot.idle !== undefined) {
+      clearTimeout(slot.idle);
+      slot.idle = undefined;
+    }
   }
 
   /** The worker died (error event or watchdog): replace it, retry its chunks once. */
@@ -438,7 +497,10 @@ export class ExperimentPool {
       if (r.settled) return;
       // Only the running chunk (the first) may have caused the death; a queued one is simply re-sent.
       if (i === 0) chunk.failures++;
-      if (chunk.failures >= 2) { this.failRequest(r, new WorkerLostError(detail)); return; }
+      if (chunk.failures >= 2) {
+        this.failRequest(r, new WorkerLostError(detail));
+        return;
+      }
       const again: Chunk = { ...chunk, id: this.nextId++ };
       r.retry.push(again);
     });
@@ -447,7 +509,10 @@ export class ExperimentPool {
 
   private onMessage(slot: Slot, msg: FromWorker): void {
     if (slot.dead) return;
-    if (msg.type === 'progress') { this.armWatchdog(slot); return; }
+    if (msg.type === 'progress') {
+      this.armWatchdog(slot);
+      return;
+    }
     const at = slot.chunks.findIndex((c) => c.id === msg.id);
     if (at < 0) return;
     const [chunk] = slot.chunks.splice(at, 1);
@@ -456,7 +521,12 @@ export class ExperimentPool {
     r.inFlight.delete(chunk);
     if (!r.settled) {
       if (msg.type === 'error') {
-        this.failRequest(r, msg.name === 'AbortError' ? new AbortError(msg.message) : Object.assign(new Error(msg.message), { name: msg.name }));
+        this.failRequest(
+          r,
+          msg.name === 'AbortError'
+            ? new AbortError(msg.message)
+            : Object.assign(new Error(msg.message), { name: msg.name }),
+        );
       } else {
         const n = chunk.range[1] - chunk.range[0];
         if (n > 0 && msg.ms >= 0) {
@@ -486,8 +556,14 @@ export class ExperimentPool {
   private scheduleProgress(r: Request): void {
     if (!r.onProgress || r.progressTimer !== undefined) return;
     const wait = r.lastProgress + r.progressGap - this.now();
-    if (wait <= 0) { this.flushProgress(r); return; }
-    r.progressTimer = setTimeout(() => { r.progressTimer = undefined; this.flushProgress(r); }, wait);
+    if (wait <= 0) {
+      this.flushProgress(r);
+      return;
+    }
+    r.progressTimer = setTimeout(() => {
+      r.progressTimer = undefined;
+      this.flushProgress(r);
+    }, wait);
   }
 
   /** Merges what has arrived into one part and reports it; the cost sets the gap to the next report. */
@@ -543,6 +619,10 @@ export function getDefaultPool(): ExperimentPool {
 }
 
 /** Runs a registered experiment on the shared pool. */
-export function runExperiment<P = unknown, D = unknown>(name: string, params: Partial<P>, options: RunOptions<D> = {}): Promise<ExperimentResult<D, P>> {
+export function runExperiment<P = unknown, D = unknown>(
+  name: string,
+  params: Partial<P>,
+  options: RunOptions<D> = {},
+): Promise<ExperimentResult<D, P>> {
   return getDefaultPool().run<P, D>(name, params, options);
 }

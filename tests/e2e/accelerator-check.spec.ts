@@ -18,7 +18,9 @@ test('one condition per step; the last step names the workloads that pass', asyn
   await expect(fig(page).locator('.ac-matrix td')).toHaveCount(18);
   await goToStep(page, 4);
   await expect(fig(page).locator('.ac-matrix td')).toHaveCount(30);
-  await expect(fig(page).locator('[data-figure-alt]')).toContainText('Workloads meeting all of them: Learning from quantum-sensor data.');
+  await expect(fig(page).locator('[data-figure-alt]')).toContainText(
+    'Workloads meeting all of them: Learning from quantum-sensor data.',
+  );
   // MNIST at 10 layers fits the noise budget: the cell flips and the URL keeps it
   const noise = fig(page).locator('[data-workload="mnist"] [data-condition="noise"]');
   await expect(noise).toHaveAttribute('data-holds', 'false');
@@ -32,14 +34,20 @@ test('URL parameters round-trip; invalid values fall back with a note', async ({
   await waitForHydration(page);
   await goToStep(page, 4);
   await expect(fig(page).locator('.fig__issues')).toContainText('“-5” is outside');
-  await expect(fig(page).locator('[data-workload="mnist"] [data-condition="noise"]')).toHaveAttribute('data-holds', 'true');
+  await expect(fig(page).locator('[data-workload="mnist"] [data-condition="noise"]')).toHaveAttribute(
+    'data-holds',
+    'true',
+  );
 });
 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1280, 375]) {
     test(`axe: the section is clean (${theme}, ${width}px)`, async ({ browser }) => {
       test.setTimeout(120_000);
-      const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: width > 900 ? 800 : 812 } });
+      const context = await browser.newContext({
+        colorScheme: theme,
+        viewport: { width, height: width > 900 ? 800 : 812 },
+      });
       const page = await context.newPage();
       await page.goto('/');
       await waitForHydration(page);

@@ -27,11 +27,17 @@ async function open(page: Page, url = '/'): Promise<void> {
 
 /** Scrolls so that the trigger line is 20 px into step n. */
 async function scrollToStepTop(page: Page, n: number): Promise<void> {
-  await page.evaluate(([sel, i]) => {
-    const section = document.querySelector(sel as string) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [SECTION, n] as const);
+  await page.evaluate(
+    ([sel, i]) => {
+      const section = document.querySelector(sel as string) as HTMLElement;
+      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
+        behavior: 'instant',
+      });
+    },
+    [SECTION, n] as const,
+  );
 }
 
 async function scrollToStep(page: Page, n: number): Promise<void> {
@@ -64,7 +70,9 @@ test('the steps drive the figure: datasets, animated training, accuracy and work
   expect(await epochOf(page)).toBe(40);
   await expect(page.locator(`${FIGURE} .br-model`)).toHaveCount(3);
   await expect(page.locator(`${FIGURE} .br-contour`).first()).toHaveAttribute('d', /^M/);
-  expect(await altText(page)).toMatch(/After all 40 epochs on two moons, test accuracy: Quantum \(VQC\) [\d.]+% \(14 parameters\), Logistic regression [\d.]+% \(10 parameters\), Neural net \(MLP\) [\d.]+% \(13 parameters\)/);
+  expect(await altText(page)).toMatch(
+    /After all 40 epochs on two moons, test accuracy: Quantum \(VQC\) [\d.]+% \(14 parameters\), Logistic regression [\d.]+% \(10 parameters\), Neural net \(MLP\) [\d.]+% \(13 parameters\)/,
+  );
 
   // Step 2: the ledger, with the exact circuit count 40 · (84 · (1 + 2 · 12) + 120) = 88,800.
   await scrollToStep(page, 2);
@@ -88,7 +96,9 @@ test('the steps drive the figure: datasets, animated training, accuracy and work
   await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true');
 });
 
-test('pause holds the last checkpoint, resume continues, reset restarts from epoch 0 — by keyboard', async ({ page }) => {
+test('pause holds the last checkpoint, resume continues, reset restarts from epoch 0 — by keyboard', async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   await open(page, `/${SLOW}`);
   await scrollToStep(page, 3);
@@ -142,7 +152,9 @@ test('an invalid URL parameter falls back to its default with a visible note', a
   await open(page, '/?baseline-race.dataset=spirals&baseline-race.layers=9');
   await scrollToStep(page, 0);
   const note = page.locator(`${FIGURE} .fig__issues`);
-  await expect(note).toContainText('dataset = “spirals” is not one of moons, circles, linear; using moons.', { timeout: 60_000 });
+  await expect(note).toContainText('dataset = “spirals” is not one of moons, circles, linear; using moons.', {
+    timeout: 60_000,
+  });
   await expect(note).toContainText('VQC layers = “9” is outside 1–5; using 3.');
   await expect(page.locator(`${FIGURE} .br-dataset[data-selected="true"]`)).toHaveAttribute('data-dataset', 'moons');
 });
@@ -159,7 +171,10 @@ test.describe('reduced motion', () => {
         const el = document.querySelector(sel);
         if (!el) return requestAnimationFrame(watch);
         w.__epochs.push(el.getAttribute('data-epoch') ?? '');
-        new MutationObserver(() => w.__epochs.push(el.getAttribute('data-epoch') ?? '')).observe(el, { attributes: true, attributeFilter: ['data-epoch'] });
+        new MutationObserver(() => w.__epochs.push(el.getAttribute('data-epoch') ?? '')).observe(el, {
+          attributes: true,
+          attributeFilter: ['data-epoch'],
+        });
       };
       watch();
     }, GRAPHIC);
@@ -182,7 +197,13 @@ for (const theme of ['light', 'dark'] as const) {
     await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async (sel) => {
-      const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const res = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
       return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }, SECTION);

@@ -26,7 +26,8 @@ test.describe.configure({ mode: 'serial' });
 test('an unknown citation key fails the build with file, line and column', async () => {
   test.setTimeout(150_000);
   const { status, output, dir } = buildWith({
-    '03-data-loading.mdx': '## Data loading\n\nA fine claim <Cite id="alpha2020"/>.\n\nA broken one <Cite id="foo"/>.\n',
+    '03-data-loading.mdx':
+      '## Data loading\n\nA fine claim <Cite id="alpha2020"/>.\n\nA broken one <Cite id="foo"/>.\n',
   });
   try {
     expect(status).not.toBe(0);
@@ -43,7 +44,9 @@ test('a Scrolly with the wrong number of steps and an unknown component fail the
   });
   try {
     expect(status).not.toBe(0);
-    expect(output).toContain(`${dir}/02-noise.mdx:3:1: <Scrolly figure="calibration-drift"> has 1 <Step> but the catalogue lists 3`);
+    expect(output).toContain(
+      `${dir}/02-noise.mdx:3:1: <Scrolly figure="calibration-drift"> has 1 <Step> but the catalogue lists 3`,
+    );
     expect(output).toContain(`${dir}/02-noise.mdx:7:1: unknown component <Sparkline>`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -53,7 +56,8 @@ test('a Scrolly with the wrong number of steps and an unknown component fail the
 test('an unknown <Value> key fails the build with file, line and column; a known one builds', async () => {
   test.setTimeout(150_000);
   const { status, output, dir } = buildWith({
-    '03-data-loading.mdx': '## Data loading\n\nA delay of <Value of="devices.ibm_miami.repDelay_us" format="int"/> µs.\n\nAn error of <Value of="devices.ibm_boston.cz_error" format="sci:2"/>.\n',
+    '03-data-loading.mdx':
+      '## Data loading\n\nA delay of <Value of="devices.ibm_miami.repDelay_us" format="int"/> µs.\n\nAn error of <Value of="devices.ibm_boston.cz_error" format="sci:2"/>.\n',
   });
   try {
     expect(status).not.toBe(0);

@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { describeViolations, runAxe } from './modes-helpers';
 
-test('a worked example link fills the form and the scorecard; bad input is refused beside its field', async ({ page }) => {
+test('a worked example link fills the form and the scorecard; bad input is refused beside its field', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.locator('a[href="/check"]').first().click();
   await expect(page).toHaveURL(/\/check$/);
@@ -38,7 +40,10 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('the embed: no site header, examples stay in the frame, oEmbed document points at it', async ({ page, request }) => {
+test('the embed: no site header, examples stay in the frame, oEmbed document points at it', async ({
+  page,
+  request,
+}) => {
   await page.goto('/embed/check?theme=dark');
   await expect(page.locator('h1')).toHaveText('Check a speedup claim');
   await expect(page.locator('.site-header')).toHaveCount(0);

@@ -52,7 +52,10 @@ for (const theme of ['light', 'dark'] as const) {
   for (const width of [1280, 375]) {
     test(`axe: the section is clean (${theme}, ${width}px)`, async ({ browser }) => {
       test.setTimeout(120_000);
-      const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: width > 900 ? 800 : 812 } });
+      const context = await browser.newContext({
+        colorScheme: theme,
+        viewport: { width, height: width > 900 ? 800 : 812 },
+      });
       const page = await context.newPage();
       await page.goto('/');
       await waitForHydration(page);

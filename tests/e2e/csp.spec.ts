@@ -27,7 +27,9 @@ test.beforeAll(async () => {
   host = createServer((req, res) => {
     const target = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '';
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html lang="en"><title>Host</title><iframe id="frame" title="framed page" src="${site.url}${target}" style="width:900px;height:700px"></iframe>`);
+    res.end(
+      `<!doctype html><html lang="en"><title>Host</title><iframe id="frame" title="framed page" src="${site.url}${target}" style="width:900px;height:700px"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -41,12 +43,20 @@ test.afterAll(async () => {
 /** Records CSP violations in every frame of the context (reported as they happen), and CSP console messages. */
 async function recordViolations(context: BrowserContext): Promise<string[]> {
   const seen: string[] = [];
-  await context.exposeFunction('__reportCsp', (text: string) => { seen.push(text); });
+  await context.exposeFunction('__reportCsp', (text: string) => {
+    seen.push(text);
+  });
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { __reportCsp(text: string): void }).__reportCsp;
-      report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const report = (window as unknown as { __reportCsp(text: string): void }).__reportCsp;
+        report(
+          `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+        );
+      },
+      true,
+    );
   });
   context.on('console', (m) => {
     if (/content security policy|refused to/i.test(m.text())) seen.push(`console.${m.type()}: ${m.text()}`);
@@ -84,7 +94,9 @@ test('the article, scrolled through with every figure computed, raises no CSP vi
   await context.close();
 });
 
-test('an embed framed by another origin works under its policy; the article refuses to be framed', async ({ browser }) => {
+test('an embed framed by another origin works under its policy; the article refuses to be framed', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const problems = await recordViolations(context);
@@ -100,7 +112,11 @@ test('an embed framed by another origin works under its policy; the article refu
   expect(problems).toEqual([]);
 
   // frame-ancestors 'self' on the article: Chromium blocks the frame and says so.
-  const blocked = new Promise<string>((resolve) => context.on('console', (m) => { if (/frame-ancestors/.test(m.text())) resolve(m.text()); }));
+  const blocked = new Promise<string>((resolve) =>
+    context.on('console', (m) => {
+      if (/frame-ancestors/.test(m.text())) resolve(m.text());
+    }),
+  );
   await page.goto(`${hostUrl}/?src=${encodeURIComponent('/')}`);
   expect(await blocked).toMatch(/frame-ancestors 'self'/);
   await context.close();

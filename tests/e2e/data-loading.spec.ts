@@ -12,11 +12,17 @@ async function open(page: Page, url = '/'): Promise<void> {
 
 async function goToStep(page: Page, fig: string, n: number): Promise<void> {
   await expect(page.locator(`[data-scrolly="${fig}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
-  await page.evaluate(([f, i]) => {
-    const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [fig, n] as const);
+  await page.evaluate(
+    ([f, i]) => {
+      const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
+      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
+        behavior: 'instant',
+      });
+    },
+    [fig, n] as const,
+  );
   await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
   await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-ready', 'true');
 }
@@ -36,7 +42,9 @@ test('encoding-cost: MNIST → ImageNet → training set, each step its own numb
   await expect(alt(page, 'encoding-cost')).toContainText('loads the data 2.85 × 10¹¹ times');
   await expect(page.locator('[data-figure="encoding-cost"] .ec-ansatz')).toHaveCount(1);
   // a hash jump back to step 0 lands on step 0's state
-  await page.evaluate(() => { location.hash = '#encoding-cost-step-0'; });
+  await page.evaluate(() => {
+    location.hash = '#encoding-cost-step-0';
+  });
   await expect(page.locator('[data-figure="encoding-cost"]')).toHaveAttribute('data-step', '0');
   await expect(alt(page, 'encoding-cost')).toContainText('784 features');
 });
@@ -81,7 +89,12 @@ test('pipeline-cost: calculator inputs by keyboard, with inline messages for bad
   await page.keyboard.press('Enter');
   const examples = fig.getByLabel('training examples');
   await expect(examples).toBeVisible();
-  for (const [bad, message] of [['-3', 'Cannot be negative.'], ['0', 'Must be greater than zero.'], ['abc', 'is not a number'], ['1e20', 'At most']] as const) {
+  for (const [bad, message] of [
+    ['-3', 'Cannot be negative.'],
+    ['0', 'Must be greater than zero.'],
+    ['abc', 'is not a number'],
+    ['1e20', 'At most'],
+  ] as const) {
     await examples.fill(bad);
     await expect(fig.locator('[data-field="examples"] .pc-error')).toContainText(message);
     await expect(examples).toHaveAttribute('aria-invalid', 'true');
@@ -124,7 +137,10 @@ for (const theme of ['light', 'dark'] as const) {
   for (const width of [1280, 375]) {
     test(`axe: the data-loading figures are clean (${theme}, ${width}px)`, async ({ browser }) => {
       test.setTimeout(120_000);
-      const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: width > 900 ? 800 : 812 } });
+      const context = await browser.newContext({
+        colorScheme: theme,
+        viewport: { width, height: width > 900 ? 800 : 812 },
+      });
       const page = await context.newPage();
       await open(page);
       await goToStep(page, 'pipeline-cost', 5);
@@ -133,9 +149,33 @@ for (const theme of ['light', 'dark'] as const) {
       await goToStep(page, 'speedup-erosion', 4);
       await page.addScriptTag({ path: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run({ include: ['[data-scrolly="encoding-cost"]', '[data-scrolly="pipeline-cost"]', '[data-scrolly="speedup-erosion"]'] }, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: object,
+                opts: object,
+              ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run(
+          {
+            include: [
+              '[data-scrolly="encoding-cost"]',
+              '[data-scrolly="pipeline-cost"]',
+              '[data-scrolly="speedup-erosion"]',
+            ],
+          },
+          { resultTypes: ['violations'] },
+        );
+        return r.violations.map(
+          (v) =>
+            `${v.id}: ${v.help} @ ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
       });
       expect(violations).toEqual([]);
       await context.close();

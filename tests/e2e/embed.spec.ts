@@ -9,8 +9,12 @@ import { expectedSections, waitForHydration } from './helpers';
 import { SITE, describeViolations, runAxe, startHostServer, type HostServer } from './modes-helpers';
 
 let host: HostServer;
-test.beforeAll(async () => { host = await startHostServer(); });
-test.afterAll(async () => { await host.close(); });
+test.beforeAll(async () => {
+  host = await startHostServer();
+});
+test.afterAll(async () => {
+  await host.close();
+});
 
 /** Counts the resize messages each loader-made iframe receives (recorded before the loader runs). */
 async function countMessages(page: Page): Promise<void> {
@@ -18,7 +22,16 @@ async function countMessages(page: Page): Promise<void> {
     const counts: Record<string, number> = {};
     (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts = counts;
     window.addEventListener('message', (e) => {
-      const data = typeof e.data === 'string' ? (() => { try { return JSON.parse(e.data); } catch { return null; } })() : e.data;
+      const data =
+        typeof e.data === 'string'
+          ? (() => {
+              try {
+                return JSON.parse(e.data);
+              } catch {
+                return null;
+              }
+            })()
+          : e.data;
       if (!data || data.type !== 'qml-embed:resize') return;
       const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
       const key = frame?.parentElement?.id ?? 'other';
@@ -38,16 +51,24 @@ async function settledHeight(page: Page, hostId: string): Promise<number> {
   const iframe = page.locator(`#${hostId} iframe`);
   let last = -1;
   // Settled = the same height over two polls 600 ms apart.
-  await expect.poll(async () => {
-    const h = Number(await iframe.getAttribute('data-qml-height'));
-    const same = h > 0 && h === last;
-    last = h;
-    return same;
-  }, { intervals: [600], timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const h = Number(await iframe.getAttribute('data-qml-height'));
+        const same = h > 0 && h === last;
+        last = h;
+        return same;
+      },
+      { intervals: [600], timeout: 30_000 },
+    )
+    .toBe(true);
   return last;
 }
 
-for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+]) {
   test(`two embeds on a host page settle to their content height (${viewport.width} px)`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.setViewportSize(viewport);
@@ -64,7 +85,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 
     await expect(firstFrame.locator('[data-stepper="shot-noise"]')).toHaveAttribute('data-active-step', '2');
     await expect(firstFrame.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true');
     const h1 = await settledHeight(page, 'first');
-    const content1 = await firstFrame.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().height));
+    const content1 = await firstFrame.evaluate(() =>
+      Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
+    );
     expect(Math.abs(h1 - content1)).toBeLessThanOrEqual(2);
     // The frame's box really is that tall, and nothing inside scrolls.
     expect(Math.round((await first.boundingBox())!.height)).toBe(h1);
@@ -79,25 +102,33 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 
       await expect(figures.nth(i)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
     }
     const h2 = await settledHeight(page, 'second');
-    const content2 = await secondFrame.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().height));
+    const content2 = await secondFrame.evaluate(() =>
+      Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
+    );
     expect(Math.abs(h2 - content2)).toBeLessThanOrEqual(2);
     expect(await secondFrame.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 
     // Settled within a few messages: no feedback loop between the frame's height and its content.
-    const counts = await page.evaluate(() => (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts);
+    const counts = await page.evaluate(
+      () => (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts,
+    );
     expect(counts.first).toBeGreaterThan(0);
     expect(counts.first).toBeLessThan(12);
     expect(counts.second).toBeLessThan(25);
     const before = counts.first;
     await page.waitForTimeout(1500);
-    const after = await page.evaluate(() => (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts.first);
+    const after = await page.evaluate(
+      () => (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts.first,
+    );
     expect(after).toBe(before);
 
     // Stepping changes the content, and the frame follows.
     await firstFrame.locator('.stepper__next').click();
     await expect(firstFrame.locator('[data-stepper="shot-noise"]')).toHaveAttribute('data-active-step', '3');
     const h3 = await settledHeight(page, 'first');
-    const content3 = await firstFrame.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().height));
+    const content3 = await firstFrame.evaluate(() =>
+      Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
+    );
     expect(Math.abs(h3 - content3)).toBeLessThanOrEqual(2);
   });
 }
@@ -111,7 +142,9 @@ test('the loader ignores height messages from frames it did not create', async (
   // did not make — all post well-formed resize messages.
   await page.evaluate(async (site) => {
     const hostile = document.getElementById('hostile') as HTMLIFrameElement;
-    (hostile.contentWindow as unknown as { eval(code: string): void }).eval('parent.postMessage({type:"qml-embed:resize",height:4321},"*")');
+    (hostile.contentWindow as unknown as { eval(code: string): void }).eval(
+      'parent.postMessage({type:"qml-embed:resize",height:4321},"*")',
+    );
     (hostile.contentWindow as Window).parent.postMessage({ type: 'qml-embed:resize', height: 4321 }, '*');
     window.postMessage({ type: 'qml-embed:resize', height: 4321 }, '*');
     window.postMessage(JSON.stringify({ context: 'iframe.resize', height: 4321 }), '*');
@@ -174,7 +207,9 @@ test('every section has a working embed with one stepper per figure', async ({ p
     await expect(page.locator('h2').first()).toHaveText(titles[id]);
     const figures = FIGURE_CATALOG.filter((f) => f.section === id);
     await expect(page.locator('[data-stepper]'), id).toHaveCount(figures.length);
-    expect(await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href')).toBe(`/oembed/section/${id}.json`);
+    expect(await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href')).toBe(
+      `/oembed/section/${id}.json`,
+    );
   }
 });
 
@@ -212,15 +247,27 @@ test('invalid query parameters fall back to defaults with a visible note', async
   await expect(page.locator('[data-embed-issues]')).toHaveCount(0);
 });
 
-test('embeds work sandboxed with storage blocked, make no third-party requests and set no cookies', async ({ browser }) => {
+test('embeds work sandboxed with storage blocked, make no third-party requests and set no cookies', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   // Storage blocked, as in browsers that partition or deny third-party storage.
   await context.addInitScript(() => {
-    const deny = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+    const deny = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
     for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) {
-      try { Object.defineProperty(window, name, { get: deny, configurable: true }); } catch { /* ignore */ }
+      try {
+        Object.defineProperty(window, name, { get: deny, configurable: true });
+      } catch {
+        /* ignore */
+      }
     }
-    try { Object.defineProperty(Document.prototype, 'cookie', { get: () => '', set: deny, configurable: true }); } catch { /* ignore */ }
+    try {
+      Object.defineProperty(Document.prototype, 'cookie', { get: () => '', set: deny, configurable: true });
+    } catch {
+      /* ignore */
+    }
   });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -238,7 +285,9 @@ test('embeds work sandboxed with storage blocked, make no third-party requests a
   await expect(inert!.locator('.stepper__text')).toContainText(/\w{4,}/);
   expect(await inert!.locator('[data-figure-alt]').count()).toBe(1);
   expect(errors).toEqual([]);
-  const foreign = requests.filter((u) => !u.startsWith(SITE) && !u.startsWith(host.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const foreign = requests.filter(
+    (u) => !u.startsWith(SITE) && !u.startsWith(host.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
   expect(foreign).toEqual([]);
   expect(await context.cookies()).toEqual([]);
   await context.close();

@@ -15,15 +15,35 @@ import { paramKey, parseParamValue, type ParamSpecEntry } from '../../src/story/
 import { waitForHydration } from './helpers';
 
 const MARKUP = '<img src=x onerror="window.__xss=1">';
-const COMMON_BAD = ['NaN', 'Infinity', '-Infinity', '1e309', '', 'abc', '0x10', '1,5', '½', MARKUP, 'x'.repeat(5000), '%00', '\u202e1'];
+const COMMON_BAD = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '',
+  'abc',
+  '0x10',
+  '1,5',
+  '½',
+  MARKUP,
+  'x'.repeat(5000),
+  '%00',
+  '\u202e1',
+];
 
 /** Values a spec entry must refuse, by construction (checked against the parser as a guard). */
 function badValue(entry: ParamSpecEntry): fc.Arbitrary<string> {
   if (entry.type === 'choice') {
-    return fc.oneof(fc.constantFrom(...COMMON_BAD, 'DEFAULT', `${entry.default} `), fc.string({ minLength: 1, maxLength: 12 }))
+    return fc
+      .oneof(fc.constantFrom(...COMMON_BAD, 'DEFAULT', `${entry.default} `), fc.string({ minLength: 1, maxLength: 12 }))
       .filter((v) => !entry.choices.includes(v));
   }
-  const out: string[] = [String(entry.min - 1 - Math.abs(entry.min)), String(entry.max + 1 + Math.abs(entry.max)), String(-1e300), String(entry.max * 10 + 1)];
+  const out: string[] = [
+    String(entry.min - 1 - Math.abs(entry.min)),
+    String(entry.max + 1 + Math.abs(entry.max)),
+    String(-1e300),
+    String(entry.max * 10 + 1),
+  ];
   if (entry.type === 'int') out.push(String(entry.min + 0.5));
   return fc.constantFrom(...COMMON_BAD, ...out).filter((v) => !('value' in parseParamValue(entry, v)));
 }
@@ -40,7 +60,9 @@ async function screenTextOutsideNotes(page: Page): Promise<string> {
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return errors;
 }
 
@@ -65,7 +87,8 @@ test.describe('URL fuzz: figure parameters', () => {
       const note = root.locator('.fig__issues');
       await expect(note).toBeVisible();
       const noteText = await note.innerText();
-      for (const [, entry] of entries) expect(noteText, `${figure.id}: a note for ${entry.label}`).toContain(`${entry.label} = “`);
+      for (const [, entry] of entries)
+        expect(noteText, `${figure.id}: a note for ${entry.label}`).toContain(`${entry.label} = “`);
       await expect(page.locator('[data-embed-issues]')).toContainText('is not a step');
       const text = await screenTextOutsideNotes(page);
       expect(text).not.toMatch(/\bNaN\b|Infinity|undefined/);
@@ -80,14 +103,25 @@ test('URL fuzz: presentation figure/step/slide', async ({ page }) => {
   const ids: string[] = FIGURE_CATALOG.map((f) => f.id);
   const stepsOf = new Map<string, number>(FIGURE_CATALOG.map((f) => [f.id, f.steps.length]));
   const errors = watchErrors(page);
-  const cases = fc.sample(fc.record({
-    figure: fc.option(fc.oneof(fc.constantFrom(...ids), fc.constantFrom('nope', '', MARKUP, 'x'.repeat(3000))), { nil: undefined }),
-    step: fc.option(fc.oneof(fc.nat(6).map(String), fc.constantFrom('NaN', '0x1', '1e0', '99', '-1', ' 1', '1.0')), { nil: undefined }),
-    slide: fc.option(fc.constantFrom('2', '0', 'abc', '0x3', '99999'), { nil: undefined }),
-  }), { numRuns: 5, seed: 88 });
+  const cases = fc.sample(
+    fc.record({
+      figure: fc.option(fc.oneof(fc.constantFrom(...ids), fc.constantFrom('nope', '', MARKUP, 'x'.repeat(3000))), {
+        nil: undefined,
+      }),
+      step: fc.option(fc.oneof(fc.nat(6).map(String), fc.constantFrom('NaN', '0x1', '1e0', '99', '-1', ' 1', '1.0')), {
+        nil: undefined,
+      }),
+      slide: fc.option(fc.constantFrom('2', '0', 'abc', '0x3', '99999'), { nil: undefined }),
+    }),
+    { numRuns: 5, seed: 88 },
+  );
   // The issue's three cases first, then the sample.
   const all: Array<{ figure?: string; step?: string; slide?: string }> = [
-    { figure: 'nope' }, { figure: 'landscape', step: '99' }, { figure: 'landscape', step: 'NaN' }, { figure: 'landscape', step: '0x1' }, ...cases,
+    { figure: 'nope' },
+    { figure: 'landscape', step: '99' },
+    { figure: 'landscape', step: 'NaN' },
+    { figure: 'landscape', step: '0x1' },
+    ...cases,
   ];
   for (const c of all) {
     const query = new URLSearchParams();
@@ -95,9 +129,13 @@ test('URL fuzz: presentation figure/step/slide', async ({ page }) => {
     await page.goto(`/present?${query}`);
     await waitForHydration(page);
     const count = Number(await page.locator('[data-present]').getAttribute('data-slide-count'));
-    const plain = (v: string | undefined, lo: number, hi: number) => v === undefined || (/^[0-9]+$/.test(v) && Number(v) >= lo && Number(v) <= hi);
+    const plain = (v: string | undefined, lo: number, hi: number) =>
+      v === undefined || (/^[0-9]+$/.test(v) && Number(v) >= lo && Number(v) <= hi);
     const figureOk = c.figure === undefined || ids.includes(c.figure);
-    const stepOk = c.figure !== undefined && ids.includes(c.figure) ? plain(c.step, 0, stepsOf.get(c.figure)! - 1) : c.step === undefined;
+    const stepOk =
+      c.figure !== undefined && ids.includes(c.figure)
+        ? plain(c.step, 0, stepsOf.get(c.figure)! - 1)
+        : c.step === undefined;
     const slideOk = (c.figure !== undefined && ids.includes(c.figure)) || plain(c.slide, 1, count);
     const refused = !figureOk || !stepOk || !slideOk;
     const note = page.locator('[data-present-issues]');
@@ -105,7 +143,10 @@ test('URL fuzz: presentation figure/step/slide', async ({ page }) => {
     else await expect(note, JSON.stringify(c)).toHaveCount(0);
     if (c.figure !== undefined && ids.includes(c.figure)) {
       await expect(page.locator('.slide--step'), JSON.stringify(c)).toHaveAttribute('data-scrolly', c.figure);
-      await expect(page.locator('.slide--step')).toHaveAttribute('data-active-step', stepOk && c.step !== undefined ? c.step : '0');
+      await expect(page.locator('.slide--step')).toHaveAttribute(
+        'data-active-step',
+        stepOk && c.step !== undefined ? c.step : '0',
+      );
     }
     const text = await screenTextOutsideNotes(page);
     expect(text, JSON.stringify(c)).not.toMatch(/\bNaN\b|Infinity|undefined/);

@@ -98,12 +98,21 @@ export const axeSource = path.resolve('node_modules/axe-core/axe.min.js');
  */
 export async function scrollToStep(page: Page, figure: string, n: number, readyTimeout?: number): Promise<void> {
   await expect(page.locator(`[data-scrolly="${figure}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
-  await page.evaluate(([f, i]) => {
-    const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [figure, n] as const);
+  await page.evaluate(
+    ([f, i]) => {
+      const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
+      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
+        behavior: 'instant',
+      });
+    },
+    [figure, n] as const,
+  );
   await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
-  await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute('data-ready', 'true', readyTimeout ? { timeout: readyTimeout } : undefined);
+  await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute(
+    'data-ready',
+    'true',
+    readyTimeout ? { timeout: readyTimeout } : undefined,
+  );
 }
-

@@ -9,7 +9,10 @@ import { waitForHydration, watchPage } from './helpers';
 
 /** Whether React owns the element (it carries a fiber key once hydrated or rendered by React). */
 const ownedByReact = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber$')));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber$')));
 
 /** Paths of the scripts requested so far. */
 function recordScripts(page: Page): string[] {
@@ -23,7 +26,9 @@ function recordScripts(page: Page): string[] {
 
 const figureCode = (scripts: string[]) => scripts.filter((s) => /\/assets\/(view|FigureIsland|FigureShell)-/.test(s));
 
-test('the prose is never hydrated; the header is; a figure hydrates when scrolled near, without a mismatch', async ({ page }) => {
+test('the prose is never hydrated; the header is; a figure hydrates when scrolled near, without a mismatch', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const problems = watchPage(page);
@@ -36,7 +41,15 @@ test('the prose is never hydrated; the header is; a figure hydrates when scrolle
   expect(await ownedByReact(page, '.site-header .theme-toggle')).toBe(true);
   await expect(page.locator('.site-header')).toHaveAttribute('data-island-hydrated', 'true');
   // Prose, math, steps, footnotes and the bibliography are static.
-  for (const selector of ['.article-title', '.article-section > p', '.katex', '.story-step', '.pop-footnote', '#references li', '#cite-this']) {
+  for (const selector of [
+    '.article-title',
+    '.article-section > p',
+    '.katex',
+    '.story-step',
+    '.pop-footnote',
+    '#references li',
+    '#cite-this',
+  ]) {
     expect(await ownedByReact(page, selector), selector).toBe(false);
   }
   // No figure is near the viewport at the top of the page: no figure code has been requested.
@@ -52,7 +65,10 @@ test('the prose is never hydrated; the header is; a figure hydrates when scrolle
   expect(await ownedByReact(page, '[data-scrolly="shot-noise"] .story-step')).toBe(false);
   await expect(page.locator('[data-scrolly="shot-noise"] [data-active="true"]')).toHaveCount(1);
   // A figure far below is still static HTML.
-  await expect(page.locator('[data-scrolly="baseline-race"] .scrolly__graphic')).not.toHaveAttribute('data-island-hydrated', 'true');
+  await expect(page.locator('[data-scrolly="baseline-race"] .scrolly__graphic')).not.toHaveAttribute(
+    'data-island-hydrated',
+    'true',
+  );
   expect(await ownedByReact(page, '[data-figure="baseline-race"]')).toBe(false);
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
   expect(problems.list).toEqual([]);
@@ -80,8 +96,14 @@ test('a deep link hydrates the figure it lands on, at that step, and leaves the 
   const problems = watchPage(page);
   await page.goto('/#barren-plateau-step-2');
   await waitForHydration(page);
-  await expect(page.locator('[data-scrolly="barren-plateau"] .scrolly__graphic')).toHaveAttribute('data-island-hydrated', 'true');
+  await expect(page.locator('[data-scrolly="barren-plateau"] .scrolly__graphic')).toHaveAttribute(
+    'data-island-hydrated',
+    'true',
+  );
   await expect(page.locator('[data-figure="barren-plateau"]')).toHaveAttribute('data-step', '2');
-  await expect(page.locator('[data-scrolly="shot-noise"] .scrolly__graphic')).not.toHaveAttribute('data-island-hydrated', 'true');
+  await expect(page.locator('[data-scrolly="shot-noise"] .scrolly__graphic')).not.toHaveAttribute(
+    'data-island-hydrated',
+    'true',
+  );
   expect(problems.list).toEqual([]);
 });

@@ -7,7 +7,8 @@ for (const width of [320, 375, 1280, 2560]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/');
     await waitForHydration(page);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     for (const { id } of expectedSections()) {
       await scrollToId(page, id);
@@ -31,7 +32,9 @@ test('no sticky element has a clipping or scrolling ancestor', async ({ page }) 
         for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
           const s = getComputedStyle(a);
           if ([s.overflowX, s.overflowY].some((o) => o === 'hidden' || o === 'auto' || o === 'scroll')) {
-            found.push(`${el.className} inside ${a.tagName.toLowerCase()}.${a.className} (overflow ${s.overflowX}/${s.overflowY})`);
+            found.push(
+              `${el.className} inside ${a.tagName.toLowerCase()}.${a.className} (overflow ${s.overflowX}/${s.overflowY})`,
+            );
           }
         }
       }
@@ -69,7 +72,10 @@ test('the table of contents marks the section being read', async ({ page }) => {
   const sections = expectedSections();
   for (const { id } of [sections[1], sections[sections.length - 1], sections[0]]) {
     await scrollToId(page, id, 40);
-    await expect(page.locator(`nav[aria-label="Contents"] a[data-section="${id}"]`)).toHaveAttribute('aria-current', 'location');
+    await expect(page.locator(`nav[aria-label="Contents"] a[data-section="${id}"]`)).toHaveAttribute(
+      'aria-current',
+      'location',
+    );
     await expect(page.locator('nav[aria-label="Contents"] a[aria-current]')).toHaveCount(1);
   }
   // The collapsed menu shows the current section's title beside "Contents".
@@ -94,7 +100,10 @@ test('the contents menu opens, jumps to a section and closes (narrow screen)', a
   await list.locator(`a[data-section="${target.id}"]`).click();
   await expect(list).toBeHidden();
   await expect(page.locator(`#${target.id} h2`)).toBeInViewport();
-  await expect(page.locator(`nav[aria-label="Contents"] a[data-section="${target.id}"]`)).toHaveAttribute('aria-current', 'location');
+  await expect(page.locator(`nav[aria-label="Contents"] a[data-section="${target.id}"]`)).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
 });
 
 test('wide screens show the contents beside the article', async ({ page }) => {

@@ -13,7 +13,10 @@ import { axeSource } from './helpers';
 export const SITE_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const SITE = `http://127.0.0.1:${SITE_PORT}`;
 
-export interface HostServer { url: string; close(): Promise<void> }
+export interface HostServer {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Serves tests/fixtures/host/ from `localhost` (a different origin from the site's 127.0.0.1). */
 export async function startHostServer(): Promise<HostServer> {
@@ -34,16 +37,30 @@ export async function startHostServer(): Promise<HostServer> {
   return { url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
   }, include);
 }
 
 export const describeViolations = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');

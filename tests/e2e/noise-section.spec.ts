@@ -19,11 +19,17 @@ async function goToStep(page: Page, id: string, n: number): Promise<void> {
   await expect(section).toHaveAttribute('data-trigger', /^\d+$/);
   // Figures above this section load lazily and can change its position: scroll until the step holds.
   await expect(async () => {
-    await page.evaluate(([f, i]) => {
-      const sec = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
-      const el = sec.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-      window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(sec.dataset.trigger) + 20, behavior: 'instant' });
-    }, [id, n] as const);
+    await page.evaluate(
+      ([f, i]) => {
+        const sec = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
+        const el = sec.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+        window.scrollTo({
+          top: el.getBoundingClientRect().top + scrollY - Number(sec.dataset.trigger) + 20,
+          behavior: 'instant',
+        });
+      },
+      [id, n] as const,
+    );
     await expect(page.locator(fig(id))).toHaveAttribute('data-step', String(n), { timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
@@ -34,7 +40,13 @@ const altText = async (page: Page, id: string) => (await page.locator(alt(id)).t
 test('noise-vs-depth: each step turns on its noise source, the last marks the shot-noise limit', async ({ page }) => {
   test.setTimeout(180_000);
   await open(page);
-  const expected = ['Without noise the fidelity', 'with gate errors only', 'with decoherence (T1, T2) only', 'with readout error only', 'gate errors, decoherence and readout error together'];
+  const expected = [
+    'Without noise the fidelity',
+    'with gate errors only',
+    'with decoherence (T1, T2) only',
+    'with readout error only',
+    'gate errors, decoherence and readout error together',
+  ];
   for (let n = 0; n < expected.length; n++) {
     await goToStep(page, 'noise-vs-depth', n);
     const text = await altText(page, 'noise-vs-depth');
@@ -57,7 +69,9 @@ test('noise-vs-depth: a hash jump from the top lands on the last step with its d
   expect(await altText(page, 'noise-vs-depth')).toContain('together');
 });
 
-test('noise-vs-depth: the device picker and the error sliders work by keyboard and live in the URL', async ({ page }) => {
+test('noise-vs-depth: the device picker and the error sliders work by keyboard and live in the URL', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await open(page);
   await goToStep(page, 'noise-vs-depth', 4);
@@ -115,7 +129,9 @@ test('error-correction: one logical qubit, a 100-qubit machine, a learning workl
   test.setTimeout(90_000);
   await open(page);
   await goToStep(page, 'error-correction', 0);
-  expect(await altText(page, 'error-correction')).toContain('needs distance 27, 1,457 physical qubits per logical qubit');
+  expect(await altText(page, 'error-correction')).toContain(
+    'needs distance 27, 1,457 physical qubits per logical qubit',
+  );
   await goToStep(page, 'error-correction', 1);
   expect(await altText(page, 'error-correction')).toContain('145,700 for 100 logical qubits');
   await goToStep(page, 'error-correction', 2);
@@ -144,16 +160,44 @@ for (const theme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await open(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    for (const [id, last] of [['noise-vs-depth', 4], ['calibration-drift', 2], ['error-correction', 2]] as const) {
+    for (const [id, last] of [
+      ['noise-vs-depth', 4],
+      ['calibration-drift', 2],
+      ['error-correction', 2],
+    ] as const) {
       await goToStep(page, id, last);
-      await page.locator(`${fig(id)} .fig__disclosure summary`).first().click();
+      await page
+        .locator(`${fig(id)} .fig__disclosure summary`)
+        .first()
+        .click();
     }
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const ctx = { include: [['[data-scrolly="noise-vs-depth"]'], ['[data-scrolly="calibration-drift"]'], ['[data-scrolly="error-correction"]']] };
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: object,
+              opts: object,
+            ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const ctx = {
+        include: [
+          ['[data-scrolly="noise-vs-depth"]'],
+          ['[data-scrolly="calibration-drift"]'],
+          ['[data-scrolly="error-correction"]'],
+        ],
+      };
       const r = await axe.run(ctx, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      return r.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
     });
     expect(violations, violations.join('\n')).toEqual([]);
     await context.close();

@@ -3,7 +3,9 @@ import { expectedSections } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
-test('without JavaScript the article shows every section heading, its prose, math and figure text', async ({ page }) => {
+test('without JavaScript the article shows every section heading, its prose, math and figure text', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.locator('h1')).toBeVisible();
   const sections = expectedSections();
@@ -13,9 +15,11 @@ test('without JavaScript the article shows every section heading, its prose, mat
     await expect(section.locator('h2').first()).toHaveText(title);
     await expect(section.locator('h2').first()).toBeVisible();
     // Prose: at least one visible paragraph of real length.
-    const lengths = await section.locator('p').evaluateAll((ps) =>
-      ps.filter((p) => (p as HTMLElement).offsetParent !== null).map((p) => (p.textContent ?? '').length),
-    );
+    const lengths = await section
+      .locator('p')
+      .evaluateAll((ps) =>
+        ps.filter((p) => (p as HTMLElement).offsetParent !== null).map((p) => (p.textContent ?? '').length),
+      );
     expect(Math.max(0, ...lengths), `prose in #${id}`).toBeGreaterThan(80);
   }
   // Math is typeset at build time.
@@ -25,7 +29,10 @@ test('without JavaScript the article shows every section heading, its prose, mat
   const figures = await page.locator('[data-figure]').count();
   for (let i = 0; i < figures; i += 1) {
     const figure = page.locator('[data-figure]').nth(i);
-    expect(await figure.locator('[data-figure-alt]').count(), `alt text of ${await figure.getAttribute('data-figure')}`).toBeGreaterThan(0);
+    expect(
+      await figure.locator('[data-figure-alt]').count(),
+      `alt text of ${await figure.getAttribute('data-figure')}`,
+    ).toBeGreaterThan(0);
   }
   // The bibliography and the contents are plain HTML.
   await expect(page.locator('#references li').first()).toBeVisible();
@@ -62,7 +69,9 @@ test('the 404 page is pre-rendered', async ({ page }) => {
 // React hydrates a pre-rendered Suspense boundary in a later pass at offscreen priority, and updates made
 // by its content's mount effects (URL parameters) then run at idle priority and can starve while a figure
 // computes. Pages and figure views are therefore loaded first and rendered in place: no boundary markers.
-test('pre-rendered pages hold no Suspense boundary: they hydrate in one pass at normal priority', async ({ request }) => {
+test('pre-rendered pages hold no Suspense boundary: they hydrate in one pass at normal priority', async ({
+  request,
+}) => {
   for (const path of ['/', '/embed/barren-plateau', '/embed/section/noise', '/present', '/present/speaker']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);

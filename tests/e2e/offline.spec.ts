@@ -13,8 +13,12 @@ test('after a first visit the article, an embed and the slides work offline', as
   await page.goto('/');
   await waitForHydration(page);
   // Installed, precached and controlling.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+    .toBe(true);
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
     const urls: string[] = [];
@@ -57,9 +61,13 @@ test('a new version waits behind an "update available" prompt', async ({ browser
   const page = await context.newPage();
   await page.goto('/present?slide=2');
   await waitForHydration(page);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+    .toBe(true);
   // A new deployment: a different worker script for the same scope installs and then waits.
-  await page.evaluate(async () => { await navigator.serviceWorker.register('/sw.js?v=next'); });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register('/sw.js?v=next');
+  });
   const prompt = page.locator('[data-update-available]');
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   // Nothing changed under the presenter: same slide, old worker still in control until they choose.

@@ -25,16 +25,26 @@ test('keys move the slides, the URL tracks them and a reload returns to the slid
   await expectSlide(page, 3);
   const count = Number(await page.locator('[data-present]').getAttribute('data-slide-count'));
   expect(count).toBeGreaterThanOrEqual(STEP_SLIDES);
-  await page.keyboard.press('ArrowRight'); await expectSlide(page, 4);
-  await page.keyboard.press('PageDown'); await expectSlide(page, 5);
-  await page.keyboard.press(' '); await expectSlide(page, 6);
-  await page.keyboard.press('ArrowLeft'); await expectSlide(page, 5);
-  await page.keyboard.press('PageUp'); await expectSlide(page, 4);
-  await page.keyboard.press('Shift+ '); await expectSlide(page, 3);
-  await page.keyboard.press('End'); await expectSlide(page, count);
-  await page.keyboard.press('ArrowRight'); await expectSlide(page, count);
-  await page.keyboard.press('Home'); await expectSlide(page, 1);
-  await page.keyboard.press('ArrowLeft'); await expectSlide(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, 4);
+  await page.keyboard.press('PageDown');
+  await expectSlide(page, 5);
+  await page.keyboard.press(' ');
+  await expectSlide(page, 6);
+  await page.keyboard.press('ArrowLeft');
+  await expectSlide(page, 5);
+  await page.keyboard.press('PageUp');
+  await expectSlide(page, 4);
+  await page.keyboard.press('Shift+ ');
+  await expectSlide(page, 3);
+  await page.keyboard.press('End');
+  await expectSlide(page, count);
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, count);
+  await page.keyboard.press('Home');
+  await expectSlide(page, 1);
+  await page.keyboard.press('ArrowLeft');
+  await expectSlide(page, 1);
   for (let i = 0; i < 9; i += 1) await page.keyboard.press('PageDown');
   await expectSlide(page, 10);
   await page.reload();
@@ -50,7 +60,10 @@ test('every step is a slide with its text at classroom size beside the live figu
   await expect(slide).toHaveAttribute('data-scrolly', 'shot-noise');
   await expect(slide).toHaveAttribute('data-active-step', '2');
   await expect.poll(() => urlSlide(page)).toMatch(/^\d+$/);
-  const fontSize = await page.locator('.slide__prose p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const fontSize = await page
+    .locator('.slide__prose p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(20);
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-step', '2');
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true');
@@ -143,18 +156,26 @@ test('?print lays out every step as a static frame with its text, one per page',
   const frames = page.locator('.print-frame[data-scrolly]');
   await expect(frames).toHaveCount(STEP_SLIDES);
   // One read of every frame (the page is busy computing every figure's end state).
-  const seen = await page.evaluate(() => [...document.querySelectorAll('.print-frame[data-scrolly]')].map((el) => ({
-    id: el.getAttribute('data-scrolly'), step: Number(el.getAttribute('data-active-step')),
-    label: el.querySelector('.print-frame__label')?.textContent ?? '',
-    prose: (el.querySelector('.print-frame__prose')?.textContent ?? '').length,
-  })));
+  const seen = await page.evaluate(() =>
+    [...document.querySelectorAll('.print-frame[data-scrolly]')].map((el) => ({
+      id: el.getAttribute('data-scrolly'),
+      step: Number(el.getAttribute('data-active-step')),
+      label: el.querySelector('.print-frame__label')?.textContent ?? '',
+      prose: (el.querySelector('.print-frame__prose')?.textContent ?? '').length,
+    })),
+  );
   const expected = FIGURE_CATALOG.flatMap((f) => f.steps.map((label, step) => ({ id: f.id, step, label })));
-  expect(seen.map(({ id, step, label }) => ({ id, step, label })).sort((a, b) => `${a.id}${a.step}`.localeCompare(`${b.id}${b.step}`)))
-    .toEqual(expected.sort((a, b) => `${a.id}${a.step}`.localeCompare(`${b.id}${b.step}`)));
+  expect(
+    seen
+      .map(({ id, step, label }) => ({ id, step, label }))
+      .sort((a, b) => `${a.id}${a.step}`.localeCompare(`${b.id}${b.step}`)),
+  ).toEqual(expected.sort((a, b) => `${a.id}${a.step}`.localeCompare(`${b.id}${b.step}`)));
   for (const frame of seen) expect(frame.prose, `${frame.id} step ${frame.step}`).toBeGreaterThan(40);
   expect(await frames.first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
   // Built figures print their end state: the shot-noise frames carry its figure at that step.
-  await expect(page.locator('.print-frame[data-scrolly="shot-noise"] [data-figure="shot-noise"]')).toHaveCount(FIGURE_CATALOG[0].steps.length);
+  await expect(page.locator('.print-frame[data-scrolly="shot-noise"] [data-figure="shot-noise"]')).toHaveCount(
+    FIGURE_CATALOG[0].steps.length,
+  );
   await expect(page.locator('.present__bar')).toHaveCount(0);
   // The pre-rendered handout is the same, without JavaScript.
   const html = await (await page.request.get('/present/print')).text();
@@ -195,7 +216,11 @@ for (const theme of ['light', 'dark'] as const) {
 test.describe('refused presentation URLs show a note (issue 15, defect 8)', () => {
   const cases: Array<[string, RegExp, string | null]> = [
     ['/present?figure=nope', /figure = “nope” is not a figure in this presentation/, null],
-    ['/present?figure=landscape&step=99', /step = “99” is not a step from 0 to \d+ of “.+”; showing its step 0\./, 'landscape'],
+    [
+      '/present?figure=landscape&step=99',
+      /step = “99” is not a step from 0 to \d+ of “.+”; showing its step 0\./,
+      'landscape',
+    ],
     ['/present?figure=landscape&step=NaN', /step = “NaN” is not a step/, 'landscape'],
     ['/present?figure=landscape&step=0x1', /step = “0x1” is not a step/, 'landscape'],
   ];

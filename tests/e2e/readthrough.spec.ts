@@ -7,7 +7,9 @@ const viewports = [
 ];
 
 for (const viewport of viewports) {
-  test(`read-through at ${viewport.width}×${viewport.height}: no console warning or error, no failed or third-party request`, async ({ page }) => {
+  test(`read-through at ${viewport.width}×${viewport.height}: no console warning or error, no failed or third-party request`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     const problems = watchPage(page);
@@ -19,16 +21,22 @@ for (const viewport of viewports) {
     const figures = page.locator('[data-figure]');
     const count = await figures.count();
     for (let i = 0; i < count; i += 1) {
-      await expect(figures.nth(i), `figure ${await figures.nth(i).getAttribute('data-figure')}`).toHaveAttribute('data-ready', 'true', {
-        timeout: 60_000,
-      });
+      await expect(figures.nth(i), `figure ${await figures.nth(i).getAttribute('data-figure')}`).toHaveAttribute(
+        'data-ready',
+        'true',
+        {
+          timeout: 60_000,
+        },
+      );
     }
     await page.waitForLoadState('networkidle');
     expect(problems.list).toEqual([]);
   });
 }
 
-test('citation popover opens on hover and focus, closes on Escape; its link reaches the bibliography and back', async ({ page }) => {
+test('citation popover opens on hover and focus, closes on Escape; its link reaches the bibliography and back', async ({
+  page,
+}) => {
   const problems = watchPage(page);
   await page.goto('/');
   await waitForHydration(page);

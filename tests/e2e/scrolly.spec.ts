@@ -18,12 +18,19 @@ async function openArticle(page: Page, url = '/'): Promise<void> {
 
 /** Document-space top and bottom of step n, and the trigger offset. */
 async function stepGeometry(page: Page, n: number): Promise<{ top: number; bottom: number; trigger: number }> {
-  return page.evaluate(([sel, i]) => {
-    const section = document.querySelector(sel as string) as HTMLElement;
-    const step = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    const r = step.getBoundingClientRect();
-    return { top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY), trigger: Number(section.dataset.trigger) };
-  }, [SECTION, n] as const);
+  return page.evaluate(
+    ([sel, i]) => {
+      const section = document.querySelector(sel as string) as HTMLElement;
+      const step = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      const r = step.getBoundingClientRect();
+      return {
+        top: Math.round(r.top + scrollY),
+        bottom: Math.round(r.bottom + scrollY),
+        trigger: Number(section.dataset.trigger),
+      };
+    },
+    [SECTION, n] as const,
+  );
 }
 
 /** Scrolls (instantly) so that the trigger line sits `into` px below step n's top edge. */
@@ -40,10 +47,14 @@ async function expectStep(page: Page, n: number): Promise<void> {
 
 /** Waits two animation frames (the tracker is rAF-throttled). */
 async function frames(page: Page, n = 2): Promise<void> {
-  await page.evaluate((k) => new Promise<void>((resolve) => {
-    const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
-    tick(k);
-  }), n);
+  await page.evaluate(
+    (k) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+        tick(k);
+      }),
+    n,
+  );
 }
 
 test.describe('scrolly traps', () => {
@@ -54,10 +65,13 @@ test.describe('scrolly traps', () => {
     await expectStep(page, 0);
     const last = await stepGeometry(page, LAST);
     // Several positions within one frame: only where the scroll ends counts.
-    await page.evaluate(([a, b]) => {
-      window.scrollTo({ top: a, behavior: 'instant' });
-      window.scrollTo({ top: b, behavior: 'instant' });
-    }, [last.top - 3000, last.top - last.trigger + 20]);
+    await page.evaluate(
+      ([a, b]) => {
+        window.scrollTo({ top: a, behavior: 'instant' });
+        window.scrollTo({ top: b, behavior: 'instant' });
+      },
+      [last.top - 3000, last.top - last.trigger + 20],
+    );
     await expectStep(page, LAST);
     await expect(page.locator(`${SECTION} [data-step-index="${LAST}"]`)).toHaveAttribute('data-active', 'true');
   });
@@ -67,7 +81,9 @@ test.describe('scrolly traps', () => {
     await openArticle(page);
     await scrollToStep(page, 0, 10);
     await expectStep(page, 0);
-    await page.evaluate(() => { location.hash = '#shot-noise-step-3'; });
+    await page.evaluate(() => {
+      location.hash = '#shot-noise-step-3';
+    });
     await expectStep(page, 3);
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
   });
@@ -92,28 +108,51 @@ test.describe('scrolly traps', () => {
     await expect(page.locator(`${SECTION} [data-active="true"]`)).toHaveCount(1);
   });
 
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
-    test(`trap 3: an 80 px viewport height change keeps the step and the chart (${viewport.width} px)`, async ({ page }) => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 667 },
+  ]) {
+    test(`trap 3: an 80 px viewport height change keeps the step and the chart (${viewport.width} px)`, async ({
+      page,
+    }) => {
       test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       await openArticle(page);
       // Just past the trigger: a moving trigger line would switch steps here.
       await scrollToStep(page, 2, 30);
       await expectStep(page, 2);
-      const before = await page.evaluate(([s, f]) => {
-        const section = document.querySelector(s as string) as HTMLElement;
-        const fig = document.querySelector(f as string) as HTMLElement;
-        return { step: section.dataset.activeStep, progress: section.dataset.progress, trigger: section.dataset.trigger, mount: fig.dataset.mount, svgWidth: fig.querySelector('svg')?.getAttribute('viewBox') };
-      }, [SECTION, FIGURE] as const);
+      const before = await page.evaluate(
+        ([s, f]) => {
+          const section = document.querySelector(s as string) as HTMLElement;
+          const fig = document.querySelector(f as string) as HTMLElement;
+          return {
+            step: section.dataset.activeStep,
+            progress: section.dataset.progress,
+            trigger: section.dataset.trigger,
+            mount: fig.dataset.mount,
+            svgWidth: fig.querySelector('svg')?.getAttribute('viewBox'),
+          };
+        },
+        [SECTION, FIGURE] as const,
+      );
       expect(before.mount).toMatch(/^\d+$/);
       for (const h of [viewport.height - 80, viewport.height, viewport.height - 80, viewport.height]) {
         await page.setViewportSize({ width: viewport.width, height: h });
         await frames(page, 3);
-        const now = await page.evaluate(([s, f]) => {
-          const section = document.querySelector(s as string) as HTMLElement;
-          const fig = document.querySelector(f as string) as HTMLElement;
-          return { step: section.dataset.activeStep, progress: section.dataset.progress, trigger: section.dataset.trigger, mount: fig.dataset.mount, svgWidth: fig.querySelector('svg')?.getAttribute('viewBox') };
-        }, [SECTION, FIGURE] as const);
+        const now = await page.evaluate(
+          ([s, f]) => {
+            const section = document.querySelector(s as string) as HTMLElement;
+            const fig = document.querySelector(f as string) as HTMLElement;
+            return {
+              step: section.dataset.activeStep,
+              progress: section.dataset.progress,
+              trigger: section.dataset.trigger,
+              mount: fig.dataset.mount,
+              svgWidth: fig.querySelector('svg')?.getAttribute('viewBox'),
+            };
+          },
+          [SECTION, FIGURE] as const,
+        );
         expect(now).toEqual(before);
       }
     });
@@ -134,7 +173,12 @@ test.describe('scrolly traps', () => {
       await frames(page);
     };
     // The tracker re-measures after the size change (ResizeObserver); poll until it has.
-    await expect.poll(async () => { await at(g.top - g.trigger); return section.getAttribute('data-progress'); }).toBe('0');
+    await expect
+      .poll(async () => {
+        await at(g.top - g.trigger);
+        return section.getAttribute('data-progress');
+      })
+      .toBe('0');
     await expect(section).toHaveAttribute('data-active-step', '1');
     await at(g.bottom - g.trigger);
     await expect(section).toHaveAttribute('data-progress', '1');
@@ -149,10 +193,15 @@ test.describe('scrolly traps', () => {
     expect(Number(await section.getAttribute('data-progress'))).toBeLessThan(1);
   });
 
-  test('trap 4: before the first step it is step 0 at progress 0; after the last, the last at progress 1', async ({ page }) => {
+  test('trap 4: before the first step it is step 0 at progress 0; after the last, the last at progress 1', async ({
+    page,
+  }) => {
     await openArticle(page);
     const first = await stepGeometry(page, 0);
-    await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), Math.max(0, first.top - first.trigger - 400));
+    await page.evaluate(
+      (y) => window.scrollTo({ top: y, behavior: 'instant' }),
+      Math.max(0, first.top - first.trigger - 400),
+    );
     await frames(page);
     await expect(page.locator(SECTION)).toHaveAttribute('data-active-step', '0');
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
@@ -163,7 +212,9 @@ test.describe('scrolly traps', () => {
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '1');
   });
 
-  test('trap 5: after resizing 1200 → 375 px exactly one step is active, and it is the one at the trigger line', async ({ page }) => {
+  test('trap 5: after resizing 1200 → 375 px exactly one step is active, and it is the one at the trigger line', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await page.setViewportSize({ width: 1200, height: 800 });
     await openArticle(page);
@@ -178,17 +229,32 @@ test.describe('scrolly traps', () => {
           const r = s.getBoundingClientRect();
           return { top: r.top + scrollY, height: r.height };
         }, SECTION);
-        await page.evaluate((t) => window.scrollTo({ top: t, behavior: 'instant' }), Math.round(total.top + total.height * y));
+        await page.evaluate(
+          (t) => window.scrollTo({ top: t, behavior: 'instant' }),
+          Math.round(total.top + total.height * y),
+        );
         await frames(page, 3);
       }
       const state = await page.evaluate((sel) => {
         const s = document.querySelector(sel) as HTMLElement;
-        const active = [...s.querySelectorAll<HTMLElement>('[data-step-index][data-active="true"]')].map((e) => Number(e.dataset.stepIndex));
+        const active = [...s.querySelectorAll<HTMLElement>('[data-step-index][data-active="true"]')].map((e) =>
+          Number(e.dataset.stepIndex),
+        );
         const triggerY = scrollY + Number(s.dataset.trigger);
-        const tops = [...s.querySelectorAll<HTMLElement>('[data-step-index]')].map((e) => e.getBoundingClientRect().top + scrollY);
+        const tops = [...s.querySelectorAll<HTMLElement>('[data-step-index]')].map(
+          (e) => e.getBoundingClientRect().top + scrollY,
+        );
         let expected = 0;
-        tops.forEach((t, i) => { if (t <= triggerY + 1) expected = i; });
-        return { active, attr: Number(s.dataset.activeStep), expected, trigger: Number(s.dataset.trigger), vh: document.documentElement.clientHeight };
+        tops.forEach((t, i) => {
+          if (t <= triggerY + 1) expected = i;
+        });
+        return {
+          active,
+          attr: Number(s.dataset.activeStep),
+          expected,
+          trigger: Number(s.dataset.trigger),
+          vh: document.documentElement.clientHeight,
+        };
       }, SECTION);
       expect(state.active).toHaveLength(1);
       expect(state.active[0]).toBe(state.attr);
@@ -197,8 +263,13 @@ test.describe('scrolly traps', () => {
     }
   });
 
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
-    test(`trap 6: no overflow-clipping ancestor above the sticky figure, and it sticks (${viewport.width} px)`, async ({ page }) => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 667 },
+  ]) {
+    test(`trap 6: no overflow-clipping ancestor above the sticky figure, and it sticks (${viewport.width} px)`, async ({
+      page,
+    }) => {
       await page.setViewportSize(viewport);
       await openArticle(page);
       const offenders = await page.evaluate((sel) => {
@@ -217,7 +288,11 @@ test.describe('scrolly traps', () => {
       const topAt = async (n: number) => {
         await scrollToStep(page, n, 20);
         await frames(page);
-        return page.evaluate((sel) => Math.round((document.querySelector(`${sel} .scrolly__graphic`) as HTMLElement).getBoundingClientRect().top), SECTION);
+        return page.evaluate(
+          (sel) =>
+            Math.round((document.querySelector(`${sel} .scrolly__graphic`) as HTMLElement).getBoundingClientRect().top),
+          SECTION,
+        );
       };
       const a = await topAt(1);
       const b = await topAt(3);

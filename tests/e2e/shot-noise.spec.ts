@@ -18,11 +18,17 @@ async function open(page: Page, url = '/'): Promise<void> {
 }
 
 async function goToStep(page: Page, n: number): Promise<void> {
-  await page.evaluate(([sel, i]) => {
-    const section = document.querySelector(sel as string) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [SECTION, n] as const);
+  await page.evaluate(
+    ([sel, i]) => {
+      const section = document.querySelector(sel as string) as HTMLElement;
+      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
+        behavior: 'instant',
+      });
+    },
+    [SECTION, n] as const,
+  );
   await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n));
   await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 }
@@ -88,16 +94,24 @@ test('CSV and JSON downloads hold the current runs', async ({ page }) => {
   test.setTimeout(90_000);
   await open(page);
   await goToStep(page, 2);
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator(FIGURE).getByRole('button', { name: 'Download CSV' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(FIGURE).getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toBe('shot-noise-step-2.csv');
-  const csv = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\r\n');
+  const csv = readFileSync((await csvDownload.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
   expect(csv[0]).toBe('shots per run (N),run,estimate of <Z>');
   expect(csv).toHaveLength(401);
   const estimates = csv.slice(1).map((line) => line.split(','));
   expect(estimates.every(([n]) => n === '100')).toBe(true);
   const mean = estimates.reduce((s, [, , e]) => s + Number(e), 0) / 400;
   expect(Math.abs(mean - Math.cos(1.1))).toBeLessThan(0.02);
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator(FIGURE).getByRole('button', { name: 'Download JSON' }).click()]);
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(FIGURE).getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
   const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
   expect(json).toMatchObject({ figure: 'shot-noise', step: 2 });
   expect(typeof json.seed).toBe('number');

@@ -19,7 +19,9 @@ async function recordWorkerTraffic(page: Page): Promise<void> {
     class Recorded extends Original {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
-        this.addEventListener('message', (e: MessageEvent) => log.push({ dir: 'in', type: e.data?.type, id: e.data?.id }));
+        this.addEventListener('message', (e: MessageEvent) =>
+          log.push({ dir: 'in', type: e.data?.type, id: e.data?.id }),
+        );
       }
       postMessage(message: unknown, transfer?: unknown): void {
         const m = message as { type: string; id: number; name?: string; params?: { qubits?: number[] } };
@@ -37,18 +39,22 @@ async function open(page: Page, url = '/'): Promise<void> {
 }
 
 async function goToStep(page: Page, id: string, n: number, ready = true): Promise<void> {
-  await page.evaluate(([sel, i]) => {
-    const section = document.querySelector(`[data-scrolly="${sel}"]`) as HTMLElement;
-    const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-    window.scrollTo({ top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20, behavior: 'instant' });
-  }, [id, n] as const);
+  await page.evaluate(
+    ([sel, i]) => {
+      const section = document.querySelector(`[data-scrolly="${sel}"]`) as HTMLElement;
+      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
+        behavior: 'instant',
+      });
+    },
+    [id, n] as const,
+  );
   await expect(page.locator(fig(id))).toHaveAttribute('data-step', String(n));
   if (ready) await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
 }
 
 const altText = async (page: Page, id: string) => (await page.locator(alt(id)).textContent()) ?? '';
-
-
 
 test('barren-plateau: the steps go from two qubits to a fitted exponential, cost types and noise', async ({ page }) => {
   test.setTimeout(240_000);
@@ -77,18 +83,35 @@ test('barren-plateau: the steps go from two qubits to a fitted exponential, cost
   await expect(page.locator(`${fig(id)} .bp-series`)).toHaveCount(2);
 });
 
-test('barren-plateau: keyboard controls change the sweep; a run in progress is cancelled by new inputs', async ({ page }) => {
+test('barren-plateau: keyboard controls change the sweep; a run in progress is cancelled by new inputs', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await recordWorkerTraffic(page);
   await open(page, '/?barren-plateau.noise=0&barren-plateau.cost=zz&barren-plateau.nMax=12&barren-plateau.layers=50');
   const id = 'barren-plateau';
   await goToStep(page, id, 4, false);
   // Wait until the slow 2–12-qubit run has started and reported progress, but has not finished.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __workerLog: Array<{ dir: string; type: string; qubits?: number[] }> }).__workerLog
-    .some((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11)), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (
+            window as unknown as { __workerLog: Array<{ dir: string; type: string; qubits?: number[] }> }
+          ).__workerLog.some((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11),
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
   // The pool sends a request's samples in short chunks: these are the chunks of the 2–12-qubit run.
-  const oldIds = () => page.evaluate(() => (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number; qubits?: number[] }> }).__workerLog
-    .filter((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11).map((m) => m.id));
+  const oldIds = () =>
+    page.evaluate(() =>
+      (
+        window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number; qubits?: number[] }> }
+      ).__workerLog
+        .filter((m) => m.dir === 'out' && m.type === 'run' && m.qubits?.length === 11)
+        .map((m) => m.id),
+    );
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'false');
   // A computation this long shows its progress.
   await expect(page.locator(`${fig(id)} .fig__work progress`)).toBeVisible();
@@ -108,8 +131,14 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   await expect(page.locator(`${fig(id)} .bp-point`)).toHaveCount(3);
   // … and the old request's progress stops: no progress for its ids after a short grace period.
   const ids = await oldIds();
-  const count = () => page.evaluate((ids) => (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number }> }).__workerLog
-    .filter((m) => m.dir === 'in' && ids.includes(m.id)).length, ids);
+  const count = () =>
+    page.evaluate(
+      (ids) =>
+        (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number }> }).__workerLog.filter(
+          (m) => m.dir === 'in' && ids.includes(m.id),
+        ).length,
+      ids,
+    );
   await page.waitForTimeout(500);
   const before = await count();
   await page.waitForTimeout(2000);
@@ -123,7 +152,9 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   expect(await altText(page, id)).toMatch(/global cost/);
 });
 
-test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one colour scale, flattening', async ({ page }) => {
+test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one colour scale, flattening', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await open(page);
   const id = 'landscape';
@@ -178,10 +209,29 @@ for (const theme of ['light', 'dark'] as const) {
     await goToStep(page, 'measurement-marathon', 1);
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const include = ['[data-scrolly="barren-plateau"]', '[data-scrolly="landscape"]', '[data-scrolly="measurement-marathon"]'].map((s) => [s]);
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: object,
+              opts: object,
+            ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe;
+      const include = [
+        '[data-scrolly="barren-plateau"]',
+        '[data-scrolly="landscape"]',
+        '[data-scrolly="measurement-marathon"]',
+      ].map((s) => [s]);
       const r = await axe.run({ include }, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      return r.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
     });
     expect(violations).toEqual([]);
     await context.close();

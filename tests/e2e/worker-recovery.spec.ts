@@ -21,12 +21,17 @@ test('a worker that dies silently is replaced and the figure completes', async (
     const w = window as unknown as { __qmlPool?: { killBusyWorkers(): number }; __killed?: number };
     const timer = window.setInterval(() => {
       const n = w.__qmlPool?.killBusyWorkers() ?? 0;
-      if (n > 0) { w.__killed = n; window.clearInterval(timer); }
+      if (n > 0) {
+        w.__killed = n;
+        window.clearInterval(timer);
+      }
     }, 5);
   });
   await page.goto(`/embed/${ID}`);
   await waitForHydration(page);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __killed?: number }).__killed ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __killed?: number }).__killed ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(0);
   await expect(figure(page)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await expect(figure(page).locator('.fig__failure')).toHaveCount(0);
   expect(problems.list).toEqual([]);
@@ -55,7 +60,9 @@ test('a chunk whose worker dies twice shows a message with Retry, and Retry reco
 /** The built chunk holding a figure's view (found by a class name only that view uses). */
 function viewChunk(marker: string): string {
   const dir = path.join(process.env.QML_DIST_DIR ?? 'dist', 'assets');
-  const file = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes(marker));
+  const file = readdirSync(dir).find(
+    (f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes(marker),
+  );
   if (!file) throw new Error(`no chunk contains ${marker}`);
   return file;
 }
@@ -67,7 +74,9 @@ test('a figure whose chunk fails to load shows a visible note with Retry, and Re
   const chunk = viewChunk('bp-note');
   let broken = true;
   // A redeploy that removed the chunk answers 404.
-  await page.route(`**/assets/${chunk}`, (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.fallback()));
+  await page.route(`**/assets/${chunk}`, (route) =>
+    broken ? route.fulfill({ status: 404, body: 'gone' }) : route.fallback(),
+  );
   await page.goto(`/embed/${ID}`);
   await waitForHydration(page);
   const note = figure(page).locator('.fig__failure');

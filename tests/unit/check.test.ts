@@ -10,9 +10,13 @@ describe('claim checker input', () => {
   it('refuses empty-looking, negative, NaN, absurd and unit-mixed values with a message', () => {
     expect(parseNumber('-3', field('qubits'))).toEqual({ error: '“-3” is below 1 qubits.' });
     expect(parseNumber('NaN', field('qubits'))).toMatchObject({ error: expect.stringMatching(/letters/) });
-    expect(parseNumber('1e100', field('qubits'))).toMatchObject({ error: expect.stringMatching(/beyond 1e\+7 qubits/) });
+    expect(parseNumber('1e100', field('qubits'))).toMatchObject({
+      error: expect.stringMatching(/beyond 1e\+7 qubits/),
+    });
     expect(parseNumber('1e400', field('base'))).toMatchObject({ error: expect.stringMatching(/too large/) });
-    expect(parseNumber('5 ms', field('qtime'))).toMatchObject({ error: expect.stringMatching(/plain number in seconds/) });
+    expect(parseNumber('5 ms', field('qtime'))).toMatchObject({
+      error: expect.stringMatching(/plain number in seconds/),
+    });
     expect(parseNumber('2.5', field('qubits'))).toMatchObject({ error: expect.stringMatching(/whole number/) });
     expect(parseNumber('1,000,000', field('shots'))).toEqual({ value: 1e6 });
   });
@@ -40,7 +44,14 @@ describe('claim checker arithmetic', () => {
     expect(r.kWh).toBeCloseTo((25 * 15.25245) / 3600, 12);
     expect(r.ratio).toBeCloseTo(15.25245, 10);
     const items = scorecard(inputs, r);
-    expect(items.map((x) => x.verdict)).toEqual(['must-state', 'must-state', 'computed', 'computed', 'computed', 'fail']);
+    expect(items.map((x) => x.verdict)).toEqual([
+      'must-state',
+      'must-state',
+      'computed',
+      'computed',
+      'computed',
+      'fail',
+    ]);
   });
 
   it('precision instead of shots: ⌈1/ε²⌉', () => {
@@ -48,14 +59,26 @@ describe('claim checker arithmetic', () => {
   });
 
   it('absurd but valid sizes stay finite (formulas, no simulation)', () => {
-    const r = computeCheck(parseQuery('qubits=10000000&layers=1000000000000&shots=1000000000000000&circuits=1000000000000000&data=1000000000000').inputs);
+    const r = computeCheck(
+      parseQuery(
+        'qubits=10000000&layers=1000000000000&shots=1000000000000000&circuits=1000000000000000&data=1000000000000',
+      ).inputs,
+    );
     for (const v of [r.endToEnd, r.usd, r.kWh]) expect(Number.isFinite(v)).toBe(true);
-    expect(scorecardText(parseQuery('').inputs, scorecard(parseQuery('').inputs, computeCheck(parseQuery('').inputs)), '/check')).not.toMatch(/NaN|Infinity/);
+    expect(
+      scorecardText(
+        parseQuery('').inputs,
+        scorecard(parseQuery('').inputs, computeCheck(parseQuery('').inputs)),
+        '/check',
+      ),
+    ).not.toMatch(/NaN|Infinity/);
   });
 });
 
 describe('worked examples', () => {
-  const verdicts = Object.fromEntries(WORKED_EXAMPLES.map((e) => [e.id, scorecard(e.inputs, computeCheck(e.inputs)).map((x) => x.verdict)]));
+  const verdicts = Object.fromEntries(
+    WORKED_EXAMPLES.map((e) => [e.id, scorecard(e.inputs, computeCheck(e.inputs)).map((x) => x.verdict)]),
+  );
 
   it('each is a plain /check link that parses back to its inputs', () => {
     for (const e of WORKED_EXAMPLES) {
@@ -75,12 +98,29 @@ describe('worked examples', () => {
     expect(r.fidelity).toBeCloseTo(Math.exp(-(2.1328 + 1.1306667)), 8);
     expect(verdicts['sycamore-summit']).toEqual(['fail', 'must-state', 'computed', 'computed', 'computed', 'pass']);
     expect(verdicts['sycamore-pan']).toEqual(['fail', 'must-state', 'computed', 'computed', 'computed', 'pass']);
-    expect(computeCheck(WORKED_EXAMPLES.find((e) => e.id === 'sycamore-pan')!.inputs).ratio).toBeCloseTo(200.37 / 54_000, 6);
+    expect(computeCheck(WORKED_EXAMPLES.find((e) => e.id === 'sycamore-pan')!.inputs).ratio).toBeCloseTo(
+      200.37 / 54_000,
+      6,
+    );
   });
 
   it('Willow, IBM utility, the kernel classifier: mostly what the claim must state', () => {
     expect(verdicts['willow-rcs']).toEqual(['fail', 'must-state', 'must-state', 'must-state', 'must-state', 'pass']);
-    expect(verdicts['ibm-utility']).toEqual(['must-state', 'must-state', 'must-state', 'must-state', 'must-state', 'must-state']);
-    expect(verdicts['havlicek-kernel']).toEqual(['fail', 'must-state', 'must-state', 'must-state', 'must-state', 'must-state']);
+    expect(verdicts['ibm-utility']).toEqual([
+      'must-state',
+      'must-state',
+      'must-state',
+      'must-state',
+      'must-state',
+      'must-state',
+    ]);
+    expect(verdicts['havlicek-kernel']).toEqual([
+      'fail',
+      'must-state',
+      'must-state',
+      'must-state',
+      'must-state',
+      'must-state',
+    ]);
   });
 });

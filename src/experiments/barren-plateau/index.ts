@@ -82,7 +82,8 @@ function referenceFor(p: BarrenPlateauParams): { label: string; value(n: number)
       value: (n) => rxProductVariance(n, p.cost),
     };
   }
-  if (p.ansatz === 'mcclean' && p.cost === 'zz') return { label: '2-design limit 2ⁿ/(3(4ⁿ−1))', value: deepLimitVariance };
+  if (p.ansatz === 'mcclean' && p.cost === 'zz')
+    return { label: '2-design limit 2ⁿ/(3(4ⁿ−1))', value: deepLimitVariance };
   return null;
 }
 
@@ -108,12 +109,17 @@ function normalize(input: Partial<BarrenPlateauParams>): BarrenPlateauParams {
   for (const n of qubits) {
     if (!Number.isInteger(n) || n < minQubits) throw new Error(`qubits: ${n} is not a whole number ≥ ${minQubits}`);
     if (n > cap) {
-      throw new Error(`qubits: ${n} exceeds the cap of ${cap} qubits for the ${noise > 0 ? 'density-matrix (noisy)' : 'state-vector'} simulation`);
+      throw new Error(
+        `qubits: ${n} exceeds the cap of ${cap} qubits for the ${noise > 0 ? 'density-matrix (noisy)' : 'state-vector'} simulation`,
+      );
     }
   }
-  for (const l of layers) if (!Number.isInteger(l) || l < 1 || l > 10_000) throw new Error(`layers: ${l} is not a whole number in 1…10000`);
-  if (!Number.isInteger(samples) || samples < 2 || samples > 1_000_000) throw new Error(`samples: ${samples} is not a whole number in 2…1000000`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
+  for (const l of layers)
+    if (!Number.isInteger(l) || l < 1 || l > 10_000) throw new Error(`layers: ${l} is not a whole number in 1…10000`);
+  if (!Number.isInteger(samples) || samples < 2 || samples > 1_000_000)
+    throw new Error(`samples: ${samples} is not a whole number in 2…1000000`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
   return { qubits: [...qubits], layers: [...layers], samples, seed, cost, ansatz, noise };
 }
 
@@ -167,7 +173,8 @@ function merge(p: BarrenPlateauParams, parts: readonly BarrenPlateauSamples[]): 
     cells: cells.map((cell, ci) => {
       const pieces = parts.map((part) => {
         const c = part.cells[ci];
-        if (!c || c.qubits !== cell.qubits || c.layers !== cell.layers) throw new Error('barren-plateau merge: parts come from different parameters');
+        if (!c || c.qubits !== cell.qubits || c.layers !== cell.layers)
+          throw new Error('barren-plateau merge: parts come from different parameters');
         return c;
       });
       return { ...cell, ...mergeIndexedSamples(pieces) };
@@ -180,38 +187,57 @@ function summarize(p: BarrenPlateauParams, s: BarrenPlateauSamples): BarrenPlate
   const rows: BarrenPlateauRow[] = s.cells.map((c) => {
     const st = sampleStats(c.values);
     return {
-      qubits: c.qubits, layers: c.layers, samples: st.count, mean: st.mean, variance: st.variance,
-      meanStderr: st.meanStderr, varianceStderr: st.varianceStderr, reference: ref ? ref.value(c.qubits) : null,
+      qubits: c.qubits,
+      layers: c.layers,
+      samples: st.count,
+      mean: st.mean,
+      variance: st.variance,
+      meanStderr: st.meanStderr,
+      varianceStderr: st.varianceStderr,
+      reference: ref ? ref.value(c.qubits) : null,
       gradients: [...c.values],
     };
   });
   const fits = p.layers.map((layers) => {
     const pts = rows.filter((r) => r.layers === layers && r.variance > 0);
-    return { layers, ...linearFit(pts.map((r) => r.qubits), pts.map((r) => Math.log(r.variance))) };
+    return {
+      layers,
+      ...linearFit(
+        pts.map((r) => r.qubits),
+        pts.map((r) => Math.log(r.variance)),
+      ),
+    };
   });
   const level = rows.length ? Math.min(...rows.map((r) => r.samples)) : 0;
   const refinement: Refinement = {
     level,
     target: p.samples,
-    label: level >= p.samples ? `${p.samples} random circuits per point` : `${level} of ${p.samples} random circuits per point so far`,
+    label:
+      level >= p.samples
+        ? `${p.samples} random circuits per point`
+        : `${level} of ${p.samples} random circuits per point so far`,
   };
   return { rows, fits, referenceLabel: ref?.label ?? null, refinement };
 }
 
 function method(p: BarrenPlateauParams): string {
   const ansatz = {
-    mcclean: 'McClean et al. (2018) random circuits: RY(π/4) on every qubit, then L layers of one rotation per qubit about an axis drawn uniformly from {X, Y, Z} by an angle uniform in [0, 2π), each followed by CZ on neighbours (0,1), (1,2), …; the gradient is taken with respect to the layer-1 rotation of qubit 0',
-    alternating: "Cerezo et al. (2021) alternating layered ansatz (as PennyLane's SimplifiedTwoDesign): an initial RY layer, then L layers of CZ on even pairs followed by RY on those qubits, then CZ on odd pairs followed by RY on those qubits, all angles uniform in [0, 2π); the gradient is taken with respect to the first RY of layer 1 (qubit 0)",
-    'rx-product': 'the warm-up product circuit V = ⊗ⱼ RX(θⱼ) with θⱼ uniform in [0, 2π); the gradient is taken with respect to θ₀',
+    mcclean:
+      'McClean et al. (2018) random circuits: RY(π/4) on every qubit, then L layers of one rotation per qubit about an axis drawn uniformly from {X, Y, Z} by an angle uniform in [0, 2π), each followed by CZ on neighbours (0,1), (1,2), …; the gradient is taken with respect to the layer-1 rotation of qubit 0',
+    alternating:
+      "Cerezo et al. (2021) alternating layered ansatz (as PennyLane's SimplifiedTwoDesign): an initial RY layer, then L layers of CZ on even pairs followed by RY on those qubits, then CZ on odd pairs followed by RY on those qubits, all angles uniform in [0, 2π); the gradient is taken with respect to the first RY of layer 1 (qubit 0)",
+    'rx-product':
+      'the warm-up product circuit V = ⊗ⱼ RX(θⱼ) with θⱼ uniform in [0, 2π); the gradient is taken with respect to θ₀',
   }[p.ansatz];
   const cost = {
     zz: 'The cost is ⟨Z₀Z₁⟩.',
     global: 'The cost is global: C_G = 1 − P(|0…0⟩).',
     local: 'The cost is local: C_L = 1 − (1/n) Σⱼ P(qubit j = 0).',
   }[p.cost];
-  const noise = p.noise > 0
-    ? ` Noise (Wang et al. 2021): local depolarizing channel ρ → (1 − p)ρ + p·Tr_j(ρ) ⊗ I/2 on every qubit after every layer with p = ${p.noise} (each Pauli is multiplied by q = 1 − p = ${1 - p.noise}; this is NOT the Nielsen–Chuang p, for which q = 1 − 4p/3), simulated exactly with a density matrix.`
-    : ' Noiseless, exact state-vector simulation (no shot noise).';
+  const noise =
+    p.noise > 0
+      ? ` Noise (Wang et al. 2021): local depolarizing channel ρ → (1 − p)ρ + p·Tr_j(ρ) ⊗ I/2 on every qubit after every layer with p = ${p.noise} (each Pauli is multiplied by q = 1 − p = ${1 - p.noise}; this is NOT the Nielsen–Chuang p, for which q = 1 − 4p/3), simulated exactly with a density matrix.`
+      : ' Noiseless, exact state-vector simulation (no shot noise).';
   return `${ansatz[0].toUpperCase()}${ansatz.slice(1)}. ${cost}${noise} Gradients are exact parameter-shift values [C(θ + π/2) − C(θ − π/2)]/2. For each (qubits n, layers L) cell, ${p.samples} random circuits; circuit k is drawn from seed deriveSeed(${p.seed}, n, L, k). Reported: the sample mean, the UNBIASED sample variance (divisor K − 1), and their standard errors (variance error from the sample fourth moment).`;
 }
 
@@ -247,7 +273,8 @@ export const barrenPlateau: ExperimentDefinition<BarrenPlateauParams, BarrenPlat
   method,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'barren-plateau --qubits 2:12 --layers 100 --samples 200 --seed 1 [--cost zz|global|local] [--ansatz mcclean|alternating|rx-product] [--noise P]',
+    usage:
+      'barren-plateau --qubits 2:12 --layers 100 --samples 200 --seed 1 [--cost zz|global|local] [--ansatz mcclean|alternating|rx-product] [--noise P]',
     parseArgs,
     columns: ['qubits', 'layers', 'samples', 'mean', 'variance', 'varianceStderr', 'meanStderr', 'reference'],
     rows: (d: BarrenPlateauData): Row[] => d.rows.map(({ gradients: _gradients, ...r }) => ({ ...r })),

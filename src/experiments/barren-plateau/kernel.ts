@@ -25,7 +25,11 @@ export const COSTS: readonly Cost[] = ['zz', 'global', 'local'];
 const HALF_PI = Math.PI / 2;
 
 function parity(x: number): number {
-  x ^= x >>> 16; x ^= x >>> 8; x ^= x >>> 4; x ^= x >>> 2; x ^= x >>> 1;
+  x ^= x >>> 16;
+  x ^= x >>> 8;
+  x ^= x >>> 4;
+  x ^= x >>> 2;
+  x ^= x >>> 1;
   return x & 1;
 }
 
@@ -41,29 +45,48 @@ function popcount(x: number): number {
  * to 1 and the other of magnitude ≤ 1, so the collected scale stays well conditioned.
  */
 function scaledCoefficients(angle: number, out: Float64Array, k: number): number {
-  const c = Math.cos(angle / 2), s = Math.sin(angle / 2);
+  const c = Math.cos(angle / 2),
+    s = Math.sin(angle / 2);
   if (Math.abs(c) >= Math.abs(s)) {
-    out[2 * k] = 1; out[2 * k + 1] = s / c;
+    out[2 * k] = 1;
+    out[2 * k + 1] = s / c;
     return c;
   }
-  out[2 * k] = c / s; out[2 * k + 1] = 1;
+  out[2 * k] = c / s;
+  out[2 * k + 1] = 1;
   return s;
 }
 
 /** One scaled rotation (isX: [[α, −iβ], [−iβ, α]], else [[α, −β], [β, α]]) on qubit q of the whole buffer. */
-function rotSingle(re: Float64Array, im: Float64Array, len: number, q: number, isX: boolean, a: number, b: number): void {
-  const step = 1 << q, stride = step << 1;
+function rotSingle(
+  re: Float64Array,
+  im: Float64Array,
+  len: number,
+  q: number,
+  isX: boolean,
+  a: number,
+  b: number,
+): void {
+  const step = 1 << q,
+    stride = step << 1;
   for (let base = 0; base < len; base += stride) {
     const end = base + step;
     for (let i = base; i < end; i++) {
       const j = i + step;
-      const ar = re[i], ai = im[i], br = re[j], bi = im[j];
+      const ar = re[i],
+        ai = im[i],
+        br = re[j],
+        bi = im[j];
       if (isX) {
-        re[i] = a * ar + b * bi; im[i] = a * ai - b * br;
-        re[j] = a * br + b * ai; im[j] = a * bi - b * ar;
+        re[i] = a * ar + b * bi;
+        im[i] = a * ai - b * br;
+        re[j] = a * br + b * ai;
+        im[j] = a * bi - b * ar;
       } else {
-        re[i] = a * ar - b * br; im[i] = a * ai - b * bi;
-        re[j] = b * ar + a * br; im[j] = b * ai + a * bi;
+        re[i] = a * ar - b * br;
+        im[i] = a * ai - b * bi;
+        re[j] = b * ar + a * br;
+        im[j] = b * ai + a * bi;
       }
     }
   }
@@ -71,35 +94,118 @@ function rotSingle(re: Float64Array, im: Float64Array, len: number, q: number, i
 
 /** Two scaled rotations on distinct qubits qa, qb in one pass over amplitude quadruples. */
 function rotPair(
-  re: Float64Array, im: Float64Array, len: number,
-  qa: number, xa: boolean, aa: number, ba: number,
-  qb: number, xb: boolean, ab: number, bb: number,
+  re: Float64Array,
+  im: Float64Array,
+  len: number,
+  qa: number,
+  xa: boolean,
+  aa: number,
+  ba: number,
+  qb: number,
+  xb: boolean,
+  ab: number,
+  bb: number,
 ): void {
-  const sa = 1 << qa, sb = 1 << qb;
-  const lo = qa < qb ? qa : qb, hi = qa < qb ? qb : qa;
-  const mlo = (1 << lo) - 1, mhi = (1 << hi) - 1;
+  const sa = 1 << qa,
+    sb = 1 << qb;
+  const lo = qa < qb ? qa : qb,
+    hi = qa < qb ? qb : qa;
+  const mlo = (1 << lo) - 1,
+    mhi = (1 << hi) - 1;
   const quarter = len >>> 2;
   for (let k = 0; k < quarter; k++) {
     const t = ((k & ~mlo) << 1) | (k & mlo);
     const i0 = ((t & ~mhi) << 1) | (t & mhi);
-    const i1 = i0 + sa, i2 = i0 + sb, i3 = i1 + sb;
-    let r0 = re[i0], m0 = im[i0], r1 = re[i1], m1 = im[i1], r2 = re[i2], m2 = im[i2], r3 = re[i3], m3 = im[i3];
+    const i1 = i0 + sa,
+      i2 = i0 + sb,
+      i3 = i1 + sb;
+    let r0 = re[i0],
+      m0 = im[i0],
+      r1 = re[i1],
+      m1 = im[i1],
+      r2 = re[i2],
+      m2 = im[i2],
+      r3 = re[i3],
+      m3 = im[i3];
     let x, y, z, w;
     if (xa) {
-      x = aa * r0 + ba * m1; y = aa * m0 - ba * r1; z = aa * r1 + ba * m0; w = aa * m1 - ba * r0; r0 = x; m0 = y; r1 = z; m1 = w;
-      x = aa * r2 + ba * m3; y = aa * m2 - ba * r3; z = aa * r3 + ba * m2; w = aa * m3 - ba * r2; r2 = x; m2 = y; r3 = z; m3 = w;
+      x = aa * r0 + ba * m1;
+      y = aa * m0 - ba * r1;
+      z = aa * r1 + ba * m0;
+      w = aa * m1 - ba * r0;
+      r0 = x;
+      m0 = y;
+      r1 = z;
+      m1 = w;
+      x = aa * r2 + ba * m3;
+      y = aa * m2 - ba * r3;
+      z = aa * r3 + ba * m2;
+      w = aa * m3 - ba * r2;
+      r2 = x;
+      m2 = y;
+      r3 = z;
+      m3 = w;
     } else {
-      x = aa * r0 - ba * r1; y = aa * m0 - ba * m1; z = ba * r0 + aa * r1; w = ba * m0 + aa * m1; r0 = x; m0 = y; r1 = z; m1 = w;
-      x = aa * r2 - ba * r3; y = aa * m2 - ba * m3; z = ba * r2 + aa * r3; w = ba * m2 + aa * m3; r2 = x; m2 = y; r3 = z; m3 = w;
+      x = aa * r0 - ba * r1;
+      y = aa * m0 - ba * m1;
+      z = ba * r0 + aa * r1;
+      w = ba * m0 + aa * m1;
+      r0 = x;
+      m0 = y;
+      r1 = z;
+      m1 = w;
+      x = aa * r2 - ba * r3;
+      y = aa * m2 - ba * m3;
+      z = ba * r2 + aa * r3;
+      w = ba * m2 + aa * m3;
+      r2 = x;
+      m2 = y;
+      r3 = z;
+      m3 = w;
     }
     if (xb) {
-      x = ab * r0 + bb * m2; y = ab * m0 - bb * r2; z = ab * r2 + bb * m0; w = ab * m2 - bb * r0; r0 = x; m0 = y; r2 = z; m2 = w;
-      x = ab * r1 + bb * m3; y = ab * m1 - bb * r3; z = ab * r3 + bb * m1; w = ab * m3 - bb * r1; r1 = x; m1 = y; r3 = z; m3 = w;
+      x = ab * r0 + bb * m2;
+      y = ab * m0 - bb * r2;
+      z = ab * r2 + bb * m0;
+      w = ab * m2 - bb * r0;
+      r0 = x;
+      m0 = y;
+      r2 = z;
+      m2 = w;
+      x = ab * r1 + bb * m3;
+      y = ab * m1 - bb * r3;
+      z = ab * r3 + bb * m1;
+      w = ab * m3 - bb * r1;
+      r1 = x;
+      m1 = y;
+      r3 = z;
+      m3 = w;
     } else {
-      x = ab * r0 - bb * r2; y = ab * m0 - bb * m2; z = bb * r0 + ab * r2; w = bb * m0 + ab * m2; r0 = x; m0 = y; r2 = z; m2 = w;
-      x = ab * r1 - bb * r3; y = ab * m1 - bb * m3; z = bb * r1 + ab * r3; w = bb * m1 + ab * m3; r1 = x; m1 = y; r3 = z; m3 = w;
+      x = ab * r0 - bb * r2;
+      y = ab * m0 - bb * m2;
+      z = bb * r0 + ab * r2;
+      w = bb * m0 + ab * m2;
+      r0 = x;
+      m0 = y;
+      r2 = z;
+      m2 = w;
+      x = ab * r1 - bb * r3;
+      y = ab * m1 - bb * m3;
+      z = bb * r1 + ab * r3;
+      w = bb * m1 + ab * m3;
+      r1 = x;
+      m1 = y;
+      r3 = z;
+      m3 = w;
     }
-    re[i0] = r0; im[i0] = m0; re[i1] = r1; im[i1] = m1; re[i2] = r2; im[i2] = m2; re[i3] = r3; im[i3] = m3;
+    re[i0] = r0;
+    im[i0] = m0;
+    re[i1] = r1;
+    im[i1] = m1;
+    re[i2] = r2;
+    im[i2] = m2;
+    re[i3] = r3;
+    im[i3] = m3;
   }
 }
 
@@ -114,121 +220,432 @@ function rotMode(isX: boolean, a: number): number {
 
 /** Three scaled rotations on distinct qubits in one pass over amplitude octets (modes: rotMode). */
 function rotTriple(
-  re: Float64Array, im: Float64Array, len: number,
-  qa: number, ma: number, aa: number, ba: number,
-  qb: number, mb: number, ab: number, bb: number,
-  qc: number, mc: number, ac: number, bc: number,
+  re: Float64Array,
+  im: Float64Array,
+  len: number,
+  qa: number,
+  ma: number,
+  aa: number,
+  ba: number,
+  qb: number,
+  mb: number,
+  ab: number,
+  bb: number,
+  qc: number,
+  mc: number,
+  ac: number,
+  bc: number,
 ): void {
-  const sa = 1 << qa, sb = 1 << qb, sc = 1 << qc;
-  let p0 = qa, p1 = qb, p2 = qc;
-  if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
-  if (p1 > p2) { const x = p1; p1 = p2; p2 = x; }
-  if (p0 > p1) { const x = p0; p0 = p1; p1 = x; }
-  const k0 = (1 << p0) - 1, k1 = (1 << p1) - 1, k2 = (1 << p2) - 1;
+  const sa = 1 << qa,
+    sb = 1 << qb,
+    sc = 1 << qc;
+  let p0 = qa,
+    p1 = qb,
+    p2 = qc;
+  if (p0 > p1) {
+    const x = p0;
+    p0 = p1;
+    p1 = x;
+  }
+  if (p1 > p2) {
+    const x = p1;
+    p1 = p2;
+    p2 = x;
+  }
+  if (p0 > p1) {
+    const x = p0;
+    p0 = p1;
+    p1 = x;
+  }
+  const k0 = (1 << p0) - 1,
+    k1 = (1 << p1) - 1,
+    k2 = (1 << p2) - 1;
   const eighth = len >>> 3;
   let t0: number, t1: number, t2: number, t3: number;
   for (let k = 0; k < eighth; k++) {
     let i = ((k & ~k0) << 1) | (k & k0);
     i = ((i & ~k1) << 1) | (i & k1);
     const i0 = ((i & ~k2) << 1) | (i & k2);
-    const i1 = i0 + sa, i2 = i0 + sb, i3 = i1 + sb, i4 = i0 + sc, i5 = i1 + sc, i6 = i2 + sc, i7 = i3 + sc;
-    let r0 = re[i0], m0 = im[i0];
-    let r1 = re[i1], m1 = im[i1];
-    let r2 = re[i2], m2 = im[i2];
-    let r3 = re[i3], m3 = im[i3];
-    let r4 = re[i4], m4 = im[i4];
-    let r5 = re[i5], m5 = im[i5];
-    let r6 = re[i6], m6 = im[i6];
-    let r7 = re[i7], m7 = im[i7];
-    if (ma === 0) { t0 = r0 - ba * r1; t1 = m0 - ba * m1; t2 = ba * r0 + r1; t3 = ba * m0 + m1; }
-    else if (ma === 1) { t0 = aa * r0 - r1; t1 = aa * m0 - m1; t2 = r0 + aa * r1; t3 = m0 + aa * m1; }
-    else if (ma === 2) { t0 = r0 + ba * m1; t1 = m0 - ba * r1; t2 = r1 + ba * m0; t3 = m1 - ba * r0; }
-    else { t0 = aa * r0 + m1; t1 = aa * m0 - r1; t2 = aa * r1 + m0; t3 = aa * m1 - r0; }
-    r0 = t0; m0 = t1; r1 = t2; m1 = t3;
-    if (ma === 0) { t0 = r2 - ba * r3; t1 = m2 - ba * m3; t2 = ba * r2 + r3; t3 = ba * m2 + m3; }
-    else if (ma === 1) { t0 = aa * r2 - r3; t1 = aa * m2 - m3; t2 = r2 + aa * r3; t3 = m2 + aa * m3; }
-    else if (ma === 2) { t0 = r2 + ba * m3; t1 = m2 - ba * r3; t2 = r3 + ba * m2; t3 = m3 - ba * r2; }
-    else { t0 = aa * r2 + m3; t1 = aa * m2 - r3; t2 = aa * r3 + m2; t3 = aa * m3 - r2; }
-    r2 = t0; m2 = t1; r3 = t2; m3 = t3;
-    if (ma === 0) { t0 = r4 - ba * r5; t1 = m4 - ba * m5; t2 = ba * r4 + r5; t3 = ba * m4 + m5; }
-    else if (ma === 1) { t0 = aa * r4 - r5; t1 = aa * m4 - m5; t2 = r4 + aa * r5; t3 = m4 + aa * m5; }
-    else if (ma === 2) { t0 = r4 + ba * m5; t1 = m4 - ba * r5; t2 = r5 + ba * m4; t3 = m5 - ba * r4; }
-    else { t0 = aa * r4 + m5; t1 = aa * m4 - r5; t2 = aa * r5 + m4; t3 = aa * m5 - r4; }
-    r4 = t0; m4 = t1; r5 = t2; m5 = t3;
-    if (ma === 0) { t0 = r6 - ba * r7; t1 = m6 - ba * m7; t2 = ba * r6 + r7; t3 = ba * m6 + m7; }
-    else if (ma === 1) { t0 = aa * r6 - r7; t1 = aa * m6 - m7; t2 = r6 + aa * r7; t3 = m6 + aa * m7; }
-    else if (ma === 2) { t0 = r6 + ba * m7; t1 = m6 - ba * r7; t2 = r7 + ba * m6; t3 = m7 - ba * r6; }
-    else { t0 = aa * r6 + m7; t1 = aa * m6 - r7; t2 = aa * r7 + m6; t3 = aa * m7 - r6; }
-    r6 = t0; m6 = t1; r7 = t2; m7 = t3;
-    if (mb === 0) { t0 = r0 - bb * r2; t1 = m0 - bb * m2; t2 = bb * r0 + r2; t3 = bb * m0 + m2; }
-    else if (mb === 1) { t0 = ab * r0 - r2; t1 = ab * m0 - m2; t2 = r0 + ab * r2; t3 = m0 + ab * m2; }
-    else if (mb === 2) { t0 = r0 + bb * m2; t1 = m0 - bb * r2; t2 = r2 + bb * m0; t3 = m2 - bb * r0; }
-    else { t0 = ab * r0 + m2; t1 = ab * m0 - r2; t2 = ab * r2 + m0; t3 = ab * m2 - r0; }
-    r0 = t0; m0 = t1; r2 = t2; m2 = t3;
-    if (mb === 0) { t0 = r1 - bb * r3; t1 = m1 - bb * m3; t2 = bb * r1 + r3; t3 = bb * m1 + m3; }
-    else if (mb === 1) { t0 = ab * r1 - r3; t1 = ab * m1 - m3; t2 = r1 + ab * r3; t3 = m1 + ab * m3; }
-    else if (mb === 2) { t0 = r1 + bb * m3; t1 = m1 - bb * r3; t2 = r3 + bb * m1; t3 = m3 - bb * r1; }
-    else { t0 = ab * r1 + m3; t1 = ab * m1 - r3; t2 = ab * r3 + m1; t3 = ab * m3 - r1; }
-    r1 = t0; m1 = t1; r3 = t2; m3 = t3;
-    if (mb === 0) { t0 = r4 - bb * r6; t1 = m4 - bb * m6; t2 = bb * r4 + r6; t3 = bb * m4 + m6; }
-    else if (mb === 1) { t0 = ab * r4 - r6; t1 = ab * m4 - m6; t2 = r4 + ab * r6; t3 = m4 + ab * m6; }
-    else if (mb === 2) { t0 = r4 + bb * m6; t1 = m4 - bb * r6; t2 = r6 + bb * m4; t3 = m6 - bb * r4; }
-    else { t0 = ab * r4 + m6; t1 = ab * m4 - r6; t2 = ab * r6 + m4; t3 = ab * m6 - r4; }
-    r4 = t0; m4 = t1; r6 = t2; m6 = t3;
-    if (mb === 0) { t0 = r5 - bb * r7; t1 = m5 - bb * m7; t2 = bb * r5 + r7; t3 = bb * m5 + m7; }
-    else if (mb === 1) { t0 = ab * r5 - r7; t1 = ab * m5 - m7; t2 = r5 + ab * r7; t3 = m5 + ab * m7; }
-    else if (mb === 2) { t0 = r5 + bb * m7; t1 = m5 - bb * r7; t2 = r7 + bb * m5; t3 = m7 - bb * r5; }
-    else { t0 = ab * r5 + m7; t1 = ab * m5 - r7; t2 = ab * r7 + m5; t3 = ab * m7 - r5; }
-    r5 = t0; m5 = t1; r7 = t2; m7 = t3;
-    if (mc === 0) { t0 = r0 - bc * r4; t1 = m0 - bc * m4; t2 = bc * r0 + r4; t3 = bc * m0 + m4; }
-    else if (mc === 1) { t0 = ac * r0 - r4; t1 = ac * m0 - m4; t2 = r0 + ac * r4; t3 = m0 + ac * m4; }
-    else if (mc === 2) { t0 = r0 + bc * m4; t1 = m0 - bc * r4; t2 = r4 + bc * m0; t3 = m4 - bc * r0; }
-    else { t0 = ac * r0 + m4; t1 = ac * m0 - r4; t2 = ac * r4 + m0; t3 = ac * m4 - r0; }
-    r0 = t0; m0 = t1; r4 = t2; m4 = t3;
-    if (mc === 0) { t0 = r1 - bc * r5; t1 = m1 - bc * m5; t2 = bc * r1 + r5; t3 = bc * m1 + m5; }
-    else if (mc === 1) { t0 = ac * r1 - r5; t1 = ac * m1 - m5; t2 = r1 + ac * r5; t3 = m1 + ac * m5; }
-    else if (mc === 2) { t0 = r1 + bc * m5; t1 = m1 - bc * r5; t2 = r5 + bc * m1; t3 = m5 - bc * r1; }
-    else { t0 = ac * r1 + m5; t1 = ac * m1 - r5; t2 = ac * r5 + m1; t3 = ac * m5 - r1; }
-    r1 = t0; m1 = t1; r5 = t2; m5 = t3;
-    if (mc === 0) { t0 = r2 - bc * r6; t1 = m2 - bc * m6; t2 = bc * r2 + r6; t3 = bc * m2 + m6; }
-    else if (mc === 1) { t0 = ac * r2 - r6; t1 = ac * m2 - m6; t2 = r2 + ac * r6; t3 = m2 + ac * m6; }
-    else if (mc === 2) { t0 = r2 + bc * m6; t1 = m2 - bc * r6; t2 = r6 + bc * m2; t3 = m6 - bc * r2; }
-    else { t0 = ac * r2 + m6; t1 = ac * m2 - r6; t2 = ac * r6 + m2; t3 = ac * m6 - r2; }
-    r2 = t0; m2 = t1; r6 = t2; m6 = t3;
-    if (mc === 0) { t0 = r3 - bc * r7; t1 = m3 - bc * m7; t2 = bc * r3 + r7; t3 = bc * m3 + m7; }
-    else if (mc === 1) { t0 = ac * r3 - r7; t1 = ac * m3 - m7; t2 = r3 + ac * r7; t3 = m3 + ac * m7; }
-    else if (mc === 2) { t0 = r3 + bc * m7; t1 = m3 - bc * r7; t2 = r7 + bc * m3; t3 = m7 - bc * r3; }
-    else { t0 = ac * r3 + m7; t1 = ac * m3 - r7; t2 = ac * r7 + m3; t3 = ac * m7 - r3; }
-    r3 = t0; m3 = t1; r7 = t2; m7 = t3;
-    re[i0] = r0; im[i0] = m0;
-    re[i1] = r1; im[i1] = m1;
-    re[i2] = r2; im[i2] = m2;
-    re[i3] = r3; im[i3] = m3;
-    re[i4] = r4; im[i4] = m4;
-    re[i5] = r5; im[i5] = m5;
-    re[i6] = r6; im[i6] = m6;
-    re[i7] = r7; im[i7] = m7;
+    const i1 = i0 + sa,
+      i2 = i0 + sb,
+      i3 = i1 + sb,
+      i4 = i0 + sc,
+      i5 = i1 + sc,
+      i6 = i2 + sc,
+      i7 = i3 + sc;
+    let r0 = re[i0],
+      m0 = im[i0];
+    let r1 = re[i1],
+      m1 = im[i1];
+    let r2 = re[i2],
+      m2 = im[i2];
+    let r3 = re[i3],
+      m3 = im[i3];
+    let r4 = re[i4],
+      m4 = im[i4];
+    let r5 = re[i5],
+      m5 = im[i5];
+    let r6 = re[i6],
+      m6 = im[i6];
+    let r7 = re[i7],
+      m7 = im[i7];
+    if (ma === 0) {
+      t0 = r0 - ba * r1;
+      t1 = m0 - ba * m1;
+      t2 = ba * r0 + r1;
+      t3 = ba * m0 + m1;
+    } else if (ma === 1) {
+      t0 = aa * r0 - r1;
+      t1 = aa * m0 - m1;
+      t2 = r0 + aa * r1;
+      t3 = m0 + aa * m1;
+    } else if (ma === 2) {
+      t0 = r0 + ba * m1;
+      t1 = m0 - ba * r1;
+      t2 = r1 + ba * m0;
+      t3 = m1 - ba * r0;
+    } else {
+      t0 = aa * r0 + m1;
+      t1 = aa * m0 - r1;
+      t2 = aa * r1 + m0;
+      t3 = aa * m1 - r0;
+    }
+    r0 = t0;
+    m0 = t1;
+    r1 = t2;
+    m1 = t3;
+    if (ma === 0) {
+      t0 = r2 - ba * r3;
+      t1 = m2 - ba * m3;
+      t2 = ba * r2 + r3;
+      t3 = ba * m2 + m3;
+    } else if (ma === 1) {
+      t0 = aa * r2 - r3;
+      t1 = aa * m2 - m3;
+      t2 = r2 + aa * r3;
+      t3 = m2 + aa * m3;
+    } else if (ma === 2) {
+      t0 = r2 + ba * m3;
+      t1 = m2 - ba * r3;
+      t2 = r3 + ba * m2;
+      t3 = m3 - ba * r2;
+    } else {
+      t0 = aa * r2 + m3;
+      t1 = aa * m2 - r3;
+      t2 = aa * r3 + m2;
+      t3 = aa * m3 - r2;
+    }
+    r2 = t0;
+    m2 = t1;
+    r3 = t2;
+    m3 = t3;
+    if (ma === 0) {
+      t0 = r4 - ba * r5;
+      t1 = m4 - ba * m5;
+      t2 = ba * r4 + r5;
+      t3 = ba * m4 + m5;
+    } else if (ma === 1) {
+      t0 = aa * r4 - r5;
+      t1 = aa * m4 - m5;
+      t2 = r4 + aa * r5;
+      t3 = m4 + aa * m5;
+    } else if (ma === 2) {
+      t0 = r4 + ba * m5;
+      t1 = m4 - ba * r5;
+      t2 = r5 + ba * m4;
+      t3 = m5 - ba * r4;
+    } else {
+      t0 = aa * r4 + m5;
+      t1 = aa * m4 - r5;
+      t2 = aa * r5 + m4;
+      t3 = aa * m5 - r4;
+    }
+    r4 = t0;
+    m4 = t1;
+    r5 = t2;
+    m5 = t3;
+    if (ma === 0) {
+      t0 = r6 - ba * r7;
+      t1 = m6 - ba * m7;
+      t2 = ba * r6 + r7;
+      t3 = ba * m6 + m7;
+    } else if (ma === 1) {
+      t0 = aa * r6 - r7;
+      t1 = aa * m6 - m7;
+      t2 = r6 + aa * r7;
+      t3 = m6 + aa * m7;
+    } else if (ma === 2) {
+      t0 = r6 + ba * m7;
+      t1 = m6 - ba * r7;
+      t2 = r7 + ba * m6;
+      t3 = m7 - ba * r6;
+    } else {
+      t0 = aa * r6 + m7;
+      t1 = aa * m6 - r7;
+      t2 = aa * r7 + m6;
+      t3 = aa * m7 - r6;
+    }
+    r6 = t0;
+    m6 = t1;
+    r7 = t2;
+    m7 = t3;
+    if (mb === 0) {
+      t0 = r0 - bb * r2;
+      t1 = m0 - bb * m2;
+      t2 = bb * r0 + r2;
+      t3 = bb * m0 + m2;
+    } else if (mb === 1) {
+      t0 = ab * r0 - r2;
+      t1 = ab * m0 - m2;
+      t2 = r0 + ab * r2;
+      t3 = m0 + ab * m2;
+    } else if (mb === 2) {
+      t0 = r0 + bb * m2;
+      t1 = m0 - bb * r2;
+      t2 = r2 + bb * m0;
+      t3 = m2 - bb * r0;
+    } else {
+      t0 = ab * r0 + m2;
+      t1 = ab * m0 - r2;
+      t2 = ab * r2 + m0;
+      t3 = ab * m2 - r0;
+    }
+    r0 = t0;
+    m0 = t1;
+    r2 = t2;
+    m2 = t3;
+    if (mb === 0) {
+      t0 = r1 - bb * r3;
+      t1 = m1 - bb * m3;
+      t2 = bb * r1 + r3;
+      t3 = bb * m1 + m3;
+    } else if (mb === 1) {
+      t0 = ab * r1 - r3;
+      t1 = ab * m1 - m3;
+      t2 = r1 + ab * r3;
+      t3 = m1 + ab * m3;
+    } else if (mb === 2) {
+      t0 = r1 + bb * m3;
+      t1 = m1 - bb * r3;
+      t2 = r3 + bb * m1;
+      t3 = m3 - bb * r1;
+    } else {
+      t0 = ab * r1 + m3;
+      t1 = ab * m1 - r3;
+      t2 = ab * r3 + m1;
+      t3 = ab * m3 - r1;
+    }
+    r1 = t0;
+    m1 = t1;
+    r3 = t2;
+    m3 = t3;
+    if (mb === 0) {
+      t0 = r4 - bb * r6;
+      t1 = m4 - bb * m6;
+      t2 = bb * r4 + r6;
+      t3 = bb * m4 + m6;
+    } else if (mb === 1) {
+      t0 = ab * r4 - r6;
+      t1 = ab * m4 - m6;
+      t2 = r4 + ab * r6;
+      t3 = m4 + ab * m6;
+    } else if (mb === 2) {
+      t0 = r4 + bb * m6;
+      t1 = m4 - bb * r6;
+      t2 = r6 + bb * m4;
+      t3 = m6 - bb * r4;
+    } else {
+      t0 = ab * r4 + m6;
+      t1 = ab * m4 - r6;
+      t2 = ab * r6 + m4;
+      t3 = ab * m6 - r4;
+    }
+    r4 = t0;
+    m4 = t1;
+    r6 = t2;
+    m6 = t3;
+    if (mb === 0) {
+      t0 = r5 - bb * r7;
+      t1 = m5 - bb * m7;
+      t2 = bb * r5 + r7;
+      t3 = bb * m5 + m7;
+    } else if (mb === 1) {
+      t0 = ab * r5 - r7;
+      t1 = ab * m5 - m7;
+      t2 = r5 + ab * r7;
+      t3 = m5 + ab * m7;
+    } else if (mb === 2) {
+      t0 = r5 + bb * m7;
+      t1 = m5 - bb * r7;
+      t2 = r7 + bb * m5;
+      t3 = m7 - bb * r5;
+    } else {
+      t0 = ab * r5 + m7;
+      t1 = ab * m5 - r7;
+      t2 = ab * r7 + m5;
+      t3 = ab * m7 - r5;
+    }
+    r5 = t0;
+    m5 = t1;
+    r7 = t2;
+    m7 = t3;
+    if (mc === 0) {
+      t0 = r0 - bc * r4;
+      t1 = m0 - bc * m4;
+      t2 = bc * r0 + r4;
+      t3 = bc * m0 + m4;
+    } else if (mc === 1) {
+      t0 = ac * r0 - r4;
+      t1 = ac * m0 - m4;
+      t2 = r0 + ac * r4;
+      t3 = m0 + ac * m4;
+    } else if (mc === 2) {
+      t0 = r0 + bc * m4;
+      t1 = m0 - bc * r4;
+      t2 = r4 + bc * m0;
+      t3 = m4 - bc * r0;
+    } else {
+      t0 = ac * r0 + m4;
+      t1 = ac * m0 - r4;
+      t2 = ac * r4 + m0;
+      t3 = ac * m4 - r0;
+    }
+    r0 = t0;
+    m0 = t1;
+    r4 = t2;
+    m4 = t3;
+    if (mc === 0) {
+      t0 = r1 - bc * r5;
+      t1 = m1 - bc * m5;
+      t2 = bc * r1 + r5;
+      t3 = bc * m1 + m5;
+    } else if (mc === 1) {
+      t0 = ac * r1 - r5;
+      t1 = ac * m1 - m5;
+      t2 = r1 + ac * r5;
+      t3 = m1 + ac * m5;
+    } else if (mc === 2) {
+      t0 = r1 + bc * m5;
+      t1 = m1 - bc * r5;
+      t2 = r5 + bc * m1;
+      t3 = m5 - bc * r1;
+    } else {
+      t0 = ac * r1 + m5;
+      t1 = ac * m1 - r5;
+      t2 = ac * r5 + m1;
+      t3 = ac * m5 - r1;
+    }
+    r1 = t0;
+    m1 = t1;
+    r5 = t2;
+    m5 = t3;
+    if (mc === 0) {
+      t0 = r2 - bc * r6;
+      t1 = m2 - bc * m6;
+      t2 = bc * r2 + r6;
+      t3 = bc * m2 + m6;
+    } else if (mc === 1) {
+      t0 = ac * r2 - r6;
+      t1 = ac * m2 - m6;
+      t2 = r2 + ac * r6;
+      t3 = m2 + ac * m6;
+    } else if (mc === 2) {
+      t0 = r2 + bc * m6;
+      t1 = m2 - bc * r6;
+      t2 = r6 + bc * m2;
+      t3 = m6 - bc * r2;
+    } else {
+      t0 = ac * r2 + m6;
+      t1 = ac * m2 - r6;
+      t2 = ac * r6 + m2;
+      t3 = ac * m6 - r2;
+    }
+    r2 = t0;
+    m2 = t1;
+    r6 = t2;
+    m6 = t3;
+    if (mc === 0) {
+      t0 = r3 - bc * r7;
+      t1 = m3 - bc * m7;
+      t2 = bc * r3 + r7;
+      t3 = bc * m3 + m7;
+    } else if (mc === 1) {
+      t0 = ac * r3 - r7;
+      t1 = ac * m3 - m7;
+      t2 = r3 + ac * r7;
+      t3 = m3 + ac * m7;
+    } else if (mc === 2) {
+      t0 = r3 + bc * m7;
+      t1 = m3 - bc * r7;
+      t2 = r7 + bc * m3;
+      t3 = m7 - bc * r3;
+    } else {
+      t0 = ac * r3 + m7;
+      t1 = ac * m3 - r7;
+      t2 = ac * r7 + m3;
+      t3 = ac * m7 - r3;
+    }
+    r3 = t0;
+    m3 = t1;
+    r7 = t2;
+    m7 = t3;
+    re[i0] = r0;
+    im[i0] = m0;
+    re[i1] = r1;
+    im[i1] = m1;
+    re[i2] = r2;
+    im[i2] = m2;
+    re[i3] = r3;
+    im[i3] = m3;
+    re[i4] = r4;
+    im[i4] = m4;
+    re[i5] = r5;
+    im[i5] = m5;
+    re[i6] = r6;
+    im[i6] = m6;
+    re[i7] = r7;
+    im[i7] = m7;
   }
 }
 
 /** Exact (unscaled) rotation on the amplitudes [offset, offset + len). */
-function rotExact(re: Float64Array, im: Float64Array, offset: number, len: number, q: number, axis: number, angle: number): void {
-  const c = Math.cos(angle / 2), s = Math.sin(angle / 2);
-  const step = 1 << q, stride = step << 1, stop = offset + len;
+function rotExact(
+  re: Float64Array,
+  im: Float64Array,
+  offset: number,
+  len: number,
+  q: number,
+  axis: number,
+  angle: number,
+): void {
+  const c = Math.cos(angle / 2),
+    s = Math.sin(angle / 2);
+  const step = 1 << q,
+    stride = step << 1,
+    stop = offset + len;
   for (let base = offset; base < stop; base += stride) {
     const end = base + step;
     for (let i = base; i < end; i++) {
       const j = i + step;
-      const ar = re[i], ai = im[i], br = re[j], bi = im[j];
+      const ar = re[i],
+        ai = im[i],
+        br = re[j],
+        bi = im[j];
       if (axis === 0) {
-        re[i] = c * ar + s * bi; im[i] = c * ai - s * br;
-        re[j] = c * br + s * ai; im[j] = c * bi - s * ar;
+        re[i] = c * ar + s * bi;
+        im[i] = c * ai - s * br;
+        re[j] = c * br + s * ai;
+        im[j] = c * bi - s * ar;
       } else if (axis === 1) {
-        re[i] = c * ar - s * br; im[i] = c * ai - s * bi;
-        re[j] = s * ar + c * br; im[j] = s * ai + c * bi;
+        re[i] = c * ar - s * br;
+        im[i] = c * ai - s * bi;
+        re[j] = s * ar + c * br;
+        im[j] = s * ai + c * bi;
       } else {
-        re[i] = c * ar + s * ai; im[i] = c * ai - s * ar; // e^{−iθ/2}
-        re[j] = c * br - s * bi; im[j] = c * bi + s * br; // e^{+iθ/2}
+        re[i] = c * ar + s * ai;
+        im[i] = c * ai - s * ar; // e^{−iθ/2}
+        re[j] = c * br - s * bi;
+        im[j] = c * bi + s * br; // e^{+iθ/2}
       }
     }
   }
@@ -262,8 +679,12 @@ export class LayeredKernel {
   private pendingPairs: Array<[number, number]> = [];
 
   constructor(numQubits: number, mixed: boolean) {
-    if (!Number.isInteger(numQubits) || numQubits < 1) throw new RangeError(`qubits must be a whole number ≥ 1 (got ${numQubits})`);
-    if (numQubits > (mixed ? 12 : 24)) throw new RangeError(`the layered kernel refuses ${numQubits} qubits (${mixed ? 'density matrix' : 'state vector'})`);
+    if (!Number.isInteger(numQubits) || numQubits < 1)
+      throw new RangeError(`qubits must be a whole number ≥ 1 (got ${numQubits})`);
+    if (numQubits > (mixed ? 12 : 24))
+      throw new RangeError(
+        `the layered kernel refuses ${numQubits} qubits (${mixed ? 'density matrix' : 'state vector'})`,
+      );
     this.numQubits = numQubits;
     this.mixed = mixed;
     this.m = mixed ? 2 * numQubits : numQubits;
@@ -289,10 +710,13 @@ export class LayeredKernel {
 
   /** [C(θ + π/2), C(θ − π/2)]. */
   shiftedCosts(program: LayeredProgram, cost: Cost): [number, number] {
-    if (program.numQubits !== this.numQubits) throw new RangeError(`program has ${program.numQubits} qubits, kernel ${this.numQubits}`);
+    if (program.numQubits !== this.numQubits)
+      throw new RangeError(`program has ${program.numQubits} qubits, kernel ${this.numQubits}`);
     const { re, im, half } = this;
-    re.fill(0); im.fill(0);
-    re[0] = 1; re[half] = 1;
+    re.fill(0);
+    im.fill(0);
+    re[0] = 1;
+    re[half] = 1;
     this.pendingScale = 1;
     this.pendingZ = false;
     this.zAngle.fill(0);
@@ -339,15 +763,38 @@ export class LayeredKernel {
     }
     let k = 0;
     for (; k + 2 < count; k += 3) {
-      rotTriple(re, im, len,
-        opQubit[k], rotMode(opIsX[k] === 1, opCoef[2 * k]), opCoef[2 * k], opCoef[2 * k + 1],
-        opQubit[k + 1], rotMode(opIsX[k + 1] === 1, opCoef[2 * k + 2]), opCoef[2 * k + 2], opCoef[2 * k + 3],
-        opQubit[k + 2], rotMode(opIsX[k + 2] === 1, opCoef[2 * k + 4]), opCoef[2 * k + 4], opCoef[2 * k + 5]);
+      rotTriple(
+        re,
+        im,
+        len,
+        opQubit[k],
+        rotMode(opIsX[k] === 1, opCoef[2 * k]),
+        opCoef[2 * k],
+        opCoef[2 * k + 1],
+        opQubit[k + 1],
+        rotMode(opIsX[k + 1] === 1, opCoef[2 * k + 2]),
+        opCoef[2 * k + 2],
+        opCoef[2 * k + 3],
+        opQubit[k + 2],
+        rotMode(opIsX[k + 2] === 1, opCoef[2 * k + 4]),
+        opCoef[2 * k + 4],
+        opCoef[2 * k + 5],
+      );
     }
     for (; k + 1 < count; k += 2) {
-      rotPair(re, im, len,
-        opQubit[k], opIsX[k] === 1, opCoef[2 * k], opCoef[2 * k + 1],
-        opQubit[k + 1], opIsX[k + 1] === 1, opCoef[2 * k + 2], opCoef[2 * k + 3]);
+      rotPair(
+        re,
+        im,
+        len,
+        opQubit[k],
+        opIsX[k] === 1,
+        opCoef[2 * k],
+        opCoef[2 * k + 1],
+        opQubit[k + 1],
+        opIsX[k + 1] === 1,
+        opCoef[2 * k + 2],
+        opCoef[2 * k + 3],
+      );
     }
     if (k < count) rotSingle(re, im, len, opQubit[k], opIsX[k] === 1, opCoef[2 * k], opCoef[2 * k + 1]);
     this.pendingScale = scale;
@@ -384,33 +831,49 @@ export class LayeredKernel {
     const { re, im, half, lowBits } = this;
     const sign = this.signTable(pairs);
     const scale = this.pendingScale;
-    const loSize = 1 << lowBits, hiSize = half >>> lowBits;
+    const loSize = 1 << lowBits,
+      hiSize = half >>> lowBits;
     if (!this.pendingZ) {
       if (sign) {
         for (let i = 0; i < half; i++) {
-          const f = sign[i] * scale, j = i + half;
-          re[i] *= f; im[i] *= f; re[j] *= f; im[j] *= f;
+          const f = sign[i] * scale,
+            j = i + half;
+          re[i] *= f;
+          im[i] *= f;
+          re[j] *= f;
+          im[j] *= f;
         }
       } else {
-        for (let i = 0; i < 2 * half; i++) { re[i] *= scale; im[i] *= scale; }
+        for (let i = 0; i < 2 * half; i++) {
+          re[i] *= scale;
+          im[i] *= scale;
+        }
       }
     } else {
       this.phaseTable(0, lowBits, this.loRe, this.loIm);
       this.phaseTable(lowBits, this.m, this.hiRe, this.hiIm);
       const { loRe, loIm, hiRe, hiIm } = this;
       for (let hi = 0; hi < hiSize; hi++) {
-        const hr = hiRe[hi] * scale, hm = hiIm[hi] * scale;
+        const hr = hiRe[hi] * scale,
+          hm = hiIm[hi] * scale;
         const base = hi << lowBits;
         for (let lo = 0; lo < loSize; lo++) {
           const i = base | lo;
           let pr = hr * loRe[lo] - hm * loIm[lo];
           let pm = hr * loIm[lo] + hm * loRe[lo];
-          if (sign && sign[i] < 0) { pr = -pr; pm = -pm; }
-          let r = re[i], m = im[i];
-          re[i] = r * pr - m * pm; im[i] = r * pm + m * pr;
+          if (sign && sign[i] < 0) {
+            pr = -pr;
+            pm = -pm;
+          }
+          let r = re[i],
+            m = im[i];
+          re[i] = r * pr - m * pm;
+          im[i] = r * pm + m * pr;
           const j = i + half;
-          r = re[j]; m = im[j];
-          re[j] = r * pr - m * pm; im[j] = r * pm + m * pr;
+          r = re[j];
+          m = im[j];
+          re[j] = r * pr - m * pm;
+          im[j] = r * pm + m * pr;
         }
       }
       this.zAngle.fill(0);
@@ -422,15 +885,20 @@ export class LayeredKernel {
 
   /** Phases Π_j e^{∓iθ_j/2} for qubits [from, to) indexed by those bits. */
   private phaseTable(from: number, to: number, outRe: Float64Array, outIm: Float64Array): void {
-    outRe[0] = 1; outIm[0] = 0;
+    outRe[0] = 1;
+    outIm[0] = 0;
     let size = 1;
     for (let q = from; q < to; q++) {
       const a = this.zAngle[q] / 2;
-      const c = Math.cos(a), s = Math.sin(a);
+      const c = Math.cos(a),
+        s = Math.sin(a);
       for (let k = 0; k < size; k++) {
-        const r = outRe[k], m = outIm[k];
-        outRe[k + size] = r * c - m * s; outIm[k + size] = r * s + m * c; // bit set: e^{+ia}
-        outRe[k] = r * c + m * s; outIm[k] = m * c - r * s; // bit clear: e^{−ia}
+        const r = outRe[k],
+          m = outIm[k];
+        outRe[k + size] = r * c - m * s;
+        outIm[k + size] = r * s + m * c; // bit set: e^{+ia}
+        outRe[k] = r * c + m * s;
+        outIm[k] = m * c - r * s; // bit clear: e^{−ia}
       }
       size <<= 1;
     }
@@ -443,16 +911,30 @@ export class LayeredKernel {
     this.flush();
     const { re, im, half, numQubits: n } = this;
     const len = 2 * half;
-    const keep = 1 - p / 2, mix = p / 2, off = 1 - p;
+    const keep = 1 - p / 2,
+      mix = p / 2,
+      off = 1 - p;
     for (let j = 0; j < n; j++) {
-      const rb = 1 << j, cb = 1 << (j + n), both = rb | cb;
+      const rb = 1 << j,
+        cb = 1 << (j + n),
+        both = rb | cb;
       for (let i = 0; i < len; i++) {
         if (i & both) continue;
-        const i01 = i | rb, i10 = i | cb, i11 = i | both;
-        const ar = re[i], ai = im[i], br = re[i11], bi = im[i11];
-        re[i] = keep * ar + mix * br; im[i] = keep * ai + mix * bi;
-        re[i11] = keep * br + mix * ar; im[i11] = keep * bi + mix * ai;
-        re[i01] *= off; im[i01] *= off; re[i10] *= off; im[i10] *= off;
+        const i01 = i | rb,
+          i10 = i | cb,
+          i11 = i | both;
+        const ar = re[i],
+          ai = im[i],
+          br = re[i11],
+          bi = im[i11];
+        re[i] = keep * ar + mix * br;
+        im[i] = keep * ai + mix * bi;
+        re[i11] = keep * br + mix * ar;
+        im[i11] = keep * bi + mix * ai;
+        re[i01] *= off;
+        im[i01] *= off;
+        re[i10] *= off;
+        im[i10] *= off;
       }
     }
   }
@@ -461,11 +943,14 @@ export class LayeredKernel {
   private weights(cost: Cost): Float64Array {
     let w = this.weightCache.get(cost);
     if (!w) {
-      const n = this.numQubits, dim = 2 ** n;
+      const n = this.numQubits,
+        dim = 2 ** n;
       w = new Float64Array(dim);
       for (let i = 0; i < dim; i++) {
-        if (cost === 'zz') w[i] = n < 2 ? NaN : parity(i & 3) ? -1 : 1; // ⟨Z₀Z₁⟩
-        else if (cost === 'global') w[i] = i === 0 ? -1 : 0; // 1 − P(0…0)
+        if (cost === 'zz')
+          w[i] = n < 2 ? NaN : parity(i & 3) ? -1 : 1; // ⟨Z₀Z₁⟩
+        else if (cost === 'global')
+          w[i] = i === 0 ? -1 : 0; // 1 − P(0…0)
         else w[i] = popcount(i) / n; // 1 − (1/n)Σⱼ P(qⱼ = 0) = (1/n) Σᵢ pᵢ·popcount(i)
       }
       this.weightCache.set(cost, w);
@@ -489,7 +974,8 @@ export class LayeredKernel {
         for (let i = 0; i < dim; i++) acc += w[i] * re[o + i * (dim + 1)];
       } else {
         for (let i = 0; i < dim; i++) {
-          const r = re[o + i], m = im[o + i];
+          const r = re[o + i],
+            m = im[o + i];
           acc += w[i] * (r * r + m * m);
         }
       }

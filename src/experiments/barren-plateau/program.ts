@@ -49,7 +49,12 @@ function chainPairs(n: number): Array<[number, number]> {
  * (ascending): axis, then angle.
  */
 export function mccleanProgram(n: number, layers: number, rng: Rng, noise = 0): LayeredProgram {
-  const blocks: Block[] = [{ kind: 'rot', rotations: Array.from({ length: n }, (_, q) => ({ qubit: q, axis: 1 as Axis, angle: Math.PI / 4 })) }];
+  const blocks: Block[] = [
+    {
+      kind: 'rot',
+      rotations: Array.from({ length: n }, (_, q) => ({ qubit: q, axis: 1 as Axis, angle: Math.PI / 4 })),
+    },
+  ];
   const pairs = chainPairs(n);
   for (let l = 0; l < layers; l++) {
     const rotations: Rotation[] = [];
@@ -92,16 +97,24 @@ export function alternatingProgram(n: number, layers: number, rng: Rng, noise = 
 
 /** Cerezo et al.'s warm-up V = ⊗ⱼ RX(θⱼ), θⱼ uniform in [0, 2π); parameter θ₀. (No layers.) */
 export function rxProductProgram(n: number, rng: Rng, noise = 0): LayeredProgram {
-  const blocks: Block[] = [{ kind: 'rot', rotations: Array.from({ length: n }, (_, q) => ({ qubit: q, axis: 0 as Axis, angle: rng.next() * TWO_PI })) }];
+  const blocks: Block[] = [
+    {
+      kind: 'rot',
+      rotations: Array.from({ length: n }, (_, q) => ({ qubit: q, axis: 0 as Axis, angle: rng.next() * TWO_PI })),
+    },
+  ];
   if (noise > 0) blocks.push({ kind: 'depolarize', p: noise });
   return { numQubits: n, blocks, param: { block: 0, index: 0 } };
 }
 
 export function buildProgram(ansatz: Ansatz, n: number, layers: number, rng: Rng, noise = 0): LayeredProgram {
   switch (ansatz) {
-    case 'mcclean': return mccleanProgram(n, layers, rng, noise);
-    case 'alternating': return alternatingProgram(n, layers, rng, noise);
-    case 'rx-product': return rxProductProgram(n, rng, noise);
+    case 'mcclean':
+      return mccleanProgram(n, layers, rng, noise);
+    case 'alternating':
+      return alternatingProgram(n, layers, rng, noise);
+    case 'rx-product':
+      return rxProductProgram(n, rng, noise);
   }
 }
 
@@ -115,7 +128,12 @@ export function toCircuit(program: LayeredProgram, shift = 0): Circuit {
     if (block.kind === 'rot') {
       block.rotations.forEach((r, i) => {
         const isParam = b === program.param.block && i === program.param.index;
-        ops.push({ kind: 'gate', name: AXIS_NAMES[r.axis], qubits: [r.qubit], params: [r.angle + (isParam ? shift : 0)] });
+        ops.push({
+          kind: 'gate',
+          name: AXIS_NAMES[r.axis],
+          qubits: [r.qubit],
+          params: [r.angle + (isParam ? shift : 0)],
+        });
       });
     } else if (block.kind === 'cz') {
       for (const [a, c] of block.pairs) ops.push({ kind: 'gate', name: 'cz', qubits: [a, c], params: [] });

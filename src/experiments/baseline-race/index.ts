@@ -12,9 +12,30 @@
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
 import {
-  DATASET_KINDS, DEFAULT_SWEEP_PARAMS, ML_VERSION, MODEL_IDS, RACE_METHOD, SCALINGS, SWEEP_METHOD, VQC_ENCODINGS,
-  checkRaceParams, checkSweepParams, planSweep, raceParams, runPlanned, runRace, sweepData, sweepParams,
-  type RaceCheckpoint, type RaceData, type RaceOverrides, type RaceParams, type SweepData, type SweepOverrides, type SweepParams, type SweepRun,
+  DATASET_KINDS,
+  DEFAULT_SWEEP_PARAMS,
+  ML_VERSION,
+  MODEL_IDS,
+  RACE_METHOD,
+  SCALINGS,
+  SWEEP_METHOD,
+  VQC_ENCODINGS,
+  checkRaceParams,
+  checkSweepParams,
+  planSweep,
+  raceParams,
+  runPlanned,
+  runRace,
+  sweepData,
+  sweepParams,
+  type RaceCheckpoint,
+  type RaceData,
+  type RaceOverrides,
+  type RaceParams,
+  type SweepData,
+  type SweepOverrides,
+  type SweepParams,
+  type SweepRun,
 } from '../../ml';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
@@ -32,7 +53,11 @@ export interface RaceExperimentParams extends RaceParams {
   attempt: number;
 }
 
-export type RaceExperimentInput = RaceOverrides & { untilEpoch?: number; resumeFrom?: RaceCheckpoint | null; attempt?: number };
+export type RaceExperimentInput = RaceOverrides & {
+  untilEpoch?: number;
+  resumeFrom?: RaceCheckpoint | null;
+  attempt?: number;
+};
 
 /** The race parameters alone, in the canonical key order of DEFAULT_RACE_PARAMS (checkpoints compare them as JSON). */
 export function raceOnly(p: RaceExperimentInput): RaceParams {
@@ -40,7 +65,8 @@ export function raceOnly(p: RaceExperimentInput): RaceParams {
   const known = raceParams({});
   const picked: RaceOverrides = {};
   for (const k of Object.keys(known) as (keyof RaceParams)[]) {
-    if (k in rest && (rest as Record<string, unknown>)[k] !== undefined) (picked as Record<string, unknown>)[k] = (rest as Record<string, unknown>)[k];
+    if (k in rest && (rest as Record<string, unknown>)[k] !== undefined)
+      (picked as Record<string, unknown>)[k] = (rest as Record<string, unknown>)[k];
   }
   return raceParams(picked);
 }
@@ -55,7 +81,8 @@ function normalizeRace(input: Partial<RaceExperimentParams> | RaceExperimentInpu
     throw new RangeError(`untilEpoch must be an integer in ${from}…${race.epochs} (got ${untilEpoch})`);
   }
   const attempt = input.attempt ?? 0;
-  if (!Number.isInteger(attempt) || attempt < 0) throw new RangeError(`attempt must be a whole number ≥ 0 (got ${attempt})`);
+  if (!Number.isInteger(attempt) || attempt < 0)
+    throw new RangeError(`attempt must be a whole number ≥ 0 (got ${attempt})`);
   return { ...race, untilEpoch, resumeFrom, attempt };
 }
 
@@ -63,7 +90,8 @@ function normalizeRace(input: Partial<RaceExperimentParams> | RaceExperimentInpu
 export type RaceSamples = RaceData | null;
 
 function runRaceSamples(
-  p: RaceExperimentParams, range: readonly [number, number],
+  p: RaceExperimentParams,
+  range: readonly [number, number],
   opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: RaceSamples): void },
 ): RaceSamples {
   const [start, end] = resolveRange(range, 1);
@@ -81,7 +109,8 @@ function runRaceSamples(
 export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSamples, RaceData | null> = {
   name: 'baseline-race',
   version: ML_VERSION,
-  description: 'A finite-shot variational quantum classifier against logistic regression and a small MLP on a seeded 2-D dataset, epoch by epoch.',
+  description:
+    'A finite-shot variational quantum classifier against logistic regression and a small MLP on a seeded 2-D dataset, epoch by epoch.',
   normalize: normalizeRace,
   sampleCount: () => 1,
   workPerSample: (p) => Math.max(1, p.untilEpoch - (p.resumeFrom ? p.resumeFrom.epoch : 0)),
@@ -91,7 +120,8 @@ export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSample
   method: () => RACE_METHOD,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'baseline-race [--dataset moons|circles|linear] [--seed 1] [--epochs 40] [--until 40] [--encoding angle|zz] [--layers 3] [--shots 100] [--scaling minmax-pi|standard|none]',
+    usage:
+      'baseline-race [--dataset moons|circles|linear] [--seed 1] [--epochs 40] [--until 40] [--encoding angle|zz] [--layers 3] [--shots 100] [--scaling minmax-pi|standard|none]',
     parseArgs(args) {
       const f = parseFlags(args, ['dataset', 'seed', 'epochs', 'until', 'encoding', 'layers', 'shots', 'scaling']);
       const out: RaceExperimentInput = {};
@@ -108,12 +138,34 @@ export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSample
       if (Object.keys(vqc).length) out.vqc = vqc;
       return out as Partial<RaceExperimentParams>;
     },
-    columns: ['epoch', 'model', 'loss', 'trainAccuracy', 'testAccuracy', 'trainCircuits', 'evalCircuits', 'shots', 'trainFlops', 'evalFlops', 'ms'],
+    columns: [
+      'epoch',
+      'model',
+      'loss',
+      'trainAccuracy',
+      'testAccuracy',
+      'trainCircuits',
+      'evalCircuits',
+      'shots',
+      'trainFlops',
+      'evalFlops',
+      'ms',
+    ],
     rows: (d: RaceData | null): Row[] =>
-      (d?.epochs ?? []).flatMap((e) => MODEL_IDS.map((m) => {
-        const r = e.models[m];
-        return { epoch: e.epoch, model: m, loss: r.loss, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, ...r.cost, ms: r.ms };
-      })),
+      (d?.epochs ?? []).flatMap((e) =>
+        MODEL_IDS.map((m) => {
+          const r = e.models[m];
+          return {
+            epoch: e.epoch,
+            model: m,
+            loss: r.loss,
+            trainAccuracy: r.trainAccuracy,
+            testAccuracy: r.testAccuracy,
+            ...r.cost,
+            ms: r.ms,
+          };
+        }),
+      ),
   },
 };
 
@@ -129,7 +181,8 @@ function normalizeSweep(input: Partial<SweepParams>): SweepParams {
   const known = DEFAULT_SWEEP_PARAMS;
   const picked: SweepOverrides = {};
   for (const k of Object.keys(known) as (keyof SweepParams)[]) {
-    if ((input as Record<string, unknown>)[k] !== undefined) (picked as Record<string, unknown>)[k] = (input as Record<string, unknown>)[k];
+    if ((input as Record<string, unknown>)[k] !== undefined)
+      (picked as Record<string, unknown>)[k] = (input as Record<string, unknown>)[k];
   }
   const p = sweepParams(picked);
   checkSweepParams(p);
@@ -137,7 +190,8 @@ function normalizeSweep(input: Partial<SweepParams>): SweepParams {
 }
 
 function runSweepSamples(
-  p: SweepParams, range: readonly [number, number],
+  p: SweepParams,
+  range: readonly [number, number],
   opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: SweepSamples): void },
 ): SweepSamples {
   const plan = planSweep(p);
@@ -154,7 +208,10 @@ function runSweepSamples(
 
 function mergeSweep(_p: SweepParams, parts: readonly SweepSamples[]): SweepSamples {
   const byIndex = new Map<number, SweepRun>();
-  for (const part of parts) part.indices.forEach((k, i) => { if (!byIndex.has(k)) byIndex.set(k, part.runs[i]); });
+  for (const part of parts)
+    part.indices.forEach((k, i) => {
+      if (!byIndex.has(k)) byIndex.set(k, part.runs[i]);
+    });
   const indices = [...byIndex.keys()].sort((a, b) => a - b);
   return { indices, runs: indices.map((k) => byIndex.get(k)!) };
 }
@@ -162,7 +219,8 @@ function mergeSweep(_p: SweepParams, parts: readonly SweepSamples[]): SweepSampl
 export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, SweepData> = {
   name: 'baseline-race-sweep',
   version: ML_VERSION,
-  description: 'Test accuracy of the VQC and the classical baselines across seeds, encodings, depths and feature scalings.',
+  description:
+    'Test accuracy of the VQC and the classical baselines across seeds, encodings, depths and feature scalings.',
   normalize: normalizeSweep,
   sampleCount: (p) => planSweep(p).length,
   workPerSample: () => 1,
@@ -172,12 +230,24 @@ export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, 
   method: () => SWEEP_METHOD,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'baseline-race-sweep [--dataset moons|circles|linear] [--seed 1] [--replicates 4] [--encodings angle,zz] [--depths 1,3] [--scalings minmax-pi,standard] [--epochs 30] [--n 100] [--noise 0.15]',
+    usage:
+      'baseline-race-sweep [--dataset moons|circles|linear] [--seed 1] [--replicates 4] [--encodings angle,zz] [--depths 1,3] [--scalings minmax-pi,standard] [--epochs 30] [--n 100] [--noise 0.15]',
     parseArgs(args) {
-      const f = parseFlags(args, ['dataset', 'seed', 'replicates', 'encodings', 'depths', 'scalings', 'epochs', 'n', 'noise']);
+      const f = parseFlags(args, [
+        'dataset',
+        'seed',
+        'replicates',
+        'encodings',
+        'depths',
+        'scalings',
+        'epochs',
+        'n',
+        'noise',
+      ]);
       const out: Partial<SweepParams> = {};
       const v = (k: string) => f.get(k);
-      const list = <T extends string>(text: string, flag: string, choices: readonly T[]) => text.split(',').map((s) => parseChoice(s.trim(), flag, choices));
+      const list = <T extends string>(text: string, flag: string, choices: readonly T[]) =>
+        text.split(',').map((s) => parseChoice(s.trim(), flag, choices));
       if (v('dataset')) out.dataset = parseChoice(v('dataset')!, '--dataset', DATASET_KINDS);
       if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
       if (v('replicates')) out.replicates = parseInteger(v('replicates')!, '--replicates', { min: 1, max: 50 });
@@ -190,10 +260,27 @@ export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, 
       if (out.encodings && out.encodings.length === 0) throw new UsageError('--encodings: need at least one');
       return out;
     },
-    columns: ['model', 'seed', 'scaling', 'encoding', 'depth', 'parameters', 'trainAccuracy', 'testAccuracy', 'finalLoss', 'trainCircuits', 'evalCircuits', 'shots', 'trainFlops', 'evalFlops', 'ms'],
-    rows: (d: SweepData): Row[] => d.runs.map((r) => {
-      const { cost, ...rest } = r;
-      return { ...rest, ...cost };
-    }),
+    columns: [
+      'model',
+      'seed',
+      'scaling',
+      'encoding',
+      'depth',
+      'parameters',
+      'trainAccuracy',
+      'testAccuracy',
+      'finalLoss',
+      'trainCircuits',
+      'evalCircuits',
+      'shots',
+      'trainFlops',
+      'evalFlops',
+      'ms',
+    ],
+    rows: (d: SweepData): Row[] =>
+      d.runs.map((r) => {
+        const { cost, ...rest } = r;
+        return { ...rest, ...cost };
+      }),
   },
 };

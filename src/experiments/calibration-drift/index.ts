@@ -122,7 +122,11 @@ export function driftedProfile(dev: DeviceProfile, k: number, seed: number, drif
   const s = DRIFT.relativeSpread;
   const f = (sigma: number) => Math.exp(drift * sigma * rng.normal());
   // Draw all five normals in a fixed order, whether or not the figure is published.
-  const fT1 = f(s.t1), fT2 = f(s.t2), f1 = f(s.oneQubitError), f2 = f(s.twoQubitError), fR = f(s.readoutError);
+  const fT1 = f(s.t1),
+    fT2 = f(s.t2),
+    f1 = f(s.oneQubitError),
+    f2 = f(s.twoQubitError),
+    fR = f(s.readoutError);
   const mul = (v: number | null, x: number) => (v === null ? null : v * x);
   return {
     ...dev,
@@ -130,7 +134,10 @@ export function driftedProfile(dev: DeviceProfile, k: number, seed: number, drif
     t2_us: mul(dev.t2_us, fT2),
     oneQubitError: mul(dev.oneQubitError, f1),
     twoQubitError: mul(dev.twoQubitError, f2),
-    readoutError: dev.readoutError === null ? null : { p01: Math.min(0.5, dev.readoutError.p01 * fR), p10: Math.min(0.5, dev.readoutError.p10 * fR) },
+    readoutError:
+      dev.readoutError === null
+        ? null
+        : { p01: Math.min(0.5, dev.readoutError.p01 * fR), p10: Math.min(0.5, dev.readoutError.p10 * fR) },
   };
 }
 
@@ -138,8 +145,17 @@ export function driftedProfile(dev: DeviceProfile, k: number, seed: number, drif
 // the model: trained once per (seed) and memoised
 
 export const MODEL_CONFIG: VqcConfig = {
-  qubits: 2, layers: 3, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce',
-  shots: 0, optimizer: 'adam', learningRate: 0.1, batchSize: 10,
+  qubits: 2,
+  layers: 3,
+  encoding: 'angle',
+  reupload: true,
+  entangler: 'cz',
+  readout: 'logistic',
+  loss: 'bce',
+  shots: 0,
+  optimizer: 'adam',
+  learningRate: 0.1,
+  batchSize: 10,
 };
 export const MODEL_EPOCHS = 25;
 export const MODEL_POINTS = 80;
@@ -164,10 +180,19 @@ export function trainModel(seed: number): TrainedModel {
   for (let e = 0; e < MODEL_EPOCHS; e++) {
     const order = prep.trainX.map((_, i) => i);
     const rng = createRng(deriveSeed(seed, 3, 4, e));
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rng.next() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
     for (let b = 0; b < order.length; b += MODEL_CONFIG.batchSize) {
       const idx = order.slice(b, b + MODEL_CONFIG.batchSize);
-      const { grad } = vqcLossAndGradient(MODEL_CONFIG, state.params, idx.map((i) => prep.trainX[i]), idx.map((i) => prep.trainY[i]), runner);
+      const { grad } = vqcLossAndGradient(
+        MODEL_CONFIG,
+        state.params,
+        idx.map((i) => prep.trainX[i]),
+        idx.map((i) => prep.trainY[i]),
+        runner,
+      );
       optimizerStep(state.opt, state.params, grad);
     }
   }
@@ -183,15 +208,22 @@ export function trainModel(seed: number): TrainedModel {
 
 function readout(params: readonly number[], E: number, y: number): { p: number; loss: number; dLdE: number } {
   const P = params.length - 2;
-  const alpha = params[P], beta = params[P + 1];
+  const alpha = params[P],
+    beta = params[P + 1];
   const s = alpha * E + beta;
   const p = sigmoid(s);
   return { p, loss: bceWithLogit(s, y), dLdE: (p - y) * alpha };
 }
 
-function modelLoss(params: number[], X: readonly Point[], Y: readonly number[], expect: (ops: ReturnType<typeof vqcCircuitOps>['ops']) => number) {
+function modelLoss(
+  params: number[],
+  X: readonly Point[],
+  Y: readonly number[],
+  expect: (ops: ReturnType<typeof vqcCircuitOps>['ops']) => number,
+) {
   let loss = 0;
-  for (let i = 0; i < X.length; i++) loss += readout(params, expect(vqcCircuitOps(MODEL_CONFIG, X[i], params).ops), Y[i]).loss;
+  for (let i = 0; i < X.length; i++)
+    loss += readout(params, expect(vqcCircuitOps(MODEL_CONFIG, X[i], params).ops), Y[i]).loss;
   return { loss: loss / X.length };
 }
 
@@ -231,7 +263,10 @@ export function runDay(p: CalibrationDriftParams, k: number): DayResult {
   const model = trainModel(p.seed);
   const mq = MODEL_CONFIG.qubits;
   const mrng = createRng(deriveSeed(p.seed, 2, k, 1));
-  let lossExact = 0, loss = 0, varSum = 0, correct = 0;
+  let lossExact = 0,
+    loss = 0,
+    varSum = 0,
+    correct = 0;
   const M = model.testX.length;
   for (let i = 0; i < M; i++) {
     const ops = vqcCircuitOps(MODEL_CONFIG, model.testX[i], model.params).ops;
@@ -243,18 +278,26 @@ export function runDay(p: CalibrationDriftParams, k: number): DayResult {
     lossExact += readout(model.params, E, y).loss;
     const r = readout(model.params, Ehat, y);
     loss += r.loss;
-    varSum += r.dLdE ** 2 * Math.max(0, 1 - Ehat * Ehat) / p.evalShots;
+    varSum += (r.dLdE ** 2 * Math.max(0, 1 - Ehat * Ehat)) / p.evalShots;
     if ((r.p >= 0.5 ? 1 : 0) === y) correct++;
   }
   return {
     index: k,
     label: k === 0 ? 'median calibration' : DAY_NAMES[(k - 1) % 7] + (k > 7 ? ` (week ${Math.ceil(k / 7)})` : ''),
     calibration: {
-      t1_us: prof.t1_us, t2_us: prof.t2_us, oneQubitError: prof.oneQubitError, twoQubitError: prof.twoQubitError,
+      t1_us: prof.t1_us,
+      t2_us: prof.t2_us,
+      oneQubitError: prof.oneQubitError,
+      twoQubitError: prof.twoQubitError,
       readout: prof.readoutError === null ? null : (prof.readoutError.p01 + prof.readoutError.p10) / 2,
     },
-    exact, estimate, stderr,
-    lossExact: lossExact / M, loss: loss / M, lossStderr: Math.sqrt(varSum) / M, accuracy: correct / M,
+    exact,
+    estimate,
+    stderr,
+    lossExact: lossExact / M,
+    loss: loss / M,
+    lossStderr: Math.sqrt(varSum) / M,
+    accuracy: correct / M,
   };
 }
 
@@ -267,14 +310,24 @@ export function spreadStats(values: readonly number[], stderrs: readonly number[
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
   const meanStderr = stderrs.reduce((a, b) => a + b, 0) / n;
-  let disjoint = 0, pairs = 0;
+  let disjoint = 0,
+    pairs = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       pairs++;
       if (Math.abs(values[i] - values[j]) > 1.959963984540054 * (stderrs[i] + stderrs[j])) disjoint++;
     }
   }
-  return { mean, sd, min: Math.min(...values), max: Math.max(...values), meanStderr, ratio: meanStderr > 0 ? sd / meanStderr : Infinity, disjointPairs: disjoint, pairs };
+  return {
+    mean,
+    sd,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    meanStderr,
+    ratio: meanStderr > 0 ? sd / meanStderr : Infinity,
+    disjointPairs: disjoint,
+    pairs,
+  };
 }
 
 function summarize(p: CalibrationDriftParams, s: CalibrationDriftSamples): CalibrationDriftData {
@@ -289,8 +342,18 @@ function summarize(p: CalibrationDriftParams, s: CalibrationDriftSamples): Calib
     days,
     idealLoss: s.idealLoss,
     idealValue: 1,
-    expectation: complete ? spreadStats(days.map((d) => d.estimate), days.map((d) => d.stderr)) : null,
-    loss: complete ? spreadStats(days.map((d) => d.loss), days.map((d) => d.lossStderr)) : null,
+    expectation: complete
+      ? spreadStats(
+          days.map((d) => d.estimate),
+          days.map((d) => d.stderr),
+        )
+      : null,
+    loss: complete
+      ? spreadStats(
+          days.map((d) => d.loss),
+          days.map((d) => d.lossStderr),
+        )
+      : null,
     bestDay: complete && best ? best.index : null,
   };
 }
@@ -300,7 +363,12 @@ function summarize(p: CalibrationDriftParams, s: CalibrationDriftSamples): Calib
 
 function normalize(input: Partial<CalibrationDriftParams>): CalibrationDriftParams {
   const device = input.device ?? 'ibm_kingston';
-  if (!loadDevices().some((d) => d.id === device)) throw new Error(`unknown device '${device}' (known: ${loadDevices().map((d) => d.id).join(', ')})`);
+  if (!loadDevices().some((d) => d.id === device))
+    throw new Error(
+      `unknown device '${device}' (known: ${loadDevices()
+        .map((d) => d.id)
+        .join(', ')})`,
+    );
   const int = (name: string, v: number, lo: number, hi: number) => {
     if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name}: ${v} is not a whole number in ${lo}…${hi}`);
     return v;
@@ -316,7 +384,11 @@ function normalize(input: Partial<CalibrationDriftParams>): CalibrationDriftPara
   return { device, qubits, depth, days, shots, evalShots, drift, seed };
 }
 
-function runSamples(p: CalibrationDriftParams, range: readonly [number, number], opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: CalibrationDriftSamples): void }): CalibrationDriftSamples {
+function runSamples(
+  p: CalibrationDriftParams,
+  range: readonly [number, number],
+  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: CalibrationDriftSamples): void },
+): CalibrationDriftSamples {
   const [start, end] = resolveRange(range, p.days + 1);
   const out: CalibrationDriftSamples = { days: [], idealLoss: trainModel(p.seed).idealLoss };
   for (let k = start; k < end; k++) {
@@ -336,13 +408,19 @@ function merge(_p: CalibrationDriftParams, parts: readonly CalibrationDriftSampl
 
 function method(p: CalibrationDriftParams): string {
   const s = DRIFT.relativeSpread;
-  return `Drift model: each day draws the device's calibration figures around the medians of ${p.device} (content/data/devices.json) as median × exp(σ·z), z standard normal, independently per figure and day, with σ = ${s.t1 * p.drift} for T1, ${s.t2 * p.drift} for T2, ${s.oneQubitError * p.drift} and ${s.twoQubitError * p.drift} for the 1- and 2-qubit gate errors and ${s.readoutError * p.drift} for the readout error (${DRIFT.source}; an assumption, not a fit: real drift has heavier tails). ` +
+  return (
+    `Drift model: each day draws the device's calibration figures around the medians of ${p.device} (content/data/devices.json) as median × exp(σ·z), z standard normal, independently per figure and day, with σ = ${s.t1 * p.drift} for T1, ${s.t2 * p.drift} for T2, ${s.oneQubitError * p.drift} and ${s.twoQubitError * p.drift} for the 1- and 2-qubit gate errors and ${s.readoutError * p.drift} for the readout error (${DRIFT.source}; an assumption, not a fit: real drift has heavier tails). ` +
     `Circuit: the GHZ state on ${p.qubits} qubits followed by ${p.depth - 1} echo blocks (${(p.qubits - 1) * (2 * p.depth - 1)} CX in all), simulated as a density matrix under each day's noise model (depolarizing gate error, T1/T2 relaxation, readout confusion); ${'X'.repeat(p.qubits)} measured with noisy basis-change gates and readout error; ${p.shots} shots per day, standard error √((1 − Ê²)/N). ` +
     `Model: a variational classifier on 2 qubits (3 re-uploading layers of RY(x) then trainable RZ, RY, CZ between layers; p = σ(α⟨Z₀⟩ + β); ${MODEL_POINTS} two-moons points, half for training), trained once without noise (${MODEL_EPOCHS} epochs of Adam, exact parameter-shift gradients), then evaluated on the test half under each day's noise with ${p.evalShots} shots per point: mean cross-entropy, standard error by the delta method. ` +
-    `Seeds: day k's calibration from deriveSeed(${p.seed}, 1, k), its shots from deriveSeed(${p.seed}, 2, k, ·), the model from deriveSeed(${p.seed}, 3, ·).`;
+    `Seeds: day k's calibration from deriveSeed(${p.seed}, 1, k), its shots from deriveSeed(${p.seed}, 2, k, ·), the model from deriveSeed(${p.seed}, 3, ·).`
+  );
 }
 
-export const calibrationDrift: ExperimentDefinition<CalibrationDriftParams, CalibrationDriftSamples, CalibrationDriftData> = {
+export const calibrationDrift: ExperimentDefinition<
+  CalibrationDriftParams,
+  CalibrationDriftSamples,
+  CalibrationDriftData
+> = {
   name: 'calibration-drift',
   version: CD_VERSION,
   description: 'One circuit and one trained model, run on several calibrations of a device drawn around its medians.',
@@ -355,7 +433,8 @@ export const calibrationDrift: ExperimentDefinition<CalibrationDriftParams, Cali
   method,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'calibration-drift [--device ibm_kingston] [--qubits 4] [--depth 10] [--days 5] [--shots 10000] [--eval-shots 1000] [--drift 1] [--seed 1]',
+    usage:
+      'calibration-drift [--device ibm_kingston] [--qubits 4] [--depth 10] [--days 5] [--shots 10000] [--eval-shots 1000] [--drift 1] [--seed 1]',
     parseArgs(args) {
       const f = parseFlags(args, ['device', 'qubits', 'depth', 'days', 'shots', 'eval-shots', 'drift', 'seed']);
       const out: Partial<CalibrationDriftParams> = {};
@@ -370,11 +449,38 @@ export const calibrationDrift: ExperimentDefinition<CalibrationDriftParams, Cali
       if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
       return out;
     },
-    columns: ['day', 'label', 'exact', 'estimate', 'stderr', 'lossExact', 'loss', 'lossStderr', 'accuracy', 't1_us', 't2_us', 'twoQubitError', 'readout'],
-    rows: (d: CalibrationDriftData): Row[] => [d.reference, ...d.days].filter((x): x is DayResult => !!x).map((x) => ({
-      day: x.index, label: x.label, exact: x.exact, estimate: x.estimate, stderr: x.stderr, lossExact: x.lossExact, loss: x.loss,
-      lossStderr: x.lossStderr, accuracy: x.accuracy, t1_us: x.calibration.t1_us, t2_us: x.calibration.t2_us,
-      twoQubitError: x.calibration.twoQubitError, readout: x.calibration.readout,
-    })),
+    columns: [
+      'day',
+      'label',
+      'exact',
+      'estimate',
+      'stderr',
+      'lossExact',
+      'loss',
+      'lossStderr',
+      'accuracy',
+      't1_us',
+      't2_us',
+      'twoQubitError',
+      'readout',
+    ],
+    rows: (d: CalibrationDriftData): Row[] =>
+      [d.reference, ...d.days]
+        .filter((x): x is DayResult => !!x)
+        .map((x) => ({
+          day: x.index,
+          label: x.label,
+          exact: x.exact,
+          estimate: x.estimate,
+          stderr: x.stderr,
+          lossExact: x.lossExact,
+          loss: x.loss,
+          lossStderr: x.lossStderr,
+          accuracy: x.accuracy,
+          t1_us: x.calibration.t1_us,
+          t2_us: x.calibration.t2_us,
+          twoQubitError: x.calibration.twoQubitError,
+          readout: x.calibration.readout,
+        })),
   },
 };

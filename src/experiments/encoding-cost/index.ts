@@ -74,14 +74,17 @@ export function parseFeatures(text: string): number[] {
 function normalize(input: Partial<EncodingCostParams>): EncodingCostParams {
   const encodings = input.encodings ?? [...ENCODINGS];
   if (encodings.length === 0) throw new Error('encodings: need at least one');
-  for (const e of encodings) if (!ENCODINGS.includes(e)) throw new Error(`encoding '${e}' is not one of ${ENCODINGS.join(', ')}`);
+  for (const e of encodings)
+    if (!ENCODINGS.includes(e)) throw new Error(`encoding '${e}' is not one of ${ENCODINGS.join(', ')}`);
   const features = input.features ?? powersOfTwoBetween(4, 2 ** 20);
   if (features.length === 0) throw new Error('features: need at least one size');
   for (const d of features) {
-    if (!Number.isInteger(d) || d < 1 || d > MAX_FEATURES) throw new Error(`features: ${d} is not a whole number in 1…${MAX_FEATURES}`);
+    if (!Number.isInteger(d) || d < 1 || d > MAX_FEATURES)
+      throw new Error(`features: ${d} is not a whole number in 1…${MAX_FEATURES}`);
   }
   const seed = input.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
   return { encodings: [...encodings], features: [...features], seed };
 }
 
@@ -97,10 +100,28 @@ export function countRow(encoding: Encoding, features: number, seed: number, ind
     // Basis: all ones (the worst case the formula reports); others: random features of both signs.
     const x = Array.from({ length: features }, () => (encoding === 'basis' ? 1 : (rng.next() - 0.5) * 6));
     const s = circuitStats(encodeFeatures(encoding, x));
-    return { index, encoding, features, qubits: s.qubits, cnots: s.cnots, singleQubitGates: s.singleQubitGates, depth: s.depth, countedFrom: 'circuit' };
+    return {
+      index,
+      encoding,
+      features,
+      qubits: s.qubits,
+      cnots: s.cnots,
+      singleQubitGates: s.singleQubitGates,
+      depth: s.depth,
+      countedFrom: 'circuit',
+    };
   }
   const c = encodingCounts(encoding, features);
-  return { index, encoding, features, qubits: c.qubits, cnots: c.cnots, singleQubitGates: c.singleQubitGates, depth: c.depth, countedFrom: 'formula' };
+  return {
+    index,
+    encoding,
+    features,
+    qubits: c.qubits,
+    cnots: c.cnots,
+    singleQubitGates: c.singleQubitGates,
+    depth: c.depth,
+    countedFrom: 'formula',
+  };
 }
 
 function runSamples(
@@ -126,12 +147,16 @@ function merge(_p: EncodingCostParams, parts: readonly EncodingCostData[]): Enco
 }
 
 function method(p: EncodingCostParams): string {
-  return 'Resource counts of the circuits that load d classical features: basis (an X per 1-bit, worst case all ones), angle (RY per feature, '
-    + 'one qubit each), amplitude (Möttönen et al. 2004: a tree of uniformly controlled RY rotations, each decomposed into 2^k RY and 2^k CNOT; '
-    + 'real amplitudes, so no RZ stage; d padded to the next power of two) and the ZZ feature map (Havlíček et al. 2019, full entanglement, '
-    + `2 repetitions). Depth is the ASAP depth with every gate one layer, all-to-all connectivity (no SWAP routing). Sizes up to `
-    + `${Object.entries(BUILD_LIMIT).map(([e, n]) => `${n} (${e})`).join(', ')} are counted on circuits built from seeded random inputs `
-    + `(seed ${p.seed}); larger sizes use the closed forms in src/encoding/counts.ts, which the unit tests verify against built circuits.`;
+  return (
+    'Resource counts of the circuits that load d classical features: basis (an X per 1-bit, worst case all ones), angle (RY per feature, ' +
+    'one qubit each), amplitude (Möttönen et al. 2004: a tree of uniformly controlled RY rotations, each decomposed into 2^k RY and 2^k CNOT; ' +
+    'real amplitudes, so no RZ stage; d padded to the next power of two) and the ZZ feature map (Havlíček et al. 2019, full entanglement, ' +
+    `2 repetitions). Depth is the ASAP depth with every gate one layer, all-to-all connectivity (no SWAP routing). Sizes up to ` +
+    `${Object.entries(BUILD_LIMIT)
+      .map(([e, n]) => `${n} (${e})`)
+      .join(', ')} are counted on circuits built from seeded random inputs ` +
+    `(seed ${p.seed}); larger sizes use the closed forms in src/encoding/counts.ts, which the unit tests verify against built circuits.`
+  );
 }
 
 const FLAGS = ['features', 'encodings', 'seed'];
@@ -142,18 +167,27 @@ function parseArgs(args: readonly string[]): Partial<EncodingCostParams> {
   const features = f.get('features');
   if (features !== undefined) out.features = parseFeatures(features);
   const enc = f.get('encodings');
-  if (enc !== undefined) out.encodings = [...new Set(enc.split(',').map((e) => parseChoice(e, '--encodings', ENCODINGS)))];
+  if (enc !== undefined)
+    out.encodings = [...new Set(enc.split(',').map((e) => parseChoice(e, '--encodings', ENCODINGS)))];
   const seed = f.get('seed');
   if (seed !== undefined) out.seed = parseInteger(seed, '--seed', { min: 0, max: 0xffffffff });
   return out;
 }
 
-export const ENCODING_COST_COLUMNS = ['encoding', 'features', 'qubits', 'cnots', 'single_qubit_gates', 'depth'] as const;
+export const ENCODING_COST_COLUMNS = [
+  'encoding',
+  'features',
+  'qubits',
+  'cnots',
+  'single_qubit_gates',
+  'depth',
+] as const;
 
 export const encodingCost: ExperimentDefinition<EncodingCostParams, EncodingCostData, EncodingCostData> = {
   name: 'encoding-cost',
   version: ENCODING_COST_VERSION,
-  description: 'Qubits, CNOTs, single-qubit gates and depth of basis, angle, amplitude and ZZ-feature-map encodings against the feature dimension.',
+  description:
+    'Qubits, CNOTs, single-qubit gates and depth of basis, angle, amplitude and ZZ-feature-map encodings against the feature dimension.',
   normalize,
   sampleCount: (p) => p.encodings.length * p.features.length,
   workPerSample: () => 1,
@@ -163,11 +197,18 @@ export const encodingCost: ExperimentDefinition<EncodingCostParams, EncodingCost
   method,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'encoding-cost [--features 4:1048576 (powers of two in the range) | 784,150528] [--encodings basis,angle,amplitude,zz] [--seed 1]',
+    usage:
+      'encoding-cost [--features 4:1048576 (powers of two in the range) | 784,150528] [--encodings basis,angle,amplitude,zz] [--seed 1]',
     parseArgs,
     columns: ENCODING_COST_COLUMNS,
-    rows: (d: EncodingCostData): Row[] => d.rows.map((r) => ({
-      encoding: r.encoding, features: r.features, qubits: r.qubits, cnots: r.cnots, single_qubit_gates: r.singleQubitGates, depth: r.depth,
-    })),
+    rows: (d: EncodingCostData): Row[] =>
+      d.rows.map((r) => ({
+        encoding: r.encoding,
+        features: r.features,
+        qubits: r.qubits,
+        cnots: r.cnots,
+        single_qubit_gates: r.singleQubitGates,
+        depth: r.depth,
+      })),
   },
 };

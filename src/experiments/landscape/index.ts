@@ -84,11 +84,15 @@ function normalize(input: Partial<LandscapeParams>): LandscapeParams {
   const seed = input.seed ?? 1;
   if (qubits.length === 0) throw new Error('qubits needs at least one value');
   for (const n of qubits) {
-    if (!Number.isInteger(n) || n < 2 || n > MAX_QUBITS) throw new Error(`qubits: ${n} is not a whole number in 2…${MAX_QUBITS}`);
+    if (!Number.isInteger(n) || n < 2 || n > MAX_QUBITS)
+      throw new Error(`qubits: ${n} is not a whole number in 2…${MAX_QUBITS}`);
   }
-  if (!Number.isInteger(layers) || layers < 0 || layers > 1000) throw new Error(`layers: ${layers} is not a whole number in 0…1000`);
-  if (!Number.isInteger(grid) || grid < 8 || grid > 256) throw new Error(`grid: ${grid} is not a whole number in 8…256`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
+  if (!Number.isInteger(layers) || layers < 0 || layers > 1000)
+    throw new Error(`layers: ${layers} is not a whole number in 0…1000`);
+  if (!Number.isInteger(grid) || grid < 8 || grid > 256)
+    throw new Error(`grid: ${grid} is not a whole number in 8…256`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
   return { qubits: [...qubits], layers, grid, seed };
 }
 
@@ -212,7 +216,12 @@ function completeStride(values: ReadonlyArray<number | null>, G: number): number
   let best = 0;
   for (const s of LEVEL_STRIDES) {
     let full = true;
-    for (let i = 0; i < G && full; i += s) for (let j = 0; j < G; j += s) if (values[i * G + j] === null) { full = false; break; }
+    for (let i = 0; i < G && full; i += s)
+      for (let j = 0; j < G; j += s)
+        if (values[i * G + j] === null) {
+          full = false;
+          break;
+        }
     if (!full) break;
     best = s;
   }
@@ -222,7 +231,16 @@ function completeStride(values: ReadonlyArray<number | null>, G: number): number
 function summarize(p: LandscapeParams, s: LandscapeSamples): LandscapeData {
   const G = p.grid;
   const h = (2 * Math.PI) / G;
-  const panels: LandscapePanel[] = p.qubits.map((n) => ({ qubits: n, values: new Array<number | null>(G * G).fill(null), pointsDone: 0, stride: 0, min: NaN, max: NaN, std: NaN, maxSlope: NaN }));
+  const panels: LandscapePanel[] = p.qubits.map((n) => ({
+    qubits: n,
+    values: new Array<number | null>(G * G).fill(null),
+    pointsDone: 0,
+    stride: 0,
+    min: NaN,
+    max: NaN,
+    std: NaN,
+    maxSlope: NaN,
+  }));
   for (const r of s.rows) {
     const { level, panel: pi, row: i } = sampleCoordinates(r.k, p.qubits.length, G);
     const panel = panels[pi];
@@ -234,22 +252,34 @@ function summarize(p: LandscapeParams, s: LandscapeSamples): LandscapeData {
     const v = panel.values;
     const st = completeStride(v, G);
     panel.stride = st;
-    let min = Infinity, max = -Infinity, sum = 0, sum2 = 0, count = 0, slope = 0;
+    let min = Infinity,
+      max = -Infinity,
+      sum = 0,
+      sum2 = 0,
+      count = 0,
+      slope = 0;
     for (let i = 0; i < G; i++) {
       for (let j = 0; j < G; j++) {
         const c = v[i * G + j];
         if (c === null) continue;
-        min = Math.min(min, c); max = Math.max(max, c); sum += c; sum2 += c * c; count++;
+        min = Math.min(min, c);
+        max = Math.max(max, c);
+        sum += c;
+        sum2 += c * c;
+        count++;
         // Slopes on the complete lattice (central differences at its spacing; the whole grid when st = 1).
         if (st === 0 || i % st !== 0 || j % st !== 0) continue;
-        const right = v[i * G + ((j + st) % G)], left = v[i * G + ((j + G - st) % G)];
+        const right = v[i * G + ((j + st) % G)],
+          left = v[i * G + ((j + G - st) % G)];
         if (right !== null && left !== null) slope = Math.max(slope, Math.abs(right - left) / (2 * st * h));
-        const up = v[((i + st) % G) * G + j], down = v[((i + G - st) % G) * G + j];
+        const up = v[((i + st) % G) * G + j],
+          down = v[((i + G - st) % G) * G + j];
         if (up !== null && down !== null) slope = Math.max(slope, Math.abs(up - down) / (2 * st * h));
       }
     }
     if (count > 0) {
-      panel.min = min; panel.max = max;
+      panel.min = min;
+      panel.max = max;
       const mean = sum / count;
       panel.std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
       panel.maxSlope = st > 0 ? slope : NaN;
@@ -262,7 +292,12 @@ function summarize(p: LandscapeParams, s: LandscapeSamples): LandscapeData {
 export function landscapeRefinement(G: number, panels: readonly Pick<LandscapePanel, 'stride'>[]): Refinement {
   const stride = panels.length ? Math.max(...panels.map((x) => (x.stride === 0 ? Infinity : x.stride))) : Infinity;
   const level = Number.isFinite(stride) ? Math.ceil(G / stride) : 0;
-  const label = level === G ? `grid ${G}×${G}` : level === 0 ? `starting a coarse ${Math.ceil(G / LEVEL_STRIDES[0])}×${Math.ceil(G / LEVEL_STRIDES[0])} grid, refining to ${G}×${G}` : `coarse grid ${level}×${level}, refining to ${G}×${G}`;
+  const label =
+    level === G
+      ? `grid ${G}×${G}`
+      : level === 0
+        ? `starting a coarse ${Math.ceil(G / LEVEL_STRIDES[0])}×${Math.ceil(G / LEVEL_STRIDES[0])} grid, refining to ${G}×${G}`
+        : `coarse grid ${level}×${level}, refining to ${G}×${G}`;
   return { level, target: G, label };
 }
 
@@ -298,9 +333,15 @@ export const landscape: ExperimentDefinition<LandscapeParams, LandscapeSamples, 
     rows(d: LandscapeData): Row[] {
       const rows: Row[] = [];
       for (const panel of d.panels) {
-        for (let i = 0; i < d.grid; i++) for (let j = 0; j < d.grid; j++) {
-          rows.push({ qubits: panel.qubits, theta1: d.thetas[j], theta2: d.thetas[i], cost: panel.values[i * d.grid + j] });
-        }
+        for (let i = 0; i < d.grid; i++)
+          for (let j = 0; j < d.grid; j++) {
+            rows.push({
+              qubits: panel.qubits,
+              theta1: d.thetas[j],
+              theta2: d.thetas[i],
+              cost: panel.values[i * d.grid + j],
+            });
+          }
       }
       return rows;
     },

@@ -15,7 +15,12 @@ import type { Circuit, GateOp } from '../../sim/types';
 export type Family = 'ghz' | 'layered';
 export const FAMILIES: readonly Family[] = ['ghz', 'layered'];
 
-const g = (name: GateOp['name'], qubits: number[], params: number[] = []): GateOp => ({ kind: 'gate', name, qubits, params });
+const g = (name: GateOp['name'], qubits: number[], params: number[] = []): GateOp => ({
+  kind: 'gate',
+  name,
+  qubits,
+  params,
+});
 
 /** The gates of block `depth` (1-based) of a family. */
 export function familyBlock(family: Family, n: number, depth: number, seed: number): Circuit {

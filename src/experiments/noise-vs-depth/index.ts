@@ -99,7 +99,9 @@ function modelFor(p: NoiseVsDepthParams, config: string): NoiseModel | undefined
   const on = parseConfig(config);
   if (on.size === 0) return undefined;
   return deviceNoiseModel(getDevice(p.device), {
-    gate: on.has('gate'), decoherence: on.has('decoherence'), readout: on.has('readout'),
+    gate: on.has('gate'),
+    decoherence: on.has('decoherence'),
+    readout: on.has('readout'),
     scale: {
       gate: p.scale * (p.gateScale ?? 1),
       decoherence: p.scale * (p.decoherenceScale ?? 1),
@@ -113,29 +115,49 @@ function normalize(input: Partial<NoiseVsDepthParams>): NoiseVsDepthParams {
   if (!FAMILIES.includes(family)) throw new Error(`family '${family}' is not one of ${FAMILIES.join(', ')}`);
   const qubits = input.qubits ?? 4;
   if (!Number.isInteger(qubits) || qubits < 2 || qubits > MAX_QUBITS) {
-    throw new Error(`qubits: ${qubits} is not a whole number in 2…${MAX_QUBITS} (density-matrix cap for this experiment)`);
+    throw new Error(
+      `qubits: ${qubits} is not a whole number in 2…${MAX_QUBITS} (density-matrix cap for this experiment)`,
+    );
   }
   const maxDepth = input.maxDepth ?? 20;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 500) throw new Error(`depth: ${maxDepth} is not a whole number in 1…500`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 500)
+    throw new Error(`depth: ${maxDepth} is not a whole number in 1…500`);
   const device = input.device ?? 'ibm_boston';
   if (!loadDevices().some((d) => d.id === device)) {
-    throw new Error(`unknown device '${device}' (known: ${loadDevices().map((d) => d.id).join(', ')})`);
+    throw new Error(
+      `unknown device '${device}' (known: ${loadDevices()
+        .map((d) => d.id)
+        .join(', ')})`,
+    );
   }
   const configs = input.configs ?? ['ideal', 'gate', 'decoherence', 'readout', 'all'];
   if (configs.length === 0) throw new Error('configs: need at least one noise configuration');
   for (const c of configs) parseConfig(c);
   const shots = input.shots ?? 1000;
-  if (!Number.isInteger(shots) || shots < 1 || shots > 1e9) throw new Error(`shots: ${shots} is not a whole number in 1…1e9`);
+  if (!Number.isInteger(shots) || shots < 1 || shots > 1e9)
+    throw new Error(`shots: ${shots} is not a whole number in 1…1e9`);
   const k = input.k ?? 2;
   if (!(k > 0 && Number.isFinite(k))) throw new Error(`k: ${k} is not a positive number`);
   const seed = input.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`seed: ${seed} is not a whole number in 0…4294967295`);
   const observable = input.observable ?? defaultObservable(family, qubits);
   parsePauli(observable, qubits);
   if (/^I+$/.test(observable)) throw new Error('observable: the identity carries no signal');
   const scale = input.scale ?? 1;
   if (!(scale >= 0 && Number.isFinite(scale))) throw new Error(`scale: ${scale} is not a number ≥ 0`);
-  const out: NoiseVsDepthParams = { family, qubits, maxDepth, device, configs: [...configs], shots, k, seed, observable, scale };
+  const out: NoiseVsDepthParams = {
+    family,
+    qubits,
+    maxDepth,
+    device,
+    configs: [...configs],
+    shots,
+    k,
+    seed,
+    observable,
+    scale,
+  };
   for (const key of ['gateScale', 'decoherenceScale', 'readoutScale'] as const) {
     const v = input[key];
     if (v === undefined || v === 1) continue;
@@ -146,7 +168,12 @@ function normalize(input: Partial<NoiseVsDepthParams>): NoiseVsDepthParams {
 }
 
 /** ⟨O⟩ as measured: the basis change is run (noisily) on a copy, readout error applied, parity averaged. */
-function measuredExpectation(rho: DensityMatrix, rotation: Circuit, support: number, noise: NoiseModel | undefined): { value: number; probs: Float64Array } {
+function measuredExpectation(
+  rho: DensityMatrix,
+  rotation: Circuit,
+  support: number,
+  noise: NoiseModel | undefined,
+): { value: number; probs: Float64Array } {
   const m = rho.clone();
   if (rotation.ops.length) m.run(rotation, noise);
   const probs = m.measuredProbabilities(noise);
@@ -164,7 +191,8 @@ function runConfig(p: NoiseVsDepthParams, index: number, signal: AbortSignal | u
   const rotation: Circuit = { numQubits: n, numClbits: 0, ops: pauliBasisRotation(p.observable, n) };
   const { support } = parsePauli(p.observable, n);
   const points: DepthPoint[] = [];
-  let gates = 0, two = 0;
+  let gates = 0,
+    two = 0;
   let depthLost: number | null = null;
   for (let d = 1; d <= p.maxDepth; d++) {
     throwIfAborted(signal);
@@ -182,8 +210,15 @@ function runConfig(p: NoiseVsDepthParams, index: number, signal: AbortSignal | u
     const resolvable = Math.abs(noisy) >= p.k * stderr;
     if (!resolvable && depthLost === null) depthLost = d;
     points.push({
-      depth: d, gates, twoQubitGates: two, fidelity: rho.fidelityWithPure(ideal),
-      ideal: ideal.expectation(p.observable), noisy, stderr, sampled: sum / p.shots, resolvable,
+      depth: d,
+      gates,
+      twoQubitGates: two,
+      fidelity: rho.fidelityWithPure(ideal),
+      ideal: ideal.expectation(p.observable),
+      noisy,
+      stderr,
+      sampled: sum / p.shots,
+      resolvable,
     });
   }
   return { index, config, label: noise?.label ?? 'ideal (noiseless)', points, depthLost };
@@ -218,13 +253,28 @@ function scaleNote(p: NoiseVsDepthParams): string {
 }
 
 function method(p: NoiseVsDepthParams): string {
-  const fam = p.family === 'ghz'
-    ? 'GHZ preparation (H, then a CX chain) followed by d − 1 echo blocks that undo and redo the chain (ideal state unchanged, 2(n − 1) more CX each)'
-    : 'a seeded random layered circuit of d blocks, each RY and RZ on every qubit (angles uniform in [0, 2π)) then a CX chain';
+  const fam =
+    p.family === 'ghz'
+      ? 'GHZ preparation (H, then a CX chain) followed by d − 1 echo blocks that undo and redo the chain (ideal state unchanged, 2(n − 1) more CX each)'
+      : 'a seeded random layered circuit of d blocks, each RY and RZ on every qubit (angles uniform in [0, 2π)) then a CX chain';
   return `Density-matrix simulation of ${fam} on ${p.qubits} qubits, depth d = 1…${p.maxDepth}, with the noise model of ${p.device} (scale ×${p.scale}${scaleNote(p)}): gate errors as depolarizing channels after each gate, decoherence as T1/T2 thermal relaxation during gates and while idle (blocks are separated by a barrier, so idle qubits catch up at each block end), readout as a confusion matrix on the measured distribution; RZ is a noiseless virtual gate. Configurations: ${p.configs.join(', ')}. Observable ${p.observable} (Qiskit order, last letter = qubit 0), measured as hardware does: basis-change gates (noisy) and readout error included. Fidelity = ⟨ψ_ideal|ρ|ψ_ideal⟩ before measurement. Shot noise for ${p.shots} shots: stderr = √((1 − ⟨O⟩²)/N); a seeded ${p.shots}-shot estimate per depth from deriveSeed(${p.seed}, n, d, configuration). The signal is lost at the first depth with |⟨O⟩| < ${p.k}·stderr.`;
 }
 
-const FLAGS = ['family', 'qubits', 'depth', 'device', 'configs', 'shots', 'k', 'seed', 'observable', 'scale', 'gate-scale', 'decoherence-scale', 'readout-scale'];
+const FLAGS = [
+  'family',
+  'qubits',
+  'depth',
+  'device',
+  'configs',
+  'shots',
+  'k',
+  'seed',
+  'observable',
+  'scale',
+  'gate-scale',
+  'decoherence-scale',
+  'readout-scale',
+];
 
 function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   const f = parseFlags(args, FLAGS);
@@ -237,7 +287,11 @@ function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   if (v('configs')) {
     out.configs = v('configs')!.split(',');
     for (const c of out.configs) {
-      try { parseConfig(c); } catch (e) { throw new UsageError(`--configs: ${(e as Error).message}`); }
+      try {
+        parseConfig(c);
+      } catch (e) {
+        throw new UsageError(`--configs: ${(e as Error).message}`);
+      }
     }
   }
   if (v('shots')) out.shots = parseInteger(v('shots')!, '--shots', { min: 1, max: 1e9 });
@@ -246,7 +300,8 @@ function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   if (v('observable')) out.observable = v('observable')!;
   if (v('scale')) out.scale = parseNumber(v('scale')!, '--scale', { min: 0 });
   if (v('gate-scale')) out.gateScale = parseNumber(v('gate-scale')!, '--gate-scale', { min: 0 });
-  if (v('decoherence-scale')) out.decoherenceScale = parseNumber(v('decoherence-scale')!, '--decoherence-scale', { min: 0 });
+  if (v('decoherence-scale'))
+    out.decoherenceScale = parseNumber(v('decoherence-scale')!, '--decoherence-scale', { min: 0 });
   if (v('readout-scale')) out.readoutScale = parseNumber(v('readout-scale')!, '--readout-scale', { min: 0 });
   return out;
 }
@@ -264,9 +319,23 @@ export const noiseVsDepth: ExperimentDefinition<NoiseVsDepthParams, NoiseVsDepth
   method,
   seedOf: (p) => p.seed,
   cli: {
-    usage: 'noise-vs-depth --family ghz|layered --qubits 4 --depth 20 --device ibm_boston [--configs ideal,gate,decoherence,readout,all] [--shots 1000] [--k 2] [--seed 1] [--observable XXXX] [--scale 1] [--gate-scale 1] [--decoherence-scale 1] [--readout-scale 1]',
+    usage:
+      'noise-vs-depth --family ghz|layered --qubits 4 --depth 20 --device ibm_boston [--configs ideal,gate,decoherence,readout,all] [--shots 1000] [--k 2] [--seed 1] [--observable XXXX] [--scale 1] [--gate-scale 1] [--decoherence-scale 1] [--readout-scale 1]',
     parseArgs,
-    columns: ['config', 'depth', 'gates', 'twoQubitGates', 'fidelity', 'ideal', 'noisy', 'stderr', 'sampled', 'resolvable', 'depthLost'],
-    rows: (d: NoiseVsDepthData): Row[] => d.configs.flatMap((c) => c.points.map((pt) => ({ config: c.config, ...pt, depthLost: c.depthLost }))),
+    columns: [
+      'config',
+      'depth',
+      'gates',
+      'twoQubitGates',
+      'fidelity',
+      'ideal',
+      'noisy',
+      'stderr',
+      'sampled',
+      'resolvable',
+      'depthLost',
+    ],
+    rows: (d: NoiseVsDepthData): Row[] =>
+      d.configs.flatMap((c) => c.points.map((pt) => ({ config: c.config, ...pt, depthLost: c.depthLost }))),
   },
 };

@@ -3,7 +3,14 @@ import type { FigureMeta } from '../../story/figure-types';
 
 export const WORKLOAD_IDS = ['llm', 'mnist', 'femoco', 'sensor', 'portfolio', 'search'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
-export const ACCEL_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const ACCEL_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 
 /** The edited workload's numbers; defaults are the MNIST classifier's (workloads.ts), switching workload loads its preset. */
 export const accelParamSpec = {
@@ -20,5 +27,10 @@ export const accelParamSpec = {
 export const accelMeta: FigureMeta<typeof accelParamSpec> = {
   id: 'accelerator-check',
   params: accelParamSpec,
-  sources: [{ label: 'Workload sizes from content/data/datasets.json and the cited papers; device numbers from devices.json; the speedup condition from the speedup-erosion model' }],
+  sources: [
+    {
+      label:
+        'Workload sizes from content/data/datasets.json and the cited papers; device numbers from devices.json; the speedup condition from the speedup-erosion model',
+    },
+  ],
 };

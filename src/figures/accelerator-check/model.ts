@@ -25,15 +25,30 @@ import { WORKLOADS, type Workload } from './workloads';
 export const CONDITIONS = ['encoding', 'outputs', 'noise', 'speedup', 'baseline'] as const;
 export type Condition = (typeof CONDITIONS)[number];
 export const CONDITION_LABEL: Record<Condition, string> = {
-  encoding: 'Cheap encoding', outputs: 'Few outputs', noise: 'Tolerable noise', speedup: 'A large speedup', baseline: 'A baseline that holds',
+  encoding: 'Cheap encoding',
+  outputs: 'Few outputs',
+  noise: 'Tolerable noise',
+  speedup: 'A large speedup',
+  baseline: 'A baseline that holds',
 };
 export const LAST_STEP = 4;
 
-export interface Cell { holds: boolean; value: number | null; detail: string }
-export interface RowResult { workload: Workload; cells: Record<Condition, Cell>; depthBudget: number }
+export interface Cell {
+  holds: boolean;
+  value: number | null;
+  detail: string;
+}
+export interface RowResult {
+  workload: Workload;
+  cells: Record<Condition, Cell>;
+  depthBudget: number;
+}
 
 /** Smallest N (1/100-decade grid up to 10³⁰) from which quantum stays faster; the same scan as speedup-erosion's. */
-export function scanBreakEven(quantum: (n: number) => number, classical: (n: number) => number): { n: number | null; reason: 'never' | 'beyond' | null } {
+export function scanBreakEven(
+  quantum: (n: number) => number,
+  classical: (n: number) => number,
+): { n: number | null; reason: 'never' | 'beyond' | null } {
   let start: number | null = null;
   for (let i = 0; i <= 3000; i++) {
     const n = 10 ** ((Math.log10(N_MAX) * i) / 3000);
@@ -64,36 +79,88 @@ export function evaluate(w: Workload, device: TimedDeviceId, readoutHours: numbe
   let speedup: Cell;
   if (w.speedup === 'none') speedup = { holds: false, value: null, detail: 'no proven speedup to erode' };
   else {
-    const m = erosionModel({ speedup: w.speedup, alpha: w.alpha, eps: w.eps, device, latency: JOB_LATENCY.seconds, queue: 0 });
+    const m = erosionModel({
+      speedup: w.speedup,
+      alpha: w.alpha,
+      eps: w.eps,
+      device,
+      latency: JOB_LATENCY.seconds,
+      queue: 0,
+    });
     // With data to load, every cost of the erosion model counts; with none (compiled or quantum input), loading is dropped.
     // The classical learner of quantum data runs experiments, one measured shot each, not GPU operations.
-    const classical = w.classicalUnit === 'experiment' ? (n: number) => n ** w.alpha * (d.measure_s + d.repDelay_s) : m.classical;
-    const b = w.inputs >= 2 && w.classicalUnit === 'gpu-op' ? breakEven(m, 'latency')
-      : scanBreakEven((n) => m.shots * (m.quantum('claimed', n) + d.measure_s + d.repDelay_s) + JOB_LATENCY.seconds, classical);
-    speedup = b.n === null
-      ? { holds: false, value: null, detail: b.reason === 'never' ? 'no break-even once loading and shots count' : 'no break-even below N = 10³⁰' }
-      : { holds: b.n <= w.size, value: b.n, detail: `break-even N ≈ ${fmtSci(b.n)} ${b.n <= w.size ? '≤' : '>'} ${fmtSci(w.size)}` };
+    const classical =
+      w.classicalUnit === 'experiment' ? (n: number) => n ** w.alpha * (d.measure_s + d.repDelay_s) : m.classical;
+    const b =
+      w.inputs >= 2 && w.classicalUnit === 'gpu-op'
+        ? breakEven(m, 'latency')
+        : scanBreakEven(
+            (n) => m.shots * (m.quantum('claimed', n) + d.measure_s + d.repDelay_s) + JOB_LATENCY.seconds,
+            classical,
+          );
+    speedup =
+      b.n === null
+        ? {
+            holds: false,
+            value: null,
+            detail:
+              b.reason === 'never' ? 'no break-even once loading and shots count' : 'no break-even below N = 10³⁰',
+          }
+        : {
+            holds: b.n <= w.size,
+            value: b.n,
+            detail: `break-even N ≈ ${fmtSci(b.n)} ${b.n <= w.size ? '≤' : '>'} ${fmtSci(w.size)}`,
+          };
   }
   return {
-    workload: w, depthBudget: budget,
+    workload: w,
+    depthBudget: budget,
     cells: {
-      encoding: { holds: enc <= budget, value: enc, detail: w.inputs >= 2 ? `${fmtCount(enc)} layers to load ${fmtCount(w.inputs)} numbers (budget ${fmtCount(Math.floor(budget))})` : 'nothing to load' },
-      outputs: { holds: readoutSeconds <= readoutHours * 3600, value: readoutSeconds, detail: `${fmtCount(S)} shots: ${fmtDuration(readoutSeconds)}` },
-      noise: { holds: w.depth <= budget, value: w.depth, detail: `${fmtCount(w.depth)} layers, budget ${Number.isFinite(budget) ? fmtCount(Math.floor(budget)) : '∞'}` },
+      encoding: {
+        holds: enc <= budget,
+        value: enc,
+        detail:
+          w.inputs >= 2
+            ? `${fmtCount(enc)} layers to load ${fmtCount(w.inputs)} numbers (budget ${fmtCount(Math.floor(budget))})`
+            : 'nothing to load',
+      },
+      outputs: {
+        holds: readoutSeconds <= readoutHours * 3600,
+        value: readoutSeconds,
+        detail: `${fmtCount(S)} shots: ${fmtDuration(readoutSeconds)}`,
+      },
+      noise: {
+        holds: w.depth <= budget,
+        value: w.depth,
+        detail: `${fmtCount(w.depth)} layers, budget ${Number.isFinite(budget) ? fmtCount(Math.floor(budget)) : '∞'}`,
+      },
       speedup,
       baseline: { holds: w.baseline.holds, value: null, detail: w.baseline.text },
     },
   };
 }
 
-export interface AccelParams { workload: WorkloadId; inputs: number; outputs: number; qubits: number; depth: number; size: number; device: TimedDeviceId; readoutHours: number }
+export interface AccelParams {
+  workload: WorkloadId;
+  inputs: number;
+  outputs: number;
+  qubits: number;
+  depth: number;
+  size: number;
+  device: TimedDeviceId;
+  readoutHours: number;
+}
 
 /** The matrix: every workload from its preset, the edited one with the reader's numbers. */
 export function matrix(p: AccelParams): RowResult[] {
   return (Object.keys(WORKLOADS) as WorkloadId[]).map((id) => {
-    const w = id === p.workload ? { ...WORKLOADS[id], inputs: p.inputs, outputs: p.outputs, qubits: p.qubits, depth: p.depth, size: p.size } : WORKLOADS[id];
+    const w =
+      id === p.workload
+        ? { ...WORKLOADS[id], inputs: p.inputs, outputs: p.outputs, qubits: p.qubits, depth: p.depth, size: p.size }
+        : WORKLOADS[id];
     return evaluate(w, p.device, p.readoutHours);
   });
 }
 
-export const conditionsForStep = (step: number): Condition[] => CONDITIONS.slice(0, Math.max(0, Math.min(LAST_STEP, step)) + 1);
+export const conditionsForStep = (step: number): Condition[] =>
+  CONDITIONS.slice(0, Math.max(0, Math.min(LAST_STEP, step)) + 1);

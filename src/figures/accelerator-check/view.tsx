@@ -10,7 +10,15 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { deviceTiming } from '../pipeline-cost/profiles';
 import { ACCEL_DEVICES, WORKLOAD_IDS, type accelParamSpec } from './meta';
-import { CONDITION_LABEL, LAST_STEP, conditionsForStep, matrix, type AccelParams, type Condition, type RowResult } from './model';
+import {
+  CONDITION_LABEL,
+  LAST_STEP,
+  conditionsForStep,
+  matrix,
+  type AccelParams,
+  type Condition,
+  type RowResult,
+} from './model';
 import { WORKLOADS } from './workloads';
 import './accelerator-check.css';
 
@@ -21,11 +29,13 @@ function tableFor(rows: readonly RowResult[], conds: readonly Condition[]): Data
       ...conds.map((c) => ({ key: c, label: CONDITION_LABEL[c] })),
       { key: 'all', label: 'all shown hold' },
     ],
-    rows: rows.map((r) => Object.fromEntries([
-      ['workload', r.workload.name],
-      ...conds.map((c) => [c, `${r.cells[c].holds ? 'holds' : 'fails'}: ${r.cells[c].detail}`]),
-      ['all', conds.every((c) => r.cells[c].holds) ? 'yes' : 'no'],
-    ])),
+    rows: rows.map((r) =>
+      Object.fromEntries([
+        ['workload', r.workload.name],
+        ...conds.map((c) => [c, `${r.cells[c].holds ? 'holds' : 'fails'}: ${r.cells[c].detail}`]),
+        ['all', conds.every((c) => r.cells[c].holds) ? 'yes' : 'no'],
+      ]),
+    ),
   };
 }
 
@@ -37,9 +47,10 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
   const rows = matrix(p);
   const conds = conditionsForStep(step);
   const passing = rows.filter((r) => conds.every((c) => r.cells[c].holds)).map((r) => r.workload.name);
-  const summary = `Conditions shown: ${conds.map((c) => CONDITION_LABEL[c]).join(', ')}. `
-    + (passing.length ? `Workloads meeting all of them: ${passing.join(', ')}.` : 'No workload meets all of them.')
-    + ` Device: ${deviceTiming(p.device).name}.`;
+  const summary =
+    `Conditions shown: ${conds.map((c) => CONDITION_LABEL[c]).join(', ')}. ` +
+    (passing.length ? `Workloads meeting all of them: ${passing.join(', ')}.` : 'No workload meets all of them.') +
+    ` Device: ${deviceTiming(p.device).name}.`;
   return (
     <FigureShell
       id={id}
@@ -48,17 +59,31 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
       caption={`${entry?.steps[step] ?? ''}: each cell computed for the workload on ${deviceTiming(p.device).name}.`}
       ready
       method={{
-        text: 'Each cell is computed. Depth budget: the layers at which a run is still fault-free half the time, ln 2 / (⌊n/2⌋·e₂ + n·e₁). '
-          + 'Cheap encoding: amplitude loading of the numbers each circuit needs (gate counts from src/encoding/counts) within that budget. '
-          + 'Few outputs: k·⌈1/ε²⌉ shots, each paying measurement and repetition delay, within the readout budget. '
-          + 'Tolerable noise: the circuit depth within the budget, without error correction. '
-          + 'A large speedup: the speedup-erosion break-even with loading, shots and latency counted (no loading when nothing is loaded; against one shot per experiment for quantum data) at or below the problem size. '
-          + 'A baseline that holds: the cited literature. Workload sizes that are choices of the example are marked in each note.',
-        params: { device: deviceTiming(p.device).name, 'readout budget (h)': p.readoutHours, 'edited workload': WORKLOADS[p.workload].name, inputs: p.inputs, outputs: p.outputs, qubits: p.qubits, depth: p.depth, 'problem size': p.size },
+        text:
+          'Each cell is computed. Depth budget: the layers at which a run is still fault-free half the time, ln 2 / (⌊n/2⌋·e₂ + n·e₁). ' +
+          'Cheap encoding: amplitude loading of the numbers each circuit needs (gate counts from src/encoding/counts) within that budget. ' +
+          'Few outputs: k·⌈1/ε²⌉ shots, each paying measurement and repetition delay, within the readout budget. ' +
+          'Tolerable noise: the circuit depth within the budget, without error correction. ' +
+          'A large speedup: the speedup-erosion break-even with loading, shots and latency counted (no loading when nothing is loaded; against one shot per experiment for quantum data) at or below the problem size. ' +
+          'A baseline that holds: the cited literature. Workload sizes that are choices of the example are marked in each note.',
+        params: {
+          device: deviceTiming(p.device).name,
+          'readout budget (h)': p.readoutHours,
+          'edited workload': WORKLOADS[p.workload].name,
+          inputs: p.inputs,
+          outputs: p.outputs,
+          qubits: p.qubits,
+          depth: p.depth,
+          'problem size': p.size,
+        },
         seed: 0,
         sources: [
-          { label: `${deviceTiming(p.device).name}: ${deviceTiming(p.device).source} (${deviceTiming(p.device).date})` },
-          ...WORKLOAD_IDS.map((w) => ({ label: `${WORKLOADS[w].name}: ${WORKLOADS[w].note}; baseline [${WORKLOADS[w].baseline.cite}]` })),
+          {
+            label: `${deviceTiming(p.device).name}: ${deviceTiming(p.device).source} (${deviceTiming(p.device).date})`,
+          },
+          ...WORKLOAD_IDS.map((w) => ({
+            label: `${WORKLOADS[w].name}: ${WORKLOADS[w].note}; baseline [${WORKLOADS[w].baseline.cite}]`,
+          })),
         ],
       }}
       data={tableFor(rows, conds)}
@@ -66,18 +91,39 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
       issues={paramIssues}
       controls={step === LAST_STEP ? <Controls p={p} setParams={setParams} /> : null}
     >
-      <div className="ac" tabIndex={0} role="region" aria-label="Conditions by workload (scrolls sideways on narrow screens)">
+      <div
+        className="ac"
+        tabIndex={0}
+        role="region"
+        aria-label="Conditions by workload (scrolls sideways on narrow screens)"
+      >
         <table className="ac-matrix">
           <caption className="ac-caption">Does each condition hold?</caption>
           <thead>
-            <tr><th scope="col">workload</th>{conds.map((c) => <th key={c} scope="col">{CONDITION_LABEL[c]}</th>)}</tr>
+            <tr>
+              <th scope="col">workload</th>
+              {conds.map((c) => (
+                <th key={c} scope="col">
+                  {CONDITION_LABEL[c]}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.workload.id} data-workload={r.workload.id} className={r.workload.id === p.workload && step === LAST_STEP ? 'ac-edited' : undefined}>
+              <tr
+                key={r.workload.id}
+                data-workload={r.workload.id}
+                className={r.workload.id === p.workload && step === LAST_STEP ? 'ac-edited' : undefined}
+              >
                 <th scope="row">{r.workload.name}</th>
                 {conds.map((c) => (
-                  <td key={c} data-condition={c} data-holds={r.cells[c].holds ? 'true' : 'false'} className={r.cells[c].holds ? 'ac-yes' : 'ac-no'}>
+                  <td
+                    key={c}
+                    data-condition={c}
+                    data-holds={r.cells[c].holds ? 'true' : 'false'}
+                    className={r.cells[c].holds ? 'ac-yes' : 'ac-no'}
+                  >
                     <span className="ac-mark">{r.cells[c].holds ? '✓ holds' : '✗ fails'}</span>
                     <span className="ac-detail">{r.cells[c].detail}</span>
                   </td>
@@ -95,20 +141,47 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
 function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<AccelParams>): void }) {
   const uid = useId();
   const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) => (
-    <label htmlFor={`${uid}-${key}`}>{label}
-      <select id={`${uid}-${key}`} value={p[key]} onChange={(e) => setParams({ [key]: Number(e.currentTarget.value) } as Partial<AccelParams>)}>
-        {[...new Set([...choices, p[key]])].sort((a, b) => a - b).map((v) => <option key={v} value={v}>{v.toLocaleString('en-US')}</option>)}
+    <label htmlFor={`${uid}-${key}`}>
+      {label}
+      <select
+        id={`${uid}-${key}`}
+        value={p[key]}
+        onChange={(e) => setParams({ [key]: Number(e.currentTarget.value) } as Partial<AccelParams>)}
+      >
+        {[...new Set([...choices, p[key]])]
+          .sort((a, b) => a - b)
+          .map((v) => (
+            <option key={v} value={v}>
+              {v.toLocaleString('en-US')}
+            </option>
+          ))}
       </select>
     </label>
   );
   return (
     <form className="ac-controls" onSubmit={(e) => e.preventDefault()} aria-label="Workload settings">
-      <label htmlFor={`${uid}-w`}>edit workload
-        <select id={`${uid}-w`} value={p.workload} onChange={(e) => {
-          const w = WORKLOADS[e.currentTarget.value as AccelParams['workload']];
-          setParams({ workload: w.id, inputs: w.inputs, outputs: w.outputs, qubits: w.qubits, depth: w.depth, size: w.size });
-        }}>
-          {WORKLOAD_IDS.map((w) => <option key={w} value={w}>{WORKLOADS[w].name}</option>)}
+      <label htmlFor={`${uid}-w`}>
+        edit workload
+        <select
+          id={`${uid}-w`}
+          value={p.workload}
+          onChange={(e) => {
+            const w = WORKLOADS[e.currentTarget.value as AccelParams['workload']];
+            setParams({
+              workload: w.id,
+              inputs: w.inputs,
+              outputs: w.outputs,
+              qubits: w.qubits,
+              depth: w.depth,
+              size: w.size,
+            });
+          }}
+        >
+          {WORKLOAD_IDS.map((w) => (
+            <option key={w} value={w}>
+              {WORKLOADS[w].name}
+            </option>
+          ))}
         </select>
       </label>
       {num('inputs', 'numbers loaded', [0, 16, 784, 16_384])}
@@ -116,9 +189,18 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
       {num('qubits', 'qubits', [4, 10, 20, 50, 100])}
       {num('depth', 'depth (layers)', [5, 10, 20, 100, 1e6])}
       {num('size', 'problem size N', [100, 60_000, 1e6, 1e12, 1e20])}
-      <label htmlFor={`${uid}-d`}>device
-        <select id={`${uid}-d`} value={p.device} onChange={(e) => setParams({ device: e.currentTarget.value as AccelParams['device'] })}>
-          {ACCEL_DEVICES.map((d) => <option key={d} value={d}>{deviceTiming(d).name}</option>)}
+      <label htmlFor={`${uid}-d`}>
+        device
+        <select
+          id={`${uid}-d`}
+          value={p.device}
+          onChange={(e) => setParams({ device: e.currentTarget.value as AccelParams['device'] })}
+        >
+          {ACCEL_DEVICES.map((d) => (
+            <option key={d} value={d}>
+              {deviceTiming(d).name}
+            </option>
+          ))}
         </select>
       </label>
     </form>

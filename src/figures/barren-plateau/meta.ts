@@ -19,8 +19,18 @@ export const barrenPlateauMeta: FigureMeta<typeof barrenPlateauParamSpec> = {
   id: 'barren-plateau',
   params: barrenPlateauParamSpec,
   sources: [
-    { label: 'McClean et al. (2018), Barren plateaus in quantum neural network training landscapes, Nat. Commun. 9:4812', href: 'https://arxiv.org/abs/1803.11173' },
-    { label: 'Cerezo et al. (2021), Cost function dependent barren plateaus, Nat. Commun. 12:1791', href: 'https://arxiv.org/abs/2001.00550' },
-    { label: 'Wang et al. (2021), Noise-induced barren plateaus, Nat. Commun. 12:6961', href: 'https://arxiv.org/abs/2007.14384' },
+    {
+      label:
+        'McClean et al. (2018), Barren plateaus in quantum neural network training landscapes, Nat. Commun. 9:4812',
+      href: 'https://arxiv.org/abs/1803.11173',
+    },
+    {
+      label: 'Cerezo et al. (2021), Cost function dependent barren plateaus, Nat. Commun. 12:1791',
+      href: 'https://arxiv.org/abs/2001.00550',
+    },
+    {
+      label: 'Wang et al. (2021), Noise-induced barren plateaus, Nat. Commun. 12:6961',
+      href: 'https://arxiv.org/abs/2007.14384',
+    },
   ],
 };

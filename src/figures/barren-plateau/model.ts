@@ -50,15 +50,21 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i)
 
 function run(p: FigureParams, qubits: number[], layers: number, cost: BpCost, noise: number): BarrenPlateauParams {
   return {
-    qubits, layers: [layers], samples: p.samples, seed: p.seed, cost,
-    ansatz: cost === 'zz' ? 'mcclean' : 'alternating', noise,
+    qubits,
+    layers: [layers],
+    samples: p.samples,
+    seed: p.seed,
+    cost,
+    ansatz: cost === 'zz' ? 'mcclean' : 'alternating',
+    noise,
   };
 }
 
 /** The reader's qubit range, clamped to what the simulation can do interactively. */
 export function readerQubits(p: FigureParams): { qubits: number[]; notes: string[] } {
   const notes: string[] = [];
-  let lo = Math.min(p.nMin, p.nMax), hi = Math.max(p.nMin, p.nMax);
+  let lo = Math.min(p.nMin, p.nMax),
+    hi = Math.max(p.nMin, p.nMax);
   const cap = p.noise > 0 ? NOISY_MAX_QUBITS : NOISELESS_MAX_QUBITS;
   if (hi > cap) {
     notes.push(`Noisy runs use a density matrix (4ⁿ numbers), so this figure stops at ${cap} qubits.`);
@@ -66,7 +72,8 @@ export function readerQubits(p: FigureParams): { qubits: number[]; notes: string
     lo = Math.min(lo, hi);
   }
   if (hi - lo < 1) {
-    if (hi < cap) hi = lo + 1; else lo = hi - 1;
+    if (hi < cap) hi = lo + 1;
+    else lo = hi - 1;
     notes.push('A fit needs at least two qubit counts.');
   }
   return { qubits: range(lo, hi), notes };
@@ -78,27 +85,85 @@ const COST_NAMES: Record<BpCost, string> = { zz: '⟨Z₀Z₁⟩ (McClean)', glo
 export function sceneFor(step: number, p: FigureParams): Scene {
   const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
   if (s === 0) {
-    return { series: [{ key: 'zz2', label: `⟨Z₀Z₁⟩, ${MCCLEAN_LAYERS} layers`, run: run(p, [2], MCCLEAN_LAYERS, 'zz', 0), fit: false, tone: 0 }], dots: true, deepLimit: true, notes: [] };
+    return {
+      series: [
+        {
+          key: 'zz2',
+          label: `⟨Z₀Z₁⟩, ${MCCLEAN_LAYERS} layers`,
+          run: run(p, [2], MCCLEAN_LAYERS, 'zz', 0),
+          fit: false,
+          tone: 0,
+        },
+      ],
+      dots: true,
+      deepLimit: true,
+      notes: [],
+    };
   }
   if (s <= 2) {
-    return { series: [{ key: 'zz', label: `⟨Z₀Z₁⟩, ${MCCLEAN_LAYERS} layers`, run: run(p, MCCLEAN_QUBITS, MCCLEAN_LAYERS, 'zz', 0), fit: s === 2, tone: 0 }], dots: true, deepLimit: s === 2, notes: [] };
+    return {
+      series: [
+        {
+          key: 'zz',
+          label: `⟨Z₀Z₁⟩, ${MCCLEAN_LAYERS} layers`,
+          run: run(p, MCCLEAN_QUBITS, MCCLEAN_LAYERS, 'zz', 0),
+          fit: s === 2,
+          tone: 0,
+        },
+      ],
+      dots: true,
+      deepLimit: s === 2,
+      notes: [],
+    };
   }
   if (s === 3) {
     return {
       series: [
-        { key: 'global', label: `global cost, ${SHALLOW_LAYERS} layers`, run: run(p, MCCLEAN_QUBITS, SHALLOW_LAYERS, 'global', 0), fit: true, tone: 1 },
-        { key: 'local', label: `local cost, ${SHALLOW_LAYERS} layers`, run: run(p, MCCLEAN_QUBITS, SHALLOW_LAYERS, 'local', 0), fit: true, tone: 0 },
+        {
+          key: 'global',
+          label: `global cost, ${SHALLOW_LAYERS} layers`,
+          run: run(p, MCCLEAN_QUBITS, SHALLOW_LAYERS, 'global', 0),
+          fit: true,
+          tone: 1,
+        },
+        {
+          key: 'local',
+          label: `local cost, ${SHALLOW_LAYERS} layers`,
+          run: run(p, MCCLEAN_QUBITS, SHALLOW_LAYERS, 'local', 0),
+          fit: true,
+          tone: 0,
+        },
       ],
-      dots: false, deepLimit: false, notes: [],
+      dots: false,
+      deepLimit: false,
+      notes: [],
     };
   }
   const { qubits, notes } = readerQubits(p);
   const series: Series[] = [];
   if (p.noise > 0) {
-    series.push({ key: 'noisy', label: `${COST_NAMES[p.cost]}, ${p.layers} layers, noise p = ${p.noise}`, run: run(p, qubits, p.layers, p.cost, p.noise), fit: true, tone: 1 });
-    series.push({ key: 'clean', label: `${COST_NAMES[p.cost]}, ${p.layers} layers, no noise`, run: run(p, qubits, p.layers, p.cost, 0), fit: true, tone: 2 });
+    series.push({
+      key: 'noisy',
+      label: `${COST_NAMES[p.cost]}, ${p.layers} layers, noise p = ${p.noise}`,
+      run: run(p, qubits, p.layers, p.cost, p.noise),
+      fit: true,
+      tone: 1,
+    });
+    series.push({
+      key: 'clean',
+      label: `${COST_NAMES[p.cost]}, ${p.layers} layers, no noise`,
+      run: run(p, qubits, p.layers, p.cost, 0),
+      fit: true,
+      tone: 2,
+    });
   } else {
-    series.push({ key: 'clean', label: `${COST_NAMES[p.cost]}, ${p.layers} layers, no noise`, run: run(p, qubits, p.layers, p.cost, 0), fit: true, tone: 0 });
+    series.push({
+      key: 'clean',
+      label: `${COST_NAMES[p.cost]}, ${p.layers} layers, no noise`,
+      run: run(p, qubits, p.layers, p.cost, 0),
+      fit: true,
+      tone: 0,
+    });
   }
   return { series, dots: false, deepLimit: p.cost === 'zz', notes };
 }
@@ -120,7 +185,10 @@ export interface ExpFit {
  * the delta-method standard error of ln Var; points without a usable error get the median weight.
  * Rows with variance ≤ 0 or fewer than `minSamples` samples are skipped.
  */
-export function fitExponential(rows: ReadonlyArray<Pick<BarrenPlateauRow, 'qubits' | 'variance' | 'varianceStderr' | 'samples'>>, minSamples = 4): ExpFit {
+export function fitExponential(
+  rows: ReadonlyArray<Pick<BarrenPlateauRow, 'qubits' | 'variance' | 'varianceStderr' | 'samples'>>,
+  minSamples = 4,
+): ExpFit {
   const pts = rows.filter((r) => r.variance > 0 && Number.isFinite(r.variance) && r.samples >= minSamples);
   const rel = pts.map((r) => r.varianceStderr / r.variance);
   const good = rel.filter((x) => Number.isFinite(x) && x > 0).sort((a, b) => a - b);
@@ -129,19 +197,40 @@ export function fitExponential(rows: ReadonlyArray<Pick<BarrenPlateauRow, 'qubit
   const n = pts.length;
   const empty: ExpFit = { slope: NaN, intercept: NaN, slopeStderr: NaN, points: n, factor: NaN, qubitsPerHalving: NaN };
   if (n < 2) return empty;
-  let sw = 0, sx = 0, sy = 0;
-  pts.forEach((r, i) => { sw += w[i]; sx += w[i] * r.qubits; sy += w[i] * Math.log(r.variance); });
-  const mx = sx / sw, my = sy / sw;
-  let sxx = 0, sxy = 0;
-  pts.forEach((r, i) => { const dx = r.qubits - mx; sxx += w[i] * dx * dx; sxy += w[i] * dx * (Math.log(r.variance) - my); });
+  let sw = 0,
+    sx = 0,
+    sy = 0;
+  pts.forEach((r, i) => {
+    sw += w[i];
+    sx += w[i] * r.qubits;
+    sy += w[i] * Math.log(r.variance);
+  });
+  const mx = sx / sw,
+    my = sy / sw;
+  let sxx = 0,
+    sxy = 0;
+  pts.forEach((r, i) => {
+    const dx = r.qubits - mx;
+    sxx += w[i] * dx * dx;
+    sxy += w[i] * dx * (Math.log(r.variance) - my);
+  });
   if (!(sxx > 0)) return empty;
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   // Standard error from the scatter about the line (robust to mis-stated weights), n − 2 degrees of freedom.
   let rss = 0;
-  pts.forEach((r, i) => { rss += w[i] * (Math.log(r.variance) - intercept - slope * r.qubits) ** 2; });
+  pts.forEach((r, i) => {
+    rss += w[i] * (Math.log(r.variance) - intercept - slope * r.qubits) ** 2;
+  });
   const slopeStderr = n > 2 ? Math.sqrt(rss / (n - 2) / sxx) : NaN;
-  return { slope, intercept, slopeStderr, points: n, factor: Math.exp(slope), qubitsPerHalving: slope < 0 ? Math.LN2 / -slope : Infinity };
+  return {
+    slope,
+    intercept,
+    slopeStderr,
+    points: n,
+    factor: Math.exp(slope),
+    qubitsPerHalving: slope < 0 ? Math.LN2 / -slope : Infinity,
+  };
 }
 
 /** The fitted variance at n. */

@@ -31,7 +31,8 @@ export function bpMethod(p: FigureParams, scene: Scene, methods: string[]) {
       "article's barren-plateau experiment; error bars are ±1 standard error of that variance (from the sample fourth moment). " +
       'The straight line is a weighted least-squares fit of ln Var = a + b·n (weights 1/σ² with σ = SE(Var)/Var); ' +
       'b is the slope per qubit, e^b the factor per added qubit. The dashed curve, where shown, is the 2-design limit ' +
-      '2ⁿ/(3(4ⁿ − 1)) ≈ (1/3)·2⁻ⁿ for ⟨Z₀Z₁⟩ (slope −ln 2 ≈ −0.693). ' + [...new Set(methods)].join(' '),
+      '2ⁿ/(3(4ⁿ − 1)) ≈ (1/3)·2⁻ⁿ for ⟨Z₀Z₁⟩ (slope −ln 2 ≈ −0.693). ' +
+      [...new Set(methods)].join(' '),
     params: {
       'random circuits per point': p.samples,
       series: scene.series.map((s) => s.label).join('; '),
@@ -59,11 +60,18 @@ export function bpTable(results: readonly SeriesResult[]): DataTable {
       { key: 'varianceStderr', label: '± SE', format: (v) => g3(Number(v)) },
       { key: 'reference', label: 'closed form', format: (v) => (v === null ? '–' : g3(Number(v))) },
     ],
-    rows: results.flatMap((s) => s.rows.map((r) => ({
-      series: s.label, qubits: r.qubits, layers: r.layers, samples: r.samples,
-      mean: Number.isFinite(r.mean) ? r.mean : null, variance: Number.isFinite(r.variance) ? r.variance : null,
-      varianceStderr: Number.isFinite(r.varianceStderr) ? r.varianceStderr : null, reference: r.reference,
-    }))),
+    rows: results.flatMap((s) =>
+      s.rows.map((r) => ({
+        series: s.label,
+        qubits: r.qubits,
+        layers: r.layers,
+        samples: r.samples,
+        mean: Number.isFinite(r.mean) ? r.mean : null,
+        variance: Number.isFinite(r.variance) ? r.variance : null,
+        varianceStderr: Number.isFinite(r.varianceStderr) ? r.varianceStderr : null,
+        reference: r.reference,
+      })),
+    ),
   };
 }
 
@@ -75,10 +83,16 @@ export function bpSummary(step: number, results: readonly SeriesResult[]): strin
     const r = first.rows[0];
     return `With 2 qubits, ${r.samples} random circuits of ${r.layers} layers gave gradients of mean ${f3(r.mean)} and variance ${row(r)}; the 2-design limit is 2²/(3·15) = ${g3(deepLimit(2))}.`;
   }
-  return results.filter((s) => s.rows.length > 0).map((s) => {
-    const a = s.rows[0], b = s.rows[s.rows.length - 1];
-    const span = s.rows.length > 1 ? `the variance fell from ${row(a)} to ${row(b)}` : `the variance was ${row(a)}`;
-    const fit = s.fit && step >= 2 ? `; fitted ${describeFit(s.fit)}` : '';
-    return `${s.label}: ${span}${fit}.`;
-  }).join(' ') + (step === 2 ? ' Theory for deep circuits: slope −ln 2 = −0.693, a halving per qubit.' : '');
+  return (
+    results
+      .filter((s) => s.rows.length > 0)
+      .map((s) => {
+        const a = s.rows[0],
+          b = s.rows[s.rows.length - 1];
+        const span = s.rows.length > 1 ? `the variance fell from ${row(a)} to ${row(b)}` : `the variance was ${row(a)}`;
+        const fit = s.fit && step >= 2 ? `; fitted ${describeFit(s.fit)}` : '';
+        return `${s.label}: ${span}${fit}.`;
+      })
+      .join(' ') + (step === 2 ? ' Theory for deep circuits: slope −ln 2 = −0.693, a halving per qubit.' : '')
+  );
 }

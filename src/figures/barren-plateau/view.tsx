@@ -25,7 +25,9 @@ const DOT_MARGIN = { top: 22, right: 16, bottom: 8, left: 56 };
 const sup = format('.0e');
 
 function useSeries(series: Series | undefined, enabled: boolean) {
-  return useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', series?.run ?? {}, { enabled: enabled && series !== undefined });
+  return useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', series?.run ?? {}, {
+    enabled: enabled && series !== undefined,
+  });
 }
 
 export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPlateauParamSpec>) {
@@ -65,19 +67,46 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
       controls={step === LAST_STEP ? <BarrenPlateauControls params={p} setParams={setParams} /> : null}
     >
       <div ref={hostRef} className="bp">
-        {scene.notes.length > 0 ? <p className="bp-note" role="status">{scene.notes.join(' ')}</p> : null}
-        {error ? <p className="bp-note" role="alert">{error}</p> : null}
+        {scene.notes.length > 0 ? (
+          <p className="bp-note" role="status">
+            {scene.notes.join(' ')}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="bp-note" role="alert">
+            {error}
+          </p>
+        ) : null}
         <BpChart scene={scene} results={results} />
         <ul className="bp-legend">
           {scene.series.map((s, i) => (
             <li key={s.key}>
-              <svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke={TONES[s.tone]} strokeWidth="2.5" strokeDasharray={s.tone === 2 ? '4 3' : undefined} /></svg>
+              <svg width="22" height="10" aria-hidden="true">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="5"
+                  y2="5"
+                  stroke={TONES[s.tone]}
+                  strokeWidth="2.5"
+                  strokeDasharray={s.tone === 2 ? '4 3' : undefined}
+                />
+              </svg>
               {s.label}
-              {results[i].fit ? <span className="bp-fit" data-series={s.key}>fit: {describeFit(results[i].fit!)}</span> : null}
+              {results[i].fit ? (
+                <span className="bp-fit" data-series={s.key}>
+                  fit: {describeFit(results[i].fit!)}
+                </span>
+              ) : null}
             </li>
           ))}
           {scene.deepLimit ? (
-            <li><svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" /></svg>2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −0.693</li>
+            <li>
+              <svg width="22" height="10" aria-hidden="true">
+                <line x1="1" x2="21" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" />
+              </svg>
+              2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −0.693
+            </li>
           ) : null}
         </ul>
         {fits.length === 0 && !ready ? null : null}
@@ -101,26 +130,39 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
   const L = chartLayout(width, { aspect: 0.55, minHeight: 220, maxHeight: 340, margin: MARGIN });
   const D = chartLayout(width, { aspect: 0.22, minHeight: 110, maxHeight: 150, margin: DOT_MARGIN });
   const qubits = [...new Set(scene.series.flatMap((s) => s.run.qubits))].sort((x, y) => x - y);
-  const nLo = Math.min(2, qubits[0]), nHi = Math.max(scene.dots ? 12 : qubits[qubits.length - 1], qubits[0] + 1);
-  const x = scaleLinear().domain([nLo - 0.5, nHi + 0.5]).range([0, L.innerWidth]);
+  const nLo = Math.min(2, qubits[0]),
+    nHi = Math.max(scene.dots ? 12 : qubits[qubits.length - 1], qubits[0] + 1);
+  const x = scaleLinear()
+    .domain([nLo - 0.5, nHi + 0.5])
+    .range([0, L.innerWidth]);
   const all = results.flatMap((r) => r.rows).filter((r) => r.variance > 0 && Number.isFinite(r.variance));
   const se = (r: { varianceStderr: number }) => (Number.isFinite(r.varianceStderr) ? r.varianceStderr : 0);
   const lows = all.map((r) => Math.max(r.variance - se(r), r.variance / 4));
   let yMin = Math.min(1e-4, ...lows, ...(scene.deepLimit ? [deepLimit(nHi)] : []));
   const yMax = Math.max(0.3, ...all.map((r) => r.variance + se(r)));
   yMin = 10 ** Math.floor(Math.log10(yMin));
-  const y = scaleLog().domain([yMin, 10 ** Math.ceil(Math.log10(yMax))]).range([L.innerHeight, 0]);
+  const y = scaleLog()
+    .domain([yMin, 10 ** Math.ceil(Math.log10(yMax))])
+    .range([L.innerHeight, 0]);
   const decades: number[] = [];
-  for (let e = Math.round(Math.log10(y.domain()[0])); e <= Math.round(Math.log10(y.domain()[1])); e++) decades.push(10 ** e);
+  for (let e = Math.round(Math.log10(y.domain()[0])); e <= Math.round(Math.log10(y.domain()[1])); e++)
+    decades.push(10 ** e);
   const decadeTicks = decades.length > 6 ? decades.filter((_, i) => i % 2 === 0) : decades;
-  const xTicks = qubits.length > 0 ? Array.from({ length: nHi - nLo + 1 }, (_, i) => nLo + i).filter((n) => (nHi - nLo > 8 && width < 480 ? n % 2 === 0 : true)) : [];
+  const xTicks =
+    qubits.length > 0
+      ? Array.from({ length: nHi - nLo + 1 }, (_, i) => nLo + i).filter((n) =>
+          nHi - nLo > 8 && width < 480 ? n % 2 === 0 : true,
+        )
+      : [];
   const clamp = (v: number) => Math.max(yMin, v);
   const deepPath = scene.deepLimit
-    ? Array.from({ length: (nHi - nLo) * 4 + 1 }, (_, i) => nLo + i / 4).map((n, i) => `${i ? 'L' : 'M'}${x(n).toFixed(1)},${y(deepLimit(n)).toFixed(1)}`).join('')
+    ? Array.from({ length: (nHi - nLo) * 4 + 1 }, (_, i) => nLo + i / 4)
+        .map((n, i) => `${i ? 'L' : 'M'}${x(n).toFixed(1)},${y(deepLimit(n)).toFixed(1)}`)
+        .join('')
     : '';
 
   // Dots: the gradients of the first series, one column per n.
-  const dotRows = scene.dots ? results[0]?.rows ?? [] : [];
+  const dotRows = scene.dots ? (results[0]?.rows ?? []) : [];
   const gMax = Math.max(0.25, ...dotRows.filter((r) => r.qubits === 2).flatMap((r) => r.gradients.map(Math.abs)));
   const gy = scaleLinear().domain([-gMax, gMax]).range([D.innerHeight, 0]).nice(2);
   const colW = Math.max(4, (x(3) - x(2)) * 0.55);
@@ -128,25 +170,67 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
   return (
     <div ref={ref}>
       {scene.dots ? (
-        <svg className="bp-dots" viewBox={`0 0 ${D.width} ${D.height}`} role="img" aria-label="Each dot is one random circuit's gradient, by number of qubits">
+        <svg
+          className="bp-dots"
+          viewBox={`0 0 ${D.width} ${D.height}`}
+          role="img"
+          aria-label="Each dot is one random circuit's gradient, by number of qubits"
+        >
           <g transform={`translate(${D.margin.left},${D.margin.top})`}>
-            <Axis scale={gy} orient="left" ticks={3} format={format('~g')} label="gradient ∂⟨Z₀Z₁⟩/∂θ" grid={D.innerWidth} />
+            <Axis
+              scale={gy}
+              orient="left"
+              ticks={3}
+              format={format('~g')}
+              label="gradient ∂⟨Z₀Z₁⟩/∂θ"
+              grid={D.innerWidth}
+            />
             {dotRows.map((r) => (
               // One path per column (a dot is two arcs): thousands of dots stay cheap to re-render as samples arrive.
-              <path key={r.qubits} className="bp-dotcol" data-qubits={r.qubits} data-dots={r.gradients.length} fill="var(--fig-series-1)" fillOpacity={0.45}
-                d={r.gradients.map((g, k) => {
-                  const cx = x(r.qubits) + (((k * 0.6180339887) % 1) - 0.5) * colW;
-                  return `M${(cx - 1.6).toFixed(1)},${gy(g).toFixed(1)}a1.6,1.6 0 1,0 3.2,0a1.6,1.6 0 1,0 -3.2,0`;
-                }).join('')} />
+              <path
+                key={r.qubits}
+                className="bp-dotcol"
+                data-qubits={r.qubits}
+                data-dots={r.gradients.length}
+                fill="var(--fig-series-1)"
+                fillOpacity={0.45}
+                d={r.gradients
+                  .map((g, k) => {
+                    const cx = x(r.qubits) + (((k * 0.6180339887) % 1) - 0.5) * colW;
+                    return `M${(cx - 1.6).toFixed(1)},${gy(g).toFixed(1)}a1.6,1.6 0 1,0 3.2,0a1.6,1.6 0 1,0 -3.2,0`;
+                  })
+                  .join('')}
+              />
             ))}
           </g>
         </svg>
       ) : null}
-      <svg className="bp-main" viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Gradient variance against number of qubits, logarithmic scale">
+      <svg
+        className="bp-main"
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label="Gradient variance against number of qubits, logarithmic scale"
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={decadeTicks} format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))} label="Var[∂C] (log scale)" grid={L.innerWidth} />
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={decadeTicks}
+            format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))}
+            label="Var[∂C] (log scale)"
+            grid={L.innerWidth}
+          />
           <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={format('d')} label="qubits n" />
-          {deepPath ? <path className="bp-deep" d={deepPath} fill="none" stroke="currentColor" strokeWidth={1.5} strokeDasharray="2 3" /> : null}
+          {deepPath ? (
+            <path
+              className="bp-deep"
+              d={deepPath}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={1.5}
+              strokeDasharray="2 3"
+            />
+          ) : null}
           {scene.series.map((s, i) => {
             const r = results[i];
             const colour = TONES[s.tone];
@@ -155,22 +239,50 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
             return (
               <g key={s.key} className="bp-series" data-series={s.key}>
                 {fit && Number.isFinite(fit.slope) ? (
-                  <line className="bp-fitline" x1={x(qs[0])} x2={x(qs[qs.length - 1])} y1={y(clamp(fitValue(fit, qs[0])))} y2={y(clamp(fitValue(fit, qs[qs.length - 1])))}
-                    stroke={colour} strokeWidth={1.5} strokeOpacity={0.8} strokeDasharray={s.tone === 2 ? '6 4' : undefined} />
+                  <line
+                    className="bp-fitline"
+                    x1={x(qs[0])}
+                    x2={x(qs[qs.length - 1])}
+                    y1={y(clamp(fitValue(fit, qs[0])))}
+                    y2={y(clamp(fitValue(fit, qs[qs.length - 1])))}
+                    stroke={colour}
+                    strokeWidth={1.5}
+                    strokeOpacity={0.8}
+                    strokeDasharray={s.tone === 2 ? '6 4' : undefined}
+                  />
                 ) : null}
-                {r.rows.filter((row) => row.variance > 0 && Number.isFinite(row.variance)).map((row) => {
-                  const cx = x(row.qubits) + (scene.series.length > 1 ? (i - 0.5) * 6 : 0);
-                  const lo = y(clamp(row.variance - se(row) > 0 ? row.variance - se(row) : yMin));
-                  const hi = y(row.variance + se(row));
-                  return (
-                    <g key={row.qubits} className="bp-point" data-qubits={row.qubits} data-samples={row.samples}>
-                      <line x1={cx} x2={cx} y1={lo} y2={hi} stroke={colour} strokeWidth={1.5} />
-                      {s.tone === 2
-                        ? <rect x={cx - 4} y={y(row.variance) - 4} width={8} height={8} fill="var(--story-surface, Canvas)" stroke={colour} strokeWidth={1.5} />
-                        : <circle cx={cx} cy={y(row.variance)} r={4} fill={colour} stroke="var(--story-surface, Canvas)" strokeWidth={1} />}
-                    </g>
-                  );
-                })}
+                {r.rows
+                  .filter((row) => row.variance > 0 && Number.isFinite(row.variance))
+                  .map((row) => {
+                    const cx = x(row.qubits) + (scene.series.length > 1 ? (i - 0.5) * 6 : 0);
+                    const lo = y(clamp(row.variance - se(row) > 0 ? row.variance - se(row) : yMin));
+                    const hi = y(row.variance + se(row));
+                    return (
+                      <g key={row.qubits} className="bp-point" data-qubits={row.qubits} data-samples={row.samples}>
+                        <line x1={cx} x2={cx} y1={lo} y2={hi} stroke={colour} strokeWidth={1.5} />
+                        {s.tone === 2 ? (
+                          <rect
+                            x={cx - 4}
+                            y={y(row.variance) - 4}
+                            width={8}
+                            height={8}
+                            fill="var(--story-surface, Canvas)"
+                            stroke={colour}
+                            strokeWidth={1.5}
+                          />
+                        ) : (
+                          <circle
+                            cx={cx}
+                            cy={y(row.variance)}
+                            r={4}
+                            fill={colour}
+                            stroke="var(--story-surface, Canvas)"
+                            strokeWidth={1}
+                          />
+                        )}
+                      </g>
+                    );
+                  })}
               </g>
             );
           })}

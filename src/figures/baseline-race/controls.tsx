@@ -20,11 +20,21 @@ export interface RaceControlsProps {
   onReset(): void;
 }
 
-export function RaceControls({ params, setParams, epoch, complete, paused, onPauseToggle, onReset }: RaceControlsProps) {
+export function RaceControls({
+  params,
+  setParams,
+  epoch,
+  complete,
+  paused,
+  onPauseToggle,
+  onReset,
+}: RaceControlsProps) {
   const uid = useId();
   const [seedText, setSeedText] = useState(String(params.seed));
   useEffect(() => setSeedText(String(params.seed)), [params.seed]);
-  const shotChoices = SHOT_CHOICES.includes(params.shots) ? SHOT_CHOICES : [...SHOT_CHOICES, params.shots].sort((a, b) => a - b);
+  const shotChoices = SHOT_CHOICES.includes(params.shots)
+    ? SHOT_CHOICES
+    : [...SHOT_CHOICES, params.shots].sort((a, b) => a - b);
   const layerChoices = Array.from({ length: baselineRaceParamSpec.layers.max }, (_, i) => i + 1);
   const commitSeed = () => {
     const v = Number(seedText);
@@ -36,45 +46,93 @@ export function RaceControls({ params, setParams, epoch, complete, paused, onPau
     <form className="br-controls" onSubmit={(e) => e.preventDefault()} aria-label="Turn the knobs">
       <div className="br-control">
         <label htmlFor={`${uid}-dataset`}>Dataset</label>
-        <select id={`${uid}-dataset`} value={params.dataset} onChange={(e) => setParams({ dataset: e.currentTarget.value as BaselineRaceParams['dataset'] })}>
-          {RACE_DATASETS.map((d) => <option key={d} value={d}>{DATASET_LABEL[d]}</option>)}
+        <select
+          id={`${uid}-dataset`}
+          value={params.dataset}
+          onChange={(e) => setParams({ dataset: e.currentTarget.value as BaselineRaceParams['dataset'] })}
+        >
+          {RACE_DATASETS.map((d) => (
+            <option key={d} value={d}>
+              {DATASET_LABEL[d]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="br-control">
         <label htmlFor={`${uid}-encoding`}>VQC encoding</label>
-        <select id={`${uid}-encoding`} value={params.encoding} onChange={(e) => setParams({ encoding: e.currentTarget.value as BaselineRaceParams['encoding'] })}>
-          {RACE_ENCODINGS.map((d) => <option key={d} value={d}>{ENCODING_LABEL[d]}</option>)}
+        <select
+          id={`${uid}-encoding`}
+          value={params.encoding}
+          onChange={(e) => setParams({ encoding: e.currentTarget.value as BaselineRaceParams['encoding'] })}
+        >
+          {RACE_ENCODINGS.map((d) => (
+            <option key={d} value={d}>
+              {ENCODING_LABEL[d]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="br-control">
         <label htmlFor={`${uid}-layers`}>VQC layers</label>
-        <select id={`${uid}-layers`} value={params.layers} onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}>
-          {layerChoices.map((d) => <option key={d} value={d}>{d}</option>)}
+        <select
+          id={`${uid}-layers`}
+          value={params.layers}
+          onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}
+        >
+          {layerChoices.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
         </select>
       </div>
       <div className="br-control">
         <label htmlFor={`${uid}-shots`}>Shots per circuit</label>
-        <select id={`${uid}-shots`} value={params.shots} onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}>
-          {shotChoices.map((d) => <option key={d} value={d}>{d.toLocaleString('en-US')}</option>)}
+        <select
+          id={`${uid}-shots`}
+          value={params.shots}
+          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
+        >
+          {shotChoices.map((d) => (
+            <option key={d} value={d}>
+              {d.toLocaleString('en-US')}
+            </option>
+          ))}
         </select>
       </div>
       <div className="br-control br-control--seed">
         <label htmlFor={`${uid}-seed`}>Seed</label>
         <input
-          id={`${uid}-seed`} type="number" inputMode="numeric" min={0} max={baselineRaceParamSpec.seed.max} step={1} value={seedText}
+          id={`${uid}-seed`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={baselineRaceParamSpec.seed.max}
+          step={1}
+          value={seedText}
           onChange={(e) => setSeedText(e.currentTarget.value)}
           onBlur={commitSeed}
-          onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
         />
-        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) % 100_000 })}>New seed</button>
+        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) % 100_000 })}>
+          New seed
+        </button>
       </div>
       <div className="br-control br-control--run">
         <button type="button" className="br-pause" aria-pressed={paused} disabled={complete} onClick={onPauseToggle}>
           {paused ? 'Resume training' : 'Pause training'}
         </button>
-        <button type="button" className="br-reset" onClick={onReset}>Reset to epoch 0</button>
+        <button type="button" className="br-reset" onClick={onReset}>
+          Reset to epoch 0
+        </button>
         <span className="br-epoch">
-          {complete ? `Trained ${epoch} of ${RACE_EPOCHS} epochs` : paused ? `Paused at epoch ${epoch} of ${RACE_EPOCHS}` : `Epoch ${epoch} of ${RACE_EPOCHS}`}
+          {complete
+            ? `Trained ${epoch} of ${RACE_EPOCHS} epochs`
+            : paused
+              ? `Paused at epoch ${epoch} of ${RACE_EPOCHS}`
+              : `Epoch ${epoch} of ${RACE_EPOCHS}`}
         </span>
       </div>
     </form>

@@ -16,7 +16,14 @@ export const baselineRaceMeta: FigureMeta<typeof baselineRaceParamSpec> = {
   id: 'baseline-race',
   params: baselineRaceParamSpec,
   sources: [
-    { label: 'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)' },
-    { label: 'Bowles, Ahmed, Schuld (2024), Better than classical? The subtle art of benchmarking quantum machine learning models, arXiv:2403.07059', href: 'https://arxiv.org/abs/2403.07059' },
+    {
+      label:
+        'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)',
+    },
+    {
+      label:
+        'Bowles, Ahmed, Schuld (2024), Better than classical? The subtle art of benchmarking quantum machine learning models, arXiv:2403.07059',
+      href: 'https://arxiv.org/abs/2403.07059',
+    },
   ],
 };

@@ -23,8 +23,16 @@ export const RACE_N = 120;
 export const RACE_TRAIN_FRACTION = 0.7;
 export const RACE_EPOCHS = 40;
 export const MODEL_ORDER: readonly ModelId[] = ['vqc', 'logistic', 'mlp'];
-export const MODEL_SHORT: Record<ModelId, string> = { vqc: 'Quantum (VQC)', logistic: 'Logistic regression', mlp: 'Neural net (MLP)' };
-export const DATASET_LABEL: Record<DatasetKind, string> = { moons: 'two moons', circles: 'concentric circles', linear: 'linearly separable' };
+export const MODEL_SHORT: Record<ModelId, string> = {
+  vqc: 'Quantum (VQC)',
+  logistic: 'Logistic regression',
+  mlp: 'Neural net (MLP)',
+};
+export const DATASET_LABEL: Record<DatasetKind, string> = {
+  moons: 'two moons',
+  circles: 'concentric circles',
+  linear: 'linearly separable',
+};
 export const ENCODING_LABEL: Record<string, string> = { angle: 'angle', zz: 'IQP (ZZ)' };
 
 export type StepPanel = 'datasets' | 'training' | 'ledger' | 'knobs';
@@ -175,19 +183,22 @@ export function contourSegments(grid: DecisionGrid, level = 0.5): Segment[] {
   const cross = (a: number, b: number) => a / (a - b);
   for (let j = 0; j < ny - 1; j++) {
     for (let i = 0; i < nx - 1; i++) {
-      const a = v(i, j), b = v(i + 1, j), c = v(i + 1, j + 1), d = v(i, j + 1);
+      const a = v(i, j),
+        b = v(i + 1, j),
+        c = v(i + 1, j + 1),
+        d = v(i, j + 1);
       const pts: Array<[number, number]> = [];
       // Edges in order: bottom (a→b), right (b→c), top (d→c), left (a→d).
-      const bottom = (a > 0) !== (b > 0) ? [i + cross(a, b), j] as [number, number] : null;
-      const right = (b > 0) !== (c > 0) ? [i + 1, j + cross(b, c)] as [number, number] : null;
-      const top = (d > 0) !== (c > 0) ? [i + cross(d, c), j + 1] as [number, number] : null;
-      const left = (a > 0) !== (d > 0) ? [i, j + cross(a, d)] as [number, number] : null;
+      const bottom = a > 0 !== b > 0 ? ([i + cross(a, b), j] as [number, number]) : null;
+      const right = b > 0 !== c > 0 ? ([i + 1, j + cross(b, c)] as [number, number]) : null;
+      const top = d > 0 !== c > 0 ? ([i + cross(d, c), j + 1] as [number, number]) : null;
+      const left = a > 0 !== d > 0 ? ([i, j + cross(a, d)] as [number, number]) : null;
       for (const p of [bottom, right, top, left]) if (p) pts.push(p);
       if (pts.length === 2) segs.push([pts[0][0], pts[0][1], pts[1][0], pts[1][1]]);
       else if (pts.length === 4 && bottom && right && top && left) {
         const centre = (a + b + c + d) / 4;
         // a and c share a sign (saddle): join the edges around the corners whose sign differs from the centre.
-        if ((centre > 0) === (a > 0)) {
+        if (centre > 0 === a > 0) {
           segs.push([bottom[0], bottom[1], right[0], right[1]], [top[0], top[1], left[0], left[1]]);
         } else {
           segs.push([bottom[0], bottom[1], left[0], left[1]], [top[0], top[1], right[0], right[1]]);
@@ -200,7 +211,13 @@ export function contourSegments(grid: DecisionGrid, level = 0.5): Segment[] {
 
 // ----------------------------------------------------------------------------------------- ledger
 
-interface DeviceShotRate { id: string; name: string; shotRate: number | null; date: string; notes?: string[] }
+interface DeviceShotRate {
+  id: string;
+  name: string;
+  shotRate: number | null;
+  date: string;
+  notes?: string[];
+}
 
 /** The device whose shot rate converts shots to time (content/data/devices.json). */
 export const SHOT_RATE_DEVICE = (() => {
@@ -277,13 +294,24 @@ export function stripKey(r: Pick<SweepRun, 'model' | 'encoding' | 'depth'>): str
 }
 
 /** The strip plot's rows in a fixed order (classical first, then the VQC by encoding and depth), for every planned setting. */
-export function stripRows(sweep: SweepData | undefined, encodings: readonly string[] = ['angle', 'zz'], depths: readonly number[] = [1, 3]): StripRow[] {
+export function stripRows(
+  sweep: SweepData | undefined,
+  encodings: readonly string[] = ['angle', 'zz'],
+  depths: readonly number[] = [1, 3],
+): StripRow[] {
   const specs: Array<Omit<StripRow, 'runs' | 'min' | 'median' | 'max' | 'parameters'>> = [
     { key: 'logistic', label: 'Logistic regression', model: 'logistic', encoding: null, depth: null },
     { key: 'mlp', label: 'Neural net (MLP)', model: 'mlp', encoding: null, depth: null },
   ];
   for (const e of encodings) {
-    for (const d of depths) specs.push({ key: `vqc-${e}-${d}`, label: `VQC, ${ENCODING_LABEL[e] ?? e}, ${d} layer${d === 1 ? '' : 's'}`, model: 'vqc', encoding: e, depth: d });
+    for (const d of depths)
+      specs.push({
+        key: `vqc-${e}-${d}`,
+        label: `VQC, ${ENCODING_LABEL[e] ?? e}, ${d} layer${d === 1 ? '' : 's'}`,
+        model: 'vqc',
+        encoding: e,
+        depth: d,
+      });
   }
   const runs = sweep?.runs ?? [];
   return specs.map((s) => {
@@ -322,7 +350,10 @@ export function verdicts(sweep: SweepData | undefined, perCase = RUNS_PER_CASE):
     if (!byCase.has(k)) byCase.set(k, []);
     byCase.get(k)!.push(r);
   }
-  let cases = 0, bestVqcWins = 0, worstVqcWins = 0, classicalAhead = 0;
+  let cases = 0,
+    bestVqcWins = 0,
+    worstVqcWins = 0,
+    classicalAhead = 0;
   for (const runs of byCase.values()) {
     const classical = runs.filter((r) => r.model !== 'vqc').map((r) => r.testAccuracy);
     const vqc = runs.filter((r) => r.model === 'vqc').map((r) => r.testAccuracy);

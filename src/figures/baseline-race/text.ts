@@ -5,8 +5,21 @@ import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../ml/swe
 import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
 import type { Cell, DataTable } from '../../story/data';
 import {
-  DATASET_LABEL, ENCODING_LABEL, MODEL_ORDER, MODEL_SHORT, RACE_EPOCHS, RACE_N, RACE_TRAIN_FRACTION, SHOT_RATE_DEVICE,
-  classCounts, ledgerRows, stripRows, verdicts, type BaselineRaceParams, type DatasetPreview, type StepState,
+  DATASET_LABEL,
+  ENCODING_LABEL,
+  MODEL_ORDER,
+  MODEL_SHORT,
+  RACE_EPOCHS,
+  RACE_N,
+  RACE_TRAIN_FRACTION,
+  SHOT_RATE_DEVICE,
+  classCounts,
+  ledgerRows,
+  stripRows,
+  verdicts,
+  type BaselineRaceParams,
+  type DatasetPreview,
+  type StepState,
 } from './model';
 
 const fmtN = format(',');
@@ -32,11 +45,17 @@ export function baselineRaceMethod(p: BaselineRaceParams, state: StepState) {
   const text = [
     `Datasets: ${RACE_N} points (two moons, concentric circles or two linearly separable clusters, Gaussian jitter σ = ${DEFAULT_NOISE.moons}, ${DEFAULT_NOISE.circles}, ${DEFAULT_NOISE.linear}), ` +
       `stratified split ${Math.round(RACE_TRAIN_FRACTION * 100)}/${Math.round((1 - RACE_TRAIN_FRACTION) * 100)} (train/test), all from the seed.`,
-    state.needsRace ? `${RACE_METHOD} ${RACE_EPOCHS} epochs, mini-batches of ${DEFAULT_RACE_PARAMS.batchSize}; the VQC's features are scaled to [0, π], the classical models' standardised. ` +
-      `Training runs in a Web Worker in segments of a few epochs, each resuming from the previous segment's checkpoint (same numbers as one run); ` +
-      `decision boundaries use the exact expectation ⟨Z₀⟩ of the current parameters. Device time = shots ÷ ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s (${SHOT_RATE_DEVICE.name}, derived in devices.json, ${SHOT_RATE_DEVICE.date}); training time is wall-clock time in your browser.` : '',
-    state.showStrip ? `Knob sweep: ${SWEEP_METHOD} ${DEFAULT_SWEEP_PARAMS.n} points, ${DEFAULT_SWEEP_PARAMS.epochs} epochs per run, seeds ${p.seed}…${p.seed + 3}, encodings angle and IQP (ZZ feature map), 1 and 3 layers, features scaled to [0, π] or standardised.` : '',
-  ].filter(Boolean).join(' ');
+    state.needsRace
+      ? `${RACE_METHOD} ${RACE_EPOCHS} epochs, mini-batches of ${DEFAULT_RACE_PARAMS.batchSize}; the VQC's features are scaled to [0, π], the classical models' standardised. ` +
+        `Training runs in a Web Worker in segments of a few epochs, each resuming from the previous segment's checkpoint (same numbers as one run); ` +
+        `decision boundaries use the exact expectation ⟨Z₀⟩ of the current parameters. Device time = shots ÷ ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s (${SHOT_RATE_DEVICE.name}, derived in devices.json, ${SHOT_RATE_DEVICE.date}); training time is wall-clock time in your browser.`
+      : '',
+    state.showStrip
+      ? `Knob sweep: ${SWEEP_METHOD} ${DEFAULT_SWEEP_PARAMS.n} points, ${DEFAULT_SWEEP_PARAMS.epochs} epochs per run, seeds ${p.seed}…${p.seed + 3}, encodings angle and IQP (ZZ feature map), 1 and 3 layers, features scaled to [0, π] or standardised.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     text,
     params: {
@@ -62,13 +81,18 @@ export function datasetTable(previews: readonly DatasetPreview[]): DataTable {
   const rows: Record<string, Cell>[] = [];
   for (const d of previews) {
     for (const part of ['train', 'test'] as const) {
-      d[part].points.forEach((pt, i) => rows.push({ dataset: d.kind, split: part, x: pt[0], y: pt[1], label: d[part].labels[i] }));
+      d[part].points.forEach((pt, i) =>
+        rows.push({ dataset: d.kind, split: part, x: pt[0], y: pt[1], label: d[part].labels[i] }),
+      );
     }
   }
   return {
     columns: [
-      { key: 'dataset', label: 'dataset' }, { key: 'split', label: 'split' },
-      { key: 'x', label: 'x' }, { key: 'y', label: 'y' }, { key: 'label', label: 'class' },
+      { key: 'dataset', label: 'dataset' },
+      { key: 'split', label: 'split' },
+      { key: 'x', label: 'x' },
+      { key: 'y', label: 'y' },
+      { key: 'label', label: 'class' },
     ],
     rows,
   };
@@ -80,17 +104,29 @@ export function historyTable(data: RaceData | undefined): DataTable {
     for (const m of MODEL_ORDER) {
       const r = e.models[m];
       rows.push({
-        epoch: e.epoch, model: m, loss: r.loss, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy,
-        circuits: r.cost.trainCircuits + r.cost.evalCircuits, shots: r.cost.shots, flops: r.cost.trainFlops + r.cost.evalFlops, ms: r.ms,
+        epoch: e.epoch,
+        model: m,
+        loss: r.loss,
+        trainAccuracy: r.trainAccuracy,
+        testAccuracy: r.testAccuracy,
+        circuits: r.cost.trainCircuits + r.cost.evalCircuits,
+        shots: r.cost.shots,
+        flops: r.cost.trainFlops + r.cost.evalFlops,
+        ms: r.ms,
       });
     }
   }
   return {
     columns: [
-      { key: 'epoch', label: 'epoch' }, { key: 'model', label: 'model' }, { key: 'loss', label: 'training loss' },
-      { key: 'trainAccuracy', label: 'train accuracy' }, { key: 'testAccuracy', label: 'test accuracy' },
-      { key: 'circuits', label: 'circuits (cumulative)' }, { key: 'shots', label: 'shots (cumulative)' },
-      { key: 'flops', label: 'FLOPs (cumulative)' }, { key: 'ms', label: 'wall-clock ms (cumulative)' },
+      { key: 'epoch', label: 'epoch' },
+      { key: 'model', label: 'model' },
+      { key: 'loss', label: 'training loss' },
+      { key: 'trainAccuracy', label: 'train accuracy' },
+      { key: 'testAccuracy', label: 'test accuracy' },
+      { key: 'circuits', label: 'circuits (cumulative)' },
+      { key: 'shots', label: 'shots (cumulative)' },
+      { key: 'flops', label: 'FLOPs (cumulative)' },
+      { key: 'ms', label: 'wall-clock ms (cumulative)' },
     ],
     rows,
   };
@@ -99,14 +135,28 @@ export function historyTable(data: RaceData | undefined): DataTable {
 export function sweepTable(sweep: SweepData | undefined): DataTable {
   return {
     columns: [
-      { key: 'model', label: 'model' }, { key: 'encoding', label: 'encoding' }, { key: 'depth', label: 'layers' },
-      { key: 'scaling', label: 'feature scaling' }, { key: 'seed', label: 'seed' }, { key: 'parameters', label: 'parameters' },
-      { key: 'trainAccuracy', label: 'train accuracy' }, { key: 'testAccuracy', label: 'test accuracy' },
-      { key: 'shots', label: 'shots' }, { key: 'flops', label: 'FLOPs' },
+      { key: 'model', label: 'model' },
+      { key: 'encoding', label: 'encoding' },
+      { key: 'depth', label: 'layers' },
+      { key: 'scaling', label: 'feature scaling' },
+      { key: 'seed', label: 'seed' },
+      { key: 'parameters', label: 'parameters' },
+      { key: 'trainAccuracy', label: 'train accuracy' },
+      { key: 'testAccuracy', label: 'test accuracy' },
+      { key: 'shots', label: 'shots' },
+      { key: 'flops', label: 'FLOPs' },
     ],
     rows: (sweep?.runs ?? []).map((r) => ({
-      model: r.model, encoding: r.encoding, depth: r.depth, scaling: r.scaling, seed: r.seed, parameters: r.parameters,
-      trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, shots: r.cost.shots, flops: r.cost.trainFlops + r.cost.evalFlops,
+      model: r.model,
+      encoding: r.encoding,
+      depth: r.depth,
+      scaling: r.scaling,
+      seed: r.seed,
+      parameters: r.parameters,
+      trainAccuracy: r.trainAccuracy,
+      testAccuracy: r.testAccuracy,
+      shots: r.cost.shots,
+      flops: r.cost.trainFlops + r.cost.evalFlops,
     })),
   };
 }
@@ -122,7 +172,11 @@ export interface AltInput {
   paused: boolean;
 }
 
-export function baselineRaceAlt({ state, params, previews, race, sweep, paused }: AltInput): { summary: string; table: DataTable; caption: string } {
+export function baselineRaceAlt({ state, params, previews, race, sweep, paused }: AltInput): {
+  summary: string;
+  table: DataTable;
+  caption: string;
+} {
   const dataset = params.dataset as DatasetKind;
   if (state.panel === 'datasets') {
     const parts = previews.map((d) => {
@@ -134,12 +188,22 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
       caption: 'Datasets and their train/test split',
       table: {
         columns: [
-          { key: 'dataset', label: 'dataset' }, { key: 'train', label: 'training points' }, { key: 'test', label: 'test points' },
-          { key: 'c0', label: 'class 0 (train/test)' }, { key: 'c1', label: 'class 1 (train/test)' },
+          { key: 'dataset', label: 'dataset' },
+          { key: 'train', label: 'training points' },
+          { key: 'test', label: 'test points' },
+          { key: 'c0', label: 'class 0 (train/test)' },
+          { key: 'c1', label: 'class 1 (train/test)' },
         ],
         rows: previews.map((d) => {
-          const tr = classCounts(d.train.labels), te = classCounts(d.test.labels);
-          return { dataset: DATASET_LABEL[d.kind], train: d.train.points.length, test: d.test.points.length, c0: `${tr[0]}/${te[0]}`, c1: `${tr[1]}/${te[1]}` };
+          const tr = classCounts(d.train.labels),
+            te = classCounts(d.test.labels);
+          return {
+            dataset: DATASET_LABEL[d.kind],
+            train: d.train.points.length,
+            test: d.test.points.length,
+            c0: `${tr[0]}/${te[0]}`,
+            c1: `${tr[1]}/${te[1]}`,
+          };
         }),
       },
     };
@@ -147,15 +211,20 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
 
   const rows = race ? ledgerRows(race) : [];
   const epoch = rows[0]?.epoch ?? 0;
-  const status = !race || epoch === 0 ? 'Training has not produced an epoch yet.'
-    : race.complete ? `After all ${epoch} epochs on ${DATASET_LABEL[dataset]}`
-    : `${paused ? 'Paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS} on ${DATASET_LABEL[dataset]}`;
+  const status =
+    !race || epoch === 0
+      ? 'Training has not produced an epoch yet.'
+      : race.complete
+        ? `After all ${epoch} epochs on ${DATASET_LABEL[dataset]}`
+        : `${paused ? 'Paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS} on ${DATASET_LABEL[dataset]}`;
   const accSentence = rows.length
     ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${pct(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
     : status;
   const ledgerTable: DataTable = {
     columns: [
-      { key: 'model', label: 'model' }, { key: 'parameters', label: 'parameters' }, { key: 'epoch', label: 'epoch' },
+      { key: 'model', label: 'model' },
+      { key: 'parameters', label: 'parameters' },
+      { key: 'epoch', label: 'epoch' },
       { key: 'trainAccuracy', label: 'train accuracy', format: (v) => pct(Number(v)) },
       { key: 'testAccuracy', label: 'test accuracy', format: (v) => pct(Number(v)) },
       { key: 'circuits', label: 'circuits', format: (v) => fmtN(Number(v)) },
@@ -163,18 +232,33 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
       { key: 'flops', label: 'FLOPs', format: (v) => fmtN(Number(v)) },
       { key: 'ms', label: 'time in this browser', format: (v) => humanMs(Number(v)) },
     ],
-    rows: rows.map((r) => ({ model: r.label, parameters: r.parameters, epoch: r.epoch, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, circuits: r.circuits, shots: r.shots, flops: r.flops, ms: r.ms })),
+    rows: rows.map((r) => ({
+      model: r.label,
+      parameters: r.parameters,
+      epoch: r.epoch,
+      trainAccuracy: r.trainAccuracy,
+      testAccuracy: r.testAccuracy,
+      circuits: r.circuits,
+      shots: r.shots,
+      flops: r.flops,
+      ms: r.ms,
+    })),
   };
 
   if (state.panel === 'training') {
-    return { summary: `${accSentence} The decision boundaries are drawn where each model's P(class 1) = 0.5.`, table: ledgerTable, caption: 'Models after the latest epoch' };
+    return {
+      summary: `${accSentence} The decision boundaries are drawn where each model's P(class 1) = 0.5.`,
+      table: ledgerTable,
+      caption: 'Models after the latest epoch',
+    };
   }
   if (state.panel === 'ledger') {
     const q = rows.find((r) => r.model === 'vqc');
     const c = rows.filter((r) => r.model !== 'vqc');
     const work = q
       ? ` Work: the quantum classifier ran ${fmtN(q.circuits)} circuits and ${si(q.shots)} shots (${humanSeconds(q.deviceSeconds ?? NaN)} of sampling at ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s on ${SHOT_RATE_DEVICE.name}, before any queue); ` +
-        c.map((r) => `${r.label.toLowerCase()} used ${si(r.flops)} floating-point operations`).join(', ') + '.'
+        c.map((r) => `${r.label.toLowerCase()} used ${si(r.flops)} floating-point operations`).join(', ') +
+        '.'
       : '';
     return { summary: accSentence + work, table: ledgerTable, caption: 'Accuracy and work per model' };
   }
@@ -183,7 +267,9 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
   const strip = stripRows(sweep);
   const v = verdicts(sweep);
   const done = sweep ? `${sweep.runs.length} of ${sweep.total} training runs` : 'no training runs yet';
-  const rowText = strip.filter((r) => r.runs.length).map((r) => `${r.label} ${pct(r.min)}–${pct(r.max)} (median ${pct(r.median)})`);
+  const rowText = strip
+    .filter((r) => r.runs.length)
+    .map((r) => `${r.label} ${pct(r.min)}–${pct(r.max)} (median ${pct(r.median)})`);
   const verdict = v.cases
     ? ` Picking the VQC's best setting for each seed and scaling, it beats both classical models in ${v.bestVqcWins} of ${v.cases} cases; picking its worst, in ${v.worstVqcWins}.`
     : '';
@@ -192,12 +278,21 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     caption: 'Spread of test accuracy by model and setting',
     table: {
       columns: [
-        { key: 'label', label: 'model and setting' }, { key: 'parameters', label: 'parameters' }, { key: 'runs', label: 'runs' },
+        { key: 'label', label: 'model and setting' },
+        { key: 'parameters', label: 'parameters' },
+        { key: 'runs', label: 'runs' },
         { key: 'min', label: 'lowest', format: (x) => pct(Number(x)) },
         { key: 'median', label: 'median', format: (x) => pct(Number(x)) },
         { key: 'max', label: 'highest', format: (x) => pct(Number(x)) },
       ],
-      rows: strip.map((r) => ({ label: r.label, parameters: r.parameters, runs: r.runs.length, min: r.min, median: r.median, max: r.max })),
+      rows: strip.map((r) => ({
+        label: r.label,
+        parameters: r.parameters,
+        runs: r.runs.length,
+        min: r.min,
+        median: r.median,
+        max: r.max,
+      })),
     },
   };
 }

@@ -9,42 +9,81 @@ import type { CalibrationDriftFigureParams } from './model';
 
 const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 
-export function CdControls({ params, setParams }: { params: CalibrationDriftFigureParams; setParams(p: Partial<CalibrationDriftFigureParams>): void }) {
+export function CdControls({
+  params,
+  setParams,
+}: {
+  params: CalibrationDriftFigureParams;
+  setParams(p: Partial<CalibrationDriftFigureParams>): void;
+}) {
   const uid = useId();
   const [drift, setDrift] = useState(params.drift);
   useEffect(() => setDrift(params.drift), [params.drift]);
   const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (t.current) clearTimeout(t.current); }, []);
+  useEffect(
+    () => () => {
+      if (t.current) clearTimeout(t.current);
+    },
+    [],
+  );
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const pct = Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
     <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
       <div className="cd-control">
         <label htmlFor={`${uid}-device`}>Device</label>
-        <select id={`${uid}-device`} value={params.device} onChange={(e) => setParams({ device: e.currentTarget.value as DeviceId })}>
-          {devices.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        <select
+          id={`${uid}-device`}
+          value={params.device}
+          onChange={(e) => setParams({ device: e.currentTarget.value as DeviceId })}
+        >
+          {devices.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="cd-control">
         <label htmlFor={`${uid}-drift`}>Day-to-day spread: {pct} %</label>
-        <input id={`${uid}-drift`} type="range" min={0} max={4} step={0.2} value={drift} aria-valuetext={`${pct} per cent`}
+        <input
+          id={`${uid}-drift`}
+          type="range"
+          min={0}
+          max={4}
+          step={0.2}
+          value={drift}
+          aria-valuetext={`${pct} per cent`}
           onChange={(e) => {
             const v = Number(e.currentTarget.value);
             setDrift(v);
             if (t.current) clearTimeout(t.current);
             t.current = setTimeout(() => setParams({ drift: v }), 250);
-          }} />
+          }}
+        />
       </div>
       <div className="cd-control">
         <label htmlFor={`${uid}-shots`}>Shots per day</label>
-        <select id={`${uid}-shots`} value={(SHOTS as readonly number[]).includes(params.shots) ? params.shots : ''} onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}>
-          {(SHOTS as readonly number[]).includes(params.shots) ? null : <option value="">{format(',')(params.shots)}</option>}
-          {SHOTS.map((s) => <option key={s} value={s}>{format(',')(s)}</option>)}
+        <select
+          id={`${uid}-shots`}
+          value={(SHOTS as readonly number[]).includes(params.shots) ? params.shots : ''}
+          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
+        >
+          {(SHOTS as readonly number[]).includes(params.shots) ? null : (
+            <option value="">{format(',')(params.shots)}</option>
+          )}
+          {SHOTS.map((s) => (
+            <option key={s} value={s}>
+              {format(',')(s)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="cd-control cd-control--seed">
         <span>Seed {params.seed}</span>
-        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>Another week</button>
+        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>
+          Another week
+        </button>
       </div>
     </form>
   );

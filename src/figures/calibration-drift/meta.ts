@@ -24,6 +24,9 @@ export const calibrationDriftMeta: FigureMeta<typeof calibrationDriftParamSpec> 
   id: 'calibration-drift',
   params: calibrationDriftParamSpec,
   sources: [
-    { label: 'Device medians: content/data/devices.json; drift spreads: content/data/drift.json (an assumption, see method)' },
+    {
+      label:
+        'Device medians: content/data/devices.json; drift spreads: content/data/drift.json (an assumption, see method)',
+    },
   ],
 };

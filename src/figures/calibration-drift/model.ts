@@ -19,7 +19,16 @@ export function clampStep(step: number): number {
 }
 
 export function experimentParams(p: CalibrationDriftFigureParams): CalibrationDriftParams {
-  return { device: p.device, qubits: CIRCUIT.qubits, depth: CIRCUIT.depth, days: DAYS, shots: p.shots, evalShots: EVAL_SHOTS, drift: p.drift, seed: p.seed };
+  return {
+    device: p.device,
+    qubits: CIRCUIT.qubits,
+    depth: CIRCUIT.depth,
+    days: DAYS,
+    shots: p.shots,
+    evalShots: EVAL_SHOTS,
+    drift: p.drift,
+    seed: p.seed,
+  };
 }
 
 /** Days drawn at a step: Monday only at step 0, all five afterwards. */
@@ -30,7 +39,7 @@ export function visibleDays(step: number, data: CalibrationDriftData | undefined
 
 /** The day a paper reporting only its best run would pick (lowest loss), at the last step. */
 export function highlightedDay(step: number, data: CalibrationDriftData | undefined): number | null {
-  return clampStep(step) === LAST_STEP ? data?.bestDay ?? null : null;
+  return clampStep(step) === LAST_STEP ? (data?.bestDay ?? null) : null;
 }
 
 /** Step is ready when the days it shows are all computed. */

@@ -13,24 +13,34 @@ export const OBS = `⟨${'X'.repeat(CIRCUIT.qubits).split('').join('⊗')}⟩`;
 export const CX_COUNT = (CIRCUIT.qubits - 1) * (2 * CIRCUIT.depth - 1);
 
 function spreadSentence(what: string, s: SpreadStats, unit: string): string {
-  return `${what} ranged from ${f3(s.min)} to ${f3(s.max)}${unit}: a day-to-day standard deviation of ${f3(s.sd)}, ${f1(s.ratio)} times the shot-noise standard error of a single day (${f3(s.meanStderr)}); ` +
-    `${s.disjointPairs} of ${s.pairs} pairs of days have 95 % shot intervals that do not overlap.`;
+  return (
+    `${what} ranged from ${f3(s.min)} to ${f3(s.max)}${unit}: a day-to-day standard deviation of ${f3(s.sd)}, ${f1(s.ratio)} times the shot-noise standard error of a single day (${f3(s.meanStderr)}); ` +
+    `${s.disjointPairs} of ${s.pairs} pairs of days have 95 % shot intervals that do not overlap.`
+  );
 }
 
-export function cdSummary(step: number, p: CalibrationDriftFigureParams, dev: DeviceProfile, data: CalibrationDriftData | undefined): string {
+export function cdSummary(
+  step: number,
+  p: CalibrationDriftFigureParams,
+  dev: DeviceProfile,
+  data: CalibrationDriftData | undefined,
+): string {
   const s = clampStep(step);
   const circuit = `a ${CIRCUIT.qubits}-qubit GHZ circuit with ${CIRCUIT.depth - 1} echo blocks (${CX_COUNT} CX)`;
   const mon = data?.days.find((d) => d.index === 1);
-  if (!mon) return `The same circuit, ${circuit}, and a small trained classifier, run on simulated daily calibrations of ${dev.name}. Computing…`;
-  let out = `On Monday's simulated calibration of ${dev.name}, ${circuit} measured ${OBS} = ${f3(mon.estimate)} ± ${f3(Z95 * mon.stderr)} (95 % shot interval, ${fmtN(p.shots)} shots; ${f3(data!.reference?.exact ?? NaN)} at the median calibration, 1 without noise). ` +
+  if (!mon)
+    return `The same circuit, ${circuit}, and a small trained classifier, run on simulated daily calibrations of ${dev.name}. Computing…`;
+  let out =
+    `On Monday's simulated calibration of ${dev.name}, ${circuit} measured ${OBS} = ${f3(mon.estimate)} ± ${f3(Z95 * mon.stderr)} (95 % shot interval, ${fmtN(p.shots)} shots; ${f3(data!.reference?.exact ?? NaN)} at the median calibration, 1 without noise). ` +
     `A small variational classifier trained without noise had test loss ${f3(mon.loss)} ± ${f3(Z95 * mon.lossStderr)} (${fmtN(EVAL_SHOTS)} shots per test point; ${f3(data!.idealLoss)} without noise).`;
   if (s === 0) return out;
   if (!data!.expectation || !data!.loss) return `${out} Computing the other days…`;
   out += ` From Monday to Friday, ${spreadSentence(`the measured ${OBS}`, data!.expectation, '')}`;
   out += ` The model's loss ${spreadSentence('', data!.loss, '').replace(/^ ranged/, 'ranged')}`;
-  out += data!.loss.ratio < 1.5
-    ? ' For this shallow model, the loss moves with the calibration by less than its own shot noise; the deeper circuit is where drift dominates.'
-    : ' Drift moves the loss by more than its own shot noise.';
+  out +=
+    data!.loss.ratio < 1.5
+      ? ' For this shallow model, the loss moves with the calibration by less than its own shot noise; the deeper circuit is where drift dominates.'
+      : ' Drift moves the loss by more than its own shot noise.';
   if (s === 1) return out;
   const best = data!.days.find((d) => d.index === data!.bestDay);
   if (!best) return out;
@@ -51,8 +61,15 @@ export function cdTable(days: readonly DayResult[]): DataTable {
       { key: 'lossCi', label: 'loss ± 95 %', format: (v) => f3(v as number) },
     ],
     rows: days.map((d) => ({
-      label: d.label, t1: d.calibration.t1_us, t2: d.calibration.t2_us, e2: d.calibration.twoQubitError, ro: d.calibration.readout,
-      estimate: d.estimate, ci: Z95 * d.stderr, loss: d.loss, lossCi: Z95 * d.lossStderr,
+      label: d.label,
+      t1: d.calibration.t1_us,
+      t2: d.calibration.t2_us,
+      e2: d.calibration.twoQubitError,
+      ro: d.calibration.readout,
+      estimate: d.estimate,
+      ci: Z95 * d.stderr,
+      loss: d.loss,
+      lossCi: Z95 * d.lossStderr,
     })),
   };
 }
@@ -61,14 +78,36 @@ export function cdDownload(data: CalibrationDriftData | undefined): DataTable {
   const all = [data?.reference, ...(data?.days ?? [])].filter((d): d is DayResult => !!d);
   return {
     columns: [
-      { key: 'day', label: 'day index (0 = median calibration)' }, { key: 'label', label: 'day' },
-      { key: 't1', label: 'T1 (us)' }, { key: 't2', label: 'T2 (us)' }, { key: 'e1', label: '1-qubit error' }, { key: 'e2', label: '2-qubit error' }, { key: 'ro', label: 'readout error' },
-      { key: 'exact', label: 'observable exact' }, { key: 'estimate', label: 'observable from shots' }, { key: 'stderr', label: 'observable standard error' },
-      { key: 'lossExact', label: 'loss exact' }, { key: 'loss', label: 'loss from shots' }, { key: 'lossStderr', label: 'loss standard error' }, { key: 'accuracy', label: 'test accuracy' },
+      { key: 'day', label: 'day index (0 = median calibration)' },
+      { key: 'label', label: 'day' },
+      { key: 't1', label: 'T1 (us)' },
+      { key: 't2', label: 'T2 (us)' },
+      { key: 'e1', label: '1-qubit error' },
+      { key: 'e2', label: '2-qubit error' },
+      { key: 'ro', label: 'readout error' },
+      { key: 'exact', label: 'observable exact' },
+      { key: 'estimate', label: 'observable from shots' },
+      { key: 'stderr', label: 'observable standard error' },
+      { key: 'lossExact', label: 'loss exact' },
+      { key: 'loss', label: 'loss from shots' },
+      { key: 'lossStderr', label: 'loss standard error' },
+      { key: 'accuracy', label: 'test accuracy' },
     ],
     rows: all.map((d) => ({
-      day: d.index, label: d.label, t1: d.calibration.t1_us, t2: d.calibration.t2_us, e1: d.calibration.oneQubitError, e2: d.calibration.twoQubitError, ro: d.calibration.readout,
-      exact: d.exact, estimate: d.estimate, stderr: d.stderr, lossExact: d.lossExact, loss: d.loss, lossStderr: d.lossStderr, accuracy: d.accuracy,
+      day: d.index,
+      label: d.label,
+      t1: d.calibration.t1_us,
+      t2: d.calibration.t2_us,
+      e1: d.calibration.oneQubitError,
+      e2: d.calibration.twoQubitError,
+      ro: d.calibration.readout,
+      exact: d.exact,
+      estimate: d.estimate,
+      stderr: d.stderr,
+      lossExact: d.lossExact,
+      loss: d.loss,
+      lossStderr: d.lossStderr,
+      accuracy: d.accuracy,
     })),
   };
 }

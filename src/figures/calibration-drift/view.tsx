@@ -8,7 +8,13 @@ import { format } from 'd3-format';
 import { useMemo, useRef } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
-import { DAY_NAMES, DRIFT, type CalibrationDriftData, type CalibrationDriftParams, type DayResult } from '../../experiments/calibration-drift';
+import {
+  DAY_NAMES,
+  DRIFT,
+  type CalibrationDriftData,
+  type CalibrationDriftParams,
+  type DayResult,
+} from '../../experiments/calibration-drift';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
@@ -16,7 +22,17 @@ import { getDevice } from '../../sim/noise';
 import { catalogEntry } from '../catalog';
 import { CdControls } from './controls';
 import type { calibrationDriftParamSpec } from './meta';
-import { DAYS, LAST_STEP, Z95, clampStep, experimentParams, highlightedDay, stepReady, visibleDays, type CalibrationDriftFigureParams } from './model';
+import {
+  DAYS,
+  LAST_STEP,
+  Z95,
+  clampStep,
+  experimentParams,
+  highlightedDay,
+  stepReady,
+  visibleDays,
+  type CalibrationDriftFigureParams,
+} from './model';
 import { OBS, cdDownload, cdSummary, cdTable } from './text';
 import './calibration-drift.css';
 
@@ -35,7 +51,9 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const expParams = useMemo(() => experimentParams(p), [p.device, p.shots, p.drift, p.seed]); // eslint-disable-line react-hooks/exhaustive-deps
-  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', expParams, { enabled: near });
+  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', expParams, {
+    enabled: near,
+  });
   const data = result.data;
   const days = visibleDays(step, data);
   const best = highlightedDay(step, data);
@@ -47,12 +65,26 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
       title={entry?.title ?? id}
       caption={CAPTIONS[step]}
       ready={ready}
-      work={{ done: result.done, total: result.total, label: `Simulating the week: ${data?.days.length ?? 0} of ${DAYS} days` }}
+      work={{
+        done: result.done,
+        total: result.total,
+        label: `Simulating the week: ${data?.days.length ?? 0} of ${DAYS} days`,
+      }}
       method={{
-        text: result.meta?.method ?? `Density-matrix simulation of one circuit and one small trained model on ${DAYS} calibrations of ${dev.name} drawn around its medians (src/experiments/calibration-drift). ${DRIFT.note}`,
-        params: { device: dev.id, 'shots per day': p.shots, 'drift ×': p.drift, 'relative spread (σ)': DRIFT.relativeSpread.twoQubitError * p.drift },
+        text:
+          result.meta?.method ??
+          `Density-matrix simulation of one circuit and one small trained model on ${DAYS} calibrations of ${dev.name} drawn around its medians (src/experiments/calibration-drift). ${DRIFT.note}`,
+        params: {
+          device: dev.id,
+          'shots per day': p.shots,
+          'drift ×': p.drift,
+          'relative spread (σ)': DRIFT.relativeSpread.twoQubitError * p.drift,
+        },
         seed: p.seed,
-        sources: [{ label: `${dev.name}: ${dev.source} (${dev.date})` }, { label: `Drift spreads: ${DRIFT.source} (${DRIFT.date})` }],
+        sources: [
+          { label: `${dev.name}: ${dev.source} (${dev.date})` },
+          { label: `Drift spreads: ${DRIFT.source} (${DRIFT.date})` },
+        ],
       }}
       data={cdDownload(data)}
       alt={{ summary: cdSummary(step, p, dev, data), table: cdTable(days), caption: 'Calibration and results by day' }}
@@ -61,7 +93,11 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
     >
       <div ref={hostRef} className="cd">
         <CdChart data={data} days={days} best={best} />
-        <p className="cd-device">{dev.name}: medians of {dev.date}, drawn with a {Math.round(DRIFT.relativeSpread.twoQubitError * p.drift * 100)} % day-to-day spread (our assumption, not a measured calibration history; adjustable in the last step)</p>
+        <p className="cd-device">
+          {dev.name}: medians of {dev.date}, drawn with a{' '}
+          {Math.round(DRIFT.relativeSpread.twoQubitError * p.drift * 100)} % day-to-day spread (our assumption, not a
+          measured calibration history; adjustable in the last step)
+        </p>
       </div>
     </FigureShell>
   );
@@ -70,12 +106,21 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
 const MARGIN = { top: 24, right: 14, bottom: 30, left: 52 };
 
 function extent(values: number[], pad: number): [number, number] {
-  const lo = Math.min(...values), hi = Math.max(...values);
+  const lo = Math.min(...values),
+    hi = Math.max(...values);
   const m = Math.max((hi - lo) * 0.15, pad);
   return [lo - m, hi + m];
 }
 
-function CdChart({ data, days, best }: { data: CalibrationDriftData | undefined; days: DayResult[]; best: number | null }) {
+function CdChart({
+  data,
+  days,
+  best,
+}: {
+  data: CalibrationDriftData | undefined;
+  days: DayResult[];
+  best: number | null;
+}) {
   const [ref, width] = useContainerWidth();
   const L = chartLayout(width, { aspect: 0.62, minHeight: 260, maxHeight: 360, margin: MARGIN });
   const gap = 44;
@@ -83,60 +128,168 @@ function CdChart({ data, days, best }: { data: CalibrationDriftData | undefined;
   const x = scaleBand<string>().domain(DAY_NAMES.slice(0, DAYS)).range([0, L.innerWidth]).padding(0.3);
   const all = data?.days ?? [];
   const ref0 = data?.reference;
-  const oVals = [...all.flatMap((d) => [d.estimate - Z95 * d.stderr, d.estimate + Z95 * d.stderr]), ...(ref0 ? [ref0.exact] : [])];
-  const lVals = [...all.flatMap((d) => [d.loss - Z95 * d.lossStderr, d.loss + Z95 * d.lossStderr]), ...(data ? [data.idealLoss] : [])];
-  const yO = scaleLinear().domain(oVals.length ? extent(oVals, 0.01) : [0.6, 1]).range([panelH, 0]).nice(4);
-  const yL = scaleLinear().domain(lVals.length ? extent(lVals, 0.005) : [0, 0.5]).range([L.innerHeight, panelH + gap]).nice(4);
+  const oVals = [
+    ...all.flatMap((d) => [d.estimate - Z95 * d.stderr, d.estimate + Z95 * d.stderr]),
+    ...(ref0 ? [ref0.exact] : []),
+  ];
+  const lVals = [
+    ...all.flatMap((d) => [d.loss - Z95 * d.lossStderr, d.loss + Z95 * d.lossStderr]),
+    ...(data ? [data.idealLoss] : []),
+  ];
+  const yO = scaleLinear()
+    .domain(oVals.length ? extent(oVals, 0.01) : [0.6, 1])
+    .range([panelH, 0])
+    .nice(4);
+  const yL = scaleLinear()
+    .domain(lVals.length ? extent(lVals, 0.005) : [0, 0.5])
+    .range([L.innerHeight, panelH + gap])
+    .nice(4);
   const cx = (d: DayResult) => (x(d.label) ?? 0) + x.bandwidth() / 2;
   const mark = (d: DayResult, y: (v: number) => number, v: number, se: number, cls: string) => {
     const hi = best !== null && d.index === best;
     const dim = best !== null && !hi;
     return (
-      <g key={`${cls}-${d.index}`} className={`cd-day ${cls}${hi ? ' cd-day--best' : ''}`} data-day={d.index} opacity={dim ? 0.45 : 1}>
-        <line x1={cx(d)} x2={cx(d)} y1={y(v - Z95 * se)} y2={y(v + Z95 * se)} stroke="var(--fig-series-1)" strokeWidth={hi ? 3 : 2} />
-        <line x1={cx(d) - 6} x2={cx(d) + 6} y1={y(v - Z95 * se)} y2={y(v - Z95 * se)} stroke="var(--fig-series-1)" strokeWidth={2} />
-        <line x1={cx(d) - 6} x2={cx(d) + 6} y1={y(v + Z95 * se)} y2={y(v + Z95 * se)} stroke="var(--fig-series-1)" strokeWidth={2} />
-        <circle cx={cx(d)} cy={y(v)} r={hi ? 6 : 4.5} fill={hi ? 'var(--fig-series-2)' : 'var(--fig-series-1)'} stroke="var(--story-surface, Canvas)" strokeWidth={1.5} />
+      <g
+        key={`${cls}-${d.index}`}
+        className={`cd-day ${cls}${hi ? ' cd-day--best' : ''}`}
+        data-day={d.index}
+        opacity={dim ? 0.45 : 1}
+      >
+        <line
+          x1={cx(d)}
+          x2={cx(d)}
+          y1={y(v - Z95 * se)}
+          y2={y(v + Z95 * se)}
+          stroke="var(--fig-series-1)"
+          strokeWidth={hi ? 3 : 2}
+        />
+        <line
+          x1={cx(d) - 6}
+          x2={cx(d) + 6}
+          y1={y(v - Z95 * se)}
+          y2={y(v - Z95 * se)}
+          stroke="var(--fig-series-1)"
+          strokeWidth={2}
+        />
+        <line
+          x1={cx(d) - 6}
+          x2={cx(d) + 6}
+          y1={y(v + Z95 * se)}
+          y2={y(v + Z95 * se)}
+          stroke="var(--fig-series-1)"
+          strokeWidth={2}
+        />
+        <circle
+          cx={cx(d)}
+          cy={y(v)}
+          r={hi ? 6 : 4.5}
+          fill={hi ? 'var(--fig-series-2)' : 'var(--fig-series-1)'}
+          stroke="var(--story-surface, Canvas)"
+          strokeWidth={1.5}
+        />
       </g>
     );
   };
   const fmt3 = format('.3f');
   return (
     <div ref={ref}>
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`Measured ${OBS} and model loss for each day, with 95 % shot-noise intervals`}>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label={`Measured ${OBS} and model loss for each day, with 95 % shot-noise intervals`}
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
           <Axis scale={yO} orient="left" ticks={4} format={fmt3} grid={L.innerWidth} label={`measured ${OBS}`} />
-          <Axis scale={yL} orient="left" ticks={4} format={fmt3} grid={L.innerWidth} label="model test loss (cross-entropy)" />
+          <Axis
+            scale={yL}
+            orient="left"
+            ticks={4}
+            format={fmt3}
+            grid={L.innerWidth}
+            label="model test loss (cross-entropy)"
+          />
           <g className="cd-days" fontSize={11} fill="currentColor" textAnchor="middle" aria-hidden="true">
             {x.domain().map((name) => (
-              <text key={name} x={(x(name) ?? 0) + x.bandwidth() / 2} y={L.innerHeight + 18}>{width < 420 ? name.slice(0, 3) : name}</text>
+              <text key={name} x={(x(name) ?? 0) + x.bandwidth() / 2} y={L.innerHeight + 18}>
+                {width < 420 ? name.slice(0, 3) : name}
+              </text>
             ))}
           </g>
           {ref0 ? (
             <g className="cd-ref">
-              <line x1={0} x2={L.innerWidth} y1={yO(ref0.exact)} y2={yO(ref0.exact)} stroke="currentColor" strokeDasharray="5 4" strokeOpacity={0.8} />
-              <text x={L.innerWidth} y={yO(ref0.exact) - 4} textAnchor="end" fontSize={10.5} fill="currentColor" stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">median calibration</text>
+              <line
+                x1={0}
+                x2={L.innerWidth}
+                y1={yO(ref0.exact)}
+                y2={yO(ref0.exact)}
+                stroke="currentColor"
+                strokeDasharray="5 4"
+                strokeOpacity={0.8}
+              />
+              <text
+                x={L.innerWidth}
+                y={yO(ref0.exact) - 4}
+                textAnchor="end"
+                fontSize={10.5}
+                fill="currentColor"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
+                median calibration
+              </text>
             </g>
           ) : null}
           {data ? (
             <g className="cd-ref">
-              <line x1={0} x2={L.innerWidth} y1={yL(data.idealLoss)} y2={yL(data.idealLoss)} stroke="currentColor" strokeDasharray="2 3" strokeOpacity={0.8} />
-              <text x={L.innerWidth} y={yL(data.idealLoss) - 4} textAnchor="end" fontSize={10.5} fill="currentColor" stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">without noise</text>
+              <line
+                x1={0}
+                x2={L.innerWidth}
+                y1={yL(data.idealLoss)}
+                y2={yL(data.idealLoss)}
+                stroke="currentColor"
+                strokeDasharray="2 3"
+                strokeOpacity={0.8}
+              />
+              <text
+                x={L.innerWidth}
+                y={yL(data.idealLoss) - 4}
+                textAnchor="end"
+                fontSize={10.5}
+                fill="currentColor"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
+                without noise
+              </text>
             </g>
           ) : null}
           {days.map((d) => mark(d, yO, d.estimate, d.stderr, 'cd-obs'))}
           {days.map((d) => mark(d, yL, d.loss, d.lossStderr, 'cd-loss'))}
-          {best !== null ? (() => {
-            const d = days.find((e) => e.index === best);
-            if (!d) return null;
-            const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
-            return (
-              <text className="cd-claim" x={cx(d)} y={yL(d.loss + Z95 * d.lossStderr) - 8} textAnchor={anchor} fontSize={11} fontWeight={600} fill="currentColor"
-                stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">
-                reported: {fmt3(d.loss)}
-              </text>
-            );
-          })() : null}
+          {best !== null
+            ? (() => {
+                const d = days.find((e) => e.index === best);
+                if (!d) return null;
+                const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
+                return (
+                  <text
+                    className="cd-claim"
+                    x={cx(d)}
+                    y={yL(d.loss + Z95 * d.lossStderr) - 8}
+                    textAnchor={anchor}
+                    fontSize={11}
+                    fontWeight={600}
+                    fill="currentColor"
+                    stroke="var(--story-surface, Canvas)"
+                    strokeWidth={3}
+                    paintOrder="stroke"
+                  >
+                    reported: {fmt3(d.loss)}
+                  </text>
+                );
+              })()
+            : null}
         </g>
       </svg>
     </div>

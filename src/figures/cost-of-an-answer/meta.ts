@@ -9,9 +9,22 @@ export const ANSWER_LABEL: Record<AnswerKind, string> = {
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
 };
-export const COST_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const COST_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 export const COST_PLANS = [
-  'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
+  'ibm-payg',
+  'braket-ionq-forte',
+  'braket-ionq-aria',
+  'braket-iqm-garnet',
+  'braket-rigetti-ankaa',
+  'azure-ionq-forte',
+  'azure-rigetti-cepheus',
 ] as const;
 
 export const costParamSpec = {
@@ -33,5 +46,10 @@ export const costParamSpec = {
 export const costMeta: FigureMeta<typeof costParamSpec> = {
   id: 'cost-of-an-answer',
   params: costParamSpec,
-  sources: [{ label: 'content/data/devices.json, cloud.json, gpus.json (each value’s source and date in the method panel); the browser curve is timed live on the reader’s machine' }],
+  sources: [
+    {
+      label:
+        'content/data/devices.json, cloud.json, gpus.json (each value’s source and date in the method panel); the browser curve is timed live on the reader’s machine',
+    },
+  ],
 };

@@ -24,7 +24,16 @@
  */
 import gpus from '../../../content/data/gpus.json';
 import { shotsForPrecision } from '../pipeline-cost/model';
-import { deviceTiming, gpuProfile, pricePlan, type DeviceTiming, type GpuProfile, type PlanId, type PricePlan, type TimedDeviceId } from '../pipeline-cost/profiles';
+import {
+  deviceTiming,
+  gpuProfile,
+  pricePlan,
+  type DeviceTiming,
+  type GpuProfile,
+  type PlanId,
+  type PricePlan,
+  type TimedDeviceId,
+} from '../pipeline-cost/profiles';
 import type { AnswerKind } from './meta';
 
 export const LAST_STEP = 2;
@@ -59,7 +68,11 @@ export interface CostInputs {
   laptopW: number;
 }
 
-export interface Cost { seconds: number; usd: number; kWh: number }
+export interface Cost {
+  seconds: number;
+  usd: number;
+  kWh: number;
+}
 
 export interface QpuCost extends Cost {
   available: boolean;
@@ -73,9 +86,19 @@ export interface QpuCost extends Cost {
   fidelity: number | null;
 }
 
-export interface GpuCost extends Cost { available: boolean; gpus: number; passSeconds: number; passes: number }
+export interface GpuCost extends Cost {
+  available: boolean;
+  gpus: number;
+  passSeconds: number;
+  passes: number;
+}
 
-export interface BrowserCost extends Cost { available: boolean; measured: boolean; passSeconds: number; passes: number }
+export interface BrowserCost extends Cost {
+  available: boolean;
+  measured: boolean;
+  passSeconds: number;
+  passes: number;
+}
 
 export function gatesPerCircuit(n: number, layers: number): { one: number; two: number; total: number } {
   const one = layers * n;
@@ -86,17 +109,29 @@ export function gatesPerCircuit(n: number, layers: number): { one: number; two: 
 export function circuitsPerAnswer(i: Pick<CostInputs, 'answer' | 'layers' | 'examples'>, n: number): number {
   const P = i.layers * n;
   switch (i.answer) {
-    case 'expectation': return 1;
-    case 'vqe': return 3;
-    case 'gradient': return 2 * P;
-    case 'epoch': return 2 * P * i.examples;
+    case 'expectation':
+      return 1;
+    case 'vqe':
+      return 3;
+    case 'gradient':
+      return 2 * P;
+    case 'epoch':
+      return 2 * P * i.examples;
   }
 }
 
-function planDollars(plan: PricePlan, circuits: number, shots: number, execution: number, gates: { one: number; two: number }): number {
+function planDollars(
+  plan: PricePlan,
+  circuits: number,
+  shots: number,
+  execution: number,
+  gates: { one: number; two: number },
+): number {
   switch (plan.kind) {
-    case 'per-second': return execution * plan.usdPerSecond;
-    case 'per-task-shot': return circuits * shots * plan.usdPerShot + circuits * plan.usdPerTask;
+    case 'per-second':
+      return execution * plan.usdPerSecond;
+    case 'per-task-shot':
+      return circuits * shots * plan.usdPerShot + circuits * plan.usdPerTask;
     case 'per-gate-shot': {
       const perCircuit = shots * (gates.one * plan.usdPer1qGateShot + gates.two * plan.usdPer2qGateShot);
       return circuits * Math.max(perCircuit, plan.usdMinimumPerJob);
@@ -104,20 +139,36 @@ function planDollars(plan: PricePlan, circuits: number, shots: number, execution
   }
 }
 
-export function qpuCost(i: CostInputs, n: number, device: DeviceTiming = deviceTiming(i.device), plan: PricePlan = pricePlan(i.plan)): QpuCost {
+export function qpuCost(
+  i: CostInputs,
+  n: number,
+  device: DeviceTiming = deviceTiming(i.device),
+  plan: PricePlan = pricePlan(i.plan),
+): QpuCost {
   const S = shotsForPrecision(i.eps);
   const C = circuitsPerAnswer(i, n);
   const g = gatesPerCircuit(n, i.layers);
-  const shotSeconds = i.layers * (device.oneQubitGate_s + 2 * device.twoQubitGate_s) + device.measure_s + device.repDelay_s;
+  const shotSeconds =
+    i.layers * (device.oneQubitGate_s + 2 * device.twoQubitGate_s) + device.measure_s + device.repDelay_s;
   const execution = C * S * shotSeconds;
   const jobs = Math.ceil(C / i.perJob);
   const seconds = execution + jobs * (i.latency + i.queue);
   const usd = planDollars(plan, C, S, execution, g);
   const kWh = (i.qpuPower * (execution + jobs * i.latency)) / 3600;
-  const faults = device.twoQubitError === null ? null : g.one * (device.oneQubitError ?? 0) + g.two * device.twoQubitError;
+  const faults =
+    device.twoQubitError === null ? null : g.one * (device.oneQubitError ?? 0) + g.two * device.twoQubitError;
   return {
-    available: n <= device.qubits, shots: S, circuits: C, jobs, shotSeconds, execution, seconds, usd, kWh,
-    faults, fidelity: faults === null ? null : Math.exp(-faults),
+    available: n <= device.qubits,
+    shots: S,
+    circuits: C,
+    jobs,
+    shotSeconds,
+    execution,
+    seconds,
+    usd,
+    kWh,
+    faults,
+    fidelity: faults === null ? null : Math.exp(-faults),
   };
 }
 
@@ -140,8 +191,13 @@ export function gpuCost(i: CostInputs, n: number, gp: GpuProfile = gpuProfile('h
   const passSeconds = local + globalFraction * (share / NVLINK_BYTES_PER_S);
   const seconds = passes * passSeconds;
   return {
-    available: true, gpus: k, passSeconds, passes, seconds,
-    usd: (k * seconds * i.gpuPrice) / 3600, kWh: (k * gp.watts * seconds) / 3.6e6,
+    available: true,
+    gpus: k,
+    passSeconds,
+    passes,
+    seconds,
+    usd: (k * seconds * i.gpuPrice) / 3600,
+    kWh: (k * gp.watts * seconds) / 3.6e6,
   };
 }
 
@@ -155,23 +211,38 @@ export function browserCost(i: CostInputs, n: number, timings: PassTimings): Bro
   const anchor = timings.get(BROWSER_MEASURED_MAX);
   let passSeconds: number;
   if (measured !== undefined) passSeconds = measured;
-  else if (n > BROWSER_MEASURED_MAX && n <= BROWSER_EXTRAPOLATED_MAX && anchor !== undefined) passSeconds = anchor * 2 ** (n - BROWSER_MEASURED_MAX);
+  else if (n > BROWSER_MEASURED_MAX && n <= BROWSER_EXTRAPOLATED_MAX && anchor !== undefined)
+    passSeconds = anchor * 2 ** (n - BROWSER_MEASURED_MAX);
   else return { available: false, measured: false, passSeconds: NaN, passes, seconds: NaN, usd: NaN, kWh: NaN };
   const seconds = passes * passSeconds;
-  return { available: true, measured: measured !== undefined, passSeconds, passes, seconds, usd: 0, kWh: (i.laptopW * seconds) / 3.6e6 };
+  return {
+    available: true,
+    measured: measured !== undefined,
+    passSeconds,
+    passes,
+    seconds,
+    usd: 0,
+    kWh: (i.laptopW * seconds) / 3.6e6,
+  };
 }
 
 export type Metric = 'seconds' | 'usd' | 'kWh';
 export const METRICS: readonly Metric[] = ['seconds', 'usd', 'kWh'];
 
-export interface Row { n: number; qpu: QpuCost; gpu: GpuCost; browser: BrowserCost }
+export interface Row {
+  n: number;
+  qpu: QpuCost;
+  gpu: GpuCost;
+  browser: BrowserCost;
+}
 
 export function sweep(i: CostInputs, timings: PassTimings): Row[] {
   const device = deviceTiming(i.device);
   const plan = pricePlan(i.plan);
   const gp = gpuProfile('h100-sxm');
   const rows: Row[] = [];
-  for (let n = N_MIN; n <= N_MAX; n++) rows.push({ n, qpu: qpuCost(i, n, device, plan), gpu: gpuCost(i, n, gp), browser: browserCost(i, n, timings) });
+  for (let n = N_MIN; n <= N_MAX; n++)
+    rows.push({ n, qpu: qpuCost(i, n, device, plan), gpu: gpuCost(i, n, gp), browser: browserCost(i, n, timings) });
   return rows;
 }
 
@@ -190,8 +261,14 @@ export function crossover(rows: readonly Row[], side: 'gpu' | 'browser', metric:
     if (!r.qpu.available) break;
     const c = r[side];
     const wins = !c.available || r.qpu[metric] < c[metric];
-    if (wins && start === null) { start = r.n; why = c.available ? 'cheaper' : 'only'; }
-    if (!wins) { start = null; why = null; }
+    if (wins && start === null) {
+      start = r.n;
+      why = c.available ? 'cheaper' : 'only';
+    }
+    if (!wins) {
+      start = null;
+      why = null;
+    }
   }
   return { n: start, why };
 }

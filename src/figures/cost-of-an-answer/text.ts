@@ -1,11 +1,25 @@
 /** Words for the cost-of-an-answer figure: method, sources, readouts, alt text and downloads. */
 import type { DataTable } from '../../story/data';
 import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../pipeline-cost/format';
-import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, deviceTiming, gpuProfile, pricePlan } from '../pipeline-cost/profiles';
+import {
+  GPU_UTILISATION,
+  JOB_LATENCY,
+  QPU_POWER,
+  deviceTiming,
+  gpuProfile,
+  pricePlan,
+} from '../pipeline-cost/profiles';
 import { ANSWER_LABEL } from './meta';
 import {
-  BROWSER_EXTRAPOLATED_MAX, BROWSER_MEASURED_MAX, GPUS_PER_NODE, crossover, lastAvailable,
-  type CostInputs, type Crossover, type Metric, type Row,
+  BROWSER_EXTRAPOLATED_MAX,
+  BROWSER_MEASURED_MAX,
+  GPUS_PER_NODE,
+  crossover,
+  lastAvailable,
+  type CostInputs,
+  type Crossover,
+  type Metric,
+  type Row,
 } from './model';
 
 export const METRIC_LABEL: Record<Metric, string> = { seconds: 'wall-clock time', usd: 'dollars', kWh: 'energy' };
@@ -24,19 +38,30 @@ export function costMethod(i: CostInputs) {
   const plan = pricePlan(i.plan);
   const g = gpuProfile('h100-sxm');
   return {
-    text: 'An explicit model for the QPU and the GPU, and a live measurement for the browser; no sampling. '
-      + `The answer (${ANSWER_LABEL[i.answer]}) is computed by a hardware-efficient ansatz of L = ${i.layers} layers (n RY rotations and n − 1 CZs each). `
-      + `QPU: ⌈1/ε²⌉ shots per circuit, each lasting L·(t₁q + 2·t₂q) plus measurement and the repetition delay of ${d.name}; one job per ${fmtCount(i.perJob)} circuits, each paying `
-      + `${fmtDuration(i.latency)} latency and ${fmtDuration(i.queue)} queue; dollars at the ${plan.label} list price; energy at ${fmtNumber(i.qpuPower)} kW during execution and loading. `
-      + `The QPU's answer is worth e^(−λ) of the ideal signal, λ the expected gate faults per run. GPU: an exact state-vector simulation in complex64 on ${g.name}s; `
-      + `every gate reads and writes the 2ⁿ amplitudes once at ${fmtNumber(g.memoryBandwidthBytes / 1e12)} TB/s, one more pass gives the expectation value exactly (no shots); `
-      + `above one GPU's memory the state is split over 2, 4 or ${GPUS_PER_NODE} GPUs of one node (gates on the split qubits also cross NVLink); beyond one node the figure stops `
-      + '(supercomputer-scale runs exist but are not priced here). Kernel-launch overheads (microseconds per gate) are not counted. '
-      + `Browser: our StateVector timed live per gate pass for n ≤ ${BROWSER_MEASURED_MAX} (the browser cap), then extrapolated as t(${BROWSER_MEASURED_MAX})·2^(n−${BROWSER_MEASURED_MAX}) up to `
-      + `${BROWSER_EXTRAPOLATED_MAX} qubits (dashed); energy at ${fmtNumber(i.laptopW)} W, an assumption the reader sets. Crossover: the smallest n from which the QPU stays ahead.`,
+    text:
+      'An explicit model for the QPU and the GPU, and a live measurement for the browser; no sampling. ' +
+      `The answer (${ANSWER_LABEL[i.answer]}) is computed by a hardware-efficient ansatz of L = ${i.layers} layers (n RY rotations and n − 1 CZs each). ` +
+      `QPU: ⌈1/ε²⌉ shots per circuit, each lasting L·(t₁q + 2·t₂q) plus measurement and the repetition delay of ${d.name}; one job per ${fmtCount(i.perJob)} circuits, each paying ` +
+      `${fmtDuration(i.latency)} latency and ${fmtDuration(i.queue)} queue; dollars at the ${plan.label} list price; energy at ${fmtNumber(i.qpuPower)} kW during execution and loading. ` +
+      `The QPU's answer is worth e^(−λ) of the ideal signal, λ the expected gate faults per run. GPU: an exact state-vector simulation in complex64 on ${g.name}s; ` +
+      `every gate reads and writes the 2ⁿ amplitudes once at ${fmtNumber(g.memoryBandwidthBytes / 1e12)} TB/s, one more pass gives the expectation value exactly (no shots); ` +
+      `above one GPU's memory the state is split over 2, 4 or ${GPUS_PER_NODE} GPUs of one node (gates on the split qubits also cross NVLink); beyond one node the figure stops ` +
+      '(supercomputer-scale runs exist but are not priced here). Kernel-launch overheads (microseconds per gate) are not counted. ' +
+      `Browser: our StateVector timed live per gate pass for n ≤ ${BROWSER_MEASURED_MAX} (the browser cap), then extrapolated as t(${BROWSER_MEASURED_MAX})·2^(n−${BROWSER_MEASURED_MAX}) up to ` +
+      `${BROWSER_EXTRAPOLATED_MAX} qubits (dashed); energy at ${fmtNumber(i.laptopW)} W, an assumption the reader sets. Crossover: the smallest n from which the QPU stays ahead.`,
     params: {
-      answer: ANSWER_LABEL[i.answer], layers: i.layers, 'ε': i.eps, examples: i.examples, device: d.name, plan: plan.label,
-      'latency (s)': i.latency, 'queue (s)': i.queue, 'circuits per job': i.perJob, 'GPU $/h': i.gpuPrice, 'QPU kW': i.qpuPower, 'computer W': i.laptopW,
+      answer: ANSWER_LABEL[i.answer],
+      layers: i.layers,
+      ε: i.eps,
+      examples: i.examples,
+      device: d.name,
+      plan: plan.label,
+      'latency (s)': i.latency,
+      'queue (s)': i.queue,
+      'circuits per job': i.perJob,
+      'GPU $/h': i.gpuPrice,
+      'QPU kW': i.qpuPower,
+      'computer W': i.laptopW,
     },
     seed: 0,
     sources: [
@@ -44,9 +69,13 @@ export function costMethod(i: CostInputs) {
       { label: `${plan.label}: ${plan.source} (${plan.date})` },
       { label: `${g.name}: ${g.source} (${g.date})` },
       ...(g.priceSource ? [{ label: `GPU price: ${g.priceSource.source} (${g.priceSource.date})` }] : []),
-      { label: `QPU power: ${QPU_POWER.system}, ${QPU_POWER.source} (${QPU_POWER.date}) — an annealer figure, the only primary one we found` },
+      {
+        label: `QPU power: ${QPU_POWER.system}, ${QPU_POWER.source} (${QPU_POWER.date}) — an annealer figure, the only primary one we found`,
+      },
       { label: `Latency anchor: ${JOB_LATENCY.source} (${JOB_LATENCY.date})` },
-      { label: `Utilisation is not used here (a state-vector simulation is bandwidth-bound); see ${GPU_UTILISATION.source} for the training figures` },
+      {
+        label: `Utilisation is not used here (a state-vector simulation is bandwidth-bound); see ${GPU_UTILISATION.source} for the training figures`,
+      },
     ],
   };
 }
@@ -55,16 +84,30 @@ export function costDownload(rows: readonly Row[]): DataTable {
   return {
     columns: [
       { key: 'n', label: 'qubits' },
-      { key: 'qpuS', label: 'QPU seconds' }, { key: 'qpuUsd', label: 'QPU $' }, { key: 'qpuKWh', label: 'QPU kWh' }, { key: 'qpuF', label: 'QPU fault-free probability' },
-      { key: 'gpuS', label: 'GPU seconds' }, { key: 'gpuUsd', label: 'GPU $' }, { key: 'gpuKWh', label: 'GPU kWh' }, { key: 'gpus', label: 'GPUs' },
-      { key: 'brS', label: 'browser seconds' }, { key: 'brKWh', label: 'browser kWh' }, { key: 'brKind', label: 'browser' },
+      { key: 'qpuS', label: 'QPU seconds' },
+      { key: 'qpuUsd', label: 'QPU $' },
+      { key: 'qpuKWh', label: 'QPU kWh' },
+      { key: 'qpuF', label: 'QPU fault-free probability' },
+      { key: 'gpuS', label: 'GPU seconds' },
+      { key: 'gpuUsd', label: 'GPU $' },
+      { key: 'gpuKWh', label: 'GPU kWh' },
+      { key: 'gpus', label: 'GPUs' },
+      { key: 'brS', label: 'browser seconds' },
+      { key: 'brKWh', label: 'browser kWh' },
+      { key: 'brKind', label: 'browser' },
     ],
     rows: rows.map((r) => ({
       n: r.n,
-      qpuS: r.qpu.available ? r.qpu.seconds : null, qpuUsd: r.qpu.available ? r.qpu.usd : null, qpuKWh: r.qpu.available ? r.qpu.kWh : null,
+      qpuS: r.qpu.available ? r.qpu.seconds : null,
+      qpuUsd: r.qpu.available ? r.qpu.usd : null,
+      qpuKWh: r.qpu.available ? r.qpu.kWh : null,
       qpuF: r.qpu.available ? r.qpu.fidelity : null,
-      gpuS: r.gpu.available ? r.gpu.seconds : null, gpuUsd: r.gpu.available ? r.gpu.usd : null, gpuKWh: r.gpu.available ? r.gpu.kWh : null, gpus: r.gpu.available ? r.gpu.gpus : null,
-      brS: r.browser.available ? r.browser.seconds : null, brKWh: r.browser.available ? r.browser.kWh : null,
+      gpuS: r.gpu.available ? r.gpu.seconds : null,
+      gpuUsd: r.gpu.available ? r.gpu.usd : null,
+      gpuKWh: r.gpu.available ? r.gpu.kWh : null,
+      gpus: r.gpu.available ? r.gpu.gpus : null,
+      brS: r.browser.available ? r.browser.seconds : null,
+      brKWh: r.browser.available ? r.browser.kWh : null,
       brKind: r.browser.available ? (r.browser.measured ? 'measured' : 'extrapolated') : 'beyond the simulator',
     })),
   };
@@ -73,29 +116,49 @@ export function costDownload(rows: readonly Row[]): DataTable {
 export function costAltTable(rows: readonly Row[], sizes: readonly number[]): DataTable {
   return {
     columns: [
-      { key: 'n', label: 'qubits' }, { key: 'qpu', label: 'QPU time / $ / energy' }, { key: 'gpu', label: 'GPU time / $ / energy' }, { key: 'browser', label: 'browser time' },
+      { key: 'n', label: 'qubits' },
+      { key: 'qpu', label: 'QPU time / $ / energy' },
+      { key: 'gpu', label: 'GPU time / $ / energy' },
+      { key: 'browser', label: 'browser time' },
     ],
-    rows: rows.filter((r) => sizes.includes(r.n)).map((r) => ({
-      n: r.n,
-      qpu: r.qpu.available ? `${fmtDuration(r.qpu.seconds)} / ${fmtUsd(r.qpu.usd)} / ${fmtEnergy(r.qpu.kWh)}` : 'more qubits than the device',
-      gpu: r.gpu.available ? `${fmtDuration(r.gpu.seconds)} / ${fmtUsd(r.gpu.usd)} / ${fmtEnergy(r.gpu.kWh)}` : 'beyond one 8-GPU node',
-      browser: r.browser.available ? `${fmtDuration(r.browser.seconds)}${r.browser.measured ? ' (measured)' : ' (extrapolated)'}` : `not timed yet, or beyond ${BROWSER_EXTRAPOLATED_MAX} qubits`,
-    })),
+    rows: rows
+      .filter((r) => sizes.includes(r.n))
+      .map((r) => ({
+        n: r.n,
+        qpu: r.qpu.available
+          ? `${fmtDuration(r.qpu.seconds)} / ${fmtUsd(r.qpu.usd)} / ${fmtEnergy(r.qpu.kWh)}`
+          : 'more qubits than the device',
+        gpu: r.gpu.available
+          ? `${fmtDuration(r.gpu.seconds)} / ${fmtUsd(r.gpu.usd)} / ${fmtEnergy(r.gpu.kWh)}`
+          : 'beyond one 8-GPU node',
+        browser: r.browser.available
+          ? `${fmtDuration(r.browser.seconds)}${r.browser.measured ? ' (measured)' : ' (extrapolated)'}`
+          : `not timed yet, or beyond ${BROWSER_EXTRAPOLATED_MAX} qubits`,
+      })),
   };
 }
 
 export function costSummary(step: number, i: CostInputs, rows: readonly Row[], browserReady: boolean): string {
   const at = rows.find((r) => r.n === i.qubits)!;
   const head = `${ANSWER_LABEL[i.answer]} on ${i.qubits} qubits (L = ${i.layers}, ε = ${fmtNumber(i.eps)})`;
-  const q = at.qpu.available ? `QPU ${fmtDuration(at.qpu.seconds)}, ${fmtUsd(at.qpu.usd)}, ${fmtEnergy(at.qpu.kWh)}` : 'QPU: more qubits than the device has';
-  const g = at.gpu.available ? `GPU simulation ${fmtDuration(at.gpu.seconds)}, ${fmtUsd(at.gpu.usd)}, ${fmtEnergy(at.gpu.kWh)}` : 'GPU simulation: beyond one 8-GPU node';
-  const b = !browserReady ? 'your browser: being timed' : at.browser.available ? `your browser ${fmtDuration(at.browser.seconds)}${at.browser.measured ? ' (measured)' : ' (extrapolated)'}` : 'your browser: beyond the simulator';
+  const q = at.qpu.available
+    ? `QPU ${fmtDuration(at.qpu.seconds)}, ${fmtUsd(at.qpu.usd)}, ${fmtEnergy(at.qpu.kWh)}`
+    : 'QPU: more qubits than the device has';
+  const g = at.gpu.available
+    ? `GPU simulation ${fmtDuration(at.gpu.seconds)}, ${fmtUsd(at.gpu.usd)}, ${fmtEnergy(at.gpu.kWh)}`
+    : 'GPU simulation: beyond one 8-GPU node';
+  const b = !browserReady
+    ? 'your browser: being timed'
+    : at.browser.available
+      ? `your browser ${fmtDuration(at.browser.seconds)}${at.browser.measured ? ' (measured)' : ' (extrapolated)'}`
+      : 'your browser: beyond the simulator';
   if (step === 0) return `${head}: ${q}; ${g}; ${b}.`;
   const cg = crossover(rows, 'gpu', 'seconds');
   const cb = crossover(rows, 'browser', 'seconds');
   const lastGpu = lastAvailable(rows, 'gpu');
-  const sweepText = `Sweeping n from 2 to 60: the GPU simulation ends at ${lastGpu ?? '–'} qubits; on time, ${describeCrossover(cg, 'gpu', 'seconds')}`
-    + (browserReady ? `, and ${describeCrossover(cb, 'browser', 'seconds')}.` : '.');
+  const sweepText =
+    `Sweeping n from 2 to 60: the GPU simulation ends at ${lastGpu ?? '–'} qubits; on time, ${describeCrossover(cg, 'gpu', 'seconds')}` +
+    (browserReady ? `, and ${describeCrossover(cb, 'browser', 'seconds')}.` : '.');
   if (step === 1) return `${head}. ${sweepText}`;
   const money = `On dollars, ${describeCrossover(crossover(rows, 'gpu', 'usd'), 'gpu', 'usd')}; on energy, ${describeCrossover(crossover(rows, 'gpu', 'kWh'), 'gpu', 'kWh')}.`;
   return `${head}. ${sweepText} ${money} ${worthText(rows, cg)}`;

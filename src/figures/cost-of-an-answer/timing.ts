@@ -8,7 +8,10 @@ import { StateVector } from '../../sim/statevector';
 import type { GateOp } from '../../sim/types';
 import { BROWSER_MEASURED_MAX, N_MIN } from './model';
 
-export const TIMED_SIZES: readonly number[] = Array.from({ length: BROWSER_MEASURED_MAX - N_MIN + 1 }, (_, k) => N_MIN + k);
+export const TIMED_SIZES: readonly number[] = Array.from(
+  { length: BROWSER_MEASURED_MAX - N_MIN + 1 },
+  (_, k) => N_MIN + k,
+);
 
 /** Target wall time of one measurement; at least MIN_PASSES gates are timed whatever it costs. */
 export const TARGET_MS = 4;

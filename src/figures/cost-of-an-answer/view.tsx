@@ -17,10 +17,27 @@ import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../pipeline-cost/format';
 import { deviceTiming, pricePlan } from '../pipeline-cost/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
-  BROWSER_MEASURED_MAX, LAST_STEP, METRICS, N_MAX, N_MIN, crossover, sweep,
-  type CostInputs, type Metric, type PassTimings, type Row,
+  BROWSER_MEASURED_MAX,
+  LAST_STEP,
+  METRICS,
+  N_MAX,
+  N_MIN,
+  crossover,
+  sweep,
+  type CostInputs,
+  type Metric,
+  type PassTimings,
+  type Row,
 } from './model';
-import { METRIC_FMT, METRIC_LABEL, costAltTable, costDownload, costMethod, costSummary, describeCrossover } from './text';
+import {
+  METRIC_FMT,
+  METRIC_LABEL,
+  costAltTable,
+  costDownload,
+  costMethod,
+  costSummary,
+  describeCrossover,
+} from './text';
 import { TIMED_SIZES, timePass } from './timing';
 import './cost-of-an-answer.css';
 
@@ -32,14 +49,19 @@ const TINY = 1e-200;
 
 /** The live timing of our simulator, one register size per unit (cached for the page's life). */
 function useBrowserTimings() {
-  return useSlicedTask<Map<number, number>, PassTimings>({
-    key: 'cost-of-an-answer:browser-timing',
-    total: TIMED_SIZES.length,
-    cost: Number.POSITIVE_INFINITY, // never during render: a measurement differs between server and client
-    init: () => new Map(),
-    run: (acc, from, to) => { for (let k = from; k < to; k++) acc.set(TIMED_SIZES[k], timePass(TIMED_SIZES[k]).seconds); },
-    view: (acc) => new Map(acc),
-  }, { sliceMs: 8 });
+  return useSlicedTask<Map<number, number>, PassTimings>(
+    {
+      key: 'cost-of-an-answer:browser-timing',
+      total: TIMED_SIZES.length,
+      cost: Number.POSITIVE_INFINITY, // never during render: a measurement differs between server and client
+      init: () => new Map(),
+      run: (acc, from, to) => {
+        for (let k = from; k < to; k++) acc.set(TIMED_SIZES[k], timePass(TIMED_SIZES[k]).seconds);
+      },
+      view: (acc) => new Map(acc),
+    },
+    { sliceMs: 8 },
+  );
 }
 
 export default function CostOfAnAnswerView(props: FigureViewProps<typeof costParamSpec>) {
@@ -51,7 +73,9 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
   const key = JSON.stringify(inputs);
   const rows = useMemo(() => sweep(inputs, timing.value), [key, timing.value]); // eslint-disable-line react-hooks/exhaustive-deps
   const browserReady = timing.ready;
-  const sizes = [...new Set([2, 10, BROWSER_MEASURED_MAX, inputs.qubits, 30, 33, 36, 40, 50, 60])].sort((a, b) => a - b);
+  const sizes = [...new Set([2, 10, BROWSER_MEASURED_MAX, inputs.qubits, 30, 33, 36, 40, 50, 60])].sort(
+    (a, b) => a - b,
+  );
   return (
     <FigureShell
       id={id}
@@ -62,7 +86,11 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
       work={{ done: timing.done, total: timing.total, label: 'Timing your browser' }}
       method={costMethod(inputs)}
       data={costDownload(rows)}
-      alt={{ summary: costSummary(step, inputs, rows, browserReady), table: costAltTable(rows, sizes), caption: 'Cost of one answer by register size' }}
+      alt={{
+        summary: costSummary(step, inputs, rows, browserReady),
+        table: costAltTable(rows, sizes),
+        caption: 'Cost of one answer by register size',
+      }}
       issues={paramIssues}
       controls={step === LAST_STEP ? <CostControls p={inputs} setParams={setParams} /> : null}
     >
@@ -70,7 +98,9 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
         {step === 0 ? <OneAnswer rows={rows} n={inputs.qubits} /> : null}
         {step >= 1 ? (
           <div className={step === LAST_STEP ? 'coa-grid' : undefined}>
-            {(step === 1 ? (['seconds'] as Metric[]) : METRICS).map((m) => <SweepChart key={m} rows={rows} metric={m} small={step === LAST_STEP} />)}
+            {(step === 1 ? (['seconds'] as Metric[]) : METRICS).map((m) => (
+              <SweepChart key={m} rows={rows} metric={m} small={step === LAST_STEP} />
+            ))}
           </div>
         ) : null}
         <Legend />
@@ -84,17 +114,38 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
   const [ref, width] = useContainerWidth();
   const r = rows.find((x) => x.n === n)!;
   const panels: Array<{ m: Metric; title: string }> = [
-    { m: 'seconds', title: 'Wall-clock time' }, { m: 'usd', title: 'Dollars' }, { m: 'kWh', title: 'Energy at the wall' },
+    { m: 'seconds', title: 'Wall-clock time' },
+    { m: 'usd', title: 'Dollars' },
+    { m: 'kWh', title: 'Energy at the wall' },
   ];
   return (
     <div ref={ref} className="coa-one">
       {panels.map(({ m, title }) => {
         const fmt = METRIC_FMT[m];
         const rowsOut: LogBarRow[] = [];
-        if (r.qpu.available && r.qpu[m] > TINY) rowsOut.push({ key: 'qpu', label: 'QPU', to: r.qpu[m], value: fmt(r.qpu[m]), colour: Q });
-        if (r.gpu.available && r.gpu[m] > TINY) rowsOut.push({ key: 'gpu', label: 'GPU simulation', to: r.gpu[m], value: fmt(r.gpu[m]), colour: G });
-        if (r.browser.available && r.browser[m] > TINY) rowsOut.push({ key: 'browser', label: 'your browser', to: r.browser[m], value: fmt(r.browser[m]), colour: 'var(--color-muted, currentColor)' });
-        return <LogBars key={m} className="coa-panel" title={title} rows={rowsOut} width={width} tickFormat={(v) => tick(m, v)} domain={logDomain(rowsOut.map((x) => x.to))} />;
+        if (r.qpu.available && r.qpu[m] > TINY)
+          rowsOut.push({ key: 'qpu', label: 'QPU', to: r.qpu[m], value: fmt(r.qpu[m]), colour: Q });
+        if (r.gpu.available && r.gpu[m] > TINY)
+          rowsOut.push({ key: 'gpu', label: 'GPU simulation', to: r.gpu[m], value: fmt(r.gpu[m]), colour: G });
+        if (r.browser.available && r.browser[m] > TINY)
+          rowsOut.push({
+            key: 'browser',
+            label: 'your browser',
+            to: r.browser[m],
+            value: fmt(r.browser[m]),
+            colour: 'var(--color-muted, currentColor)',
+          });
+        return (
+          <LogBars
+            key={m}
+            className="coa-panel"
+            title={title}
+            rows={rowsOut}
+            width={width}
+            tickFormat={(v) => tick(m, v)}
+            domain={logDomain(rowsOut.map((x) => x.to))}
+          />
+        );
       })}
     </div>
   );
@@ -112,10 +163,21 @@ const MARGIN = { top: 14, right: 12, bottom: 40, left: 66 };
 function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Metric; small: boolean }) {
   const [ref, width] = useContainerWidth();
   const clip = useId();
-  const L = chartLayout(width, { aspect: small ? 0.3 : 0.58, minHeight: small ? 130 : 230, maxHeight: small ? 165 : 330, margin: MARGIN });
-  const pts = (side: 'qpu' | 'gpu' | 'browser', measured?: boolean) => rows
-    .filter((r) => r[side].available && r[side][metric] > TINY && (measured === undefined || (r.browser.measured === measured || (!measured && r.n === BROWSER_MEASURED_MAX))))
-    .map((r) => ({ n: r.n, v: r[side][metric] }));
+  const L = chartLayout(width, {
+    aspect: small ? 0.3 : 0.58,
+    minHeight: small ? 130 : 230,
+    maxHeight: small ? 165 : 330,
+    margin: MARGIN,
+  });
+  const pts = (side: 'qpu' | 'gpu' | 'browser', measured?: boolean) =>
+    rows
+      .filter(
+        (r) =>
+          r[side].available &&
+          r[side][metric] > TINY &&
+          (measured === undefined || r.browser.measured === measured || (!measured && r.n === BROWSER_MEASURED_MAX)),
+      )
+      .map((r) => ({ n: r.n, v: r[side][metric] }));
   const series = [
     { key: 'qpu', points: pts('qpu'), stroke: Q, dash: undefined, width: 2.5 },
     { key: 'gpu', points: pts('gpu'), stroke: G, dash: '7 4', width: 2.25 },
@@ -126,31 +188,80 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
   const [lo, hi] = logDomain(values);
   const x = scaleLinear().domain([N_MIN, N_MAX]).range([0, L.innerWidth]);
   const y = scaleLog().domain([lo, hi]).range([L.innerHeight, 0]).clamp(true);
-  const path = line<{ n: number; v: number }>().x((p) => x(p.n)).y((p) => y(p.v));
+  const path = line<{ n: number; v: number }>()
+    .x((p) => x(p.n))
+    .y((p) => y(p.v));
   const c = crossover(rows, 'gpu', metric);
-  const e0 = Math.ceil(Math.log10(lo)), e1 = Math.floor(Math.log10(hi));
+  const e0 = Math.ceil(Math.log10(lo)),
+    e1 = Math.floor(Math.log10(hi));
   const every = Math.max(1, Math.ceil((e1 - e0 + 1) / (small ? 4 : 6)));
   const yTicks: number[] = [];
-  if (Number.isFinite(e0) && Number.isFinite(e1)) for (let e = e0; e <= e1; e++) if ((e - e0) % every === 0) yTicks.push(10 ** e);
+  if (Number.isFinite(e0) && Number.isFinite(e1))
+    for (let e = e0; e <= e1; e++) if ((e - e0) % every === 0) yTicks.push(10 ** e);
   return (
     <figure ref={ref} className="coa-sweep" data-metric={metric}>
-      <figcaption className="coa-sweep__title">{METRIC_LABEL[metric][0].toUpperCase() + METRIC_LABEL[metric].slice(1)} per answer</figcaption>
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}>
-        <defs><clipPath id={clip}><rect x={0} y={-4} width={L.innerWidth} height={L.innerHeight + 8} /></clipPath></defs>
+      <figcaption className="coa-sweep__title">
+        {METRIC_LABEL[metric][0].toUpperCase() + METRIC_LABEL[metric].slice(1)} per answer
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}
+      >
+        <defs>
+          <clipPath id={clip}>
+            <rect x={0} y={-4} width={L.innerWidth} height={L.innerHeight + 8} />
+          </clipPath>
+        </defs>
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
           <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[2, 10, 20, 30, 40, 50, 60]} format={String} label="qubits n" />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={[2, 10, 20, 30, 40, 50, 60]}
+            format={String}
+            label="qubits n"
+          />
           {c.n !== null ? (
             <g className="coa-cross" data-crossover={c.n}>
-              <line x1={x(c.n)} x2={x(c.n)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeDasharray="3 3" strokeOpacity={0.7} />
-              <text x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)} y={L.innerHeight - 6} textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'} fontSize={11} fill="currentColor"
-                stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">QPU ahead from n = {c.n}</text>
+              <line
+                x1={x(c.n)}
+                x2={x(c.n)}
+                y1={0}
+                y2={L.innerHeight}
+                stroke="currentColor"
+                strokeDasharray="3 3"
+                strokeOpacity={0.7}
+              />
+              <text
+                x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)}
+                y={L.innerHeight - 6}
+                textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'}
+                fontSize={11}
+                fill="currentColor"
+                stroke="var(--color-bg, Canvas)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
+                QPU ahead from n = {c.n}
+              </text>
             </g>
           ) : null}
           <g clipPath={`url(#${clip})`}>
-            {series.map((s) => (s.points.length > 1 ? (
-              <path key={s.key} data-series={s.key} d={path(s.points) ?? ''} fill="none" stroke={s.stroke} strokeWidth={s.width} strokeDasharray={s.dash} />
-            ) : null))}
+            {series.map((s) =>
+              s.points.length > 1 ? (
+                <path
+                  key={s.key}
+                  data-series={s.key}
+                  d={path(s.points) ?? ''}
+                  fill="none"
+                  stroke={s.stroke}
+                  strokeWidth={s.width}
+                  strokeDasharray={s.dash}
+                />
+              ) : null,
+            )}
           </g>
         </g>
       </svg>
@@ -161,10 +272,30 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
 function Legend() {
   return (
     <ul className="coa-legend" aria-label="Legend">
-      <li><svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={Q} strokeWidth="2.5" /></svg> QPU</li>
-      <li><svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={G} strokeWidth="2.25" strokeDasharray="7 4" /></svg> GPU simulation (H100)</li>
-      <li><svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" /></svg> your browser, measured</li>
-      <li><svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" /></svg> extrapolated ×2 per qubit</li>
+      <li>
+        <svg width="26" height="8" aria-hidden="true">
+          <line x1="0" x2="26" y1="4" y2="4" stroke={Q} strokeWidth="2.5" />
+        </svg>{' '}
+        QPU
+      </li>
+      <li>
+        <svg width="26" height="8" aria-hidden="true">
+          <line x1="0" x2="26" y1="4" y2="4" stroke={G} strokeWidth="2.25" strokeDasharray="7 4" />
+        </svg>{' '}
+        GPU simulation (H100)
+      </li>
+      <li>
+        <svg width="26" height="8" aria-hidden="true">
+          <line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" />
+        </svg>{' '}
+        your browser, measured
+      </li>
+      <li>
+        <svg width="26" height="8" aria-hidden="true">
+          <line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" />
+        </svg>{' '}
+        extrapolated ×2 per qubit
+      </li>
     </ul>
   );
 }
@@ -174,34 +305,84 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
   const cg = crossover(rows, 'gpu', 'seconds');
   const cb = crossover(rows, 'browser', 'seconds');
   return (
-    <p className="coa-readout" data-crossover-gpu={cg.n ?? 'none'} data-crossover-browser={browserReady ? (cb.n ?? 'none') : 'pending'}>
-      <strong>Time:</strong> {describeCrossover(cg, 'gpu', 'seconds')}; {browserReady ? describeCrossover(cb, 'browser', 'seconds') : 'your browser is being timed'}.
-      {step === LAST_STEP ? <> <strong>Dollars:</strong> {describeCrossover(crossover(rows, 'gpu', 'usd'), 'gpu', 'usd')}. <strong>Energy:</strong> {describeCrossover(crossover(rows, 'gpu', 'kWh'), 'gpu', 'kWh')}.</> : null}
+    <p
+      className="coa-readout"
+      data-crossover-gpu={cg.n ?? 'none'}
+      data-crossover-browser={browserReady ? (cb.n ?? 'none') : 'pending'}
+    >
+      <strong>Time:</strong> {describeCrossover(cg, 'gpu', 'seconds')};{' '}
+      {browserReady ? describeCrossover(cb, 'browser', 'seconds') : 'your browser is being timed'}.
+      {step === LAST_STEP ? (
+        <>
+          {' '}
+          <strong>Dollars:</strong> {describeCrossover(crossover(rows, 'gpu', 'usd'), 'gpu', 'usd')}.{' '}
+          <strong>Energy:</strong> {describeCrossover(crossover(rows, 'gpu', 'kWh'), 'gpu', 'kWh')}.
+        </>
+      ) : null}
     </p>
   );
 }
 
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
   const uid = useId();
-  const sel = <K extends keyof CostInputs>(k: K, label: string, options: ReadonlyArray<{ value: CostInputs[K]; text: string }>) => (
-    <label htmlFor={`${uid}-${String(k)}`}>{label}
-      <select id={`${uid}-${String(k)}`} value={String(p[k])} onChange={(e) => {
-        const o = options.find((x) => String(x.value) === e.currentTarget.value);
-        if (o) setParams({ [k]: o.value } as Partial<CostInputs>);
-      }}>
-        {options.map((o) => <option key={String(o.value)} value={String(o.value)}>{o.text}</option>)}
+  const sel = <K extends keyof CostInputs>(
+    k: K,
+    label: string,
+    options: ReadonlyArray<{ value: CostInputs[K]; text: string }>,
+  ) => (
+    <label htmlFor={`${uid}-${String(k)}`}>
+      {label}
+      <select
+        id={`${uid}-${String(k)}`}
+        value={String(p[k])}
+        onChange={(e) => {
+          const o = options.find((x) => String(x.value) === e.currentTarget.value);
+          if (o) setParams({ [k]: o.value } as Partial<CostInputs>);
+        }}
+      >
+        {options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.text}
+          </option>
+        ))}
       </select>
     </label>
   );
   const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   return (
     <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
-      {sel('answer', 'answer', ANSWERS.map((a) => ({ value: a, text: ANSWER_LABEL[a] })))}
-      {sel('eps', 'precision ε', uniq([0.1, 0.03, 0.01, 0.001, p.eps]).reverse().map((v) => ({ value: v, text: String(v) })))}
-      {sel('layers', 'ansatz layers', uniq([1, 5, 10, 50, 100, p.layers]).map((v) => ({ value: v, text: String(v) })))}
-      {sel('device', 'device', COST_DEVICES.map((d) => ({ value: d, text: deviceTiming(d).name })))}
-      {sel('plan', 'price plan', COST_PLANS.map((d) => ({ value: d, text: pricePlan(d).label })))}
-      {sel('queue', 'queue per job', uniq([0, 60, 3600, 86400, p.queue]).map((v) => ({ value: v, text: fmtDuration(v) })))}
+      {sel(
+        'answer',
+        'answer',
+        ANSWERS.map((a) => ({ value: a, text: ANSWER_LABEL[a] })),
+      )}
+      {sel(
+        'eps',
+        'precision ε',
+        uniq([0.1, 0.03, 0.01, 0.001, p.eps])
+          .reverse()
+          .map((v) => ({ value: v, text: String(v) })),
+      )}
+      {sel(
+        'layers',
+        'ansatz layers',
+        uniq([1, 5, 10, 50, 100, p.layers]).map((v) => ({ value: v, text: String(v) })),
+      )}
+      {sel(
+        'device',
+        'device',
+        COST_DEVICES.map((d) => ({ value: d, text: deviceTiming(d).name })),
+      )}
+      {sel(
+        'plan',
+        'price plan',
+        COST_PLANS.map((d) => ({ value: d, text: pricePlan(d).label })),
+      )}
+      {sel(
+        'queue',
+        'queue per job',
+        uniq([0, 60, 3600, 86400, p.queue]).map((v) => ({ value: v, text: fmtDuration(v) })),
+      )}
     </form>
   );
 }

@@ -1,7 +1,14 @@
 /** Static facts about the encoding-cost figure: URL parameters and sources (no heavy imports). */
 import type { FigureMeta } from '../../story/figure-types';
 
-export const ENCODING_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const ENCODING_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 
 export const encodingParamSpec = {
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ENCODING_DEVICES },
@@ -13,6 +20,9 @@ export const encodingMeta: FigureMeta<typeof encodingParamSpec> = {
   id: 'encoding-cost',
   params: encodingParamSpec,
   sources: [
-    { label: 'Circuits built by src/encoding (Möttönen et al. 2004; Havlíček et al. 2019); device T2 and gate times from content/data/devices.json' },
+    {
+      label:
+        'Circuits built by src/encoding (Möttönen et al. 2004; Havlíček et al. 2019); device T2 and gate times from content/data/devices.json',
+    },
   ],
 };

@@ -21,7 +21,12 @@ export function sizes(): number[] {
   return out;
 }
 
-export const ENCODING_LABEL: Record<Encoding, string> = { basis: 'basis', angle: 'angle', amplitude: 'amplitude', zz: 'ZZ feature map' };
+export const ENCODING_LABEL: Record<Encoding, string> = {
+  basis: 'basis',
+  angle: 'angle',
+  amplitude: 'amplitude',
+  zz: 'ZZ feature map',
+};
 export const ENCODING_ORDER: readonly Encoding[] = ['amplitude', 'zz', 'basis', 'angle'];
 
 /**
@@ -63,8 +68,14 @@ export function ansatzGates(params: number, qubits: number): number {
   return params + (qubits > 1 ? Math.ceil(params / qubits) * (qubits - 1) : 0);
 }
 
-export interface SeriesPoint { d: number; value: number }
-export interface Series { encoding: Encoding; points: SeriesPoint[] }
+export interface SeriesPoint {
+  d: number;
+  value: number;
+}
+export interface Series {
+  encoding: Encoding;
+  points: SeriesPoint[];
+}
 
 export type Metric = 'depth' | 'trainingGates';
 
@@ -99,7 +110,8 @@ export function highlights(d: number, device: DeviceTiming, mult: TrainingMultip
   return ENCODING_ORDER.map((encoding) => {
     const counts = encodingCounts(encoding, d);
     return {
-      encoding, counts,
+      encoding,
+      counts,
       trainingGates: (counts.cnots + counts.singleQubitGates) * mult.loads,
       fitsQubits: counts.qubits <= device.qubits,
       fitsDepth: counts.depth <= ceiling.depth,

@@ -14,7 +14,17 @@ import { fmtCount, fmtNumber, pow10 } from '../pipeline-cost/format';
 import { checkField } from '../pipeline-cost/validate';
 import { ENCODING_DEVICES, encodingParamSpec } from './meta';
 import {
-  D_MAX, D_MIN, ENCODING_LABEL, LAST_STEP, ansatzSeries, depthCeiling, deviceFor, highlights, seriesFor, stepDataset, trainingMultiplier,
+  D_MAX,
+  D_MIN,
+  ENCODING_LABEL,
+  LAST_STEP,
+  ansatzSeries,
+  depthCeiling,
+  deviceFor,
+  highlights,
+  seriesFor,
+  stepDataset,
+  trainingMultiplier,
   type Highlight,
 } from './model';
 import { encodingAlt, encodingDownload, encodingMethod } from './text';
@@ -41,9 +51,11 @@ export default function EncodingCostView(props: FigureViewProps<typeof encodingP
       id={id}
       step={step}
       title={entry?.title ?? id}
-      caption={step < LAST_STEP
-        ? `${entry?.steps[step]}: depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${device.name} runs within T2.`
-        : `${entry?.steps[step]}: gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.`}
+      caption={
+        step < LAST_STEP
+          ? `${entry?.steps[step]}: depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${device.name} runs within T2.`
+          : `${entry?.steps[step]}: gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.`
+      }
       ready
       method={encodingMethod(device, mult, p.params)}
       data={encodingDownload()}
@@ -56,7 +68,20 @@ export default function EncodingCostView(props: FigureViewProps<typeof encodingP
   );
 }
 
-function EncodingChart({ step, d, label, p, hs }: { step: number; d: number; label: string; p: Params; hs: Highlight[]; reducedMotion: boolean }) {
+function EncodingChart({
+  step,
+  d,
+  label,
+  p,
+  hs,
+}: {
+  step: number;
+  d: number;
+  label: string;
+  p: Params;
+  hs: Highlight[];
+  reducedMotion: boolean;
+}) {
   const [ref, width] = useContainerWidth();
   const clip = useId();
   const device = deviceFor(p.device);
@@ -68,79 +93,203 @@ function EncodingChart({ step, d, label, p, hs }: { step: number; d: number; lab
   const yMin = training ? 10 ** Math.floor(Math.log10(Math.min(...all))) : 1;
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(...all)));
   const narrow = width < 520;
-  const L = chartLayout(width, { aspect: 0.56, minHeight: narrow ? 230 : 260, maxHeight: 340, margin: { ...MARGIN, right: narrow ? 12 : 96 } });
+  const L = chartLayout(width, {
+    aspect: 0.56,
+    minHeight: narrow ? 230 : 260,
+    maxHeight: 340,
+    margin: { ...MARGIN, right: narrow ? 12 : 96 },
+  });
   const x = scaleLog().domain([D_MIN, D_MAX]).range([0, L.innerWidth]);
   const y = scaleLog().domain([yMin, yMax]).range([L.innerHeight, 0]).clamp(true);
-  const path = line<{ d: number; value: number }>().x((pt) => x(pt.d)).y((pt) => y(pt.value));
+  const path = line<{ d: number; value: number }>()
+    .x((pt) => x(pt.d))
+    .y((pt) => y(pt.value));
   const ceiling = depthCeiling(device);
   const decadesY = Math.round(Math.log10(yMax / yMin));
   const everyY = Math.max(1, Math.ceil(decadesY / (narrow ? 5 : 7)));
   const yTicks: number[] = [];
-  for (let e = Math.round(Math.log10(yMin)); e <= Math.round(Math.log10(yMax)); e++) if (e % everyY === 0) yTicks.push(10 ** e);
-  const xTicks = [4, 64, 1024, 16384, 262144].concat(narrow ? [] : [16, 256, 4096, 65536, 1048576]).sort((a, b) => a - b);
+  for (let e = Math.round(Math.log10(yMin)); e <= Math.round(Math.log10(yMax)); e++)
+    if (e % everyY === 0) yTicks.push(10 ** e);
+  const xTicks = [4, 64, 1024, 16384, 262144]
+    .concat(narrow ? [] : [16, 256, 4096, 65536, 1048576])
+    .sort((a, b) => a - b);
   const cy = y(ceiling.depth);
   const mx = x(d);
   return (
     <div ref={ref} className="ec">
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={training ? 'Gates executed to load one training epoch against the number of features' : 'Depth of the encoding circuits against the number of features, with the decoherence ceiling'}>
-        <defs><clipPath id={clip}><rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} /></clipPath></defs>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label={
+          training
+            ? 'Gates executed to load one training epoch against the number of features'
+            : 'Depth of the encoding circuits against the number of features, with the decoherence ceiling'
+        }
+      >
+        <defs>
+          <clipPath id={clip}>
+            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
+          </clipPath>
+        </defs>
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))} grid={L.innerWidth}
-            label={training ? 'gates executed per epoch' : 'circuit depth (layers)'} />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
-            label="features d (log scale)" />
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={yTicks}
+            format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
+            grid={L.innerWidth}
+            label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={xTicks}
+            format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
+            label="features d (log scale)"
+          />
           <g clipPath={`url(#${clip})`}>
             {!training ? (
               <g className="ec-ceiling">
                 <rect className="ec-ceiling-zone" x={0} y={0} width={L.innerWidth} height={Math.max(0, cy)} />
-                <line x1={0} x2={L.innerWidth} y1={cy} y2={cy} stroke="currentColor" strokeWidth={1.5} strokeDasharray="6 4" />
+                <line
+                  x1={0}
+                  x2={L.innerWidth}
+                  y1={cy}
+                  y2={cy}
+                  stroke="currentColor"
+                  strokeWidth={1.5}
+                  strokeDasharray="6 4"
+                />
               </g>
             ) : (
-              <path className="ec-ansatz" d={path(ansatz) ?? ''} fill="none" stroke="currentColor" strokeWidth={1.5} strokeDasharray="1.5 3" />
+              <path
+                className="ec-ansatz"
+                d={path(ansatz) ?? ''}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.5}
+                strokeDasharray="1.5 3"
+              />
             )}
             {series.map((s) => (
-              <path key={s.encoding} className="ec-line" data-encoding={s.encoding} d={path(s.points) ?? ''} fill="none"
-                stroke={colour(s.encoding)} strokeWidth={2.25} strokeDasharray={DASH[s.encoding]} />
+              <path
+                key={s.encoding}
+                className="ec-line"
+                data-encoding={s.encoding}
+                d={path(s.points) ?? ''}
+                fill="none"
+                stroke={colour(s.encoding)}
+                strokeWidth={2.25}
+                strokeDasharray={DASH[s.encoding]}
+              />
             ))}
-            <line className="ec-marker" x1={mx} x2={mx} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.6} />
+            <line
+              className="ec-marker"
+              x1={mx}
+              x2={mx}
+              y1={0}
+              y2={L.innerHeight}
+              stroke="currentColor"
+              strokeOpacity={0.6}
+            />
             {hs.map((h) => {
               const v = training ? h.trainingGates : h.counts.depth;
-              return <circle key={h.encoding} cx={mx} cy={y(v)} r={4} fill={colour(h.encoding)} stroke="var(--color-bg, Canvas)" strokeWidth={1.5} />;
+              return (
+                <circle
+                  key={h.encoding}
+                  cx={mx}
+                  cy={y(v)}
+                  r={4}
+                  fill={colour(h.encoding)}
+                  stroke="var(--color-bg, Canvas)"
+                  strokeWidth={1.5}
+                />
+              );
             })}
           </g>
-          <text x={Math.min(mx + 5, L.innerWidth - 4)} y={12} fontSize={11.5} fill="currentColor" textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
-            stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">
+          <text
+            x={Math.min(mx + 5, L.innerWidth - 4)}
+            y={12}
+            fontSize={11.5}
+            fill="currentColor"
+            textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
+            stroke="var(--color-bg, Canvas)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
             {label}: d = {fmtCount(d)}
           </text>
           {!training ? (
-            <text x={6} y={Math.max(12, cy - 6)} fontSize={11} fill="currentColor" stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">
+            <text
+              x={6}
+              y={Math.max(12, cy - 6)}
+              fontSize={11}
+              fill="currentColor"
+              stroke="var(--color-bg, Canvas)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
               T2 ceiling, {device.name.replace(/ \(.*\)$/, '')}: {fmtCount(Math.round(ceiling.depth))} layers
             </text>
           ) : (
-            <text x={6} y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)} fontSize={11} fill="currentColor" stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">
+            <text
+              x={6}
+              y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)}
+              fontSize={11}
+              fill="currentColor"
+              stroke="var(--color-bg, Canvas)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
               the model’s own gates (amplitude, P = {fmtCount(p.params)})
             </text>
           )}
-          {!narrow ? series.filter((s) => s.encoding !== 'basis').map((s) => {
-            const last = s.points[s.points.length - 1];
-            return (
-              <text key={s.encoding} x={L.innerWidth + 6} y={Math.max(8, Math.min(L.innerHeight, y(last.value)))} dy="0.32em" fontSize={11} fill={colour(s.encoding)}>
-                {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
-              </text>
-            );
-          }) : null}
+          {!narrow
+            ? series
+                .filter((s) => s.encoding !== 'basis')
+                .map((s) => {
+                  const last = s.points[s.points.length - 1];
+                  return (
+                    <text
+                      key={s.encoding}
+                      x={L.innerWidth + 6}
+                      y={Math.max(8, Math.min(L.innerHeight, y(last.value)))}
+                      dy="0.32em"
+                      fontSize={11}
+                      fill={colour(s.encoding)}
+                    >
+                      {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
+                    </text>
+                  );
+                })
+            : null}
         </g>
       </svg>
       <table className="ec-table">
         <thead>
-          {training
-            ? <tr><th scope="col">encoding</th><th scope="col">gates per load</th><th scope="col">per epoch</th></tr>
-            : <tr><th scope="col">encoding</th><th scope="col">qubits</th><th scope="col">CNOTs</th><th scope="col">depth</th></tr>}
+          {training ? (
+            <tr>
+              <th scope="col">encoding</th>
+              <th scope="col">gates per load</th>
+              <th scope="col">per epoch</th>
+            </tr>
+          ) : (
+            <tr>
+              <th scope="col">encoding</th>
+              <th scope="col">qubits</th>
+              <th scope="col">CNOTs</th>
+              <th scope="col">depth</th>
+            </tr>
+          )}
         </thead>
         <tbody>
           {hs.map((h) => (
             <tr key={h.encoding} data-encoding={h.encoding}>
-              <th scope="row"><span className="ec-swatch" style={{ background: colour(h.encoding) }} />{ENCODING_LABEL[h.encoding]}</th>
+              <th scope="row">
+                <span className="ec-swatch" style={{ background: colour(h.encoding) }} />
+                {ENCODING_LABEL[h.encoding]}
+              </th>
               {training ? (
                 <>
                   <td>{fmtCount(h.counts.cnots + h.counts.singleQubitGates)}</td>
@@ -148,9 +297,15 @@ function EncodingChart({ step, d, label, p, hs }: { step: number; d: number; lab
                 </>
               ) : (
                 <>
-                  <td className={h.fitsQubits ? undefined : 'ec-bad'}>{fmtCount(h.counts.qubits)}{h.fitsQubits ? '' : ` > ${device.qubits}`}</td>
+                  <td className={h.fitsQubits ? undefined : 'ec-bad'}>
+                    {fmtCount(h.counts.qubits)}
+                    {h.fitsQubits ? '' : ` > ${device.qubits}`}
+                  </td>
                   <td>{fmtCount(h.counts.cnots)}</td>
-                  <td className={h.fitsDepth ? undefined : 'ec-bad'}>{fmtCount(h.counts.depth)}{h.fitsDepth ? '' : ` > ${fmtCount(Math.round(ceiling.depth))}`}</td>
+                  <td className={h.fitsDepth ? undefined : 'ec-bad'}>
+                    {fmtCount(h.counts.depth)}
+                    {h.fitsDepth ? '' : ` > ${fmtCount(Math.round(ceiling.depth))}`}
+                  </td>
                 </>
               )}
             </tr>
@@ -170,30 +325,69 @@ function EncodingControls({ params: p, setParams }: { params: Params; setParams(
   useEffect(() => setP(String(p.params)), [p.params]);
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      <label htmlFor={`${uid}-dev`}>device (T2, gate times)
-        <select id={`${uid}-dev`} value={p.device} onChange={(e) => setParams({ device: e.currentTarget.value as Params['device'] })}>
-          {ENCODING_DEVICES.map((dv) => <option key={dv} value={dv}>{deviceFor(dv).name}</option>)}
+      <label htmlFor={`${uid}-dev`}>
+        device (T2, gate times)
+        <select
+          id={`${uid}-dev`}
+          value={p.device}
+          onChange={(e) => setParams({ device: e.currentTarget.value as Params['device'] })}
+        >
+          {ENCODING_DEVICES.map((dv) => (
+            <option key={dv} value={dv}>
+              {deviceFor(dv).name}
+            </option>
+          ))}
         </select>
       </label>
-      <label htmlFor={`${uid}-eps`}>precision ε
-        <input id={`${uid}-eps`} type="text" inputMode="decimal" value={eps} aria-invalid={err.eps ? true : undefined}
+      <label htmlFor={`${uid}-eps`}>
+        precision ε
+        <input
+          id={`${uid}-eps`}
+          type="text"
+          inputMode="decimal"
+          value={eps}
+          aria-invalid={err.eps ? true : undefined}
           aria-describedby={err.eps ? `${uid}-eps-err` : undefined}
           onChange={(e) => {
-            const t = e.currentTarget.value; setEps(t);
+            const t = e.currentTarget.value;
+            setEps(t);
             const r = checkField(encodingParamSpec.eps, t);
-            if (r.ok) { setErr((x) => ({ ...x, eps: undefined })); setParams({ eps: r.value }); } else setErr((x) => ({ ...x, eps: r.message }));
-          }} />
-        {err.eps ? <span className="ec-error" id={`${uid}-eps-err`} role="alert">{err.eps}</span> : null}
+            if (r.ok) {
+              setErr((x) => ({ ...x, eps: undefined }));
+              setParams({ eps: r.value });
+            } else setErr((x) => ({ ...x, eps: r.message }));
+          }}
+        />
+        {err.eps ? (
+          <span className="ec-error" id={`${uid}-eps-err`} role="alert">
+            {err.eps}
+          </span>
+        ) : null}
       </label>
-      <label htmlFor={`${uid}-p`}>model parameters P
-        <input id={`${uid}-p`} type="text" inputMode="numeric" value={P} aria-invalid={err.params ? true : undefined}
+      <label htmlFor={`${uid}-p`}>
+        model parameters P
+        <input
+          id={`${uid}-p`}
+          type="text"
+          inputMode="numeric"
+          value={P}
+          aria-invalid={err.params ? true : undefined}
           aria-describedby={err.params ? `${uid}-p-err` : undefined}
           onChange={(e) => {
-            const t = e.currentTarget.value; setP(t);
+            const t = e.currentTarget.value;
+            setP(t);
             const r = checkField(encodingParamSpec.params, t);
-            if (r.ok) { setErr((x) => ({ ...x, params: undefined })); setParams({ params: r.value }); } else setErr((x) => ({ ...x, params: r.message }));
-          }} />
-        {err.params ? <span className="ec-error" id={`${uid}-p-err`} role="alert">{err.params}</span> : null}
+            if (r.ok) {
+              setErr((x) => ({ ...x, params: undefined }));
+              setParams({ params: r.value });
+            } else setErr((x) => ({ ...x, params: r.message }));
+          }}
+        />
+        {err.params ? (
+          <span className="ec-error" id={`${uid}-p-err`} role="alert">
+            {err.params}
+          </span>
+        ) : null}
       </label>
     </form>
   );

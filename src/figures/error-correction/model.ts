@@ -28,8 +28,9 @@ export const D_MAX = 401;
 export const SHOT_FAILURE_BUDGET = 0.01;
 
 /** The largest processor in content/data/devices.json (for scale). */
-export const LARGEST_DEVICE = (devicesData.devices as { name: string; qubits: number; date: string }[])
-  .reduce((a, b) => (b.qubits > a.qubits ? b : a));
+export const LARGEST_DEVICE = (devicesData.devices as { name: string; qubits: number; date: string }[]).reduce(
+  (a, b) => (b.qubits > a.qubits ? b : a),
+);
 
 /** Physical qubits of one distance-d patch in the rotated layout. */
 export function qubitsPerLogical(d: number): number {
@@ -66,7 +67,12 @@ export function distanceFor(model: ErrorModel, target: number): number | null {
  * Smallest odd d for a workload whose every shot must succeed with probability ≥ 1 − budget:
  * K logical qubits × L logical layers × d cycles per layer × ε_d ≤ budget.
  */
-export function distanceForWorkload(model: ErrorModel, logical: number, layers: number, budget = SHOT_FAILURE_BUDGET): number | null {
+export function distanceForWorkload(
+  model: ErrorModel,
+  logical: number,
+  layers: number,
+  budget = SHOT_FAILURE_BUDGET,
+): number | null {
   for (let d = 3; d <= D_MAX; d += 2) if (logical * layers * d * model(d) <= budget) return d;
   return null;
 }
@@ -82,7 +88,13 @@ export interface Requirement {
 function requirement(label: string, model: ErrorModel, d: number | null, logical: number): Requirement {
   return d === null
     ? { label, distance: null, logicalError: null, perLogical: null, total: null }
-    : { label, distance: d, logicalError: model(d), perLogical: qubitsPerLogical(d), total: logical * qubitsPerLogical(d) };
+    : {
+        label,
+        distance: d,
+        logicalError: model(d),
+        perLogical: qubitsPerLogical(d),
+        total: logical * qubitsPerLogical(d),
+      };
 }
 
 export interface Workload {
@@ -98,7 +110,15 @@ export interface Workload {
 
 export function workloadOf(p: ErrorCorrectionParams): Workload {
   const circuitsPerGradient = 2 * p.parameters;
-  return { logical: p.logical, layers: p.layers, parameters: p.parameters, shots: p.shots, steps: p.steps, circuitsPerGradient, totalShots: circuitsPerGradient * p.shots * p.steps };
+  return {
+    logical: p.logical,
+    layers: p.layers,
+    parameters: p.parameters,
+    shots: p.shots,
+    steps: p.steps,
+    circuitsPerGradient,
+    totalShots: circuitsPerGradient * p.shots * p.steps,
+  };
 }
 
 /** Wall-clock time of a workload at distance d: every shot runs L logical layers of d cycles each. */
@@ -128,10 +148,15 @@ export function ecState(step: number, p: ErrorCorrectionParams): EcState {
   if (s < 2) {
     const targets = s === 0 ? [...new Set([10 ** -p.target, 1e-12])].sort((a, b) => b - a) : [10 ** -p.target];
     return {
-      step: s, logical, targets,
+      step: s,
+      logical,
+      targets,
       willow: targets.map((t) => requirement(`Willow Λ, ${fmtE(t)}`, willow, distanceFor(willow, t), logical)),
-      fowler: targets.map((t) => requirement(`Fowler, p = ${fmtP(p.p)}, ${fmtE(t)}`, fowler, distanceFor(fowler, t), logical)),
-      workload: null, seconds: { fowler: null, willow: null },
+      fowler: targets.map((t) =>
+        requirement(`Fowler, p = ${fmtP(p.p)}, ${fmtE(t)}`, fowler, distanceFor(fowler, t), logical),
+      ),
+      workload: null,
+      seconds: { fowler: null, willow: null },
     };
   }
   const w = workloadOf(p);
@@ -139,21 +164,36 @@ export function ecState(step: number, p: ErrorCorrectionParams): EcState {
   const df = distanceForWorkload(fowler, w.logical, w.layers);
   const targetOf = (d: number | null) => (d === null ? NaN : SHOT_FAILURE_BUDGET / (w.logical * w.layers * d));
   return {
-    step: s, logical, targets: [targetOf(dw), targetOf(df)],
+    step: s,
+    logical,
+    targets: [targetOf(dw), targetOf(df)],
     willow: [requirement('Willow Λ, workload', willow, dw, logical)],
     fowler: [requirement(`Fowler, p = ${fmtP(p.p)}, workload`, fowler, df, logical)],
     workload: w,
-    seconds: { fowler: df === null ? null : workloadSeconds(w, df), willow: dw === null ? null : workloadSeconds(w, dw) },
+    seconds: {
+      fowler: df === null ? null : workloadSeconds(w, df),
+      willow: dw === null ? null : workloadSeconds(w, dw),
+    },
   };
 }
 
 /** Qubits per machine against physical error rate (Fowler model), for the curve of steps 1–2. */
-export function qubitsVsP(target: (d: number) => number, logical: number, pMin = 1e-4, pMax = P_TH * 0.98, n = 80): { p: number; d: number; total: number }[] {
+export function qubitsVsP(
+  target: (d: number) => number,
+  logical: number,
+  pMin = 1e-4,
+  pMax = P_TH * 0.98,
+  n = 80,
+): { p: number; d: number; total: number }[] {
   const out: { p: number; d: number; total: number }[] = [];
   for (let i = 0; i < n; i++) {
     const pp = pMin * (pMax / pMin) ** (i / (n - 1));
     let d: number | null = null;
-    for (let dd = 3; dd <= D_MAX; dd += 2) if (fowlerLogicalError(dd, pp) <= target(dd)) { d = dd; break; }
+    for (let dd = 3; dd <= D_MAX; dd += 2)
+      if (fowlerLogicalError(dd, pp) <= target(dd)) {
+        d = dd;
+        break;
+      }
     if (d !== null) out.push({ p: pp, d, total: logical * qubitsPerLogical(d) });
   }
   return out;
@@ -163,7 +203,10 @@ export function fmtE(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const e = Math.floor(Math.log10(x) + 1e-9);
   const m = x / 10 ** e;
-  const sup = (n: number) => String(n).replace(/-/g, '⁻').replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]);
+  const sup = (n: number) =>
+    String(n)
+      .replace(/-/g, '⁻')
+      .replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]);
   return Math.abs(m - 1) < 1e-6 ? `10${sup(e)}` : `${m.toFixed(1)}×10${sup(e)}`;
 }
 

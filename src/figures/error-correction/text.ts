@@ -3,8 +3,24 @@ import { format } from 'd3-format';
 import type { DataTable } from '../../story/data';
 import type { ErrorCorrectionParams } from './meta';
 import {
-  A, CYCLE_US, D7, EPS7, LAMBDA, LARGEST_DEVICE, P_TH, QEC, SHOT_FAILURE_BUDGET, WILLOW_EQUIVALENT_P,
-  fmtE, fmtP, fowlerLambda, fowlerLogicalError, qubitsPerLogical, willowLogicalError, type EcState, type Requirement,
+  A,
+  CYCLE_US,
+  D7,
+  EPS7,
+  LAMBDA,
+  LARGEST_DEVICE,
+  P_TH,
+  QEC,
+  SHOT_FAILURE_BUDGET,
+  WILLOW_EQUIVALENT_P,
+  fmtE,
+  fmtP,
+  fowlerLambda,
+  fowlerLogicalError,
+  qubitsPerLogical,
+  willowLogicalError,
+  type EcState,
+  type Requirement,
 } from './model';
 
 const fmtN = format(',');
@@ -12,7 +28,13 @@ const n = (v: number | null) => (v === null ? '–' : fmtN(v));
 
 /** "3.0 years", "41 days", "5.2 hours" … */
 export function fmtDuration(seconds: number): string {
-  const units: [number, string][] = [[365.25 * 86400, 'years'], [86400, 'days'], [3600, 'hours'], [60, 'minutes'], [1, 'seconds']];
+  const units: [number, string][] = [
+    [365.25 * 86400, 'years'],
+    [86400, 'days'],
+    [3600, 'hours'],
+    [60, 'minutes'],
+    [1, 'seconds'],
+  ];
   for (const [s, name] of units) if (seconds >= s) return `${format('.2~r')(seconds / s)} ${name}`;
   return `${format('.2~r')(seconds * 1e3)} ms`;
 }
@@ -28,8 +50,10 @@ function reqSentence(r: Requirement, logical: number): string {
 export function ecSummary(st: EcState, p: ErrorCorrectionParams): string {
   const largest = `Today's largest processor in our device list, ${LARGEST_DEVICE.name}, has ${fmtN(LARGEST_DEVICE.qubits)} qubits.`;
   if (st.step === 0) {
-    const parts = st.targets.map((t, i) =>
-      `For a logical error of ${fmtE(t)} per cycle, extrapolating Willow's measured Λ = ${LAMBDA} ${reqSentence(st.willow[i], 1)}; Fowler's model at p = ${fmtP(p.p)} (Λ = ${fowlerLambda(p.p).toFixed(1)}) ${reqSentence(st.fowler[i], 1)}.`);
+    const parts = st.targets.map(
+      (t, i) =>
+        `For a logical error of ${fmtE(t)} per cycle, extrapolating Willow's measured Λ = ${LAMBDA} ${reqSentence(st.willow[i], 1)}; Fowler's model at p = ${fmtP(p.p)} (Λ = ${fowlerLambda(p.p).toFixed(1)}) ${reqSentence(st.fowler[i], 1)}.`,
+    );
     return `One logical qubit in the rotated surface code uses 2d² − 1 physical qubits. ${parts.join(' ')} ${largest}`;
   }
   if (st.step === 1) {
@@ -45,15 +69,30 @@ export function ecTable(st: EcState): DataTable {
   st.targets.forEach((t, i) => {
     for (const r of [st.willow[i], st.fowler[i]]) {
       if (!r) continue;
-      rows.push({ model: r.label, target: t, distance: r.distance, logicalError: r.logicalError, perLogical: r.perLogical, total: r.total });
+      rows.push({
+        model: r.label,
+        target: t,
+        distance: r.distance,
+        logicalError: r.logicalError,
+        perLogical: r.perLogical,
+        total: r.total,
+      });
     }
   });
   return {
     columns: [
       { key: 'model', label: 'model' },
-      { key: 'target', label: 'target logical error per cycle', format: (v) => (typeof v === 'number' ? fmtE(v) : '–') },
+      {
+        key: 'target',
+        label: 'target logical error per cycle',
+        format: (v) => (typeof v === 'number' ? fmtE(v) : '–'),
+      },
       { key: 'distance', label: 'code distance d' },
-      { key: 'logicalError', label: 'logical error at d', format: (v) => (typeof v === 'number' ? v.toExponential(2) : '–') },
+      {
+        key: 'logicalError',
+        label: 'logical error at d',
+        format: (v) => (typeof v === 'number' ? v.toExponential(2) : '–'),
+      },
       { key: 'perLogical', label: 'physical qubits per logical (2d² − 1)', format: (v) => n(v as number | null) },
       { key: 'total', label: 'physical qubits in all', format: (v) => n(v as number | null) },
     ],

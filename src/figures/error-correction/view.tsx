@@ -12,9 +12,21 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import type { errorCorrectionParamSpec } from './meta';
 import {
-  D7, EPS7, LARGEST_DEVICE, LAST_STEP, P_TH, SHOT_FAILURE_BUDGET, WILLOW_EQUIVALENT_P,
-  ecState, fmtE, fmtP, fowlerLogicalError, qubitsVsP, willowLogicalError,
-  type EcState, type ErrorCorrectionParams,
+  D7,
+  EPS7,
+  LARGEST_DEVICE,
+  LAST_STEP,
+  P_TH,
+  SHOT_FAILURE_BUDGET,
+  WILLOW_EQUIVALENT_P,
+  ecState,
+  fmtE,
+  fmtP,
+  fowlerLogicalError,
+  qubitsVsP,
+  willowLogicalError,
+  type EcState,
+  type ErrorCorrectionParams,
 } from './model';
 import { ecDownload, ecMethod, ecSummary, ecTable, fmtDuration } from './text';
 import './error-correction.css';
@@ -53,13 +65,21 @@ export default function ErrorCorrectionView(props: FigureViewProps<typeof errorC
 }
 
 function Readout({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
-  const w = st.willow[0], f = st.fowler[0];
-  const q = (r: typeof w) => (r.distance === null ? 'out of reach' : `d = ${r.distance}, ${fmtN(st.step === 0 ? r.perLogical! : r.total!)} qubits`);
+  const w = st.willow[0],
+    f = st.fowler[0];
+  const q = (r: typeof w) =>
+    r.distance === null
+      ? 'out of reach'
+      : `d = ${r.distance}, ${fmtN(st.step === 0 ? r.perLogical! : r.total!)} qubits`;
   return (
     <p className="ec-readout" data-ec-readout="">
       <span className="ec-key ec-key--willow">Willow Λ: {q(w)}</span>
-      <span className="ec-key ec-key--fowler">Fowler, p = {fmtP(p.p)}: {q(f)}</span>
-      {st.step === 2 && st.seconds.willow !== null ? <span>Training run (Willow Λ): {fmtDuration(st.seconds.willow)}</span> : null}
+      <span className="ec-key ec-key--fowler">
+        Fowler, p = {fmtP(p.p)}: {q(f)}
+      </span>
+      {st.step === 2 && st.seconds.willow !== null ? (
+        <span>Training run (Willow Λ): {fmtDuration(st.seconds.willow)}</span>
+      ) : null}
     </p>
   );
 }
@@ -79,28 +99,92 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const y = scaleLog().domain([1e-15, 0.1]).range([L.innerHeight, 0]).clamp(true);
   const ds: number[] = [];
   for (let d = 3; d <= dMax; d += 2) ds.push(d);
-  const path = (f: (d: number) => number) => line<number>().x((d) => x(d)).y((d) => y(f(d)))(ds.filter((d) => f(d) >= 1e-15)) ?? '';
+  const path = (f: (d: number) => number) =>
+    line<number>()
+      .x((d) => x(d))
+      .y((d) => y(f(d)))(ds.filter((d) => f(d) >= 1e-15)) ?? '';
   const everyOther = LOG_TICKS(1e-15, 0.1).filter((_, i) => i % 2 === 0);
   return (
     <div ref={ref} className="ec">
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Logical error per cycle against code distance, log scale">
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label="Logical error per cycle against code distance, log scale"
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={everyOther} format={fmtPow} grid={L.innerWidth} label="logical error per cycle (log)" />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} ticks={Math.max(4, Math.floor(L.innerWidth / 70))} format={format('d')} label="code distance d" />
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={everyOther}
+            format={fmtPow}
+            grid={L.innerWidth}
+            label="logical error per cycle (log)"
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
+            format={format('d')}
+            label="code distance d"
+          />
           {st.targets.map((t) => (
             <g key={t} className="ec-target">
-              <line x1={0} x2={L.innerWidth} y1={y(t)} y2={y(t)} stroke="currentColor" strokeDasharray="4 3" strokeOpacity={0.7} />
-              <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">target {fmtE(t)}</text>
+              <line
+                x1={0}
+                x2={L.innerWidth}
+                y1={y(t)}
+                y2={y(t)}
+                stroke="currentColor"
+                strokeDasharray="4 3"
+                strokeOpacity={0.7}
+              />
+              <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">
+                target {fmtE(t)}
+              </text>
             </g>
           ))}
-          <path className="ec-line ec-line--fowler" d={path((d) => fowlerLogicalError(d, p.p))} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} strokeDasharray="7 3" />
-          <path className="ec-line ec-line--willow" d={path(willowLogicalError)} fill="none" stroke="var(--fig-series-1)" strokeWidth={2.25} />
-          {[...st.willow, ...st.fowler].map((r, i) => (r.distance === null ? null : (
-            <circle key={i} className="ec-need" cx={x(r.distance)} cy={y(r.logicalError!)} r={4} fill="var(--story-surface, Canvas)"
-              stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'} strokeWidth={2} />
-          )))}
-          <circle className="ec-measured" cx={x(D7)} cy={y(EPS7)} r={5.5} fill="var(--fig-series-1)" stroke="var(--story-surface, Canvas)" strokeWidth={1.5} />
-          <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">Willow d = 7, measured</text>
+          <path
+            className="ec-line ec-line--fowler"
+            d={path((d) => fowlerLogicalError(d, p.p))}
+            fill="none"
+            stroke="var(--fig-series-2)"
+            strokeWidth={2}
+            strokeDasharray="7 3"
+          />
+          <path
+            className="ec-line ec-line--willow"
+            d={path(willowLogicalError)}
+            fill="none"
+            stroke="var(--fig-series-1)"
+            strokeWidth={2.25}
+          />
+          {[...st.willow, ...st.fowler].map((r, i) =>
+            r.distance === null ? null : (
+              <circle
+                key={i}
+                className="ec-need"
+                cx={x(r.distance)}
+                cy={y(r.logicalError!)}
+                r={4}
+                fill="var(--story-surface, Canvas)"
+                stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'}
+                strokeWidth={2}
+              />
+            ),
+          )}
+          <circle
+            className="ec-measured"
+            cx={x(D7)}
+            cy={y(EPS7)}
+            r={5.5}
+            fill="var(--fig-series-1)"
+            stroke="var(--story-surface, Canvas)"
+            strokeWidth={1.5}
+          />
+          <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
+            Willow d = 7, measured
+          </text>
         </g>
       </svg>
     </div>
@@ -112,37 +196,91 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const L = chartLayout(width, { aspect: 0.62, minHeight: 230, maxHeight: 360, margin: MARGIN });
   const K = st.logical;
   const w = st.workload;
-  const target = w
-    ? (d: number) => SHOT_FAILURE_BUDGET / (w.logical * w.layers * d)
-    : () => st.targets[0];
+  const target = w ? (d: number) => SHOT_FAILURE_BUDGET / (w.logical * w.layers * d) : () => st.targets[0];
   const curve = qubitsVsP(target, K);
   const x = scaleLog().domain([1e-4, P_TH]).range([0, L.innerWidth]);
   const yMax = Math.max(1e7, ...curve.map((c) => c.total * 2));
   const y = scaleLog().domain([100, yMax]).range([L.innerHeight, 0]).clamp(true);
-  const path = line<{ p: number; total: number }>().x((c) => x(c.p)).y((c) => y(c.total)).curve(stepAfterCurve)(curve) ?? '';
+  const path =
+    line<{ p: number; total: number }>()
+      .x((c) => x(c.p))
+      .y((c) => y(c.total))
+      .curve(stepAfterCurve)(curve) ?? '';
   const willow = st.willow[0];
   const fowler = st.fowler[0];
   return (
     <div ref={ref} className="ec">
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`Physical qubits for ${fmtN(K)} logical qubits against the physical error rate, log scales`}>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label={`Physical qubits for ${fmtN(K)} logical qubits against the physical error rate, log scales`}
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={LOG_TICKS(100, yMax)} format={format('~s')} grid={L.innerWidth} label="physical qubits (log)" />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[1e-4, 3e-4, 1e-3, 3e-3]} format={(v) => fmtP(v)} label="physical error rate p (log)" />
-          <line className="ec-device" x1={0} x2={L.innerWidth} y1={y(LARGEST_DEVICE.qubits)} y2={y(LARGEST_DEVICE.qubits)} stroke="currentColor" strokeDasharray="2 3" />
-          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">largest in our device list: {fmtN(LARGEST_DEVICE.qubits)} qubits</text>
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={LOG_TICKS(100, yMax)}
+            format={format('~s')}
+            grid={L.innerWidth}
+            label="physical qubits (log)"
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
+            format={(v) => fmtP(v)}
+            label="physical error rate p (log)"
+          />
+          <line
+            className="ec-device"
+            x1={0}
+            x2={L.innerWidth}
+            y1={y(LARGEST_DEVICE.qubits)}
+            y2={y(LARGEST_DEVICE.qubits)}
+            stroke="currentColor"
+            strokeDasharray="2 3"
+          />
+          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
+            largest in our device list: {fmtN(LARGEST_DEVICE.qubits)} qubits
+          </text>
           <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
-          <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">threshold {fmtP(P_TH)}</text>
+          <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
+            threshold {fmtP(P_TH)}
+          </text>
           <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
           {fowler.total !== null ? (
             <g className="ec-you">
-              <circle cx={x(p.p)} cy={y(fowler.total)} r={5} fill="var(--fig-series-2)" stroke="var(--story-surface, Canvas)" strokeWidth={1.5} />
-              <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">p = {fmtP(p.p)}: {fmtN(fowler.total)}</text>
+              <circle
+                cx={x(p.p)}
+                cy={y(fowler.total)}
+                r={5}
+                fill="var(--fig-series-2)"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={1.5}
+              />
+              <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
+                p = {fmtP(p.p)}: {fmtN(fowler.total)}
+              </text>
             </g>
           ) : null}
           {willow.total !== null ? (
             <g className="ec-measured">
-              <circle cx={x(WILLOW_EQUIVALENT_P)} cy={y(willow.total)} r={6} fill="var(--fig-series-1)" stroke="var(--story-surface, Canvas)" strokeWidth={1.5} />
-              <text x={x(WILLOW_EQUIVALENT_P) - 8} y={y(willow.total) - 9} textAnchor="end" fontSize={11} fill="currentColor">
+              <circle
+                cx={x(WILLOW_EQUIVALENT_P)}
+                cy={y(willow.total)}
+                r={6}
+                fill="var(--fig-series-1)"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={1.5}
+              />
+              <text
+                x={x(WILLOW_EQUIVALENT_P) - 8}
+                y={y(willow.total) - 9}
+                textAnchor="end"
+                fontSize={11}
+                fill="currentColor"
+              >
                 Willow Λ = 2.14: {fmtN(willow.total)}
               </text>
             </g>
@@ -153,10 +291,14 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   );
 }
 
-
 function useDebounced<T>(commit: (v: T) => void, delay = 200) {
   const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (t.current) clearTimeout(t.current); }, []);
+  useEffect(
+    () => () => {
+      if (t.current) clearTimeout(t.current);
+    },
+    [],
+  );
   return (v: T) => {
     if (t.current) clearTimeout(t.current);
     t.current = setTimeout(() => commit(v), delay);
@@ -166,7 +308,19 @@ function useDebounced<T>(commit: (v: T) => void, delay = 200) {
 const P_MIN_LOG = -4.5;
 const P_MAX_LOG = Math.log10(0.0056);
 
-function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit(v: number): void }) {
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  onCommit,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit(v: number): void;
+}) {
   const uid = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
@@ -178,32 +332,96 @@ function NumberField({ label, value, min, max, onCommit }: { label: string; valu
   return (
     <div className="ec-control">
       <label htmlFor={uid}>{label}</label>
-      <input id={uid} type="number" inputMode="numeric" min={min} max={max} step={1} value={text}
-        onChange={(e) => setText(e.currentTarget.value)} onBlur={commit}
-        onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
+      <input
+        id={uid}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+        }}
+      />
     </div>
   );
 }
 
-export function EcControls({ params, setParams }: { params: ErrorCorrectionParams; setParams(p: Partial<ErrorCorrectionParams>): void }) {
+export function EcControls({
+  params,
+  setParams,
+}: {
+  params: ErrorCorrectionParams;
+  setParams(p: Partial<ErrorCorrectionParams>): void;
+}) {
   const uid = useId();
   const [logP, setLogP] = useState(Math.log10(params.p));
   useEffect(() => setLogP(Math.log10(params.p)), [params.p]);
   const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));
   const pNow = 10 ** logP;
   return (
-    <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: error-correction cost">
+    <form
+      className="ec-controls"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Try it yourself: error-correction cost"
+    >
       <div className="ec-control ec-control--wide">
-        <label htmlFor={`${uid}-p`}>Physical error rate p = {fmtP(pNow)} (Λ = {(P_TH / pNow).toFixed(1)})</label>
-        <input id={`${uid}-p`} type="range" min={P_MIN_LOG} max={P_MAX_LOG} step={0.02} value={logP}
+        <label htmlFor={`${uid}-p`}>
+          Physical error rate p = {fmtP(pNow)} (Λ = {(P_TH / pNow).toFixed(1)})
+        </label>
+        <input
+          id={`${uid}-p`}
+          type="range"
+          min={P_MIN_LOG}
+          max={P_MAX_LOG}
+          step={0.02}
+          value={logP}
           aria-valuetext={`${fmtP(pNow)}`}
-          onChange={(e) => { const v = Number(e.currentTarget.value); setLogP(v); commitP(v); }} />
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            setLogP(v);
+            commitP(v);
+          }}
+        />
       </div>
-      <NumberField label="Logical qubits" value={params.logical} min={1} max={100_000} onCommit={(v) => setParams({ logical: v })} />
-      <NumberField label="Logical layers per circuit" value={params.layers} min={1} max={1e9} onCommit={(v) => setParams({ layers: v })} />
-      <NumberField label="Trainable parameters" value={params.parameters} min={1} max={1e9} onCommit={(v) => setParams({ parameters: v })} />
-      <NumberField label="Shots per circuit" value={params.shots} min={1} max={1e9} onCommit={(v) => setParams({ shots: v })} />
-      <NumberField label="Training steps" value={params.steps} min={1} max={1e9} onCommit={(v) => setParams({ steps: v })} />
+      <NumberField
+        label="Logical qubits"
+        value={params.logical}
+        min={1}
+        max={100_000}
+        onCommit={(v) => setParams({ logical: v })}
+      />
+      <NumberField
+        label="Logical layers per circuit"
+        value={params.layers}
+        min={1}
+        max={1e9}
+        onCommit={(v) => setParams({ layers: v })}
+      />
+      <NumberField
+        label="Trainable parameters"
+        value={params.parameters}
+        min={1}
+        max={1e9}
+        onCommit={(v) => setParams({ parameters: v })}
+      />
+      <NumberField
+        label="Shots per circuit"
+        value={params.shots}
+        min={1}
+        max={1e9}
+        onCommit={(v) => setParams({ shots: v })}
+      />
+      <NumberField
+        label="Training steps"
+        value={params.steps}
+        min={1}
+        max={1e9}
+        onCommit={(v) => setParams({ steps: v })}
+      />
     </form>
   );
 }

@@ -8,7 +8,12 @@ export const STEP_QUBITS = [2, 6, 10] as const;
 /** ⟨Z₀Z₁⟩ lies in [−1, 1]: one colour scale for every panel. */
 export const COLOUR_DOMAIN: readonly [number, number] = [-1, 1];
 
-export interface LandscapeFigureParams { custom: number; layers: number; grid: number; seed: number }
+export interface LandscapeFigureParams {
+  custom: number;
+  layers: number;
+  grid: number;
+  seed: number;
+}
 
 export function storyRun(p: LandscapeFigureParams): LandscapeParams {
   return { qubits: [...STEP_QUBITS], layers: p.layers, grid: p.grid, seed: p.seed };
@@ -70,12 +75,20 @@ export function landscapeSummary(shown: readonly LandscapePanel[], data: Pick<La
   const done = shown.filter((p) => p.pointsDone > 0);
   if (done.length === 0) return 'The landscapes are being computed.';
   const coarsest = Math.min(...done.map((p) => panelResolution(p, data.grid)));
-  const refining = coarsest < data.grid
-    ? ` (Still refining: the numbers so far come from ${coarsest > 0 ? `a coarse ${coarsest}×${coarsest} grid` : 'part of a coarse grid'}.)`
-    : '';
-  const parts = done.map((p) => `at ${p.qubits} qubits the cost ⟨Z₀Z₁⟩ ranges from ${f3(p.min)} to ${f3(p.max)} (spread ${g2(p.std)}, steepest slope ${g2(p.maxSlope)} per radian)`);
-  const first = done[0], last = done[done.length - 1];
-  const ratio = done.length > 1 && last.max - last.min > 0 ? ` The relief at ${last.qubits} qubits is ${format('.3~g')((first.max - first.min) / (last.max - last.min))} times flatter than at ${first.qubits}.` : '';
+  const refining =
+    coarsest < data.grid
+      ? ` (Still refining: the numbers so far come from ${coarsest > 0 ? `a coarse ${coarsest}×${coarsest} grid` : 'part of a coarse grid'}.)`
+      : '';
+  const parts = done.map(
+    (p) =>
+      `at ${p.qubits} qubits the cost ⟨Z₀Z₁⟩ ranges from ${f3(p.min)} to ${f3(p.max)} (spread ${g2(p.std)}, steepest slope ${g2(p.maxSlope)} per radian)`,
+  );
+  const first = done[0],
+    last = done[done.length - 1];
+  const ratio =
+    done.length > 1 && last.max - last.min > 0
+      ? ` The relief at ${last.qubits} qubits is ${format('.3~g')((first.max - first.min) / (last.max - last.min))} times flatter than at ${first.qubits}.`
+      : '';
   return `Over a ${data.grid}×${data.grid} grid of two angles of one random circuit, ${parts.join('; ')}.${ratio}${refining}`;
 }
 
@@ -89,7 +102,16 @@ export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable
       { key: 'std', label: 'spread (s.d.)', format: (v) => g2(Number(v)) },
       { key: 'maxSlope', label: 'steepest slope', format: (v) => g2(Number(v)) },
     ],
-    rows: shown.filter((p) => p.pointsDone > 0).map((p) => ({ qubits: p.qubits, min: p.min, max: p.max, range: p.max - p.min, std: p.std, maxSlope: p.maxSlope })),
+    rows: shown
+      .filter((p) => p.pointsDone > 0)
+      .map((p) => ({
+        qubits: p.qubits,
+        min: p.min,
+        max: p.max,
+        range: p.max - p.min,
+        std: p.std,
+        maxSlope: p.maxSlope,
+      })),
   };
 }
 
@@ -97,7 +119,10 @@ export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable
 export function landscapeDownload(shown: readonly LandscapePanel[], thetas: readonly number[]): DataTable {
   const G = thetas.length;
   const rows: Record<string, number | null>[] = [];
-  for (const p of shown) for (let i = 0; i < G; i++) for (let j = 0; j < G; j++) rows.push({ qubits: p.qubits, theta1: thetas[j], theta2: thetas[i], cost: p.values[i * G + j] });
+  for (const p of shown)
+    for (let i = 0; i < G; i++)
+      for (let j = 0; j < G; j++)
+        rows.push({ qubits: p.qubits, theta1: thetas[j], theta2: thetas[i], cost: p.values[i * G + j] });
   return {
     columns: [
       { key: 'qubits', label: 'qubits' },

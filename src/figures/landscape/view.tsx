@@ -13,8 +13,20 @@ import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import type { landscapeParamSpec } from './meta';
 import {
-  COLOUR_DOMAIN, LAST_STEP, colourPosition, customRun, displayValue, landscapeDownload, landscapeStatsTable, landscapeSummary,
-  panelComplete, panelResolution, panelsForStep, refinementLabel, storyRun, type LandscapeFigureParams,
+  COLOUR_DOMAIN,
+  LAST_STEP,
+  colourPosition,
+  customRun,
+  displayValue,
+  landscapeDownload,
+  landscapeStatsTable,
+  landscapeSummary,
+  panelComplete,
+  panelResolution,
+  panelsForStep,
+  refinementLabel,
+  storyRun,
+  type LandscapeFigureParams,
 } from './model';
 import './landscape.css';
 
@@ -23,7 +35,11 @@ function colourTable(): Uint8ClampedArray {
   const out = new Uint8ClampedArray(256 * 3);
   for (let i = 0; i < 256; i++) {
     const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(interpolateCividis(i / 255));
-    if (m) { out[3 * i] = Number(m[1]); out[3 * i + 1] = Number(m[2]); out[3 * i + 2] = Number(m[3]); }
+    if (m) {
+      out[3 * i] = Number(m[1]);
+      out[3 * i + 1] = Number(m[2]);
+      out[3 * i + 2] = Number(m[3]);
+    }
   }
   return out;
 }
@@ -34,9 +50,13 @@ let LUT: Uint8ClampedArray | null = null;
 function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!panel || panel.pointsDone === 0) { setUrl(null); return; }
+    if (!panel || panel.pointsDone === 0) {
+      setUrl(null);
+      return;
+    }
     const canvas = document.createElement('canvas');
-    canvas.width = grid; canvas.height = grid;
+    canvas.width = grid;
+    canvas.height = grid;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     LUT ??= colourTable();
@@ -46,9 +66,15 @@ function usePanelImage(panel: LandscapePanel | undefined, grid: number): string 
       for (let j = 0; j < grid; j++) {
         const c = displayValue(panel, grid, i, j);
         const o = 4 * (y * grid + j);
-        if (c === null) { img.data[o + 3] = 0; continue; }
+        if (c === null) {
+          img.data[o + 3] = 0;
+          continue;
+        }
         const t = Math.round(colourPosition(c) * 255) * 3;
-        img.data[o] = LUT[t]; img.data[o + 1] = LUT[t + 1]; img.data[o + 2] = LUT[t + 2]; img.data[o + 3] = 255;
+        img.data[o] = LUT[t];
+        img.data[o + 1] = LUT[t + 1];
+        img.data[o + 2] = LUT[t + 2];
+        img.data[o + 3] = 255;
       }
     }
     ctx.putImageData(img, 0, 0);
@@ -65,9 +91,13 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const story = useExperiment<LandscapeParams, LandscapeData>('landscape', storyRun(p), { enabled: near });
-  const custom = useExperiment<LandscapeParams, LandscapeData>('landscape', customRun(p), { enabled: near && step === LAST_STEP });
+  const custom = useExperiment<LandscapeParams, LandscapeData>('landscape', customRun(p), {
+    enabled: near && step === LAST_STEP,
+  });
   const wanted = panelsForStep(step, p);
-  const shown = wanted.map((w) => (w.custom ? custom.data?.panels[0] : story.data?.panels.find((x) => x.qubits === w.qubits)));
+  const shown = wanted.map((w) =>
+    w.custom ? custom.data?.panels[0] : story.data?.panels.find((x) => x.qubits === w.qubits),
+  );
   const ready = shown.every((panel) => panelComplete(panel, p.grid));
   const present = shown.filter((x): x is LandscapePanel => x !== undefined);
   const thetas = story.data?.thetas ?? custom.data?.thetas ?? [];
@@ -85,21 +115,47 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
       picture={shown.every((panel) => panelResolution(panel, p.grid) > 0)}
       work={{ done, total: runs.length, label: refinementLabel(shown, p.grid) }}
       method={{
-        text: (story.meta?.method ?? 'The figure simulates one random circuit per register size on a grid of two angles.') +
+        text:
+          (story.meta?.method ?? 'The figure simulates one random circuit per register size on a grid of two angles.') +
           ' Colours: the cividis scale (designed for colour-vision deficiency) over the full range −1 to 1 of ⟨Z₀Z₁⟩, the same for every panel.',
-        params: { 'random layers': p.layers, grid: `${p.grid}×${p.grid}`, 'register sizes': wanted.map((w) => w.qubits).join(', ') },
+        params: {
+          'random layers': p.layers,
+          grid: `${p.grid}×${p.grid}`,
+          'register sizes': wanted.map((w) => w.qubits).join(', '),
+        },
         seed: p.seed,
-        sources: [{ label: 'Computed in your browser by this article’s simulator (src/sim StateVector, src/experiments/landscape)' }],
+        sources: [
+          {
+            label:
+              'Computed in your browser by this article’s simulator (src/sim StateVector, src/experiments/landscape)',
+          },
+        ],
       }}
       data={landscapeDownload(present, thetas)}
-      alt={{ summary: landscapeSummary(present, { grid: p.grid }), table: landscapeStatsTable(present), caption: 'How much the cost varies over the grid' }}
+      alt={{
+        summary: landscapeSummary(present, { grid: p.grid }),
+        table: landscapeStatsTable(present),
+        caption: 'How much the cost varies over the grid',
+      }}
       issues={paramIssues}
       controls={step === LAST_STEP ? <LandscapeControls params={p} setParams={setParams} /> : null}
     >
       <div ref={hostRef} className="ls">
-        {error ? <p className="ls-note" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="ls-note" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="ls-panels" data-count={wanted.length}>
-          {wanted.map((w, i) => <Panel key={w.custom ? 'custom' : w.qubits} qubits={w.qubits} custom={w.custom} panel={shown[i]} grid={p.grid} />)}
+          {wanted.map((w, i) => (
+            <Panel
+              key={w.custom ? 'custom' : w.qubits}
+              qubits={w.qubits}
+              custom={w.custom}
+              panel={shown[i]}
+              grid={p.grid}
+            />
+          ))}
         </div>
         <ColourKey />
       </div>
@@ -107,32 +163,99 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
   );
 }
 
-function Panel({ qubits, custom, panel, grid }: { qubits: number; custom: boolean; panel: LandscapePanel | undefined; grid: number }) {
+function Panel({
+  qubits,
+  custom,
+  panel,
+  grid,
+}: {
+  qubits: number;
+  custom: boolean;
+  panel: LandscapePanel | undefined;
+  grid: number;
+}) {
   const url = usePanelImage(panel, grid);
   const clip = useId();
-  const S = 100, M = { l: 22, b: 20, t: 4, r: 4 };
+  const S = 100,
+    M = { l: 22, b: 20, t: 4, r: 4 };
   const complete = panelComplete(panel, grid);
   const resolution = panelResolution(panel, grid);
   return (
-    <div className="ls-panel" data-qubits={qubits} data-complete={complete ? 'true' : 'false'} data-resolution={resolution}>
+    <div
+      className="ls-panel"
+      data-qubits={qubits}
+      data-complete={complete ? 'true' : 'false'}
+      data-resolution={resolution}
+    >
       <div className="ls-panel__title">
-        <strong>n = {qubits}</strong>{custom ? ' (your choice)' : ''}
-        {panel && panel.pointsDone > 0 ? <span className="ls-panel__range"> · range {(panel.max - panel.min).toFixed(3)}</span> : null}
-        {!complete && resolution > 0 ? <span className="ls-panel__range"> · coarse {resolution}×{resolution}</span> : null}
+        <strong>n = {qubits}</strong>
+        {custom ? ' (your choice)' : ''}
+        {panel && panel.pointsDone > 0 ? (
+          <span className="ls-panel__range"> · range {(panel.max - panel.min).toFixed(3)}</span>
+        ) : null}
+        {!complete && resolution > 0 ? (
+          <span className="ls-panel__range">
+            {' '}
+            · coarse {resolution}×{resolution}
+          </span>
+        ) : null}
       </div>
-      <svg viewBox={`0 0 ${S + M.l + M.r} ${S + M.t + M.b}`} role="img" aria-label={`Cost landscape at ${qubits} qubits`}>
-        <defs><clipPath id={clip}><rect x={M.l} y={M.t} width={S} height={S} /></clipPath></defs>
-        <rect x={M.l} y={M.t} width={S} height={S} fill="none" stroke="currentColor" strokeOpacity={0.35} strokeWidth={0.5} />
-        {url ? <image href={url} x={M.l} y={M.t} width={S} height={S} preserveAspectRatio="none" clipPath={`url(#${clip})`} /> : null}
+      <svg
+        viewBox={`0 0 ${S + M.l + M.r} ${S + M.t + M.b}`}
+        role="img"
+        aria-label={`Cost landscape at ${qubits} qubits`}
+      >
+        <defs>
+          <clipPath id={clip}>
+            <rect x={M.l} y={M.t} width={S} height={S} />
+          </clipPath>
+        </defs>
+        <rect
+          x={M.l}
+          y={M.t}
+          width={S}
+          height={S}
+          fill="none"
+          stroke="currentColor"
+          strokeOpacity={0.35}
+          strokeWidth={0.5}
+        />
+        {url ? (
+          <image
+            href={url}
+            x={M.l}
+            y={M.t}
+            width={S}
+            height={S}
+            preserveAspectRatio="none"
+            clipPath={`url(#${clip})`}
+          />
+        ) : null}
         <g fontSize={6} fill="currentColor" aria-hidden="true">
-          <text x={M.l} y={S + M.t + 8} textAnchor="middle">0</text>
-          <text x={M.l + S / 2} y={S + M.t + 8} textAnchor="middle">π</text>
-          <text x={M.l + S} y={S + M.t + 8} textAnchor="middle">2π</text>
-          <text x={M.l + S / 2} y={S + M.t + 17} textAnchor="middle">θ₁</text>
-          <text x={M.l - 3} y={S + M.t} textAnchor="end" dy="0.3em">0</text>
-          <text x={M.l - 3} y={M.t + S / 2} textAnchor="end" dy="0.3em">π</text>
-          <text x={M.l - 3} y={M.t + 4} textAnchor="end" dy="0.3em">2π</text>
-          <text x={5} y={M.t + S / 2} textAnchor="middle" transform={`rotate(-90 5 ${M.t + S / 2})`}>θ₂</text>
+          <text x={M.l} y={S + M.t + 8} textAnchor="middle">
+            0
+          </text>
+          <text x={M.l + S / 2} y={S + M.t + 8} textAnchor="middle">
+            π
+          </text>
+          <text x={M.l + S} y={S + M.t + 8} textAnchor="middle">
+            2π
+          </text>
+          <text x={M.l + S / 2} y={S + M.t + 17} textAnchor="middle">
+            θ₁
+          </text>
+          <text x={M.l - 3} y={S + M.t} textAnchor="end" dy="0.3em">
+            0
+          </text>
+          <text x={M.l - 3} y={M.t + S / 2} textAnchor="end" dy="0.3em">
+            π
+          </text>
+          <text x={M.l - 3} y={M.t + 4} textAnchor="end" dy="0.3em">
+            2π
+          </text>
+          <text x={5} y={M.t + S / 2} textAnchor="middle" transform={`rotate(-90 5 ${M.t + S / 2})`}>
+            θ₂
+          </text>
         </g>
       </svg>
     </div>
@@ -148,12 +271,22 @@ function ColourKey() {
       <svg viewBox="0 0 220 32" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
         <defs>
           <linearGradient id={gid}>
-            {stops.map((t) => <stop key={t} offset={t} stopColor={interpolateCividis(t)} />)}
+            {stops.map((t) => (
+              <stop key={t} offset={t} stopColor={interpolateCividis(t)} />
+            ))}
           </linearGradient>
         </defs>
         <rect x={10} y={2} width={200} height={10} fill={`url(#${gid})`} />
         <g fontSize={12} fill="currentColor" textAnchor="middle" aria-hidden="true">
-          <text x={10} y={28}>−1</text><text x={110} y={28}>0</text><text x={210} y={28}>+1</text>
+          <text x={10} y={28}>
+            −1
+          </text>
+          <text x={110} y={28}>
+            0
+          </text>
+          <text x={210} y={28}>
+            +1
+          </text>
         </g>
       </svg>
       <span>cost ⟨Z₀Z₁⟩, one scale for all panels</span>
@@ -163,25 +296,51 @@ function ColourKey() {
 
 const CUSTOM_CHOICES = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
-function LandscapeControls({ params, setParams }: { params: LandscapeFigureParams; setParams(p: Partial<LandscapeFigureParams>): void }) {
+function LandscapeControls({
+  params,
+  setParams,
+}: {
+  params: LandscapeFigureParams;
+  setParams(p: Partial<LandscapeFigureParams>): void;
+}) {
   const uid = useId();
   return (
     <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
       <div className="ls-control">
         <label htmlFor={`${uid}-n`}>Your register size</label>
-        <select id={`${uid}-n`} value={params.custom} onChange={(e) => setParams({ custom: Number(e.currentTarget.value) })}>
-          {CUSTOM_CHOICES.map((n) => <option key={n} value={n}>{n} qubits</option>)}
+        <select
+          id={`${uid}-n`}
+          value={params.custom}
+          onChange={(e) => setParams({ custom: Number(e.currentTarget.value) })}
+        >
+          {CUSTOM_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n} qubits
+            </option>
+          ))}
         </select>
       </div>
       <div className="ls-control">
         <label htmlFor={`${uid}-layers`}>Random layers</label>
-        <select id={`${uid}-layers`} value={params.layers} onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}>
-          {[...new Set([1, 2, 5, 10, 20, 50, 100, 200, params.layers])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
+        <select
+          id={`${uid}-layers`}
+          value={params.layers}
+          onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}
+        >
+          {[...new Set([1, 2, 5, 10, 20, 50, 100, 200, params.layers])]
+            .sort((a, b) => a - b)
+            .map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
         </select>
       </div>
       <div className="ls-control">
         <label htmlFor={`${uid}-seed`}>Circuit</label>
-        <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>Another random circuit</button>
+        <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>
+          Another random circuit
+        </button>
       </div>
     </form>
   );

@@ -18,7 +18,10 @@ export const marathonMeta: FigureMeta<typeof marathonParamSpec> = {
   id: 'measurement-marathon',
   params: marathonParamSpec,
   sources: [
-    { label: 'Gradient variances: computed in the browser (src/experiments/barren-plateau), McClean et al. 2018 protocol' },
+    {
+      label:
+        'Gradient variances: computed in the browser (src/experiments/barren-plateau), McClean et al. 2018 protocol',
+    },
     { label: 'Parameter shift: Mitarai et al. 2018 (arXiv:1803.00745); Schuld et al. 2019 (arXiv:1811.11184)' },
     { label: 'Shot rates: content/data/cloud.json (IBM default repetition delay; Sycamore sampling rate)' },
   ],

@@ -50,13 +50,18 @@ export interface ShotRow {
 }
 
 export function shotRows(rows: readonly BarrenPlateauRow[]): ShotRow[] {
-  return rows.filter((r) => r.variance > 0).map((r) => ({
-    qubits: r.qubits, variance: r.variance, varianceStderr: r.varianceStderr, samples: r.samples,
-    shots: shotsForSign(r.variance),
-    shotsLow: shotsForSign(r.variance + (Number.isFinite(r.varianceStderr) ? r.varianceStderr : 0)),
-    shotsHigh: r.variance - r.varianceStderr > 0 ? shotsForSign(r.variance - r.varianceStderr) : Infinity,
-    shotsOneSigma: 1 / (2 * r.variance),
-  }));
+  return rows
+    .filter((r) => r.variance > 0)
+    .map((r) => ({
+      qubits: r.qubits,
+      variance: r.variance,
+      varianceStderr: r.varianceStderr,
+      samples: r.samples,
+      shots: shotsForSign(r.variance),
+      shotsLow: shotsForSign(r.variance + (Number.isFinite(r.varianceStderr) ? r.varianceStderr : 0)),
+      shotsHigh: r.variance - r.varianceStderr > 0 ? shotsForSign(r.variance - r.varianceStderr) : Infinity,
+      shotsOneSigma: 1 / (2 * r.variance),
+    }));
 }
 
 /** N₉₅ extrapolated from a fit of ln Var = a + b·n. */
@@ -73,18 +78,38 @@ export interface DeviceProfile {
   date: string;
 }
 
-interface ShotRateItem { kind: string; shotsPerSecondShortCircuits?: number; defaultRepDelayMicroseconds?: number; samples?: number; seconds?: number; note?: string; source: string; date: string }
+interface ShotRateItem {
+  kind: string;
+  shotsPerSecondShortCircuits?: number;
+  defaultRepDelayMicroseconds?: number;
+  samples?: number;
+  seconds?: number;
+  note?: string;
+  source: string;
+  date: string;
+}
 
 export function deviceProfile(id: MarathonProfile): DeviceProfile {
   const items = cloud.items as unknown as Record<string, ShotRateItem>;
   if (id === 'sycamore') {
     const s = items['sycamore-sampling'];
-    return { id, label: 'Google Sycamore sampling rate', shotsPerSecond: s.samples! / s.seconds!, note: s.note ?? '', source: s.source, date: s.date };
+    return {
+      id,
+      label: 'Google Sycamore sampling rate',
+      shotsPerSecond: s.samples! / s.seconds!,
+      note: s.note ?? '',
+      source: s.source,
+      date: s.date,
+    };
   }
   const s = items['ibm-shot-rate'];
   return {
-    id, label: `IBM Heron, ${s.defaultRepDelayMicroseconds} µs repetition delay`, shotsPerSecond: s.shotsPerSecondShortCircuits!,
-    note: s.note ?? '', source: s.source, date: s.date,
+    id,
+    label: `IBM Heron, ${s.defaultRepDelayMicroseconds} µs repetition delay`,
+    shotsPerSecond: s.shotsPerSecondShortCircuits!,
+    note: s.note ?? '',
+    source: s.source,
+    date: s.date,
   };
 }
 
@@ -103,31 +128,61 @@ export interface TrainingRun {
 }
 
 /** The bill of one training run for an n-qubit, L-layer McClean-type model (P = n·L rotation angles). */
-export function trainingRun(o: { qubits: number; layers: number; examples: number; epochs: number; variance: number; profile: DeviceProfile }): TrainingRun {
+export function trainingRun(o: {
+  qubits: number;
+  layers: number;
+  examples: number;
+  epochs: number;
+  variance: number;
+  profile: DeviceProfile;
+}): TrainingRun {
   const parameters = o.qubits * o.layers;
   const shotsPerCircuit = Math.ceil(shotsForSign(o.variance));
   const circuitsPerGradient = 2 * parameters;
   const circuits = circuitsPerGradient * o.examples * o.epochs;
   const shots = circuits * shotsPerCircuit;
   return {
-    qubits: o.qubits, layers: o.layers, parameters, examples: o.examples, epochs: o.epochs, shotsPerCircuit,
-    circuitsPerGradient, circuits, shots, seconds: shots / o.profile.shotsPerSecond, profile: o.profile,
+    qubits: o.qubits,
+    layers: o.layers,
+    parameters,
+    examples: o.examples,
+    epochs: o.epochs,
+    shotsPerCircuit,
+    circuitsPerGradient,
+    circuits,
+    shots,
+    seconds: shots / o.profile.shotsPerSecond,
+    profile: o.profile,
   };
 }
 
 /** Counts after a fraction f ∈ [0, 1] of the run (whole epochs and examples, as a counter would show). */
-export function countsAt(run: TrainingRun, f: number): { epoch: number; circuits: number; shots: number; seconds: number } {
+export function countsAt(
+  run: TrainingRun,
+  f: number,
+): { epoch: number; circuits: number; shots: number; seconds: number } {
   const t = Math.min(1, Math.max(0, f));
   const gradients = Math.round(t * run.examples * run.epochs);
   const circuits = gradients * run.circuitsPerGradient;
   const shots = circuits * run.shotsPerCircuit;
-  return { epoch: Math.min(run.epochs, Math.floor(gradients / run.examples)), circuits, shots, seconds: shots / run.profile.shotsPerSecond };
+  return {
+    epoch: Math.min(run.epochs, Math.floor(gradients / run.examples)),
+    circuits,
+    shots,
+    seconds: shots / run.profile.shotsPerSecond,
+  };
 }
 
 /** "3.2 hours", "33 days", "1.4 years". */
 export function humanDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '–';
-  const units: Array<[number, string]> = [[365.25 * 86400, 'year'], [86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const units: Array<[number, string]> = [
+    [365.25 * 86400, 'year'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
   for (const [size, name] of units) {
     if (seconds >= size || size === 1) {
       const v = seconds / size;

@@ -17,17 +17,57 @@ import { fitExponential, type ExpFit } from '../barren-plateau/model';
 import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonProfile, type marathonParamSpec } from './meta';
 import {
-  EXTRAPOLATE_TO, LAST_STEP, SWEEP_QUBITS, Z95, countsAt, deepLimitShots, deviceProfile, fittedShots, humanDuration,
-  shotRows, trainingRun, type ShotRow, type TrainingRun,
+  EXTRAPOLATE_TO,
+  LAST_STEP,
+  SWEEP_QUBITS,
+  Z95,
+  countsAt,
+  deepLimitShots,
+  deviceProfile,
+  fittedShots,
+  humanDuration,
+  shotRows,
+  trainingRun,
+  type ShotRow,
+  type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
 
-interface MParams { qubits: number; layers: number; examples: number; epochs: number; profile: MarathonProfile; samples: number; seed: number }
+interface MParams {
+  qubits: number;
+  layers: number;
+  examples: number;
+  epochs: number;
+  profile: MarathonProfile;
+  samples: number;
+  seed: number;
+}
 
 const fmtInt = format(',');
-const SUP: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-const pow10 = (e: number | string) => `10${String(e).split('').map((c) => SUP[c] ?? c).join('')}`;
-const sci = (v: number) => (!Number.isFinite(v) ? '–' : v < 1e9 ? fmtInt(Math.round(v)) : format('.3~e')(v).replace(/e\+?(-?\d+)/, (_, e: string) => ` × ${pow10(e)}`));
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+const pow10 = (e: number | string) =>
+  `10${String(e)
+    .split('')
+    .map((c) => SUP[c] ?? c)
+    .join('')}`;
+const sci = (v: number) =>
+  !Number.isFinite(v)
+    ? '–'
+    : v < 1e9
+      ? fmtInt(Math.round(v))
+      : format('.3~e')(v).replace(/e\+?(-?\d+)/, (_, e: string) => ` × ${pow10(e)}`);
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
@@ -37,14 +77,32 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
   const entry = catalogEntry(id);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const run: BarrenPlateauParams = { qubits: SWEEP_QUBITS, layers: [p.layers], samples: p.samples, seed: p.seed, cost: 'zz', ansatz: 'mcclean', noise: 0 };
+  const run: BarrenPlateauParams = {
+    qubits: SWEEP_QUBITS,
+    layers: [p.layers],
+    samples: p.samples,
+    seed: p.seed,
+    cost: 'zz',
+    ansatz: 'mcclean',
+    noise: 0,
+  };
   const exp = useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', run, { enabled: near });
   const rows = exp.data?.rows ?? [];
   const shots = shotRows(rows);
   const fit = fitExponential(rows);
   const profile = deviceProfile(p.profile);
   const row = rows.find((r) => r.qubits === p.qubits);
-  const training = row && row.variance > 0 ? trainingRun({ qubits: p.qubits, layers: p.layers, examples: p.examples, epochs: p.epochs, variance: row.variance, profile }) : null;
+  const training =
+    row && row.variance > 0
+      ? trainingRun({
+          qubits: p.qubits,
+          layers: p.layers,
+          examples: p.examples,
+          epochs: p.epochs,
+          variance: row.variance,
+          profile,
+        })
+      : null;
   const ready = exp.ready;
   const table: DataTable = {
     columns: [
@@ -55,8 +113,22 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
       { key: 'deep', label: 'N₉₅, 2-design limit', format: (v) => sci(Number(v)) },
     ],
     rows: [
-      ...shots.map((s) => ({ qubits: s.qubits, variance: s.variance, shots: s.shots, shotsOneSigma: s.shotsOneSigma, deep: deepLimitShots(s.qubits) })),
-      ...(ready && Number.isFinite(fit.slope) ? [16, 20, 30].map((n) => ({ qubits: `${n} (fit)`, variance: Math.exp(fit.intercept + fit.slope * n), shots: fittedShots(fit, n), shotsOneSigma: 1 / (2 * Math.exp(fit.intercept + fit.slope * n)), deep: deepLimitShots(n) })) : []),
+      ...shots.map((s) => ({
+        qubits: s.qubits,
+        variance: s.variance,
+        shots: s.shots,
+        shotsOneSigma: s.shotsOneSigma,
+        deep: deepLimitShots(s.qubits),
+      })),
+      ...(ready && Number.isFinite(fit.slope)
+        ? [16, 20, 30].map((n) => ({
+            qubits: `${n} (fit)`,
+            variance: Math.exp(fit.intercept + fit.slope * n),
+            shots: fittedShots(fit, n),
+            shotsOneSigma: 1 / (2 * Math.exp(fit.intercept + fit.slope * n)),
+            deep: deepLimitShots(n),
+          }))
+        : []),
     ],
   };
 
@@ -65,12 +137,18 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
       id={id}
       step={step}
       title={entry?.title ?? id}
-      caption={step === 0
-        ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
-        : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`}
+      caption={
+        step === 0
+          ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
+          : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`
+      }
       ready={ready}
       picture={(exp.data?.refinement.level ?? 0) >= 2}
-      work={{ done: exp.done, total: exp.total, label: `Measuring gradient variances${exp.data ? `: ${exp.data.refinement.label}` : ''}` }}
+      work={{
+        done: exp.done,
+        total: exp.total,
+        label: `Measuring gradient variances${exp.data ? `: ${exp.data.refinement.label}` : ''}`,
+      }}
       method={{
         text:
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +
@@ -80,8 +158,13 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
           'A training run: a circuit of n qubits and L layers has P = n·L angles; each epoch takes the gradient for every training example, 2 circuits per parameter (parameter shift): circuits = 2·P·M·E, shots = circuits·N₉₅, time = shots ÷ shot rate. ' +
           `The shot rate ignores compilation, loading, network and queue time, so the times are lower bounds. ${profile.note}`,
         params: {
-          'random circuits per point': p.samples, layers: p.layers, 'model qubits': p.qubits, 'training examples': p.examples, epochs: p.epochs,
-          'shot rate (shots/s)': profile.shotsPerSecond, 'shot-rate source': `${profile.source} (${profile.date})`,
+          'random circuits per point': p.samples,
+          layers: p.layers,
+          'model qubits': p.qubits,
+          'training examples': p.examples,
+          epochs: p.epochs,
+          'shot rate (shots/s)': profile.shotsPerSecond,
+          'shot-rate source': `${profile.source} (${profile.date})`,
         },
         seed: p.seed,
         sources: [
@@ -91,34 +174,49 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         ],
       }}
       data={table}
-      alt={{ summary: marathonSummary(step, shots, fit, training, ready), caption: 'Shots per circuit to resolve a gradient sign' }}
+      alt={{
+        summary: marathonSummary(step, shots, fit, training, ready),
+        caption: 'Shots per circuit to resolve a gradient sign',
+      }}
       issues={paramIssues}
       controls={step === LAST_STEP ? <MarathonControls params={p} setParams={setParams} /> : null}
     >
       <div ref={hostRef} className="mm">
         {exp.error ? <p role="alert">{exp.error}</p> : null}
-        {step === 0
-          ? <ShotsChart shots={shots} fit={ready ? fit : null} />
-          : <Counter training={training} animate={!reducedMotion && ready} />}
+        {step === 0 ? (
+          <ShotsChart shots={shots} fit={ready ? fit : null} />
+        ) : (
+          <Counter training={training} animate={!reducedMotion && ready} />
+        )}
       </div>
     </FigureShell>
   );
 }
 
-function marathonSummary(step: number, shots: ShotRow[], fit: ExpFit, training: TrainingRun | null, ready: boolean): string {
+function marathonSummary(
+  step: number,
+  shots: ShotRow[],
+  fit: ExpFit,
+  training: TrainingRun | null,
+  ready: boolean,
+): string {
   if (shots.length === 0) return 'The gradient variances are being measured.';
   if (step === 0) {
-    const a = shots[0], b = shots[shots.length - 1];
-    const ext = ready && Number.isFinite(fit.slope)
-      ? ` Extrapolating the fitted exponential (${fit.slope.toFixed(3)} per qubit in ln Var): ${sci(fittedShots(fit, 20))} shots at 20 qubits and ${sci(fittedShots(fit, 30))} at 30.`
-      : '';
+    const a = shots[0],
+      b = shots[shots.length - 1];
+    const ext =
+      ready && Number.isFinite(fit.slope)
+        ? ` Extrapolating the fitted exponential (${fit.slope.toFixed(3)} per qubit in ln Var): ${sci(fittedShots(fit, 20))} shots at 20 qubits and ${sci(fittedShots(fit, 30))} at 30.`
+        : '';
     return `To tell a typical gradient's sign at 95 % confidence, N₉₅ = 1.96²/(2·Var) shots per circuit: ${sci(a.shots)} at ${a.qubits} qubits, ${sci(b.shots)} at ${b.qubits} qubits (measured variance ${g3(b.variance)}).${ext}`;
   }
   if (!training) return 'The gradient variances are being measured.';
   const t = training;
-  return `One training run of a ${t.qubits}-qubit, ${t.layers}-layer model (${fmtInt(t.parameters)} parameters) on ${fmtInt(t.examples)} examples for ${fmtInt(t.epochs)} epochs: ` +
+  return (
+    `One training run of a ${t.qubits}-qubit, ${t.layers}-layer model (${fmtInt(t.parameters)} parameters) on ${fmtInt(t.examples)} examples for ${fmtInt(t.epochs)} epochs: ` +
     `2 × ${fmtInt(t.parameters)} × ${fmtInt(t.examples)} × ${fmtInt(t.epochs)} = ${sci(t.circuits)} circuits, times ${fmtInt(t.shotsPerCircuit)} shots each = ${sci(t.shots)} shots, ` +
-    `which take ${humanDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`;
+    `which take ${humanDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`
+  );
 }
 
 const MARGIN = { top: 24, right: 16, bottom: 42, left: 58 };
@@ -126,36 +224,116 @@ const MARGIN = { top: 24, right: 16, bottom: 42, left: 58 };
 function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
   const [ref, width] = useContainerWidth();
   const L = chartLayout(width, { aspect: 0.6, minHeight: 230, maxHeight: 360, margin: MARGIN });
-  const x = scaleLinear().domain([1.5, EXTRAPOLATE_TO + 0.5]).range([0, L.innerWidth]);
-  const top = Math.max(1e10, fit && Number.isFinite(fit.slope) ? fittedShots(fit, EXTRAPOLATE_TO) * 3 : 0, deepLimitShots(EXTRAPOLATE_TO) * 3);
-  const y = scaleLog().domain([1, 10 ** Math.ceil(Math.log10(top))]).range([L.innerHeight, 0]);
+  const x = scaleLinear()
+    .domain([1.5, EXTRAPOLATE_TO + 0.5])
+    .range([0, L.innerWidth]);
+  const top = Math.max(
+    1e10,
+    fit && Number.isFinite(fit.slope) ? fittedShots(fit, EXTRAPOLATE_TO) * 3 : 0,
+    deepLimitShots(EXTRAPOLATE_TO) * 3,
+  );
+  const y = scaleLog()
+    .domain([1, 10 ** Math.ceil(Math.log10(top))])
+    .range([L.innerHeight, 0]);
   const decades: number[] = [];
   for (let e = 0; e <= Math.log10(y.domain()[1]) + 1e-9; e += 2) decades.push(10 ** e);
-  const deep = Array.from({ length: 57 }, (_, i) => 2 + i / 2).map((n, i) => `${i ? 'L' : 'M'}${x(n).toFixed(1)},${y(deepLimitShots(n)).toFixed(1)}`).join('');
-  const fitPath = fit && Number.isFinite(fit.slope) ? `M${x(2)},${y(fittedShots(fit, 2))}L${x(EXTRAPOLATE_TO)},${y(fittedShots(fit, EXTRAPOLATE_TO))}` : '';
+  const deep = Array.from({ length: 57 }, (_, i) => 2 + i / 2)
+    .map((n, i) => `${i ? 'L' : 'M'}${x(n).toFixed(1)},${y(deepLimitShots(n)).toFixed(1)}`)
+    .join('');
+  const fitPath =
+    fit && Number.isFinite(fit.slope)
+      ? `M${x(2)},${y(fittedShots(fit, 2))}L${x(EXTRAPOLATE_TO)},${y(fittedShots(fit, EXTRAPOLATE_TO))}`
+      : '';
   const clamp = (v: number) => y(Math.min(y.domain()[1], Math.max(1, v)));
   return (
     <div ref={ref}>
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale"
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={decades} format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))} label="shots per circuit N₉₅ (log)" grid={L.innerWidth} />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[2, 6, 10, 14, 18, 22, 26, 30]} format={format('d')} label="qubits n" />
-          <rect x={x(12.5)} y={0} width={x(EXTRAPOLATE_TO + 0.5) - x(12.5)} height={L.innerHeight} fill="currentColor" fillOpacity={0.04} />
-          <text x={x(13)} y={12} fontSize={11} fill="currentColor">extrapolated</text>
-          <path className="mm-deep" d={deep} fill="none" stroke="currentColor" strokeWidth={1.25} strokeDasharray="2 3" />
-          {fitPath ? <path className="mm-fit" d={fitPath} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} strokeDasharray="6 4" /> : null}
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={decades}
+            format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
+            label="shots per circuit N₉₅ (log)"
+            grid={L.innerWidth}
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
+            format={format('d')}
+            label="qubits n"
+          />
+          <rect
+            x={x(12.5)}
+            y={0}
+            width={x(EXTRAPOLATE_TO + 0.5) - x(12.5)}
+            height={L.innerHeight}
+            fill="currentColor"
+            fillOpacity={0.04}
+          />
+          <text x={x(13)} y={12} fontSize={11} fill="currentColor">
+            extrapolated
+          </text>
+          <path
+            className="mm-deep"
+            d={deep}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={1.25}
+            strokeDasharray="2 3"
+          />
+          {fitPath ? (
+            <path
+              className="mm-fit"
+              d={fitPath}
+              fill="none"
+              stroke="var(--fig-series-2)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
+          ) : null}
           {shots.map((s) => (
             <g key={s.qubits} className="mm-point" data-qubits={s.qubits}>
-              <line x1={x(s.qubits)} x2={x(s.qubits)} y1={clamp(s.shotsLow)} y2={clamp(s.shotsHigh)} stroke="var(--fig-series-1)" strokeWidth={1.5} />
-              <circle cx={x(s.qubits)} cy={y(s.shots)} r={4} fill="var(--fig-series-1)" stroke="var(--story-surface, Canvas)" strokeWidth={1} />
+              <line
+                x1={x(s.qubits)}
+                x2={x(s.qubits)}
+                y1={clamp(s.shotsLow)}
+                y2={clamp(s.shotsHigh)}
+                stroke="var(--fig-series-1)"
+                strokeWidth={1.5}
+              />
+              <circle
+                cx={x(s.qubits)}
+                cy={y(s.shots)}
+                r={4}
+                fill="var(--fig-series-1)"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={1}
+              />
             </g>
           ))}
         </g>
       </svg>
       <ul className="mm-legend">
-        <li><span className="mm-swatch mm-swatch--dot" aria-hidden="true" />measured: 1.96²/(2·Var[∂C]) from the simulated circuits (±1 SE)</li>
-        <li><span className="mm-swatch mm-swatch--fit" aria-hidden="true" />fitted exponential, extrapolated{fit && Number.isFinite(fit.slope) ? `: ×${(1 / fit.factor).toFixed(2)} shots per added qubit` : ''}</li>
-        <li><span className="mm-swatch mm-swatch--deep" aria-hidden="true" />2-design limit 1.96²·3(4ⁿ − 1)/(2·2ⁿ) ≈ 5.8 × 2ⁿ</li>
+        <li>
+          <span className="mm-swatch mm-swatch--dot" aria-hidden="true" />
+          measured: 1.96²/(2·Var[∂C]) from the simulated circuits (±1 SE)
+        </li>
+        <li>
+          <span className="mm-swatch mm-swatch--fit" aria-hidden="true" />
+          fitted exponential, extrapolated
+          {fit && Number.isFinite(fit.slope) ? `: ×${(1 / fit.factor).toFixed(2)} shots per added qubit` : ''}
+        </li>
+        <li>
+          <span className="mm-swatch mm-swatch--deep" aria-hidden="true" />
+          2-design limit 1.96²·3(4ⁿ − 1)/(2·2ⁿ) ≈ 5.8 × 2ⁿ
+        </li>
       </ul>
     </div>
   );
@@ -168,7 +346,10 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
   const [replay, setReplay] = useState(0);
   const key = training ? `${training.circuits}|${training.shotsPerCircuit}|${training.profile.id}|${replay}` : '';
   useEffect(() => {
-    if (!training || !animate) { setF(1); return; }
+    if (!training || !animate) {
+      setF(1);
+      return;
+    }
     let raf = 0;
     const start = performance.now();
     const tick = (now: number) => {
@@ -186,35 +367,75 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
   return (
     <div className="mm-counter" data-fraction={f.toFixed(3)}>
       <p className="mm-model">
-        A {t.qubits}-qubit, {t.layers}-layer circuit: <strong>{fmtInt(t.parameters)}</strong> parameters, {fmtInt(t.examples)} training examples, {fmtInt(t.epochs)} epochs,
-        {' '}<strong>{fmtInt(t.shotsPerCircuit)}</strong> shots per circuit (N₉₅ at {t.qubits} qubits).
+        A {t.qubits}-qubit, {t.layers}-layer circuit: <strong>{fmtInt(t.parameters)}</strong> parameters,{' '}
+        {fmtInt(t.examples)} training examples, {fmtInt(t.epochs)} epochs, <strong>{fmtInt(t.shotsPerCircuit)}</strong>{' '}
+        shots per circuit (N₉₅ at {t.qubits} qubits).
       </p>
-      <div className="mm-progress" aria-hidden="true"><div style={{ inlineSize: `${(f * 100).toFixed(1)}%` }} /></div>
+      <div className="mm-progress" aria-hidden="true">
+        <div style={{ inlineSize: `${(f * 100).toFixed(1)}%` }} />
+      </div>
       <dl className="mm-tally" aria-live="off">
-        <div><dt>epoch</dt><dd>{fmtInt(c.epoch)} / {fmtInt(t.epochs)}</dd></div>
-        <div><dt>circuits</dt><dd>{sci(c.circuits)}</dd></div>
-        <div><dt>shots</dt><dd>{sci(c.shots)}</dd></div>
-        <div><dt>device time</dt><dd>{humanDuration(c.seconds)}</dd></div>
+        <div>
+          <dt>epoch</dt>
+          <dd>
+            {fmtInt(c.epoch)} / {fmtInt(t.epochs)}
+          </dd>
+        </div>
+        <div>
+          <dt>circuits</dt>
+          <dd>{sci(c.circuits)}</dd>
+        </div>
+        <div>
+          <dt>shots</dt>
+          <dd>{sci(c.shots)}</dd>
+        </div>
+        <div>
+          <dt>device time</dt>
+          <dd>{humanDuration(c.seconds)}</dd>
+        </div>
       </dl>
       <p className="mm-formula">
-        2 circuits × {fmtInt(t.parameters)} parameters × {fmtInt(t.examples)} examples × {fmtInt(t.epochs)} epochs = {sci(t.circuits)} circuits;
-        {' '}× {fmtInt(t.shotsPerCircuit)} shots = {sci(t.shots)} shots; ÷ {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{humanDuration(t.seconds)}</strong>, before any queue.
+        2 circuits × {fmtInt(t.parameters)} parameters × {fmtInt(t.examples)} examples × {fmtInt(t.epochs)} epochs ={' '}
+        {sci(t.circuits)} circuits; × {fmtInt(t.shotsPerCircuit)} shots = {sci(t.shots)} shots; ÷{' '}
+        {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{humanDuration(t.seconds)}</strong>,
+        before any queue.
       </p>
-      {animate && f >= 1 ? <button type="button" className="mm-replay" onClick={() => setReplay((r) => r + 1)}>Count again</button> : null}
+      {animate && f >= 1 ? (
+        <button type="button" className="mm-replay" onClick={() => setReplay((r) => r + 1)}>
+          Count again
+        </button>
+      ) : null}
     </div>
   );
 }
 
 function MarathonControls({ params, setParams }: { params: MParams; setParams(p: Partial<MParams>): void }) {
   const uid = useId();
-  const sel = (name: keyof MParams, label: string, options: Array<number | string>, show: (v: number | string) => string = (v) => (typeof v === 'number' ? fmtInt(v) : v)) => {
+  const sel = (
+    name: keyof MParams,
+    label: string,
+    options: Array<number | string>,
+    show: (v: number | string) => string = (v) => (typeof v === 'number' ? fmtInt(v) : v),
+  ) => {
     const value = params[name];
     const opts = options.includes(value) ? options : [...options, value];
     return (
       <div className="mm-control">
         <label htmlFor={`${uid}-${name}`}>{label}</label>
-        <select id={`${uid}-${name}`} value={String(value)} onChange={(e) => setParams({ [name]: typeof value === 'number' ? Number(e.currentTarget.value) : e.currentTarget.value } as Partial<MParams>)}>
-          {opts.map((o) => <option key={String(o)} value={String(o)}>{show(o)}</option>)}
+        <select
+          id={`${uid}-${name}`}
+          value={String(value)}
+          onChange={(e) =>
+            setParams({
+              [name]: typeof value === 'number' ? Number(e.currentTarget.value) : e.currentTarget.value,
+            } as Partial<MParams>)
+          }
+        >
+          {opts.map((o) => (
+            <option key={String(o)} value={String(o)}>
+              {show(o)}
+            </option>
+          ))}
         </select>
       </div>
     );

@@ -22,7 +22,12 @@ export function nearestFactor(v: number): number {
 
 function useDebounced(commit: (v: number) => void, delay = 250) {
   const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (t.current) clearTimeout(t.current); }, []);
+  useEffect(
+    () => () => {
+      if (t.current) clearTimeout(t.current);
+    },
+    [],
+  );
   return (v: number) => {
     if (t.current) clearTimeout(t.current);
     t.current = setTimeout(() => commit(v), delay);
@@ -32,9 +37,20 @@ function useDebounced(commit: (v: number) => void, delay = 250) {
 const g2 = (v: number) => format('.2~g')(v);
 const pct = (v: number) => `${format('.2~r')(v * 100)}%`;
 /** A coherence time: µs below a millisecond, ms below a second, else seconds. */
-export const fmtTime = (us: number) => (us < 1e3 ? `${format('.3~r')(us)} µs` : us < 1e6 ? `${format('.3~r')(us / 1e3)} ms` : `${format('.3~r')(us / 1e6)} s`);
+export const fmtTime = (us: number) =>
+  us < 1e3 ? `${format('.3~r')(us)} µs` : us < 1e6 ? `${format('.3~r')(us / 1e3)} ms` : `${format('.3~r')(us / 1e6)} s`;
 
-function FactorSlider({ label, valueText, value, onCommit }: { label: (f: number) => string; valueText: (f: number) => string; value: number; onCommit(v: number): void }) {
+function FactorSlider({
+  label,
+  valueText,
+  value,
+  onCommit,
+}: {
+  label: (f: number) => string;
+  valueText: (f: number) => string;
+  value: number;
+  onCommit(v: number): void;
+}) {
   const uid = useId();
   const [idx, setIdx] = useState(nearestFactor(value));
   useEffect(() => setIdx(nearestFactor(value)), [value]);
@@ -43,69 +59,139 @@ function FactorSlider({ label, valueText, value, onCommit }: { label: (f: number
   return (
     <div className="nvd-control">
       <label htmlFor={uid}>{label(f)}</label>
-      <input id={uid} type="range" min={0} max={FACTORS.length - 1} step={1} value={idx} aria-valuetext={valueText(f)}
-        onChange={(e) => { const i = Number(e.currentTarget.value); setIdx(i); commit(i); }} />
+      <input
+        id={uid}
+        type="range"
+        min={0}
+        max={FACTORS.length - 1}
+        step={1}
+        value={idx}
+        aria-valuetext={valueText(f)}
+        onChange={(e) => {
+          const i = Number(e.currentTarget.value);
+          setIdx(i);
+          commit(i);
+        }}
+      />
     </div>
   );
 }
 
-export function NvdControls({ params, setParams }: { params: NoiseVsDepthFigureParams; setParams(p: Partial<NoiseVsDepthFigureParams>): void }) {
+export function NvdControls({
+  params,
+  setParams,
+}: {
+  params: NoiseVsDepthFigureParams;
+  setParams(p: Partial<NoiseVsDepthFigureParams>): void;
+}) {
   const uid = useId();
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];
   const wide = useMediaQuery('(min-width: 960px)');
-  const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) => scaledFigures(dev, { gate: params.gate, decoherence: params.decoherence, readout: params.readout, ...f });
-  const twoQ = (f: number) => { const v = fig({ gate: f }).twoQubitError; return v === null ? 'not published' : `${g2(v)}${dev.errorConvention === 'pauli' ? ' (Pauli)' : ''}`; };
+  const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) =>
+    scaledFigures(dev, { gate: params.gate, decoherence: params.decoherence, readout: params.readout, ...f });
+  const twoQ = (f: number) => {
+    const v = fig({ gate: f }).twoQubitError;
+    return v === null ? 'not published' : `${g2(v)}${dev.errorConvention === 'pauli' ? ' (Pauli)' : ''}`;
+  };
   const t1 = (f: number) => {
     const s = fig({ decoherence: f });
     if (s.t1_us === null) return 'not published (off)';
     if (!Number.isFinite(s.t1_us)) return 'off';
     return `T1 = ${fmtTime(s.t1_us)}${s.t2_us !== null ? `, T2 = ${fmtTime(s.t2_us)}` : ''}`;
   };
-  const ro = (f: number) => { const v = fig({ readout: f }).readout; return v === null ? 'not published' : pct(v); };
+  const ro = (f: number) => {
+    const v = fig({ readout: f }).readout;
+    return v === null ? 'not published' : pct(v);
+  };
 
   const form = (
-    <form className="nvd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: noise against depth">
+    <form
+      className="nvd-controls"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Try it yourself: noise against depth"
+    >
       <fieldset className="nvd-devices">
         <legend>Device profile</legend>
         {devices.map((d) => (
           <label key={d.id} className="nvd-device-option">
-            <input type="radio" name={`${uid}-device`} value={d.id} checked={d.id === params.device}
-              onChange={() => setParams({ device: d.id as DeviceId })} />
+            <input
+              type="radio"
+              name={`${uid}-device`}
+              value={d.id}
+              checked={d.id === params.device}
+              onChange={() => setParams({ device: d.id as DeviceId })}
+            />
             {d.name}
           </label>
         ))}
-        <p className="nvd-source">Source: {dev.source} ({dev.date})</p>
+        <p className="nvd-source">
+          Source: {dev.source} ({dev.date})
+        </p>
       </fieldset>
       <div className="nvd-control">
         <label htmlFor={`${uid}-family`}>Circuit</label>
-        <select id={`${uid}-family`} value={params.family} onChange={(e) => setParams({ family: e.currentTarget.value as 'ghz' | 'layered' })}>
+        <select
+          id={`${uid}-family`}
+          value={params.family}
+          onChange={(e) => setParams({ family: e.currentTarget.value as 'ghz' | 'layered' })}
+        >
           <option value="ghz">GHZ with echo blocks</option>
           <option value="layered">Layered (variational-style)</option>
         </select>
       </div>
       <div className="nvd-control">
         <label htmlFor={`${uid}-qubits`}>Qubits</label>
-        <select id={`${uid}-qubits`} value={params.qubits} onChange={(e) => setParams({ qubits: Number(e.currentTarget.value) })}>
-          {[2, 3, 4, 5, 6].map((q) => <option key={q} value={q}>{q}</option>)}
+        <select
+          id={`${uid}-qubits`}
+          value={params.qubits}
+          onChange={(e) => setParams({ qubits: Number(e.currentTarget.value) })}
+        >
+          {[2, 3, 4, 5, 6].map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
         </select>
       </div>
       <div className="nvd-control">
         <label htmlFor={`${uid}-shots`}>Shots per point</label>
-        <select id={`${uid}-shots`} value={SHOT_CHOICES.includes(params.shots as 100) ? params.shots : ''} onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}>
+        <select
+          id={`${uid}-shots`}
+          value={SHOT_CHOICES.includes(params.shots as 100) ? params.shots : ''}
+          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
+        >
           {SHOT_CHOICES.includes(params.shots as 100) ? null : <option value="">{params.shots}</option>}
-          {SHOT_CHOICES.map((s) => <option key={s} value={s}>{format(',')(s)}</option>)}
+          {SHOT_CHOICES.map((s) => (
+            <option key={s} value={s}>
+              {format(',')(s)}
+            </option>
+          ))}
         </select>
       </div>
-      <FactorSlider value={params.gate} onCommit={(v) => setParams({ gate: v })}
-        label={(f) => `Gate error ×${f}: 2-qubit ${twoQ(f)}`} valueText={(f) => `times ${f}, two-qubit error ${twoQ(f)}`} />
-      <FactorSlider value={params.decoherence} onCommit={(v) => setParams({ decoherence: v })}
-        label={(f) => `Decoherence ×${f}: ${t1(f)}`} valueText={(f) => `times ${f}, ${t1(f)}`} />
-      <FactorSlider value={params.readout} onCommit={(v) => setParams({ readout: v })}
-        label={(f) => `Readout error ×${f}: ${ro(f)}`} valueText={(f) => `times ${f}, readout error ${ro(f)}`} />
+      <FactorSlider
+        value={params.gate}
+        onCommit={(v) => setParams({ gate: v })}
+        label={(f) => `Gate error ×${f}: 2-qubit ${twoQ(f)}`}
+        valueText={(f) => `times ${f}, two-qubit error ${twoQ(f)}`}
+      />
+      <FactorSlider
+        value={params.decoherence}
+        onCommit={(v) => setParams({ decoherence: v })}
+        label={(f) => `Decoherence ×${f}: ${t1(f)}`}
+        valueText={(f) => `times ${f}, ${t1(f)}`}
+      />
+      <FactorSlider
+        value={params.readout}
+        onCommit={(v) => setParams({ readout: v })}
+        label={(f) => `Readout error ×${f}: ${ro(f)}`}
+        valueText={(f) => `times ${f}, readout error ${ro(f)}`}
+      />
     </form>
   );
-  return wide ? form : (
+  return wide ? (
+    form
+  ) : (
     <details className="nvd-try">
       <summary>Try it yourself: device, circuit and error rates</summary>
       {form}

@@ -3,7 +3,15 @@ import type { FigureMeta } from '../../story/figure-types';
 
 /** Device ids of content/data/devices.json (a unit test keeps this list in step with the file, so the
  * article bundle need not carry the JSON). */
-export const DEVICE_IDS = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'quantinuum_helios', 'ionq_aria'] as const;
+export const DEVICE_IDS = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'quantinuum_helios',
+  'ionq_aria',
+] as const;
 export type DeviceId = (typeof DEVICE_IDS)[number];
 
 export interface NoiseVsDepthFigureParams {
@@ -20,7 +28,15 @@ export interface NoiseVsDepthFigureParams {
 }
 
 export const NVD_DEFAULTS: NoiseVsDepthFigureParams = {
-  device: 'ibm_boston', family: 'ghz', qubits: 4, depth: 300, shots: 1000, gate: 1, decoherence: 1, readout: 1, seed: 20_260_402,
+  device: 'ibm_boston',
+  family: 'ghz',
+  qubits: 4,
+  depth: 300,
+  shots: 1000,
+  gate: 1,
+  decoherence: 1,
+  readout: 1,
+  seed: 20_260_402,
 };
 
 export const noiseVsDepthParamSpec = {

@@ -5,7 +5,12 @@
  * the figure's URL parameters, and computes the step-0 ideal curve cheaply (state vector) so the
  * pre-rendered page carries it. No DOM, no React.
  */
-import type { DepthPoint, NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
+import type {
+  DepthPoint,
+  NoiseConfigResult,
+  NoiseVsDepthData,
+  NoiseVsDepthParams,
+} from '../../experiments/noise-vs-depth';
 import { defaultObservable, familyBlock } from '../../experiments/noise-vs-depth/circuits';
 import { getDevice, type DeviceProfile } from '../../sim/noise';
 import { StateVector } from '../../sim/statevector';
@@ -29,9 +34,19 @@ export function clampStep(step: number): number {
 /** The experiment parameters for the figure's parameters. */
 export function experimentParams(p: NoiseVsDepthFigureParams): NoiseVsDepthParams {
   return {
-    family: p.family, qubits: p.qubits, maxDepth: p.depth, device: p.device, configs: ALL_CONFIGS,
-    shots: p.shots, k: K_SIGMA, seed: p.seed, observable: defaultObservable(p.family, p.qubits), scale: 1,
-    gateScale: p.gate, decoherenceScale: p.decoherence, readoutScale: p.readout,
+    family: p.family,
+    qubits: p.qubits,
+    maxDepth: p.depth,
+    device: p.device,
+    configs: ALL_CONFIGS,
+    shots: p.shots,
+    k: K_SIGMA,
+    seed: p.seed,
+    observable: defaultObservable(p.family, p.qubits),
+    scale: 1,
+    gateScale: p.gate,
+    decoherenceScale: p.decoherence,
+    readoutScale: p.readout,
   };
 }
 
@@ -50,7 +65,8 @@ export function idealConfig(p: NoiseVsDepthFigureParams): NoiseConfigResult {
   const obs = defaultObservable(p.family, n);
   const sv = new StateVector(n);
   const points: DepthPoint[] = [];
-  let gates = 0, two = 0;
+  let gates = 0,
+    two = 0;
   let depthLost: number | null = null;
   for (let d = 1; d <= p.depth; d++) {
     const block = familyBlock(p.family, n, d, p.seed);
@@ -64,7 +80,17 @@ export function idealConfig(p: NoiseVsDepthFigureParams): NoiseConfigResult {
     const stderr = Math.sqrt(Math.max(0, 1 - v * v) / p.shots);
     const resolvable = Math.abs(v) >= K_SIGMA * stderr;
     if (!resolvable && depthLost === null) depthLost = d;
-    points.push({ depth: d, gates, twoQubitGates: two, fidelity: 1, ideal: v, noisy: v, stderr, sampled: NaN, resolvable });
+    points.push({
+      depth: d,
+      gates,
+      twoQubitGates: two,
+      fidelity: 1,
+      ideal: v,
+      noisy: v,
+      stderr,
+      sampled: NaN,
+      resolvable,
+    });
   }
   return { index: 0, config: 'ideal', label: 'ideal (noiseless)', points, depthLost };
 }
@@ -99,11 +125,15 @@ export function observableLabel(family: 'ghz' | 'layered', n: number): string {
 }
 
 /** Physical error figures of a device after the reader's factors, for the controls' labels. */
-export function scaledFigures(dev: DeviceProfile, p: Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>) {
+export function scaledFigures(
+  dev: DeviceProfile,
+  p: Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>,
+) {
   return {
     twoQubitError: dev.twoQubitError === null ? null : dev.twoQubitError * p.gate,
     t1_us: dev.t1_us === null ? null : p.decoherence > 0 ? dev.t1_us / p.decoherence : Infinity,
     t2_us: dev.t2_us === null ? null : p.decoherence > 0 ? dev.t2_us / p.decoherence : Infinity,
-    readout: dev.readoutError === null ? null : Math.min(0.5, ((dev.readoutError.p01 + dev.readoutError.p10) / 2) * p.readout),
+    readout:
+      dev.readoutError === null ? null : Math.min(0.5, ((dev.readoutError.p01 + dev.readoutError.p10) / 2) * p.readout),
   };
 }

@@ -22,7 +22,14 @@ export function circuitWords(p: NoiseVsDepthFigureParams): string {
     : `a ${p.qubits}-qubit layered circuit (random RY and RZ on every qubit, then a CX chain, per block)`;
 }
 
-export function nvdSummary(p: NoiseVsDepthFigureParams, dev: DeviceProfile, config: StepConfig, ideal: NoiseConfigResult | undefined, noisy: NoiseConfigResult | undefined, showLoss: boolean): string {
+export function nvdSummary(
+  p: NoiseVsDepthFigureParams,
+  dev: DeviceProfile,
+  config: StepConfig,
+  ideal: NoiseConfigResult | undefined,
+  noisy: NoiseConfigResult | undefined,
+  showLoss: boolean,
+): string {
   const obs = observableLabel(p.family, p.qubits);
   const head = `The circuit is ${circuitWords(p)}, depth 1 to ${p.depth} blocks; the measured observable is ${obs}.`;
   if (config === 'ideal' || !noisy) {
@@ -31,26 +38,38 @@ export function nvdSummary(p: NoiseVsDepthFigureParams, dev: DeviceProfile, conf
     return `${head} Without noise the fidelity with the ideal state is 1 at every depth and ${obs} = ${f3(last.ideal)} at depth ${p.depth}${p.family === 'ghz' ? ', as at depth 1' : ''}.`;
   }
   const pts = noisy.points;
-  const first = pts[0], last = pts[pts.length - 1];
+  const first = pts[0],
+    last = pts[pts.length - 1];
   if (!first || !last) return `${head} Computing…`;
   const half = pts.find((pt) => pt.fidelity < 0.5);
-  let s = `${head} On ${dev.name} (calibration ${dev.date}) with ${CONFIG_WORDS[config]}, the fidelity falls from ${f3(first.fidelity)} at depth 1 to ${f3(last.fidelity)} at depth ${last.depth} (${fmtN(last.twoQubitGates)} two-qubit gates)` +
+  let s =
+    `${head} On ${dev.name} (calibration ${dev.date}) with ${CONFIG_WORDS[config]}, the fidelity falls from ${f3(first.fidelity)} at depth 1 to ${f3(last.fidelity)} at depth ${last.depth} (${fmtN(last.twoQubitGates)} two-qubit gates)` +
     `${half ? `, below one half from depth ${half.depth}` : ''}; the measured ${obs} goes from ${f3(first.noisy)} to ${f3(last.noisy)} (ideal ${f3(last.ideal)}).`;
   if (showLoss) {
-    s += noisy.depthLost === null
-      ? ` With ${fmtN(p.shots)} shots the signal stays above ${K_SIGMA} standard errors (±${f3(K_SIGMA * last.stderr)} at the last depth) up to depth ${p.depth}.`
-      : ` With ${fmtN(p.shots)} shots the signal sinks below ${K_SIGMA} standard errors of shot noise at depth ${noisy.depthLost} (${fmtN(pts[noisy.depthLost - 1].twoQubitGates)} two-qubit gates): deeper than that, the answer cannot be told apart from noise.`;
+    s +=
+      noisy.depthLost === null
+        ? ` With ${fmtN(p.shots)} shots the signal stays above ${K_SIGMA} standard errors (±${f3(K_SIGMA * last.stderr)} at the last depth) up to depth ${p.depth}.`
+        : ` With ${fmtN(p.shots)} shots the signal sinks below ${K_SIGMA} standard errors of shot noise at depth ${noisy.depthLost} (${fmtN(pts[noisy.depthLost - 1].twoQubitGates)} two-qubit gates): deeper than that, the answer cannot be told apart from noise.`;
   }
   return s;
 }
 
-export function nvdTable(ideal: NoiseConfigResult | undefined, noisy: NoiseConfigResult | undefined, maxDepth: number): DataTable {
+export function nvdTable(
+  ideal: NoiseConfigResult | undefined,
+  noisy: NoiseConfigResult | undefined,
+  maxDepth: number,
+): DataTable {
   const byDepth = (c: NoiseConfigResult | undefined, d: number) => c?.points[d - 1];
   const rows = tableDepths(maxDepth).map((d) => {
-    const i = byDepth(ideal, d), n = byDepth(noisy, d);
+    const i = byDepth(ideal, d),
+      n = byDepth(noisy, d);
     return {
-      depth: d, twoQ: (i ?? n)?.twoQubitGates ?? null,
-      fidelity: n?.fidelity ?? null, ideal: i?.ideal ?? n?.ideal ?? null, noisy: n?.noisy ?? null, stderr: n?.stderr ?? null,
+      depth: d,
+      twoQ: (i ?? n)?.twoQubitGates ?? null,
+      fidelity: n?.fidelity ?? null,
+      ideal: i?.ideal ?? n?.ideal ?? null,
+      noisy: n?.noisy ?? null,
+      stderr: n?.stderr ?? null,
     };
   });
   return {
@@ -60,7 +79,11 @@ export function nvdTable(ideal: NoiseConfigResult | undefined, noisy: NoiseConfi
       { key: 'fidelity', label: 'fidelity (noisy)', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
       { key: 'ideal', label: 'observable, ideal', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
       { key: 'noisy', label: 'observable, noisy', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
-      { key: 'stderr', label: 'shot-noise standard error', format: (v) => (typeof v === 'number' ? v.toPrecision(2) : '–') },
+      {
+        key: 'stderr',
+        label: 'shot-noise standard error',
+        format: (v) => (typeof v === 'number' ? v.toPrecision(2) : '–'),
+      },
     ],
     rows,
   };
@@ -71,7 +94,18 @@ export function nvdDownload(configs: (NoiseConfigResult | undefined)[]): DataTab
   for (const c of configs) {
     if (!c) continue;
     for (const pt of c.points) {
-      rows.push({ config: c.config, depth: pt.depth, gates: pt.gates, twoQubitGates: pt.twoQubitGates, fidelity: pt.fidelity, ideal: pt.ideal, noisy: pt.noisy, stderr: pt.stderr, sampled: Number.isFinite(pt.sampled) ? pt.sampled : '', resolvable: pt.resolvable });
+      rows.push({
+        config: c.config,
+        depth: pt.depth,
+        gates: pt.gates,
+        twoQubitGates: pt.twoQubitGates,
+        fidelity: pt.fidelity,
+        ideal: pt.ideal,
+        noisy: pt.noisy,
+        stderr: pt.stderr,
+        sampled: Number.isFinite(pt.sampled) ? pt.sampled : '',
+        resolvable: pt.resolvable,
+      });
     }
   }
   return {

@@ -17,8 +17,18 @@ import { catalogEntry } from '../catalog';
 import { NvdControls } from './controls';
 import type { noiseVsDepthParamSpec } from './meta';
 import {
-  K_SIGMA, LAST_STEP, STEP_CONFIG, clampStep, configOf, deviceOf, experimentParams, idealConfig, observableLabel, sampledDepths,
-  type NoiseVsDepthFigureParams, type StepConfig,
+  K_SIGMA,
+  LAST_STEP,
+  STEP_CONFIG,
+  clampStep,
+  configOf,
+  deviceOf,
+  experimentParams,
+  idealConfig,
+  observableLabel,
+  sampledDepths,
+  type NoiseVsDepthFigureParams,
+  type StepConfig,
 } from './model';
 import { CONFIG_WORDS, circuitWords, nvdDownload, nvdSummary, nvdTable } from './text';
 import './noise-vs-depth.css';
@@ -34,7 +44,10 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const dev = deviceOf(p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const expParams = useMemo(() => experimentParams(p), [p.device, p.family, p.qubits, p.depth, p.shots, p.gate, p.decoherence, p.readout, p.seed]); // eslint-disable-line react-hooks/exhaustive-deps
+  const expParams = useMemo(
+    () => experimentParams(p),
+    [p.device, p.family, p.qubits, p.depth, p.shots, p.gate, p.decoherence, p.readout, p.seed],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const result = useExperiment<NoiseVsDepthParams, NoiseVsDepthData>('noise-vs-depth', expParams, { enabled: near });
   // The ideal curve is cheap (state vector): computed in render, so step 0 pre-renders with its data.
   const idealLocal = useMemo(() => idealConfig(p), [p.family, p.qubits, p.depth, p.shots, p.seed]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -43,12 +56,17 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const stale = useRef<NoiseVsDepthData | undefined>(undefined);
   if (result.ready && result.data) stale.current = result.data;
   const fresh = configOf(result.data, config);
-  const noisy = config === 'ideal' ? undefined : fresh ?? configOf(stale.current, config);
+  const noisy = config === 'ideal' ? undefined : (fresh ?? configOf(stale.current, config));
   const isStale = config !== 'ideal' && !fresh && noisy !== undefined;
   const ideal = configOf(result.data, 'ideal') ?? idealLocal;
   const ready = config === 'ideal' ? true : fresh !== undefined;
   const showLoss = step === LAST_STEP;
-  const faint = step === LAST_STEP ? (['gate', 'decoherence', 'readout'] as const).map((c) => configOf(result.data, c)).filter((c): c is NoiseConfigResult => !!c) : [];
+  const faint =
+    step === LAST_STEP
+      ? (['gate', 'decoherence', 'readout'] as const)
+          .map((c) => configOf(result.data, c))
+          .filter((c): c is NoiseConfigResult => !!c)
+      : [];
 
   return (
     <FigureShell
@@ -57,15 +75,36 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
       ready={ready}
-      work={{ done: result.done, total: result.total, label: `Simulating density matrices: ${result.data?.configs.length ?? 0} of ${expParams.configs.length} noise settings` }}
+      work={{
+        done: result.done,
+        total: result.total,
+        label: `Simulating density matrices: ${result.data?.configs.length ?? 0} of ${expParams.configs.length} noise settings`,
+      }}
       method={{
         text: `${result.meta?.method ?? `Density-matrix simulation (src/experiments/noise-vs-depth) of ${circuitWords(p)}.`} Steps show one configuration at a time: ideal, gate errors, decoherence, readout error, all together. Device: ${dev.name}, ${dev.source}.`,
-        params: { device: dev.id, circuit: p.family, qubits: p.qubits, 'maximum depth': p.depth, shots: p.shots, 'gate error ×': p.gate, 'decoherence ×': p.decoherence, 'readout error ×': p.readout, 'k (σ)': K_SIGMA },
+        params: {
+          device: dev.id,
+          circuit: p.family,
+          qubits: p.qubits,
+          'maximum depth': p.depth,
+          shots: p.shots,
+          'gate error ×': p.gate,
+          'decoherence ×': p.decoherence,
+          'readout error ×': p.readout,
+          'k (σ)': K_SIGMA,
+        },
         seed: p.seed,
-        sources: [{ label: `${dev.name}: ${dev.source}`, }, { label: 'Computed in your browser by this article’s density-matrix simulator (src/sim)' }],
+        sources: [
+          { label: `${dev.name}: ${dev.source}` },
+          { label: 'Computed in your browser by this article’s density-matrix simulator (src/sim)' },
+        ],
       }}
       data={nvdDownload([ideal, noisy])}
-      alt={{ summary: nvdSummary(p, dev, config, ideal, noisy, showLoss), table: nvdTable(ideal, noisy, p.depth), caption: `Fidelity and ${observableLabel(p.family, p.qubits)} by depth` }}
+      alt={{
+        summary: nvdSummary(p, dev, config, ideal, noisy, showLoss),
+        table: nvdTable(ideal, noisy, p.depth),
+        caption: `Fidelity and ${observableLabel(p.family, p.qubits)} by depth`,
+      }}
       issues={paramIssues}
       controls={step === LAST_STEP ? <NvdControls params={p} setParams={setParams} /> : null}
     >
@@ -78,7 +117,9 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
           {showLoss ? <span className="nvd-key nvd-key--band">±{K_SIGMA}σ shot noise</span> : null}
           {faint.length ? <span className="nvd-key nvd-key--faint">single sources</span> : null}
         </p>
-        <p className="nvd-device">{dev.name}, calibration of {dev.date}</p>
+        <p className="nvd-device">
+          {dev.name}, calibration of {dev.date}
+        </p>
       </div>
     </FigureShell>
   );
@@ -103,14 +144,26 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
   const x = scaleLinear().domain([0, p.depth]).range([0, L.innerWidth]);
   const yF = scaleLinear().domain([0, 1.02]).range([panelH, 0]);
   const oLo = p.family === 'ghz' ? -0.1 : -1.02;
-  const yO = scaleLinear().domain([oLo, 1.02]).range([L.innerHeight, panelH + gap]);
+  const yO = scaleLinear()
+    .domain([oLo, 1.02])
+    .range([L.innerHeight, panelH + gap]);
   type Pt = NoiseConfigResult['points'][number];
-  const lineOf = (y: (pt: Pt) => number) => line<Pt>().x((pt) => x(pt.depth)).y(y);
+  const lineOf = (y: (pt: Pt) => number) =>
+    line<Pt>()
+      .x((pt) => x(pt.depth))
+      .y(y);
   const fidPath = lineOf((pt) => yF(pt.fidelity));
   const idealObs = lineOf((pt) => yO(pt.ideal));
   const noisyObs = lineOf((pt) => yO(pt.noisy));
-  const band = area<Pt>().x((pt) => x(pt.depth)).y0((pt) => yO(-K_SIGMA * pt.stderr)).y1((pt) => yO(K_SIGMA * pt.stderr));
-  const dots = noisy ? sampledDepths(p.depth).map((d) => noisy.points[d - 1]).filter((pt): pt is Pt => !!pt && Number.isFinite(pt.sampled)) : [];
+  const band = area<Pt>()
+    .x((pt) => x(pt.depth))
+    .y0((pt) => yO(-K_SIGMA * pt.stderr))
+    .y1((pt) => yO(K_SIGMA * pt.stderr));
+  const dots = noisy
+    ? sampledDepths(p.depth)
+        .map((d) => noisy.points[d - 1])
+        .filter((pt): pt is Pt => !!pt && Number.isFinite(pt.sampled))
+    : [];
   const lost = noisy && showLoss ? noisy.depthLost : null;
   const obs = observableLabel(p.family, p.qubits);
   const xTicks = Math.max(3, Math.floor(L.innerWidth / 80));
@@ -118,14 +171,44 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
     <div ref={ref}>
       <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`Fidelity and ${obs} against circuit depth`}>
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={yF} orient="left" ticks={3} format={format('.1f')} grid={L.innerWidth} label="fidelity with the ideal state" />
+          <Axis
+            scale={yF}
+            orient="left"
+            ticks={3}
+            format={format('.1f')}
+            grid={L.innerWidth}
+            label="fidelity with the ideal state"
+          />
           <Axis scale={x} orient="bottom" y={panelH} ticks={xTicks} format={() => ''} />
-          <Axis scale={yO} orient="left" ticks={4} format={format('.1f')} grid={L.innerWidth} label={`measured ${obs}`} />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} ticks={xTicks} format={format('d')} label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`} />
+          <Axis
+            scale={yO}
+            orient="left"
+            ticks={4}
+            format={format('.1f')}
+            grid={L.innerWidth}
+            label={`measured ${obs}`}
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            ticks={xTicks}
+            format={format('d')}
+            label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`}
+          />
           <line x1={0} x2={L.innerWidth} y1={yO(0)} y2={yO(0)} stroke="currentColor" strokeOpacity={0.4} />
-          {noisy && showLoss ? <path className="nvd-band" d={band(noisy.points) ?? ''} fill="currentColor" fillOpacity={0.16} /> : null}
+          {noisy && showLoss ? (
+            <path className="nvd-band" d={band(noisy.points) ?? ''} fill="currentColor" fillOpacity={0.16} />
+          ) : null}
           {faint.map((c) => (
-            <g key={c.config} className="nvd-faint" stroke="currentColor" strokeOpacity={0.35} fill="none" strokeWidth={1}>
+            <g
+              key={c.config}
+              className="nvd-faint"
+              stroke="currentColor"
+              strokeOpacity={0.35}
+              fill="none"
+              strokeWidth={1}
+            >
               <path d={fidPath(c.points) ?? ''} />
               <path d={noisyObs(c.points) ?? ''} />
             </g>
@@ -143,13 +226,36 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
             </g>
           ) : null}
           {dots.map((pt) => (
-            <circle key={pt.depth} className="nvd-dot" cx={x(pt.depth)} cy={yO(Math.max(oLo, Math.min(1.02, pt.sampled)))} r={2.2} fill="var(--fig-series-2)" />
+            <circle
+              key={pt.depth}
+              className="nvd-dot"
+              cx={x(pt.depth)}
+              cy={yO(Math.max(oLo, Math.min(1.02, pt.sampled)))}
+              r={2.2}
+              fill="var(--fig-series-2)"
+            />
           ))}
           {lost !== null && lost !== undefined ? (
             <g className="nvd-lost">
-              <line x1={x(lost)} x2={x(lost)} y1={0} y2={L.innerHeight} stroke="var(--fig-series-2)" strokeWidth={1.5} strokeDasharray="3 3" />
-              <text x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)} y={panelH * 0.42} textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'} fontSize={11} fill="currentColor"
-                stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke">
+              <line
+                x1={x(lost)}
+                x2={x(lost)}
+                y1={0}
+                y2={L.innerHeight}
+                stroke="var(--fig-series-2)"
+                strokeWidth={1.5}
+                strokeDasharray="3 3"
+              />
+              <text
+                x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)}
+                y={panelH * 0.42}
+                textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'}
+                fontSize={11}
+                fill="currentColor"
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
                 lost in shot noise at depth {lost}
               </text>
             </g>

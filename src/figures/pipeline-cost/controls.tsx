@@ -5,55 +5,147 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { IntParamSpec, NumberParamSpec } from '../../story/params';
-import { PIPELINE_DATASETS, PIPELINE_DEVICES, PIPELINE_ENCODINGS, PIPELINE_GPUS, PIPELINE_PLANS, pipelineParamSpec } from './meta';
+import {
+  PIPELINE_DATASETS,
+  PIPELINE_DEVICES,
+  PIPELINE_ENCODINGS,
+  PIPELINE_GPUS,
+  PIPELINE_PLANS,
+  pipelineParamSpec,
+} from './meta';
 import type { PipelineBill } from './model';
-import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, deviceTiming, pricePlan, type DatasetId } from './profiles';
+import {
+  GPU_UTILISATION,
+  JOB_LATENCY,
+  QPU_POWER,
+  QUEUE_NOTE,
+  datasetPreset,
+  deviceTiming,
+  pricePlan,
+  type DatasetId,
+} from './profiles';
 import type { PipelineParams } from './text';
 import { checkField } from './validate';
 
-type NumKey = 'examples' | 'features' | 'params' | 'epochs' | 'eps' | 'latency' | 'queue' | 'perJob' | 'util' | 'gpuPrice' | 'qpuPower';
+type NumKey =
+  | 'examples'
+  | 'features'
+  | 'params'
+  | 'epochs'
+  | 'eps'
+  | 'latency'
+  | 'queue'
+  | 'perJob'
+  | 'util'
+  | 'gpuPrice'
+  | 'qpuPower';
 
-function NumberField({ name, value, hint, onCommit }: { name: NumKey; value: number; hint?: ReactNode; onCommit(v: number): void }) {
+function NumberField({
+  name,
+  value,
+  hint,
+  onCommit,
+}: {
+  name: NumKey;
+  value: number;
+  hint?: ReactNode;
+  onCommit(v: number): void;
+}) {
   const spec = pipelineParamSpec[name] as NumberParamSpec | IntParamSpec;
   const uid = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { setText(String(value)); setError(null); }, [value]);
+  useEffect(() => {
+    setText(String(value));
+    setError(null);
+  }, [value]);
   return (
     <div className="pc-field" data-field={name}>
       <label htmlFor={uid}>{spec.label}</label>
       <input
-        id={uid} type="text" inputMode="decimal" value={text} spellCheck={false} autoComplete="off"
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${uid}-err` : hint ? `${uid}-hint` : undefined}
+        id={uid}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${uid}-err` : hint ? `${uid}-hint` : undefined}
         onChange={(e) => {
           const t = e.currentTarget.value;
           setText(t);
           const r = checkField(spec, t);
-          if (r.ok) { setError(null); if (r.value !== value) onCommit(r.value); } else setError(r.message);
+          if (r.ok) {
+            setError(null);
+            if (r.value !== value) onCommit(r.value);
+          } else setError(r.message);
         }}
-        onBlur={() => { if (!error) setText(String(value)); }}
+        onBlur={() => {
+          if (!error) setText(String(value));
+        }}
       />
-      {error ? <span className="pc-error" id={`${uid}-err`} role="alert">{error}</span> : hint ? <span className="pc-hint" id={`${uid}-hint`}>{hint}</span> : null}
+      {error ? (
+        <span className="pc-error" id={`${uid}-err`} role="alert">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="pc-hint" id={`${uid}-hint`}>
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-function Select<T extends string>({ label, value, options, onChange, hint }: { label: string; value: T; options: readonly { id: T; label: string }[]; onChange(v: T): void; hint?: ReactNode }) {
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: T;
+  options: readonly { id: T; label: string }[];
+  onChange(v: T): void;
+  hint?: ReactNode;
+}) {
   const uid = useId();
   return (
     <div className="pc-field">
       <label htmlFor={uid}>{label}</label>
-      <select id={uid} value={value} onChange={(e) => onChange(e.currentTarget.value as T)} aria-describedby={hint ? `${uid}-hint` : undefined}>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      <select
+        id={uid}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value as T)}
+        aria-describedby={hint ? `${uid}-hint` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {hint ? <span className="pc-hint" id={`${uid}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="pc-hint" id={`${uid}-hint`}>
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }
 
 const src = (s: { source: string; date: string }) => `${s.source.split(',')[0]}, ${s.date}`;
 
-export function PipelineControls({ params: p, setParams, bill }: { params: PipelineParams; setParams(patch: Partial<PipelineParams>): void; bill: PipelineBill }) {
+export function PipelineControls({
+  params: p,
+  setParams,
+  bill,
+}: {
+  params: PipelineParams;
+  setParams(patch: Partial<PipelineParams>): void;
+  bill: PipelineBill;
+}) {
   const preset = p.dataset !== 'custom' ? datasetPreset(p.dataset as DatasetId) : null;
   const gpuPriceHint = bill.gpuProfile.priceSource
     ? `List $${bill.gpuProfile.listUsdPerHour}/h: ${src(bill.gpuProfile.priceSource)}`
@@ -63,35 +155,103 @@ export function PipelineControls({ params: p, setParams, bill }: { params: Pipel
       <fieldset>
         <legend>Workload</legend>
         <Select
-          label="dataset preset" value={p.dataset}
+          label="dataset preset"
+          value={p.dataset}
           options={PIPELINE_DATASETS.map((id) => ({ id, label: id === 'custom' ? 'custom' : datasetPreset(id).name }))}
           onChange={(id) => {
             if (id === 'custom') setParams({ dataset: id });
-            else { const d = datasetPreset(id); setParams({ dataset: id, examples: d.examples, features: d.features }); }
+            else {
+              const d = datasetPreset(id);
+              setParams({ dataset: id, examples: d.examples, features: d.features });
+            }
           }}
           hint={preset ? src(preset) : 'Your own size and features'}
         />
-        <NumberField name="examples" value={p.examples} onCommit={(v) => setParams({ examples: v, dataset: 'custom' })} />
-        <NumberField name="features" value={p.features} onCommit={(v) => setParams({ features: v, dataset: 'custom' })} />
-        <Select label="encoding" value={p.encoding} options={PIPELINE_ENCODINGS.map((id) => ({ id, label: id === 'zz' ? 'ZZ feature map' : id }))} onChange={(v) => setParams({ encoding: v })} />
+        <NumberField
+          name="examples"
+          value={p.examples}
+          onCommit={(v) => setParams({ examples: v, dataset: 'custom' })}
+        />
+        <NumberField
+          name="features"
+          value={p.features}
+          onCommit={(v) => setParams({ features: v, dataset: 'custom' })}
+        />
+        <Select
+          label="encoding"
+          value={p.encoding}
+          options={PIPELINE_ENCODINGS.map((id) => ({ id, label: id === 'zz' ? 'ZZ feature map' : id }))}
+          onChange={(v) => setParams({ encoding: v })}
+        />
         <NumberField name="params" value={p.params} onCommit={(v) => setParams({ params: v })} />
         <NumberField name="epochs" value={p.epochs} onCommit={(v) => setParams({ epochs: v })} />
-        <NumberField name="eps" value={p.eps} hint={`${bill.shotsPerExpectation.toLocaleString('en-US')} shots per expectation`} onCommit={(v) => setParams({ eps: v })} />
+        <NumberField
+          name="eps"
+          value={p.eps}
+          hint={`${bill.shotsPerExpectation.toLocaleString('en-US')} shots per expectation`}
+          onCommit={(v) => setParams({ eps: v })}
+        />
       </fieldset>
       <fieldset>
         <legend>Quantum side</legend>
-        <Select label="device (timings)" value={p.device} options={PIPELINE_DEVICES.map((id) => ({ id, label: deviceTiming(id).name }))} onChange={(v) => setParams({ device: v })} hint={src(bill.device)} />
-        <Select label="price plan" value={p.plan} options={PIPELINE_PLANS.map((id) => ({ id, label: pricePlan(id).label }))} onChange={(v) => setParams({ plan: v })} hint={src(bill.plan)} />
-        <NumberField name="latency" value={p.latency} hint={`A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`} onCommit={(v) => setParams({ latency: v })} />
-        <NumberField name="queue" value={p.queue} hint={`Not published by any vendor (${src(QUEUE_NOTE)}); assume your own`} onCommit={(v) => setParams({ queue: v })} />
+        <Select
+          label="device (timings)"
+          value={p.device}
+          options={PIPELINE_DEVICES.map((id) => ({ id, label: deviceTiming(id).name }))}
+          onChange={(v) => setParams({ device: v })}
+          hint={src(bill.device)}
+        />
+        <Select
+          label="price plan"
+          value={p.plan}
+          options={PIPELINE_PLANS.map((id) => ({ id, label: pricePlan(id).label }))}
+          onChange={(v) => setParams({ plan: v })}
+          hint={src(bill.plan)}
+        />
+        <NumberField
+          name="latency"
+          value={p.latency}
+          hint={`A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`}
+          onCommit={(v) => setParams({ latency: v })}
+        />
+        <NumberField
+          name="queue"
+          value={p.queue}
+          hint={`Not published by any vendor (${src(QUEUE_NOTE)}); assume your own`}
+          onCommit={(v) => setParams({ queue: v })}
+        />
         <NumberField name="perJob" value={p.perJob} onCommit={(v) => setParams({ perJob: v })} />
-        <NumberField name="qpuPower" value={p.qpuPower} hint={`≈ ${QPU_POWER.kilowatts} kW, a 2015 figure for a ${QPU_POWER.system}, not a gate-model processor: ${src(QPU_POWER)}`} onCommit={(v) => setParams({ qpuPower: v })} />
+        <NumberField
+          name="qpuPower"
+          value={p.qpuPower}
+          hint={`≈ ${QPU_POWER.kilowatts} kW, a 2015 figure for a ${QPU_POWER.system}, not a gate-model processor: ${src(QPU_POWER)}`}
+          onCommit={(v) => setParams({ qpuPower: v })}
+        />
       </fieldset>
       <fieldset>
         <legend>GPU beside it</legend>
-        <Select label="GPU" value={p.gpu} options={PIPELINE_GPUS.map((id) => ({ id, label: id === 'h100-sxm' ? 'NVIDIA H100 SXM' : 'NVIDIA A100 SXM' }))} onChange={(v) => setParams({ gpu: v })} hint={src(bill.gpuProfile)} />
-        <NumberField name="util" value={p.util} hint={`${GPU_UTILISATION.value} = Llama 3 training MFU: ${src(GPU_UTILISATION)}`} onCommit={(v) => setParams({ util: v })} />
-        <NumberField name="gpuPrice" value={p.gpuPrice} hint={gpuPriceHint} onCommit={(v) => setParams({ gpuPrice: v })} />
+        <Select
+          label="GPU"
+          value={p.gpu}
+          options={PIPELINE_GPUS.map((id) => ({
+            id,
+            label: id === 'h100-sxm' ? 'NVIDIA H100 SXM' : 'NVIDIA A100 SXM',
+          }))}
+          onChange={(v) => setParams({ gpu: v })}
+          hint={src(bill.gpuProfile)}
+        />
+        <NumberField
+          name="util"
+          value={p.util}
+          hint={`${GPU_UTILISATION.value} = Llama 3 training MFU: ${src(GPU_UTILISATION)}`}
+          onCommit={(v) => setParams({ util: v })}
+        />
+        <NumberField
+          name="gpuPrice"
+          value={p.gpuPrice}
+          hint={gpuPriceHint}
+          onCommit={(v) => setParams({ gpuPrice: v })}
+        />
       </fieldset>
     </form>
   );

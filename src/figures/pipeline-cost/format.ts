@@ -18,10 +18,25 @@ export function fmtCount(v: number): string {
   return fmtSci(v);
 }
 
-const SUP: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
 /** 10 to an integer power with superscript digits: 10¹⁸, 10⁻⁸. */
 export function pow10(e: number): string {
-  return `10${String(e).split('').map((c) => SUP[c] ?? c).join('')}`;
+  return `10${String(e)
+    .split('')
+    .map((c) => SUP[c] ?? c)
+    .join('')}`;
 }
 
 /**
@@ -31,7 +46,10 @@ export function pow10(e: number): string {
 export function fmtFaultFree(lambda: number): string {
   if (!Number.isFinite(lambda) || lambda < 0) return '–';
   if (lambda <= 5) return format('.2~r')(Math.exp(-lambda));
-  return `e${String(-Math.round(lambda)).split('').map((c) => SUP[c] ?? c).join('')}`;
+  return `e${String(-Math.round(lambda))
+    .split('')
+    .map((c) => SUP[c] ?? c)
+    .join('')}`;
 }
 
 /** 3 significant digits in scientific notation, e.g. 1.23 × 10¹⁸. */
@@ -44,7 +62,14 @@ export function fmtSci(v: number): string {
 }
 
 const UNITS: Array<[number, string]> = [
-  [365.25 * 86400, 'years'], [86400, 'days'], [3600, 'h'], [60, 'min'], [1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns'],
+  [365.25 * 86400, 'years'],
+  [86400, 'days'],
+  [3600, 'h'],
+  [60, 'min'],
+  [1, 's'],
+  [1e-3, 'ms'],
+  [1e-6, 'µs'],
+  [1e-9, 'ns'],
 ];
 
 /** A duration in the largest fitting unit: "65.4 days", "12 µs", "2.4 × 10^6 years". */
@@ -104,8 +129,15 @@ const YEAR = 365.25 * 86400;
 /** Human tick values for a log time axis: 1 ps … 1 s, 1 min, 1 h, 1 day, 1 year, 100 years, 10⁴ years … */
 const TIME_TICKS: Array<[number, string]> = [
   ...[-12, -9, -6, -3].map((e): [number, string] => [10 ** e, fmtDuration(10 ** e)]),
-  [1, '1 s'], [60, '1 min'], [3600, '1 h'], [86400, '1 day'], [YEAR, '1 year'],
-  ...[2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((e): [number, string] => [YEAR * 10 ** e, e === 2 ? '100 years' : `${pow10(e)} years`]),
+  [1, '1 s'],
+  [60, '1 min'],
+  [3600, '1 h'],
+  [86400, '1 day'],
+  [YEAR, '1 year'],
+  ...[2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((e): [number, string] => [
+    YEAR * 10 ** e,
+    e === 2 ? '100 years' : `${pow10(e)} years`,
+  ]),
 ];
 
 /** At most `max` human time ticks inside [lo, hi], evenly thinned. */

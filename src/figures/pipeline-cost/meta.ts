@@ -6,9 +6,22 @@
 import type { FigureMeta } from '../../story/figure-types';
 
 export const PIPELINE_DATASETS = ['mnist', 'iris', 'imagenet-1k', 'llama3-pretraining', 'custom'] as const;
-export const PIPELINE_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const PIPELINE_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 export const PIPELINE_PLANS = [
-  'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
+  'ibm-payg',
+  'braket-ionq-forte',
+  'braket-ionq-aria',
+  'braket-iqm-garnet',
+  'braket-rigetti-ankaa',
+  'azure-ionq-forte',
+  'azure-rigetti-cepheus',
 ] as const;
 export const PIPELINE_ENCODINGS = ['amplitude', 'angle', 'basis', 'zz'] as const;
 export const PIPELINE_GPUS = ['h100-sxm', 'a100-sxm'] as const;
@@ -36,6 +49,9 @@ export const pipelineMeta: FigureMeta<typeof pipelineParamSpec> = {
   id: 'pipeline-cost',
   params: pipelineParamSpec,
   sources: [
-    { label: 'content/data/datasets.json, devices.json, cloud.json, gpus.json (each value’s source and date shown in the figure)' },
+    {
+      label:
+        'content/data/datasets.json, devices.json, cloud.json, gpus.json (each value’s source and date shown in the figure)',
+    },
   ],
 };

@@ -22,8 +22,17 @@
 import { amplitudeQubits, ENCODINGS, type Encoding } from '../../encoding/circuits';
 import { encodingCounts } from '../../encoding/counts';
 import {
-  datasetPreset, deviceTiming, gpuProfile, pricePlan,
-  type DatasetId, type DeviceTiming, type GpuId, type GpuProfile, type PlanId, type PricePlan, type TimedDeviceId,
+  datasetPreset,
+  deviceTiming,
+  gpuProfile,
+  pricePlan,
+  type DatasetId,
+  type DeviceTiming,
+  type GpuId,
+  type GpuProfile,
+  type PlanId,
+  type PricePlan,
+  type TimedDeviceId,
 } from './profiles';
 
 export interface PipelineInputs {
@@ -106,9 +115,15 @@ export function circuitShape(encoding: Encoding, features: number, params: numbe
   const encodingTime = c.depth * meanLayerTime(c.cnots, c.singleQubitGates, device);
   const ansatzTime = layers * (device.oneQubitGate_s + (q > 1 ? 2 * device.twoQubitGate_s : 0));
   return {
-    qubits: q, encodingDepth: c.depth, encodingCnots: c.cnots, encodingSingles: c.singleQubitGates,
-    ansatzLayers: layers, ansatzCnots, ansatzSingles: params,
-    oneQubitGates: c.singleQubitGates + params, twoQubitGates: c.cnots + ansatzCnots,
+    qubits: q,
+    encodingDepth: c.depth,
+    encodingCnots: c.cnots,
+    encodingSingles: c.singleQubitGates,
+    ansatzLayers: layers,
+    ansatzCnots,
+    ansatzSingles: params,
+    oneQubitGates: c.singleQubitGates + params,
+    twoQubitGates: c.cnots + ansatzCnots,
     duration: encodingTime + ansatzTime,
   };
 }
@@ -138,7 +153,8 @@ export function computePipeline(inputs: PipelineInputs): PipelineBill {
   const latency = jobs * inputs.latency;
   const queue = jobs * inputs.queue;
 
-  let execDollars: number, fees = 0;
+  let execDollars: number,
+    fees = 0;
   switch (plan.kind) {
     case 'per-second':
       execDollars = execution * plan.usdPerSecond;
@@ -148,7 +164,8 @@ export function computePipeline(inputs: PipelineInputs): PipelineBill {
       fees = circuits * plan.usdPerTask; // a Braket task is one circuit with its shots
       break;
     case 'per-gate-shot': {
-      const perCircuit = S * (circuit.oneQubitGates * plan.usdPer1qGateShot + circuit.twoQubitGates * plan.usdPer2qGateShot);
+      const perCircuit =
+        S * (circuit.oneQubitGates * plan.usdPer1qGateShot + circuit.twoQubitGates * plan.usdPer2qGateShot);
       execDollars = circuits * perCircuit;
       fees = circuits * Math.max(0, plan.usdMinimumPerJob - perCircuit); // top-up to the per-job minimum (one circuit per job)
       break;
@@ -166,18 +183,31 @@ export function computePipeline(inputs: PipelineInputs): PipelineBill {
   const gpuSeconds = Math.max(computeTime, memoryTime);
 
   return {
-    inputs, shotsPerExpectation: S, circuitsPerExample: perExample, circuits, shots, circuit, shotTime,
-    expectationTime: S * shotTime, jobs,
+    inputs,
+    shotsPerExpectation: S,
+    circuitsPerExample: perExample,
+    circuits,
+    shots,
+    circuit,
+    shotTime,
+    expectationTime: S * shotTime,
+    jobs,
     time: { execution, latency, queue, total: execution + latency + queue },
     dollars: { execution: execDollars, fees, total: execDollars + fees },
     energy,
     gpu: {
-      flops, bytes, seconds: gpuSeconds, dollars: (gpuSeconds / 3600) * inputs.gpuPrice,
-      kWh: (gpuSeconds / 3600) * (gp.watts / 1000), computeBound: computeTime >= memoryTime,
+      flops,
+      bytes,
+      seconds: gpuSeconds,
+      dollars: (gpuSeconds / 3600) * inputs.gpuPrice,
+      kWh: (gpuSeconds / 3600) * (gp.watts / 1000),
+      computeBound: computeTime >= memoryTime,
     },
     durationOverT2: circuit.duration / device.t2_s,
     gateFaults: expectedGateFaults(circuit, device),
-    device, plan, gpuProfile: gp,
+    device,
+    plan,
+    gpuProfile: gp,
   };
 }
 

@@ -31,18 +31,35 @@ export function datasetPreset(id: DatasetId): DatasetPreset {
   const d = items[id];
   if (id === 'llama3-pretraining') {
     return {
-      id, name: String(d.name), examples: Number(d.trainTokens), features: Number(d.embeddingDimension),
-      note: String(d.modelNote), source: String(d.source), date: String(d.date),
+      id,
+      name: String(d.name),
+      examples: Number(d.trainTokens),
+      features: Number(d.embeddingDimension),
+      note: String(d.modelNote),
+      source: String(d.source),
+      date: String(d.date),
     };
   }
   return {
-    id, name: String(d.name), examples: Number(d.trainExamples), features: Number(d.features),
-    note: d.featureNote ? String(d.featureNote) : undefined, source: String(d.source), date: String(d.date),
+    id,
+    name: String(d.name),
+    examples: Number(d.trainExamples),
+    features: Number(d.features),
+    note: d.featureNote ? String(d.featureNote) : undefined,
+    source: String(d.source),
+    date: String(d.date),
   };
 }
 
 /** Devices whose gate durations are published (needed to time a shot). */
-export const TIMED_DEVICE_IDS = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const TIMED_DEVICE_IDS = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 export type TimedDeviceId = (typeof TIMED_DEVICE_IDS)[number];
 
 export interface DeviceTiming extends Sourced {
@@ -64,15 +81,27 @@ export interface DeviceTiming extends Sourced {
 }
 
 interface RawDevice {
-  id: string; name: string; qubits: number; t1_us: number | null; t2_us: number | null;
-  oneQubitGate_ns: number | null; twoQubitGate_ns: number | null; measure_ns: number | null;
-  oneQubitError: number | null; twoQubitError: number | null; errorConvention: string; source: string; date: string; vendor: string;
+  id: string;
+  name: string;
+  qubits: number;
+  t1_us: number | null;
+  t2_us: number | null;
+  oneQubitGate_ns: number | null;
+  twoQubitGate_ns: number | null;
+  measure_ns: number | null;
+  oneQubitError: number | null;
+  twoQubitError: number | null;
+  errorConvention: string;
+  source: string;
+  date: string;
+  vendor: string;
   repDelay_us?: number;
 }
 
 export function deviceTiming(id: TimedDeviceId): DeviceTiming {
   const d = (devicesData.devices as RawDevice[]).find((x) => x.id === id);
-  if (!d || d.oneQubitGate_ns === null || d.twoQubitGate_ns === null) throw new Error(`device ${id} has no published gate times`);
+  if (!d || d.oneQubitGate_ns === null || d.twoQubitGate_ns === null)
+    throw new Error(`device ${id} has no published gate times`);
   const notes: string[] = [];
   let t2_us = d.t2_us;
   if (t2_us === null) {
@@ -88,23 +117,51 @@ export function deviceTiming(id: TimedDeviceId): DeviceTiming {
   const twoQubitError = d.twoQubitError === null ? null : pauli ? (d.twoQubitError * 4) / 5 : d.twoQubitError;
   const oneQubitError = d.oneQubitError === null ? null : pauli ? (d.oneQubitError * 2) / 3 : d.oneQubitError;
   return {
-    id, name: d.name, qubits: d.qubits,
-    oneQubitGate_s: d.oneQubitGate_ns * 1e-9, twoQubitGate_s: d.twoQubitGate_ns * 1e-9,
-    measure_s: (d.measure_ns ?? 0) * 1e-9, t2_s: t2_us * 1e-6, oneQubitError, twoQubitError,
+    id,
+    name: d.name,
+    qubits: d.qubits,
+    oneQubitGate_s: d.oneQubitGate_ns * 1e-9,
+    twoQubitGate_s: d.twoQubitGate_ns * 1e-9,
+    measure_s: (d.measure_ns ?? 0) * 1e-9,
+    t2_s: t2_us * 1e-6,
+    oneQubitError,
+    twoQubitError,
     repDelay_s: (repDelay_us ?? 0) * 1e-6,
-    notes, source: d.source, date: d.date,
+    notes,
+    source: d.source,
+    date: d.date,
   };
 }
 
 export const PLAN_IDS = [
-  'ibm-payg', 'braket-ionq-forte', 'braket-ionq-aria', 'braket-iqm-garnet', 'braket-rigetti-ankaa', 'azure-ionq-forte', 'azure-rigetti-cepheus',
+  'ibm-payg',
+  'braket-ionq-forte',
+  'braket-ionq-aria',
+  'braket-iqm-garnet',
+  'braket-rigetti-ankaa',
+  'azure-ionq-forte',
+  'azure-rigetti-cepheus',
 ] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
 
 export type PricePlan =
   | ({ id: PlanId; kind: 'per-second'; label: string; usdPerSecond: number } & Sourced)
-  | ({ id: PlanId; kind: 'per-task-shot'; label: string; usdPerTask: number; usdPerShot: number; taskSource: Sourced } & Sourced)
-  | ({ id: PlanId; kind: 'per-gate-shot'; label: string; usdPer1qGateShot: number; usdPer2qGateShot: number; usdMinimumPerJob: number } & Sourced);
+  | ({
+      id: PlanId;
+      kind: 'per-task-shot';
+      label: string;
+      usdPerTask: number;
+      usdPerShot: number;
+      taskSource: Sourced;
+    } & Sourced)
+  | ({
+      id: PlanId;
+      kind: 'per-gate-shot';
+      label: string;
+      usdPer1qGateShot: number;
+      usdPer2qGateShot: number;
+      usdMinimumPerJob: number;
+    } & Sourced);
 
 export function pricePlan(id: PlanId): PricePlan {
   const items = cloud.items as Record<string, Record<string, unknown>>;
@@ -115,14 +172,24 @@ export function pricePlan(id: PlanId): PricePlan {
   if (it.kind === 'per-shot') {
     const task = items['braket-task'];
     return {
-      id, kind: 'per-task-shot', label, usdPerTask: Number(task.usdPerTask), usdPerShot: Number(it.usdPerShot),
-      taskSource: { source: String(task.source), date: String(task.date) }, ...src,
+      id,
+      kind: 'per-task-shot',
+      label,
+      usdPerTask: Number(task.usdPerTask),
+      usdPerShot: Number(it.usdPerShot),
+      taskSource: { source: String(task.source), date: String(task.date) },
+      ...src,
     };
   }
   if (it.kind === 'per-gate-shot') {
     return {
-      id, kind: 'per-gate-shot', label, usdPer1qGateShot: Number(it.usdPerOneQubitGateShot),
-      usdPer2qGateShot: Number(it.usdPerTwoQubitGateShot), usdMinimumPerJob: Number(it.usdMinimumPerJob), ...src,
+      id,
+      kind: 'per-gate-shot',
+      label,
+      usdPer1qGateShot: Number(it.usdPerOneQubitGateShot),
+      usdPer2qGateShot: Number(it.usdPerTwoQubitGateShot),
+      usdMinimumPerJob: Number(it.usdMinimumPerJob),
+      ...src,
     };
   }
   throw new Error(`price plan ${id} has unsupported kind ${String(it.kind)}`);
@@ -130,11 +197,26 @@ export function pricePlan(id: PlanId): PricePlan {
 
 const latencyItem = (cloud.items as Record<string, Record<string, unknown>>)['ibm-2018-job-latency'];
 /** Per-job overhead anchor: ≈ 15 s to load a job into the control electronics, from a 2018 IBM device (no current figure is published). */
-export const JOB_LATENCY = { seconds: Number(latencyItem.loadSeconds), note: String(latencyItem.note), source: String(latencyItem.source), date: String(latencyItem.date) };
+export const JOB_LATENCY = {
+  seconds: Number(latencyItem.loadSeconds),
+  note: String(latencyItem.note),
+  source: String(latencyItem.source),
+  date: String(latencyItem.date),
+};
 const queueItem = (cloud.items as Record<string, Record<string, unknown>>)['queue-time'];
-export const QUEUE_NOTE = { note: String(queueItem.note), source: String(queueItem.source), date: String(queueItem.date) };
+export const QUEUE_NOTE = {
+  note: String(queueItem.note),
+  source: String(queueItem.source),
+  date: String(queueItem.date),
+};
 const powerItem = (cloud.items as Record<string, Record<string, unknown>>)['qpu-system-power'];
-export const QPU_POWER = { kilowatts: Number(powerItem.kilowatts), system: String(powerItem.provider), note: String(powerItem.note), source: String(powerItem.source), date: String(powerItem.date) };
+export const QPU_POWER = {
+  kilowatts: Number(powerItem.kilowatts),
+  system: String(powerItem.provider),
+  note: String(powerItem.note),
+  source: String(powerItem.source),
+  date: String(powerItem.date),
+};
 
 export const GPU_IDS = ['h100-sxm', 'a100-sxm'] as const;
 export type GpuId = (typeof GPU_IDS)[number];
@@ -154,12 +236,21 @@ export function gpuProfile(id: GpuId): GpuProfile {
   const g = (gpus.items as Record<string, Record<string, unknown>>)[id];
   const lp = g.listPrice as { usdPerGpuHour: number; source: string; date: string } | undefined;
   return {
-    id, name: String(g.name), bf16DenseFlops: Number(g.bf16DenseTflops) * 1e12, memoryBandwidthBytes: Number(g.memoryBandwidthTBs) * 1e12,
-    watts: Number(g.tdpWatts), listUsdPerHour: lp ? lp.usdPerGpuHour : null,
-    priceSource: lp ? { source: lp.source, date: lp.date } : null, source: String(g.source), date: String(g.date),
+    id,
+    name: String(g.name),
+    bf16DenseFlops: Number(g.bf16DenseTflops) * 1e12,
+    memoryBandwidthBytes: Number(g.memoryBandwidthTBs) * 1e12,
+    watts: Number(g.tdpWatts),
+    listUsdPerHour: lp ? lp.usdPerGpuHour : null,
+    priceSource: lp ? { source: lp.source, date: lp.date } : null,
+    source: String(g.source),
+    date: String(g.date),
   };
 }
 
 export const GPU_UTILISATION = {
-  value: gpus.utilisation.modelFlopsUtilisation, note: gpus.utilisation.note, source: gpus.utilisation.source, date: gpus.utilisation.date,
+  value: gpus.utilisation.modelFlopsUtilisation,
+  note: gpus.utilisation.note,
+  source: gpus.utilisation.source,
+  date: gpus.utilisation.date,
 };

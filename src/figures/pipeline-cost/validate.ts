@@ -7,7 +7,11 @@ import type { NumberParamSpec, IntParamSpec } from '../../story/params';
 
 export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
 
-export function checkField(spec: NumberParamSpec | IntParamSpec, raw: string, opts: { allowZero?: boolean } = {}): FieldCheck {
+export function checkField(
+  spec: NumberParamSpec | IntParamSpec,
+  raw: string,
+  opts: { allowZero?: boolean } = {},
+): FieldCheck {
   const t = raw.trim().replace(/[,_\s]/g, '');
   if (t === '') return { ok: false, message: 'Enter a number.' };
   const v = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
@@ -17,7 +21,8 @@ export function checkField(spec: NumberParamSpec | IntParamSpec, raw: string, op
   const allowZero = opts.allowZero ?? spec.min <= 0;
   if (v === 0 && !allowZero) return { ok: false, message: 'Must be greater than zero.' };
   if (spec.type === 'int' && !Number.isInteger(v)) return { ok: false, message: 'Must be a whole number.' };
-  if (v > spec.max) return { ok: false, message: `At most ${spec.max.toLocaleString('en-US')}: larger values mean nothing here.` };
+  if (v > spec.max)
+    return { ok: false, message: `At most ${spec.max.toLocaleString('en-US')}: larger values mean nothing here.` };
   if (v < spec.min) return { ok: false, message: `At least ${spec.min.toLocaleString('en-US')}.` };
   return { ok: true, value: v };
 }

@@ -14,7 +14,16 @@ import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, type PipelineBill } from './model';
 import {
-  LAST_STEP, datasetTotals, fidelityCaveat, inputsFromParams, ledger, pipelineAlt, pipelineDownload, pipelineMethodParams, pipelineMethodText, pipelineSources,
+  LAST_STEP,
+  datasetTotals,
+  fidelityCaveat,
+  inputsFromParams,
+  ledger,
+  pipelineAlt,
+  pipelineDownload,
+  pipelineMethodParams,
+  pipelineMethodText,
+  pipelineSources,
   type PipelineParams,
 } from './text';
 import './pipeline-cost.css';
@@ -22,11 +31,18 @@ import './pipeline-cost.css';
 const Q = 'var(--fig-series-1)';
 const G = 'var(--fig-series-2)';
 
-const tickTime = (v: number) => { const e = Math.round(Math.log10(v)); return e <= 0 || e === 1 ? fmtDuration(v) : `${pow10(e)} s`; };
+const tickTime = (v: number) => {
+  const e = Math.round(Math.log10(v));
+  return e <= 0 || e === 1 ? fmtDuration(v) : `${pow10(e)} s`;
+};
 const tickUsd = (v: number) => (v >= 1e6 || v < 0.01 ? `$${pow10(Math.round(Math.log10(v)))}` : fmtUsd(v));
 const tickKWh = (v: number) => (v >= 1e3 || v < 0.01 ? pow10(Math.round(Math.log10(v))) : String(v));
 
-function waterfall(items: Array<{ key: string; label: string; value: number; fmt(v: number): string }>, total: { label: string; fmt(v: number): string } | null, gpu: { value: number; fmt(v: number): string } | null): LogBarRow[] {
+function waterfall(
+  items: Array<{ key: string; label: string; value: number; fmt(v: number): string }>,
+  total: { label: string; fmt(v: number): string } | null,
+  gpu: { value: number; fmt(v: number): string } | null,
+): LogBarRow[] {
   const rows: LogBarRow[] = [];
   let cum = 0;
   for (const it of items) {
@@ -42,35 +58,60 @@ function waterfall(items: Array<{ key: string; label: string; value: number; fmt
 export function panelsForStep(step: number, b: PipelineBill) {
   const s = Math.max(0, Math.min(LAST_STEP, step));
   const withGpu = s >= 4;
-  const timeItems = s === 0
-    ? [{ key: 'expect', label: 'one expectation', value: b.expectationTime, fmt: fmtDuration }]
-    : [
-      { key: 'exec', label: 'QPU execution', value: b.time.execution, fmt: fmtDuration },
-      ...(s >= 2 ? [
-        { key: 'latency', label: 'job latency', value: b.time.latency, fmt: fmtDuration },
-        { key: 'queue', label: 'queue', value: b.time.queue, fmt: fmtDuration },
-      ] : []),
-    ];
-  const panels: Array<{ key: string; title: string; rows: LogBarRow[]; tick(v: number): string }> = [{
-    key: 'time', title: s === 0 ? 'Time for one expectation value' : 'Wall-clock time of one training run',
-    rows: waterfall(timeItems, s >= 2 ? { label: 'quantum total', fmt: fmtDuration } : null, withGpu ? { value: b.gpu.seconds, fmt: fmtDuration } : null),
-    tick: tickTime,
-  }];
+  const timeItems =
+    s === 0
+      ? [{ key: 'expect', label: 'one expectation', value: b.expectationTime, fmt: fmtDuration }]
+      : [
+          { key: 'exec', label: 'QPU execution', value: b.time.execution, fmt: fmtDuration },
+          ...(s >= 2
+            ? [
+                { key: 'latency', label: 'job latency', value: b.time.latency, fmt: fmtDuration },
+                { key: 'queue', label: 'queue', value: b.time.queue, fmt: fmtDuration },
+              ]
+            : []),
+        ];
+  const panels: Array<{ key: string; title: string; rows: LogBarRow[]; tick(v: number): string }> = [
+    {
+      key: 'time',
+      title: s === 0 ? 'Time for one expectation value' : 'Wall-clock time of one training run',
+      rows: waterfall(
+        timeItems,
+        s >= 2 ? { label: 'quantum total', fmt: fmtDuration } : null,
+        withGpu ? { value: b.gpu.seconds, fmt: fmtDuration } : null,
+      ),
+      tick: tickTime,
+    },
+  ];
   if (s >= 3) {
     panels.push({
-      key: 'usd', title: 'Dollars',
-      rows: waterfall([
-        { key: 'exec', label: 'shots / QPU time', value: b.dollars.execution, fmt: fmtUsd },
-        { key: 'fees', label: b.plan.kind === 'per-gate-shot' ? 'job minimums' : 'task fees', value: b.dollars.fees, fmt: fmtUsd },
-      ], { label: 'quantum total', fmt: fmtUsd }, withGpu ? { value: b.gpu.dollars, fmt: fmtUsd } : null),
+      key: 'usd',
+      title: 'Dollars',
+      rows: waterfall(
+        [
+          { key: 'exec', label: 'shots / QPU time', value: b.dollars.execution, fmt: fmtUsd },
+          {
+            key: 'fees',
+            label: b.plan.kind === 'per-gate-shot' ? 'job minimums' : 'task fees',
+            value: b.dollars.fees,
+            fmt: fmtUsd,
+          },
+        ],
+        { label: 'quantum total', fmt: fmtUsd },
+        withGpu ? { value: b.gpu.dollars, fmt: fmtUsd } : null,
+      ),
       tick: tickUsd,
     });
     panels.push({
-      key: 'kwh', title: 'Energy (kWh)',
-      rows: waterfall([
-        { key: 'exec', label: 'QPU execution', value: b.energy.execution, fmt: fmtEnergy },
-        { key: 'latency', label: 'job loading', value: b.energy.latency, fmt: fmtEnergy },
-      ], { label: 'quantum total', fmt: fmtEnergy }, withGpu ? { value: b.gpu.kWh, fmt: fmtEnergy } : null),
+      key: 'kwh',
+      title: 'Energy (kWh)',
+      rows: waterfall(
+        [
+          { key: 'exec', label: 'QPU execution', value: b.energy.execution, fmt: fmtEnergy },
+          { key: 'latency', label: 'job loading', value: b.energy.latency, fmt: fmtEnergy },
+        ],
+        { label: 'quantum total', fmt: fmtEnergy },
+        withGpu ? { value: b.gpu.kWh, fmt: fmtEnergy } : null,
+      ),
       tick: tickKWh,
     });
   }
@@ -96,7 +137,12 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
       title={entry?.title ?? id}
       caption={`${entry?.steps[step] ?? ''}: the cost of training a ${p.params}-parameter variational model, item by item (log scales).`}
       ready
-      method={{ text: pipelineMethodText(), params: pipelineMethodParams(bill), seed: 0, sources: pipelineSources(bill) }}
+      method={{
+        text: pipelineMethodText(),
+        params: pipelineMethodParams(bill),
+        seed: 0,
+        sources: pipelineSources(bill),
+      }}
       data={pipelineDownload(bill)}
       alt={pipelineAlt(step, bill, totals)}
       issues={paramIssues}
@@ -109,12 +155,22 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
               {lines.map((l) => (
                 <div key={l.key} className={`pc-line${l.from === step ? ' pc-line--new' : ''}`} data-line={l.key}>
                   <dt>{l.label}</dt>
-                  <dd><strong>{l.value}</strong>{l.from === step ? <span className="pc-detail"> {l.detail}</span> : null}</dd>
+                  <dd>
+                    <strong>{l.value}</strong>
+                    {l.from === step ? <span className="pc-detail"> {l.detail}</span> : null}
+                  </dd>
                 </div>
               ))}
             </dl>
             {panelsForStep(step, bill).map((panel) => (
-              <LogBars key={panel.key} className="pc-panel" title={panel.title} rows={panel.rows} width={width} tickFormat={panel.tick} />
+              <LogBars
+                key={panel.key}
+                className="pc-panel"
+                title={panel.title}
+                rows={panel.rows}
+                width={width}
+                tickFormat={panel.tick}
+              />
             ))}
           </>
         ) : (
@@ -127,9 +183,30 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
 
 function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTotals>; width: number }) {
   const metrics = [
-    { key: 'time', title: 'Wall-clock time, one training run', q: (b: PipelineBill) => b.time.total, g: (b: PipelineBill) => b.gpu.seconds, fmt: fmtDuration, tick: tickTime },
-    { key: 'usd', title: 'Dollars', q: (b: PipelineBill) => b.dollars.total, g: (b: PipelineBill) => b.gpu.dollars, fmt: fmtUsd, tick: tickUsd },
-    { key: 'kwh', title: 'Energy (kWh)', q: (b: PipelineBill) => b.energy.total, g: (b: PipelineBill) => b.gpu.kWh, fmt: fmtEnergy, tick: tickKWh },
+    {
+      key: 'time',
+      title: 'Wall-clock time, one training run',
+      q: (b: PipelineBill) => b.time.total,
+      g: (b: PipelineBill) => b.gpu.seconds,
+      fmt: fmtDuration,
+      tick: tickTime,
+    },
+    {
+      key: 'usd',
+      title: 'Dollars',
+      q: (b: PipelineBill) => b.dollars.total,
+      g: (b: PipelineBill) => b.gpu.dollars,
+      fmt: fmtUsd,
+      tick: tickUsd,
+    },
+    {
+      key: 'kwh',
+      title: 'Energy (kWh)',
+      q: (b: PipelineBill) => b.energy.total,
+      g: (b: PipelineBill) => b.gpu.kWh,
+      fmt: fmtEnergy,
+      tick: tickKWh,
+    },
   ];
   return (
     <div className="pc-totals">
@@ -138,11 +215,25 @@ function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTota
           { key: `${t.id}-q`, label: `${t.name}, quantum`, to: m.q(t.bill), value: m.fmt(m.q(t.bill)), colour: Q },
           { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.g(t.bill), value: m.fmt(m.g(t.bill)), colour: G },
         ]);
-        return <LogBars key={m.key} className="pc-panel" title={m.title} rows={rows} width={width} tickFormat={m.tick} domain={logDomain(rows.map((r) => r.to))} />;
+        return (
+          <LogBars
+            key={m.key}
+            className="pc-panel"
+            title={m.title}
+            rows={rows}
+            width={width}
+            tickFormat={m.tick}
+            domain={logDomain(rows.map((r) => r.to))}
+          />
+        );
       })}
       {totals.map((t) => {
         const caveat = fidelityCaveat(t.bill);
-        return caveat ? <p key={t.id} className="pc-caveat" data-caveat={t.id}><strong>{t.name}:</strong> {caveat}</p> : null;
+        return caveat ? (
+          <p key={t.id} className="pc-caveat" data-caveat={t.id}>
+            <strong>{t.name}:</strong> {caveat}
+          </p>
+        ) : null;
       })}
     </div>
   );

@@ -22,14 +22,25 @@ export function nearestShotChoice(n: number): number {
 
 function useDebounced(commit: (v: number) => void, delay = 220) {
   const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (t.current) clearTimeout(t.current); }, []);
+  useEffect(
+    () => () => {
+      if (t.current) clearTimeout(t.current);
+    },
+    [],
+  );
   return (v: number) => {
     if (t.current) clearTimeout(t.current);
     t.current = setTimeout(() => commit(v), delay);
   };
 }
 
-export function ShotNoiseControls({ params, setParams }: { params: ShotNoiseParams; setParams(p: Partial<ShotNoiseParams>): void }) {
+export function ShotNoiseControls({
+  params,
+  setParams,
+}: {
+  params: ShotNoiseParams;
+  setParams(p: Partial<ShotNoiseParams>): void;
+}) {
   const uid = useId();
   const [theta, setTheta] = useState(params.theta);
   const [shotIdx, setShotIdx] = useState(nearestShotChoice(params.shots));
@@ -46,33 +57,71 @@ export function ShotNoiseControls({ params, setParams }: { params: ShotNoisePara
   const form = (
     <form className="sn-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
       <div className="sn-control">
-        <label htmlFor={`${uid}-theta`}>θ = {theta.toFixed(2)} rad (⟨Z⟩ = {Math.cos(theta).toFixed(3)})</label>
+        <label htmlFor={`${uid}-theta`}>
+          θ = {theta.toFixed(2)} rad (⟨Z⟩ = {Math.cos(theta).toFixed(3)})
+        </label>
         <input
-          id={`${uid}-theta`} type="range" min={0} max={3.14} step={0.01} value={theta}
-          onChange={(e) => { const v = Number(e.currentTarget.value); setTheta(v); commitTheta(v); }}
+          id={`${uid}-theta`}
+          type="range"
+          min={0}
+          max={3.14}
+          step={0.01}
+          value={theta}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            setTheta(v);
+            commitTheta(v);
+          }}
         />
       </div>
       <div className="sn-control">
-        <label htmlFor={`${uid}-shots`}>N = {fmtN(shots)} shots per run, against {fmtN(shots * 100)}</label>
+        <label htmlFor={`${uid}-shots`}>
+          N = {fmtN(shots)} shots per run, against {fmtN(shots * 100)}
+        </label>
         <input
-          id={`${uid}-shots`} type="range" min={0} max={SHOT_CHOICES.length - 1} step={1} value={shotIdx}
+          id={`${uid}-shots`}
+          type="range"
+          min={0}
+          max={SHOT_CHOICES.length - 1}
+          step={1}
+          value={shotIdx}
           aria-valuetext={`${fmtN(shots)} shots`}
-          onChange={(e) => { const i = Number(e.currentTarget.value); setShotIdx(i); commitShots(i); }}
+          onChange={(e) => {
+            const i = Number(e.currentTarget.value);
+            setShotIdx(i);
+            commitShots(i);
+          }}
         />
       </div>
       <div className="sn-control sn-control--seed">
         <label htmlFor={`${uid}-seed`}>Seed</label>
         <input
-          id={`${uid}-seed`} type="number" inputMode="numeric" min={0} max={4294967295} step={1} value={seedText}
+          id={`${uid}-seed`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={4294967295}
+          step={1}
+          value={seedText}
           onChange={(e) => setSeedText(e.currentTarget.value)}
-          onBlur={() => { const v = Number(seedText); if (Number.isInteger(v) && v >= 0) setParams({ seed: v }); else setSeedText(String(params.seed)); }}
-          onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }}
+          onBlur={() => {
+            const v = Number(seedText);
+            if (Number.isInteger(v) && v >= 0) setParams({ seed: v });
+            else setSeedText(String(params.seed));
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
         />
-        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>New seed</button>
+        <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>
+          New seed
+        </button>
       </div>
     </form>
   );
-  return wide ? form : (
+  return wide ? (
+    form
+  ) : (
     <details className="sn-try">
       <summary>Try it yourself: θ, N and the seed</summary>
       {form}

@@ -106,9 +106,16 @@ export function seriesStats(estimates: ArrayLike<number>, theta: number, shots: 
   const std = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
   const sorted = Float64Array.from(estimates).sort();
   return {
-    shots, runs: n, mean, std, theoryStd: theoryStd(theta, shots), trueValue: Math.cos(theta),
-    low: mean - Z95 * std, high: mean + Z95 * std,
-    q025: quantileSorted(sorted, 0.025), q975: quantileSorted(sorted, 0.975),
+    shots,
+    runs: n,
+    mean,
+    std,
+    theoryStd: theoryStd(theta, shots),
+    trueValue: Math.cos(theta),
+    low: mean - Z95 * std,
+    high: mean + Z95 * std,
+    q025: quantileSorted(sorted, 0.025),
+    q975: quantileSorted(sorted, 0.975),
   };
 }
 
@@ -136,7 +143,8 @@ export function histogram(estimates: ArrayLike<number>, shots: number, perBin: n
   const n = estimates.length;
   if (n === 0) return [];
   const keys = new Int32Array(n);
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const k = Math.round(((estimates[i] + 1) * shots) / 2);
     const b = Math.floor(k / perBin);
@@ -210,8 +218,13 @@ export interface ShotNoiseAcc {
  */
 export function shotNoiseTask(params: ShotNoiseParams, series: readonly SeriesSpec[]) {
   const offsets: number[] = [];
-  let total = 0, cost = 0;
-  for (const s of series) { offsets.push(total); total += s.runs; cost += s.runs * sampleCountsCost(s.shots, 2); }
+  let total = 0,
+    cost = 0;
+  for (const s of series) {
+    offsets.push(total);
+    total += s.runs;
+    cost += s.runs * sampleCountsCost(s.shots, 2);
+  }
   const seriesOf = (unit: number): number => {
     let s = 0;
     while (s + 1 < series.length && offsets[s + 1] <= unit) s++;
@@ -221,7 +234,10 @@ export function shotNoiseTask(params: ShotNoiseParams, series: readonly SeriesSp
     key: `shot-noise|${params.theta}|${params.seed}|${series.map((s) => `${s.shots}x${s.runs}`).join(',')}`,
     total,
     cost,
-    init: (): ShotNoiseAcc => ({ probs: outcomeProbabilities(params.theta), estimates: series.map((s) => new Float64Array(s.runs)) }),
+    init: (): ShotNoiseAcc => ({
+      probs: outcomeProbabilities(params.theta),
+      estimates: series.map((s) => new Float64Array(s.runs)),
+    }),
     run: (acc: ShotNoiseAcc, from: number, to: number): void => {
       for (let u = from; u < to; u++) {
         const s = seriesOf(u);
@@ -230,6 +246,9 @@ export function shotNoiseTask(params: ShotNoiseParams, series: readonly SeriesSp
       }
     },
     view: (acc: ShotNoiseAcc, done: number): SeriesData[] =>
-      series.map((s, i) => ({ ...s, estimates: acc.estimates[i].slice(0, Math.max(0, Math.min(s.runs, done - offsets[i]))) })),
+      series.map((s, i) => ({
+        ...s,
+        estimates: acc.estimates[i].slice(0, Math.max(0, Math.min(s.runs, done - offsets[i]))),
+      })),
   };
 }

@@ -30,7 +30,8 @@ export function shotNoiseMethod(p: ShotNoiseParams, series: readonly SeriesSpec[
 /** Raw data of the histograms shown: one row per run. */
 export function shotNoiseDownload(series: readonly SeriesData[]): DataTable {
   const rows: Record<string, number>[] = [];
-  for (const s of series) for (let r = 0; r < s.estimates.length; r++) rows.push({ shots: s.shots, run: r, estimate: s.estimates[r] });
+  for (const s of series)
+    for (let r = 0; r < s.estimates.length; r++) rows.push({ shots: s.shots, run: r, estimate: s.estimates[r] });
   return {
     columns: [
       { key: 'shots', label: 'shots per run (N)' },
@@ -42,7 +43,12 @@ export function shotNoiseDownload(series: readonly SeriesData[]): DataTable {
 }
 
 /** The text alternative: a sentence about the histograms shown, and a table of every series' statistics. */
-export function shotNoiseAlt(step: number, p: ShotNoiseParams, stats: readonly SeriesStats[], shownShots: readonly number[]) {
+export function shotNoiseAlt(
+  step: number,
+  p: ShotNoiseParams,
+  stats: readonly SeriesStats[],
+  shownShots: readonly number[],
+) {
   const byShots = new Map(stats.map((s) => [s.shots, s]));
   const trueValue = Math.cos(p.theta);
   const head = `The true value is ⟨Z⟩ = cos θ = ${f3(trueValue)} for θ = ${p.theta.toFixed(2)} rad.`;
@@ -52,7 +58,13 @@ export function shotNoiseAlt(step: number, p: ShotNoiseParams, stats: readonly S
     `between ${f3(s.q025)} and ${f3(s.q975)}.`;
   const shown = shownShots.map((n) => byShots.get(n)).filter((s): s is SeriesStats => s !== undefined && s.runs > 0);
   let summary = `${head} ${shown.map(describe).join(' ')}`;
-  if (step >= LAST_STEP && shown.length === 2 && Number.isFinite(shown[0].std) && Number.isFinite(shown[1].std) && shown[1].std > 0) {
+  if (
+    step >= LAST_STEP &&
+    shown.length === 2 &&
+    Number.isFinite(shown[0].std) &&
+    Number.isFinite(shown[1].std) &&
+    shown[1].std > 0
+  ) {
     summary += ` ${fmtN(shown[1].shots / shown[0].shots)} times the shots made the ±1.96σ interval ${(shown[0].std / shown[1].std).toFixed(1)} times narrower: one more decimal digit.`;
   }
   const table: DataTable = {
@@ -66,8 +78,13 @@ export function shotNoiseAlt(step: number, p: ShotNoiseParams, stats: readonly S
       { key: 'q975', label: '97.5 % of runs below', format: (v) => f3(Number(v)) },
     ],
     rows: stats.map((s) => ({
-      shots: s.shots, runs: s.runs, mean: s.mean, std: Number.isFinite(s.std) ? s.std : null,
-      theory: s.theoryStd, q025: Number.isFinite(s.q025) ? s.q025 : null, q975: Number.isFinite(s.q975) ? s.q975 : null,
+      shots: s.shots,
+      runs: s.runs,
+      mean: s.mean,
+      std: Number.isFinite(s.std) ? s.std : null,
+      theory: s.theoryStd,
+      q025: Number.isFinite(s.q025) ? s.q025 : null,
+      q975: Number.isFinite(s.q975) ? s.q975 : null,
     })),
   };
   return { summary, table, caption: 'Spread of the estimates by shots per run' };

@@ -14,8 +14,18 @@ import { catalogEntry } from '../catalog';
 import { ShotNoiseControls } from './controls';
 import type { shotNoiseParamSpec } from './meta';
 import {
-  LAST_STEP, Z95, domainFor, histogram, latticeBinSize, seriesForStep, seriesStats, shotNoiseTask,
-  theoryStd, type SeriesData, type SeriesStats, type ShotNoiseParams,
+  LAST_STEP,
+  Z95,
+  domainFor,
+  histogram,
+  latticeBinSize,
+  seriesForStep,
+  seriesStats,
+  shotNoiseTask,
+  theoryStd,
+  type SeriesData,
+  type SeriesStats,
+  type ShotNoiseParams,
 } from './model';
 import { shotNoiseAlt, shotNoiseDownload, shotNoiseMethod } from './text';
 
@@ -24,7 +34,9 @@ const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
 function useHasMounted(): boolean {
   const mounted = useRef(false);
-  useEffect(() => { mounted.current = true; }, []);
+  useEffect(() => {
+    mounted.current = true;
+  }, []);
   return mounted.current;
 }
 
@@ -54,7 +66,12 @@ export default function ShotNoiseView(props: FigureViewProps<typeof shotNoisePar
       work={{ done: result.done, total: result.total, label: 'Sampling shots' }}
       method={shotNoiseMethod(p, all)}
       data={shotNoiseDownload(shownData)}
-      alt={shotNoiseAlt(step, p, stats, shown.map((s) => s.shots))}
+      alt={shotNoiseAlt(
+        step,
+        p,
+        stats,
+        shown.map((s) => s.shots),
+      )}
       issues={paramIssues}
       controls={step === LAST_STEP ? <ShotNoiseControls params={p} setParams={setParams} /> : null}
     >
@@ -84,7 +101,12 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
   const clipId = useId();
   const mounted = useHasMounted();
   const rows = Math.max(1, series.length);
-  const L = chartLayout(width, { aspect: rows === 1 ? 0.45 : 0.6, minHeight: rows === 1 ? 190 : 250, maxHeight: rows === 1 ? 280 : 320, margin: MARGIN });
+  const L = chartLayout(width, {
+    aspect: rows === 1 ? 0.45 : 0.6,
+    minHeight: rows === 1 ? 190 : 250,
+    maxHeight: rows === 1 ? 280 : 320,
+    margin: MARGIN,
+  });
   const x = scaleLinear().domain(domain).range([0, L.innerWidth]);
   const trueX = x(Math.cos(theta));
   const rowGap = 14;
@@ -104,7 +126,9 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
           aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtN(n)} shots`).join(' and ')} per run`}
         >
           <defs>
-            <clipPath id={clipId}><rect x={0} y={-MARGIN.top} width={L.innerWidth} height={L.height} /></clipPath>
+            <clipPath id={clipId}>
+              <rect x={0} y={-MARGIN.top} width={L.innerWidth} height={L.height} />
+            </clipPath>
           </defs>
           <g transform={`translate(${L.margin.left},${L.margin.top})`}>
             {series.map((s, row) => {
@@ -113,7 +137,10 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
               const sigma = theoryStd(theta, s.shots);
               const bins = histogram(s.estimates, s.shots, latticeBinSize(s.shots, sigma, 2));
               const maxShare = bins.reduce((m, b) => Math.max(m, b.share), 0) || 1;
-              const y = scaleLinear().domain([0, maxShare * 1.05]).range([bottom, top + 34]).nice(3);
+              const y = scaleLinear()
+                .domain([0, maxShare * 1.05])
+                .range([bottom, top + 34])
+                .nice(3);
               const st = seriesStats(s.estimates, theta, s.shots);
               const barMax = Math.max(4, L.innerWidth * 0.05);
               const colour = row === 0 ? 'var(--fig-series-1)' : 'var(--fig-series-2)';
@@ -155,10 +182,18 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
                     ) : null}
                   </g>
                   <text
-                    className="sn-label" x={L.innerWidth} y={top + 10} textAnchor="end" fontSize={11.5} fill="currentColor"
-                    stroke="var(--story-surface, Canvas)" strokeWidth={3} paintOrder="stroke"
+                    className="sn-label"
+                    x={L.innerWidth}
+                    y={top + 10}
+                    textAnchor="end"
+                    fontSize={11.5}
+                    fill="currentColor"
+                    stroke="var(--story-surface, Canvas)"
+                    strokeWidth={3}
+                    paintOrder="stroke"
                   >
-                    N = {fmtN(s.shots)} · {fmtN(st.runs)}{st.runs < s.runs ? ` of ${fmtN(s.runs)}` : ''} runs
+                    N = {fmtN(s.shots)} · {fmtN(st.runs)}
+                    {st.runs < s.runs ? ` of ${fmtN(s.runs)}` : ''} runs
                     {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
                   </text>
                 </g>
@@ -166,13 +201,31 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
             })}
             <line
               className="sn-true"
-              x1={trueX} x2={trueX} y1={-6} y2={L.innerHeight}
-              stroke="currentColor" strokeDasharray="4 3" strokeWidth={1.25}
+              x1={trueX}
+              x2={trueX}
+              y1={-6}
+              y2={L.innerHeight}
+              stroke="currentColor"
+              strokeDasharray="4 3"
+              strokeWidth={1.25}
             />
-            <text x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)} y={-12} textAnchor="middle" fontSize={11.5} fill="currentColor">
+            <text
+              x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)}
+              y={-12}
+              textAnchor="middle"
+              fontSize={11.5}
+              fill="currentColor"
+            >
               cos θ = {Math.cos(theta).toFixed(3)}
             </text>
-            <Axis scale={x} orient="bottom" y={L.innerHeight} ticks={Math.max(3, Math.floor(L.innerWidth / 80))} format={tickFmt} label="estimate of ⟨Z⟩" />
+            <Axis
+              scale={x}
+              orient="bottom"
+              y={L.innerHeight}
+              ticks={Math.max(3, Math.floor(L.innerWidth / 80))}
+              format={tickFmt}
+              label="estimate of ⟨Z⟩"
+            />
           </g>
         </svg>
         <SigmaPanel theta={theta} stats={all} shownShots={shownShots} width={width} />
@@ -184,48 +237,91 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
 const SIGMA_MARGIN = { top: 22, right: 14, bottom: 38, left: 52 };
 
 /** Measured spread of the estimates against the theory √((1 − cos²θ)/N), on log–log axes. */
-function SigmaPanel({ theta, stats, shownShots, width }: { theta: number; stats: SeriesStats[]; shownShots: number[]; width: number }) {
+function SigmaPanel({
+  theta,
+  stats,
+  shownShots,
+  width,
+}: {
+  theta: number;
+  stats: SeriesStats[];
+  shownShots: number[];
+  width: number;
+}) {
   const L = chartLayout(width, { aspect: 0.22, minHeight: 120, maxHeight: 140, margin: SIGMA_MARGIN });
   const nMax = 1e6;
   const sMax = theoryStd(theta, 1);
   if (!(sMax > 0)) {
-    return <p className="sn-readout">At θ = {theta.toFixed(2)} every shot gives the same outcome: there is no shot noise.</p>;
+    return (
+      <p className="sn-readout">At θ = {theta.toFixed(2)} every shot gives the same outcome: there is no shot noise.</p>
+    );
   }
   const x = scaleLog().domain([1, nMax]).range([0, L.innerWidth]);
-  const y = scaleLog().domain([theoryStd(theta, nMax) / 2, sMax * 2]).range([L.innerHeight, 0]);
+  const y = scaleLog()
+    .domain([theoryStd(theta, nMax) / 2, sMax * 2])
+    .range([L.innerHeight, 0]);
   const points = stats.filter((s) => Number.isFinite(s.std) && s.std > 0);
   return (
     <div className="sn-sigma">
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Measured spread of the estimates against the 1/√N theory">
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label="Measured spread of the estimates against the 1/√N theory"
+      >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={[1, 10, 100, 1e3, 1e4, 1e5, 1e6]} format={format('~s')} label="shots per run N (log scale)" />
-          <Axis scale={y} orient="left" tickValues={[1, 0.1, 0.01, 0.001].filter((v) => v >= y.domain()[0] && v <= y.domain()[1])} format={format('~g')} label="spread σ (log)" />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={[1, 10, 100, 1e3, 1e4, 1e5, 1e6]}
+            format={format('~s')}
+            label="shots per run N (log scale)"
+          />
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={[1, 0.1, 0.01, 0.001].filter((v) => v >= y.domain()[0] && v <= y.domain()[1])}
+            format={format('~g')}
+            label="spread σ (log)"
+          />
           <line
             className="sn-theory"
-            x1={x(1)} y1={y(theoryStd(theta, 1))} x2={x(nMax)} y2={y(theoryStd(theta, nMax))}
-            stroke="currentColor" strokeWidth={1.25} strokeDasharray="5 3"
+            x1={x(1)}
+            y1={y(theoryStd(theta, 1))}
+            x2={x(nMax)}
+            y2={y(theoryStd(theta, nMax))}
+            stroke="currentColor"
+            strokeWidth={1.25}
+            strokeDasharray="5 3"
           />
-          <text x={x(30)} y={y(theoryStd(theta, 30)) - 8} fontSize={11} fill="currentColor">√((1 − cos²θ)/N)</text>
+          <text x={x(30)} y={y(theoryStd(theta, 30)) - 8} fontSize={11} fill="currentColor">
+            √((1 − cos²θ)/N)
+          </text>
           {points.map((s) => {
             const highlight = shownShots.includes(s.shots);
             return (
               <circle
                 key={s.shots}
                 className="sn-point"
-                cx={x(s.shots)} cy={y(s.std)} r={highlight ? 5 : 3.5}
+                cx={x(s.shots)}
+                cy={y(s.std)}
+                r={highlight ? 5 : 3.5}
                 fill={highlight ? 'var(--fig-series-1)' : 'currentColor'}
-                stroke="var(--story-surface, Canvas)" strokeWidth={1}
+                stroke="var(--story-surface, Canvas)"
+                strokeWidth={1}
               />
             );
           })}
         </g>
       </svg>
       <p className="sn-readout">
-        {points.filter((s) => shownShots.includes(s.shots)).map((s) => (
-          <span key={s.shots}>
-            N = {fmtN(s.shots)}: measured σ = {s.std.toPrecision(3)}, theory {s.theoryStd.toPrecision(3)}.{' '}
-          </span>
-        ))}
+        {points
+          .filter((s) => shownShots.includes(s.shots))
+          .map((s) => (
+            <span key={s.shots}>
+              N = {fmtN(s.shots)}: measured σ = {s.std.toPrecision(3)}, theory {s.theoryStd.toPrecision(3)}.{' '}
+            </span>
+          ))}
       </p>
     </div>
   );

@@ -1,10 +1,22 @@
 /** Static facts about the speedup-erosion figure: URL parameters and sources (no heavy imports). */
 import type { FigureMeta } from '../../story/figure-types';
 
-export const EROSION_DEVICES = ['ibm_boston', 'ibm_kingston', 'ibm_fez', 'ibm_miami', 'google_willow', 'ionq_aria'] as const;
+export const EROSION_DEVICES = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const;
 
 export const erosionParamSpec = {
-  speedup: { type: 'choice', label: 'claimed speedup', default: 'quadratic', choices: ['quadratic', 'exponential'] as const },
+  speedup: {
+    type: 'choice',
+    label: 'claimed speedup',
+    default: 'quadratic',
+    choices: ['quadratic', 'exponential'] as const,
+  },
   alpha: { type: 'int', label: 'classical cost exponent α (N^α)', default: 2, min: 1, max: 4 },
   eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 },
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: EROSION_DEVICES },
@@ -15,5 +27,9 @@ export const erosionParamSpec = {
 export const erosionMeta: FigureMeta<typeof erosionParamSpec> = {
   id: 'speedup-erosion',
   params: erosionParamSpec,
-  sources: [{ label: 'Device timings, latency and GPU figures from content/data/*.json (sources and dates in the method panel)' }],
+  sources: [
+    {
+      label: 'Device timings, latency and GPU figures from content/data/*.json (sources and dates in the method panel)',
+    },
+  ],
 };

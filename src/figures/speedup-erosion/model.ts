@@ -19,7 +19,13 @@
  * the classical one up to N_MAX, or none. Pure; no DOM.
  */
 import { shotsForPrecision } from '../pipeline-cost/model';
-import { GPU_UTILISATION, deviceTiming, gpuProfile, type DeviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
+import {
+  GPU_UTILISATION,
+  deviceTiming,
+  gpuProfile,
+  type DeviceTiming,
+  type TimedDeviceId,
+} from '../pipeline-cost/profiles';
 
 export const LAST_STEP = 4;
 export const N_MIN = 1;
@@ -27,12 +33,18 @@ export const N_MAX = 1e30;
 export const STAGES = ['claimed', 'encoding', 'shots', 'latency'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABEL: Record<Stage, string> = {
-  claimed: 'claimed quantum core', encoding: '+ loading the input', shots: '× shots', latency: '+ latency, queue, repetition delay',
+  claimed: 'claimed quantum core',
+  encoding: '+ loading the input',
+  shots: '× shots',
+  latency: '+ latency, queue, repetition delay',
 };
 
 /** A stage's label for these inputs: the shots stage says when it costs (about) nothing. */
 export function stageLabel(stage: Stage, inputs: Pick<ErosionInputs, 'speedup'>): string {
-  if (stage === 'shots') return inputs.speedup === 'quadratic' ? '× shots (a search answer needs about one run)' : '× shots (⌈1/ε²⌉ for an expectation value)';
+  if (stage === 'shots')
+    return inputs.speedup === 'quadratic'
+      ? '× shots (a search answer needs about one run)'
+      : '× shots (⌈1/ε²⌉ for an expectation value)';
   return STAGE_LABEL[stage];
 }
 
@@ -69,17 +81,26 @@ export function erosionModel(inputs: ErosionInputs): ErosionModel {
   const tOp = 1 / (gpu.bf16DenseFlops * GPU_UTILISATION.value);
   const tLayer = (device.oneQubitGate_s + device.twoQubitGate_s) / 2;
   const S = shotsFor(inputs);
-  const core = (n: number) => (inputs.speedup === 'quadratic' ? n ** (inputs.alpha / 2) : Math.max(1, Math.log2(Math.max(2, n)) ** 2));
+  const core = (n: number) =>
+    inputs.speedup === 'quadratic' ? n ** (inputs.alpha / 2) : Math.max(1, Math.log2(Math.max(2, n)) ** 2);
   const loaded = (n: number) => (core(n) + 2 * n) * tLayer;
   return {
-    inputs, device, tOp, tLayer, shots: S,
+    inputs,
+    device,
+    tOp,
+    tLayer,
+    shots: S,
     classical: (n) => n ** inputs.alpha * tOp,
     quantum(stage, n) {
       switch (stage) {
-        case 'claimed': return core(n) * tLayer;
-        case 'encoding': return loaded(n);
-        case 'shots': return S * loaded(n);
-        case 'latency': return S * (loaded(n) + device.measure_s + device.repDelay_s) + inputs.latency + inputs.queue;
+        case 'claimed':
+          return core(n) * tLayer;
+        case 'encoding':
+          return loaded(n);
+        case 'shots':
+          return S * loaded(n);
+        case 'latency':
+          return S * (loaded(n) + device.measure_s + device.repDelay_s) + inputs.latency + inputs.queue;
       }
     },
   };
@@ -102,7 +123,8 @@ export interface BreakEven {
 
 export function breakEven(m: ErosionModel, stage: Stage): BreakEven {
   const steps = 3000;
-  const lo = Math.log10(N_MIN), hi = Math.log10(N_MAX);
+  const lo = Math.log10(N_MIN),
+    hi = Math.log10(N_MAX);
   let start: number | null = null;
   for (let i = 0; i <= steps; i++) {
     const n = 10 ** (lo + ((hi - lo) * i) / steps);

@@ -12,7 +12,17 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
 import { EROSION_DEVICES, erosionParamSpec } from './meta';
-import { LAST_STEP, breakEven, stageLabel, curve, erosionModel, stagesForStep, type ErosionInputs, type ErosionModel, type Stage } from './model';
+import {
+  LAST_STEP,
+  breakEven,
+  stageLabel,
+  curve,
+  erosionModel,
+  stagesForStep,
+  type ErosionInputs,
+  type ErosionModel,
+  type Stage,
+} from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
 import { deviceTiming } from '../pipeline-cost/profiles';
 import './speedup-erosion.css';
@@ -60,14 +70,20 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
   const cur = stages[stages.length - 1];
   const classical = curve(m.classical, nMax);
   const quantum = stages.map((s) => ({ stage: s, points: curve((n) => m.quantum(s, n), nMax) }));
-  const values = classical.concat(...quantum.map((q) => q.points)).map((p) => p.t).filter((t) => t > 0 && Number.isFinite(t));
+  const values = classical
+    .concat(...quantum.map((q) => q.points))
+    .map((p) => p.t)
+    .filter((t) => t > 0 && Number.isFinite(t));
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
   const x = scaleLog().domain([1, nMax]).range([0, L.innerWidth]);
   const y = scaleLog().domain([yMin, yMax]).range([L.innerHeight, 0]).clamp(true);
-  const path = line<{ n: number; t: number }>().x((p) => x(p.n)).y((p) => y(p.t));
+  const path = line<{ n: number; t: number }>()
+    .x((p) => x(p.n))
+    .y((p) => y(p.t));
   const ticks = (lo: number, hi: number, max: number) => {
-    const a = Math.round(Math.log10(lo)), z = Math.round(Math.log10(hi));
+    const a = Math.round(Math.log10(lo)),
+      z = Math.round(Math.log10(hi));
     const every = Math.max(1, Math.ceil((z - a) / max));
     const out: number[] = [];
     for (let e = a; e <= z; e++) if (e % every === 0) out.push(10 ** e);
@@ -76,59 +92,162 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
   const b = breakEven(m, cur);
   return (
     <div ref={ref} className="se">
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Classical and quantum run time against problem size">
-        <defs><clipPath id={clip}><rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} /></clipPath></defs>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label="Classical and quantum run time against problem size"
+      >
+        <defs>
+          <clipPath id={clip}>
+            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
+          </clipPath>
+        </defs>
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)} format={timeTickLabel} grid={L.innerWidth} label="run time" />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={ticks(1, nMax, narrow ? 4 : 7)} format={(v) => pow10(Math.round(Math.log10(v)))} label="problem size N (log scale)" />
+          <Axis
+            scale={y}
+            orient="left"
+            tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
+            format={timeTickLabel}
+            grid={L.innerWidth}
+            label="run time"
+          />
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            tickValues={ticks(1, nMax, narrow ? 4 : 7)}
+            format={(v) => pow10(Math.round(Math.log10(v)))}
+            label="problem size N (log scale)"
+          />
           <g clipPath={`url(#${clip})`}>
-            <path className="se-classical" d={path(classical) ?? ''} fill="none" stroke="var(--fig-series-2)" strokeWidth={2.25} strokeDasharray="8 4" />
+            <path
+              className="se-classical"
+              d={path(classical) ?? ''}
+              fill="none"
+              stroke="var(--fig-series-2)"
+              strokeWidth={2.25}
+              strokeDasharray="8 4"
+            />
             {quantum.map((q) => (
-              <path key={q.stage} className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`} data-stage={q.stage} d={path(q.points) ?? ''} fill="none"
-                stroke="var(--fig-series-1)" strokeWidth={q.stage === cur ? 2.5 : 1.25} strokeOpacity={q.stage === cur ? 1 : 0.45} />
+              <path
+                key={q.stage}
+                className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
+                data-stage={q.stage}
+                d={path(q.points) ?? ''}
+                fill="none"
+                stroke="var(--fig-series-1)"
+                strokeWidth={q.stage === cur ? 2.5 : 1.25}
+                strokeOpacity={q.stage === cur ? 1 : 0.45}
+              />
             ))}
             {b.n !== null && b.seconds !== null ? (
-              <circle className="se-break-even" cx={x(b.n)} cy={y(b.seconds)} r={5.5} fill="none" stroke="currentColor" strokeWidth={2} />
+              <circle
+                className="se-break-even"
+                cx={x(b.n)}
+                cy={y(b.seconds)}
+                r={5.5}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={2}
+              />
             ) : null}
           </g>
-          <text x={L.innerWidth - 4} y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))} textAnchor="end" fontSize={11.5} fill="currentColor"
-            stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">classical (GPU)</text>
-          <text x={x(nMax ** 0.12)} y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))} fontSize={11.5} fill="currentColor"
-            stroke="var(--color-bg, Canvas)" strokeWidth={3} paintOrder="stroke">quantum</text>
+          <text
+            x={L.innerWidth - 4}
+            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))}
+            textAnchor="end"
+            fontSize={11.5}
+            fill="currentColor"
+            stroke="var(--color-bg, Canvas)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            classical (GPU)
+          </text>
+          <text
+            x={x(nMax ** 0.12)}
+            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))}
+            fontSize={11.5}
+            fill="currentColor"
+            stroke="var(--color-bg, Canvas)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            quantum
+          </text>
         </g>
       </svg>
     </div>
   );
 }
 
-function ErosionControls({ params: p, setParams }: { params: ErosionInputs; setParams(patch: Partial<ErosionInputs>): void }) {
+function ErosionControls({
+  params: p,
+  setParams,
+}: {
+  params: ErosionInputs;
+  setParams(patch: Partial<ErosionInputs>): void;
+}) {
   const uid = useId();
   return (
     <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
-      <label htmlFor={`${uid}-s`}>claimed speedup
-        <select id={`${uid}-s`} value={p.speedup} onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionInputs['speedup'] })}>
+      <label htmlFor={`${uid}-s`}>
+        claimed speedup
+        <select
+          id={`${uid}-s`}
+          value={p.speedup}
+          onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionInputs['speedup'] })}
+        >
           <option value="quadratic">quadratic</option>
           <option value="exponential">exponential</option>
         </select>
       </label>
-      <label htmlFor={`${uid}-a`}>classical cost
+      <label htmlFor={`${uid}-a`}>
+        classical cost
         <select id={`${uid}-a`} value={p.alpha} onChange={(e) => setParams({ alpha: Number(e.currentTarget.value) })}>
-          {[1, 2, 3, 4].map((a) => <option key={a} value={a}>{a === 1 ? 'N' : `N${pow10(a).slice(2)}`}</option>)}
+          {[1, 2, 3, 4].map((a) => (
+            <option key={a} value={a}>
+              {a === 1 ? 'N' : `N${pow10(a).slice(2)}`}
+            </option>
+          ))}
         </select>
       </label>
-      <label htmlFor={`${uid}-e`}>precision ε
+      <label htmlFor={`${uid}-e`}>
+        precision ε
         <select id={`${uid}-e`} value={p.eps} onChange={(e) => setParams({ eps: Number(e.currentTarget.value) })}>
-          {[...new Set([0.1, 0.03, 0.01, 0.001, p.eps])].sort((a, b) => b - a).map((v) => <option key={v} value={v}>{v}</option>)}
+          {[...new Set([0.1, 0.03, 0.01, 0.001, p.eps])]
+            .sort((a, b) => b - a)
+            .map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
         </select>
       </label>
-      <label htmlFor={`${uid}-d`}>device
-        <select id={`${uid}-d`} value={p.device} onChange={(e) => setParams({ device: e.currentTarget.value as ErosionInputs['device'] })}>
-          {EROSION_DEVICES.map((d) => <option key={d} value={d}>{deviceTiming(d).name}</option>)}
+      <label htmlFor={`${uid}-d`}>
+        device
+        <select
+          id={`${uid}-d`}
+          value={p.device}
+          onChange={(e) => setParams({ device: e.currentTarget.value as ErosionInputs['device'] })}
+        >
+          {EROSION_DEVICES.map((d) => (
+            <option key={d} value={d}>
+              {deviceTiming(d).name}
+            </option>
+          ))}
         </select>
       </label>
-      <label htmlFor={`${uid}-q`}>queue per job
+      <label htmlFor={`${uid}-q`}>
+        queue per job
         <select id={`${uid}-q`} value={p.queue} onChange={(e) => setParams({ queue: Number(e.currentTarget.value) })}>
-          {[...new Set([0, 60, 3600, 86400, p.queue])].sort((a, b) => a - b).map((v) => <option key={v} value={v}>{fmtDuration(v)}</option>)}
+          {[...new Set([0, 60, 3600, 86400, p.queue])]
+            .sort((a, b) => a - b)
+            .map((v) => (
+              <option key={v} value={v}>
+                {fmtDuration(v)}
+              </option>
+            ))}
         </select>
       </label>
     </form>

@@ -33,12 +33,16 @@ test.afterAll(async () => {
 });
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? filesUnder(path.join(dir, n)) : [path.join(dir, n)]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? filesUnder(path.join(dir, n)) : [path.join(dir, n)],
+  );
 }
 
 test('no placeholder host anywhere in either build', () => {
   for (const dir of [BUILD_A, path.join(ROOT, process.env.QML_DIST_DIR ?? 'dist')]) {
-    const hits = filesUnder(dir).filter((f) => /\.(html|js|json|xml|txt|css|conf)$|_headers$/.test(f) && readFileSync(f, 'utf8').includes('example.org'));
+    const hits = filesUnder(dir).filter(
+      (f) => /\.(html|js|json|xml|txt|css|conf)$|_headers$/.test(f) && readFileSync(f, 'utf8').includes('example.org'),
+    );
     expect(hits, dir).toEqual([]);
   }
 });
@@ -48,7 +52,8 @@ test('the article works under the sub-path, with the documented headers', async 
   const response = await page.goto(`${SITE}/`);
   const rules = parseHeadersFile(readFileSync(path.join(BUILD_A, '_headers'), 'utf8'));
   const expected = headersForPath(rules, `${SUB_PATH}/`);
-  for (const [name, value] of Object.entries(expected)) expect(response?.headers()[name.toLowerCase()], name).toBe(value);
+  for (const [name, value] of Object.entries(expected))
+    expect(response?.headers()[name.toLowerCase()], name).toBe(value);
   await waitForHydration(page);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${SITE}/`);
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${SITE}/og-image.png`);
@@ -60,17 +65,32 @@ test('the article works under the sub-path, with the documented headers', async 
   await expect(page.locator('a.header-present')).toHaveAttribute('href', `${SUB_PATH}/present`);
   // Copy-embed snippets carry SITE_URL; "cite this" too.
   await fig.locator('.fig-embed > summary').click();
-  await expect(fig.locator('textarea[data-snippet="Plain iframe"]')).toHaveValue(new RegExp(`src="${SITE.replace(/[.]/g, '\\.')}/embed/shot-noise`));
-  await expect(fig.locator('textarea[data-snippet^="Loader"]')).toHaveValue(new RegExp(`src="${SITE.replace(/[.]/g, '\\.')}/embed\\.js"`));
+  await expect(fig.locator('textarea[data-snippet="Plain iframe"]')).toHaveValue(
+    new RegExp(`src="${SITE.replace(/[.]/g, '\\.')}/embed/shot-noise`),
+  );
+  await expect(fig.locator('textarea[data-snippet^="Loader"]')).toHaveValue(
+    new RegExp(`src="${SITE.replace(/[.]/g, '\\.')}/embed\\.js"`),
+  );
   await expect(page.locator('#cite-this')).toContainText(SITE);
   // Cache rules and headers on the other kinds of file.
-  const asset = await page.evaluate(() => (document.querySelector('script[type="module"][src]') as HTMLScriptElement).src);
+  const asset = await page.evaluate(
+    () => (document.querySelector('script[type="module"][src]') as HTMLScriptElement).src,
+  );
   const assetPath = new URL(asset).pathname;
   expect(assetPath.startsWith(`${SUB_PATH}/assets/`)).toBe(true);
-  for (const p of [assetPath, `${SUB_PATH}/sw.js`, `${SUB_PATH}/embed.js`, `${SUB_PATH}/embed/landscape`, `${SUB_PATH}/present`, `${SUB_PATH}/oembed/landscape.json`, `${SUB_PATH}/robots.txt`]) {
+  for (const p of [
+    assetPath,
+    `${SUB_PATH}/sw.js`,
+    `${SUB_PATH}/embed.js`,
+    `${SUB_PATH}/embed/landscape`,
+    `${SUB_PATH}/present`,
+    `${SUB_PATH}/oembed/landscape.json`,
+    `${SUB_PATH}/robots.txt`,
+  ]) {
     const r = await request.get(`http://127.0.0.1:${new URL(SITE).port}${p}`);
     expect(r.status(), p).toBe(200);
-    for (const [name, value] of Object.entries(headersForPath(rules, p))) expect(r.headers()[name.toLowerCase()], `${p} ${name}`).toBe(value);
+    for (const [name, value] of Object.entries(headersForPath(rules, p)))
+      expect(r.headers()[name.toLowerCase()], `${p} ${name}`).toBe(value);
   }
   const missing = await request.get(`${SITE}/nothing-here`);
   expect(missing.status()).toBe(404);
@@ -116,7 +136,9 @@ test('after one visit, a reload offline still shows the article, an embed and th
   await waitForHydration(page);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(`${SITE}/`);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
+    .toBe(true);
   await context.setOffline(true);
   await page.reload();
   await waitForHydration(page);
@@ -142,13 +164,20 @@ test('oEmbed: discovery on each embed, absolute documents that frame the embed',
   const response = await request.get(discovery!);
   expect(response.headers()['access-control-allow-origin']).toBe('*');
   const doc = await response.json();
-  expect(doc).toMatchObject({ version: '1.0', type: 'rich', provider_url: `${SITE}/`, title: 'The landscape goes flat' });
+  expect(doc).toMatchObject({
+    version: '1.0',
+    type: 'rich',
+    provider_url: `${SITE}/`,
+    title: 'The landscape goes flat',
+  });
   expect(doc.html).toContain(`<iframe src="${SITE}/embed/landscape"`);
   const section = await (await request.get(`${SITE}/oembed/section/noise.json`)).json();
   expect(section.html).toContain(`src="${SITE}/embed/section/noise"`);
   // A CMS pastes the document's HTML into a page of another origin: the frame loads the figure.
   await page.goto(hostUrl);
-  await page.evaluate((html) => { document.querySelector('main')!.insertAdjacentHTML('beforeend', html); }, doc.html);
+  await page.evaluate((html) => {
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', html);
+  }, doc.html);
   // Figures compute when they are on screen.
   await page.locator(`iframe[src="${SITE}/embed/landscape"]`).scrollIntoViewIfNeeded();
   const frame = page.frameLocator(`iframe[src="${SITE}/embed/landscape"]`);

@@ -20,7 +20,9 @@ test.beforeAll(async () => {
   // school laptop may have evicted, and which hosts without cache rules barely fill).
   server = await startStaticServer({ dir: BUILD_A, basePath: SUB_PATH, noStore: true });
 });
-test.afterAll(async () => { await server?.close(); });
+test.afterAll(async () => {
+  await server?.close();
+});
 
 test('a redeploy does not strand an open presentation', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -29,14 +31,25 @@ test('a redeploy does not strand an open presentation', async ({ browser }) => {
   const missing: string[] = [];
   const present = await context.newPage();
   present.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  present.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
-  present.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  present.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  present.on('response', (r) => {
+    if (r.status() >= 400) missing.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
 
   await present.goto(`${server.url}/present?slide=1`);
   await waitForHydration(present);
-  await expect.poll(() => present.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(() => present.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 })
+    .toBe(true);
   const cachesA = await present.evaluate(() => caches.keys());
-  const chunksBefore = await present.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/assets/')));
+  const chunksBefore = await present.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.includes('/assets/')),
+  );
 
   // Deploy B: A's files are gone from the server.
   server.deploy(BUILD_B);
@@ -45,7 +58,12 @@ test('a redeploy does not strand an open presentation', async ({ browser }) => {
   await waitForHydration(other);
   const prompt = other.locator('[data-update-available]');
   await expect(prompt).toBeVisible({ timeout: 60_000 });
-  const controllerChanged = present.evaluate(() => new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })));
+  const controllerChanged = present.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+      ),
+  );
   await prompt.getByRole('button', { name: 'Reload' }).click();
   await controllerChanged;
   // The other tab now runs B (its paragraph added by the redeploy); the presentation still runs A.
@@ -59,14 +77,23 @@ test('a redeploy does not strand an open presentation', async ({ browser }) => {
     await expect(present.locator('[data-present]')).toHaveAttribute('data-slide-index', String(i));
     // A step slide with a graphic names its figure; the figure itself mounts once its chunk has loaded.
     const slide = present.locator('[data-present] [data-slide]');
-    const withGraphic = await slide.evaluate((el) => el.classList.contains('slide--step') && !el.classList.contains('slide--text-only'));
+    const withGraphic = await slide.evaluate(
+      (el) => el.classList.contains('slide--step') && !el.classList.contains('slide--text-only'),
+    );
     const id = withGraphic ? await slide.getAttribute('data-scrolly') : null;
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    await expect(present.locator(`[data-present] [data-figure="${id}"]`), id).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(present.locator(`[data-present] [data-figure="${id}"]`), id).toHaveAttribute('data-ready', 'true', {
+      timeout: 60_000,
+    });
   }
   expect(seen.size).toBeGreaterThan(3);
-  const chunksAfter = await present.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/assets/')));
+  const chunksAfter = await present.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.includes('/assets/')),
+  );
   // Old chunks were fetched after the deploy, and none of them failed.
   expect(chunksAfter.filter((p) => !chunksBefore.includes(p)).length).toBeGreaterThan(0);
   expect(missing).toEqual([]);
@@ -75,9 +102,17 @@ test('a redeploy does not strand an open presentation', async ({ browser }) => {
   // Once no tab runs A any more, A's precache is retired.
   await present.reload();
   await waitForHydration(present);
-  await expect.poll(async () => {
-    await present.evaluate(() => fetch(location.href).catch(() => undefined)); // any request lets the worker check
-    return present.evaluate(async (before) => (await caches.keys()).filter((n) => before.includes(n) && n.includes('-precache-')).length, cachesA);
-  }, { timeout: 30_000, intervals: [6_000] }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        await present.evaluate(() => fetch(location.href).catch(() => undefined)); // any request lets the worker check
+        return present.evaluate(
+          async (before) => (await caches.keys()).filter((n) => before.includes(n) && n.includes('-precache-')).length,
+          cachesA,
+        );
+      },
+      { timeout: 30_000, intervals: [6_000] },
+    )
+    .toBe(0);
   await context.close();
 });

@@ -21,9 +21,16 @@ export const NGINX_BIN = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
 function build(dist: string, ssr: string, contentDir?: string): void {
   if (process.env.QML_HOSTING_REUSE && existsSync(path.join(dist, 'sw.js'))) return;
-  const env = { ...process.env, SITE_URL: SITE, QML_DIST_DIR: dist, QML_SSR_DIR: ssr, ...(contentDir ? { QML_CONTENT_DIR: contentDir } : {}) };
+  const env = {
+    ...process.env,
+    SITE_URL: SITE,
+    QML_DIST_DIR: dist,
+    QML_SSR_DIR: ssr,
+    ...(contentDir ? { QML_CONTENT_DIR: contentDir } : {}),
+  };
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build for ${dist} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(`build for ${dist} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 }
 
 /** Build A: the article as it is. */
@@ -48,12 +55,28 @@ export function startNginx(): void {
   for (const d of ['html', 'logs', 'tmp']) mkdirSync(path.join(NGINX_PREFIX, d), { recursive: true });
   symlinkSync(BUILD_A, path.join(NGINX_PREFIX, 'html', SUB_PATH.slice(1)));
   const config = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
-  if (!/^\s*listen 8080;$/m.test(config)) throw new Error('deploy/nginx.conf: no "listen 8080;" line to point at the test port');
-  writeFileSync(path.join(NGINX_PREFIX, 'nginx.conf'), config.replace(/^(\s*)listen 8080;$/m, `$1listen 127.0.0.1:${NGINX_PORT};`));
+  if (!/^\s*listen 8080;$/m.test(config))
+    throw new Error('deploy/nginx.conf: no "listen 8080;" line to point at the test port');
+  writeFileSync(
+    path.join(NGINX_PREFIX, 'nginx.conf'),
+    config.replace(/^(\s*)listen 8080;$/m, `$1listen 127.0.0.1:${NGINX_PORT};`),
+  );
   // Started as root (CI, containers), nginx's workers drop to `nobody`, who cannot read a checkout in a
   // private directory (e.g. one made by mktemp -d): keep them as the user who owns the checkout.
   const asRoot = process.getuid?.() === 0 ? ['-g', 'user root;'] : [];
-  execFileSync(NGINX_BIN, [...asRoot, '-p', NGINX_PREFIX, '-c', path.join(NGINX_PREFIX, 'nginx.conf'), '-e', path.join(NGINX_PREFIX, 'logs', 'error.log')], { stdio: 'pipe' });
+  execFileSync(
+    NGINX_BIN,
+    [
+      ...asRoot,
+      '-p',
+      NGINX_PREFIX,
+      '-c',
+      path.join(NGINX_PREFIX, 'nginx.conf'),
+      '-e',
+      path.join(NGINX_PREFIX, 'logs', 'error.log'),
+    ],
+    { stdio: 'pipe' },
+  );
 }
 
 export function stopNginx(): void {

@@ -39,7 +39,8 @@ describe('npm run sim', () => {
   });
 
   it('samples seeded counts with --shots', () => {
-    const a = fakeIoOf({ 'b.qasm': BELL }), b = fakeIoOf({ 'b.qasm': BELL });
+    const a = fakeIoOf({ 'b.qasm': BELL }),
+      b = fakeIoOf({ 'b.qasm': BELL });
     simMain(['run', 'b.qasm', '--shots', '1000', '--seed', '3'], a);
     simMain(['run', 'b.qasm', '--shots=1000', '--seed=3'], b);
     const counts = JSON.parse(a.out).counts;
@@ -69,7 +70,11 @@ describe('npm run sim', () => {
       [['run', 'x.qasm', '--noise', 'ibm_nowhere'], /unknown device 'ibm_nowhere'/],
       [['run', 'missing.qasm'], /cannot read 'missing.qasm': no such file/],
       [['run', 'bad.qasm'], /bad\.qasm:4:1: .*foo/, { 'bad.qasm': `${HEADER}qreg q[1];\nfoo q[0];\n` }],
-      [['run', 'big.qasm', '--max-qubits', '2'], /refused: the limit is 2 qubits/, { 'big.qasm': `${HEADER}qreg q[3];\nh q[2];\n` }],
+      [
+        ['run', 'big.qasm', '--max-qubits', '2'],
+        /refused: the limit is 2 qubits/,
+        { 'big.qasm': `${HEADER}qreg q[3];\nh q[2];\n` },
+      ],
       [['run', 'x.qasm', '--max-qubits', '99'], /--max-qubits: 99 is above the maximum/],
     ];
     for (const [argv, pattern, files] of cases) {
@@ -82,19 +87,33 @@ describe('npm run sim', () => {
 describe('npm run experiment', () => {
   it('prints CSV rows per (qubits, layers) with the documented columns', () => {
     const io = fakeIo();
-    expect(experimentMain(['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'], io)).toBe(0);
+    expect(
+      experimentMain(['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'], io),
+    ).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0].startsWith('qubits,layers,samples,mean,variance')).toBe(true);
     expect(lines).toHaveLength(5);
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['2,4,20', '2,6,20', '3,4,20', '3,6,20']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      '2,4,20',
+      '2,6,20',
+      '3,4,20',
+      '3,6,20',
+    ]);
     const variance = Number(lines[1].split(',')[4]);
     expect(variance).toBeGreaterThan(0);
   });
 
   it('prints JSON with meta and is reproducible from the seed', () => {
-    const a = fakeIo(), b = fakeIo();
-    experimentMain(['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'], a);
-    experimentMain(['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'], b);
+    const a = fakeIo(),
+      b = fakeIo();
+    experimentMain(
+      ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
+      a,
+    );
+    experimentMain(
+      ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
+      b,
+    );
     const out = JSON.parse(a.out);
     expect(out.meta.version).toBe('barren-plateau@1');
     expect(out.meta.params.cost).toBe('local');

@@ -30,10 +30,21 @@ describe('npm run experiment -- encoding-cost', () => {
     const out = JSON.parse(io.out);
     expect(out.meta.version).toBe('encoding-cost@1');
     expect(out.rows).toHaveLength(8);
-    expect(Object.keys(out.rows[0])).toEqual(['encoding', 'features', 'qubits', 'cnots', 'single_qubit_gates', 'depth']);
-    const mnist = out.rows.find((r: { encoding: string; features: number }) => r.encoding === 'amplitude' && r.features === 784);
+    expect(Object.keys(out.rows[0])).toEqual([
+      'encoding',
+      'features',
+      'qubits',
+      'cnots',
+      'single_qubit_gates',
+      'depth',
+    ]);
+    const mnist = out.rows.find(
+      (r: { encoding: string; features: number }) => r.encoding === 'amplitude' && r.features === 784,
+    );
     expect(mnist).toMatchObject({ qubits: 10, cnots: 1022 });
-    const imagenet = out.rows.find((r: { encoding: string; features: number }) => r.encoding === 'amplitude' && r.features === 150528);
+    const imagenet = out.rows.find(
+      (r: { encoding: string; features: number }) => r.encoding === 'amplitude' && r.features === 150528,
+    );
     expect(imagenet).toMatchObject({ qubits: 18, cnots: 2 ** 18 - 2 });
   });
 
@@ -41,7 +52,11 @@ describe('npm run experiment -- encoding-cost', () => {
     expect(parseFeatures('5:40')).toEqual([5, 8, 16, 32, 40]);
     const io = fakeIo();
     expect(experimentMain(['encoding-cost', '--features', '4:16', '--encodings', 'amplitude'], io)).toBe(0);
-    expect(io.out.trim().split('\n').slice(1)).toEqual(['amplitude,4,2,2,3,4', 'amplitude,8,3,6,7,11', 'amplitude,16,4,14,15,26']);
+    expect(io.out.trim().split('\n').slice(1)).toEqual([
+      'amplitude,4,2,2,3,4',
+      'amplitude,8,3,6,7,11',
+      'amplitude,16,4,14,15,26',
+    ]);
   });
 
   it('built-circuit rows equal the formula at the build limit', () => {
@@ -49,7 +64,12 @@ describe('npm run experiment -- encoding-cost', () => {
       const r = countRow(e, BUILD_LIMIT[e], 3);
       expect(r.countedFrom).toBe('circuit');
       const c = encodingCounts(e, BUILD_LIMIT[e]);
-      expect([r.qubits, r.cnots, r.singleQubitGates, r.depth]).toEqual([c.qubits, c.cnots, c.singleQubitGates, c.depth]);
+      expect([r.qubits, r.cnots, r.singleQubitGates, r.depth]).toEqual([
+        c.qubits,
+        c.cnots,
+        c.singleQubitGates,
+        c.depth,
+      ]);
       expect(countRow(e, BUILD_LIMIT[e] * 2, 3).countedFrom).toBe('formula');
     }
   });

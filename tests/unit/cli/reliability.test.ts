@@ -27,7 +27,12 @@ function expectOneLine(io: FakeIo, pattern: RegExp): void {
 }
 
 describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed run', () => {
-  const files = { 'x.qasm': X0, 'ccx.qasm': CCX, 'bad.qasm': `${HEADER}qreg q[1];\nfoo q[0];\n`, 'big.qasm': `${HEADER}qreg q[3];\nh q[2];\n` };
+  const files = {
+    'x.qasm': X0,
+    'ccx.qasm': CCX,
+    'bad.qasm': `${HEADER}qreg q[1];\nfoo q[0];\n`,
+    'big.qasm': `${HEADER}qreg q[3];\nh q[2];\n`,
+  };
   const sim: Array<[string[], number, RegExp]> = [
     [[], 2, /missing command/],
     [['run', 'x.qasm', '--noise', 'nope'], 2, /unknown device 'nope'/],
@@ -65,7 +70,10 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
   }
 
   it('--help documents the convention and exits 0', () => {
-    for (const [run, help] of [[simMain, SIM_HELP], [experimentMain, EXPERIMENT_HELP]] as const) {
+    for (const [run, help] of [
+      [simMain, SIM_HELP],
+      [experimentMain, EXPERIMENT_HELP],
+    ] as const) {
       const io = fakeIo();
       expect(run(['--help'], io)).toBe(0);
       expect(io.out).toBe(help);
@@ -105,7 +113,8 @@ describe('defect 10: progress on long runs and --timeout', () => {
     expect(JSON.parse(io.out).qubits).toBe(3);
     const lines = io.err.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(5);
-    for (const l of lines) expect(l).toMatch(/^progress \d+% \([\d,]+ of 100 operations, \d+ (s|min \d+ s) elapsed, about .* left\)$/);
+    for (const l of lines)
+      expect(l).toMatch(/^progress \d+% \([\d,]+ of 100 operations, \d+ (s|min \d+ s) elapsed, about .* left\)$/);
   });
 
   it('sim: a short run prints nothing on stderr, and --progress reports from the start', () => {
@@ -128,7 +137,9 @@ describe('defect 10: progress on long runs and --timeout', () => {
     expect(experimentMain(['barren-plateau', '--qubits', '2:4', '--samples', '100', '--timeout', '4'], io)).toBe(1);
     expectTimedOut(io, /stopped after the time budget of 4 s/);
     const ok = fakeIo({ tickMs: 1000 });
-    expect(experimentMain(['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'], ok)).toBe(0);
+    expect(
+      experimentMain(['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'], ok),
+    ).toBe(0);
     expect(ok.out).toMatch(/^qubits,layers/);
   });
 });
@@ -149,13 +160,17 @@ describe('defect 2 (CLI): input is capped before it is all read', () => {
     const zero = openSync('/dev/zero', 'r');
     try {
       expect(() => readBounded(zero, 1 << 20, 'standard input')).toThrow(InputError);
-    } finally { closeSync(zero); }
+    } finally {
+      closeSync(zero);
+    }
     const dir = mkdtempSync(join(tmpdir(), 'qml-io-'));
     writeFileSync(join(dir, 'f.qasm'), X0);
     const fd = openSync(join(dir, 'f.qasm'), 'r');
     try {
       expect(() => readBounded(fd, 10, "'f.qasm'")).toThrow(/'f\.qasm' is larger than 10 bytes/);
-    } finally { closeSync(fd); }
+    } finally {
+      closeSync(fd);
+    }
     expect(DEFAULT_MAX_INPUT_BYTES).toBe(32 * 1024 * 1024);
   });
 
@@ -163,12 +178,19 @@ describe('defect 2 (CLI): input is capped before it is all read', () => {
     const zero = openSync('/dev/zero', 'r');
     try {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', 'run', '-'], {
-        stdio: [zero, 'pipe', 'pipe'], env: { ...process.env, QML_MAX_INPUT_BYTES: String(4 << 20) }, timeout: 60_000, encoding: 'utf8',
+        stdio: [zero, 'pipe', 'pipe'],
+        env: { ...process.env, QML_MAX_INPUT_BYTES: String(4 << 20) },
+        timeout: 60_000,
+        encoding: 'utf8',
       });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`error: standard input is larger than 4,194,304 bytes (raise the cap with --max-input-bytes or QML_MAX_INPUT_BYTES)\n`);
-    } finally { closeSync(zero); }
+      expect(r.stderr).toBe(
+        `error: standard input is larger than 4,194,304 bytes (raise the cap with --max-input-bytes or QML_MAX_INPUT_BYTES)\n`,
+      );
+    } finally {
+      closeSync(zero);
+    }
   });
 });
 

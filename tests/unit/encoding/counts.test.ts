@@ -16,14 +16,21 @@ describe('encoding counts: closed forms equal the built circuits', () => {
         const s = circuitStats(encodeFeatures(encoding, x));
         const c = encodingCounts(encoding, d);
         expect({ qubits: s.qubits, cnots: s.cnots, single: s.singleQubitGates, depth: s.depth }).toEqual({
-          qubits: c.qubits, cnots: c.cnots, single: c.singleQubitGates, depth: c.depth,
+          qubits: c.qubits,
+          cnots: c.cnots,
+          single: c.singleQubitGates,
+          depth: c.depth,
         });
       });
     }
   }
 
   it('amplitude encoding matches the published count 2^n − 2 CNOTs for real amplitudes', () => {
-    expect(encodingCounts('amplitude', 1 << 20)).toMatchObject({ qubits: 20, cnots: 2 ** 20 - 2, singleQubitGates: 2 ** 20 - 1 });
+    expect(encodingCounts('amplitude', 1 << 20)).toMatchObject({
+      qubits: 20,
+      cnots: 2 ** 20 - 2,
+      singleQubitGates: 2 ** 20 - 1,
+    });
   });
 
   it('MNIST-sized amplitude encoding pads 784 features to 1,024 amplitudes on 10 qubits', () => {

@@ -9,7 +9,8 @@ import { StateVector } from '../../../src/sim/statevector';
 
 /** |⟨target|ψ⟩|² for a real target vector. */
 function fidelity(sv: StateVector, target: ArrayLike<number>): number {
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let i = 0; i < target.length; i++) {
     const a = sv.amplitude(i);
     re += target[i] * a.re;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { barrenPlateau, deepLimitVariance, rxProductVariance, type BarrenPlateauParams } from '../../../src/experiments/barren-plateau';
+import {
+  barrenPlateau,
+  deepLimitVariance,
+  rxProductVariance,
+  type BarrenPlateauParams,
+} from '../../../src/experiments/barren-plateau';
 import { isAbortError } from '../../../src/experiments/abort';
 import { runDefinition, runRaw } from '../../../src/experiments/run';
 
@@ -19,7 +24,7 @@ describe('barren-plateau experiment', () => {
   });
 
   it('the deep-limit formula has the documented values', () => {
-    expect(deepLimitVariance(8)).toBeCloseTo(1.30e-3, 5);
+    expect(deepLimitVariance(8)).toBeCloseTo(1.3e-3, 5);
     expect(deepLimitVariance(12)).toBeCloseTo(8.14e-5, 7);
   });
 
@@ -63,7 +68,11 @@ describe('barren-plateau experiment', () => {
   it('merges any split of the samples into bit-identical results', () => {
     const params = barrenPlateau.normalize({ qubits: [2, 3, 4], layers: [5, 8], samples: 20, seed: 11 });
     const whole = runRaw(barrenPlateau, params, undefined);
-    const parts = [[13, 20], [0, 7], [7, 13]].map((r) => runRaw(barrenPlateau, params, r as [number, number]));
+    const parts = [
+      [13, 20],
+      [0, 7],
+      [7, 13],
+    ].map((r) => runRaw(barrenPlateau, params, r as [number, number]));
     const merged = barrenPlateau.merge(params, parts);
     expect(merged).toEqual(whole);
     expect(barrenPlateau.summarize(params, merged)).toEqual(barrenPlateau.summarize(params, whole));
@@ -88,7 +97,10 @@ describe('barren-plateau experiment', () => {
       expect(data.refinement.label).toBe(`${end} of 24 random circuits per point so far`);
     }
     // a non-prefix subset reports the least-sampled cell
-    const gap = barrenPlateau.merge(params, [runRaw(barrenPlateau, params, [0, 3]), runRaw(barrenPlateau, params, [10, 12])]);
+    const gap = barrenPlateau.merge(params, [
+      runRaw(barrenPlateau, params, [0, 3]),
+      runRaw(barrenPlateau, params, [10, 12]),
+    ]);
     expect(barrenPlateau.summarize(params, gap).refinement.level).toBe(5);
   });
 
@@ -113,19 +125,33 @@ describe('barren-plateau experiment', () => {
     const controller = new AbortController();
     const seen: number[] = [];
     let partialRows = 0;
-    expect(() => runDefinition(barrenPlateau, { qubits: [2, 3], layers: [4], samples: 50 }, {
-      signal: controller.signal,
-      onProgress: (done, total, partial) => {
-        seen.push(done / total);
-        partialRows = partial!.rows[0].samples;
-        if (seen.length === 5) controller.abort();
-      },
-    })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(() =>
+      runDefinition(
+        barrenPlateau,
+        { qubits: [2, 3], layers: [4], samples: 50 },
+        {
+          signal: controller.signal,
+          onProgress: (done, total, partial) => {
+            seen.push(done / total);
+            partialRows = partial!.rows[0].samples;
+            if (seen.length === 5) controller.abort();
+          },
+        },
+      ),
+    ).toThrow(expect.objectContaining({ name: 'AbortError' }));
     expect(seen).toHaveLength(5);
     expect(partialRows).toBe(5);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     let last = 0;
-    runDefinition(barrenPlateau, { qubits: [2], layers: [2], samples: 6 }, { onProgress: (d, t) => { last = d / t; } });
+    runDefinition(
+      barrenPlateau,
+      { qubits: [2], layers: [2], samples: 6 },
+      {
+        onProgress: (d, t) => {
+          last = d / t;
+        },
+      },
+    );
     expect(last).toBe(1);
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LayeredKernel, type Cost } from '../../../src/experiments/barren-plateau/kernel';
 import {
-  alternatingProgram, mccleanProgram, rxProductProgram, toCircuit, type LayeredProgram,
+  alternatingProgram,
+  mccleanProgram,
+  rxProductProgram,
+  toCircuit,
+  type LayeredProgram,
 } from '../../../src/experiments/barren-plateau/program';
 import { depolarizing } from '../../../src/sim/channels';
 import { DensityMatrix } from '../../../src/sim/density';
@@ -15,7 +19,7 @@ function costFromProbs(p: ArrayLike<number>, n: number, cost: Cost): number {
   if (cost === 'global') return 1 - p[0];
   let s = 0;
   for (let i = 0; i < p.length; i++) {
-    if (cost === 'zz') s += ((i & 1) ^ ((i >> 1) & 1)) ? -p[i] : p[i];
+    if (cost === 'zz') s += (i & 1) ^ ((i >> 1) & 1) ? -p[i] : p[i];
     else {
       let ones = 0;
       for (let q = 0; q < n; q++) ones += (i >> q) & 1;
@@ -27,7 +31,12 @@ function costFromProbs(p: ArrayLike<number>, n: number, cost: Cost): number {
 
 /** Parameter shift with the generic state-vector simulator. */
 function referenceGradient(program: LayeredProgram, cost: Cost): number {
-  const f = (shift: number) => costFromProbs(new StateVector(program.numQubits).run(toCircuit(program, shift)).probabilities(), program.numQubits, cost);
+  const f = (shift: number) =>
+    costFromProbs(
+      new StateVector(program.numQubits).run(toCircuit(program, shift)).probabilities(),
+      program.numQubits,
+      cost,
+    );
   return (f(Math.PI / 2) - f(-Math.PI / 2)) / 2;
 }
 
@@ -40,7 +49,12 @@ function referenceNoisyGradient(program: LayeredProgram, cost: Cost): number {
       if (block.kind === 'rot') {
         block.rotations.forEach((r, i) => {
           const isParam = b === program.param.block && i === program.param.index;
-          const op: GateOp = { kind: 'gate', name: (['rx', 'ry', 'rz'] as const)[r.axis], qubits: [r.qubit], params: [r.angle + (isParam ? shift : 0)] };
+          const op: GateOp = {
+            kind: 'gate',
+            name: (['rx', 'ry', 'rz'] as const)[r.axis],
+            qubits: [r.qubit],
+            params: [r.angle + (isParam ? shift : 0)],
+          };
           rho.apply(op);
         });
       } else if (block.kind === 'cz') {
@@ -81,7 +95,8 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
 
   it('density-matrix mode agrees with the state vector when there is no noise', () => {
     for (const n of [2, 4]) {
-      const dm = new LayeredKernel(n, true), sv = new LayeredKernel(n, false);
+      const dm = new LayeredKernel(n, true),
+        sv = new LayeredKernel(n, false);
       const program = mccleanProgram(n, 12, createRng(5 + n));
       for (const cost of COSTS) expect(dm.gradient(program, cost)).toBeCloseTo(sv.gradient(program, cost), 12);
     }
@@ -93,7 +108,8 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
       for (const p of [0.02, 0.3]) {
         const programs = [mccleanProgram(n, 6, createRng(11 * n), p), alternatingProgram(n, 2, createRng(13 * n), p)];
         for (const program of programs) {
-          for (const cost of COSTS) expect(dm.gradient(program, cost)).toBeCloseTo(referenceNoisyGradient(program, cost), 12);
+          for (const cost of COSTS)
+            expect(dm.gradient(program, cost)).toBeCloseTo(referenceNoisyGradient(program, cost), 12);
         }
       }
     }

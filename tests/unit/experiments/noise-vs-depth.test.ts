@@ -30,7 +30,13 @@ describe('noise-vs-depth experiment', () => {
     const n = 4;
     const e = getDevice('ibm_boston').readoutError!;
     expect(e.p01).toBe(e.p10);
-    const { data } = runDefinition(noiseVsDepth, { family: 'ghz', qubits: n, maxDepth: 3, device: 'ibm_boston', configs: ['readout'] });
+    const { data } = runDefinition(noiseVsDepth, {
+      family: 'ghz',
+      qubits: n,
+      maxDepth: 3,
+      device: 'ibm_boston',
+      configs: ['readout'],
+    });
     for (const pt of data.configs[0].points) {
       expect(pt.fidelity).toBeCloseTo(1, 12);
       expect(pt.noisy).toBeCloseTo((1 - 2 * e.p01) ** n, 12);
@@ -38,7 +44,14 @@ describe('noise-vs-depth experiment', () => {
   });
 
   it('gate noise: fidelity falls with depth and equals a from-scratch density-matrix run', () => {
-    const { data } = runDefinition(noiseVsDepth, { family: 'layered', qubits: 3, maxDepth: 8, device: 'ibm_kingston', configs: ['gate'], seed: 4 });
+    const { data } = runDefinition(noiseVsDepth, {
+      family: 'layered',
+      qubits: 3,
+      maxDepth: 8,
+      device: 'ibm_kingston',
+      configs: ['gate'],
+      seed: 4,
+    });
     const pts = data.configs[0].points;
     for (let i = 1; i < pts.length; i++) expect(pts[i].fidelity).toBeLessThan(pts[i - 1].fidelity);
     const model = deviceNoiseModelById('ibm_kingston', { gate: true, decoherence: false, readout: false });
@@ -50,12 +63,21 @@ describe('noise-vs-depth experiment', () => {
   });
 
   it('finds the depth where the signal sinks below k standard errors', () => {
-    const { data } = runDefinition(noiseVsDepth, { family: 'ghz', qubits: 4, maxDepth: 30, configs: ['all'], scale: 20, shots: 1000, k: 2 });
+    const { data } = runDefinition(noiseVsDepth, {
+      family: 'ghz',
+      qubits: 4,
+      maxDepth: 30,
+      configs: ['all'],
+      scale: 20,
+      shots: 1000,
+      k: 2,
+    });
     const c = data.configs[0];
     expect(c.depthLost).not.toBeNull();
     const lost = c.points[c.depthLost! - 1];
     expect(Math.abs(lost.noisy)).toBeLessThan(2 * lost.stderr);
-    for (const pt of c.points.slice(0, c.depthLost! - 1)) expect(Math.abs(pt.noisy)).toBeGreaterThanOrEqual(2 * pt.stderr);
+    for (const pt of c.points.slice(0, c.depthLost! - 1))
+      expect(Math.abs(pt.noisy)).toBeGreaterThanOrEqual(2 * pt.stderr);
     expect(lost.stderr).toBeCloseTo(Math.sqrt((1 - lost.noisy ** 2) / 1000), 15);
     // the seeded shot estimate lies within a few standard errors of the exact value
     for (const pt of c.points) expect(Math.abs(pt.sampled - pt.noisy)).toBeLessThan(5 * pt.stderr + 1e-12);
@@ -64,7 +86,10 @@ describe('noise-vs-depth experiment', () => {
   it('splits across configurations and merges exactly', () => {
     const params = noiseVsDepth.normalize({ qubits: 3, maxDepth: 4 });
     const whole = runRaw(noiseVsDepth, params, undefined);
-    const merged = noiseVsDepth.merge(params, [runRaw(noiseVsDepth, params, [3, 5]), runRaw(noiseVsDepth, params, [0, 3])]);
+    const merged = noiseVsDepth.merge(params, [
+      runRaw(noiseVsDepth, params, [3, 5]),
+      runRaw(noiseVsDepth, params, [0, 3]),
+    ]);
     expect(merged).toEqual(whole);
   });
 

@@ -24,14 +24,21 @@ describe('sample statistics', () => {
   });
 
   it('merges indexed samples independently of split and order', () => {
-    fc.assert(fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 40 }), fc.nat(), (values, cut) => {
-      const indices = values.map((_, i) => i);
-      const c = cut % (values.length + 1);
-      const a = { indices: indices.slice(0, c), values: values.slice(0, c) };
-      const b = { indices: indices.slice(c), values: values.slice(c) };
-      expect(mergeIndexedSamples([b, a])).toEqual({ indices, values });
-    }));
-    expect(() => mergeIndexedSamples([{ indices: [1], values: [1] }, { indices: [1], values: [2] }])).toThrow(/two different values/);
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 40 }), fc.nat(), (values, cut) => {
+        const indices = values.map((_, i) => i);
+        const c = cut % (values.length + 1);
+        const a = { indices: indices.slice(0, c), values: values.slice(0, c) };
+        const b = { indices: indices.slice(c), values: values.slice(c) };
+        expect(mergeIndexedSamples([b, a])).toEqual({ indices, values });
+      }),
+    );
+    expect(() =>
+      mergeIndexedSamples([
+        { indices: [1], values: [1] },
+        { indices: [1], values: [2] },
+      ]),
+    ).toThrow(/two different values/);
   });
 });
 

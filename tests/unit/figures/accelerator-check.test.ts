@@ -2,7 +2,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { depthBudget, evaluate, loadingLayers, matrix, conditionsForStep, type AccelParams } from '../../../src/figures/accelerator-check/model';
+import {
+  depthBudget,
+  evaluate,
+  loadingLayers,
+  matrix,
+  conditionsForStep,
+  type AccelParams,
+} from '../../../src/figures/accelerator-check/model';
 import { WORKLOADS } from '../../../src/figures/accelerator-check/workloads';
 import { accelParamSpec } from '../../../src/figures/accelerator-check/meta';
 import View from '../../../src/figures/accelerator-check/view';
@@ -52,7 +59,18 @@ describe('accelerator-check', () => {
     expect(conditionsForStep(0)).toEqual(['encoding']);
     expect(conditionsForStep(4)).toHaveLength(5);
     for (const step of [0, 4]) {
-      const html = renderToStaticMarkup(createElement(View, { id: 'accelerator-check', step, progress: 0, params: defaults, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+      const html = renderToStaticMarkup(
+        createElement(View, {
+          id: 'accelerator-check',
+          step,
+          progress: 0,
+          params: defaults,
+          setParams: () => {},
+          paramIssues: [],
+          mode: 'article',
+          reducedMotion: true,
+        }),
+      );
       expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
       expect((html.match(/data-condition=/g) ?? []).length).toBe(6 * (step + 1));
     }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { runBarrenPlateau } from '../../../src/experiments';
 import { createRng } from '../../../src/sim/rng';
 import {
-  LAST_STEP, NOISY_MAX_QUBITS, deepLimit, fitExponential, fitValue, readerQubits, sceneFor, type FigureParams,
+  LAST_STEP,
+  NOISY_MAX_QUBITS,
+  deepLimit,
+  fitExponential,
+  fitValue,
+  readerQubits,
+  sceneFor,
+  type FigureParams,
 } from '../../../src/figures/barren-plateau/model';
 import { bpSummary, bpTable, describeFit } from '../../../src/figures/barren-plateau/text';
 
@@ -37,7 +44,12 @@ describe('fitExponential', () => {
   });
 
   it('down-weights a point with a large error and skips empty or non-positive rows', () => {
-    const rows = [2, 3, 4, 5].map((n) => ({ qubits: n, variance: Math.exp(-n), varianceStderr: 0.01 * Math.exp(-n), samples: 100 }));
+    const rows = [2, 3, 4, 5].map((n) => ({
+      qubits: n,
+      variance: Math.exp(-n),
+      varianceStderr: 0.01 * Math.exp(-n),
+      samples: 100,
+    }));
     rows.push({ qubits: 6, variance: 1, varianceStderr: 100, samples: 100 }); // an outlier with a huge error bar
     rows.push({ qubits: 7, variance: 0, varianceStderr: 0, samples: 100 });
     rows.push({ qubits: 8, variance: 1e-3, varianceStderr: 1e-4, samples: 1 });
@@ -51,7 +63,8 @@ describe('fitExponential', () => {
 describe('scenes', () => {
   it('step 0 runs two qubits only; steps 1–2 sweep 2–12 qubits of deep McClean circuits; the fit appears at step 2', () => {
     expect(sceneFor(0, P).series.map((s) => s.run.qubits)).toEqual([[2]]);
-    const s1 = sceneFor(1, P), s2 = sceneFor(2, P);
+    const s1 = sceneFor(1, P),
+      s2 = sceneFor(2, P);
     expect(s1.series[0].run).toEqual(s2.series[0].run);
     expect(s1.series[0].run.qubits).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(s1.series[0].run).toMatchObject({ cost: 'zz', ansatz: 'mcclean', noise: 0, layers: [100] });
@@ -80,7 +93,15 @@ describe('scenes', () => {
 
 describe('text', () => {
   it('builds the summary and the table from computed data', () => {
-    const { data } = runBarrenPlateau({ qubits: [2, 3, 4], layers: [20], samples: 60, seed: 3, cost: 'zz', ansatz: 'mcclean', noise: 0 });
+    const { data } = runBarrenPlateau({
+      qubits: [2, 3, 4],
+      layers: [20],
+      samples: 60,
+      seed: 3,
+      cost: 'zz',
+      ansatz: 'mcclean',
+      noise: 0,
+    });
     const fit = fitExponential(data.rows);
     const results = [{ key: 'zz', label: 'zz', rows: data.rows, fit, complete: true }];
     const summary = bpSummary(2, results);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { baselineRace, baselineRaceSweep, raceOnly, type RaceExperimentParams } from '../../../src/experiments/baseline-race';
+import {
+  baselineRace,
+  baselineRaceSweep,
+  raceOnly,
+  type RaceExperimentParams,
+} from '../../../src/experiments/baseline-race';
 import { EXPERIMENTS, getExperiment } from '../../../src/experiments';
 import { runDefinition } from '../../../src/experiments/run';
 import { RaceRun, raceParams, runRace, type RaceData } from '../../../src/ml/race';
@@ -8,8 +13,25 @@ import { vqcTrainCircuitsPerEpoch } from '../../../src/ml/vqc';
 import { defaultParams } from '../../../src/story/params';
 import { baselineRaceParamSpec } from '../../../src/figures/baseline-race/meta';
 import {
-  LAST_STEP, RACE_CHUNK, RACE_EPOCHS, RUNS_PER_CASE, SHOT_RATE_DEVICE, STEP_COUNT, bandOf, contourSegments, datasetPreviews,
-  ledgerRows, nextUntil, raceOverrides, shadeRuns, stepState, stripRows, sweepEnabled, sweepOverrides, verdicts, type BaselineRaceParams,
+  LAST_STEP,
+  RACE_CHUNK,
+  RACE_EPOCHS,
+  RUNS_PER_CASE,
+  SHOT_RATE_DEVICE,
+  STEP_COUNT,
+  bandOf,
+  contourSegments,
+  datasetPreviews,
+  ledgerRows,
+  nextUntil,
+  raceOverrides,
+  shadeRuns,
+  stepState,
+  stripRows,
+  sweepEnabled,
+  sweepOverrides,
+  verdicts,
+  type BaselineRaceParams,
 } from '../../../src/figures/baseline-race/model';
 import { baselineRaceAlt, historyTable, humanSeconds, sweepTable } from '../../../src/figures/baseline-race/text';
 import { FIGURE_CATALOG } from '../../../src/figures/catalog';
@@ -27,13 +49,41 @@ describe('baseline-race model: step → state', () => {
 
   it('step 0 shows only the datasets and runs nothing', () => {
     const s = stepState(0);
-    expect(s).toMatchObject({ panel: 'datasets', needsRace: false, needsSweep: false, prefetchSweep: false, showBoundaries: false, controls: false });
+    expect(s).toMatchObject({
+      panel: 'datasets',
+      needsRace: false,
+      needsSweep: false,
+      prefetchSweep: false,
+      showBoundaries: false,
+      controls: false,
+    });
   });
 
   it('step 1 trains and draws boundaries; step 2 shows the ledger and may prefetch the sweep; step 3 the strip plot with controls', () => {
-    expect(stepState(1)).toMatchObject({ panel: 'training', needsRace: true, needsSweep: false, showBoundaries: true, showLedger: false, controls: false });
-    expect(stepState(2)).toMatchObject({ panel: 'ledger', needsRace: true, needsSweep: false, prefetchSweep: true, showBoundaries: false, showLedger: true });
-    expect(stepState(3)).toMatchObject({ panel: 'knobs', needsRace: true, needsSweep: true, showStrip: true, showBoundaries: true, controls: true });
+    expect(stepState(1)).toMatchObject({
+      panel: 'training',
+      needsRace: true,
+      needsSweep: false,
+      showBoundaries: true,
+      showLedger: false,
+      controls: false,
+    });
+    expect(stepState(2)).toMatchObject({
+      panel: 'ledger',
+      needsRace: true,
+      needsSweep: false,
+      prefetchSweep: true,
+      showBoundaries: false,
+      showLedger: true,
+    });
+    expect(stepState(3)).toMatchObject({
+      panel: 'knobs',
+      needsRace: true,
+      needsSweep: true,
+      showStrip: true,
+      showBoundaries: true,
+      controls: true,
+    });
   });
 
   it('the sweep waits for the race to finish or pause, and never runs before step 2', () => {
@@ -60,8 +110,21 @@ describe('baseline-race model: step → state', () => {
 
   it('maps URL parameters onto the race and the sweep', () => {
     const p: BaselineRaceParams = { ...DEFAULTS, dataset: 'circles', seed: 9, encoding: 'zz', layers: 2, shots: 1000 };
-    expect(raceOverrides(p)).toMatchObject({ dataset: 'circles', seed: 9, noise: 0.1, epochs: RACE_EPOCHS, vqc: { encoding: 'zz', layers: 2, shots: 1000 } });
-    expect(sweepOverrides(p)).toMatchObject({ dataset: 'circles', seed: 9, replicates: 4, encodings: ['angle', 'zz'], depths: [1, 3], vqc: { shots: 1000 } });
+    expect(raceOverrides(p)).toMatchObject({
+      dataset: 'circles',
+      seed: 9,
+      noise: 0.1,
+      epochs: RACE_EPOCHS,
+      vqc: { encoding: 'zz', layers: 2, shots: 1000 },
+    });
+    expect(sweepOverrides(p)).toMatchObject({
+      dataset: 'circles',
+      seed: 9,
+      replicates: 4,
+      encodings: ['angle', 'zz'],
+      depths: [1, 3],
+      vqc: { shots: 1000 },
+    });
   });
 
   it('step 0 shows exactly the split the race trains on', () => {
@@ -86,10 +149,11 @@ describe('decision-boundary geometry', () => {
     const g = linearGrid(9, (x, y) => (x + y) / 2);
     const runs = shadeRuns(g, 6);
     const seen = new Array(81).fill(0);
-    for (const r of runs) for (let i = r.i0; i <= r.i1; i++) {
-      seen[r.j * 9 + i]++;
-      expect(bandOf(g.values[r.j * 9 + i], 6)).toBe(r.band);
-    }
+    for (const r of runs)
+      for (let i = r.i0; i <= r.i1; i++) {
+        seen[r.j * 9 + i]++;
+        expect(bandOf(g.values[r.j * 9 + i], 6)).toBe(r.band);
+      }
     expect(seen.every((c) => c === 1)).toBe(true);
     expect(runs.length).toBeLessThan(81);
     expect(bandOf(1, 6)).toBe(5);
@@ -135,7 +199,12 @@ describe('experiments: baseline-race and baseline-race-sweep', () => {
     let data: RaceData | null = null;
     const epochsSeen: number[] = [];
     for (const until of [1, 2, 3]) {
-      const res: { data: RaceData | null; meta: { seed: number } } = runDefinition(baselineRace, { ...SMALL, untilEpoch: until, resumeFrom: data?.checkpoint ?? null, attempt: 2 } as Partial<RaceExperimentParams>);
+      const res: { data: RaceData | null; meta: { seed: number } } = runDefinition(baselineRace, {
+        ...SMALL,
+        untilEpoch: until,
+        resumeFrom: data?.checkpoint ?? null,
+        attempt: 2,
+      } as Partial<RaceExperimentParams>);
       const d: RaceData = res.data!;
       data = d;
       epochsSeen.push(d.checkpoint.epoch);
@@ -144,20 +213,43 @@ describe('experiments: baseline-race and baseline-race-sweep', () => {
     }
     expect(epochsSeen).toEqual([1, 2, 3]);
     expect(data!.complete).toBe(true);
-    const strip = (d: RaceData) => d.epochs.map((e) => Object.values(e.models).map((m) => [m.loss, m.testAccuracy, m.trainAccuracy, m.cost]));
+    const strip = (d: RaceData) =>
+      d.epochs.map((e) => Object.values(e.models).map((m) => [m.loss, m.testAccuracy, m.trainAccuracy, m.cost]));
     expect(strip(data!)).toEqual(strip(whole));
     expect(data!.grids).toEqual(whole.grids);
   });
 
   it('refuses an untilEpoch before the checkpoint or past the end, and a checkpoint of other parameters', () => {
-    expect(() => baselineRace.normalize({ ...SMALL, untilEpoch: 4 } as Partial<RaceExperimentParams>)).toThrow(/untilEpoch/);
+    expect(() => baselineRace.normalize({ ...SMALL, untilEpoch: 4 } as Partial<RaceExperimentParams>)).toThrow(
+      /untilEpoch/,
+    );
     const first = runDefinition(baselineRace, { ...SMALL, untilEpoch: 2 } as Partial<RaceExperimentParams>).data!;
-    expect(() => baselineRace.normalize({ ...SMALL, untilEpoch: 1, resumeFrom: first.checkpoint } as Partial<RaceExperimentParams>)).toThrow(/untilEpoch/);
-    expect(() => runDefinition(baselineRace, { ...SMALL, seed: 5, untilEpoch: 3, resumeFrom: first.checkpoint } as Partial<RaceExperimentParams>)).toThrow(/different parameters/);
+    expect(() =>
+      baselineRace.normalize({
+        ...SMALL,
+        untilEpoch: 1,
+        resumeFrom: first.checkpoint,
+      } as Partial<RaceExperimentParams>),
+    ).toThrow(/untilEpoch/);
+    expect(() =>
+      runDefinition(baselineRace, {
+        ...SMALL,
+        seed: 5,
+        untilEpoch: 3,
+        resumeFrom: first.checkpoint,
+      } as Partial<RaceExperimentParams>),
+    ).toThrow(/different parameters/);
   });
 
   it('the sweep merges exactly whatever the split', () => {
-    const p = baselineRaceSweep.normalize({ ...(sweepOverrides(DEFAULTS) as Partial<SweepParams>), n: 30, epochs: 2, replicates: 1, depths: [1], scalings: ['minmax-pi'] });
+    const p = baselineRaceSweep.normalize({
+      ...(sweepOverrides(DEFAULTS) as Partial<SweepParams>),
+      n: 30,
+      epochs: 2,
+      replicates: 1,
+      depths: [1],
+      scalings: ['minmax-pi'],
+    });
     const count = baselineRaceSweep.sampleCount(p);
     expect(count).toBe(4); // logistic, MLP, VQC angle, VQC IQP
     const whole = baselineRaceSweep.runSamples(p, [0, count], {});
@@ -179,7 +271,8 @@ describe('ledger, strip plot and text', () => {
     const rows = ledgerRows(race);
     expect(rows.map((r) => r.model)).toEqual(['vqc', 'logistic', 'mlp']);
     const q = rows[0];
-    const nTrain = race.dataset.train.points.length, nTest = race.dataset.test.points.length;
+    const nTrain = race.dataset.train.points.length,
+      nTest = race.dataset.test.points.length;
     const perEpoch = vqcTrainCircuitsPerEpoch({ qubits: 2, layers: DEFAULTS.layers }, nTrain) + nTrain + nTest;
     expect(q.circuits).toBe(3 * perEpoch);
     expect(q.shots).toBe(q.circuits * DEFAULTS.shots);
@@ -190,16 +283,40 @@ describe('ledger, strip plot and text', () => {
     expect(q.parameters).toBe(2 * 2 * DEFAULTS.layers + 2);
   });
 
-  const fakeRun = (model: SweepRun['model'], seed: number, scaling: SweepRun['scaling'], acc: number, encoding: SweepRun['encoding'] = null, depth: number | null = null): SweepRun => ({
-    model, seed, scaling, encoding, depth, parameters: 10, trainAccuracy: acc, testAccuracy: acc, finalLoss: 0.3,
-    cost: { trainCircuits: 0, evalCircuits: 0, shots: 0, trainFlops: 0, evalFlops: 0 }, ms: 1,
+  const fakeRun = (
+    model: SweepRun['model'],
+    seed: number,
+    scaling: SweepRun['scaling'],
+    acc: number,
+    encoding: SweepRun['encoding'] = null,
+    depth: number | null = null,
+  ): SweepRun => ({
+    model,
+    seed,
+    scaling,
+    encoding,
+    depth,
+    parameters: 10,
+    trainAccuracy: acc,
+    testAccuracy: acc,
+    finalLoss: 0.3,
+    cost: { trainCircuits: 0, evalCircuits: 0, shots: 0, trainFlops: 0, evalFlops: 0 },
+    ms: 1,
   });
   const caseRuns = (seed: number, c: number, vqc: number[]) => [
-    fakeRun('logistic', seed, 'standard', c), fakeRun('mlp', seed, 'standard', c - 0.1),
-    fakeRun('vqc', seed, 'standard', vqc[0], 'angle', 1), fakeRun('vqc', seed, 'standard', vqc[1], 'angle', 3),
-    fakeRun('vqc', seed, 'standard', vqc[2], 'zz', 1), fakeRun('vqc', seed, 'standard', vqc[3], 'zz', 3),
+    fakeRun('logistic', seed, 'standard', c),
+    fakeRun('mlp', seed, 'standard', c - 0.1),
+    fakeRun('vqc', seed, 'standard', vqc[0], 'angle', 1),
+    fakeRun('vqc', seed, 'standard', vqc[1], 'angle', 3),
+    fakeRun('vqc', seed, 'standard', vqc[2], 'zz', 1),
+    fakeRun('vqc', seed, 'standard', vqc[3], 'zz', 3),
   ];
-  const sweep: SweepData = { runs: [...caseRuns(1, 0.9, [0.6, 0.95, 0.7, 0.8]), ...caseRuns(2, 0.9, [0.92, 0.95, 0.93, 0.91])], total: 12, complete: true, refinement: { level: 2, target: 2, label: '2 seeds per setting' } };
+  const sweep: SweepData = {
+    runs: [...caseRuns(1, 0.9, [0.6, 0.95, 0.7, 0.8]), ...caseRuns(2, 0.9, [0.92, 0.95, 0.93, 0.91])],
+    total: 12,
+    complete: true,
+    refinement: { level: 2, target: 2, label: '2 seeds per setting' },
+  };
 
   it('strip rows group runs by model and setting with min, median and max', () => {
     const rows = stripRows(sweep);
@@ -218,7 +335,9 @@ describe('ledger, strip plot and text', () => {
   it('the text alternative of each step is built from the data', () => {
     const previews = datasetPreviews(DEFAULTS.seed);
     const base = { params: DEFAULTS, previews, race, sweep, paused: false };
-    expect(baselineRaceAlt({ ...base, state: stepState(0) }).summary).toMatch(/two moons: 84 training points \(42 and 42 per class\) and 36 test points/);
+    expect(baselineRaceAlt({ ...base, state: stepState(0) }).summary).toMatch(
+      /two moons: 84 training points \(42 and 42 per class\) and 36 test points/,
+    );
     const s1 = baselineRaceAlt({ ...base, state: stepState(1) });
     expect(s1.summary).toContain(`After all 3 epochs on two moons`);
     expect(s1.summary).toContain(`${(100 * race.epochs[2].models.vqc.testAccuracy).toFixed(1)}%`);
@@ -229,7 +348,12 @@ describe('ledger, strip plot and text', () => {
     const s3 = baselineRaceAlt({ ...base, state: stepState(3) });
     expect(s3.summary).toContain('12 of 12 training runs');
     expect(s3.summary).toContain('beats both classical models in 2 of 2 cases; picking its worst, in 1');
-    const paused = baselineRaceAlt({ ...base, race: runRace(raceParams(SMALL), { untilEpoch: 1 }).data, paused: true, state: stepState(1) });
+    const paused = baselineRaceAlt({
+      ...base,
+      race: runRace(raceParams(SMALL), { untilEpoch: 1 }).data,
+      paused: true,
+      state: stepState(1),
+    });
     expect(paused.summary).toContain('Paused at epoch 1 of 40');
   });
 

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationDrift, DRIFT, driftedProfile, runDay, spreadStats, trainModel } from '../../../src/experiments/calibration-drift';
+import {
+  calibrationDrift,
+  DRIFT,
+  driftedProfile,
+  runDay,
+  spreadStats,
+  trainModel,
+} from '../../../src/experiments/calibration-drift';
 import { familyCircuit } from '../../../src/experiments/noise-vs-depth/circuits';
 import { runDefinition, runRaw } from '../../../src/experiments/run';
-import { CD_DEFAULTS, LAST_STEP, experimentParams, highlightedDay, stepReady, visibleDays } from '../../../src/figures/calibration-drift/model';
+import {
+  CD_DEFAULTS,
+  LAST_STEP,
+  experimentParams,
+  highlightedDay,
+  stepReady,
+  visibleDays,
+} from '../../../src/figures/calibration-drift/model';
 import { cdDownload, cdSummary, cdTable } from '../../../src/figures/calibration-drift/text';
 import { simulateDensity } from '../../../src/sim/density';
 import { deviceNoiseModel, getDevice } from '../../../src/sim/noise';
@@ -75,7 +89,10 @@ describe('calibration-drift: the experiment', () => {
   it('splits across workers and merges exactly', () => {
     const p = calibrationDrift.normalize({ ...params, days: 3, shots: 500, evalShots: 200 });
     const whole = runRaw(calibrationDrift, p, undefined);
-    const merged = calibrationDrift.merge(p, [runRaw(calibrationDrift, p, [2, 4]), runRaw(calibrationDrift, p, [0, 2])]);
+    const merged = calibrationDrift.merge(p, [
+      runRaw(calibrationDrift, p, [2, 4]),
+      runRaw(calibrationDrift, p, [0, 2]),
+    ]);
     expect(merged).toEqual(whole);
   });
 

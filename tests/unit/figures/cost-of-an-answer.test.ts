@@ -8,7 +8,15 @@ import { createElement } from 'react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  browserCost, circuitsPerAnswer, crossover, gpuCost, gpusFor, lastAvailable, qpuCost, sweep, type CostInputs,
+  browserCost,
+  circuitsPerAnswer,
+  crossover,
+  gpuCost,
+  gpusFor,
+  lastAvailable,
+  qpuCost,
+  sweep,
+  type CostInputs,
 } from '../../../src/figures/cost-of-an-answer/model';
 import { timePass } from '../../../src/figures/cost-of-an-answer/timing';
 import { ANSWERS, COST_DEVICES, COST_PLANS, costParamSpec } from '../../../src/figures/cost-of-an-answer/meta';
@@ -19,7 +27,17 @@ const base = defaultParams(costParamSpec) as CostInputs;
 
 describe('cost-of-an-answer model', () => {
   it('defaults are the sourced values', () => {
-    expect(base).toMatchObject({ answer: 'expectation', qubits: 20, layers: 10, eps: 0.01, device: 'ibm_boston', plan: 'ibm-payg', latency: 15, gpuPrice: 12.29, qpuPower: 25 });
+    expect(base).toMatchObject({
+      answer: 'expectation',
+      qubits: 20,
+      layers: 10,
+      eps: 0.01,
+      device: 'ibm_boston',
+      plan: 'ibm-payg',
+      latency: 15,
+      gpuPrice: 12.29,
+      qpuPower: 25,
+    });
   });
 
   it('QPU, one expectation value on 20 qubits of ibm_boston, by hand', () => {
@@ -83,7 +101,10 @@ describe('cost-of-an-answer model', () => {
   });
 
   it('browser: measured sizes as timed, 2× per qubit beyond 20 up to 30, nothing else', () => {
-    const t = new Map([[10, 2e-6], [20, 1e-3]]);
+    const t = new Map([
+      [10, 2e-6],
+      [20, 1e-3],
+    ]);
     expect(browserCost(base, 10, t)).toMatchObject({ available: true, measured: true, seconds: (10 * 19 + 1) * 2e-6 });
     const b22 = browserCost(base, 22, t);
     expect(b22.measured).toBe(false);
@@ -93,7 +114,10 @@ describe('cost-of-an-answer model', () => {
     expect(browserCost(base, 31, t).available).toBe(false);
     expect(browserCost(base, 15, t).available).toBe(false); // not timed
     // with the browser at 1 ms a pass at 20 qubits: 391 ms there, so the QPU (17.5 s) leads from 26 (26: 64 × 631... )
-    const rows = sweep(base, new Map(Array.from({ length: 19 }, (_, k) => [k + 2, 1e-3 * 2 ** (k + 2 - 20)] as [number, number])));
+    const rows = sweep(
+      base,
+      new Map(Array.from({ length: 19 }, (_, k) => [k + 2, 1e-3 * 2 ** (k + 2 - 20)] as [number, number])),
+    );
     // n = 25: 32 ms × 511 = 16.4 s < 17.54? no — 0.032 × 511 = 16.35 s, still faster; n = 26: 0.064 × 531 = 34 s
     expect(crossover(rows, 'browser', 'seconds')).toEqual({ n: 26, why: 'cheaper' });
   });
@@ -106,26 +130,58 @@ describe('cost-of-an-answer model', () => {
   });
 
   it('fuzz: every setting renders without NaN or Infinity', () => {
-    fc.assert(fc.property(
-      fc.record({
-        answer: fc.constantFrom(...ANSWERS), qubits: fc.integer({ min: 2, max: 60 }), layers: fc.integer({ min: 1, max: 1000 }),
-        eps: fc.double({ min: 0.0001, max: 1, noNaN: true }), examples: fc.integer({ min: 1, max: 1e7 }),
-        device: fc.constantFrom(...COST_DEVICES), plan: fc.constantFrom(...COST_PLANS),
-        latency: fc.double({ min: 0, max: 1e6, noNaN: true }), queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
-        perJob: fc.integer({ min: 1, max: 1e9 }), gpuPrice: fc.double({ min: 0, max: 1e4, noNaN: true }),
-        qpuPower: fc.double({ min: 0, max: 1e5, noNaN: true }), laptopW: fc.double({ min: 0, max: 5000, noNaN: true }),
-      }),
-      fc.integer({ min: 0, max: 2 }),
-      (params, step) => {
-        const html = renderToStaticMarkup(createElement(View, { id: 'cost-of-an-answer', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
-        expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
-        expect(html).not.toMatch(/="[^"]*NaN/);
-      },
-    ), { numRuns: 30, seed: 5 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          answer: fc.constantFrom(...ANSWERS),
+          qubits: fc.integer({ min: 2, max: 60 }),
+          layers: fc.integer({ min: 1, max: 1000 }),
+          eps: fc.double({ min: 0.0001, max: 1, noNaN: true }),
+          examples: fc.integer({ min: 1, max: 1e7 }),
+          device: fc.constantFrom(...COST_DEVICES),
+          plan: fc.constantFrom(...COST_PLANS),
+          latency: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
+          perJob: fc.integer({ min: 1, max: 1e9 }),
+          gpuPrice: fc.double({ min: 0, max: 1e4, noNaN: true }),
+          qpuPower: fc.double({ min: 0, max: 1e5, noNaN: true }),
+          laptopW: fc.double({ min: 0, max: 5000, noNaN: true }),
+        }),
+        fc.integer({ min: 0, max: 2 }),
+        (params, step) => {
+          const html = renderToStaticMarkup(
+            createElement(View, {
+              id: 'cost-of-an-answer',
+              step,
+              progress: 0,
+              params,
+              setParams: () => {},
+              paramIssues: [],
+              mode: 'article',
+              reducedMotion: true,
+            }),
+          );
+          expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
+          expect(html).not.toMatch(/="[^"]*NaN/);
+        },
+      ),
+      { numRuns: 30, seed: 5 },
+    );
   });
 
   it('the pre-rendered view carries QPU and GPU numbers and says the browser is being timed', () => {
-    const html = renderToStaticMarkup(createElement(View, { id: 'cost-of-an-answer', step: 0, progress: 0, params: base, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+    const html = renderToStaticMarkup(
+      createElement(View, {
+        id: 'cost-of-an-answer',
+        step: 0,
+        progress: 0,
+        params: base,
+        setParams: () => {},
+        paramIssues: [],
+        mode: 'article',
+        reducedMotion: true,
+      }),
+    );
     expect(html).toMatch(/QPU 17.5 s, \$4.06/);
     expect(html).toMatch(/your browser: being timed/);
   });

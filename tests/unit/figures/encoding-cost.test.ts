@@ -6,7 +6,15 @@ import { encodingCounts } from '../../../src/encoding/counts';
 import { circuitStats } from '../../../src/sim/stats';
 import { amplitudeEncoding } from '../../../src/encoding/circuits';
 import {
-  ansatzGates, cnotBudget, depthCeiling, deviceFor, highlights, seriesFor, sizes, stepDataset, trainingMultiplier,
+  ansatzGates,
+  cnotBudget,
+  depthCeiling,
+  deviceFor,
+  highlights,
+  seriesFor,
+  sizes,
+  stepDataset,
+  trainingMultiplier,
 } from '../../../src/figures/encoding-cost/model';
 import { encodingAlt, encodingDownload } from '../../../src/figures/encoding-cost/text';
 import View from '../../../src/figures/encoding-cost/view';
@@ -80,13 +88,31 @@ describe('encoding-cost model', () => {
     expect(alt2.summary).toMatch(/loads the data 2\.85 × 10¹¹ times/);
     const dl = encodingDownload();
     expect(dl.rows).toHaveLength(4 * 19);
-    expect(dl.columns.map((c) => c.key)).toEqual(['encoding', 'features', 'qubits', 'cnots', 'single_qubit_gates', 'depth']);
+    expect(dl.columns.map((c) => c.key)).toEqual([
+      'encoding',
+      'features',
+      'qubits',
+      'cnots',
+      'single_qubit_gates',
+      'depth',
+    ]);
   });
 
   it('renders every step on the server with its data', () => {
     const params = defaultParams(encodingParamSpec);
     for (const step of [0, 1, 2]) {
-      const html = renderToStaticMarkup(createElement(View, { id: 'encoding-cost', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+      const html = renderToStaticMarkup(
+        createElement(View, {
+          id: 'encoding-cost',
+          step,
+          progress: 0,
+          params,
+          setParams: () => {},
+          paramIssues: [],
+          mode: 'article',
+          reducedMotion: true,
+        }),
+      );
       expect(html).toContain(`data-step="${step}"`);
       expect(html).toContain('data-ready="true"');
       expect(html).not.toMatch(/NaN|Infinity/);

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  A, D7, EPS7, ERROR_CORRECTION_DEFAULTS as D, LAMBDA, P_TH, QEC, SHOT_FAILURE_BUDGET, WILLOW_EQUIVALENT_P,
-  distanceFor, distanceForWorkload, ecState, fmtE, fowlerLambda, fowlerLogicalError, qubitsPerLogical, qubitsVsP, willowLogicalError, workloadSeconds,
+  A,
+  D7,
+  EPS7,
+  ERROR_CORRECTION_DEFAULTS as D,
+  LAMBDA,
+  P_TH,
+  QEC,
+  SHOT_FAILURE_BUDGET,
+  WILLOW_EQUIVALENT_P,
+  distanceFor,
+  distanceForWorkload,
+  ecState,
+  fmtE,
+  fowlerLambda,
+  fowlerLogicalError,
+  qubitsPerLogical,
+  qubitsVsP,
+  willowLogicalError,
+  workloadSeconds,
 } from '../../../src/figures/error-correction/model';
 import { ecDownload, ecSummary, ecTable, fmtDuration } from '../../../src/figures/error-correction/text';
 
@@ -91,7 +108,8 @@ describe('error-correction model: steps', () => {
 
   it('steps clamp; changing p moves only the Fowler curve', () => {
     expect(ecState(9, D).step).toBe(2);
-    const a = ecState(0, D), b = ecState(0, { ...D, p: 0.002 });
+    const a = ecState(0, D),
+      b = ecState(0, { ...D, p: 0.002 });
     expect(b.willow).toEqual(a.willow);
     expect(b.fowler[0].distance!).toBeGreaterThan(a.fowler[0].distance!);
   });

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { getExperiment, runDefinition } from '../../../src/experiments';
-import { LEVEL_STRIDES, costAt, gridAngles, landscape, levelPrefix, preparedState } from '../../../src/experiments/landscape';
+import {
+  LEVEL_STRIDES,
+  costAt,
+  gridAngles,
+  landscape,
+  levelPrefix,
+  preparedState,
+} from '../../../src/experiments/landscape';
 import { mccleanProgram, toCircuit } from '../../../src/experiments/barren-plateau/program';
 import { runRaw } from '../../../src/experiments/run';
 import { createRng, deriveSeed } from '../../../src/sim/rng';
 import { StateVector } from '../../../src/sim/statevector';
 import {
-  LAST_STEP, colourPosition, displayValue, landscapeDownload, landscapeSummary, panelComplete, panelsForStep, refinementLabel, storyRun,
+  LAST_STEP,
+  colourPosition,
+  displayValue,
+  landscapeDownload,
+  landscapeSummary,
+  panelComplete,
+  panelsForStep,
+  refinementLabel,
+  storyRun,
 } from '../../../src/figures/landscape/model';
 
 const P = { custom: 12, layers: 100, grid: 48, seed: 1 };
@@ -26,13 +41,24 @@ describe('landscape experiment', () => {
   });
 
   it('each grid point equals an independent full simulation of the whole circuit', () => {
-    const n = 4, layers = 6, seed = 9, G = 16;
+    const n = 4,
+      layers = 6,
+      seed = 9,
+      G = 16;
     const { data } = runDefinition(landscape, { qubits: [n], layers, grid: G, seed });
     const th = gridAngles(G);
-    for (const [i, j] of [[0, 0], [3, 7], [15, 2], [8, 8]]) {
+    for (const [i, j] of [
+      [0, 0],
+      [3, 7],
+      [15, 2],
+      [8, 8],
+    ]) {
       const program = mccleanProgram(n, layers, createRng(deriveSeed(seed, n)));
       const circuit = toCircuit(program);
-      circuit.ops.push({ kind: 'gate', name: 'ry', qubits: [0], params: [th[j]] }, { kind: 'gate', name: 'ry', qubits: [1], params: [th[i]] });
+      circuit.ops.push(
+        { kind: 'gate', name: 'ry', qubits: [0], params: [th[j]] },
+        { kind: 'gate', name: 'ry', qubits: [1], params: [th[i]] },
+      );
       const direct = new StateVector(n).run(circuit).expectationZ([0, 1]);
       expect(data.panels[0].values[i * G + j]).toBeCloseTo(direct, 12);
     }
@@ -41,7 +67,11 @@ describe('landscape experiment', () => {
   it('two qubits with no random layers give the closed form ⟨Z₀Z₁⟩ = cos(θ₁ + π/4)·cos(θ₂ + π/4)', () => {
     const prepared = preparedState(2, 0, 1);
     const work = new StateVector(2);
-    for (const [a, b] of [[0.3, 1.9], [2.5, 4.0], [5.5, 0.1]]) {
+    for (const [a, b] of [
+      [0.3, 1.9],
+      [2.5, 4.0],
+      [5.5, 0.1],
+    ]) {
       expect(costAt(prepared, work, a, b)).toBeCloseTo(Math.cos(a + Math.PI / 4) * Math.cos(b + Math.PI / 4), 12);
     }
   });
@@ -102,11 +132,13 @@ describe('landscape experiment', () => {
   });
 
   it('gives exactly the reference values and statistics: every point simulated directly, stats over the full grid', () => {
-    const G = 16, n = 4;
+    const G = 16,
+      n = 4;
     const params = landscape.normalize({ qubits: [n], layers: 7, grid: G, seed: 5 });
     const { data } = runDefinition(landscape, params);
     const th = gridAngles(G);
-    const prepared = preparedState(n, 7, 5), work = new StateVector(n);
+    const prepared = preparedState(n, 7, 5),
+      work = new StateVector(n);
     const want: number[] = [];
     for (let i = 0; i < G; i++) for (let j = 0; j < G; j++) want.push(costAt(prepared, work, th[j], th[i]));
     const panel = data.panels[0];
@@ -115,9 +147,14 @@ describe('landscape experiment', () => {
     expect(panel.max).toBe(Math.max(...want));
     let slope = 0;
     const h = (2 * Math.PI) / G;
-    for (let i = 0; i < G; i++) for (let j = 0; j < G; j++) {
-      slope = Math.max(slope, Math.abs(want[i * G + (j + 1) % G] - want[i * G + (j + G - 1) % G]) / (2 * h), Math.abs(want[((i + 1) % G) * G + j] - want[((i + G - 1) % G) * G + j]) / (2 * h));
-    }
+    for (let i = 0; i < G; i++)
+      for (let j = 0; j < G; j++) {
+        slope = Math.max(
+          slope,
+          Math.abs(want[i * G + ((j + 1) % G)] - want[i * G + ((j + G - 1) % G)]) / (2 * h),
+          Math.abs(want[((i + 1) % G) * G + j] - want[((i + G - 1) % G) * G + j]) / (2 * h),
+        );
+      }
     expect(panel.maxSlope).toBe(slope);
     expect(data.refinement).toEqual({ level: G, target: G, label: `grid ${G}×${G}` });
   });
@@ -128,7 +165,10 @@ describe('landscape figure model', () => {
     expect(panelsForStep(0, P).map((p) => p.qubits)).toEqual([2]);
     expect(panelsForStep(1, P).map((p) => p.qubits)).toEqual([2, 6]);
     expect(panelsForStep(LAST_STEP, P)).toEqual([
-      { qubits: 2, custom: false }, { qubits: 6, custom: false }, { qubits: 10, custom: false }, { qubits: 12, custom: true },
+      { qubits: 2, custom: false },
+      { qubits: 6, custom: false },
+      { qubits: 10, custom: false },
+      { qubits: 12, custom: true },
     ]);
     expect(storyRun(P)).toMatchObject({ qubits: [2, 6, 10], grid: 48 });
     expect(P.grid).toBeGreaterThanOrEqual(48);

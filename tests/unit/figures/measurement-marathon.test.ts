@@ -3,7 +3,15 @@ import cloud from '../../../content/data/cloud.json';
 import { runBarrenPlateau } from '../../../src/experiments';
 import { createRng } from '../../../src/sim/rng';
 import {
-  Z95, countsAt, deepLimitShots, deviceProfile, humanDuration, shotNoiseStderr, shotRows, shotsForSign, trainingRun,
+  Z95,
+  countsAt,
+  deepLimitShots,
+  deviceProfile,
+  humanDuration,
+  shotNoiseStderr,
+  shotRows,
+  shotsForSign,
+  trainingRun,
 } from '../../../src/figures/measurement-marathon/model';
 
 describe('shots to tell a gradient sign', () => {
@@ -22,12 +30,17 @@ describe('shots to tell a gradient sign', () => {
     const rng = createRng(5);
     const g = 0.05;
     const n = Math.ceil(shotsForSign(g * g));
-    const pPlus = (1 + g) / 2, pMinus = (1 - g) / 2; // ⟨O⟩± = ±g so g = (⟨O⟩+ − ⟨O⟩−)/2
+    const pPlus = (1 + g) / 2,
+      pMinus = (1 - g) / 2; // ⟨O⟩± = ±g so g = (⟨O⟩+ − ⟨O⟩−)/2
     let right = 0;
     const trials = 400;
     for (let t = 0; t < trials; t++) {
-      let sp = 0, sm = 0;
-      for (let s = 0; s < n; s++) { sp += rng.next() < pPlus ? 1 : -1; sm += rng.next() < pMinus ? 1 : -1; }
+      let sp = 0,
+        sm = 0;
+      for (let s = 0; s < n; s++) {
+        sp += rng.next() < pPlus ? 1 : -1;
+        sm += rng.next() < pMinus ? 1 : -1;
+      }
       if ((sp / n - sm / n) / 2 > 0) right++;
     }
     expect(right / trials).toBeGreaterThan(0.94);
@@ -35,7 +48,15 @@ describe('shots to tell a gradient sign', () => {
   });
 
   it('turns measured variances into shot counts with error ranges', () => {
-    const { data } = runBarrenPlateau({ qubits: [2, 4, 6], layers: [30], samples: 100, seed: 1, cost: 'zz', ansatz: 'mcclean', noise: 0 });
+    const { data } = runBarrenPlateau({
+      qubits: [2, 4, 6],
+      layers: [30],
+      samples: 100,
+      seed: 1,
+      cost: 'zz',
+      ansatz: 'mcclean',
+      noise: 0,
+    });
     const rows = shotRows(data.rows);
     expect(rows).toHaveLength(3);
     for (const r of rows) {

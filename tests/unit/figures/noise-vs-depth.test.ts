@@ -3,7 +3,16 @@ import devicesData from '../../../content/data/devices.json';
 import { noiseVsDepth } from '../../../src/experiments/noise-vs-depth';
 import { runDefinition } from '../../../src/experiments/run';
 import {
-  ALL_CONFIGS, DEVICE_IDS, LAST_STEP, NVD_DEFAULTS, configsForStep, experimentParams, idealConfig, sampledDepths, scaledFigures, tableDepths,
+  ALL_CONFIGS,
+  DEVICE_IDS,
+  LAST_STEP,
+  NVD_DEFAULTS,
+  configsForStep,
+  experimentParams,
+  idealConfig,
+  sampledDepths,
+  scaledFigures,
+  tableDepths,
 } from '../../../src/figures/noise-vs-depth/model';
 import { nvdDownload, nvdSummary, nvdTable } from '../../../src/figures/noise-vs-depth/text';
 import { deviceNoiseModelById, getDevice } from '../../../src/sim/noise';
@@ -16,7 +25,8 @@ describe('noise-vs-depth figure: physics', () => {
     // F = (1 − λ₂)(1 − λ₁/2) + λ₂/4, and ⟨XX⟩ as measured (two noisy H for the basis change) = (1 − λ₁)³(1 − λ₂).
     for (const device of ['ibm_kingston', 'google_willow', 'ionq_aria'] as const) {
       const m = deviceNoiseModelById(device, { gate: true, decoherence: false, readout: false });
-      const l1 = m.parameters.depolarizing1q!, l2 = m.parameters.depolarizing2q!;
+      const l1 = m.parameters.depolarizing1q!,
+        l2 = m.parameters.depolarizing2q!;
       const { data } = runDefinition(noiseVsDepth, { ...experimentParams({ ...small, device }), configs: ['gate'] });
       const pt = data.configs[0].points[0];
       expect(pt.fidelity).toBeCloseTo((1 - l2) * (1 - l1 / 2) + l2 / 4, 12);
@@ -43,7 +53,9 @@ describe('noise-vs-depth figure: physics', () => {
 
   it('per-source factors reach the noise model: gate ×0 is noiseless, gate ×2 decays faster', () => {
     const base = { ...NVD_DEFAULTS, qubits: 3, depth: 20 };
-    const run = (gate: number) => runDefinition(noiseVsDepth, { ...experimentParams({ ...base, gate }), configs: ['gate'] }).data.configs[0].points[19];
+    const run = (gate: number) =>
+      runDefinition(noiseVsDepth, { ...experimentParams({ ...base, gate }), configs: ['gate'] }).data.configs[0]
+        .points[19];
     expect(run(0).fidelity).toBeCloseTo(1, 12);
     expect(run(2).fidelity).toBeLessThan(run(1).fidelity);
     const p = experimentParams({ ...base, decoherence: 5, readout: 0 });

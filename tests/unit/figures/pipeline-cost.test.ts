@@ -9,10 +9,37 @@ import { describe, expect, it } from 'vitest';
 import cloud from '../../../content/data/cloud.json';
 import gpus from '../../../content/data/gpus.json';
 import { defaultParams } from '../../../src/story/params';
-import { pipelineParamSpec, PIPELINE_DEVICES, PIPELINE_PLANS, PIPELINE_ENCODINGS, PIPELINE_GPUS } from '../../../src/figures/pipeline-cost/meta';
-import { circuitShape, computePipeline, shotsForPrecision, type PipelineInputs } from '../../../src/figures/pipeline-cost/model';
-import { deviceTiming, QPU_POWER, JOB_LATENCY, GPU_UTILISATION, gpuProfile, TIMED_DEVICE_IDS, PLAN_IDS } from '../../../src/figures/pipeline-cost/profiles';
-import { datasetTotals, fidelityCaveat, inputsFromParams, ledger, pipelineAlt, pipelineDownload, type PipelineParams } from '../../../src/figures/pipeline-cost/text';
+import {
+  pipelineParamSpec,
+  PIPELINE_DEVICES,
+  PIPELINE_PLANS,
+  PIPELINE_ENCODINGS,
+  PIPELINE_GPUS,
+} from '../../../src/figures/pipeline-cost/meta';
+import {
+  circuitShape,
+  computePipeline,
+  shotsForPrecision,
+  type PipelineInputs,
+} from '../../../src/figures/pipeline-cost/model';
+import {
+  deviceTiming,
+  QPU_POWER,
+  JOB_LATENCY,
+  GPU_UTILISATION,
+  gpuProfile,
+  TIMED_DEVICE_IDS,
+  PLAN_IDS,
+} from '../../../src/figures/pipeline-cost/profiles';
+import {
+  datasetTotals,
+  fidelityCaveat,
+  inputsFromParams,
+  ledger,
+  pipelineAlt,
+  pipelineDownload,
+  type PipelineParams,
+} from '../../../src/figures/pipeline-cost/text';
 import devicesData from '../../../content/data/devices.json';
 import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/figures/pipeline-cost/format';
 import { checkField } from '../../../src/figures/pipeline-cost/validate';
@@ -69,7 +96,13 @@ describe('pipeline-cost: hand-worked examples', () => {
   });
 
   it('Braket IonQ Forte at 1,000 shots: $80.30 per circuit, $16,060 per 100-parameter gradient (the prose’s ≈ $80 and ≈ $16,000)', () => {
-    const b = computePipeline({ ...base, plan: 'braket-ionq-forte', eps: 1 / Math.sqrt(1000) + 1e-12, examples: 1, epochs: 1 });
+    const b = computePipeline({
+      ...base,
+      plan: 'braket-ionq-forte',
+      eps: 1 / Math.sqrt(1000) + 1e-12,
+      examples: 1,
+      epochs: 1,
+    });
     expect(b.shotsPerExpectation).toBe(1000);
     expect(b.circuits).toBe(200);
     expect(b.dollars.fees).toBeCloseTo(200 * 0.3, 9);
@@ -78,7 +111,15 @@ describe('pipeline-cost: hand-worked examples', () => {
   });
 
   it('Azure IonQ: gate-shots with the $25.79 per-job minimum', () => {
-    const b = computePipeline({ ...base, plan: 'azure-ionq-forte', encoding: 'angle', features: 4, params: 4, eps: 0.1, examples: 1 });
+    const b = computePipeline({
+      ...base,
+      plan: 'azure-ionq-forte',
+      encoding: 'angle',
+      features: 4,
+      params: 4,
+      eps: 0.1,
+      examples: 1,
+    });
     const shape = circuitShape('angle', 4, 4, deviceTiming('ibm_boston'));
     // angle(4): 4 RY; ansatz 4 RY + 1 layer × 3 CNOTs → 8 one-qubit and 3 two-qubit gates.
     expect([shape.oneQubitGates, shape.twoQubitGates]).toEqual([8, 3]);
@@ -121,10 +162,16 @@ describe('pipeline-cost: hand-worked examples', () => {
     // λ = (1,022 + 90) CNOTs × 1.27e-3 + (1,023 + 100) one-qubit gates × 1.4e-4
     expect(mnist.bill.gateFaults).toBeCloseTo(1112 * 1.27e-3 + 1123 * 1.4e-4, 9);
     expect(fidelityCaveat(mnist.bill)).toMatch(/^Conservative: .*fault-free with probability ≈ 0\.21.*1\/F² ≈ 23/);
-    expect(fidelityCaveat(imagenet.bill)).toMatch(/^Lower bound on a computation that could not run: one run of the circuit lasts 26\.2 ms, 74\.3× the device’s T2.*≈ e⁻³⁷⁰/);
+    expect(fidelityCaveat(imagenet.bill)).toMatch(
+      /^Lower bound on a computation that could not run: one run of the circuit lasts 26\.2 ms, 74\.3× the device’s T2.*≈ e⁻³⁷⁰/,
+    );
     const alt = pipelineAlt(5, mnist.bill, [mnist, imagenet]);
-    expect(alt.summary).toMatch(/ImageNet-1k, one run: quantum 240 years.*Lower bound on a computation that could not run/);
-    expect(alt.table.rows.find((r) => r.dataset === 'ImageNet-1k' && r.side === 'quantum')?.caveat).toMatch(/could not run/);
+    expect(alt.summary).toMatch(
+      /ImageNet-1k, one run: quantum 240 years.*Lower bound on a computation that could not run/,
+    );
+    expect(alt.table.rows.find((r) => r.dataset === 'ImageNet-1k' && r.side === 'quantum')?.caveat).toMatch(
+      /could not run/,
+    );
   });
 
   it('MNIST and ImageNet totals with the default profiles', () => {
@@ -154,13 +201,19 @@ describe('pipeline-cost: formatting and validation', () => {
   it('refuses empty, non-numeric, negative, zero, fractional and absurd values with a sentence', () => {
     const spec = pipelineParamSpec;
     expect(checkField(spec.examples, '')).toEqual({ ok: false, message: 'Enter a number.' });
-    expect(checkField(spec.examples, 'abc')).toMatchObject({ ok: false, message: expect.stringMatching(/not a number/) });
+    expect(checkField(spec.examples, 'abc')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a number/),
+    });
     expect(checkField(spec.examples, 'NaN')).toMatchObject({ ok: false });
     expect(checkField(spec.examples, '-5')).toEqual({ ok: false, message: 'Cannot be negative.' });
     expect(checkField(spec.examples, '0')).toEqual({ ok: false, message: 'Must be greater than zero.' });
     expect(checkField(spec.params, '2.5')).toEqual({ ok: false, message: 'Must be a whole number.' });
     expect(checkField(spec.examples, '1e300')).toMatchObject({ ok: false, message: expect.stringMatching(/At most/) });
-    expect(checkField(spec.examples, '1e999')).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(checkField(spec.examples, '1e999')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too large/),
+    });
     expect(checkField(spec.queue, '0')).toEqual({ ok: true, value: 0 });
     expect(checkField(spec.examples, '60,000')).toEqual({ ok: true, value: 60_000 });
   });
@@ -175,42 +228,70 @@ function inputsArb() {
     return s.type === 'int' ? f.map((v) => Math.max(s.min, Math.min(s.max, Math.round(v)))) : f;
   };
   return fc.record({
-    examples: num('examples'), features: fc.integer({ min: 1, max: 16_777_216 }), encoding: fc.constantFrom(...PIPELINE_ENCODINGS),
-    params: fc.integer({ min: 1, max: 1_000_000 }), epochs: fc.integer({ min: 1, max: 10_000 }), eps: num('eps'),
-    device: fc.constantFrom(...PIPELINE_DEVICES), plan: fc.constantFrom(...PIPELINE_PLANS), latency: num('latency'), queue: num('queue'),
-    circuitsPerJob: fc.integer({ min: 1, max: 1e9 }), gpu: fc.constantFrom(...PIPELINE_GPUS), util: num('util'), gpuPrice: num('gpuPrice'),
+    examples: num('examples'),
+    features: fc.integer({ min: 1, max: 16_777_216 }),
+    encoding: fc.constantFrom(...PIPELINE_ENCODINGS),
+    params: fc.integer({ min: 1, max: 1_000_000 }),
+    epochs: fc.integer({ min: 1, max: 10_000 }),
+    eps: num('eps'),
+    device: fc.constantFrom(...PIPELINE_DEVICES),
+    plan: fc.constantFrom(...PIPELINE_PLANS),
+    latency: num('latency'),
+    queue: num('queue'),
+    circuitsPerJob: fc.integer({ min: 1, max: 1e9 }),
+    gpu: fc.constantFrom(...PIPELINE_GPUS),
+    util: num('util'),
+    gpuPrice: num('gpuPrice'),
     qpuPower: num('qpuPower'),
   });
 }
 
 describe('pipeline-cost: fuzzed inputs never show NaN or Infinity', () => {
   it('every ledger line, alt text and table cell is finite text', () => {
-    fc.assert(fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
-      const b = computePipeline(inputs as PipelineInputs);
-      for (const v of [b.time.total, b.dollars.total, b.energy.total, b.gpu.seconds, b.gpu.dollars, b.gpu.kWh]) {
-        expect(Number.isFinite(v) && v >= 0).toBe(true);
-      }
-      const totals = datasetTotals(inputs as PipelineInputs);
-      const alt = pipelineAlt(step, b, totals);
-      const strings = [
-        ...ledger(b).flatMap((l) => [l.label, l.value, l.detail]), alt.summary,
-        ...alt.table.rows.flatMap((r) => alt.table.columns.map((c) => displayCell(c, r[c.key] ?? null))),
-        ...pipelineDownload(b).rows.flatMap((r) => pipelineDownload(b).columns.map((c) => displayCell(c, r[c.key] ?? null))),
-      ];
-      for (const s of strings) expect(s).not.toMatch(BAD);
-    }), { numRuns: 300, seed: 20_260_405 });
+    fc.assert(
+      fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
+        const b = computePipeline(inputs as PipelineInputs);
+        for (const v of [b.time.total, b.dollars.total, b.energy.total, b.gpu.seconds, b.gpu.dollars, b.gpu.kWh]) {
+          expect(Number.isFinite(v) && v >= 0).toBe(true);
+        }
+        const totals = datasetTotals(inputs as PipelineInputs);
+        const alt = pipelineAlt(step, b, totals);
+        const strings = [
+          ...ledger(b).flatMap((l) => [l.label, l.value, l.detail]),
+          alt.summary,
+          ...alt.table.rows.flatMap((r) => alt.table.columns.map((c) => displayCell(c, r[c.key] ?? null))),
+          ...pipelineDownload(b).rows.flatMap((r) =>
+            pipelineDownload(b).columns.map((c) => displayCell(c, r[c.key] ?? null)),
+          ),
+        ];
+        for (const s of strings) expect(s).not.toMatch(BAD);
+      }),
+      { numRuns: 300, seed: 20_260_405 },
+    );
   });
 
   it('the rendered figure (every step, random inputs) contains no NaN or Infinity', () => {
-    fc.assert(fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
-      const params: PipelineParams = { ...DEFAULTS, ...inputs, perJob: inputs.circuitsPerJob, dataset: 'custom' };
-      const html = renderToStaticMarkup(createElement(PipelineCostView, {
-        id: 'pipeline-cost', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true,
-      }));
-      const text = html.replace(/<[^>]*>/g, ' ');
-      expect(text).not.toMatch(/NaN|Infinity/);
-      expect(html).not.toMatch(/="[^"]*NaN[^"]*"/);
-    }), { numRuns: 60, seed: 7 });
+    fc.assert(
+      fc.property(inputsArb(), fc.integer({ min: 0, max: 5 }), (inputs, step) => {
+        const params: PipelineParams = { ...DEFAULTS, ...inputs, perJob: inputs.circuitsPerJob, dataset: 'custom' };
+        const html = renderToStaticMarkup(
+          createElement(PipelineCostView, {
+            id: 'pipeline-cost',
+            step,
+            progress: 0,
+            params,
+            setParams: () => {},
+            paramIssues: [],
+            mode: 'article',
+            reducedMotion: true,
+          }),
+        );
+        const text = html.replace(/<[^>]*>/g, ' ');
+        expect(text).not.toMatch(/NaN|Infinity/);
+        expect(html).not.toMatch(/="[^"]*NaN[^"]*"/);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
   });
 
   it('the GPU profiles are complete', () => {

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DIGIT_FACTOR, FULL_DOMAIN, LAST_STEP, SHOT_NOISE_DEFAULTS, STEP_SHOTS, domainFor, exactExpectation, histogram, latticeBinSize,
-  outcomeProbabilities, seriesForStep, seriesStats, shotNoiseTask, simulateEstimates, theoryStd, zoomDomain,
+  DIGIT_FACTOR,
+  FULL_DOMAIN,
+  LAST_STEP,
+  SHOT_NOISE_DEFAULTS,
+  STEP_SHOTS,
+  domainFor,
+  exactExpectation,
+  histogram,
+  latticeBinSize,
+  outcomeProbabilities,
+  seriesForStep,
+  seriesStats,
+  shotNoiseTask,
+  simulateEstimates,
+  theoryStd,
+  zoomDomain,
 } from '../../../src/figures/shot-noise/model';
 import { runTaskSync } from '../../../src/story/useSlicedTask';
 import { shotNoiseAlt, shotNoiseDownload } from '../../../src/figures/shot-noise/text';
@@ -49,7 +63,7 @@ describe('shot-noise model: physics', () => {
   it('other angles too (θ = 0.4, 2.5) at N = 400', () => {
     for (const t of [0.4, 2.5]) {
       const s = seriesStats(simulateEstimates(t, 400, SEED, 0, 400), t, 400);
-      expect(Math.abs(s.mean - Math.cos(t))).toBeLessThan(4 * theoryStd(t, 400) / 20);
+      expect(Math.abs(s.mean - Math.cos(t))).toBeLessThan((4 * theoryStd(t, 400)) / 20);
       expect(Math.abs(s.std / s.theoryStd - 1)).toBeLessThan(0.1);
     }
   });
@@ -68,9 +82,15 @@ describe('shot-noise model: seeds', () => {
 
   it('data does not depend on how runs are split', () => {
     const whole = simulateEstimates(THETA, 37, SEED, 0, 30);
-    const parts = new Float64Array([...simulateEstimates(THETA, 37, SEED, 0, 11), ...simulateEstimates(THETA, 37, SEED, 11, 30)]);
+    const parts = new Float64Array([
+      ...simulateEstimates(THETA, 37, SEED, 0, 11),
+      ...simulateEstimates(THETA, 37, SEED, 11, 30),
+    ]);
     expect(parts).toEqual(whole);
-    const task = shotNoiseTask({ ...SHOT_NOISE_DEFAULTS, seed: SEED, runs: 30 }, [{ shots: 10, runs: 30 }, { shots: 37, runs: 30 }]);
+    const task = shotNoiseTask({ ...SHOT_NOISE_DEFAULTS, seed: SEED, runs: 30 }, [
+      { shots: 10, runs: 30 },
+      { shots: 37, runs: 30 },
+    ]);
     const acc = task.init();
     for (let u = 0; u < task.total; u += 7) task.run(acc, u, Math.min(task.total, u + 7));
     expect(task.view(acc, task.total)[1].estimates).toEqual(whole);
@@ -78,7 +98,10 @@ describe('shot-noise model: seeds', () => {
   });
 
   it('partial task views grow run by run, smallest N first', () => {
-    const task = shotNoiseTask({ ...SHOT_NOISE_DEFAULTS, runs: 20 }, [{ shots: 1, runs: 20 }, { shots: 100, runs: 20 }]);
+    const task = shotNoiseTask({ ...SHOT_NOISE_DEFAULTS, runs: 20 }, [
+      { shots: 1, runs: 20 },
+      { shots: 100, runs: 20 },
+    ]);
     const acc = task.init();
     task.run(acc, 0, 25);
     const v = task.view(acc, 25);
@@ -90,7 +113,8 @@ describe('shot-noise model: seeds', () => {
 describe('shot-noise model: steps', () => {
   it('uses 1, 10, 100 and 10,000 shots, then N against 100·N', () => {
     const p = SHOT_NOISE_DEFAULTS;
-    for (let s = 0; s < STEP_SHOTS.length; s++) expect(seriesForStep(s, p).shown.map((x) => x.shots)).toEqual([STEP_SHOTS[s]]);
+    for (let s = 0; s < STEP_SHOTS.length; s++)
+      expect(seriesForStep(s, p).shown.map((x) => x.shots)).toEqual([STEP_SHOTS[s]]);
     expect(seriesForStep(LAST_STEP, p).shown.map((x) => x.shots)).toEqual([p.shots, p.shots * DIGIT_FACTOR]);
     expect(seriesForStep(LAST_STEP, p).all.map((x) => x.shots)).toEqual([1, 10, 100, 10_000, 1_000_000]);
     expect(seriesForStep(2, p).all.map((x) => x.shots)).toEqual([1, 10, 100]);

@@ -3,7 +3,15 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, SEARCH_SHOTS, breakEven, erosionModel, shotsFor, stagesForStep, type ErosionInputs } from '../../../src/figures/speedup-erosion/model';
+import {
+  STAGES,
+  SEARCH_SHOTS,
+  breakEven,
+  erosionModel,
+  shotsFor,
+  stagesForStep,
+  type ErosionInputs,
+} from '../../../src/figures/speedup-erosion/model';
 import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
 import View from '../../../src/figures/speedup-erosion/view';
 import { defaultParams } from '../../../src/story/params';
@@ -53,7 +61,8 @@ describe('speedup-erosion model', () => {
   it('against a linear classical algorithm, loading the input removes every break-even', () => {
     const m = erosionModel({ ...base, alpha: 1 });
     expect(breakEven(m, 'claimed').n).not.toBeNull();
-    for (const s of ['encoding', 'shots', 'latency'] as const) expect(breakEven(m, s)).toMatchObject({ n: null, reason: 'never' });
+    for (const s of ['encoding', 'shots', 'latency'] as const)
+      expect(breakEven(m, s)).toMatchObject({ n: null, reason: 'never' });
     expect(erosionAlt(m, stagesForStep(4)).summary).toMatch(/no break-even at any size/);
   });
 
@@ -64,23 +73,51 @@ describe('speedup-erosion model', () => {
   });
 
   it('fuzz: every setting renders without NaN or Infinity', () => {
-    fc.assert(fc.property(
-      fc.record({
-        speedup: fc.constantFrom('quadratic' as const, 'exponential' as const), alpha: fc.integer({ min: 1, max: 4 }),
-        eps: fc.double({ min: 0.0001, max: 1, noNaN: true }), device: fc.constantFrom(...EROSION_DEVICES),
-        latency: fc.double({ min: 0, max: 1e6, noNaN: true }), queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
-      }),
-      fc.integer({ min: 0, max: 4 }),
-      (params, step) => {
-        const html = renderToStaticMarkup(createElement(View, { id: 'speedup-erosion', step, progress: 0, params, setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
-        expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
-        expect(html).not.toMatch(/="[^"]*NaN/);
-      },
-    ), { numRuns: 40, seed: 3 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          speedup: fc.constantFrom('quadratic' as const, 'exponential' as const),
+          alpha: fc.integer({ min: 1, max: 4 }),
+          eps: fc.double({ min: 0.0001, max: 1, noNaN: true }),
+          device: fc.constantFrom(...EROSION_DEVICES),
+          latency: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
+        }),
+        fc.integer({ min: 0, max: 4 }),
+        (params, step) => {
+          const html = renderToStaticMarkup(
+            createElement(View, {
+              id: 'speedup-erosion',
+              step,
+              progress: 0,
+              params,
+              setParams: () => {},
+              paramIssues: [],
+              mode: 'article',
+              reducedMotion: true,
+            }),
+          );
+          expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/NaN|Infinity/);
+          expect(html).not.toMatch(/="[^"]*NaN/);
+        },
+      ),
+      { numRuns: 40, seed: 3 },
+    );
   });
 
   it('default view states its break-even', () => {
-    const html = renderToStaticMarkup(createElement(View, { id: 'speedup-erosion', step: 4, progress: 0, params: defaultParams(erosionParamSpec), setParams: () => {}, paramIssues: [], mode: 'article', reducedMotion: true }));
+    const html = renderToStaticMarkup(
+      createElement(View, {
+        id: 'speedup-erosion',
+        step: 4,
+        progress: 0,
+        params: defaultParams(erosionParamSpec),
+        setParams: () => {},
+        paramIssues: [],
+        mode: 'article',
+        reducedMotion: true,
+      }),
+    );
     expect(html).toMatch(/break-even at N ≈ 1\.1 × 10⁸, where both take 32 s/);
   });
 });

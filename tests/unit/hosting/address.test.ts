@@ -4,8 +4,14 @@ import { routeFromLocation, routeHref } from '../../../src/pages/routes';
 
 describe('SITE_URL', () => {
   it('gives the absolute address and the base path', () => {
-    expect(parseSiteUrl('https://user.github.io/qml-reality-check')).toEqual({ url: 'https://user.github.io/qml-reality-check', base: '/qml-reality-check/' });
-    expect(parseSiteUrl('https://user.github.io/qml-reality-check/')).toEqual({ url: 'https://user.github.io/qml-reality-check', base: '/qml-reality-check/' });
+    expect(parseSiteUrl('https://user.github.io/qml-reality-check')).toEqual({
+      url: 'https://user.github.io/qml-reality-check',
+      base: '/qml-reality-check/',
+    });
+    expect(parseSiteUrl('https://user.github.io/qml-reality-check/')).toEqual({
+      url: 'https://user.github.io/qml-reality-check',
+      base: '/qml-reality-check/',
+    });
     expect(parseSiteUrl('http://192.168.1.20:4173')).toEqual({ url: 'http://192.168.1.20:4173', base: '/' });
     expect(parseSiteUrl('https://host/a b').base).toBe('/a%20b/');
     expect(parseSiteUrl('HTTPS://Example.COM/a/b')).toEqual({ url: 'https://example.com/a/b', base: '/a/b/' });
@@ -27,7 +33,11 @@ describe('SITE_URL', () => {
     ['https://host//qml', 'has an empty path segment'],
   ])('refuses %s with one line and an example', (value, why) => {
     let message = '';
-    try { parseSiteUrl(value); } catch (e) { message = (e as Error).message; }
+    try {
+      parseSiteUrl(value);
+    } catch (e) {
+      message = (e as Error).message;
+    }
     expect(message).toContain(why);
     expect(message).toContain('e.g. SITE_URL=https://');
     expect(message).not.toContain('\n');

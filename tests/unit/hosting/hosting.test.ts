@@ -2,14 +2,30 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  configureEmbedLoader, formatHeadersFile, headersForPath, hostingRules, indexableCanonical, inlineScriptHashes,
-  nginxHeaderMaps, parseHeadersFile, robotsTxt, sitemapXml,
+  configureEmbedLoader,
+  formatHeadersFile,
+  headersForPath,
+  hostingRules,
+  indexableCanonical,
+  inlineScriptHashes,
+  nginxHeaderMaps,
+  parseHeadersFile,
+  robotsTxt,
+  sitemapXml,
 } from '../../../scripts/hosting';
 import { themeBootScript } from '../../../src/reading/theme';
 import { headInfo, headTagsFor, routeHeadTags } from '../../../src/pages/site';
 
 const meta = { title: 'T', subtitle: 'S', description: 'D "quoted"' };
-const pages = ['/', '/404', '/embed/landscape', '/embed/section/noise', '/present', '/present/speaker', '/present/print'];
+const pages = [
+  '/',
+  '/404',
+  '/embed/landscape',
+  '/embed/section/noise',
+  '/present',
+  '/present/speaker',
+  '/present/print',
+];
 
 describe('hosting headers', () => {
   const hash = `'sha256-${createHash('sha256').update(themeBootScript).digest('base64')}'`;
@@ -38,7 +54,8 @@ describe('hosting headers', () => {
 
   it('caches hashed assets for a year, revalidates pages, the service worker and the loader', () => {
     expect(at('/qml/assets/index-AbCd1234.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    for (const p of ['/qml/', '/qml/present', '/qml/embed/landscape.html', '/qml/sw.js', '/qml/embed.js']) expect(at(p)['Cache-Control'], p).toBe('no-cache');
+    for (const p of ['/qml/', '/qml/present', '/qml/embed/landscape.html', '/qml/sw.js', '/qml/embed.js'])
+      expect(at(p)['Cache-Control'], p).toBe('no-cache');
     for (const p of ['/qml/', '/qml/assets/x.css', '/qml/sw.js']) {
       expect(at(p)['X-Content-Type-Options']).toBe('nosniff');
       expect(at(p)['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
@@ -68,7 +85,9 @@ describe('robots, sitemap, loader', () => {
 
   it('lists a page in the sitemap only when it is indexable and canonical', () => {
     expect(indexableCanonical('<link rel="canonical" href="https://h/q/present">')).toBe('https://h/q/present');
-    expect(indexableCanonical('<meta name="robots" content="noindex"><link rel="canonical" href="https://h/q/x">')).toBeUndefined();
+    expect(
+      indexableCanonical('<meta name="robots" content="noindex"><link rel="canonical" href="https://h/q/x">'),
+    ).toBeUndefined();
     expect(indexableCanonical('<title>x</title>')).toBeUndefined();
   });
 
@@ -82,26 +101,40 @@ describe('robots, sitemap, loader', () => {
 describe('head tags', () => {
   const titles = { noise: 'Noise' };
   it('without SITE_URL: descriptions and cards, no absolute URL', () => {
-    for (const route of [{ page: 'article' }, { page: 'embed', figure: 'landscape' }, { page: 'embed-section', section: 'noise' }, { page: 'present' }] as const) {
+    for (const route of [
+      { page: 'article' },
+      { page: 'embed', figure: 'landscape' },
+      { page: 'embed-section', section: 'noise' },
+      { page: 'present' },
+    ] as const) {
       const { tags } = routeHeadTags(meta, route, titles);
       expect(tags).toMatch(/<meta name="description" content="[^"]{20,}">/);
       expect(tags).not.toContain('noindex');
       expect(tags).not.toMatch(/https?:/);
       expect(tags).toContain('twitter:card" content="summary"');
     }
-    expect(routeHeadTags(meta, { page: 'embed', figure: 'landscape' }, titles).tags).toContain('href="/oembed/landscape.json"');
+    expect(routeHeadTags(meta, { page: 'embed', figure: 'landscape' }, titles).tags).toContain(
+      'href="/oembed/landscape.json"',
+    );
   });
 
   it('with SITE_URL: canonical, og:url and a large preview image, all absolute', () => {
     const site = { ...meta, url: 'https://h.org/qml' };
-    const { tags } = headTagsFor(site, headInfo(site, { page: 'embed', figure: 'landscape' }, titles), { file: 'og.png', width: 1200, height: 630, alt: 'A "figure"' });
+    const { tags } = headTagsFor(site, headInfo(site, { page: 'embed', figure: 'landscape' }, titles), {
+      file: 'og.png',
+      width: 1200,
+      height: 630,
+      alt: 'A "figure"',
+    });
     expect(tags).toContain('<link rel="canonical" href="https://h.org/qml/embed/landscape">');
     expect(tags).toContain('<meta property="og:url" content="https://h.org/qml/embed/landscape">');
     expect(tags).toContain('<meta property="og:image" content="https://h.org/qml/og.png">');
     expect(tags).toContain('<meta property="og:image:alt" content="A &quot;figure&quot;">');
     expect(tags).toContain('twitter:card" content="summary_large_image"');
     expect(tags).toContain('href="https://h.org/qml/oembed/landscape.json"');
-    expect(routeHeadTags(site, { page: 'article' }, titles).tags).toContain('<link rel="canonical" href="https://h.org/qml/">');
+    expect(routeHeadTags(site, { page: 'article' }, titles).tags).toContain(
+      '<link rel="canonical" href="https://h.org/qml/">',
+    );
   });
 
   it('keeps the speaker view, the handout and the 404 page out of indexes', () => {

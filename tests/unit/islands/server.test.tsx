@@ -23,7 +23,14 @@ const Page = ({ figures }: { figures: string[] }) => (
   <main>
     <p>Static prose {useId()}</p>
     {figures.map((f) => (
-      <Island key={f} name="figure" id={`figure-${f}`} props={{ figure: f }} component={Labelled} className="scrolly__graphic" />
+      <Island
+        key={f}
+        name="figure"
+        id={`figure-${f}`}
+        props={{ figure: f }}
+        component={Labelled}
+        className="scrolly__graphic"
+      />
     ))}
   </main>
 );
@@ -43,7 +50,11 @@ describe('renderIslandsPage', () => {
     expect(html).not.toContain('<!--island:');
     for (const f of ['a', 'b']) {
       const alone = await renderStatic(
-        <IslandRoot><Labelled figure={f} /></IslandRoot>, f, islandIdentifierPrefix(`figure-${f}`),
+        <IslandRoot>
+          <Labelled figure={f} />
+        </IslandRoot>,
+        f,
+        islandIdentifierPrefix(`figure-${f}`),
       );
       expect(islandInner(html, `figure-${f}`)).toBe(alone);
       // The island's ids carry its own prefix: unique on the page and reproducible by its hydration.
@@ -60,6 +71,8 @@ describe('renderIslandsPage', () => {
   });
 
   it('refuses two islands with the same id', async () => {
-    await expect(renderIslandsPage(<Page figures={['a', 'a']} />, 'duplicate')).rejects.toThrow(/two islands with the id "figure-a"/);
+    await expect(renderIslandsPage(<Page figures={['a', 'a']} />, 'duplicate')).rejects.toThrow(
+      /two islands with the id "figure-a"/,
+    );
   });
 });

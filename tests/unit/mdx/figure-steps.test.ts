@@ -27,7 +27,12 @@ describe('remarkKeepScrolly', () => {
   it("keeps only the figure's Scrolly and reports the citations inside it", () => {
     const tree = parse();
     let cites: string[] = [];
-    remarkKeepScrolly({ figure: 'first', onCites: (keys) => { cites = keys; } })(tree);
+    remarkKeepScrolly({
+      figure: 'first',
+      onCites: (keys) => {
+        cites = keys;
+      },
+    })(tree);
     expect(tree.children).toHaveLength(1);
     expect(tree.children[0]).toMatchObject({ type: 'mdxJsxFlowElement', name: 'Scrolly' });
     expect(cites).toEqual(['alpha2020', 'alpha2020', 'beta2021']);
@@ -36,7 +41,12 @@ describe('remarkKeepScrolly', () => {
   it('keeps the second of two Scrollies as well', () => {
     const tree = parse();
     let cites: string[] = [];
-    remarkKeepScrolly({ figure: 'second', onCites: (keys) => { cites = keys; } })(tree);
+    remarkKeepScrolly({
+      figure: 'second',
+      onCites: (keys) => {
+        cites = keys;
+      },
+    })(tree);
     expect(tree.children).toHaveLength(1);
     expect(cites).toEqual(['gamma2019']);
   });

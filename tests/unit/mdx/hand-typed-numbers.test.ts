@@ -31,13 +31,41 @@ interface Allowed {
 
 /** Numbers that match a data or model value but are not that value, or cannot be a <Value>. */
 const ALLOWED: Allowed[] = [
-  { file: '04-variational.mdx', written: '1.96', why: 'The 95 % normal quantile z = 1.96; equals the cost-of-an-answer GPU time at 20 qubits (1.96 ms) by coincidence.' },
-  { file: '03-data-loading.mdx', written: '1,024', why: 'Twice: "a 1,024-pixel image fits in ten qubits" illustrates 2¹⁰ amplitudes, and "a 1,024-shot job" is the shot count of the 2018 IBM anecdote (qcse3901); both equal the MNIST padding (a <Value> in the encoding step) only because all three are 2¹⁰.' },
-  { file: '03-data-loading.mdx', written: '23', why: 'Numerator of Plesch and Brukner\'s (23/24)·2ⁿ CNOT count, a constant of their paper, not a data value.' },
-  { file: '03-data-loading.mdx', written: '24', why: 'Denominator of Plesch and Brukner\'s (23/24)·2ⁿ CNOT count; equals ibm_fez\'s 24 ns gate time by coincidence.' },
-  { file: '04-variational.mdx', written: '15', why: 'The 4² − 1 = 15 in the closed form 2²/(3·15) at two qubits; the resulting variance is a <Value>.' },
-  { file: '04-variational.mdx', written: '12', why: '"at 12 qubits" is a register size chosen for the example, not a quantity from the data.' },
-  { file: '04-variational.mdx', written: '160', why: 'Bowles, Ahmed and Schuld\'s 160 datasets (arXiv:2403.07059); it only rounds like the 156-qubit IBM devices.' },
+  {
+    file: '04-variational.mdx',
+    written: '1.96',
+    why: 'The 95 % normal quantile z = 1.96; equals the cost-of-an-answer GPU time at 20 qubits (1.96 ms) by coincidence.',
+  },
+  {
+    file: '03-data-loading.mdx',
+    written: '1,024',
+    why: 'Twice: "a 1,024-pixel image fits in ten qubits" illustrates 2¹⁰ amplitudes, and "a 1,024-shot job" is the shot count of the 2018 IBM anecdote (qcse3901); both equal the MNIST padding (a <Value> in the encoding step) only because all three are 2¹⁰.',
+  },
+  {
+    file: '03-data-loading.mdx',
+    written: '23',
+    why: "Numerator of Plesch and Brukner's (23/24)·2ⁿ CNOT count, a constant of their paper, not a data value.",
+  },
+  {
+    file: '03-data-loading.mdx',
+    written: '24',
+    why: "Denominator of Plesch and Brukner's (23/24)·2ⁿ CNOT count; equals ibm_fez's 24 ns gate time by coincidence.",
+  },
+  {
+    file: '04-variational.mdx',
+    written: '15',
+    why: 'The 4² − 1 = 15 in the closed form 2²/(3·15) at two qubits; the resulting variance is a <Value>.',
+  },
+  {
+    file: '04-variational.mdx',
+    written: '12',
+    why: '"at 12 qubits" is a register size chosen for the example, not a quantity from the data.',
+  },
+  {
+    file: '04-variational.mdx',
+    written: '160',
+    why: "Bowles, Ahmed and Schuld's 160 datasets (arXiv:2403.07059); it only rounds like the 156-qubit IBM devices.",
+  },
 ];
 
 interface Finding {
@@ -48,9 +76,34 @@ interface Finding {
 }
 
 const WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NUMBER = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(?:×|\\times)\s*10\s*(?:\^\s*\{?\s*([−-]?\d+)\s*\}?|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))?(?:\s+(thousand|million|billion|trillion)\b)?(\s*(?:%|\\%|per cent))?/g;
-const SUPER_OF: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-const SUPER: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const NUMBER =
+  /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(?:×|\\times)\s*10\s*(?:\^\s*\{?\s*([−-]?\d+)\s*\}?|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))?(?:\s+(thousand|million|billion|trillion)\b)?(\s*(?:%|\\%|per cent))?/g;
+const SUPER_OF: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+const SUPER: Record<string, string> = {
+  '⁻': '-',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 
 /** Significant digits of a written number: leading zeros never count, trailing zeros of an integer do not. */
 function significantDigits(intPart: string, frac: string | undefined): number {
@@ -63,14 +116,29 @@ function numbersIn(text: string, math: boolean): Array<{ written: string; value:
   // quantity: 2^{n+1}, 4^n, and the bare 10^{15} (whose base 10 is then skipped as one significant digit).
   const source = math
     ? text
-      .replace(/(?:\\times|×)\s*10\s*\^\s*\{?\s*([−-]?\d+)\s*\}?/g, (_, k: string) => `×10${k.replace('−', '-').split('').map((c) => SUPER_OF[c]).join('')}`)
-      .replace(/\^\s*(\{[^}]*\}|\S)/g, ' ')
+        .replace(
+          /(?:\\times|×)\s*10\s*\^\s*\{?\s*([−-]?\d+)\s*\}?/g,
+          (_, k: string) =>
+            `×10${k
+              .replace('−', '-')
+              .split('')
+              .map((c) => SUPER_OF[c])
+              .join('')}`,
+        )
+        .replace(/\^\s*(\{[^}]*\}|\S)/g, ' ')
     : text;
   const out: Array<{ written: string; value: number; sig: number }> = [];
   for (const m of source.matchAll(NUMBER)) {
     const [written, intPart, frac, texExp, supExp, word, percent] = m;
     let value = Number(intPart.replace(/,/g, '') + (frac ? `.${frac}` : ''));
-    const exp = texExp ?? (supExp ? supExp.split('').map((c) => SUPER[c]).join('') : undefined);
+    const exp =
+      texExp ??
+      (supExp
+        ? supExp
+            .split('')
+            .map((c) => SUPER[c])
+            .join('')
+        : undefined);
     if (exp !== undefined) value *= 10 ** Number(exp.replace('−', '-'));
     if (word) value *= WORDS[word];
     if (percent) value /= 100;
@@ -93,7 +161,9 @@ function scan(): Finding[] {
   const table = contentValues();
   const parser = createProcessor({ remarkPlugins: [remarkGfm, remarkMath] });
   const findings: Finding[] = [];
-  const files = readdirSync(contentDir).filter((f) => /^\d+[-_].+\.mdx$/.test(f)).sort();
+  const files = readdirSync(contentDir)
+    .filter((f) => /^\d+[-_].+\.mdx$/.test(f))
+    .sort();
   for (const file of files) {
     const tree = parser.parse({ path: file, value: readFileSync(path.join(contentDir, file), 'utf8') }) as Root;
     const visit = (node: Nodes): void => {
@@ -119,7 +189,11 @@ describe('numbers typed by hand in content/*.mdx', () => {
     expect(vals('1.28 million images')).toEqual([[1.28e6, 3]]);
     expect(vals('7.9\\times10^{-4}', true)).toEqual([[7.9e-4, 2]]);
     expect(vals('7.9 × 10⁻⁴')).toEqual([[7.9e-4, 2]]);
-    expect(vals('2^{n+1} - 2n - 2', true)).toEqual([[2, 1], [2, 1], [2, 1]]);
+    expect(vals('2^{n+1} - 2n - 2', true)).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 1],
+    ]);
     expect(vals('10^{15}', true)).toEqual([[10, 1]]);
     expect(vals('150,000 qubits')).toEqual([[150_000, 2]]);
   });
@@ -133,9 +207,13 @@ describe('numbers typed by hand in content/*.mdx', () => {
   it('every remaining match is on the allow-list, with a reason, and the list has no stale entries', () => {
     const findings = scan();
     const allowed = (f: Finding) => ALLOWED.some((a) => a.file === f.file && a.written === f.written);
-    const unlisted = findings.filter((f) => !allowed(f)).map((f) => `content/${f.file}:${f.line}: "${f.written}" matches ${f.keys.slice(0, 4).join(', ')}`);
+    const unlisted = findings
+      .filter((f) => !allowed(f))
+      .map((f) => `content/${f.file}:${f.line}: "${f.written}" matches ${f.keys.slice(0, 4).join(', ')}`);
     expect(unlisted, 'use <Value of="…"/> for these, or allow-list them with a reason').toEqual([]);
-    const stale = ALLOWED.filter((a) => !findings.some((f) => f.file === a.file && f.written === a.written)).map((a) => `${a.file}: "${a.written}"`);
+    const stale = ALLOWED.filter((a) => !findings.some((f) => f.file === a.file && f.written === a.written)).map(
+      (a) => `${a.file}: "${a.written}"`,
+    );
     expect(stale, 'allow-list entries that no longer match anything').toEqual([]);
     for (const a of ALLOWED) expect(a.why.length).toBeGreaterThan(20);
   });

@@ -67,7 +67,14 @@ describe('annotation written into the compiled MDX', () => {
           remarkPlugins: [
             remarkGfm,
             remarkMath,
-            [remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set(Object.keys(indexer.references())), index: () => indexer.index() }],
+            [
+              remarkContent,
+              {
+                figures: FIGURE_CATALOG,
+                referenceKeys: new Set(Object.keys(indexer.references())),
+                index: () => indexer.index(),
+              },
+            ],
           ],
         },
       ),

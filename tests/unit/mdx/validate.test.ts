@@ -10,7 +10,10 @@ import { FIGURE_CATALOG, SECTION_IDS } from '../../../src/figures/catalog';
 
 const root = path.resolve(__dirname, '../../..');
 const fixtures = path.join(root, 'tests/fixtures/mdx');
-const references = JSON.parse(readFileSync(path.join(fixtures, 'valid/references.json'), 'utf8')) as Record<string, unknown>;
+const references = JSON.parse(readFileSync(path.join(fixtures, 'valid/references.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 function compileFixture(rel: string) {
   const file = path.join(fixtures, rel);
@@ -20,7 +23,10 @@ function compileFixture(rel: string) {
       remarkPlugins: [
         remarkGfm,
         remarkMath,
-        [remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set(Object.keys(references)), sectionIds: SECTION_IDS, root }],
+        [
+          remarkContent,
+          { figures: FIGURE_CATALOG, referenceKeys: new Set(Object.keys(references)), sectionIds: SECTION_IDS, root },
+        ],
       ],
       rehypePlugins: [rehypeKatex],
     },
@@ -94,20 +100,34 @@ describe('content validation (remark plugin through @mdx-js/mdx compile)', () =>
 
   it('rejects a figure placed in another section than the catalogue says', async () => {
     const file = path.join(root, 'content-x/02-noise.mdx');
-    const value = '## Noise\n\n<Scrolly figure="landscape">\n<Step>a</Step>\n<Step>b</Step>\n<Step>c</Step>\n</Scrolly>\n';
+    const value =
+      '## Noise\n\n<Scrolly figure="landscape">\n<Step>a</Step>\n<Step>b</Step>\n<Step>c</Step>\n</Scrolly>\n';
     await expect(
-      compile({ path: file, value }, {
-        remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), sectionIds: SECTION_IDS, root }]],
-      }),
-    ).rejects.toThrow('content-x/02-noise.mdx:3:1: figure "landscape" belongs to section "variational" in the catalogue, not "noise"');
+      compile(
+        { path: file, value },
+        {
+          remarkPlugins: [
+            [
+              remarkContent,
+              { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), sectionIds: SECTION_IDS, root },
+            ],
+          ],
+        },
+      ),
+    ).rejects.toThrow(
+      'content-x/02-noise.mdx:3:1: figure "landscape" belongs to section "variational" in the catalogue, not "noise"',
+    );
   });
 
   it('rejects unknown attributes and dynamic ids on Cite', async () => {
     const value = '## X\n\nA <Cite id="alpha2020" page="3"/> and <Cite id={key}/>.\n';
     await expect(
-      compile({ path: path.join(root, 'x/01-opening.mdx'), value }, {
-        remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set(['alpha2020']), root }]],
-      }),
+      compile(
+        { path: path.join(root, 'x/01-opening.mdx'), value },
+        {
+          remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set(['alpha2020']), root }]],
+        },
+      ),
     ).rejects.toThrow(
       'x/01-opening.mdx:3:3: unknown attribute "page" on <Cite> (allowed: id, loc)\nx/01-opening.mdx:3:39: <Cite id> must be a plain string',
     );

@@ -18,9 +18,14 @@ const root = path.resolve(__dirname, '../../..');
 const values = contentValues();
 
 async function build(value: string) {
-  return String(await compile({ path: path.join(root, 'x/01-opening.mdx'), value }, {
-    remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), root, values }]],
-  }));
+  return String(
+    await compile(
+      { path: path.join(root, 'x/01-opening.mdx'), value },
+      {
+        remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), root, values }]],
+      },
+    ),
+  );
 }
 
 async function errorOf(value: string): Promise<string> {
@@ -40,21 +45,29 @@ describe('<Value> in content', () => {
   });
 
   it('fails on an unknown key with file, line and column, suggesting nearby keys', async () => {
-    const message = await errorOf('## X\n\nText.\n\nThe error is <Value of="devices.ibm_boston.cz_error" format="sci:2" />.\n');
-    expect(message).toMatch(/^x\/01-opening\.mdx:5:14: unknown value key "devices\.ibm_boston\.cz_error" \(did you mean one of: devices\.ibm_boston\./);
+    const message = await errorOf(
+      '## X\n\nText.\n\nThe error is <Value of="devices.ibm_boston.cz_error" format="sci:2" />.\n',
+    );
+    expect(message).toMatch(
+      /^x\/01-opening\.mdx:5:14: unknown value key "devices\.ibm_boston\.cz_error" \(did you mean one of: devices\.ibm_boston\./,
+    );
   });
 
   it('fails on a bad format, a bad scale, children, a dynamic key and a Value on a line of its own', async () => {
-    const lines = (await errorOf([
-      '## X',
-      '',
-      'A <Value of="qec.willow.lambda" format="percent" /> b <Value of="qec.willow.lambda" scale="x" />.',
-      '',
-      'C <Value of="qec.willow.lambda">2.14</Value> d <Value of={key} />.',
-      '',
-      '<Value of="qec.willow.lambda" />',
-      '',
-    ].join('\n'))).split('\n');
+    const lines = (
+      await errorOf(
+        [
+          '## X',
+          '',
+          'A <Value of="qec.willow.lambda" format="percent" /> b <Value of="qec.willow.lambda" scale="x" />.',
+          '',
+          'C <Value of="qec.willow.lambda">2.14</Value> d <Value of={key} />.',
+          '',
+          '<Value of="qec.willow.lambda" />',
+          '',
+        ].join('\n'),
+      )
+    ).split('\n');
     expect(lines).toEqual([
       expect.stringMatching(/^x\/01-opening\.mdx:3:3: unknown format "percent" on <Value>/),
       'x/01-opening.mdx:3:55: <Value scale> must be a plain non-zero number, e.g. scale="1e-3"',
@@ -65,15 +78,25 @@ describe('<Value> in content', () => {
   });
 
   it('without a value table every Value is an error', async () => {
-    const message = await compile({ path: path.join(root, 'x/01-opening.mdx'), value: '## X\n\nA <Value of="qec.willow.lambda" />.\n' }, {
-      remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), root }]],
-    }).then(() => '', (e: Error) => e.message);
+    const message = await compile(
+      { path: path.join(root, 'x/01-opening.mdx'), value: '## X\n\nA <Value of="qec.willow.lambda" />.\n' },
+      {
+        remarkPlugins: [[remarkContent, { figures: FIGURE_CATALOG, referenceKeys: new Set<string>(), root }]],
+      },
+    ).then(
+      () => '',
+      (e: Error) => e.message,
+    );
     expect(message).toBe('x/01-opening.mdx:3:3: unknown value key "qec.willow.lambda"');
   });
 
   it('renders plain static markup, and refuses to render an unresolved value', () => {
-    expect(renderToStaticMarkup(createElement(Value, { of: 'qec.willow.lambda', text: '2.14' }))).toBe('<span data-value="qec.willow.lambda">2.14</span>');
-    expect(() => renderToStaticMarkup(createElement(Value, { of: 'qec.willow.lambda' }))).toThrow(/not resolved at build time/);
+    expect(renderToStaticMarkup(createElement(Value, { of: 'qec.willow.lambda', text: '2.14' }))).toBe(
+      '<span data-value="qec.willow.lambda">2.14</span>',
+    );
+    expect(() => renderToStaticMarkup(createElement(Value, { of: 'qec.willow.lambda' }))).toThrow(
+      /not resolved at build time/,
+    );
   });
 });
 
@@ -102,7 +125,8 @@ describe('value formats', () => {
 describe('the value table', () => {
   it('holds every number of content/data, keyed by file and id', () => {
     const data = dataValues();
-    for (const d of devices.devices) if (d.twoQubitError !== null) expect(data.get(`devices.${d.id}.twoQubitError`)).toBe(d.twoQubitError);
+    for (const d of devices.devices)
+      if (d.twoQubitError !== null) expect(data.get(`devices.${d.id}.twoQubitError`)).toBe(d.twoQubitError);
     expect(data.get('devices.ibm_miami.repDelay_us')).toBe(4000);
     expect(data.get('devices.ibm_miami.repDelayRange_us.0')).toBe(1000);
     expect(data.get('qec.willow.lambda')).toBe(2.14);

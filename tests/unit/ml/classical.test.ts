@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { makeDataset, prepareData, type Point } from '../../../src/ml/datasets';
 import { BCE_FLOPS, SIGMOID_FLOPS, bceWithLogit, batchesPerEpoch, sigmoid } from '../../../src/ml/common';
 import {
-  logisticEvaluate, logisticInit, logisticParamCount, logisticProba, logisticTrainEpoch, polyFeatureCount, polyFeatures, type LogisticConfig,
+  logisticEvaluate,
+  logisticInit,
+  logisticParamCount,
+  logisticProba,
+  logisticTrainEpoch,
+  polyFeatureCount,
+  polyFeatures,
+  type LogisticConfig,
 } from '../../../src/ml/logistic';
 import { mlpEvaluate, mlpInit, mlpParamCount, mlpProba, mlpTrainEpoch, type MlpConfig } from '../../../src/ml/mlp';
 import { createOptimizer, optimizerStep, optimizerStepFlops } from '../../../src/ml/optim';
@@ -32,7 +39,9 @@ describe('accuracy on the standard tasks', () => {
       const d = split('linear', 0.05, seed);
       for (const degree of [1, 3]) {
         const cfg = { ...LR, degree };
-        expect(logisticEvaluate(cfg, trainLogistic(cfg, d, 40), d.testX, d.testY).accuracy).toBeGreaterThanOrEqual(0.95);
+        expect(logisticEvaluate(cfg, trainLogistic(cfg, d, 40), d.testX, d.testY).accuracy).toBeGreaterThanOrEqual(
+          0.95,
+        );
       }
     }
   });
@@ -40,9 +49,13 @@ describe('accuracy on the standard tasks', () => {
   it('the MLP reaches ≥ 95% on the linearly separable set and ≥ 90% on two moons', () => {
     for (const seed of [1, 2, 3]) {
       const lin = split('linear', 0.05, seed);
-      expect(mlpEvaluate(MLP, trainMlp(MLP, lin, 40, seed), lin.testX, lin.testY).accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(mlpEvaluate(MLP, trainMlp(MLP, lin, 40, seed), lin.testX, lin.testY).accuracy).toBeGreaterThanOrEqual(
+        0.95,
+      );
       const moons = split('moons', 0.15, seed);
-      expect(mlpEvaluate(MLP, trainMlp(MLP, moons, 60, seed), moons.testX, moons.testY).accuracy).toBeGreaterThanOrEqual(0.9);
+      expect(
+        mlpEvaluate(MLP, trainMlp(MLP, moons, 60, seed), moons.testX, moons.testY).accuracy,
+      ).toBeGreaterThanOrEqual(0.9);
     }
   });
 
@@ -65,13 +78,17 @@ describe('accuracy on the standard tasks', () => {
 /** Mean BCE over a set for given weights (reference for gradient checks). */
 function meanLoss(proba: (x: Point) => number, X: Point[], Y: number[]): number {
   let s = 0;
-  X.forEach((x, i) => { const p = proba(x); s += -(Y[i] * Math.log(p) + (1 - Y[i]) * Math.log(1 - p)); });
+  X.forEach((x, i) => {
+    const p = proba(x);
+    s += -(Y[i] * Math.log(p) + (1 - Y[i]) * Math.log(1 - p));
+  });
   return s / X.length;
 }
 
 describe('gradients (one full-batch gradient-descent step equals −lr × finite-difference gradient)', () => {
   const d = split('moons', 0.15, 6);
-  const X = d.trainX.slice(0, 12), Y = d.trainY.slice(0, 12);
+  const X = d.trainX.slice(0, 12),
+    Y = d.trainY.slice(0, 12);
   const lr = 1e-3;
 
   it('logistic regression', () => {
@@ -82,7 +99,11 @@ describe('gradients (one full-batch gradient-descent step equals −lr × finite
     logisticTrainEpoch(cfg, s, X, Y, 1);
     before.forEach((w, i) => {
       const h = 1e-6;
-      const at = (v: number) => { const t = { ...s, weights: before.slice() }; t.weights[i] = v; return meanLoss((x) => logisticProba(cfg, t, x), X, Y); };
+      const at = (v: number) => {
+        const t = { ...s, weights: before.slice() };
+        t.weights[i] = v;
+        return meanLoss((x) => logisticProba(cfg, t, x), X, Y);
+      };
       const fd = (at(w + h) - at(w - h)) / (2 * h);
       expect((before[i] - s.weights[i]) / lr).toBeCloseTo(fd, 5);
     });
@@ -96,7 +117,11 @@ describe('gradients (one full-batch gradient-descent step equals −lr × finite
     mlpTrainEpoch(cfg, s, X, Y, 1);
     before.forEach((w, i) => {
       const h = 1e-6;
-      const at = (v: number) => { const t = { ...s, weights: before.slice() }; t.weights[i] = v; return meanLoss((x) => mlpProba(cfg, t, x), X, Y); };
+      const at = (v: number) => {
+        const t = { ...s, weights: before.slice() };
+        t.weights[i] = v;
+        return meanLoss((x) => mlpProba(cfg, t, x), X, Y);
+      };
       const fd = (at(w + h) - at(w - h)) / (2 * h);
       expect((before[i] - s.weights[i]) / lr).toBeCloseTo(fd, 5);
     });
@@ -105,7 +130,8 @@ describe('gradients (one full-batch gradient-descent step equals −lr × finite
 
 describe('exact FLOP counts', () => {
   const d = split('moons', 0.15, 1);
-  const N = d.trainX.length, M = d.testX.length;
+  const N = d.trainX.length,
+    M = d.testX.length;
 
   it('polynomial features: count and cost', () => {
     expect([1, 2, 3, 4].map(polyFeatureCount)).toEqual([2, 5, 9, 14]);
@@ -119,12 +145,15 @@ describe('exact FLOP counts', () => {
   it('logistic regression per epoch = N·(features + 4F + 14) + batches·(P + Adam step)', () => {
     for (const D of [1, 3]) {
       const cfg = { ...LR, degree: D };
-      const F = polyFeatureCount(D), P = F + 1;
+      const F = polyFeatureCount(D),
+        P = F + 1;
       const feat = 2 * (D - 1) + (D * (D - 1)) / 2;
       const perExample = feat + 2 * F + BCE_FLOPS + SIGMOID_FLOPS + 1 + 2 * F + 1;
       const B = batchesPerEpoch(N, cfg.batchSize);
       const s = logisticInit(cfg);
-      expect(logisticTrainEpoch(cfg, s, d.trainX, d.trainY, 1).flops).toBe(N * perExample + B * (P + optimizerStepFlops('adam', P)));
+      expect(logisticTrainEpoch(cfg, s, d.trainX, d.trainY, 1).flops).toBe(
+        N * perExample + B * (P + optimizerStepFlops('adam', P)),
+      );
       expect(logisticEvaluate(cfg, s, d.testX, d.testY).flops).toBe(M * (feat + 2 * F + 1));
     }
   });

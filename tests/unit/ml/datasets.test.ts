@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DATASET_KINDS, applyScaler, boundingBox, fitScaler, makeDataset, prepareData, stratifiedSplit, type DatasetKind,
+  DATASET_KINDS,
+  applyScaler,
+  boundingBox,
+  fitScaler,
+  makeDataset,
+  prepareData,
+  stratifiedSplit,
+  type DatasetKind,
 } from '../../../src/ml/datasets';
 
 describe('datasets', () => {
@@ -52,7 +59,9 @@ describe('datasets', () => {
     const clean = makeDataset({ kind: 'circles', n: 400, noise: 0, seed: 5 });
     const noisy = makeDataset({ kind: 'circles', n: 400, noise: 0.2, seed: 5 });
     // Same seed: same base points, then jitter; the radial spread grows accordingly.
-    const resid = noisy.points.map((p, i) => Math.hypot(p[0], p[1]) - Math.hypot(clean.points[i][0], clean.points[i][1]));
+    const resid = noisy.points.map(
+      (p, i) => Math.hypot(p[0], p[1]) - Math.hypot(clean.points[i][0], clean.points[i][1]),
+    );
     const sd = Math.sqrt(resid.reduce((s, r) => s + r * r, 0) / resid.length);
     expect(sd).toBeGreaterThan(0.15);
     expect(sd).toBeLessThan(0.25);
@@ -118,7 +127,13 @@ describe('feature scaling', () => {
   });
 
   it('boundingBox pads every side', () => {
-    const b = boundingBox([[0, 0], [2, 1]], 0.1);
+    const b = boundingBox(
+      [
+        [0, 0],
+        [2, 1],
+      ],
+      0.1,
+    );
     expect(b).toEqual({ x0: -0.2, x1: 2.2, y0: -0.1, y1: 1.1 });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  RaceRun, raceParams, raceSteps, runRace, runRaceAsync, type RaceData, type RaceResult,
+  RaceRun,
+  raceParams,
+  raceSteps,
+  runRace,
+  runRaceAsync,
+  type RaceData,
+  type RaceResult,
 } from '../../../src/ml/race';
 import { isAbortError } from '../../../src/experiments/abort';
 import { vqcAngleCount } from '../../../src/ml/vqc';
@@ -42,7 +48,9 @@ describe('runRace', () => {
 
   it('counts the VQC work exactly and accumulates it per epoch', () => {
     const P = vqcAngleCount(SMALL.vqc);
-    const Ntr = 28, Nte = 12, S = SMALL.vqc.shots;
+    const Ntr = 28,
+      Nte = 12,
+      S = SMALL.vqc.shots;
     data.epochs.forEach((e, i) => {
       const c = e.models.vqc.cost;
       expect(c.trainCircuits).toBe((i + 1) * Ntr * (1 + 2 * P));
@@ -82,7 +90,12 @@ describe('runRace', () => {
   it('reports progress after every epoch with partial data', () => {
     const seen: [number, number, number][] = [];
     runRace(SMALL, { onProgress: (done, total, partial) => seen.push([done, total, partial!.epochs.length]) });
-    expect(seen).toEqual([[1, 4, 1], [2, 4, 2], [3, 4, 3], [4, 4, 4]]);
+    expect(seen).toEqual([
+      [1, 4, 1],
+      [2, 4, 2],
+      [3, 4, 3],
+      [4, 4, 4],
+    ]);
   });
 
   it('pausing at an epoch and resuming from the JSON checkpoint gives the uninterrupted result', () => {
@@ -102,8 +115,16 @@ describe('runRace', () => {
     let epochs = 0;
     let caught: unknown;
     try {
-      runRace(SMALL, { signal: ac.signal, onProgress: (done) => { epochs = done; if (done === 2) ac.abort(); } });
-    } catch (e) { caught = e; }
+      runRace(SMALL, {
+        signal: ac.signal,
+        onProgress: (done) => {
+          epochs = done;
+          if (done === 2) ac.abort();
+        },
+      });
+    } catch (e) {
+      caught = e;
+    }
     expect(isAbortError(caught)).toBe(true);
     expect(epochs).toBe(2);
   });
@@ -111,7 +132,13 @@ describe('runRace', () => {
   it('the async runner can be cancelled from the event loop mid-run and otherwise matches', async () => {
     const ac = new AbortController();
     let epochs = 0;
-    const p = runRaceAsync(SMALL, { signal: ac.signal, onProgress: (done) => { epochs = done; if (done === 1) setTimeout(() => ac.abort(), 0); } });
+    const p = runRaceAsync(SMALL, {
+      signal: ac.signal,
+      onProgress: (done) => {
+        epochs = done;
+        if (done === 1) setTimeout(() => ac.abort(), 0);
+      },
+    });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(epochs).toBeLessThan(4);
     const full: RaceResult = await runRaceAsync(SMALL);
@@ -122,7 +149,10 @@ describe('runRace', () => {
     const gen = raceSteps(SMALL);
     const partials: RaceData[] = [];
     let r = gen.next();
-    while (!r.done) { partials.push(r.value); r = gen.next(); }
+    while (!r.done) {
+      partials.push(r.value);
+      r = gen.next();
+    }
     expect(partials.map((p) => p.epochs.length)).toEqual([1, 2, 3, 4]);
     expect(partials[1].complete).toBe(false);
     expect(stripTimes(r.value.data.epochs)).toEqual(stripTimes(result.data.epochs));

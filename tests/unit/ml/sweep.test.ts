@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWEEP_PARAMS, planSweep, runKnobSweep, runsPerReplicate, sweepData, sweepParams } from '../../../src/ml/sweep';
+import {
+  DEFAULT_SWEEP_PARAMS,
+  planSweep,
+  runKnobSweep,
+  runsPerReplicate,
+  sweepData,
+  sweepParams,
+} from '../../../src/ml/sweep';
 import { vqcAngleCount } from '../../../src/ml/vqc';
 
-const SMALL = sweepParams({ n: 30, epochs: 2, replicates: 2, depths: [1, 2], scalings: ['minmax-pi', 'standard'], vqc: { shots: 10 } });
+const SMALL = sweepParams({
+  n: 30,
+  epochs: 2,
+  replicates: 2,
+  depths: [1, 2],
+  scalings: ['minmax-pi', 'standard'],
+  vqc: { shots: 10 },
+});
 
 const stripTimes = <T>(v: T): T => JSON.parse(JSON.stringify(v, (k, x) => (k === 'ms' ? undefined : x)));
 
@@ -40,7 +54,16 @@ describe('runKnobSweep', () => {
   it('reports progress per run and honours an abort signal', () => {
     const ac = new AbortController();
     const seen: number[] = [];
-    expect(() => runKnobSweep(SMALL, { signal: ac.signal, onProgress: (done, total) => { seen.push(done); expect(total).toBe(24); if (done === 3) ac.abort(); } })).toThrow();
+    expect(() =>
+      runKnobSweep(SMALL, {
+        signal: ac.signal,
+        onProgress: (done, total) => {
+          seen.push(done);
+          expect(total).toBe(24);
+          if (done === 3) ac.abort();
+        },
+      }),
+    ).toThrow();
     expect(seen).toEqual([1, 2, 3]);
   });
 
@@ -61,8 +84,9 @@ describe('sweep refinement', () => {
     const p = baselineRaceSweep.normalize({ ...SMALL, epochs: 1 });
     const per = runsPerReplicate(p);
     expect(per).toBe(2 * (2 + 2 * 2));
-    const settings = (runs: readonly { model: string; scaling: string; encoding: string | null; depth: number | null }[]) =>
-      new Set(runs.map((r) => `${r.model}/${r.scaling}/${r.encoding}/${r.depth}`));
+    const settings = (
+      runs: readonly { model: string; scaling: string; encoding: string | null; depth: number | null }[],
+    ) => new Set(runs.map((r) => `${r.model}/${r.scaling}/${r.encoding}/${r.depth}`));
     const whole = baselineRaceSweep.summarize(p, runRaw(baselineRaceSweep, p, undefined));
     expect(whole.refinement).toEqual({ level: 2, target: 2, label: '2 seeds per setting' });
     const first = baselineRaceSweep.summarize(p, runRaw(baselineRaceSweep, p, [0, per]));

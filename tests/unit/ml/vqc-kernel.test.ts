@@ -11,7 +11,13 @@ import { StateVector } from '../../../src/sim/statevector';
 import type { GateOp } from '../../../src/sim/types';
 import type { Point } from '../../../src/ml/datasets';
 import { bceWithLogit, sigmoid } from '../../../src/ml/common';
-import { ZExpectationRunner, vqcAngleCount, vqcCircuitOps, vqcLossAndGradient, type VqcConfig } from '../../../src/ml/vqc';
+import {
+  ZExpectationRunner,
+  vqcAngleCount,
+  vqcCircuitOps,
+  vqcLossAndGradient,
+  type VqcConfig,
+} from '../../../src/ml/vqc';
 import { VqcKernel } from '../../../src/ml/vqc-kernel';
 
 function referenceE(ops: readonly GateOp[], n: number, shots: number, rng: Rng | null): number {
@@ -32,7 +38,8 @@ function referenceLossAndGradient(cfg: VqcConfig, params: number[], X: Point[], 
   for (let i = 0; i < X.length; i++) {
     const { ops, slots } = vqcCircuitOps(cfg, X[i], params);
     const E = referenceE(ops, cfg.qubits, cfg.shots, rng);
-    const alpha = params[P], beta = params[P + 1];
+    const alpha = params[P],
+      beta = params[P + 1];
     const z = alpha * E + beta;
     const p = sigmoid(z);
     loss += bceWithLogit(z, Y[i]);
@@ -46,7 +53,7 @@ function referenceLossAndGradient(cfg: VqcConfig, params: number[], X: Point[], 
       op.params[0] = theta - Math.PI / 2;
       const minus = referenceE(ops, cfg.qubits, cfg.shots, rng);
       op.params[0] = theta;
-      grad[k] += dE * (plus - minus) / 2;
+      grad[k] += (dE * (plus - minus)) / 2;
     }
     grad[P] += dS * E;
     grad[P + 1] += dS;
@@ -68,35 +75,58 @@ const configArb = fc.record({
 
 describe('VqcKernel', () => {
   it('forward, shifted circuits and shots equal the StateVector + CdfSampler path exactly', () => {
-    fc.assert(fc.property(configArb, (c) => {
-      const cfg: VqcConfig = { ...c, readout: 'logistic', loss: 'bce', optimizer: 'adam', learningRate: 0.1, batchSize: 4 };
-      const rng = createRng(c.seed);
-      const P = vqcAngleCount(cfg);
-      const params = Array.from({ length: P }, () => 6 * rng.next() - 3);
-      const x: Point = [Math.PI * rng.next(), Math.PI * rng.next()];
-      const kernel = new VqcKernel(cfg);
-      const ref = createRng(c.seed + 1), fast = createRng(c.seed + 1);
-      kernel.load(x, params);
-      kernel.forward(true);
-      const { ops, slots } = vqcCircuitOps(cfg, x, params);
-      const e = c.shots ? kernel.sampleZ0(c.shots, fast) : kernel.expectationZ0();
-      expect(Object.is(e, referenceE(ops, cfg.qubits, c.shots, ref))).toBe(true);
-      for (let k = 0; k < P; k++) {
-        for (const sign of [1, -1]) {
-          kernel.shifted(k, sign);
-          const theta = ops[slots[k]].params[0];
-          ops[slots[k]].params[0] = theta + sign * (Math.PI / 2);
-          const want = referenceE(ops, cfg.qubits, c.shots, ref);
-          ops[slots[k]].params[0] = theta;
-          const got = c.shots ? kernel.sampleZ0(c.shots, fast) : kernel.expectationZ0();
-          expect(Object.is(got, want)).toBe(true);
+    fc.assert(
+      fc.property(configArb, (c) => {
+        const cfg: VqcConfig = {
+          ...c,
+          readout: 'logistic',
+          loss: 'bce',
+          optimizer: 'adam',
+          learningRate: 0.1,
+          batchSize: 4,
+        };
+        const rng = createRng(c.seed);
+        const P = vqcAngleCount(cfg);
+        const params = Array.from({ length: P }, () => 6 * rng.next() - 3);
+        const x: Point = [Math.PI * rng.next(), Math.PI * rng.next()];
+        const kernel = new VqcKernel(cfg);
+        const ref = createRng(c.seed + 1),
+          fast = createRng(c.seed + 1);
+        kernel.load(x, params);
+        kernel.forward(true);
+        const { ops, slots } = vqcCircuitOps(cfg, x, params);
+        const e = c.shots ? kernel.sampleZ0(c.shots, fast) : kernel.expectationZ0();
+        expect(Object.is(e, referenceE(ops, cfg.qubits, c.shots, ref))).toBe(true);
+        for (let k = 0; k < P; k++) {
+          for (const sign of [1, -1]) {
+            kernel.shifted(k, sign);
+            const theta = ops[slots[k]].params[0];
+            ops[slots[k]].params[0] = theta + sign * (Math.PI / 2);
+            const want = referenceE(ops, cfg.qubits, c.shots, ref);
+            ops[slots[k]].params[0] = theta;
+            const got = c.shots ? kernel.sampleZ0(c.shots, fast) : kernel.expectationZ0();
+            expect(Object.is(got, want)).toBe(true);
+          }
         }
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('vqcLossAndGradient (kernel) draws the same shots in the same order as the reference circuits', () => {
-    const cfg: VqcConfig = { qubits: 2, layers: 3, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce', shots: 100, optimizer: 'adam', learningRate: 0.1, batchSize: 4 };
+    const cfg: VqcConfig = {
+      qubits: 2,
+      layers: 3,
+      encoding: 'angle',
+      reupload: true,
+      entangler: 'cz',
+      readout: 'logistic',
+      loss: 'bce',
+      shots: 100,
+      optimizer: 'adam',
+      learningRate: 0.1,
+      batchSize: 4,
+    };
     const rng = createRng(3);
     const params = [...Array.from({ length: vqcAngleCount(cfg) }, () => 6 * rng.next() - 3), 1, 0];
     const X: Point[] = Array.from({ length: 5 }, () => [Math.PI * rng.next(), Math.PI * rng.next()] as Point);
@@ -114,7 +144,8 @@ describe('VqcKernel', () => {
 
 describe('Rng.fill', () => {
   it('writes exactly the values successive next() calls return, and continues the same stream', () => {
-    const a = createRng(42), b = createRng(42);
+    const a = createRng(42),
+      b = createRng(42);
     const buf = new Float64Array(1000);
     a.fill!(buf, 1000);
     for (let i = 0; i < 1000; i++) expect(buf[i]).toBe(b.next());
@@ -132,15 +163,21 @@ describe('results pinned to the pre-kernel implementation', () => {
     const res = runRace(raceParams({ epochs: 6 }));
     const got = res.data.epochs.map((e) => [e.models.vqc.loss, e.models.vqc.testAccuracy, e.models.vqc.cost.shots]);
     expect(got).toEqual([
-      [0.5237752723841517, 0.9444444444444444, 222000], [0.34860480112862596, 1, 444000], [0.24432792836573292, 1, 666000],
-      [0.17056913872780127, 0.9722222222222222, 888000], [0.13864373693889814, 1, 1110000], [0.12977891711342274, 0.9722222222222222, 1332000],
+      [0.5237752723841517, 0.9444444444444444, 222000],
+      [0.34860480112862596, 1, 444000],
+      [0.24432792836573292, 1, 666000],
+      [0.17056913872780127, 0.9722222222222222, 888000],
+      [0.13864373693889814, 1, 1110000],
+      [0.12977891711342274, 0.9722222222222222, 1332000],
     ]);
   });
 
   it('IQP (ZZ) encoding, 2 layers, 37 shots on circles', async () => {
     const { runRace, raceParams } = await import('../../../src/ml/race');
     const res = runRace(raceParams({ epochs: 3, dataset: 'circles', vqc: { encoding: 'zz', layers: 2, shots: 37 } }));
-    expect(res.data.epochs.map((e) => e.models.vqc.loss)).toEqual([0.6585109710169007, 0.5932866045397932, 0.5530227896169672]);
+    expect(res.data.epochs.map((e) => e.models.vqc.loss)).toEqual([
+      0.6585109710169007, 0.5932866045397932, 0.5530227896169672,
+    ]);
   });
 
   it('calibration-drift: the trained model’s ideal loss', async () => {

@@ -4,13 +4,32 @@ import { circuitStats } from '../../../src/sim/stats';
 import type { Point } from '../../../src/ml/datasets';
 import { makeDataset, prepareData } from '../../../src/ml/datasets';
 import {
-  ZExpectationRunner, vqcAngleCount, vqcCircuitOps, vqcEvaluate, vqcExactLoss, vqcInit, vqcLossAndGradient, vqcParamCount,
-  vqcProba, vqcTrainCircuitsPerEpoch, vqcTrainEpoch, type VqcConfig,
+  ZExpectationRunner,
+  vqcAngleCount,
+  vqcCircuitOps,
+  vqcEvaluate,
+  vqcExactLoss,
+  vqcInit,
+  vqcLossAndGradient,
+  vqcParamCount,
+  vqcProba,
+  vqcTrainCircuitsPerEpoch,
+  vqcTrainEpoch,
+  type VqcConfig,
 } from '../../../src/ml/vqc';
 
 const BASE: VqcConfig = {
-  qubits: 2, layers: 2, encoding: 'angle', reupload: true, entangler: 'cz', readout: 'logistic', loss: 'bce',
-  shots: 0, optimizer: 'adam', learningRate: 0.1, batchSize: 5,
+  qubits: 2,
+  layers: 2,
+  encoding: 'angle',
+  reupload: true,
+  entangler: 'cz',
+  readout: 'logistic',
+  loss: 'bce',
+  shots: 0,
+  optimizer: 'adam',
+  learningRate: 0.1,
+  batchSize: 5,
 };
 
 const exactE = (cfg: VqcConfig, x: Point, params: number[]) =>
@@ -38,7 +57,9 @@ describe('VQC circuit', () => {
     const cfg = { ...BASE, qubits: 1, layers: 1, readout: 'direct' as const };
     const rng = createRng(4);
     for (let t = 0; t < 20; t++) {
-      const x = 3 * rng.next(), t1 = 6 * rng.next() - 3, t2 = 6 * rng.next() - 3;
+      const x = 3 * rng.next(),
+        t1 = 6 * rng.next() - 3,
+        t2 = 6 * rng.next() - 3;
       const want = Math.cos(x) * Math.cos(t2) - Math.sin(x) * Math.cos(t1) * Math.sin(t2);
       expect(exactE(cfg, [x, 0], [t1, t2])).toBeCloseTo(want, 12);
     }
@@ -50,7 +71,8 @@ describe('VQC circuit', () => {
     // (With all angles 0 one H + diagonal layer gives ⟨Z₀⟩ = 0 for every input.)
     const params = [0, 0, 0.9, 0.4];
     expect(exactE(cfg, [0.4, 0.5], [0, 0, 0, 0])).toBeCloseTo(0, 12);
-    const a = exactE(cfg, [0.4, 0.5], params), b = exactE(cfg, [0.4, 1.7], params);
+    const a = exactE(cfg, [0.4, 0.5], params),
+      b = exactE(cfg, [0.4, 1.7], params);
     expect(Math.abs(a - b)).toBeGreaterThan(1e-3);
     const angle = { ...cfg, encoding: 'angle' as const };
     expect(exactE(angle, [0.4, 0.5], params)).toBeCloseTo(exactE(angle, [0.4, 1.7], params), 12);
@@ -58,7 +80,12 @@ describe('VQC circuit', () => {
 });
 
 describe('VQC gradient', () => {
-  const X: Point[] = [[0.3, 2.1], [1.7, 0.4], [2.9, 2.5], [0.9, 1.1]];
+  const X: Point[] = [
+    [0.3, 2.1],
+    [1.7, 0.4],
+    [2.9, 2.5],
+    [0.9, 1.1],
+  ];
   const Y = [0, 1, 1, 0];
   const variants: [string, Partial<VqcConfig>][] = [
     ['angle, logistic read-out, BCE', {}],
@@ -70,14 +97,19 @@ describe('VQC gradient', () => {
   it.each(variants)('parameter shift equals a central finite difference (%s)', (_name, over) => {
     const cfg = { ...BASE, ...over };
     const params = vqcInit(cfg, 11).params;
-    if (cfg.readout === 'logistic') { params[params.length - 2] = 1.7; params[params.length - 1] = -0.3; }
+    if (cfg.readout === 'logistic') {
+      params[params.length - 2] = 1.7;
+      params[params.length - 1] = -0.3;
+    }
     const runner = new ZExpectationRunner(cfg.qubits, 0, null);
     const { loss, grad } = vqcLossAndGradient(cfg, params, X, Y, runner);
     expect(loss).toBeCloseTo(vqcExactLoss(cfg, params, X, Y), 12);
     const h = 1e-5;
     params.forEach((v, k) => {
-      const plus = params.slice(); plus[k] = v + h;
-      const minus = params.slice(); minus[k] = v - h;
+      const plus = params.slice();
+      plus[k] = v + h;
+      const minus = params.slice();
+      minus[k] = v - h;
       const fd = (vqcExactLoss(cfg, plus, X, Y) - vqcExactLoss(cfg, minus, X, Y)) / (2 * h);
       expect(grad[k]).toBeCloseTo(fd, 7);
     });
@@ -96,7 +128,7 @@ describe('VQC gradient', () => {
     const mean = est.reduce((a, b) => a + b, 0) / est.length;
     const sd = Math.sqrt(est.reduce((a, b) => a + (b - mean) ** 2, 0) / (est.length - 1));
     const sigma = Math.sqrt((1 - exact * exact) / 200);
-    expect(Math.abs(mean - exact)).toBeLessThan(4 * sigma / Math.sqrt(400));
+    expect(Math.abs(mean - exact)).toBeLessThan((4 * sigma) / Math.sqrt(400));
     expect(sd / sigma).toBeGreaterThan(0.85);
     expect(sd / sigma).toBeLessThan(1.15);
     // every estimate is a multiple of 2/shots
@@ -127,7 +159,11 @@ describe('VQC training', () => {
   it('counts circuits and shots exactly: N·(1 + 2P) per training epoch, one per point to evaluate', () => {
     const data = prepareData(makeDataset({ kind: 'moons', n: 30, noise: 0.1, seed: 1 }), 'minmax-pi', 0.7, 1);
     const N = data.trainX.length;
-    for (const [layers, shots] of [[1, 50], [3, 20], [2, 0]]) {
+    for (const [layers, shots] of [
+      [1, 50],
+      [3, 20],
+      [2, 0],
+    ]) {
       const cfg = { ...BASE, layers, shots };
       const P = vqcAngleCount(cfg);
       const state = vqcInit(cfg, 1);
@@ -155,7 +191,8 @@ describe('VQC training', () => {
   it('vqcProba is the read-out of the exact ⟨Z₀⟩', () => {
     const cfg = BASE;
     const s = vqcInit(cfg, 3);
-    s.params[s.params.length - 2] = 2; s.params[s.params.length - 1] = 0.5;
+    s.params[s.params.length - 2] = 2;
+    s.params[s.params.length - 1] = 0.5;
     const x: Point = [0.7, 2.2];
     expect(vqcProba(cfg, s, x)).toBeCloseTo(1 / (1 + Math.exp(-(2 * exactE(cfg, x, s.params) + 0.5))), 12);
     const direct = { ...cfg, readout: 'direct' as const };

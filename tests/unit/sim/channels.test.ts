@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  amplitudeDamping, averageErrorFromDepolarizing, averageErrorFromPauliError, averageGateFidelity, bitFlip, composeKraus,
-  depolarizing, depolarizingFromAverageError, depolarizingFromNielsenChuang, depolarizingFromPauliError, depolarizingFromVendorError,
-  krausCompleteness, pauliChannel, phaseDamping, phaseFlip, processFidelity, superoperator, tensorKraus, thermalRelaxation, traceDeviation,
+  amplitudeDamping,
+  averageErrorFromDepolarizing,
+  averageErrorFromPauliError,
+  averageGateFidelity,
+  bitFlip,
+  composeKraus,
+  depolarizing,
+  depolarizingFromAverageError,
+  depolarizingFromNielsenChuang,
+  depolarizingFromPauliError,
+  depolarizingFromVendorError,
+  krausCompleteness,
+  pauliChannel,
+  phaseDamping,
+  phaseFlip,
+  processFidelity,
+  superoperator,
+  tensorKraus,
+  thermalRelaxation,
+  traceDeviation,
   type KrausSet,
 } from '../../../src/sim/channels';
 import { DensityMatrix } from '../../../src/sim/density';
@@ -31,7 +48,11 @@ describe('depolarizing (replacement convention ρ → (1−p)ρ + p·I/d)', () =
 
   it('2-qubit: every non-identity Pauli expectation shrinks by (1 − p)', () => {
     const p = 0.2;
-    const rho = new DensityMatrix(2).apply(g('ry', [0], [0.7])).apply(g('cx', [0, 1])).apply(g('rx', [1], [0.3])).apply(g('s', [0]));
+    const rho = new DensityMatrix(2)
+      .apply(g('ry', [0], [0.7]))
+      .apply(g('cx', [0, 1]))
+      .apply(g('rx', [1], [0.3]))
+      .apply(g('s', [0]));
     const labels = ['XX', 'YY', 'ZZ', 'XY', 'IZ', 'ZI', 'YZ', 'XI'];
     const before = labels.map((l) => rho.expectation(l));
     expect(before.some((v) => Math.abs(v) > 0.3)).toBe(true);
@@ -48,11 +69,14 @@ describe('depolarizing (replacement convention ρ → (1−p)ρ + p·I/d)', () =
     expect(() => depolarizing(-0.1)).toThrow(RangeError);
   });
 
-  it("Nielsen–Chuang form equals the replacement form with p = 4/3·p_NC (1q)", () => {
+  it('Nielsen–Chuang form equals the replacement form with p = 4/3·p_NC (1q)', () => {
     const pNC = 0.09;
     const a = blochState(0.9, -0.6).applyKraus([0], pauliChannel(pNC / 3, pNC / 3, pNC / 3));
     const b = blochState(0.9, -0.6).applyKraus([0], depolarizing(depolarizingFromNielsenChuang(pNC, 1)));
-    for (let i = 0; i < 4; i++) { expect(a.re[i]).toBeCloseTo(b.re[i], 14); expect(a.im[i]).toBeCloseTo(b.im[i], 14); }
+    for (let i = 0; i < 4; i++) {
+      expect(a.re[i]).toBeCloseTo(b.re[i], 14);
+      expect(a.im[i]).toBeCloseTo(b.im[i], 14);
+    }
     expect(depolarizingFromNielsenChuang(pNC, 2)).toBeCloseTo((16 / 15) * pNC, 15);
   });
 
@@ -66,7 +90,7 @@ describe('depolarizing (replacement convention ρ → (1−p)ρ + p·I/d)', () =
       // Pauli error e: the non-identity Kraus weights sum to e (weight of √w·P is ‖K‖²/d).
       const e = 5e-3;
       const fromPauli = depolarizing(depolarizingFromPauliError(e, k), k);
-      const weightId = (fromPauli[0][0] ** 2);
+      const weightId = fromPauli[0][0] ** 2;
       expect(1 - weightId).toBeCloseTo(e, 15);
       expect(1 - processFidelity(fromPauli)).toBeCloseTo(e, 15);
       // Average error = d/(d+1) of the Pauli error: 2/3 (1q), 4/5 (2q).
@@ -100,7 +124,8 @@ describe('relaxation channels', () => {
   });
 
   it('thermal relaxation: population decays with T1, coherence with T2', () => {
-    const T1 = 100, T2 = 70;
+    const T1 = 100,
+      T2 = 70;
     for (const t of [0, 5, 30, 150]) {
       const one = new DensityMatrix(1).apply(g('x', [0])).applyKraus([0], thermalRelaxation(T1, T2, t));
       expect(one.probabilities()[1]).toBeCloseTo(Math.exp(-t / T1), 14);
@@ -122,7 +147,8 @@ describe('relaxation channels', () => {
   it('T2 = 2·T1 is pure amplitude damping', () => {
     const a = thermalRelaxation(40, 80, 7);
     const b = amplitudeDamping(1 - Math.exp(-7 / 40));
-    const sa = superoperator(a), sb = superoperator(b);
+    const sa = superoperator(a),
+      sb = superoperator(b);
     for (let i = 0; i < sa.length; i++) expect(sa[i]).toBeCloseTo(sb[i], 15);
   });
 });
@@ -146,7 +172,10 @@ describe('flips, composition and diagnostics', () => {
 
   it('tensorKraus puts its first argument on qubits[0]', () => {
     const k: KrausSet = tensorKraus(amplitudeDamping(1), amplitudeDamping(0));
-    const rho = new DensityMatrix(2).apply(g('x', [0])).apply(g('x', [1])).applyKraus([0, 1], k);
+    const rho = new DensityMatrix(2)
+      .apply(g('x', [0]))
+      .apply(g('x', [1]))
+      .applyKraus([0, 1], k);
     expect(rho.probabilities()[2]).toBeCloseTo(1, 15); // qubit 0 decayed, qubit 1 still |1⟩
   });
 

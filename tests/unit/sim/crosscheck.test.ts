@@ -16,13 +16,21 @@ type Amp = { re: number; im: number };
 
 /** Asserts a = e^{iφ}·b for one global φ, entry by entry within tol. */
 function expectEqualUpToGlobalPhase(ours: StateVector, theirs: (i: number) => Amp, tol = 1e-9): void {
-  let k = 0, best = -1;
-  for (let i = 0; i < ours.dim; i++) { const p = ours.probability(i); if (p > best) { best = p; k = i; } }
+  let k = 0,
+    best = -1;
+  for (let i = 0; i < ours.dim; i++) {
+    const p = ours.probability(i);
+    if (p > best) {
+      best = p;
+      k = i;
+    }
+  }
   const t = theirs(k);
   const n = t.re * t.re + t.im * t.im;
   expect(n).toBeGreaterThan(1e-6);
   // phase = ours[k] / theirs[k]
-  const pr = (ours.re[k] * t.re + ours.im[k] * t.im) / n, pi = (ours.im[k] * t.re - ours.re[k] * t.im) / n;
+  const pr = (ours.re[k] * t.re + ours.im[k] * t.im) / n,
+    pi = (ours.im[k] * t.re - ours.re[k] * t.im) / n;
   expect(Math.hypot(pr, pi)).toBeCloseTo(1, 9);
   for (let i = 0; i < ours.dim; i++) {
     const a = theirs(i);
@@ -41,8 +49,15 @@ const CIRCUITS = Array.from({ length: 120 }, (_, s) => {
 
 const QC_NAME: Record<string, string> = { sx: 'srn', sxdg: 'srndg', p: 'u1', u: 'u3', cp: 'cu1' };
 const QC_PARAMS: Record<string, string[]> = {
-  rx: ['theta'], ry: ['theta'], rz: ['phi'], p: ['lambda'], u: ['theta', 'phi', 'lambda'],
-  crx: ['theta'], cry: ['theta'], crz: ['phi'], cp: ['lambda'],
+  rx: ['theta'],
+  ry: ['theta'],
+  rz: ['phi'],
+  p: ['lambda'],
+  u: ['theta', 'phi', 'lambda'],
+  crx: ['theta'],
+  cry: ['theta'],
+  crz: ['phi'],
+  cp: ['lambda'],
 };
 
 function runQuantumCircuit(c: Circuit): (i: number) => Amp {
@@ -50,11 +65,20 @@ function runQuantumCircuit(c: Circuit): (i: number) => Amp {
   for (const op of c.ops as GateOp[]) {
     const names = QC_PARAMS[op.name];
     const params: Record<string, number> = {};
-    names?.forEach((p, i) => { params[p] = op.params[i]; });
-    qc.appendGate(QC_NAME[op.name] ?? op.name, op.qubits.length === 1 ? op.qubits[0] : op.qubits, names ? { params } : {});
+    names?.forEach((p, i) => {
+      params[p] = op.params[i];
+    });
+    qc.appendGate(
+      QC_NAME[op.name] ?? op.name,
+      op.qubits.length === 1 ? op.qubits[0] : op.qubits,
+      names ? { params } : {},
+    );
   }
   qc.run();
-  return (i) => { const a = qc.state[String(i)]; return a ? { re: a.re, im: a.im } : { re: 0, im: 0 }; };
+  return (i) => {
+    const a = qc.state[String(i)];
+    return a ? { re: a.re, im: a.im } : { re: 0, im: 0 };
+  };
 }
 
 // ---------------------------------------------------------------- jsqubits
@@ -63,15 +87,36 @@ const C = (re: number, im = 0) => jsqubits.complex(re, im);
 function jsMatrix(op: GateOp): ReturnType<typeof C>[][] {
   const [a, b, l] = op.params;
   switch (op.name) {
-    case 'sdg': return [[C(1), C(0)], [C(0), C(0, -1)]];
-    case 'tdg': return [[C(1), C(0)], [C(0), C(Math.SQRT1_2, -Math.SQRT1_2)]];
-    case 'sx': return [[C(0.5, 0.5), C(0.5, -0.5)], [C(0.5, -0.5), C(0.5, 0.5)]];
-    case 'sxdg': return [[C(0.5, -0.5), C(0.5, 0.5)], [C(0.5, 0.5), C(0.5, -0.5)]];
+    case 'sdg':
+      return [
+        [C(1), C(0)],
+        [C(0), C(0, -1)],
+      ];
+    case 'tdg':
+      return [
+        [C(1), C(0)],
+        [C(0), C(Math.SQRT1_2, -Math.SQRT1_2)],
+      ];
+    case 'sx':
+      return [
+        [C(0.5, 0.5), C(0.5, -0.5)],
+        [C(0.5, -0.5), C(0.5, 0.5)],
+      ];
+    case 'sxdg':
+      return [
+        [C(0.5, -0.5), C(0.5, 0.5)],
+        [C(0.5, 0.5), C(0.5, -0.5)],
+      ];
     case 'u': {
-      const co = Math.cos(a / 2), si = Math.sin(a / 2);
-      return [[C(co), C(-Math.cos(l) * si, -Math.sin(l) * si)], [C(Math.cos(b) * si, Math.sin(b) * si), C(Math.cos(b + l) * co, Math.sin(b + l) * co)]];
+      const co = Math.cos(a / 2),
+        si = Math.sin(a / 2);
+      return [
+        [C(co), C(-Math.cos(l) * si, -Math.sin(l) * si)],
+        [C(Math.cos(b) * si, Math.sin(b) * si), C(Math.cos(b + l) * co, Math.sin(b + l) * co)],
+      ];
     }
-    default: throw new Error(`no jsqubits matrix for ${op.name}`);
+    default:
+      throw new Error(`no jsqubits matrix for ${op.name}`);
   }
 }
 
@@ -81,30 +126,73 @@ function runJsqubits(c: Circuit): (i: number) => Amp {
     const [q0, q1, q2] = op.qubits;
     const t = op.params[0];
     switch (op.name) {
-      case 'id': break;
-      case 'x': s = s.x(q0); break;
-      case 'y': s = s.y(q0); break;
-      case 'z': s = s.z(q0); break;
-      case 'h': s = s.hadamard(q0); break;
-      case 's': s = s.s(q0); break;
-      case 't': s = s.t(q0); break;
-      case 'rx': s = s.rotateX(q0, t); break;
-      case 'ry': s = s.rotateY(q0, t); break;
-      case 'rz': s = s.rotateZ(q0, t); break;
-      case 'p': s = s.r(q0, t); break;
-      case 'cx': s = s.cnot(q0, q1); break;
-      case 'cy': s = s.controlledY(q0, q1); break;
-      case 'cz': s = s.controlledZ(q0, q1); break;
-      case 'swap': s = s.swap(q0, q1); break;
-      case 'crx': s = s.controlledXRotation(q0, q1, t); break;
-      case 'cry': s = s.controlledYRotation(q0, q1, t); break;
-      case 'crz': s = s.controlledZRotation(q0, q1, t); break;
-      case 'cp': s = s.controlledR(q0, q1, t); break;
-      case 'ccx': s = s.toffoli(q0, q1, q2); break;
-      default: s = s.controlledApplicationOfqBitOperator(null, q0, jsMatrix(op));
+      case 'id':
+        break;
+      case 'x':
+        s = s.x(q0);
+        break;
+      case 'y':
+        s = s.y(q0);
+        break;
+      case 'z':
+        s = s.z(q0);
+        break;
+      case 'h':
+        s = s.hadamard(q0);
+        break;
+      case 's':
+        s = s.s(q0);
+        break;
+      case 't':
+        s = s.t(q0);
+        break;
+      case 'rx':
+        s = s.rotateX(q0, t);
+        break;
+      case 'ry':
+        s = s.rotateY(q0, t);
+        break;
+      case 'rz':
+        s = s.rotateZ(q0, t);
+        break;
+      case 'p':
+        s = s.r(q0, t);
+        break;
+      case 'cx':
+        s = s.cnot(q0, q1);
+        break;
+      case 'cy':
+        s = s.controlledY(q0, q1);
+        break;
+      case 'cz':
+        s = s.controlledZ(q0, q1);
+        break;
+      case 'swap':
+        s = s.swap(q0, q1);
+        break;
+      case 'crx':
+        s = s.controlledXRotation(q0, q1, t);
+        break;
+      case 'cry':
+        s = s.controlledYRotation(q0, q1, t);
+        break;
+      case 'crz':
+        s = s.controlledZRotation(q0, q1, t);
+        break;
+      case 'cp':
+        s = s.controlledR(q0, q1, t);
+        break;
+      case 'ccx':
+        s = s.toffoli(q0, q1, q2);
+        break;
+      default:
+        s = s.controlledApplicationOfqBitOperator(null, q0, jsMatrix(op));
     }
   }
-  return (i) => { const a = s.amplitude(i); return { re: a.real, im: a.imaginary }; };
+  return (i) => {
+    const a = s.amplitude(i);
+    return { re: a.real, im: a.imaginary };
+  };
 }
 
 describe('cross-check against independent simulators (120 seeded random circuits, 1–8 qubits, every gate)', () => {
@@ -125,7 +213,10 @@ describe('cross-check against independent simulators (120 seeded random circuits
   it('would notice a wrong gate (the check has teeth)', () => {
     const c = randomCircuit(4, 30, 1, { gates: ['h', 'cx', 'ry', 'rz'] });
     const k = c.ops.findIndex((o) => o.kind === 'gate' && o.name === 'ry');
-    const tampered: Circuit = { ...c, ops: c.ops.map((o, i) => (i === k && o.kind === 'gate' ? { ...o, params: [o.params[0] + 0.01] } : o)) };
+    const tampered: Circuit = {
+      ...c,
+      ops: c.ops.map((o, i) => (i === k && o.kind === 'gate' ? { ...o, params: [o.params[0] + 0.01] } : o)),
+    };
     expect(() => expectEqualUpToGlobalPhase(simulate(tampered), runJsqubits(c))).toThrow();
   });
 });

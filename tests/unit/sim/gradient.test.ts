@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  adjointGradient, bindParameters, expectationValue, finiteDifferenceGradient, gateDerivativeMatrix, parameterShiftGradient, trainableParameters,
+  adjointGradient,
+  bindParameters,
+  expectationValue,
+  finiteDifferenceGradient,
+  gateDerivativeMatrix,
+  parameterShiftGradient,
+  trainableParameters,
 } from '../../../src/sim/gradient';
 import { gateMatrix } from '../../../src/sim/gates';
 import { CircuitBuilder, randomCircuit } from '../../../src/sim/circuit-builder';
@@ -16,10 +22,14 @@ function trainableCircuit(n: number, gates: number, seed: number): Circuit {
   const c = randomCircuit(n, gates, seed, { gates: ['h', 'cx', 'cz', 'sx', 's', ...TRAINABLE] });
   let next = 0;
   for (const op of c.ops as GateOp[]) {
-    if ((TRAINABLE as readonly string[]).includes(op.name)) op.paramIndex = next > 0 && rng.next() < 0.2 ? rng.int(next) : next++;
+    if ((TRAINABLE as readonly string[]).includes(op.name))
+      op.paramIndex = next > 0 && rng.next() < 0.2 ? rng.int(next) : next++;
   }
   // gates sharing an index must share its value
-  return bindParameters(c, Array.from({ length: next }, () => 6 * rng.next() - 3));
+  return bindParameters(
+    c,
+    Array.from({ length: next }, () => 6 * rng.next() - 3),
+  );
 }
 
 describe('gradients', () => {
@@ -32,19 +42,25 @@ describe('gradients', () => {
   });
 
   it('parameter shift = central finite difference = adjoint on random circuits (every trainable gate type)', () => {
-    fc.assert(fc.property(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 30 }), fc.nat(), (n, gates, seed) => {
-      const c = trainableCircuit(n, gates, seed);
-      const rng = createRng(seed ^ 0x55);
-      const obs = [{ coeff: 0.7, pauli: Array.from({ length: n }, () => 'IXYZ'[rng.int(4)]).join('') }, { coeff: -1.3, pauli: 'Z'.padStart(n, 'I') }];
-      const ps = parameterShiftGradient(c, obs);
-      const adj = adjointGradient(c, obs);
-      const fd = finiteDifferenceGradient(c, obs);
-      expect(ps.length).toBe(trainableParameters(c).count);
-      for (let i = 0; i < ps.length; i++) {
-        expect(Math.abs(ps[i] - adj[i])).toBeLessThan(1e-10);
-        expect(Math.abs(ps[i] - fd[i])).toBeLessThan(1e-6);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 30 }), fc.nat(), (n, gates, seed) => {
+        const c = trainableCircuit(n, gates, seed);
+        const rng = createRng(seed ^ 0x55);
+        const obs = [
+          { coeff: 0.7, pauli: Array.from({ length: n }, () => 'IXYZ'[rng.int(4)]).join('') },
+          { coeff: -1.3, pauli: 'Z'.padStart(n, 'I') },
+        ];
+        const ps = parameterShiftGradient(c, obs);
+        const adj = adjointGradient(c, obs);
+        const fd = finiteDifferenceGradient(c, obs);
+        expect(ps.length).toBe(trainableParameters(c).count);
+        for (let i = 0; i < ps.length; i++) {
+          expect(Math.abs(ps[i] - adj[i])).toBeLessThan(1e-10);
+          expect(Math.abs(ps[i] - fd[i])).toBeLessThan(1e-6);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('uses the four-term rule for controlled rotations (the two-term rule would be wrong)', () => {
@@ -80,11 +96,19 @@ describe('gradients', () => {
   });
 
   it('binds parameters and rejects non-differentiable trainable gates', () => {
-    const c = new CircuitBuilder(2).trainable('rx', [0], 0.1).trainable('rz', [1], 0.2).trainable('ry', [0], 0.3, 0).build();
+    const c = new CircuitBuilder(2)
+      .trainable('rx', [0], 0.1)
+      .trainable('rz', [1], 0.2)
+      .trainable('ry', [0], 0.3, 0)
+      .build();
     expect(Array.from(trainableParameters(c).values)).toEqual([0.3, 0.2]);
     const b = bindParameters(c, [1, 2]);
     expect((b.ops as GateOp[]).map((o) => o.params[0])).toEqual([1, 2, 1]);
-    const bad: Circuit = { numQubits: 1, numClbits: 0, ops: [{ kind: 'gate', name: 'h', qubits: [0], params: [], paramIndex: 0 }] };
+    const bad: Circuit = {
+      numQubits: 1,
+      numClbits: 0,
+      ops: [{ kind: 'gate', name: 'h', qubits: [0], params: [], paramIndex: 0 }],
+    };
     expect(() => adjointGradient(bad, 'Z')).toThrow(/cannot carry a trainable parameter/);
     expect(() => parameterShiftGradient(bad, 'Z')).toThrow(/cannot carry a trainable parameter/);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_VIRTUAL_GATES, depolarizingNoiseModel, deviceNoiseModel, deviceNoiseModelById, getDevice, loadDevices, validateDeviceProfile,
+  DEFAULT_VIRTUAL_GATES,
+  depolarizingNoiseModel,
+  deviceNoiseModel,
+  deviceNoiseModelById,
+  getDevice,
+  loadDevices,
+  validateDeviceProfile,
 } from '../../../src/sim/noise';
 import { averageGateFidelity, composeKraus, processFidelity, tensorKraus } from '../../../src/sim/channels';
 import { DensityMatrix, simulateDensity } from '../../../src/sim/density';
@@ -18,7 +24,8 @@ function ghz(n: number): Circuit {
 describe('device profiles (content/data/devices.json)', () => {
   it('contains the required devices, each with a source and a date', () => {
     const ids = loadDevices().map((d) => d.id);
-    for (const id of ['ibm_boston', 'ibm_kingston', 'google_willow', 'quantinuum_helios', 'ionq_aria']) expect(ids).toContain(id);
+    for (const id of ['ibm_boston', 'ibm_kingston', 'google_willow', 'quantinuum_helios', 'ionq_aria'])
+      expect(ids).toContain(id);
     for (const d of loadDevices()) {
       expect(d.source.length).toBeGreaterThan(10);
       expect(d.date).toMatch(/^\d{4}-\d{2}/);
@@ -68,7 +75,10 @@ describe('device noise models', () => {
       expect(1 - averageGateFidelity(composeKraus(relax1.kraus, dep1.kraus))).toBeCloseTo(r1, 12);
       const [dep2, relax2] = m.twoQubitGate;
       const relaxPair = tensorKraus(relax2.kraus, relax2.kraus);
-      expect(1 - averageGateFidelity(composeKraus(relaxPair, dep2.kraus))).toBeCloseTo(m.parameters.averageError2q!, 12);
+      expect(1 - averageGateFidelity(composeKraus(relaxPair, dep2.kraus))).toBeCloseTo(
+        m.parameters.averageError2q!,
+        12,
+      );
       expect(m.parameters.depolarizing1q!).toBeLessThan(2 * r1);
       expect(m.idle).not.toBeNull();
     }
@@ -122,8 +132,11 @@ describe('device noise models', () => {
   it('GHZ fidelity falls as the noise is scaled up and as sources are added', () => {
     const ideal = new StateVector(5).run(ghz(5));
     const dev = getDevice('ibm_fez');
-    const fid = (opts: Parameters<typeof deviceNoiseModel>[1]) => simulateDensity(ghz(5), deviceNoiseModel(dev, opts)).fidelityWithPure(ideal);
-    const f1 = fid({ scale: 1 }), f3 = fid({ scale: 3 }), f10 = fid({ scale: 10 });
+    const fid = (opts: Parameters<typeof deviceNoiseModel>[1]) =>
+      simulateDensity(ghz(5), deviceNoiseModel(dev, opts)).fidelityWithPure(ideal);
+    const f1 = fid({ scale: 1 }),
+      f3 = fid({ scale: 3 }),
+      f10 = fid({ scale: 10 });
     expect(f1).toBeLessThan(1);
     expect(f3).toBeLessThan(f1);
     expect(f10).toBeLessThan(f3);
@@ -144,13 +157,19 @@ describe('device noise models', () => {
 describe('depolarizingNoiseModel', () => {
   it('X on |0⟩ with 1q depolarizing p leaves P(1) = 1 − p/2', () => {
     const p = 0.06;
-    const rho = new DensityMatrix(1).run({ numQubits: 1, numClbits: 0, ops: [g('x', [0])] }, depolarizingNoiseModel(p, 0));
+    const rho = new DensityMatrix(1).run(
+      { numQubits: 1, numClbits: 0, ops: [g('x', [0])] },
+      depolarizingNoiseModel(p, 0),
+    );
     expect(rho.probabilities()[1]).toBeCloseTo(1 - p / 2, 15);
   });
 
   it('Bell state with 2q depolarizing p: ⟨ZZ⟩ = 1 − p', () => {
     const p = 0.08;
-    const rho = simulateDensity({ numQubits: 2, numClbits: 0, ops: [g('h', [0]), g('cx', [0, 1])] }, depolarizingNoiseModel(0, p));
+    const rho = simulateDensity(
+      { numQubits: 2, numClbits: 0, ops: [g('h', [0]), g('cx', [0, 1])] },
+      depolarizingNoiseModel(0, p),
+    );
     expect(rho.expectation('ZZ')).toBeCloseTo(1 - p, 15);
     expect(rho.expectation('XX')).toBeCloseTo(1 - p, 15);
   });

@@ -17,7 +17,12 @@ function nested(levels: number, inner: string): string {
 }
 
 function errorOf(text: string): QasmError {
-  try { parseQasm(text); } catch (e) { if (e instanceof QasmError) return e; throw e; }
+  try {
+    parseQasm(text);
+  } catch (e) {
+    if (e instanceof QasmError) return e;
+    throw e;
+  }
   throw new Error('expected a QasmError, the input was accepted');
 }
 
@@ -47,13 +52,20 @@ describe('defect 1: the expansion of nested definitions is charged before it run
     // 999 calls of a 1000-gate definition, 15 whole-register measurements of 64 bits, then 40 barriers:
     // exactly 1,000,000 operations. One more barrier is refused at its line.
     const body = 'x a; '.repeat(1000);
-    const lines = [`${HEADER}qreg q[64];\ncreg c[64];\ngate k a { ${body}}`, ...Array(999).fill('k q[0];'), ...Array(15).fill('measure q -> c;'), ...Array(40).fill('barrier q;')];
+    const lines = [
+      `${HEADER}qreg q[64];\ncreg c[64];\ngate k a { ${body}}`,
+      ...Array(999).fill('k q[0];'),
+      ...Array(15).fill('measure q -> c;'),
+      ...Array(40).fill('barrier q;'),
+    ];
     const ok = parseQasm(lines.join('\n'));
     expect(ok.ops.length).toBe(QASM_LIMITS.maxOps);
     const text = [...lines, 'barrier q[0];'].join('\n');
     const e = errorOf(text);
     expect(e.line).toBe(text.split('\n').length);
-    expect(e.message).toMatch(/expands to more than 1,000,000 operations: this barrier adds 1 to the 1,000,000 before it/);
+    expect(e.message).toMatch(
+      /expands to more than 1,000,000 operations: this barrier adds 1 to the 1,000,000 before it/,
+    );
   });
 
   it('still expands what fits: 2^10 calls of a one-gate body give 1024 gates', () => {
@@ -94,14 +106,18 @@ describe('defect 2: bounded input, streaming tokens, flat chains', () => {
     expect(e.message).toMatch(/nested too deeply \(more than 100 levels\)/);
     expect([e.line, e.column]).toEqual([4, 4 + QASM_LIMITS.maxDepth]);
     expect(errorOf(`${HEADER}qreg q[1];\nrz(${'2^'.repeat(5000)}1) q[0];`).message).toMatch(/nested too deeply/);
-    expect(errorOf(`${HEADER}qreg q[1];\nrz(${'sin('.repeat(5000)}1${')'.repeat(5000)}) q[0];`).message).toMatch(/nested too deeply/);
+    expect(errorOf(`${HEADER}qreg q[1];\nrz(${'sin('.repeat(5000)}1${')'.repeat(5000)}) q[0];`).message).toMatch(
+      /nested too deeply/,
+    );
   });
 
   it('caps the expression evaluations of expanded gate bodies', () => {
     const big = Array(5000).fill('t').join('+');
     let s = `${HEADER}qreg q[1];\ngate g0(t) a { rz(${big}) a; }\n`;
     for (let i = 1; i <= 12; i++) s += `gate g${i}(t) a { g${i - 1}(t) a; g${i - 1}(t) a; }\n`;
-    expect(errorOf(`${s}g12(0.1) q[0];\n`).message).toMatch(/evaluates 20,\d{3},\d{3} expression node\(s\), more than the limit of 10,000,000/);
+    expect(errorOf(`${s}g12(0.1) q[0];\n`).message).toMatch(
+      /evaluates 20,\d{3},\d{3} expression node\(s\), more than the limit of 10,000,000/,
+    );
   });
 });
 

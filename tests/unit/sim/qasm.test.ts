@@ -19,7 +19,10 @@ function unitaryOf(c: Circuit): Float64Array {
   const sv = new StateVector(c.numQubits);
   for (let k = 0; k < d; k++) {
     sv.setBasisState(k).run(c);
-    for (let r = 0; r < d; r++) { m[2 * (r * d + k)] = sv.re[r]; m[2 * (r * d + k) + 1] = sv.im[r]; }
+    for (let r = 0; r < d; r++) {
+      m[2 * (r * d + k)] = sv.re[r];
+      m[2 * (r * d + k) + 1] = sv.im[r];
+    }
   }
   return m;
 }
@@ -30,20 +33,32 @@ function expectMatrixClose(a: Float64Array, b: Float64Array, tol = 1e-12) {
 const g1 = (name: GateName, params: number[] = []) => gateMatrix({ kind: 'gate', name, qubits: [0], params });
 /** Controlled-U on n qubits: controls = all bits but the top one, target = top bit (index = controls low). */
 function controlled(u: Float64Array, n: number, phase: [number, number] = [1, 0]): Float64Array {
-  const d = 2 ** n, ctrl = d / 2 - 1, tb = d / 2;
+  const d = 2 ** n,
+    ctrl = d / 2 - 1,
+    tb = d / 2;
   const m = new Float64Array(2 * d * d);
   for (let i = 0; i < d; i++) if ((i & ctrl) !== ctrl) m[2 * (i * d + i)] = 1;
-  for (const [r, rr] of [[0, ctrl], [1, ctrl | tb]]) for (const [c, cc] of [[0, ctrl], [1, ctrl | tb]]) {
-    const ur = u[2 * (r * 2 + c)], ui = u[2 * (r * 2 + c) + 1];
-    m[2 * (rr * d + cc)] = phase[0] * ur - phase[1] * ui;
-    m[2 * (rr * d + cc) + 1] = phase[0] * ui + phase[1] * ur;
-  }
+  for (const [r, rr] of [
+    [0, ctrl],
+    [1, ctrl | tb],
+  ])
+    for (const [c, cc] of [
+      [0, ctrl],
+      [1, ctrl | tb],
+    ]) {
+      const ur = u[2 * (r * 2 + c)],
+        ui = u[2 * (r * 2 + c) + 1];
+      m[2 * (rr * d + cc)] = phase[0] * ur - phase[1] * ui;
+      m[2 * (rr * d + cc) + 1] = phase[0] * ui + phase[1] * ur;
+    }
   return m;
 }
 const parse1 = (body: string, n: number) => parseQasm(`${HEADER}qreg q[${n}];\n${body}\n`);
 
 describe('parseQasm: malformed corpus', () => {
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.qasm')).sort();
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.qasm'))
+    .sort();
   it('has at least 15 malformed files', () => expect(files.length).toBeGreaterThanOrEqual(15));
   for (const file of files) {
     it(`${file} → QasmError at the right line`, () => {
@@ -51,7 +66,11 @@ describe('parseQasm: malformed corpus', () => {
       const m = /^\/\/ expect: line (\d+): (.*)$/m.exec(text.split('\n')[0]);
       expect(m, 'first line must be "// expect: line N: message"').not.toBeNull();
       let err: unknown = null;
-      try { parseQasm(text); } catch (e) { err = e; }
+      try {
+        parseQasm(text);
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(QasmError);
       const q = err as QasmError;
       expect(q.line).toBe(Number(m![1]));
@@ -62,25 +81,49 @@ describe('parseQasm: malformed corpus', () => {
   }
 
   it('reports the column of the offending token', () => {
-    try { parseQasm(`${HEADER}qreg q[2];\nh q[0]; cx q[0], q[1];\n  foo q[1];`); throw new Error('no error'); }
-    catch (e) { expect((e as QasmError).message).toBe("5:3: unknown gate 'foo'"); }
+    try {
+      parseQasm(`${HEADER}qreg q[2];\nh q[0]; cx q[0], q[1];\n  foo q[1];`);
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as QasmError).message).toBe("5:3: unknown gate 'foo'");
+    }
   });
 });
 
 describe('parseQasm: language', () => {
   it('flattens several registers in declaration order and broadcasts', () => {
-    const c = parseQasm(`${HEADER}qreg a[2];\nqreg b[2];\ncreg m[2];\ncreg n[2];\nh a;\ncx a, b;\ncx a[0], b;\nmeasure b -> n;\nmeasure a[1] -> m[0];\nbarrier a, b[0];`);
+    const c = parseQasm(
+      `${HEADER}qreg a[2];\nqreg b[2];\ncreg m[2];\ncreg n[2];\nh a;\ncx a, b;\ncx a[0], b;\nmeasure b -> n;\nmeasure a[1] -> m[0];\nbarrier a, b[0];`,
+    );
     expect(c.numQubits).toBe(4);
     expect(c.numClbits).toBe(4);
-    const ops = c.ops.map((o) => (o.kind === 'gate' ? `${o.name}${o.qubits.join('')}` : o.kind === 'measure' ? `m${o.qubit}${o.clbit}` : `b${o.qubits.join('')}`));
+    const ops = c.ops.map((o) =>
+      o.kind === 'gate'
+        ? `${o.name}${o.qubits.join('')}`
+        : o.kind === 'measure'
+          ? `m${o.qubit}${o.clbit}`
+          : `b${o.qubits.join('')}`,
+    );
     expect(ops).toEqual(['h0', 'h1', 'cx02', 'cx13', 'cx02', 'cx03', 'm22', 'm33', 'm10', 'b012']);
   });
 
   it('evaluates parameter expressions with the usual precedence', () => {
     const cases: [string, number][] = [
-      ['pi/2', Math.PI / 2], ['-pi', -Math.PI], ['1+2*3', 7], ['(1+2)*3', 9], ['2^3^2', 512], ['-2^2', -4],
-      ['2*-3', -6], ['ln(exp(1.5))', 1.5], ['sqrt(16)/2', 2], ['sin(pi/2)+cos(0)-tan(0)', 2], ['1.5e-3', 0.0015],
-      ['.5', 0.5], ['3/4/2', 0.375], ['-(-(2))', 2], ['+1', 1],
+      ['pi/2', Math.PI / 2],
+      ['-pi', -Math.PI],
+      ['1+2*3', 7],
+      ['(1+2)*3', 9],
+      ['2^3^2', 512],
+      ['-2^2', -4],
+      ['2*-3', -6],
+      ['ln(exp(1.5))', 1.5],
+      ['sqrt(16)/2', 2],
+      ['sin(pi/2)+cos(0)-tan(0)', 2],
+      ['1.5e-3', 0.0015],
+      ['.5', 0.5],
+      ['3/4/2', 0.375],
+      ['-(-(2))', 2],
+      ['+1', 1],
     ];
     for (const [text, value] of cases) {
       const c = parse1(`rz(${text}) q[0];`, 1);
@@ -94,7 +137,10 @@ describe('parseQasm: language', () => {
       gate outer(x, y) a, b, c { inner(x*2) b, c; inner(-y) c, a; barrier a, b; }
       outer(0.25, pi) q[0], q[1], q[2];`);
     expect(c.ops.map((o) => o.kind === 'gate' && [o.name, o.qubits, o.params])).toEqual([
-      ['ry', [1], [0.5]], ['cx', [1, 2], []], ['ry', [2], [-Math.PI]], ['cx', [2, 0], []],
+      ['ry', [1], [0.5]],
+      ['cx', [1, 2], []],
+      ['ry', [2], [-Math.PI]],
+      ['cx', [2, 0], []],
     ]);
   });
 
@@ -107,7 +153,10 @@ describe('parseQasm: language', () => {
 });
 
 describe('parseQasm: qelib1.inc gate semantics', () => {
-  const t = 0.83, p = -1.21, l = 2.4, gm = 0.37;
+  const t = 0.83,
+    p = -1.21,
+    l = 2.4,
+    gm = 0.37;
   const cases: [string, number, Float64Array][] = [
     ['u3(0.83,-1.21,2.4) q[0];', 1, g1('u', [t, p, l])],
     ['u2(-1.21,2.4) q[0];', 1, g1('u', [Math.PI / 2, p, l])],
@@ -141,23 +190,31 @@ describe('parseQasm: qelib1.inc gate semantics', () => {
   });
 
   it('rzz and rxx are exp(−iθ/2 Z⊗Z) and exp(−iθ/2 X⊗X)', () => {
-    const c = Math.cos(t / 2), s = Math.sin(t / 2);
+    const c = Math.cos(t / 2),
+      s = Math.sin(t / 2);
     const zz = unitaryOf(parse1(`rzz(${t}) q[0], q[1];`, 2));
     const xx = unitaryOf(parse1(`rxx(${t}) q[0], q[1];`, 2));
-    const ezz = new Float64Array(32), exx = new Float64Array(32);
+    const ezz = new Float64Array(32),
+      exx = new Float64Array(32);
     for (let i = 0; i < 4; i++) {
       const sign = i === 0 || i === 3 ? -1 : 1;
-      ezz[2 * (i * 4 + i)] = c; ezz[2 * (i * 4 + i) + 1] = sign * s;
-      exx[2 * (i * 4 + i)] = c; exx[2 * (i * 4 + (i ^ 3)) + 1] = -s;
+      ezz[2 * (i * 4 + i)] = c;
+      ezz[2 * (i * 4 + i) + 1] = sign * s;
+      exx[2 * (i * 4 + i)] = c;
+      exx[2 * (i * 4 + (i ^ 3)) + 1] = -s;
     }
     expectMatrixClose(zz, ezz);
     expectMatrixClose(xx, exx);
   });
 
   it('rccx and rc3x are Toffolis up to relative phases', () => {
-    for (const [stmt, n] of [['rccx q[0], q[1], q[2];', 3], ['rc3x q[0], q[1], q[2], q[3];', 4]] as const) {
+    for (const [stmt, n] of [
+      ['rccx q[0], q[1], q[2];', 3],
+      ['rc3x q[0], q[1], q[2], q[3];', 4],
+    ] as const) {
       const u = unitaryOf(parse1(stmt, n));
-      const d = 2 ** n, ctrl = d / 2 - 1;
+      const d = 2 ** n,
+        ctrl = d / 2 - 1;
       for (let k = 0; k < d; k++) {
         const out = (k & ctrl) === ctrl ? k ^ (d / 2) : k;
         expect(Math.hypot(u[2 * (out * d + k)], u[2 * (out * d + k) + 1]), `${stmt} |${k}⟩`).toBeCloseTo(1, 12);
@@ -166,9 +223,50 @@ describe('parseQasm: qelib1.inc gate semantics', () => {
   });
 
   it('supports every qelib1.inc gate name', () => {
-    const names = ['u3(1,2,3)', 'u2(1,2)', 'u1(1)', 'cx', 'id', 'u0(1)', 'u(1,2,3)', 'p(1)', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'rx(1)', 'ry(1)', 'rz(1)',
-      'sx', 'sxdg', 'cz', 'cy', 'swap', 'ch', 'ccx', 'cswap', 'crx(1)', 'cry(1)', 'crz(1)', 'cu1(1)', 'cp(1)', 'cu3(1,2,3)', 'csx', 'cu(1,2,3,4)',
-      'rxx(1)', 'rzz(1)', 'rccx', 'rc3x', 'c3x', 'c3sqrtx', 'c4x'];
+    const names = [
+      'u3(1,2,3)',
+      'u2(1,2)',
+      'u1(1)',
+      'cx',
+      'id',
+      'u0(1)',
+      'u(1,2,3)',
+      'p(1)',
+      'x',
+      'y',
+      'z',
+      'h',
+      's',
+      'sdg',
+      't',
+      'tdg',
+      'rx(1)',
+      'ry(1)',
+      'rz(1)',
+      'sx',
+      'sxdg',
+      'cz',
+      'cy',
+      'swap',
+      'ch',
+      'ccx',
+      'cswap',
+      'crx(1)',
+      'cry(1)',
+      'crz(1)',
+      'cu1(1)',
+      'cp(1)',
+      'cu3(1,2,3)',
+      'csx',
+      'cu(1,2,3,4)',
+      'rxx(1)',
+      'rzz(1)',
+      'rccx',
+      'rc3x',
+      'c3x',
+      'c3sqrtx',
+      'c4x',
+    ];
     const arity: Record<string, number> = { ccx: 3, cswap: 3, rccx: 3, rc3x: 4, c3x: 4, c3sqrtx: 4, c4x: 5 };
     for (const call of names) {
       const name = call.replace(/\(.*/, '');
@@ -183,8 +281,15 @@ describe('parseQasm: qelib1.inc gate semantics', () => {
 describe('toQasm / round trip', () => {
   function randomUnitary1(rng: ReturnType<typeof createRng>): Float64Array {
     const u = g1('u', [3 * rng.next(), 6 * rng.next() - 3, 6 * rng.next() - 3]);
-    const a = 6 * rng.next(), c = Math.cos(a), s = Math.sin(a);
-    for (let i = 0; i < 8; i += 2) { const r = u[i], m = u[i + 1]; u[i] = c * r - s * m; u[i + 1] = s * r + c * m; }
+    const a = 6 * rng.next(),
+      c = Math.cos(a),
+      s = Math.sin(a);
+    for (let i = 0; i < 8; i += 2) {
+      const r = u[i],
+        m = u[i + 1];
+      u[i] = c * r - s * m;
+      u[i + 1] = s * r + c * m;
+    }
     return u;
   }
 
@@ -193,7 +298,13 @@ describe('toQasm / round trip', () => {
       const rng = createRng(1000 + seed);
       const n = 1 + rng.int(6);
       const c = randomCircuit(n, 40, seed);
-      c.ops.splice(rng.int(c.ops.length + 1), 0, { kind: 'gate', name: 'unitary', qubits: [rng.int(n)], params: [], matrix: randomUnitary1(rng) });
+      c.ops.splice(rng.int(c.ops.length + 1), 0, {
+        kind: 'gate',
+        name: 'unitary',
+        qubits: [rng.int(n)],
+        params: [],
+        matrix: randomUnitary1(rng),
+      });
       c.ops.push({ kind: 'barrier', qubits: [0] }, { kind: 'measure', qubit: n - 1, clbit: 0 });
       c.numClbits = 1;
       const back = parseQasm(toQasm(c));
@@ -205,7 +316,8 @@ describe('toQasm / round trip', () => {
         if (o.kind !== 'gate' || o.name === 'unitary') return;
         expect(b.kind === 'gate' && [b.name, b.qubits, b.params]).toEqual([o.name, o.qubits, o.params]);
       });
-      const a = simulate(c), bsv = simulate(back);
+      const a = simulate(c),
+        bsv = simulate(back);
       expect(a.fidelity(bsv)).toBeCloseTo(1, 12);
     }
   });
@@ -223,29 +335,75 @@ describe('toQasm / round trip', () => {
 
   it('refuses multi-qubit unitary ops it cannot express', () => {
     const m = gateMatrix({ kind: 'gate', name: 'cx', qubits: [0, 1], params: [] });
-    expect(() => toQasm({ numQubits: 2, numClbits: 0, ops: [{ kind: 'gate', name: 'unitary', qubits: [0, 1], params: [], matrix: m }] })).toThrow(/no OpenQASM 2.0 form/);
+    expect(() =>
+      toQasm({
+        numQubits: 2,
+        numClbits: 0,
+        ops: [{ kind: 'gate', name: 'unitary', qubits: [0, 1], params: [], matrix: m }],
+      }),
+    ).toThrow(/no OpenQASM 2.0 form/);
   });
 });
 
 describe('parseQasm robustness', () => {
   const valid = `${HEADER}qreg q[3];\ncreg c[3];\ngate g(a) x, y { rx(a/2) x; cx x, y; }\nh q;\ng(pi/3) q[0], q[2];\ncu3(1,2,3) q[1], q[0];\nmeasure q -> c;\n`;
-  const junk = fc.constantFrom(';', '(', ')', '[', ']', '{', '}', ',', '->', 'q', 'pi', '-', '^', '/*', '*/', '//', '"', 'gate', 'qreg', '9', '1e', 'h', '\n', ' ', 'é', '\0');
+  const junk = fc.constantFrom(
+    ';',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '->',
+    'q',
+    'pi',
+    '-',
+    '^',
+    '/*',
+    '*/',
+    '//',
+    '"',
+    'gate',
+    'qreg',
+    '9',
+    '1e',
+    'h',
+    '\n',
+    ' ',
+    'é',
+    '\0',
+  );
 
   it('mutated programs either parse or throw QasmError — nothing else', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.array(junk, { maxLength: 3 })), { maxLength: 6 }), (edits) => {
-      let text = valid;
-      for (const [pos, del, ins] of edits) {
-        const at = pos % (text.length + 1);
-        text = text.slice(0, at) + ins.join('') + text.slice(at + del);
-      }
-      try { parseQasm(text); } catch (e) { expect(e).toBeInstanceOf(QasmError); }
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.array(junk, { maxLength: 3 })), { maxLength: 6 }),
+        (edits) => {
+          let text = valid;
+          for (const [pos, del, ins] of edits) {
+            const at = pos % (text.length + 1);
+            text = text.slice(0, at) + ins.join('') + text.slice(at + del);
+          }
+          try {
+            parseQasm(text);
+          } catch (e) {
+            expect(e).toBeInstanceOf(QasmError);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('arbitrary strings throw QasmError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      expect(() => parseQasm(s)).toThrow(QasmError);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(() => parseQasm(s)).toThrow(QasmError);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses pathological nesting without a stack overflow', () => {

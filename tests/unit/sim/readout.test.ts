@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyReadoutError, confusionMatrix, corruptOutcome, mitigateReadoutError, sampleNoisyCounts, sampleNoisyShots, type ReadoutError,
+  applyReadoutError,
+  confusionMatrix,
+  corruptOutcome,
+  mitigateReadoutError,
+  sampleNoisyCounts,
+  sampleNoisyShots,
+  type ReadoutError,
 } from '../../../src/sim/readout';
 import { createRng } from '../../../src/sim/rng';
 
@@ -13,7 +19,10 @@ import { createRng } from '../../../src/sim/rng';
 //   P̃(q0=0, q1=1) = ½·0.9·0.05 + ½·0.2·0.7 = 0.0925
 //   P̃(11) = ½·0.1·0.05 + ½·0.8·0.7 = 0.2825
 const bell = [0.5, 0, 0, 0.5];
-const errors: ReadoutError[] = [{ p01: 0.1, p10: 0.2 }, { p01: 0.05, p10: 0.3 }];
+const errors: ReadoutError[] = [
+  { p01: 0.1, p10: 0.2 },
+  { p01: 0.05, p10: 0.3 },
+];
 const expected = [0.4575, 0.1675, 0.0925, 0.2825];
 
 describe('readout confusion', () => {
@@ -24,7 +33,10 @@ describe('readout confusion', () => {
   });
 
   it('one qubit: the confusion matrix columns are the conditional distributions', () => {
-    expect(confusionMatrix({ p01: 0.1, p10: 0.2 })).toEqual([[0.9, 0.2], [0.1, 0.8]]);
+    expect(confusionMatrix({ p01: 0.1, p10: 0.2 })).toEqual([
+      [0.9, 0.2],
+      [0.1, 0.8],
+    ]);
     const m = applyReadoutError([0.3, 0.7], { p01: 0.1, p10: 0.2 });
     expect(m[0]).toBeCloseTo(0.9 * 0.3 + 0.2 * 0.7, 15);
     expect(m[1]).toBeCloseTo(0.1 * 0.3 + 0.8 * 0.7, 15);
@@ -66,7 +78,10 @@ describe('noisy shot sampling', () => {
   });
 
   it('flips bits only with the error of the bit’s true value', () => {
-    const sure: ReadoutError[] = [{ p01: 1, p10: 0 }, { p01: 0, p10: 1 }];
+    const sure: ReadoutError[] = [
+      { p01: 1, p10: 0 },
+      { p01: 0, p10: 1 },
+    ];
     // true 0b10: q0 = 0 → always read 1; q1 = 1 → always read 0
     expect(corruptOutcome(0b10, sure, createRng(1))).toBe(0b01);
     // true 0b01: q0 = 1 (p10 = 0, kept), q1 = 0 (p01 = 0, kept)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CdfSampler, countsToBitstrings, estimateExpectation, formatBitstring, sampleCounts, sampleIndices } from '../../../src/sim/sampling';
+import {
+  CdfSampler,
+  countsToBitstrings,
+  estimateExpectation,
+  formatBitstring,
+  sampleCounts,
+  sampleIndices,
+} from '../../../src/sim/sampling';
 import { StateVector, simulate } from '../../../src/sim/statevector';
 import { randomCircuit } from '../../../src/sim/circuit-builder';
 import { createRng } from '../../../src/sim/rng';
@@ -11,10 +18,15 @@ function chi2Critical(df: number, z = 3.09): number {
 }
 
 function chi2(counts: Map<number, number>, probs: Float64Array, shots: number): { stat: number; df: number } {
-  let stat = 0, df = -1;
+  let stat = 0,
+    df = -1;
   for (let i = 0; i < probs.length; i++) {
-    if (probs[i] === 0) { expect(counts.has(i)).toBe(false); continue; }
-    const e = probs[i] * shots, o = counts.get(i) ?? 0;
+    if (probs[i] === 0) {
+      expect(counts.has(i)).toBe(false);
+      continue;
+    }
+    const e = probs[i] * shots,
+      o = counts.get(i) ?? 0;
     stat += ((o - e) * (o - e)) / e;
     df++;
   }
@@ -23,21 +35,25 @@ function chi2(counts: Map<number, number>, probs: Float64Array, shots: number): 
 
 describe('sampleCounts', () => {
   // 10,000 shots over 64 outcomes are drawn shot by shot; 200,000 as a chain of binomials.
-  it.each([10_000, 200_000])('matches the probabilities of a random 6-qubit state (χ², fixed seed, %i shots)', (shots) => {
-    const probs = simulate(randomCircuit(6, 60, 2024)).probabilities();
-    const counts = sampleCounts(probs, shots, createRng(1));
-    let total = 0;
-    for (const v of counts.values()) total += v;
-    expect(total).toBe(shots);
-    const { stat, df } = chi2(counts, probs, shots);
-    expect(df).toBe(63);
-    expect(stat).toBeLessThan(chi2Critical(df));
-  });
+  it.each([10_000, 200_000])(
+    'matches the probabilities of a random 6-qubit state (χ², fixed seed, %i shots)',
+    (shots) => {
+      const probs = simulate(randomCircuit(6, 60, 2024)).probabilities();
+      const counts = sampleCounts(probs, shots, createRng(1));
+      let total = 0;
+      for (const v of counts.values()) total += v;
+      expect(total).toBe(shots);
+      const { stat, df } = chi2(counts, probs, shots);
+      expect(df).toBe(63);
+      expect(stat).toBeLessThan(chi2Critical(df));
+    },
+  );
 
   it('detects a wrong distribution (the χ² test has power)', () => {
     const probs = simulate(randomCircuit(4, 40, 5)).probabilities();
     const shifted = Float64Array.from(probs);
-    shifted[0] += 0.02; shifted[1] = Math.max(0, shifted[1] - 0.02);
+    shifted[0] += 0.02;
+    shifted[1] = Math.max(0, shifted[1] - 0.02);
     const counts = sampleCounts(shifted, 200_000, createRng(2));
     const { stat, df } = chi2(counts, probs, 200_000);
     expect(stat).toBeGreaterThan(chi2Critical(df));
@@ -45,16 +61,25 @@ describe('sampleCounts', () => {
 
   it('draws counts with the multinomial mean, variance and covariance (closed form), more shots than outcomes', () => {
     const probs = [0.2, 0.5, 0.3];
-    const shots = 1000, reps = 4000;
+    const shots = 1000,
+      reps = 4000;
     const rng = createRng(7);
-    let s0 = 0, s1 = 0, s11 = 0, s01 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s11 = 0,
+      s01 = 0;
     for (let r = 0; r < reps; r++) {
       const c = sampleCounts(probs, shots, rng);
-      const a = c.get(0) ?? 0, b = c.get(1) ?? 0;
+      const a = c.get(0) ?? 0,
+        b = c.get(1) ?? 0;
       expect(a + b + (c.get(2) ?? 0)).toBe(shots);
-      s0 += a; s1 += b; s11 += b * b; s01 += a * b;
+      s0 += a;
+      s1 += b;
+      s11 += b * b;
+      s01 += a * b;
     }
-    const m0 = s0 / reps, m1 = s1 / reps;
+    const m0 = s0 / reps,
+      m1 = s1 / reps;
     // E = Np, Var = Np(1−p), Cov = −Np₀p₁; tolerances ≈ 4 standard errors of each estimator.
     expect(Math.abs(m1 - 500)).toBeLessThan(4 * Math.sqrt(250 / reps));
     expect(Math.abs(m0 - 200)).toBeLessThan(4 * Math.sqrt(160 / reps));
@@ -65,17 +90,22 @@ describe('sampleCounts', () => {
   });
 
   it('a million shots of a two-outcome state: the estimate of ⟨Z⟩ has σ = √((1 − ⟨Z⟩²)/N)', () => {
-    const p0 = 0.8, shots = 1_000_000, reps = 2000;
+    const p0 = 0.8,
+      shots = 1_000_000,
+      reps = 2000;
     const rng = createRng(11);
-    let s = 0, ss = 0;
+    let s = 0,
+      ss = 0;
     for (let r = 0; r < reps; r++) {
       const n0 = sampleCounts([p0, 1 - p0], shots, rng).get(0) ?? 0;
       const z = (2 * n0 - shots) / shots;
-      s += z; ss += z * z;
+      s += z;
+      ss += z * z;
     }
-    const mean = s / reps, sd = Math.sqrt(ss / reps - mean * mean);
+    const mean = s / reps,
+      sd = Math.sqrt(ss / reps - mean * mean);
     const sigma = Math.sqrt((1 - 0.6 ** 2) / shots);
-    expect(Math.abs(mean - 0.6)).toBeLessThan(4 * sigma / Math.sqrt(reps));
+    expect(Math.abs(mean - 0.6)).toBeLessThan((4 * sigma) / Math.sqrt(reps));
     expect(sd / sigma).toBeGreaterThan(0.93);
     expect(sd / sigma).toBeLessThan(1.07);
   });
@@ -136,7 +166,9 @@ describe('estimateExpectation', () => {
   it('gives ±1 exactly on eigenstates', () => {
     const plus = new StateVector(1).apply({ kind: 'gate', name: 'h', qubits: [0], params: [] });
     expect(estimateExpectation(plus, 'X', 1000, createRng(1))).toEqual({ mean: 1, stderr: 0 });
-    const minusI = new StateVector(1).apply({ kind: 'gate', name: 'h', qubits: [0], params: [] }).apply({ kind: 'gate', name: 'sdg', qubits: [0], params: [] });
+    const minusI = new StateVector(1)
+      .apply({ kind: 'gate', name: 'h', qubits: [0], params: [] })
+      .apply({ kind: 'gate', name: 'sdg', qubits: [0], params: [] });
     expect(estimateExpectation(minusI, 'Y', 1000, createRng(1)).mean).toBe(-1);
   });
 });
@@ -145,10 +177,16 @@ describe('CdfSampler.sumSigns', () => {
   it('equals the sum of (−1)^parity over the same number of single draws, for generators with and without bulk fill', () => {
     const probs = [0.1, 0, 0.25, 0.05, 0, 0.3, 0.3, 0];
     const sampler = new CdfSampler(probs);
-    for (const [shots, mask] of [[1, 1], [7, 3], [5000, 5], [9000, 6]] as const) {
-      const a = createRng(shots), b = createRng(shots);
+    for (const [shots, mask] of [
+      [1, 1],
+      [7, 3],
+      [5000, 5],
+      [9000, 6],
+    ] as const) {
+      const a = createRng(shots),
+        b = createRng(shots);
       let want = 0;
-      for (let s = 0; s < shots; s++) want += (parityOf(sampler.sample(b) & mask) ? -1 : 1);
+      for (let s = 0; s < shots; s++) want += parityOf(sampler.sample(b) & mask) ? -1 : 1;
       expect(sampler.sumSigns(a, shots, mask)).toBe(want);
       expect(a.next()).toBe(b.next());
       const plain = createRng(shots);

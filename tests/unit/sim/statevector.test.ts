@@ -10,16 +10,28 @@ import { GATE_PARAM_COUNT, SimulatorLimitError, type GateName, type GateOp } fro
 const g = (name: GateName, qubits: number[], params: number[] = []): GateOp => ({ kind: 'gate', name, qubits, params });
 
 /** Independent reference: applies a gate's full matrix by enumerating basis states (O(2^n · 2^k)). */
-function applyDense(re: Float64Array, im: Float64Array, m: Float64Array, qubits: number[]): [Float64Array, Float64Array] {
-  const k = qubits.length, d = 1 << k;
-  const outR = new Float64Array(re.length), outI = new Float64Array(re.length);
+function applyDense(
+  re: Float64Array,
+  im: Float64Array,
+  m: Float64Array,
+  qubits: number[],
+): [Float64Array, Float64Array] {
+  const k = qubits.length,
+    d = 1 << k;
+  const outR = new Float64Array(re.length),
+    outI = new Float64Array(re.length);
   for (let i = 0; i < re.length; i++) {
-    let col = 0, rest = i;
-    for (let b = 0; b < k; b++) { if ((i >> qubits[b]) & 1) col |= 1 << b; rest &= ~(1 << qubits[b]); }
+    let col = 0,
+      rest = i;
+    for (let b = 0; b < k; b++) {
+      if ((i >> qubits[b]) & 1) col |= 1 << b;
+      rest &= ~(1 << qubits[b]);
+    }
     for (let row = 0; row < d; row++) {
       let j = rest;
       for (let b = 0; b < k; b++) if ((row >> b) & 1) j |= 1 << qubits[b];
-      const mr = m[2 * (row * d + col)], mi = m[2 * (row * d + col) + 1];
+      const mr = m[2 * (row * d + col)],
+        mi = m[2 * (row * d + col) + 1];
       outR[j] += mr * re[i] - mi * im[i];
       outI[j] += mr * im[i] + mi * re[i];
     }
@@ -30,8 +42,14 @@ function applyDense(re: Float64Array, im: Float64Array, m: Float64Array, qubits:
 /** Dense Pauli matrix action for a Qiskit-order string (reference for expectation()). */
 function densePauliExpectation(sv: StateVector, pauli: string): number {
   const n = sv.numQubits;
-  let re: Float64Array = Float64Array.from(sv.re), im: Float64Array = Float64Array.from(sv.im);
-  const P: Record<string, number[]> = { I: [1, 0, 0, 0, 0, 0, 1, 0], X: [0, 0, 1, 0, 1, 0, 0, 0], Y: [0, 0, 0, -1, 0, 1, 0, 0], Z: [1, 0, 0, 0, 0, 0, -1, 0] };
+  let re: Float64Array = Float64Array.from(sv.re),
+    im: Float64Array = Float64Array.from(sv.im);
+  const P: Record<string, number[]> = {
+    I: [1, 0, 0, 0, 0, 0, 1, 0],
+    X: [0, 0, 1, 0, 1, 0, 0, 0],
+    Y: [0, 0, 0, -1, 0, 1, 0, 0],
+    Z: [1, 0, 0, 0, 0, 0, -1, 0],
+  };
   for (let q = 0; q < n; q++) [re, im] = applyDense(re, im, Float64Array.from(P[pauli[n - 1 - q]]), [q]);
   let s = 0;
   for (let i = 0; i < re.length; i++) s += sv.re[i] * re[i] + sv.im[i] * im[i];
@@ -50,7 +68,10 @@ describe('StateVector kernels', () => {
       const k = name === 'ccx' ? 3 : ['cx', 'cy', 'cz', 'swap', 'crx', 'cry', 'crz', 'cp'].includes(name) ? 2 : 1;
       for (let trial = 0; trial < 12; trial++) {
         const qubits: number[] = [];
-        while (qubits.length < k) { const q = rng.int(n); if (!qubits.includes(q)) qubits.push(q); }
+        while (qubits.length < k) {
+          const q = rng.int(n);
+          if (!qubits.includes(q)) qubits.push(q);
+        }
         const params = Array.from({ length: GATE_PARAM_COUNT[name] }, () => 6 * rng.next() - 3);
         const op = g(name, qubits, params);
         const sv = start.clone().apply(op);
@@ -87,13 +108,15 @@ describe('StateVector kernels', () => {
 
 describe('StateVector closed forms', () => {
   it('RY(θ)|0⟩ has ⟨Z⟩ = cos θ and ⟨X⟩ = sin θ', () => {
-    fc.assert(fc.property(fc.double({ min: -7, max: 7, noNaN: true }), (theta) => {
-      const sv = new StateVector(1).apply(g('ry', [0], [theta]));
-      expect(sv.expectation('Z')).toBeCloseTo(Math.cos(theta), 12);
-      expect(sv.expectationZ([0])).toBeCloseTo(Math.cos(theta), 12);
-      expect(sv.expectation('X')).toBeCloseTo(Math.sin(theta), 12);
-      expect(sv.expectation('Y')).toBeCloseTo(0, 12);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -7, max: 7, noNaN: true }), (theta) => {
+        const sv = new StateVector(1).apply(g('ry', [0], [theta]));
+        expect(sv.expectation('Z')).toBeCloseTo(Math.cos(theta), 12);
+        expect(sv.expectationZ([0])).toBeCloseTo(Math.cos(theta), 12);
+        expect(sv.expectation('X')).toBeCloseTo(Math.sin(theta), 12);
+        expect(sv.expectation('Y')).toBeCloseTo(0, 12);
+      }),
+    );
   });
 
   it('RX(θ)|0⟩ has ⟨Y⟩ = −sin θ', () => {
@@ -134,42 +157,60 @@ describe('StateVector closed forms', () => {
 });
 
 describe('StateVector properties', () => {
-  const circuitArb = fc.record({ n: fc.integer({ min: 1, max: 6 }), gates: fc.integer({ min: 0, max: 40 }), seed: fc.nat() });
+  const circuitArb = fc.record({
+    n: fc.integer({ min: 1, max: 6 }),
+    gates: fc.integer({ min: 0, max: 40 }),
+    seed: fc.nat(),
+  });
 
   it('preserves the norm', () => {
-    fc.assert(fc.property(circuitArb, ({ n, gates, seed }) => {
-      expect(simulate(randomCircuit(n, gates, seed)).norm()).toBeCloseTo(1, 12);
-    }));
+    fc.assert(
+      fc.property(circuitArb, ({ n, gates, seed }) => {
+        expect(simulate(randomCircuit(n, gates, seed)).norm()).toBeCloseTo(1, 12);
+      }),
+    );
   });
 
   it('U followed by U† restores |0…0⟩', () => {
-    fc.assert(fc.property(circuitArb, ({ n, gates, seed }) => {
-      const c = randomCircuit(n, gates, seed);
-      const sv = simulate(c);
-      for (let i = c.ops.length - 1; i >= 0; i--) sv.apply(inverseGate(c.ops[i] as GateOp));
-      expect(sv.re[0]).toBeCloseTo(1, 11);
-      expect(sv.probability(0)).toBeCloseTo(1, 11);
-    }));
+    fc.assert(
+      fc.property(circuitArb, ({ n, gates, seed }) => {
+        const c = randomCircuit(n, gates, seed);
+        const sv = simulate(c);
+        for (let i = c.ops.length - 1; i >= 0; i--) sv.apply(inverseGate(c.ops[i] as GateOp));
+        expect(sv.re[0]).toBeCloseTo(1, 11);
+        expect(sv.probability(0)).toBeCloseTo(1, 11);
+      }),
+    );
   });
 
   it('expectation of random Pauli strings matches the dense reference', () => {
-    fc.assert(fc.property(circuitArb, fc.array(fc.constantFrom('I', 'X', 'Y', 'Z'), { minLength: 6, maxLength: 6 }), ({ n, gates, seed }, letters) => {
-      const sv = simulate(randomCircuit(n, gates, seed));
-      const pauli = letters.slice(0, n).join('');
-      expect(sv.expectation(pauli)).toBeCloseTo(densePauliExpectation(sv, pauli), 12);
-    }));
+    fc.assert(
+      fc.property(
+        circuitArb,
+        fc.array(fc.constantFrom('I', 'X', 'Y', 'Z'), { minLength: 6, maxLength: 6 }),
+        ({ n, gates, seed }, letters) => {
+          const sv = simulate(randomCircuit(n, gates, seed));
+          const pauli = letters.slice(0, n).join('');
+          expect(sv.expectation(pauli)).toBeCloseTo(densePauliExpectation(sv, pauli), 12);
+        },
+      ),
+    );
   });
 
   it('weighted observables are linear', () => {
     const sv = simulate(randomCircuit(3, 25, 5));
-    const combo = sv.expectation([{ coeff: 0.5, pauli: 'XYZ' }, { coeff: -2, pauli: 'ZIZ' }]);
+    const combo = sv.expectation([
+      { coeff: 0.5, pauli: 'XYZ' },
+      { coeff: -2, pauli: 'ZIZ' },
+    ]);
     expect(combo).toBeCloseTo(0.5 * sv.expectation('XYZ') - 2 * sv.expectation('ZIZ'), 13);
   });
 
   it('inner product, fidelity, copy and reset behave', () => {
     const a = simulate(randomCircuit(4, 30, 1));
     const b = simulate(randomCircuit(4, 30, 2));
-    const ab = a.innerProduct(b), ba = b.innerProduct(a);
+    const ab = a.innerProduct(b),
+      ba = b.innerProduct(a);
     expect(ab.re).toBeCloseTo(ba.re, 14);
     expect(ab.im).toBeCloseTo(-ba.im, 14);
     expect(a.fidelity(a)).toBeCloseTo(1, 13);
@@ -181,7 +222,11 @@ describe('StateVector properties', () => {
   });
 
   it('ignores measure and barrier when running a circuit', () => {
-    const sv = simulate({ numQubits: 2, numClbits: 2, ops: [g('h', [0]), { kind: 'barrier', qubits: [0, 1] }, { kind: 'measure', qubit: 0, clbit: 0 }, g('cx', [0, 1])] });
+    const sv = simulate({
+      numQubits: 2,
+      numClbits: 2,
+      ops: [g('h', [0]), { kind: 'barrier', qubits: [0, 1] }, { kind: 'measure', qubit: 0, clbit: 0 }, g('cx', [0, 1])],
+    });
     expect(sv.probability(3)).toBeCloseTo(0.5, 14);
   });
 

@@ -6,9 +6,14 @@ describe('collectSteps', () => {
   it('lists the Step children in order, splitting prose from speaker notes', () => {
     const children = [
       '\n',
-      <Step key="a"><p>one</p><Notes>note one</Notes></Step>,
+      <Step key="a">
+        <p>one</p>
+        <Notes>note one</Notes>
+      </Step>,
       <p key="x">not a step</p>,
-      <Step key="b"><p>two</p></Step>,
+      <Step key="b">
+        <p>two</p>
+      </Step>,
     ];
     const steps = collectSteps(children);
     expect(steps.map((s) => s.index)).toEqual([0, 1]);
@@ -18,7 +23,9 @@ describe('collectSteps', () => {
   });
 
   it('recognises MDX-mapped copies of Step by their story role', () => {
-    function MappedStep(props: { children?: React.ReactNode }) { return <Step {...props} />; }
+    function MappedStep(props: { children?: React.ReactNode }) {
+      return <Step {...props} />;
+    }
     MappedStep.storyRole = 'step' as const;
     expect(collectSteps([<MappedStep key="1">x</MappedStep>])).toHaveLength(1);
   });
@@ -28,8 +35,13 @@ describe('Scrolly server render', () => {
   it('renders step 0 active, data hooks, hidden notes, linkable steps', () => {
     const html = renderToString(
       <Scrolly figure="no-such-figure">
-        <Step><p>first</p><Notes>secret</Notes></Step>
-        <Step><p>second</p></Step>
+        <Step>
+          <p>first</p>
+          <Notes>secret</Notes>
+        </Step>
+        <Step>
+          <p>second</p>
+        </Step>
       </Scrolly>,
     );
     expect(html).toContain('data-scrolly="no-such-figure"');

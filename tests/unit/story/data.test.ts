@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { displayCell, exportFileName, figureToJson, tableToCsv, type DataTable } from '../../../src/story/data';
 
 const table: DataTable = {
-  columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'b, quoted "x"' }],
-  rows: [{ a: 0.1 + 0.2, b: 'plain' }, { a: null, b: 'has,comma' }, { a: 3, b: 'line\nbreak' }],
+  columns: [
+    { key: 'a', label: 'A' },
+    { key: 'b', label: 'b, quoted "x"' },
+  ],
+  rows: [
+    { a: 0.1 + 0.2, b: 'plain' },
+    { a: null, b: 'has,comma' },
+    { a: 3, b: 'line\nbreak' },
+  ],
 };
 
 describe('figure data export', () => {
@@ -14,7 +21,9 @@ describe('figure data export', () => {
   });
 
   it('writes JSON with metadata and rows', () => {
-    const json = JSON.parse(figureToJson({ figure: 'f', step: 2, params: { t: 1 }, seed: 7, method: 'm', sources: [], data: table }));
+    const json = JSON.parse(
+      figureToJson({ figure: 'f', step: 2, params: { t: 1 }, seed: 7, method: 'm', sources: [], data: table }),
+    );
     expect(json).toMatchObject({ figure: 'f', step: 2, seed: 7, params: { t: 1 }, method: 'm' });
     expect(json.rows).toHaveLength(3);
     expect(json.columns.map((c: { key: string }) => c.key)).toEqual(['a', 'b']);

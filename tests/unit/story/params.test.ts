@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams, parseFigureParams, paramKey, writeFigureParams, coerceParamValue } from '../../../src/story/params';
+import {
+  defaultParams,
+  parseFigureParams,
+  paramKey,
+  writeFigureParams,
+  coerceParamValue,
+} from '../../../src/story/params';
 
 const spec = {
   theta: { type: 'number', label: 'θ', default: 1.1, min: 0, max: 3.2 },
@@ -42,7 +48,11 @@ describe('figure URL parameters', () => {
   });
 
   it('writes non-default values, drops defaults and keeps other keys; round-trips', () => {
-    const s = writeFigureParams('?keep=1&shot-noise.shots=5', 'shot-noise', spec, { theta: 0.25, shots: 100, mode: 'b' });
+    const s = writeFigureParams('?keep=1&shot-noise.shots=5', 'shot-noise', spec, {
+      theta: 0.25,
+      shots: 100,
+      mode: 'b',
+    });
     const q = new URLSearchParams(s);
     expect(q.get('keep')).toBe('1');
     expect(q.get('shot-noise.theta')).toBe('0.25');

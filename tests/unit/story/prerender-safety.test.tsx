@@ -17,7 +17,8 @@ async function renderStatic(node: React.ReactNode): Promise<string> {
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(node, { onError: (e) => void errors.push(e) });
   let html = '';
-  for await (const chunk of prelude) html += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+  for await (const chunk of prelude)
+    html += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
   if (errors.length) throw errors[0];
   return html;
 }
@@ -38,7 +39,12 @@ describe('pre-render safety', () => {
     const { Scrolly, Step, Notes } = await import('../../../src/story');
     const html = await renderStatic(
       <Scrolly figure="shot-noise">
-        {['a', 'b', 'c', 'd', 'e'].map((k) => <Step key={k}><p>prose {k}</p><Notes>note {k}</Notes></Step>)}
+        {['a', 'b', 'c', 'd', 'e'].map((k) => (
+          <Step key={k}>
+            <p>prose {k}</p>
+            <Notes>note {k}</Notes>
+          </Step>
+        ))}
       </Scrolly>,
     );
     assertNoBrowserGlobals();

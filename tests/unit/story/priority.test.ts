@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { failuresOf, reportFailure, retryFailures } from '../../../src/story/figure-status';
 import { preloadable } from '../../../src/story/preloadable';
-import { classifyVisibility, reportVisibility, subscribeVisibility, visibilityOf, type Visibility } from '../../../src/story/priority';
+import {
+  classifyVisibility,
+  reportVisibility,
+  subscribeVisibility,
+  visibilityOf,
+  type Visibility,
+} from '../../../src/story/priority';
 
 describe('classifyVisibility', () => {
   it('on screen, the next screen below, or far (above or further below)', () => {
@@ -20,14 +26,21 @@ describe('visibility store', () => {
   it('replays what is known to a new listener, then reports only changes', () => {
     reportVisibility('t-a', 'view');
     const heard: Array<[string, Visibility | undefined]> = [];
-    const stop = subscribeVisibility((i, v) => { if (i.startsWith('t-')) heard.push([i, v]); });
+    const stop = subscribeVisibility((i, v) => {
+      if (i.startsWith('t-')) heard.push([i, v]);
+    });
     reportVisibility('t-a', 'view');
     reportVisibility('t-b', 'far');
     reportVisibility('t-a', 'next');
     reportVisibility('t-b', undefined);
     stop();
     reportVisibility('t-a', 'far');
-    expect(heard).toEqual([['t-a', 'view'], ['t-b', 'far'], ['t-a', 'next'], ['t-b', undefined]]);
+    expect(heard).toEqual([
+      ['t-a', 'view'],
+      ['t-b', 'far'],
+      ['t-a', 'next'],
+      ['t-b', undefined],
+    ]);
     expect(visibilityOf('t-a')).toBe('far');
     expect(visibilityOf('t-b')).toBeUndefined();
     reportVisibility('t-a', undefined);

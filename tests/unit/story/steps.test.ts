@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  activeStep, nextLayoutSize, samePosition, stepProgress, triggerOffset, WIDE_LAYOUT_MIN_WIDTH, type StepBounds,
+  activeStep,
+  nextLayoutSize,
+  samePosition,
+  stepProgress,
+  triggerOffset,
+  WIDE_LAYOUT_MIN_WIDTH,
+  type StepBounds,
 } from '../../../src/story/steps';
 
 /** Steps laid out top to bottom with a gap between them. */
@@ -46,17 +52,21 @@ describe('stepProgress', () => {
   });
 
   it('is monotone and within [0, 1] (property)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 1, max: 5000 }),
-      fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: 0, max: 100 }),
-      (top, h, y, dy) => {
-        const b = { top, bottom: top + h };
-        const p = stepProgress(b, y);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(1);
-        expect(stepProgress(b, y + dy)).toBeGreaterThanOrEqual(p);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5000, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: -20_000, max: 20_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (top, h, y, dy) => {
+          const b = { top, bottom: top + h };
+          const p = stepProgress(b, y);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+          expect(stepProgress(b, y + dy)).toBeGreaterThanOrEqual(p);
+        },
+      ),
+    );
   });
 });
 
@@ -105,26 +115,28 @@ describe('activeStep', () => {
   });
 
   it('always gives exactly one valid step, and the step never decreases as y grows (property)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 12 }),
-      fc.integer({ min: 0, max: 400 }),
-      fc.array(fc.integer({ min: -1000, max: 60_000 }), { minLength: 2, maxLength: 20 }),
-      (heights, gap, ys) => {
-        const bs = layoutSteps(heights, 500, gap);
-        const sorted = [...ys].sort((a, b) => a - b);
-        let prev = -1;
-        for (const y of sorted) {
-          const pos = activeStep(bs, y);
-          expect(Number.isInteger(pos.index)).toBe(true);
-          expect(pos.index).toBeGreaterThanOrEqual(0);
-          expect(pos.index).toBeLessThan(bs.length);
-          expect(pos.progress).toBeGreaterThanOrEqual(0);
-          expect(pos.progress).toBeLessThanOrEqual(1);
-          expect(pos.index).toBeGreaterThanOrEqual(prev);
-          prev = pos.index;
-        }
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.array(fc.integer({ min: -1000, max: 60_000 }), { minLength: 2, maxLength: 20 }),
+        (heights, gap, ys) => {
+          const bs = layoutSteps(heights, 500, gap);
+          const sorted = [...ys].sort((a, b) => a - b);
+          let prev = -1;
+          for (const y of sorted) {
+            const pos = activeStep(bs, y);
+            expect(Number.isInteger(pos.index)).toBe(true);
+            expect(pos.index).toBeGreaterThanOrEqual(0);
+            expect(pos.index).toBeLessThan(bs.length);
+            expect(pos.progress).toBeGreaterThanOrEqual(0);
+            expect(pos.progress).toBeLessThanOrEqual(1);
+            expect(pos.index).toBeGreaterThanOrEqual(prev);
+            prev = pos.index;
+          }
+        },
+      ),
+    );
   });
 });
 

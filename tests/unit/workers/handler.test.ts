@@ -23,7 +23,13 @@ describe('worker handler', () => {
     let t = 0;
     // A clock that advances 100 ms per reading: every few samples count as a long pause.
     const handle = createWorkerHandler((m) => posted.push(m), { heartbeatMs: 250, now: () => (t += 100) });
-    await handle({ type: 'run', id: 4, name: 'barren-plateau', params: { qubits: [2], layers: [2], samples: 12 }, range: [0, 12] });
+    await handle({
+      type: 'run',
+      id: 4,
+      name: 'barren-plateau',
+      params: { qubits: [2], layers: [2], samples: 12 },
+      range: [0, 12],
+    });
     const beats = posted.filter((m) => m.type === 'progress') as Array<Extract<FromWorker, { type: 'progress' }>>;
     expect(beats.length).toBeGreaterThan(1);
     for (let i = 1; i < beats.length; i++) expect(beats[i].done).toBeGreaterThan(beats[i - 1].done);
@@ -39,7 +45,11 @@ describe('worker handler', () => {
     const c = handle({ type: 'run', id: 3, name: 'barren-plateau', params, range: [20, 30] });
     await handle({ type: 'cancel', id: 3 });
     await Promise.all([a, b, c]);
-    expect(posted.map((m) => [m.type, m.id])).toEqual([['done', 1], ['error', 3], ['done', 2]]);
+    expect(posted.map((m) => [m.type, m.id])).toEqual([
+      ['done', 1],
+      ['error', 3],
+      ['done', 2],
+    ]);
     expect(posted[1]).toMatchObject({ name: 'AbortError' });
   });
 

@@ -21,21 +21,32 @@ class FakeWorker implements WorkerLike {
   readonly received: ToWorker[] = [];
   private readonly handle = createWorkerHandler((msg) => {
     const data = structuredClone(msg);
-    queueMicrotask(() => { if (!this.terminated && !this.silent) this.onmessage?.({ data }); });
+    queueMicrotask(() => {
+      if (!this.terminated && !this.silent) this.onmessage?.({ data });
+    });
   });
 
-  constructor(private readonly log: Array<{ worker: FakeWorker; msg: ToWorker }>, private readonly dieOnRun = false) {}
+  constructor(
+    private readonly log: Array<{ worker: FakeWorker; msg: ToWorker }>,
+    private readonly dieOnRun = false,
+  ) {}
 
   postMessage(message: ToWorker): void {
     this.received.push(message);
     this.log.push({ worker: this, msg: message });
     if (this.dieOnRun && message.type === 'run') this.silent = true;
     const data = structuredClone(message);
-    queueMicrotask(() => { if (!this.terminated && !this.silent) void this.handle(data); });
+    queueMicrotask(() => {
+      if (!this.terminated && !this.silent) void this.handle(data);
+    });
   }
 
-  kill(): void { this.silent = true; }
-  terminate(): void { this.terminated = true; }
+  kill(): void {
+    this.silent = true;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
 }
 
 function fakePool(options: PoolOptions & { dieOnRun?: (n: number) => boolean } = {}) {
@@ -56,7 +67,9 @@ function fakePool(options: PoolOptions & { dieOnRun?: (n: number) => boolean } =
 
 const PARAMS = { qubits: [2, 3, 4], layers: [3, 5], samples: 23, seed: 5 };
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('chunkSizeFor', () => {
   it('takes one sample while the cost is unknown, then fills the target time', () => {
@@ -75,7 +88,8 @@ describe('ExperimentPool', () => {
       expect(pool.workerCount).toBe(0);
       const progress: Array<[number, number, number]> = [];
       const result = await pool.run('barren-plateau', PARAMS, {
-        onProgress: (done, total, partial) => progress.push([done, total, (partial as { rows: Array<{ samples: number }> })?.rows[0].samples ?? 0]),
+        onProgress: (done, total, partial) =>
+          progress.push([done, total, (partial as { rows: Array<{ samples: number }> })?.rows[0].samples ?? 0]),
       });
       expect(workers.length).toBeLessThanOrEqual(size);
       const ranges = runs().map((m) => m.range);
@@ -157,7 +171,9 @@ describe('ExperimentPool', () => {
     const { pool } = fakePool({ size: 1, chunkMs: 0.05 });
     const done: string[] = [];
     const long = pool.run('barren-plateau', { ...PARAMS, samples: 200 }, { key: 'long' }).then(() => done.push('long'));
-    const short = pool.run('barren-plateau', { ...PARAMS, samples: 4 }, { key: 'short' }).then(() => done.push('short'));
+    const short = pool
+      .run('barren-plateau', { ...PARAMS, samples: 4 }, { key: 'short' })
+      .then(() => done.push('short'));
     await Promise.all([long, short]);
     expect(done).toEqual(['short', 'long']);
     pool.dispose();
@@ -182,7 +198,10 @@ describe('ExperimentPool', () => {
     vi.useFakeTimers();
     const { pool, workers } = fakePool({ size: 1, dieOnRun: () => true, firstChunkWatchdogMs: 500 });
     const p = pool.run('barren-plateau', PARAMS);
-    const settled = p.then(() => 'resolved', (e: unknown) => e);
+    const settled = p.then(
+      () => 'resolved',
+      (e: unknown) => e,
+    );
     await vi.advanceTimersByTimeAsync(1100);
     const err = await settled;
     expect(err).toBeInstanceOf(WorkerLostError);
@@ -195,7 +214,10 @@ describe('ExperimentPool', () => {
   it('an error event also retries once, then rejects', async () => {
     const { pool, workers } = fakePool({ size: 1 });
     const p = pool.run('barren-plateau', { ...PARAMS, samples: 200 });
-    const fail = (w: FakeWorker) => { w.kill(); w.onerror?.({ message: 'worker script failed to load' }); };
+    const fail = (w: FakeWorker) => {
+      w.kill();
+      w.onerror?.({ message: 'worker script failed to load' });
+    };
     await Promise.resolve();
     fail(workers[0]);
     await Promise.resolve();
@@ -237,7 +259,15 @@ describe('ExperimentPool', () => {
   it('workers beyond the first need a shared permit, returned when they terminate', async () => {
     vi.useFakeTimers();
     let free = 1;
-    const permits = { tryAcquire: async () => (free > 0 ? (free--, () => { free++; }) : null) };
+    const permits = {
+      tryAcquire: async () =>
+        free > 0
+          ? (free--,
+            () => {
+              free++;
+            })
+          : null,
+    };
     const { pool, workers } = fakePool({ size: 3, baseSize: 1, chunkMs: 0.05, idleMs: 5_000, permits });
     pool.setPriority('g', 0);
     const p = pool.run('barren-plateau', { ...PARAMS, samples: 60 }, { group: 'g' });
