@@ -236,6 +236,11 @@ export function asTimeout(err: unknown, signal: DeadlineSignal): unknown {
 
 /** Runs a CLI main and exits with its code (stdout is flushed first). */
 export function runAndExit(main: (argv: readonly string[], io: CliIo) => number | Promise<number>): void {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not a failure.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    throw err;
+  });
   Promise.resolve()
     .then(() => main(process.argv.slice(2), nodeIo))
     .then((code) => {
