@@ -21,16 +21,16 @@ import { encodingCounts } from '../encoding/counts';
 import { amplitudeQubits } from '../encoding/circuits';
 import { pipelineParamSpec } from '../figures/pipeline-cost/meta';
 import { computePipeline } from '../figures/pipeline-cost/model';
-import { datasetTotals, inputsFromParams, type PipelineParams } from '../figures/pipeline-cost/text';
+import { datasetTotals, inputsFromParams } from '../figures/pipeline-cost/text';
 import { erosionParamSpec } from '../figures/speedup-erosion/meta';
-import { breakEven, erosionModel, type ErosionInputs } from '../figures/speedup-erosion/model';
+import { breakEven, erosionModel } from '../figures/speedup-erosion/model';
 import { CYCLE_US, distanceFor, qubitsPerLogical, willowLogicalError } from '../figures/error-correction/model';
 import { ERROR_CORRECTION_DEFAULTS } from '../figures/error-correction/meta';
 import { Z95, deepLimitShots } from '../figures/measurement-marathon/model';
 import { costParamSpec } from '../figures/cost-of-an-answer/meta';
-import { crossover, lastAvailable, sweep, type CostInputs } from '../figures/cost-of-an-answer/model';
+import { crossover, lastAvailable, sweep } from '../figures/cost-of-an-answer/model';
 import { accelParamSpec } from '../figures/accelerator-check/meta';
-import { matrix, type AccelParams } from '../figures/accelerator-check/model';
+import { matrix } from '../figures/accelerator-check/model';
 
 export type ValueTable = ReadonlyMap<string, number>;
 
@@ -75,7 +75,7 @@ export function modelValues(): Map<string, number> {
   };
 
   // pipeline-cost at its defaults (ibm_boston, amplitude encoding, P = 100, ε = 0.03, 2018 latency anchor).
-  const pipelineInputs = inputsFromParams(defaultParams(pipelineParamSpec) as PipelineParams);
+  const pipelineInputs = inputsFromParams(defaultParams(pipelineParamSpec));
   const [mnist, imagenet] = datasetTotals(pipelineInputs);
   set('pipeline-cost.shots', mnist.bill.shotsPerExpectation);
   set('pipeline-cost.mnist.days', mnist.bill.time.total / DAY);
@@ -105,7 +105,7 @@ export function modelValues(): Map<string, number> {
   set('pipeline-cost.braket.gradientUsd', braket.dollars.total);
 
   // speedup-erosion: break-even with every cost counted, at the defaults and for an exponential speedup.
-  const erosion = defaultParams(erosionParamSpec) as ErosionInputs;
+  const erosion = defaultParams(erosionParamSpec);
   for (const [name, inputs] of [
     ['quadratic', erosion],
     ['exponential', { ...erosion, speedup: 'exponential' as const }],
@@ -117,7 +117,7 @@ export function modelValues(): Map<string, number> {
 
   // cost-of-an-answer at its defaults (one expectation value, ε = 0.01, L = 10, ibm_boston, IBM list price, one H100 node).
   // The browser curve is timed live on the reader's machine, so only the QPU and GPU sides are quotable.
-  const costInputs = defaultParams(costParamSpec) as CostInputs;
+  const costInputs = defaultParams(costParamSpec);
   const costRows = sweep(costInputs, new Map());
   const at20 = costRows.find((r) => r.n === costInputs.qubits)!;
   set('cost-of-an-answer.qpuSeconds', at20.qpu.seconds);
@@ -134,7 +134,7 @@ export function modelValues(): Map<string, number> {
   );
 
   // accelerator-check at its defaults: the readout of a language model's weights (ibm_boston, ε = 0.01 per weight).
-  const accel = matrix(defaultParams(accelParamSpec) as AccelParams);
+  const accel = matrix(defaultParams(accelParamSpec));
   set(
     'accelerator-check.llmReadoutYears',
     (accel.find((r) => r.workload.id === 'llm')!.cells.outputs.value ?? NaN) / YEAR,

@@ -1,5 +1,5 @@
 /** The contract between a figure view and the modes that host it (article, embed, slides, print). */
-import type { ParamIssue, ParamSpec, ParamValues } from './params';
+import type { ParamIssue, ParamSpec, ParamsOf } from './params';
 
 export type FigureMode = 'article' | 'embed' | 'slides' | 'print';
 
@@ -21,8 +21,8 @@ export interface FigureViewProps<S extends ParamSpec = ParamSpec> {
   /** The step shown (0-based); `progress` ∈ [0, 1] is the reader's position within it. */
   step: number;
   progress: number;
-  params: ParamValues<S>;
-  setParams(patch: Partial<ParamValues<S>>): void;
+  params: ParamsOf<S>;
+  setParams(patch: Partial<ParamsOf<S>>): void;
   /** URL values that were refused and replaced by defaults; the shell shows them. */
   paramIssues: ParamIssue[];
   mode: FigureMode;

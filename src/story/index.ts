@@ -8,6 +8,7 @@ export {
   triggerOffset,
   nextLayoutSize,
   samePosition,
+  clampStep,
   INITIAL_POSITION,
   WIDE_LAYOUT_MIN_WIDTH,
   type StepBounds,
@@ -21,9 +22,11 @@ export {
   parseFigureParams,
   writeFigureParams,
   defaultParams,
+  defineParams,
+  seedParam,
   paramKey,
   type ParamSpec,
-  type ParamValues,
+  type ParamsOf,
   type ParamIssue,
 } from './params';
 export { useFigureParams } from './useFigureParams';

@@ -30,10 +30,27 @@ export interface ChoiceParamSpec<C extends string = string> {
 export type ParamSpecEntry = NumberParamSpec | IntParamSpec | ChoiceParamSpec;
 export type ParamSpec = Readonly<Record<string, ParamSpecEntry>>;
 
+/**
+ * Declares a figure's parameter spec. The spec is the single source of the parameters' type: the
+ * `const` type parameter keeps its literal keys and choices, so `ParamsOf<typeof spec>` is exact,
+ * and every entry is checked against `ParamSpecEntry` where it is written.
+ */
+export function defineParams<const S extends ParamSpec>(spec: S): S {
+  return spec;
+}
+
 /** The values a spec describes: numbers for number/int entries, one of the choices otherwise. */
-export type ParamValues<S extends ParamSpec> = {
-  -readonly [K in keyof S]: S[K] extends ChoiceParamSpec<infer C> ? C : number;
+export type ParamsOf<S extends ParamSpec> = {
+  -readonly [K in keyof S]: S[K] extends { type: 'choice'; choices: readonly (infer C)[] } ? C : number;
 };
+
+/** Largest seed: the seeded generators take an unsigned 32-bit integer (src/sim/rng.ts). */
+export const SEED_MAX = 0xffff_ffff;
+
+/** The seed parameter of every seeded figure: a whole number in 0…2³²−1; figures differ only in the default. */
+export function seedParam(defaultSeed = 1): IntParamSpec {
+  return { type: 'int', label: 'seed', default: defaultSeed, min: 0, max: SEED_MAX };
+}
 
 export interface ParamIssue {
   name: string;
@@ -47,10 +64,10 @@ export function paramKey(figureId: string, name: string): string {
   return `${figureId}.${name}`;
 }
 
-export function defaultParams<S extends ParamSpec>(spec: S): ParamValues<S> {
+export function defaultParams<S extends ParamSpec>(spec: S): ParamsOf<S> {
   const out: Record<string, number | string> = {};
   for (const [name, entry] of Object.entries(spec)) out[name] = entry.default;
-  return out as ParamValues<S>;
+  return out as ParamsOf<S>;
 }
 
 /** Validates one raw string; returns the value or a reason it was refused. */
@@ -79,7 +96,7 @@ export function parseFigureParams<S extends ParamSpec>(
   search: string,
   figureId: string,
   spec: S,
-): { params: ParamValues<S>; issues: ParamIssue[] } {
+): { params: ParamsOf<S>; issues: ParamIssue[] } {
   const query = new URLSearchParams(search);
   const params = defaultParams(spec) as Record<string, number | string>;
   const issues: ParamIssue[] = [];
@@ -90,7 +107,7 @@ export function parseFigureParams<S extends ParamSpec>(
     if ('value' in parsed) params[name] = parsed.value;
     else issues.push({ name, raw, message: `${entry.label} = “${raw}” ${parsed.reason}; using ${entry.default}.` });
   }
-  return { params: params as ParamValues<S>, issues };
+  return { params: params as ParamsOf<S>, issues };
 }
 
 /**
@@ -101,7 +118,7 @@ export function writeFigureParams<S extends ParamSpec>(
   search: string,
   figureId: string,
   spec: S,
-  params: ParamValues<S>,
+  params: ParamsOf<S>,
 ): string {
   const query = new URLSearchParams(search);
   for (const [name, entry] of Object.entries(spec)) {

@@ -50,6 +50,15 @@ export function activeStep(bounds: readonly StepBounds[], y: number, tolerance =
   return { index, progress: stepProgress(bounds[index], y) };
 }
 
+/**
+ * A figure's step as an index into its steps (0…last): rounded down, clamped, and 0 for NaN. Hosts pass
+ * whatever the reader's position, a URL or an embed attribute gives; models index arrays with the result.
+ */
+export function clampStep(step: number, last: number): number {
+  if (Number.isNaN(step)) return 0;
+  return Math.max(0, Math.min(last, Math.floor(step)));
+}
+
 /** Viewport size used for trigger math; its height is only refreshed when the width changes. */
 export interface LayoutSize {
   width: number;

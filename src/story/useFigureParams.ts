@@ -11,19 +11,26 @@ import {
   writeFigureParams,
   type ParamIssue,
   type ParamSpec,
-  type ParamValues,
+  type ParamsOf,
 } from './params';
 
 export interface FigureParamsState<S extends ParamSpec> {
-  params: ParamValues<S>;
-  setParams(patch: Partial<ParamValues<S>>): void;
+  params: ParamsOf<S>;
+  setParams(patch: Partial<ParamsOf<S>>): void;
   /** Notes about URL values that were refused (shown beside the figure). */
   issues: ParamIssue[];
 }
 
+/** The spec of a figure without parameters: one object, so its identity is stable across renders. */
+const NO_PARAMS: ParamSpec = Object.freeze({});
+
+/**
+ * `spec` must keep its identity across renders (a figure's meta is a module-level constant): the URL is
+ * re-read when it changes.
+ */
 export function useFigureParams<S extends ParamSpec>(figureId: string, spec: S | undefined): FigureParamsState<S> {
-  const safeSpec = (spec ?? {}) as S;
-  const [params, setState] = useState<ParamValues<S>>(() => defaultParams(safeSpec));
+  const safeSpec = (spec ?? NO_PARAMS) as S;
+  const [params, setState] = useState<ParamsOf<S>>(() => defaultParams(safeSpec));
   const [issues, setIssues] = useState<ParamIssue[]>([]);
 
   useEffect(() => {
@@ -35,9 +42,7 @@ export function useFigureParams<S extends ParamSpec>(figureId: string, spec: S |
     read();
     window.addEventListener('popstate', read);
     return () => window.removeEventListener('popstate', read);
-    // The spec is static per figure; re-reading on its identity would loop for inline specs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [figureId]);
+  }, [figureId, safeSpec]);
 
   const current = useRef(params);
   useEffect(() => {
@@ -45,22 +50,21 @@ export function useFigureParams<S extends ParamSpec>(figureId: string, spec: S |
   }, [params]);
 
   const setParams = useCallback(
-    (patch: Partial<ParamValues<S>>) => {
+    (patch: Partial<ParamsOf<S>>) => {
       const next = { ...current.current } as Record<string, number | string>;
       for (const [name, value] of Object.entries(patch)) {
         const entry = safeSpec[name];
         if (entry) next[name] = coerceParamValue(entry, value, next[name]);
       }
-      const typed = next as ParamValues<S>;
+      const typed = next as ParamsOf<S>;
       current.current = typed;
       setState(typed);
       setIssues([]);
       const url = new URL(window.location.href);
       const search = writeFigureParams(url.search, figureId, safeSpec, typed);
       window.history.replaceState(window.history.state, '', `${url.pathname}${search}${url.hash}`);
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
-    [figureId],
+    [figureId, safeSpec],
   );
 
   return { params, setParams, issues };

@@ -1,5 +1,6 @@
 /** Static facts about the accelerator-check figure: URL parameters (the edited workload) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams } from '../../story/params';
 
 export const WORKLOAD_IDS = ['llm', 'mnist', 'femoco', 'sensor', 'portfolio', 'search'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
@@ -13,7 +14,7 @@ export const ACCEL_DEVICES = [
 ] as const;
 
 /** The edited workload's numbers; defaults are the MNIST classifier's (workloads.ts), switching workload loads its preset. */
-export const accelParamSpec = {
+export const accelParamSpec = defineParams({
   workload: { type: 'choice', label: 'edited workload', default: 'mnist', choices: WORKLOAD_IDS },
   inputs: { type: 'number', label: 'numbers loaded per circuit', default: 784, min: 0, max: 1e12 },
   outputs: { type: 'number', label: 'numbers read out', default: 10, min: 1, max: 1e15 },
@@ -22,7 +23,7 @@ export const accelParamSpec = {
   size: { type: 'number', label: 'problem size N', default: 60_000, min: 1, max: 1e30 },
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ACCEL_DEVICES },
   readoutHours: { type: 'number', label: 'readout budget (QPU hours)', default: 24, min: 0.001, max: 1e6 },
-} as const;
+});
 
 export const accelMeta: FigureMeta<typeof accelParamSpec> = {
   id: 'accelerator-check',

@@ -15,11 +15,13 @@
  * Pure; no DOM.
  */
 import { encodingCounts } from '../../encoding/counts';
+import type { ParamsOf } from '../../story/params';
+import { clampStep } from '../../story/steps';
 import { fmtCount, fmtDuration, fmtSci } from '../pipeline-cost/format';
 import { shotsForPrecision } from '../pipeline-cost/model';
 import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
 import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';
-import type { WorkloadId } from './meta';
+import type { WorkloadId, accelParamSpec } from './meta';
 import { WORKLOADS, type Workload } from './workloads';
 
 export const CONDITIONS = ['encoding', 'outputs', 'noise', 'speedup', 'baseline'] as const;
@@ -140,16 +142,7 @@ export function evaluate(w: Workload, device: TimedDeviceId, readoutHours: numbe
   };
 }
 
-export interface AccelParams {
-  workload: WorkloadId;
-  inputs: number;
-  outputs: number;
-  qubits: number;
-  depth: number;
-  size: number;
-  device: TimedDeviceId;
-  readoutHours: number;
-}
+export type AccelParams = ParamsOf<typeof accelParamSpec>;
 
 /** The matrix: every workload from its preset, the edited one with the reader's numbers. */
 export function matrix(p: AccelParams): RowResult[] {
@@ -162,5 +155,4 @@ export function matrix(p: AccelParams): RowResult[] {
   });
 }
 
-export const conditionsForStep = (step: number): Condition[] =>
-  CONDITIONS.slice(0, Math.max(0, Math.min(LAST_STEP, step)) + 1);
+export const conditionsForStep = (step: number): Condition[] => CONDITIONS.slice(0, clampStep(step, LAST_STEP) + 1);

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { DataTable } from '../../story/data';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { deviceTiming } from '../pipeline-cost/profiles';
 import { ACCEL_DEVICES, WORKLOAD_IDS, type accelParamSpec } from './meta';
@@ -40,9 +41,8 @@ function tableFor(rows: readonly RowResult[], conds: readonly Condition[]): Data
 }
 
 export default function AcceleratorCheckView(props: FigureViewProps<typeof accelParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const p = params as AccelParams;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const rows = matrix(p);
   const conds = conditionsForStep(step);

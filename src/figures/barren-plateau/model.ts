@@ -3,7 +3,9 @@
  * exponential of the variance against qubits, and the closed forms the fit is compared with. No DOM.
  */
 import type { BarrenPlateauParams, BarrenPlateauRow } from '../../experiments/barren-plateau';
-import { barrenPlateauParamSpec, type BpCost } from './meta';
+import type { ParamsOf } from '../../story/params';
+import { clampStep } from '../../story/steps';
+import type { barrenPlateauParamSpec, BpCost } from './meta';
 
 export const LAST_STEP = 4;
 /** Deep random circuits for the McClean steps: ≈ 10·n layers settle the variance up to n ≈ 10. */
@@ -15,15 +17,7 @@ export const SHALLOW_LAYERS = 2;
 export const NOISY_MAX_QUBITS = 8;
 export const NOISELESS_MAX_QUBITS = 12;
 
-export interface FigureParams {
-  samples: number;
-  seed: number;
-  nMin: number;
-  nMax: number;
-  layers: number;
-  cost: BpCost;
-  noise: number;
-}
+export type FigureParams = ParamsOf<typeof barrenPlateauParamSpec>;
 
 export interface Series {
   key: string;
@@ -83,7 +77,7 @@ const COST_NAMES: Record<BpCost, string> = { zz: '⟨Z₀Z₁⟩ (McClean)', glo
 
 /** What each step shows: the series (each one experiment run) and the extras. */
 export function sceneFor(step: number, p: FigureParams): Scene {
-  const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
+  const s = clampStep(step, LAST_STEP);
   if (s === 0) {
     return {
       series: [
@@ -241,8 +235,4 @@ export function fitValue(fit: ExpFit, n: number): number {
 /** Deep-circuit (2-design) variance of ∂⟨Z₀Z₁⟩: 2ⁿ / (3(4ⁿ − 1)). */
 export function deepLimit(n: number): number {
   return 2 ** n / (3 * (4 ** n - 1));
-}
-
-export function toFigureParams(p: { [K in keyof typeof barrenPlateauParamSpec]: unknown }): FigureParams {
-  return p as unknown as FigureParams;
 }

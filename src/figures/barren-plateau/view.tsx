@@ -11,11 +11,12 @@ import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
-import { LAST_STEP, deepLimit, fitExponential, fitValue, sceneFor, toFigureParams, type Series } from './model';
+import { LAST_STEP, deepLimit, fitExponential, fitValue, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
 import './barren-plateau.css';
 
@@ -31,9 +32,8 @@ function useSeries(series: Series | undefined, enabled: boolean) {
 }
 
 export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPlateauParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const p = toFigureParams(params);
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const scene = sceneFor(step, p);
   const hostRef = useRef<HTMLDivElement>(null);

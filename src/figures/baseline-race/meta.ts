@@ -1,16 +1,17 @@
 /** Static facts about the baseline-race figure: URL parameters (with bounds) and sources. No heavy imports. */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams, seedParam } from '../../story/params';
 
 export const RACE_DATASETS = ['moons', 'circles', 'linear'] as const;
 export const RACE_ENCODINGS = ['angle', 'zz'] as const;
 
-export const baselineRaceParamSpec = {
+export const baselineRaceParamSpec = defineParams({
   dataset: { type: 'choice', label: 'dataset', default: 'moons', choices: RACE_DATASETS },
-  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
+  seed: seedParam(),
   encoding: { type: 'choice', label: 'VQC encoding', default: 'angle', choices: RACE_ENCODINGS },
   layers: { type: 'int', label: 'VQC layers', default: 3, min: 1, max: 5 },
   shots: { type: 'int', label: 'shots per circuit', default: 100, min: 10, max: 2000 },
-} as const;
+});
 
 export const baselineRaceMeta: FigureMeta<typeof baselineRaceParamSpec> = {
   id: 'baseline-race',

@@ -10,9 +10,10 @@ import type { ModelId } from '../../ml/runners';
 import type { SweepData, SweepOverrides, SweepRun } from '../../ml/sweep';
 import devicesData from '../../../content/data/devices.json';
 import { RACE_DATASETS, type baselineRaceParamSpec } from './meta';
-import type { ParamValues } from '../../story/params';
+import type { ParamsOf } from '../../story/params';
+import { clampStep } from '../../story/steps';
 
-export type BaselineRaceParams = ParamValues<typeof baselineRaceParamSpec>;
+export type BaselineRaceParams = ParamsOf<typeof baselineRaceParamSpec>;
 
 export const STEP_COUNT = 4;
 export const LAST_STEP = STEP_COUNT - 1;
@@ -55,7 +56,7 @@ export interface StepState {
 
 /** Step → what the figure shows (clamped to the figure's steps). */
 export function stepState(rawStep: number): StepState {
-  const step = Math.max(0, Math.min(LAST_STEP, Math.round(rawStep) || 0));
+  const step = clampStep(rawStep, LAST_STEP);
   const panel: StepPanel = (['datasets', 'training', 'ledger', 'knobs'] as const)[step];
   return {
     step,

@@ -1,24 +1,19 @@
 /** Static facts about the calibration-drift figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
-import { DEVICE_IDS, type DeviceId } from '../noise-vs-depth/meta';
+import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
+import { DEVICE_IDS } from '../noise-vs-depth/meta';
 
-export interface CalibrationDriftFigureParams {
-  device: DeviceId;
+export const calibrationDriftParamSpec = defineParams({
+  device: { type: 'choice', label: 'device', default: 'ibm_kingston', choices: DEVICE_IDS },
   /** Shots per day for the circuit's expectation value. */
-  shots: number;
+  shots: { type: 'int', label: 'shots per day', default: 10_000, min: 100, max: 1_000_000 },
   /** Multiplies the relative day-to-day spreads of content/data/drift.json. */
-  drift: number;
-  seed: number;
-}
+  drift: { type: 'number', label: 'drift ×', default: 1, min: 0, max: 4 },
+  seed: seedParam(),
+});
 
-export const CD_DEFAULTS: CalibrationDriftFigureParams = { device: 'ibm_kingston', shots: 10_000, drift: 1, seed: 1 };
-
-export const calibrationDriftParamSpec = {
-  device: { type: 'choice', label: 'device', default: CD_DEFAULTS.device, choices: DEVICE_IDS },
-  shots: { type: 'int', label: 'shots per day', default: CD_DEFAULTS.shots, min: 100, max: 1_000_000 },
-  drift: { type: 'number', label: 'drift ×', default: CD_DEFAULTS.drift, min: 0, max: 4 },
-  seed: { type: 'int', label: 'seed', default: CD_DEFAULTS.seed, min: 0, max: 4_294_967_295 },
-} as const;
+export type CalibrationDriftFigureParams = ParamsOf<typeof calibrationDriftParamSpec>;
+export const CD_DEFAULTS = defaultParams(calibrationDriftParamSpec);
 
 export const calibrationDriftMeta: FigureMeta<typeof calibrationDriftParamSpec> = {
   id: 'calibration-drift',

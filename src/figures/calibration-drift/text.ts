@@ -3,7 +3,8 @@ import { format } from 'd3-format';
 import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift';
 import type { DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
-import { CIRCUIT, EVAL_SHOTS, Z95, clampStep, type CalibrationDriftFigureParams } from './model';
+import { clampStep } from '../../story/steps';
+import { CIRCUIT, EVAL_SHOTS, LAST_STEP, Z95, type CalibrationDriftFigureParams } from './model';
 
 const fmtN = format(',');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
@@ -25,7 +26,7 @@ export function cdSummary(
   dev: DeviceProfile,
   data: CalibrationDriftData | undefined,
 ): string {
-  const s = clampStep(step);
+  const s = clampStep(step, LAST_STEP);
   const circuit = `a ${CIRCUIT.qubits}-qubit GHZ circuit with ${CIRCUIT.depth - 1} echo blocks (${CX_COUNT} CX)`;
   const mon = data?.days.find((d) => d.index === 1);
   if (!mon)

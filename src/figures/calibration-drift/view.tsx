@@ -17,22 +17,13 @@ import {
 } from '../../experiments/calibration-drift';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { getDevice } from '../../sim/noise';
 import { catalogEntry } from '../catalog';
 import { CdControls } from './controls';
 import type { calibrationDriftParamSpec } from './meta';
-import {
-  DAYS,
-  LAST_STEP,
-  Z95,
-  clampStep,
-  experimentParams,
-  highlightedDay,
-  stepReady,
-  visibleDays,
-  type CalibrationDriftFigureParams,
-} from './model';
+import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visibleDays } from './model';
 import { OBS, cdDownload, cdSummary, cdTable } from './text';
 import './calibration-drift.css';
 
@@ -43,9 +34,8 @@ const CAPTIONS = [
 ];
 
 export default function CalibrationDriftView(props: FigureViewProps<typeof calibrationDriftParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const p = params as CalibrationDriftFigureParams;
-  const step = clampStep(rawStep);
+  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const dev = getDevice(p.device);
   const hostRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams } from '../../story/params';
 
 export const ANSWERS = ['expectation', 'vqe', 'gradient', 'epoch'] as const;
 export type AnswerKind = (typeof ANSWERS)[number];
@@ -27,7 +28,7 @@ export const COST_PLANS = [
   'azure-rigetti-cepheus',
 ] as const;
 
-export const costParamSpec = {
+export const costParamSpec = defineParams({
   answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },
   qubits: { type: 'int', label: 'register size n (step 1)', default: 20, min: 2, max: 60 },
   layers: { type: 'int', label: 'ansatz layers L', default: 10, min: 1, max: 1000 },
@@ -41,7 +42,7 @@ export const costParamSpec = {
   gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
   qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
   laptopW: { type: 'number', label: 'your computer’s power (W, assumed)', default: 15, min: 0, max: 5_000 },
-} as const;
+});
 
 export const costMeta: FigureMeta<typeof costParamSpec> = {
   id: 'cost-of-an-answer',

@@ -23,6 +23,7 @@
  * Pure functions; no DOM.
  */
 import gpus from '../../../content/data/gpus.json';
+import type { ParamsOf } from '../../story/params';
 import { shotsForPrecision } from '../pipeline-cost/model';
 import {
   deviceTiming,
@@ -30,11 +31,9 @@ import {
   pricePlan,
   type DeviceTiming,
   type GpuProfile,
-  type PlanId,
   type PricePlan,
-  type TimedDeviceId,
 } from '../pipeline-cost/profiles';
-import type { AnswerKind } from './meta';
+import type { costParamSpec } from './meta';
 
 export const LAST_STEP = 2;
 export const N_MIN = 2;
@@ -52,21 +51,7 @@ const h100 = gpus.items['h100-sxm'];
 export const GPU_MEMORY_BYTES = h100.memoryGB * 1e9;
 export const NVLINK_BYTES_PER_S = h100.nvlinkGBs * 1e9;
 
-export interface CostInputs {
-  answer: AnswerKind;
-  qubits: number;
-  layers: number;
-  eps: number;
-  examples: number;
-  device: TimedDeviceId;
-  plan: PlanId;
-  latency: number;
-  queue: number;
-  perJob: number;
-  gpuPrice: number;
-  qpuPower: number;
-  laptopW: number;
-}
+export type CostInputs = ParamsOf<typeof costParamSpec>;
 
 export interface Cost {
   seconds: number;

@@ -11,6 +11,7 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../pipeline-cost/format';
@@ -65,9 +66,8 @@ function useBrowserTimings() {
 }
 
 export default function CostOfAnAnswerView(props: FigureViewProps<typeof costParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const inputs = params as CostInputs;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: inputs, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const timing = useBrowserTimings();
   const key = JSON.stringify(inputs);

@@ -1,5 +1,6 @@
 /** Static facts about the encoding-cost figure: URL parameters and sources (no heavy imports). */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams, type ParamsOf } from '../../story/params';
 
 export const ENCODING_DEVICES = [
   'ibm_boston',
@@ -10,11 +11,13 @@ export const ENCODING_DEVICES = [
   'ionq_aria',
 ] as const;
 
-export const encodingParamSpec = {
+export const encodingParamSpec = defineParams({
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ENCODING_DEVICES },
   eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.001, max: 1 },
   params: { type: 'int', label: 'model parameters P', default: 100, min: 1, max: 100_000 },
-} as const;
+});
+
+export type EncodingParams = ParamsOf<typeof encodingParamSpec>;
 
 export const encodingMeta: FigureMeta<typeof encodingParamSpec> = {
   id: 'encoding-cost',

@@ -9,10 +9,11 @@ import { useEffect, useId, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { fmtCount, fmtNumber, pow10 } from '../pipeline-cost/format';
 import { checkField } from '../pipeline-cost/validate';
-import { ENCODING_DEVICES, encodingParamSpec } from './meta';
+import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
 import {
   D_MAX,
   D_MIN,
@@ -33,12 +34,10 @@ import './encoding-cost.css';
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
 const colour = (e: string) => `var(--ec-${e})`;
-type Params = { device: (typeof ENCODING_DEVICES)[number]; eps: number; params: number };
 
 export default function EncodingCostView(props: FigureViewProps<typeof encodingParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues, reducedMotion } = props;
-  const p = params as Params;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const device = deviceFor(p.device);
   const dataset = stepDataset(step);
@@ -78,7 +77,7 @@ function EncodingChart({
   step: number;
   d: number;
   label: string;
-  p: Params;
+  p: EncodingParams;
   hs: Highlight[];
   reducedMotion: boolean;
 }) {
@@ -316,7 +315,13 @@ function EncodingChart({
   );
 }
 
-function EncodingControls({ params: p, setParams }: { params: Params; setParams(patch: Partial<Params>): void }) {
+function EncodingControls({
+  params: p,
+  setParams,
+}: {
+  params: EncodingParams;
+  setParams(patch: Partial<EncodingParams>): void;
+}) {
   const uid = useId();
   const [eps, setEps] = useState(String(p.eps));
   const [P, setP] = useState(String(p.params));
@@ -330,7 +335,7 @@ function EncodingControls({ params: p, setParams }: { params: Params; setParams(
         <select
           id={`${uid}-dev`}
           value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as Params['device'] })}
+          onChange={(e) => setParams({ device: e.currentTarget.value as EncodingParams['device'] })}
         >
           {ENCODING_DEVICES.map((dv) => (
             <option key={dv} value={dv}>

@@ -1,57 +1,23 @@
 /** Static facts about the error-correction figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
+import { defaultParams, defineParams, type ParamsOf } from '../../story/params';
 
-export interface ErrorCorrectionParams {
+export const errorCorrectionParamSpec = defineParams({
   /** Physical error rate per operation p for the Fowler model (the reader's hardware). */
-  p: number;
+  p: { type: 'number', label: 'physical error rate p', default: 0.001, min: 1e-5, max: 0.0056 },
   /** Target logical error per logical qubit per cycle, as a power of ten: 10^(−target). Steps 0–1. */
-  target: number;
+  target: { type: 'int', label: 'target logical error 10^−k per cycle', default: 6, min: 3, max: 18 },
   /** Logical qubits of the machine (steps 1–2). */
-  logical: number;
+  logical: { type: 'int', label: 'logical qubits', default: 100, min: 1, max: 100_000 },
   /** Workload (step 2): logical layers per circuit, trainable parameters, shots per circuit, training steps. */
-  layers: number;
-  parameters: number;
-  shots: number;
-  steps: number;
-}
+  layers: { type: 'int', label: 'logical layers per circuit', default: 1000, min: 1, max: 1e9 },
+  parameters: { type: 'int', label: 'trainable parameters', default: 1000, min: 1, max: 1e9 },
+  shots: { type: 'int', label: 'shots per circuit', default: 1000, min: 1, max: 1e9 },
+  steps: { type: 'int', label: 'training steps', default: 1000, min: 1, max: 1e9 },
+});
 
-export const ERROR_CORRECTION_DEFAULTS: ErrorCorrectionParams = {
-  p: 0.001,
-  target: 6,
-  logical: 100,
-  layers: 1000,
-  parameters: 1000,
-  shots: 1000,
-  steps: 1000,
-};
-
-export const errorCorrectionParamSpec = {
-  p: { type: 'number', label: 'physical error rate p', default: ERROR_CORRECTION_DEFAULTS.p, min: 1e-5, max: 0.0056 },
-  target: {
-    type: 'int',
-    label: 'target logical error 10^−k per cycle',
-    default: ERROR_CORRECTION_DEFAULTS.target,
-    min: 3,
-    max: 18,
-  },
-  logical: { type: 'int', label: 'logical qubits', default: ERROR_CORRECTION_DEFAULTS.logical, min: 1, max: 100_000 },
-  layers: {
-    type: 'int',
-    label: 'logical layers per circuit',
-    default: ERROR_CORRECTION_DEFAULTS.layers,
-    min: 1,
-    max: 1e9,
-  },
-  parameters: {
-    type: 'int',
-    label: 'trainable parameters',
-    default: ERROR_CORRECTION_DEFAULTS.parameters,
-    min: 1,
-    max: 1e9,
-  },
-  shots: { type: 'int', label: 'shots per circuit', default: ERROR_CORRECTION_DEFAULTS.shots, min: 1, max: 1e9 },
-  steps: { type: 'int', label: 'training steps', default: ERROR_CORRECTION_DEFAULTS.steps, min: 1, max: 1e9 },
-} as const;
+export type ErrorCorrectionParams = ParamsOf<typeof errorCorrectionParamSpec>;
+export const ERROR_CORRECTION_DEFAULTS = defaultParams(errorCorrectionParamSpec);
 
 export const errorCorrectionMeta: FigureMeta<typeof errorCorrectionParamSpec> = {
   id: 'error-correction',

@@ -11,6 +11,7 @@
 import qec from '../../../content/data/qec.json';
 import devicesData from '../../../content/data/devices.json';
 import type { ErrorCorrectionParams } from './meta';
+import { clampStep } from '../../story/steps';
 
 export { ERROR_CORRECTION_DEFAULTS, type ErrorCorrectionParams } from './meta';
 
@@ -141,7 +142,7 @@ export interface EcState {
 
 /** Everything a step shows. Step 0: one logical qubit at 10^−target and 10^−12; 1: the K-qubit machine; 2: the workload. */
 export function ecState(step: number, p: ErrorCorrectionParams): EcState {
-  const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
+  const s = clampStep(step, LAST_STEP);
   const fowler: ErrorModel = (d) => fowlerLogicalError(d, p.p);
   const willow: ErrorModel = willowLogicalError;
   const logical = s === 0 ? 1 : p.logical;

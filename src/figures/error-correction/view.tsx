@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import type { errorCorrectionParamSpec } from './meta';
 import {
@@ -42,7 +43,7 @@ const CAPTIONS = [
 export default function ErrorCorrectionView(props: FigureViewProps<typeof errorCorrectionParamSpec>) {
   const { id, step: rawStep, params, setParams, paramIssues } = props;
   const p: ErrorCorrectionParams = params;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const st = ecState(step, p);
   return (

@@ -1,12 +1,13 @@
 /** Static facts about the landscape figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams, seedParam } from '../../story/params';
 
-export const landscapeParamSpec = {
+export const landscapeParamSpec = defineParams({
   custom: { type: 'int', label: 'your register size (qubits)', default: 12, min: 2, max: 14 },
   layers: { type: 'int', label: 'random layers', default: 100, min: 1, max: 200 },
   grid: { type: 'int', label: 'grid points per angle', default: 64, min: 48, max: 96 },
-  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
-} as const;
+  seed: seedParam(),
+});
 
 export const landscapeMeta: FigureMeta<typeof landscapeParamSpec> = {
   id: 'landscape',

@@ -2,18 +2,16 @@
 import { format } from 'd3-format';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import type { DataTable } from '../../story/data';
+import type { ParamsOf } from '../../story/params';
+import { clampStep } from '../../story/steps';
+import type { landscapeParamSpec } from './meta';
 
 export const LAST_STEP = 2;
 export const STEP_QUBITS = [2, 6, 10] as const;
 /** ⟨Z₀Z₁⟩ lies in [−1, 1]: one colour scale for every panel. */
 export const COLOUR_DOMAIN: readonly [number, number] = [-1, 1];
 
-export interface LandscapeFigureParams {
-  custom: number;
-  layers: number;
-  grid: number;
-  seed: number;
-}
+export type LandscapeFigureParams = ParamsOf<typeof landscapeParamSpec>;
 
 export function storyRun(p: LandscapeFigureParams): LandscapeParams {
   return { qubits: [...STEP_QUBITS], layers: p.layers, grid: p.grid, seed: p.seed };
@@ -25,7 +23,7 @@ export function customRun(p: LandscapeFigureParams): LandscapeParams {
 
 /** Register sizes shown at a step: 2; 2 and 6; 2, 6, 10 and the reader's choice. */
 export function panelsForStep(step: number, p: LandscapeFigureParams): Array<{ qubits: number; custom: boolean }> {
-  const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
+  const s = clampStep(step, LAST_STEP);
   const out = STEP_QUBITS.slice(0, s + 1).map((n) => ({ qubits: n as number, custom: false }));
   if (s === LAST_STEP) out.push({ qubits: p.custom, custom: true });
   return out;

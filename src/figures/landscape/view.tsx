@@ -9,6 +9,7 @@ import { useNearViewport } from '../../charts/useNearViewport';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import type { landscapeParamSpec } from './meta';
@@ -84,9 +85,8 @@ function usePanelImage(panel: LandscapePanel | undefined, grid: number): string 
 }
 
 export default function LandscapeView(props: FigureViewProps<typeof landscapeParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const p = params as LandscapeFigureParams;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);

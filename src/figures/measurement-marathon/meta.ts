@@ -1,18 +1,21 @@
 /** Static facts about the measurement-marathon figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams, seedParam, type ParamsOf } from '../../story/params';
 
 export const MARATHON_PROFILES = ['ibm', 'sycamore'] as const;
 export type MarathonProfile = (typeof MARATHON_PROFILES)[number];
 
-export const marathonParamSpec = {
+export const marathonParamSpec = defineParams({
   qubits: { type: 'int', label: 'model qubits', default: 8, min: 2, max: 12 },
   layers: { type: 'int', label: 'layers', default: 100, min: 1, max: 200 },
   examples: { type: 'int', label: 'training examples', default: 100, min: 1, max: 100_000 },
   epochs: { type: 'int', label: 'epochs', default: 50, min: 1, max: 10_000 },
   profile: { type: 'choice', label: 'device shot rate', default: 'ibm', choices: MARATHON_PROFILES },
   samples: { type: 'int', label: 'random circuits per point', default: 200, min: 20, max: 2000 },
-  seed: { type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 },
-} as const;
+  seed: seedParam(),
+});
+
+export type MarathonParams = ParamsOf<typeof marathonParamSpec>;
 
 export const marathonMeta: FigureMeta<typeof marathonParamSpec> = {
   id: 'measurement-marathon',

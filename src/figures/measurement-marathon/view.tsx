@@ -12,10 +12,11 @@ import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/b
 import { FigureShell } from '../../story/FigureShell';
 import type { DataTable } from '../../story/data';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../barren-plateau/model';
 import { catalogEntry } from '../catalog';
-import { MARATHON_PROFILES, type MarathonProfile, type marathonParamSpec } from './meta';
+import { MARATHON_PROFILES, type MarathonParams, type MarathonProfile, type marathonParamSpec } from './meta';
 import {
   EXTRAPOLATE_TO,
   LAST_STEP,
@@ -32,16 +33,6 @@ import {
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
-
-interface MParams {
-  qubits: number;
-  layers: number;
-  examples: number;
-  epochs: number;
-  profile: MarathonProfile;
-  samples: number;
-  seed: number;
-}
 
 const fmtInt = format(',');
 const SUP: Record<string, string> = {
@@ -71,9 +62,8 @@ const sci = (v: number) =>
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues, reducedMotion } = props;
-  const p = params as MParams;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -409,10 +399,16 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
   );
 }
 
-function MarathonControls({ params, setParams }: { params: MParams; setParams(p: Partial<MParams>): void }) {
+function MarathonControls({
+  params,
+  setParams,
+}: {
+  params: MarathonParams;
+  setParams(p: Partial<MarathonParams>): void;
+}) {
   const uid = useId();
   const sel = (
-    name: keyof MParams,
+    name: keyof MarathonParams,
     label: string,
     options: Array<number | string>,
     show: (v: number | string) => string = (v) => (typeof v === 'number' ? fmtInt(v) : v),
@@ -428,7 +424,7 @@ function MarathonControls({ params, setParams }: { params: MParams; setParams(p:
           onChange={(e) =>
             setParams({
               [name]: typeof value === 'number' ? Number(e.currentTarget.value) : e.currentTarget.value,
-            } as Partial<MParams>)
+            } as Partial<MarathonParams>)
           }
         >
           {opts.map((o) => (

@@ -134,7 +134,7 @@ export function NvdControls({
         <select
           id={`${uid}-family`}
           value={params.family}
-          onChange={(e) => setParams({ family: e.currentTarget.value as 'ghz' | 'layered' })}
+          onChange={(e) => setParams({ family: e.currentTarget.value as NoiseVsDepthFigureParams['family'] })}
         >
           <option value="ghz">GHZ with echo blocks</option>
           <option value="layered">Layered (variational-style)</option>

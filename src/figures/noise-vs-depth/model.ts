@@ -14,6 +14,7 @@ import type {
 import { defaultObservable, familyBlock } from '../../experiments/noise-vs-depth/circuits';
 import { getDevice, type DeviceProfile } from '../../sim/noise';
 import { StateVector } from '../../sim/statevector';
+import { clampStep } from '../../story/steps';
 import type { NoiseVsDepthFigureParams } from './meta';
 
 export { NVD_DEFAULTS, DEVICE_IDS, type NoiseVsDepthFigureParams } from './meta';
@@ -26,10 +27,6 @@ export type StepConfig = (typeof STEP_CONFIG)[number];
 export const ALL_CONFIGS: string[] = [...STEP_CONFIG];
 /** A signal is lost when |⟨O⟩| < K_SIGMA · standard error (about 95 % two-sided). */
 export const K_SIGMA = 2;
-
-export function clampStep(step: number): number {
-  return Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
-}
 
 /** The experiment parameters for the figure's parameters. */
 export function experimentParams(p: NoiseVsDepthFigureParams): NoiseVsDepthParams {
@@ -52,7 +49,7 @@ export function experimentParams(p: NoiseVsDepthFigureParams): NoiseVsDepthParam
 
 /** Configurations drawn at a step: the ideal one and the step's noisy one (step 0: ideal only). */
 export function configsForStep(step: number): StepConfig[] {
-  const s = clampStep(step);
+  const s = clampStep(step, LAST_STEP);
   return s === 0 ? ['ideal'] : ['ideal', STEP_CONFIG[s]];
 }
 

@@ -12,6 +12,7 @@ import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import { NvdControls } from './controls';
@@ -20,7 +21,6 @@ import {
   K_SIGMA,
   LAST_STEP,
   STEP_CONFIG,
-  clampStep,
   configOf,
   deviceOf,
   experimentParams,
@@ -36,9 +36,8 @@ import './noise-vs-depth.css';
 const fmtN = format(',');
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues, reducedMotion } = props;
-  const p = params as NoiseVsDepthFigureParams;
-  const step = clampStep(rawStep);
+  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const config: StepConfig = STEP_CONFIG[step];
   const entry = catalogEntry(id);
   const dev = deviceOf(p);

@@ -4,6 +4,7 @@
  * that the defaults equal the sourced values in content/data/*.json.
  */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams } from '../../story/params';
 
 export const PIPELINE_DATASETS = ['mnist', 'iris', 'imagenet-1k', 'llama3-pretraining', 'custom'] as const;
 export const PIPELINE_DEVICES = [
@@ -26,7 +27,7 @@ export const PIPELINE_PLANS = [
 export const PIPELINE_ENCODINGS = ['amplitude', 'angle', 'basis', 'zz'] as const;
 export const PIPELINE_GPUS = ['h100-sxm', 'a100-sxm'] as const;
 
-export const pipelineParamSpec = {
+export const pipelineParamSpec = defineParams({
   dataset: { type: 'choice', label: 'dataset', default: 'mnist', choices: PIPELINE_DATASETS },
   examples: { type: 'number', label: 'training examples', default: 60_000, min: 1, max: 1e15 },
   features: { type: 'int', label: 'features per example', default: 784, min: 1, max: 16_777_216 },
@@ -43,7 +44,7 @@ export const pipelineParamSpec = {
   util: { type: 'number', label: 'GPU utilisation', default: 0.38, min: 0.001, max: 1 },
   gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
   qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
-} as const;
+});
 
 export const pipelineMeta: FigureMeta<typeof pipelineParamSpec> = {
   id: 'pipeline-cost',

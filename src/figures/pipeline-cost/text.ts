@@ -1,12 +1,12 @@
 /** The pipeline bill in words: inputs from URL params, the ledger lines per step, method, alt text, downloads. */
 import type { DataTable } from '../../story/data';
-import type { ParamValues } from '../../story/params';
+import type { ParamsOf } from '../../story/params';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from './model';
 import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, type DatasetId } from './profiles';
 import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, fmtFaultFree } from './format';
 
-export type PipelineParams = ParamValues<typeof pipelineParamSpec>;
+export type PipelineParams = ParamsOf<typeof pipelineParamSpec>;
 export const LAST_STEP = 5;
 
 export function inputsFromParams(p: PipelineParams): PipelineInputs {

@@ -8,6 +8,7 @@ import { useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
@@ -24,7 +25,6 @@ import {
   pipelineMethodParams,
   pipelineMethodText,
   pipelineSources,
-  type PipelineParams,
 } from './text';
 import './pipeline-cost.css';
 
@@ -56,7 +56,7 @@ function waterfall(
 }
 
 export function panelsForStep(step: number, b: PipelineBill) {
-  const s = Math.max(0, Math.min(LAST_STEP, step));
+  const s = clampStep(step, LAST_STEP);
   const withGpu = s >= 4;
   const timeItems =
     s === 0
@@ -119,9 +119,8 @@ export function panelsForStep(step: number, b: PipelineBill) {
 }
 
 export default function PipelineCostView(props: FigureViewProps<typeof pipelineParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const p = params as PipelineParams;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const inputs = inputsFromParams(p);
   const key = JSON.stringify(inputs);

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { format } from 'd3-format';
 import { deriveSeed } from '../../sim/rng';
 import { useMediaQuery } from '../../story/motion';
+import { SEED_MAX } from '../../story/params';
 import type { ShotNoiseParams } from './model';
 
 const fmtN = format(',');
@@ -100,7 +101,7 @@ export function ShotNoiseControls({
           type="number"
           inputMode="numeric"
           min={0}
-          max={4294967295}
+          max={SEED_MAX}
           step={1}
           value={seedText}
           onChange={(e) => setSeedText(e.currentTarget.value)}

@@ -9,6 +9,7 @@ import { sampleCounts, sampleCountsCost } from '../../sim/sampling';
 import { StateVector } from '../../sim/statevector';
 
 import type { ShotNoiseParams } from './meta';
+import { clampStep } from '../../story/steps';
 
 export { SHOT_NOISE_DEFAULTS, type ShotNoiseParams } from './meta';
 
@@ -63,7 +64,7 @@ export interface SeriesSpec {
 
 /** Histograms drawn at a step (`shown`) and every series the σ-against-N panel needs (`all`). */
 export function seriesForStep(step: number, params: ShotNoiseParams): { shown: SeriesSpec[]; all: SeriesSpec[] } {
-  const s = Math.max(0, Math.min(LAST_STEP, Math.floor(step)));
+  const s = clampStep(step, LAST_STEP);
   const spec = (shots: number): SeriesSpec => ({ shots, runs: params.runs });
   const shownShots = s < LAST_STEP ? [STEP_SHOTS[s]] : [params.shots, params.shots * DIGIT_FACTOR];
   const allShots = new Set<number>([...STEP_SHOTS.slice(0, Math.min(s + 1, STEP_SHOTS.length)), ...shownShots]);

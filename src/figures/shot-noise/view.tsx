@@ -9,6 +9,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { ShotNoiseControls } from './controls';
@@ -43,7 +44,7 @@ function useHasMounted(): boolean {
 export default function ShotNoiseView(props: FigureViewProps<typeof shotNoiseParamSpec>) {
   const { id, step: rawStep, progress, params, setParams, paramIssues, reducedMotion } = props;
   const p: ShotNoiseParams = params;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const { shown, all } = seriesForStep(step, p);
   const task = useMemo(() => shotNoiseTask(p, all), [p.theta, p.seed, p.runs, all.map((s) => s.shots).join()]); // eslint-disable-line react-hooks/exhaustive-deps

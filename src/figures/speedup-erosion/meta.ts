@@ -1,5 +1,6 @@
 /** Static facts about the speedup-erosion figure: URL parameters and sources (no heavy imports). */
 import type { FigureMeta } from '../../story/figure-types';
+import { defineParams, type ParamsOf } from '../../story/params';
 
 export const EROSION_DEVICES = [
   'ibm_boston',
@@ -10,7 +11,7 @@ export const EROSION_DEVICES = [
   'ionq_aria',
 ] as const;
 
-export const erosionParamSpec = {
+export const erosionParamSpec = defineParams({
   speedup: {
     type: 'choice',
     label: 'claimed speedup',
@@ -22,7 +23,9 @@ export const erosionParamSpec = {
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: EROSION_DEVICES },
   latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
   queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
-} as const;
+});
+
+export type ErosionParams = ParamsOf<typeof erosionParamSpec>;
 
 export const erosionMeta: FigureMeta<typeof erosionParamSpec> = {
   id: 'speedup-erosion',

@@ -9,9 +9,10 @@ import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
-import { EROSION_DEVICES, erosionParamSpec } from './meta';
+import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
 import {
   LAST_STEP,
   breakEven,
@@ -19,7 +20,6 @@ import {
   curve,
   erosionModel,
   stagesForStep,
-  type ErosionInputs,
   type ErosionModel,
   type Stage,
 } from './model';
@@ -30,9 +30,8 @@ import './speedup-erosion.css';
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
 
 export default function SpeedupErosionView(props: FigureViewProps<typeof erosionParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
-  const inputs = params as ErosionInputs;
-  const step = Math.max(0, Math.min(LAST_STEP, rawStep));
+  const { id, step: rawStep, params: inputs, setParams, paramIssues } = props;
+  const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const m = erosionModel(inputs);
   const stages = stagesForStep(step);
@@ -185,8 +184,8 @@ function ErosionControls({
   params: p,
   setParams,
 }: {
-  params: ErosionInputs;
-  setParams(patch: Partial<ErosionInputs>): void;
+  params: ErosionParams;
+  setParams(patch: Partial<ErosionParams>): void;
 }) {
   const uid = useId();
   return (
@@ -196,7 +195,7 @@ function ErosionControls({
         <select
           id={`${uid}-s`}
           value={p.speedup}
-          onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionInputs['speedup'] })}
+          onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionParams['speedup'] })}
         >
           <option value="quadratic">quadratic</option>
           <option value="exponential">exponential</option>
@@ -229,7 +228,7 @@ function ErosionControls({
         <select
           id={`${uid}-d`}
           value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as ErosionInputs['device'] })}
+          onChange={(e) => setParams({ device: e.currentTarget.value as ErosionParams['device'] })}
         >
           {EROSION_DEVICES.map((d) => (
             <option key={d} value={d}>
