@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { parseSiteUrl } from '../src/pages/address';
 import { writeHostingFiles } from './hosting';
+import { inlineStylesheet } from './inline-css';
 import { buildId, cacheIdFor, olderAssetsRoute, versionsScript, VERSIONS_SCRIPT } from './sw-versions';
 
 process.env.NODE_ENV ??= 'production';
@@ -55,6 +56,13 @@ function write(file: string, text: string): void {
   writeFileSync(file, text);
 }
 
+/** A built file by the URL a page links it with (`<base>assets/x.css`). */
+function readAsset(href: string): string {
+  const base = parseSiteUrl(process.env.SITE_URL).base;
+  if (!href.startsWith(base)) throw new Error(`${href} is not under the site's base ${base}`);
+  return readFileSync(path.join(dist, href.slice(base.length)), 'utf8');
+}
+
 async function main(): Promise<void> {
   if (!existsSync(serverEntry)) throw new Error(`missing ${path.relative(root, serverEntry)}; run the SSR build first`);
   const templateFile = path.join(dist, 'index.html');
@@ -66,7 +74,8 @@ async function main(): Promise<void> {
   for (const route of server.allRoutes()) {
     const t0 = performance.now();
     const rendered = await server.render(route);
-    const html = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
+    const filled = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
+    const html = route.page === 'article' ? inlineStylesheet(filled, readAsset) : filled;
     const file = path.join(dist, server.routeFile(route));
     write(file, html);
     count += 1;

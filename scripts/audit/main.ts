@@ -20,11 +20,11 @@ import { FIGURE_CATALOG } from '../../src/figures/catalog';
 import { BUDGETS, CHECKED_CATEGORIES } from './budgets';
 import { chromiumVersion, CHROMIUM_PATH, launchChromium } from './browser';
 import { compressedCost, foreignRequests } from './bytes';
-import { evaluate, failures, formatTable, type AuditFindings, type PageResult } from './compare';
+import { evaluate, failures, formatTable, type AuditFindings, type EmbedLoad, type PageResult } from './compare';
 import { measureFigure, type FigureTiming } from './figures';
 import { FIRST_LOAD_VIEWPORTS, measureFirstLoad, sweepPage, type FirstLoad } from './first-load';
 import { CATEGORIES, runLighthouse, type LighthouseSummary } from './lighthouse';
-import { AUDIT_PAGES, pageUrl } from './pages';
+import { allEmbedPaths, AUDIT_PAGES, pageUrl } from './pages';
 import { readThrough, summarizeLongTasks, type ReadThrough } from './readthrough';
 import { startSite } from './server';
 
@@ -59,6 +59,7 @@ async function main(): Promise<number> {
   let sweep: Awaited<ReturnType<typeof sweepPage>> | null = null;
   let scroll: ReadThrough | null = null;
   const figures: FigureTiming[] = [];
+  const embeds: EmbedLoad[] = [];
 
   try {
     log(`site: ${site.description} at ${site.baseUrl}; ${opts.quick ? 'quick (deterministic parts only)' : 'full'} run`);
@@ -101,6 +102,17 @@ async function main(): Promise<number> {
         });
         log(`first load ${p.kind}: ${firstLoads.map((l) => `${l.viewport.name} JS ${(l.totals.script.gzip / 1000).toFixed(1)} kB gz in ${l.totals.script.files} files`).join(', ')}`);
       }
+      const audited = new Set(AUDIT_PAGES.map((p) => p.path));
+      for (const path of allEmbedPaths().filter((p) => !audited.has(p))) {
+        const load = await measureFirstLoad(browser, pageUrl(site.baseUrl, path), FIRST_LOAD_VIEWPORTS[0]);
+        embeds.push({
+          path,
+          firstLoadJsGzip: load.totals.script.gzip,
+          consoleErrors: unique(load.consoleErrors),
+          foreignRequests: foreignRequests(load.requestedUrls, site.baseUrl),
+        });
+      }
+      log(`first load of ${embeds.length} more embeds (${FIRST_LOAD_VIEWPORTS[0].name}): JS ${embeds.map((e) => `${e.path.replace(/^embed\//, '')} ${(e.firstLoadJsGzip / 1000).toFixed(1)}`).join(', ')} kB gz`);
       const articleUrl = pageUrl(site.baseUrl, AUDIT_PAGES.find((p) => p.kind === 'article')?.path ?? '');
       sweep = await sweepPage(browser, articleUrl, { name: 'desktop', ...DESKTOP, mobile: false });
       log(`article scrolled a screen at a time: ${sweep.requestedUrls.length} requests, ${sweep.consoleErrors.length} console errors`);
@@ -125,6 +137,7 @@ async function main(): Promise<number> {
   const elsewhereUrls = [...(sweep?.requestedUrls ?? []), ...(scroll?.requestedUrls ?? []), ...figures.flatMap((f) => f.requestedUrls)];
   const findings: AuditFindings = {
     pages,
+    embeds,
     elsewhere: {
       consoleErrors: unique([...(sweep?.consoleErrors ?? []), ...(scroll?.consoleErrors ?? []), ...figures.flatMap((f) => f.consoleErrors)]),
       foreignRequests: foreignRequests(elsewhereUrls, site.baseUrl),
@@ -149,6 +162,7 @@ async function main(): Promise<number> {
         responses: l.responses.map((r) => ({ ...r, url: r.url.replace(site.baseUrl, '/') })),
       })),
     })),
+    embeds,
     elsewhere: findings.elsewhere,
     readThrough: scroll ? { ...scroll, requestedUrls: undefined, consoleErrors: undefined, summary: findings.scroll?.longTasks } : null,
     figures: opts.quick ? null : figures.map(({ requestedUrls: _u, ...f }) => f),
@@ -192,6 +206,10 @@ function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRe
     for (const e of p.consoleErrors) console.log(`${p.kind}: console error: ${e}`);
     for (const u of p.foreignRequests) console.log(`${p.kind}: request to another origin: ${u}`);
     for (const u of p.failedRequests) console.log(`${p.kind}: failed request: ${u}`);
+  }
+  for (const e of f.embeds ?? []) {
+    for (const c of e.consoleErrors) console.log(`${e.path}: console error: ${c}`);
+    for (const u of e.foreignRequests) console.log(`${e.path}: request to another origin: ${u}`);
   }
   for (const e of f.elsewhere.consoleErrors) console.log(`article, scrolled: console error: ${e}`);
   for (const u of f.elsewhere.foreignRequests) console.log(`article, scrolled: request to another origin: ${u}`);

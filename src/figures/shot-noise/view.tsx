@@ -4,7 +4,6 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
-import { LazyMotion, domAnimation, m } from 'framer-motion';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
@@ -116,122 +115,108 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
   const tickFmt = format(span >= 0.5 ? '.1f' : span >= 0.05 ? '.2f' : span >= 0.005 ? '.3f' : '.4f');
   const motionOn = !reducedMotion;
 
-  // `m` with only the DOM animation features (LazyMotion), not `motion`'s full feature set: the bars'
-  // fade-in is all this figure animates, and it keeps the embed's first load small.
+  // The bars' fade-in is all this figure animates: a CSS transition from `@starting-style` (shot-noise.css)
+  // fades in bars inserted after the first render, not those of the pre-rendered picture, and keeps the
+  // animation library out of the embed's first load.
   return (
-    <LazyMotion features={domAnimation} strict>
-      <div ref={ref} className="sn">
-        <svg
-          viewBox={`0 0 ${L.width} ${L.height}`}
-          role="img"
-          aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtN(n)} shots`).join(' and ')} per run`}
-        >
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={0} y={-MARGIN.top} width={L.innerWidth} height={L.height} />
-            </clipPath>
-          </defs>
-          <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-            {series.map((s, row) => {
-              const top = row * (rowH + rowGap);
-              const bottom = top + rowH;
-              const sigma = theoryStd(theta, s.shots);
-              const bins = histogram(s.estimates, s.shots, latticeBinSize(s.shots, sigma, 2));
-              const maxShare = bins.reduce((m, b) => Math.max(m, b.share), 0) || 1;
-              const y = scaleLinear()
-                .domain([0, maxShare * 1.05])
-                .range([bottom, top + 34])
-                .nice(3);
-              const st = seriesStats(s.estimates, theta, s.shots);
-              const barMax = Math.max(4, L.innerWidth * 0.05);
-              const colour = row === 0 ? 'var(--fig-series-1)' : 'var(--fig-series-2)';
-              const errY = top + 24;
-              const hasErr = Number.isFinite(st.std);
-              const errLo = x(Math.max(-1, st.low));
-              const errHi = x(Math.min(1, st.high));
-              return (
-                <g key={s.shots} className="sn-row" data-shots={s.shots}>
-                  <Axis scale={y} orient="left" ticks={3} format={format('.0%')} grid={L.innerWidth} />
-                  <g clipPath={`url(#${clipId})`}>
-                    {bins.map((b) => {
-                      const cx = x((b.x0 + b.x1) / 2);
-                      const w = Math.min(barMax, Math.max(1, x(b.x1) - x(b.x0) - 1));
-                      const h = Math.max(0, bottom - y(b.share));
-                      const geometry = { x: cx - w / 2, y: bottom - h, width: w, height: h };
-                      // Reduced motion: plain SVG at its end state (framer-motion would still fade opacity).
-                      return motionOn ? (
-                        <m.rect
-                          key={`${b.x0}`}
-                          className="sn-bar"
-                          fill={colour}
-                          initial={mounted ? { opacity: 0 } : false}
-                          animate={{ opacity: 1 }}
-                          transition={{ duration: 0.4, ease: 'easeOut' }}
-                          {...geometry}
-                        />
-                      ) : (
-                        <rect key={`${b.x0}`} className="sn-bar" fill={colour} {...geometry} />
-                      );
-                    })}
-                    {hasErr ? (
-                      <g className="sn-errorbar" stroke={colour} strokeWidth={2}>
-                        <line x1={errLo} x2={errHi} y1={errY} y2={errY} />
-                        <line x1={errLo} x2={errLo} y1={errY - 5} y2={errY + 5} />
-                        <line x1={errHi} x2={errHi} y1={errY - 5} y2={errY + 5} />
-                        <circle cx={x(st.mean)} cy={errY} r={3} fill={colour} stroke="none" />
-                      </g>
-                    ) : null}
-                  </g>
-                  <text
-                    className="sn-label"
-                    x={L.innerWidth}
-                    y={top + 10}
-                    textAnchor="end"
-                    fontSize={11.5}
-                    fill="currentColor"
-                    stroke="var(--story-surface, Canvas)"
-                    strokeWidth={3}
-                    paintOrder="stroke"
-                  >
-                    N = {fmtN(s.shots)} · {fmtN(st.runs)}
-                    {st.runs < s.runs ? ` of ${fmtN(s.runs)}` : ''} runs
-                    {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
-                  </text>
+    <div ref={ref} className={motionOn && mounted ? 'sn sn--fade' : 'sn'}>
+      <svg
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="img"
+        aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtN(n)} shots`).join(' and ')} per run`}
+      >
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={0} y={-MARGIN.top} width={L.innerWidth} height={L.height} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
+          {series.map((s, row) => {
+            const top = row * (rowH + rowGap);
+            const bottom = top + rowH;
+            const sigma = theoryStd(theta, s.shots);
+            const bins = histogram(s.estimates, s.shots, latticeBinSize(s.shots, sigma, 2));
+            const maxShare = bins.reduce((m, b) => Math.max(m, b.share), 0) || 1;
+            const y = scaleLinear()
+              .domain([0, maxShare * 1.05])
+              .range([bottom, top + 34])
+              .nice(3);
+            const st = seriesStats(s.estimates, theta, s.shots);
+            const barMax = Math.max(4, L.innerWidth * 0.05);
+            const colour = row === 0 ? 'var(--fig-series-1)' : 'var(--fig-series-2)';
+            const errY = top + 24;
+            const hasErr = Number.isFinite(st.std);
+            const errLo = x(Math.max(-1, st.low));
+            const errHi = x(Math.min(1, st.high));
+            return (
+              <g key={s.shots} className="sn-row" data-shots={s.shots}>
+                <Axis scale={y} orient="left" ticks={3} format={format('.0%')} grid={L.innerWidth} />
+                <g clipPath={`url(#${clipId})`}>
+                  {bins.map((b) => {
+                    const cx = x((b.x0 + b.x1) / 2);
+                    const w = Math.min(barMax, Math.max(1, x(b.x1) - x(b.x0) - 1));
+                    const h = Math.max(0, bottom - y(b.share));
+                    const geometry = { x: cx - w / 2, y: bottom - h, width: w, height: h };
+                    return <rect key={`${b.x0}`} className="sn-bar" fill={colour} {...geometry} />;
+                  })}
+                  {hasErr ? (
+                    <g className="sn-errorbar" stroke={colour} strokeWidth={2}>
+                      <line x1={errLo} x2={errHi} y1={errY} y2={errY} />
+                      <line x1={errLo} x2={errLo} y1={errY - 5} y2={errY + 5} />
+                      <line x1={errHi} x2={errHi} y1={errY - 5} y2={errY + 5} />
+                      <circle cx={x(st.mean)} cy={errY} r={3} fill={colour} stroke="none" />
+                    </g>
+                  ) : null}
                 </g>
-              );
-            })}
-            <line
-              className="sn-true"
-              x1={trueX}
-              x2={trueX}
-              y1={-6}
-              y2={L.innerHeight}
-              stroke="currentColor"
-              strokeDasharray="4 3"
-              strokeWidth={1.25}
-            />
-            <text
-              x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)}
-              y={-12}
-              textAnchor="middle"
-              fontSize={11.5}
-              fill="currentColor"
-            >
-              cos θ = {Math.cos(theta).toFixed(3)}
-            </text>
-            <Axis
-              scale={x}
-              orient="bottom"
-              y={L.innerHeight}
-              ticks={Math.max(3, Math.floor(L.innerWidth / 80))}
-              format={tickFmt}
-              label="estimate of ⟨Z⟩"
-            />
-          </g>
-        </svg>
-        <SigmaPanel theta={theta} stats={all} shownShots={shownShots} width={width} />
-      </div>
-    </LazyMotion>
+                <text
+                  className="sn-label"
+                  x={L.innerWidth}
+                  y={top + 10}
+                  textAnchor="end"
+                  fontSize={11.5}
+                  fill="currentColor"
+                  stroke="var(--story-surface, Canvas)"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  N = {fmtN(s.shots)} · {fmtN(st.runs)}
+                  {st.runs < s.runs ? ` of ${fmtN(s.runs)}` : ''} runs
+                  {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
+                </text>
+              </g>
+            );
+          })}
+          <line
+            className="sn-true"
+            x1={trueX}
+            x2={trueX}
+            y1={-6}
+            y2={L.innerHeight}
+            stroke="currentColor"
+            strokeDasharray="4 3"
+            strokeWidth={1.25}
+          />
+          <text
+            x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)}
+            y={-12}
+            textAnchor="middle"
+            fontSize={11.5}
+            fill="currentColor"
+          >
+            cos θ = {Math.cos(theta).toFixed(3)}
+          </text>
+          <Axis
+            scale={x}
+            orient="bottom"
+            y={L.innerHeight}
+            ticks={Math.max(3, Math.floor(L.innerWidth / 80))}
+            format={tickFmt}
+            label="estimate of ⟨Z⟩"
+          />
+        </g>
+      </svg>
+      <SigmaPanel theta={theta} stats={all} shownShots={shownShots} width={width} />
+    </div>
   );
 }
 

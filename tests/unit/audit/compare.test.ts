@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../../../scripts/audit/budgets';
-import { evaluate, failures, formatTable, type AuditFindings, type PageResult } from '../../../scripts/audit/compare';
+import { evaluate, EVERY_EMBED_JS_CHECKED, failures, formatTable, type AuditFindings, type PageResult } from '../../../scripts/audit/compare';
 import type { LighthouseSummary } from '../../../scripts/audit/lighthouse';
 
 const lh = (scores: Partial<LighthouseSummary['scores']>, metrics: Partial<LighthouseSummary['metrics']> = {}): LighthouseSummary => ({
@@ -27,6 +27,17 @@ const find = (rows: ReturnType<typeof evaluate>, subject: string, metric: string
 };
 
 describe('evaluate', () => {
+  it('gives every other embed a first-load JavaScript row against the embed budget, and checks their errors and origins', () => {
+    const embed = (path: string, firstLoadJsGzip: number, consoleErrors: string[] = []) => ({ path, firstLoadJsGzip, consoleErrors, foreignRequests: [] });
+    const budget = BUDGETS.firstLoadJsGzip.embed!;
+    const rows = evaluate(findings([page({})], { embeds: [embed('embed/a', budget), embed('embed/section/b', budget + 1)] }));
+    expect(find(rows, 'embed/a', 'JS before scroll (gzip)')).toMatchObject({ status: 'pass', checked: EVERY_EMBED_JS_CHECKED });
+    expect(find(rows, 'embed/section/b', 'JS before scroll (gzip)')).toMatchObject({ status: 'fail', checked: EVERY_EMBED_JS_CHECKED });
+    expect(find(rows, 'every embed (2)', 'console errors')).toMatchObject({ status: 'pass', checked: true });
+    const broken = evaluate(findings([page({})], { embeds: [embed('embed/a', 1, ['uncaught: x'])] }));
+    expect(failures(broken).map((r) => `${r.subject} ${r.metric}`)).toContain('every embed (1) console errors');
+  });
+
   it('passes a page within every budget', () => {
     const rows = evaluate(findings([page({}), page({ kind: 'embed', firstLoadJsGzip: 150_000 })]));
     expect(failures(rows)).toEqual([]);

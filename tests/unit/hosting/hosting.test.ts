@@ -8,6 +8,7 @@ import {
   hostingRules,
   indexableCanonical,
   inlineScriptHashes,
+  inlineStyleHashes,
   nginxHeaderMaps,
   parseHeadersFile,
   robotsTxt,
@@ -33,6 +34,20 @@ describe('hosting headers', () => {
   it('hashes exactly the inline scripts of a page', () => {
     const html = `<head><script>${themeBootScript}</script><script type="module" src="/a.js"></script></head>`;
     expect(inlineScriptHashes(html)).toEqual([hash]);
+  });
+
+  it('hashes exactly the <style> elements of a page, not style attributes or stylesheets', () => {
+    const css = '.a{color:red}';
+    const html = `<head><style>${css}</style><link rel="stylesheet" href="/x.css"></head><p style="color:blue">x</p>`;
+    expect(inlineStyleHashes(html)).toEqual([`'sha256-${createHash('sha256').update(css).digest('base64')}'`]);
+  });
+
+  it('allows inline <style> elements by hash only, and style attributes as before', () => {
+    const styleHash = "'sha256-abc='";
+    const csp = headersForPath(hostingRules('', ['/'], [hash], [], [styleHash]).rules, '/')['Content-Security-Policy'];
+    expect(csp).toContain(`style-src 'self' ${styleHash};`);
+    expect(csp).toContain("style-src-attr 'unsafe-inline'");
+    expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
   });
 
   const { rules, fallback } = hostingRules('/qml', pages, [hash], ['favicon.svg']);
