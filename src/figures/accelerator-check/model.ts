@@ -15,7 +15,7 @@
  * Pure; no DOM.
  */
 import { encodingCounts } from '../../encoding/counts';
-import { fmtCount, fmtDuration, fmtSci } from '../pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtSci } from '../../format';
 import { shotsForPrecision } from '../pipeline-cost/model';
 import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
 import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';

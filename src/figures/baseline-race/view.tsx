@@ -39,19 +39,10 @@ import {
   type DatasetPreview,
   type LedgerRow,
 } from './model';
-import {
-  baselineRaceAlt,
-  baselineRaceMethod,
-  datasetTable,
-  historyTable,
-  humanMs,
-  humanSeconds,
-  sweepTable,
-} from './text';
+import { baselineRaceAlt, baselineRaceMethod, datasetTable, historyTable, sweepTable } from './text';
 import './baseline-race.css';
+import { fmtDuration, fmtInt, fmtMilliseconds, fmtPercent } from '../../format';
 
-const fmtN = format(',');
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const BANDS = 6;
 const TINY_LABEL = { vqc: 'Quantum', logistic: 'Logistic', mlp: 'MLP' } as const;
 
@@ -192,7 +183,7 @@ function sourcesFor() {
         'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)',
     },
     {
-      label: `Shot rate ${fmtN(SHOT_RATE_DEVICE.shotRate)}/s: ${SHOT_RATE_DEVICE.name}, content/data/devices.json (derived from IBM's default repetition delay, ${SHOT_RATE_DEVICE.date})`,
+      label: `Shot rate ${fmtInt(SHOT_RATE_DEVICE.shotRate)}/s: ${SHOT_RATE_DEVICE.name}, content/data/devices.json (derived from IBM's default repetition delay, ${SHOT_RATE_DEVICE.date})`,
     },
     {
       label:
@@ -454,7 +445,7 @@ function BoundaryPanels({
               </text>
               <text x={0} y={25} fontSize={11} fill="currentColor" className="br-model-acc">
                 {race
-                  ? `${narrow ? '' : `${race.models[m].parameters} params · `}test ${r ? pct(r.testAccuracy) : '–'}`
+                  ? `${narrow ? '' : `${race.models[m].parameters} params · `}test ${r ? fmtPercent(r.testAccuracy) : '–'}`
                   : 'waiting…'}
               </text>
               <g transform={`translate(0,${g.head})`}>
@@ -470,7 +461,7 @@ function BoundaryPanels({
         <span className="br-status__epoch">
           {paused ? `Paused at epoch ${epoch}` : `Epoch ${epoch}`} of {RACE_EPOCHS}
         </span>
-        {epoch > 0 ? <span> · shots so far {fmtN(last!.models.vqc.cost.shots)}</span> : null}
+        {epoch > 0 ? <span> · shots so far {fmtInt(last!.models.vqc.cost.shots)}</span> : null}
       </p>
     </div>
   );
@@ -502,10 +493,10 @@ function Ledger({ race }: { race: RaceData | undefined }) {
   const bars = (r: LedgerRow) =>
     r.model === 'vqc'
       ? [
-          { k: 'shots', v: r.shots, label: `${fmtN(r.shots)} shots` },
-          { k: 'circuits', v: r.circuits, label: `${fmtN(r.circuits)} circuits` },
+          { k: 'shots', v: r.shots, label: `${fmtInt(r.shots)} shots` },
+          { k: 'circuits', v: r.circuits, label: `${fmtInt(r.circuits)} circuits` },
         ]
-      : [{ k: 'flops', v: r.flops, label: `${fmtN(r.flops)} FLOPs` }];
+      : [{ k: 'flops', v: r.flops, label: `${fmtInt(r.flops)} FLOPs` }];
   const labelX = (v: number, w: number) =>
     lx(v) + 6 + w > L2.innerWidth
       ? { x: lx(v) - 6, anchor: 'end' as const, inside: true }
@@ -532,7 +523,7 @@ function Ledger({ race }: { race: RaceData | undefined }) {
                 fillOpacity={0.78}
               />
               <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>
-                {pct(r.testAccuracy)}
+                {fmtPercent(r.testAccuracy)}
               </text>
             </g>
           ))}
@@ -602,9 +593,9 @@ function Ledger({ race }: { race: RaceData | undefined }) {
       </svg>
       {vqc ? (
         <p className="br-readout">
-          Time in this browser: {rows.map((r) => `${r.label} ${humanMs(r.ms)}`).join(', ')} (the quantum model’s time is
-          spent simulating its circuits). On {SHOT_RATE_DEVICE.name} at {fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s, its{' '}
-          {fmtN(vqc.shots)} shots alone take ≈ {humanSeconds(vqc.deviceSeconds ?? NaN)}, before queueing.
+          Time in this browser: {rows.map((r) => `${r.label} ${fmtMilliseconds(r.ms)}`).join(', ')} (the quantum model’s
+          time is spent simulating its circuits). On {SHOT_RATE_DEVICE.name} at {fmtInt(SHOT_RATE_DEVICE.shotRate)}{' '}
+          shots/s, its {fmtInt(vqc.shots)} shots alone take ≈ {fmtDuration(vqc.deviceSeconds ?? NaN)}, before queueing.
         </p>
       ) : (
         <p className="br-readout">Waiting for training to finish…</p>

@@ -13,7 +13,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../pipeline-cost/format';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../pipeline-cost/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
@@ -153,7 +153,7 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
 
 function tick(m: Metric, v: number): string {
   const e = Math.round(Math.log10(v));
-  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} s`;
+  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} seconds`;
   if (m === 'usd') return e >= -2 && e <= 5 ? fmtUsd(v) : `$${pow10(e)}`;
   return e >= -3 && e <= 3 ? fmtEnergy(v) : `${pow10(e)} kWh`;
 }

@@ -10,7 +10,7 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
-import { fmtCount, fmtNumber, pow10 } from '../pipeline-cost/format';
+import { fmtCount, fmtNumber, pow10 } from '../../format';
 import { checkField } from '../pipeline-cost/validate';
 import { ENCODING_DEVICES, encodingParamSpec } from './meta';
 import {

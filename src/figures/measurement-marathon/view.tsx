@@ -25,13 +25,13 @@ import {
   deepLimitShots,
   deviceProfile,
   fittedShots,
-  humanDuration,
   shotRows,
   trainingRun,
   type ShotRow,
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
+import { fmtDuration, fmtInt, fmtSci, pow10 } from '../../format';
 
 interface MParams {
   qubits: number;
@@ -43,31 +43,7 @@ interface MParams {
   seed: number;
 }
 
-const fmtInt = format(',');
-const SUP: Record<string, string> = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-const pow10 = (e: number | string) =>
-  `10${String(e)
-    .split('')
-    .map((c) => SUP[c] ?? c)
-    .join('')}`;
-const sci = (v: number) =>
-  !Number.isFinite(v)
-    ? '–'
-    : v < 1e9
-      ? fmtInt(Math.round(v))
-      : format('.3~e')(v).replace(/e\+?(-?\d+)/, (_, e: string) => ` × ${pow10(e)}`);
+const sci = (v: number) => (v < 1e9 ? fmtInt(v) : fmtSci(v));
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
@@ -215,7 +191,7 @@ function marathonSummary(
   return (
     `One training run of a ${t.qubits}-qubit, ${t.layers}-layer model (${fmtInt(t.parameters)} parameters) on ${fmtInt(t.examples)} examples for ${fmtInt(t.epochs)} epochs: ` +
     `2 × ${fmtInt(t.parameters)} × ${fmtInt(t.examples)} × ${fmtInt(t.epochs)} = ${sci(t.circuits)} circuits, times ${fmtInt(t.shotsPerCircuit)} shots each = ${sci(t.shots)} shots, ` +
-    `which take ${humanDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`
+    `which take ${fmtDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`
   );
 }
 
@@ -391,13 +367,13 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
         </div>
         <div>
           <dt>device time</dt>
-          <dd>{humanDuration(c.seconds)}</dd>
+          <dd>{fmtDuration(c.seconds)}</dd>
         </div>
       </dl>
       <p className="mm-formula">
         2 circuits × {fmtInt(t.parameters)} parameters × {fmtInt(t.examples)} examples × {fmtInt(t.epochs)} epochs ={' '}
         {sci(t.circuits)} circuits; × {fmtInt(t.shotsPerCircuit)} shots = {sci(t.shots)} shots; ÷{' '}
-        {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{humanDuration(t.seconds)}</strong>,
+        {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{fmtDuration(t.seconds)}</strong>,
         before any queue.
       </p>
       {animate && f >= 1 ? (

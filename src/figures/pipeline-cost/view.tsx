@@ -10,7 +10,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, type PipelineBill } from './model';
 import {

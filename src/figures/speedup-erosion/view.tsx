@@ -10,7 +10,7 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
+import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
 import { EROSION_DEVICES, erosionParamSpec } from './meta';
 import {
   LAST_STEP,
