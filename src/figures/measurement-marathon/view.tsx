@@ -31,7 +31,7 @@ import {
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
-import { fmtDuration, fmtInt, fmtSci, pow10 } from '../../format';
+import { fmtDuration, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
 
 interface MParams {
   qubits: number;
@@ -129,8 +129,8 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         text:
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +
           'Estimator: the parameter-shift estimate ĝ = [Ĉ(θ+π/2) − Ĉ(θ−π/2)]/2 from N ±1-valued shots per circuit has standard error σ_shot ≤ 1/√(2N). ' +
-          `Telling its sign at 95 % confidence (two-sided, z = ${Z95.toFixed(2)}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ 1.92/Var ` +
-          '(the one-sigma rule 1/(2·Var) used in the text is 3.84 times smaller). Beyond 12 qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ' +
+          `Telling its sign at 95 % confidence (two-sided, z = ${Z95.toFixed(2)}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ ${fmtSig(Z95 ** 2 / 2)}/Var ` +
+          `(the one-sigma rule 1/(2·Var) used in the text is ${fmtSig(Z95 ** 2)} times smaller). Beyond 12 qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ` +
           'A training run: a circuit of n qubits and L layers has P = n·L angles; each epoch takes the gradient for every training example, 2 circuits per parameter (parameter shift): circuits = 2·P·M·E, shots = circuits·N₉₅, time = shots ÷ shot rate. ' +
           `The shot rate ignores compilation, loading, network and queue time, so the times are lower bounds. ${profile.note}`,
         params: {
