@@ -1,6 +1,7 @@
 /** Marks the baseline-race panels share: dataset points, square panel geometry, legends. */
 import type { RaceData } from '../../ml/race';
 import type { Point } from '../../ml/datasets';
+import { Swatch } from '../../charts';
 import type { DatasetPreview } from './model';
 
 export type Box = { x0: number; x1: number; y0: number; y1: number };
@@ -76,21 +77,21 @@ export function Legend({ scalings = false }: { scalings?: boolean }) {
     return (
       <p className="br-legend">
         <span>
-          <svg width="12" height="12" aria-hidden="true">
+          <Swatch>
             <circle cx="6" cy="6" r="4.5" fill="var(--br-scale-0)" />
-          </svg>{' '}
+          </Swatch>{' '}
           features scaled to [0, π]
         </span>
         <span>
-          <svg width="12" height="12" aria-hidden="true">
+          <Swatch>
             <rect x="1.5" y="1.5" width="9" height="9" fill="none" stroke="var(--br-scale-1)" strokeWidth="2" />
-          </svg>{' '}
+          </Swatch>{' '}
           standardised
         </span>
         <span>
-          <svg width="12" height="12" aria-hidden="true">
+          <Swatch>
             <line x1="6" x2="6" y1="0" y2="12" stroke="currentColor" strokeWidth="2" />
-          </svg>{' '}
+          </Swatch>{' '}
           median
         </span>
       </p>
@@ -99,21 +100,21 @@ export function Legend({ scalings = false }: { scalings?: boolean }) {
   return (
     <p className="br-legend">
       <span>
-        <svg width="12" height="12" aria-hidden="true">
+        <Swatch>
           <circle cx="6" cy="6" r="4.5" fill="var(--br-class-0)" />
-        </svg>{' '}
+        </Swatch>{' '}
         class 0
       </span>
       <span>
-        <svg width="12" height="12" aria-hidden="true">
+        <Swatch>
           <circle cx="6" cy="6" r="4.5" fill="var(--br-class-1)" />
-        </svg>{' '}
+        </Swatch>{' '}
         class 1
       </span>
       <span>
-        <svg width="12" height="12" aria-hidden="true">
+        <Swatch>
           <circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" strokeWidth="1.4" />
-        </svg>{' '}
+        </Swatch>{' '}
         hollow = test point
       </span>
     </p>

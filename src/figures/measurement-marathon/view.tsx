@@ -31,7 +31,7 @@ import {
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
-import { fmtDuration, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
+import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
 
 interface MParams {
   qubits: number;
@@ -44,6 +44,8 @@ interface MParams {
 }
 
 const sci = (v: number) => (v < 1e9 ? fmtInt(v) : fmtSci(v));
+/** z of a two-sided 95 % interval, as the formulas print it. */
+const Z_TEXT = fmtFixed(Z95, 2);
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
@@ -129,7 +131,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         text:
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +
           'Estimator: the parameter-shift estimate ĝ = [Ĉ(θ+π/2) − Ĉ(θ−π/2)]/2 from N ±1-valued shots per circuit has standard error σ_shot ≤ 1/√(2N). ' +
-          `Telling its sign at 95 % confidence (two-sided, z = ${Z95.toFixed(2)}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ ${fmtSig(Z95 ** 2 / 2)}/Var ` +
+          `Telling its sign at 95 % confidence (two-sided, z = ${Z_TEXT}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ ${fmtSig(Z95 ** 2 / 2)}/Var ` +
           `(the one-sigma rule 1/(2·Var) used in the text is ${fmtSig(Z95 ** 2)} times smaller). Beyond 12 qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ` +
           'A training run: a circuit of n qubits and L layers has P = n·L angles; each epoch takes the gradient for every training example, 2 circuits per parameter (parameter shift): circuits = 2·P·M·E, shots = circuits·N₉₅, time = shots ÷ shot rate. ' +
           `The shot rate ignores compilation, loading, network and queue time, so the times are lower bounds. ${profile.note}`,
@@ -184,7 +186,7 @@ function marathonSummary(
       ready && Number.isFinite(fit.slope)
         ? ` Extrapolating the fitted exponential (${fit.slope.toFixed(3)} per qubit in ln Var): ${sci(fittedShots(fit, 20))} shots at 20 qubits and ${sci(fittedShots(fit, 30))} at 30.`
         : '';
-    return `To tell a typical gradient's sign at 95 % confidence, N₉₅ = 1.96²/(2·Var) shots per circuit: ${sci(a.shots)} at ${a.qubits} qubits, ${sci(b.shots)} at ${b.qubits} qubits (measured variance ${g3(b.variance)}).${ext}`;
+    return `To tell a typical gradient's sign at 95 % confidence, N₉₅ = ${Z_TEXT}²/(2·Var) shots per circuit: ${sci(a.shots)} at ${a.qubits} qubits, ${sci(b.shots)} at ${b.qubits} qubits (measured variance ${g3(b.variance)}).${ext}`;
   }
   if (!training) return 'The gradient variances are being measured.';
   const t = training;
@@ -299,7 +301,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
       <ul className="mm-legend">
         <li>
           <span className="mm-swatch mm-swatch--dot" aria-hidden="true" />
-          measured: 1.96²/(2·Var[∂C]) from the simulated circuits (±1 SE)
+          measured: {Z_TEXT}²/(2·Var[∂C]) from the simulated circuits (±1 SE)
         </li>
         <li>
           <span className="mm-swatch mm-swatch--fit" aria-hidden="true" />
@@ -308,7 +310,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
         </li>
         <li>
           <span className="mm-swatch mm-swatch--deep" aria-hidden="true" />
-          2-design limit 1.96²·3(4ⁿ − 1)/(2·2ⁿ) ≈ 5.8 × 2ⁿ
+          2-design limit {Z_TEXT}²·3(4ⁿ − 1)/(2·2ⁿ) ≈ {fmtSig(1.5 * Z95 ** 2, 2)} × 2ⁿ
         </li>
       </ul>
     </div>
