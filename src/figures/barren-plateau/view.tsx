@@ -4,6 +4,7 @@
  * fitted exponential, and the gradients themselves as dots in the first steps.
  */
 import { format } from 'd3-format';
+import { fmtFixed } from '../../format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef } from 'react';
 import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
@@ -100,7 +101,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           {scene.deepLimit ? (
             <li>
               <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" width={22} height={10} inset={1} />
-              2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −0.693
+              2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −{fmtFixed(Math.LN2, 3)}
             </li>
           ) : null}
         </ul>

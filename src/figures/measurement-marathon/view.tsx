@@ -43,6 +43,8 @@ interface MParams {
   seed: number;
 }
 
+/** The largest register the variances are measured on; beyond it the figure extrapolates. */
+const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
 const sci = (v: number) => (v < 1e9 ? fmtInt(v) : fmtSci(v));
 /** z of a two-sided 95 % interval, as the formulas print it. */
 const Z_TEXT = fmtFixed(Z95, 2);
@@ -132,7 +134,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +
           'Estimator: the parameter-shift estimate ĝ = [Ĉ(θ+π/2) − Ĉ(θ−π/2)]/2 from N ±1-valued shots per circuit has standard error σ_shot ≤ 1/√(2N). ' +
           `Telling its sign at 95 % confidence (two-sided, z = ${Z_TEXT}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ ${fmtSig(Z95 ** 2 / 2)}/Var ` +
-          `(the one-sigma rule 1/(2·Var) used in the text is ${fmtSig(Z95 ** 2)} times smaller). Beyond 12 qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ` +
+          `(the one-sigma rule 1/(2·Var) used in the text is ${fmtSig(Z95 ** 2)} times smaller). Beyond ${LAST_MEASURED} qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ` +
           'A training run: a circuit of n qubits and L layers has P = n·L angles; each epoch takes the gradient for every training example, 2 circuits per parameter (parameter shift): circuits = 2·P·M·E, shots = circuits·N₉₅, time = shots ÷ shot rate. ' +
           `The shot rate ignores compilation, loading, network and queue time, so the times are lower bounds. ${profile.note}`,
         params: {
@@ -248,14 +250,14 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
             label="qubits n"
           />
           <rect
-            x={x(12.5)}
+            x={x(LAST_MEASURED + 0.5)}
             y={0}
-            width={x(EXTRAPOLATE_TO + 0.5) - x(12.5)}
+            width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
             height={L.innerHeight}
             fill="currentColor"
             fillOpacity={0.04}
           />
-          <text x={x(13)} y={12} fontSize={11} fill="currentColor">
+          <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
             extrapolated
           </text>
           <path
