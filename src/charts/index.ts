@@ -1,4 +1,6 @@
-/** Shared chart pieces: pure layout, React axes from d3 scales, and container-width tracking. */
+/** Shared chart pieces: pure layout, React axes from d3 scales, container-width tracking, debounced control commits, legend swatches. */
 export { Axis, axisTicks, type AxisProps, type AxisScale } from './Axis';
 export { chartLayout, type ChartLayout, type Margins } from './layout';
 export { useContainerWidth, DEFAULT_CHART_WIDTH } from './useContainerWidth';
+export { useDebounced } from './useDebounced';
+export { LineSwatch, Swatch, type LineSwatchProps } from './Swatch';

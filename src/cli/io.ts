@@ -13,6 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbortError } from '../experiments/abort';
 import { UsageError, parseInteger } from '../experiments/args';
+import { fmtDuration, fmtInt } from '../format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -58,7 +59,7 @@ export function exitCodeFor(err: unknown): number {
 
 const tooLarge = (what: string, max: number) =>
   new InputError(
-    `${what} is larger than ${max.toLocaleString('en-US')} bytes (raise the cap with --max-input-bytes or ${MAX_INPUT_ENV})`,
+    `${what} is larger than ${fmtInt(max)} bytes (raise the cap with --max-input-bytes or ${MAX_INPUT_ENV})`,
   );
 
 /** Sleeps without an event loop (stdin in non-blocking mode answers EAGAIN until data arrives). */
@@ -147,18 +148,12 @@ export function reportError(io: CliIo, err: unknown): void {
   const raw = err instanceof Error ? err.message : String(err);
   let message = terminalSafe(raw.replace(/\s*\n\s*/g, ' ').trim()) || 'unknown error';
   if (message.length > MAX_ERROR_LINE)
-    message = `${message.slice(0, MAX_ERROR_LINE)}… (${message.length.toLocaleString('en-US')} characters)`;
+    message = `${message.slice(0, MAX_ERROR_LINE)}… (${fmtInt(message.length)} characters)`;
   io.stderr(`error: ${message}\n`);
 }
 
-const fmtDuration = (ms: number) => {
-  const s = Math.round(ms / 1000);
-  return s < 60
-    ? `${s} s`
-    : s < 3600
-      ? `${Math.floor(s / 60)} min ${s % 60} s`
-      : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-};
+/** Whole seconds: a progress line has no use for milliseconds. */
+const fmtClock = (ms: number) => fmtDuration(Math.round(ms / 1000));
 
 /** Reports progress on stderr once a run is long, and stops it at its time budget. */
 export interface RunClock {
@@ -179,7 +174,7 @@ export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; ver
   let lastPct = -1;
   const error = () =>
     new TimeoutError(
-      `stopped after the time budget of ${fmtDuration(opts.timeoutMs)} (--timeout ${opts.timeoutMs / 1000}); nothing was written to stdout`,
+      `stopped after the time budget of ${fmtClock(opts.timeoutMs)} (--timeout ${opts.timeoutMs / 1000}); nothing was written to stdout`,
     );
   return {
     tick(done, total) {
@@ -193,7 +188,7 @@ export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; ver
       const elapsed = t - start;
       const left = done > 0 ? (elapsed * (total - done)) / done : NaN;
       io.stderr(
-        `progress ${pct}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${opts.unit}, ${fmtDuration(elapsed)} elapsed${Number.isFinite(left) ? `, about ${fmtDuration(left)} left` : ''})\n`,
+        `progress ${pct}% (${fmtInt(done)} of ${fmtInt(total)} ${opts.unit}, ${fmtClock(elapsed)} elapsed${Number.isFinite(left) ? `, about ${fmtClock(left)} left` : ''})\n`,
       );
     },
     expired: () => io.now() - start > opts.timeoutMs,

@@ -11,7 +11,9 @@
  *   mag:N      N significant digits with a word               1.28e6    → "1.28 million"
  *
  * An optional scale multiplies the value first (`scale="1e-3"` turns µs into ms). Pure; used at build time.
+ * The digits come from src/format, the same functions the figures use.
  */
+import { fmtFixed, fmtInt, fmtMagnitude, fmtSci, fmtSig } from '../format';
 
 export type ValueFormat =
   { kind: 'int' } | { kind: 'fixed' | 'sig' | 'pct' | 'sci' | 'usd' | 'inv' | 'mag'; digits: number };
@@ -31,74 +33,34 @@ export function parseFormat(spec: string): ValueFormat | null {
   return { kind, digits };
 }
 
-const grouped = (v: number, decimals: number) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
-
 /** Rounds to `digits` significant digits. */
 export function roundSig(v: number, digits: number): number {
   if (v === 0 || !Number.isFinite(v)) return v;
   return Number(v.toPrecision(digits));
 }
 
-function sigString(v: number, digits: number): string {
-  const r = roundSig(v, digits);
-  const magnitude = r === 0 ? 0 : Math.floor(Math.log10(Math.abs(r)));
-  return grouped(r, Math.max(0, digits - 1 - magnitude));
-}
-
-const SUP: Record<string, string> = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-const superscript = (e: number) =>
-  String(e)
-    .split('')
-    .map((c) => SUP[c] ?? c)
-    .join('');
-
-const WORDS: Array<[number, string]> = [
-  [1e12, 'trillion'],
-  [1e9, 'billion'],
-  [1e6, 'million'],
-];
-
+/** Formats one prose value; throws on a non-finite value (a broken data key must fail the build, not print "–"). */
 export function formatValue(value: number, format: ValueFormat, scale = 1): string {
   const v = value * scale;
   if (!Number.isFinite(v)) throw new RangeError(`cannot format ${value} × ${scale}`);
   switch (format.kind) {
     case 'int':
-      return grouped(Math.round(v), 0);
+      return fmtInt(v);
     case 'fixed':
-      return grouped(v, format.digits);
+      return fmtFixed(v, format.digits);
     case 'sig':
-      return sigString(v, format.digits);
+      return fmtSig(v, format.digits, true);
     case 'pct':
-      return grouped(v * 100, format.digits);
+      return fmtFixed(v * 100, format.digits);
     case 'usd':
-      return `$${grouped(v, format.digits)}`;
+      return `$${fmtFixed(v, format.digits)}`;
     case 'inv': {
       if (v === 0) throw new RangeError('cannot invert 0');
-      return sigString(1 / v, format.digits);
+      return fmtSig(1 / v, format.digits, true);
     }
-    case 'sci': {
-      if (v === 0) return '0';
-      const [mantissa, exponent] = v.toExponential(format.digits - 1).split('e');
-      const e = Number(exponent);
-      return e === 0 ? mantissa : `${mantissa} × 10${superscript(e)}`;
-    }
-    case 'mag': {
-      for (const [size, word] of WORDS)
-        if (Math.abs(roundSig(v, format.digits)) >= size) return `${sigString(v / size, format.digits)} ${word}`;
-      return sigString(v, format.digits);
-    }
+    case 'sci':
+      return fmtSci(v, format.digits, true);
+    case 'mag':
+      return fmtMagnitude(v, format.digits, true);
   }
 }

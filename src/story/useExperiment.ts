@@ -27,9 +27,15 @@ export interface ExperimentState<P, D> {
   error: string | undefined;
 }
 
-export interface UseExperimentOptions {
+export interface UseExperimentOptions<D = unknown> {
   /** False defers the run (e.g. until the figure nears the viewport or its step is reached). */
   enabled?: boolean;
+  /**
+   * Called once with the finished data of the request this render made, when it arrives from the
+   * pool or is found in the cache (never during render). For a figure that chains runs, each request
+   * resuming from the last result: it stores the result from the delivery itself.
+   */
+  onResult?(data: D): void;
 }
 
 const cache = createResultCache<{ data: unknown; meta: ExperimentMeta<unknown> }>(32);
@@ -66,7 +72,7 @@ function messageOf(err: unknown): string {
 export function useExperiment<P extends object, D>(
   name: string,
   params: Partial<P>,
-  options: UseExperimentOptions = {},
+  options: UseExperimentOptions<D> = {},
 ): ExperimentState<P, D> {
   const enabled = options.enabled ?? true;
   const key = experimentKey(name, params);
@@ -83,6 +89,7 @@ export function useExperiment<P extends object, D>(
     const cached = fromCache<P, D>(key);
     if (cached) {
       setState({ key, value: cached });
+      options.onResult?.(cached.data as D);
       return;
     }
     setState({ key, value: IDLE });
@@ -116,11 +123,12 @@ export function useExperiment<P extends object, D>(
           .then(
             (result) => {
               cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
-              if (alive)
-                setState({
-                  key,
-                  value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined },
-                });
+              if (!alive) return;
+              setState({
+                key,
+                value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined },
+              });
+              options.onResult?.(result.data as D);
             },
             (err: unknown) => {
               if (err instanceof Error && err.name === 'AbortError') return;
@@ -135,7 +143,7 @@ export function useExperiment<P extends object, D>(
       controller.abort();
       if (group) reportFailure(group, poolKey, undefined);
     };
-    // `key` captures `params` by value.
+    // `key` captures `params` by value; `onResult` is the one of the render that made this request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled, name, poolKey, group, attempt]);
 

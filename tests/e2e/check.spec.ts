@@ -11,7 +11,7 @@ test('a worked example link fills the form and the scorecard; bad input is refus
   await expect(page.locator('h1')).toHaveText('Check a speedup claim');
   await page.locator('[data-example="sycamore-pan"] a').first().click();
   await expect(page.locator('[data-item="baseline"]')).toHaveAttribute('data-verdict', 'pass');
-  await expect(page.locator('[data-item="end-to-end"]')).toContainText('3.34 min end to end');
+  await expect(page.locator('[data-item="end-to-end"]')).toContainText('3.34 minutes end to end');
   const qubits = page.locator('[data-field="qubits"] input');
   await qubits.fill('1e100');
   await expect(page.locator('[data-field="qubits"] .check-issue')).toContainText('beyond');

@@ -17,7 +17,7 @@ test('one answer, the sweep, the crossover: each step ready with its numbers', a
   await page.goto('/');
   await waitForHydration(page);
   await goToStep(page, 0);
-  await expect(alt(page)).toContainText('QPU 17.5 s, $4.06');
+  await expect(alt(page)).toContainText('QPU 17.5 seconds, $4.06');
   await expect(alt(page)).toContainText(/your browser [\d.]+ (µs|ms|s) \(measured\)/);
   await goToStep(page, 1);
   await expect(page.locator(`[data-figure="${FIG}"] .coa-sweep`)).toHaveCount(1);

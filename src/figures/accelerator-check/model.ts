@@ -17,7 +17,7 @@
 import { encodingCounts } from '../../encoding/counts';
 import type { ParamsOf } from '../../story/params';
 import { clampStep } from '../../story/steps';
-import { fmtCount, fmtDuration, fmtSci } from '../pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtSci } from '../../format';
 import { shotsForPrecision } from '../pipeline-cost/model';
 import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
 import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';

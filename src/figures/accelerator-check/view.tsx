@@ -22,6 +22,7 @@ import {
 } from './model';
 import { WORKLOADS } from './workloads';
 import './accelerator-check.css';
+import { fmtInt } from '../../format';
 
 function tableFor(rows: readonly RowResult[], conds: readonly Condition[]): DataTable {
   return {
@@ -152,7 +153,7 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
           .sort((a, b) => a - b)
           .map((v) => (
             <option key={v} value={v}>
-              {v.toLocaleString('en-US')}
+              {fmtInt(v)}
             </option>
           ))}
       </select>

@@ -4,9 +4,10 @@
  * fitted exponential, and the gradients themselves as dots in the first steps.
  */
 import { format } from 'd3-format';
+import { fmtFixed } from '../../format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
@@ -81,17 +82,14 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
         <ul className="bp-legend">
           {scene.series.map((s, i) => (
             <li key={s.key}>
-              <svg width="22" height="10" aria-hidden="true">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  stroke={TONES[s.tone]}
-                  strokeWidth="2.5"
-                  strokeDasharray={s.tone === 2 ? '4 3' : undefined}
-                />
-              </svg>
+              <LineSwatch
+                stroke={TONES[s.tone]}
+                strokeWidth={2.5}
+                dash={s.tone === 2 ? '4 3' : undefined}
+                width={22}
+                height={10}
+                inset={1}
+              />
               {s.label}
               {results[i].fit ? (
                 <span className="bp-fit" data-series={s.key}>
@@ -102,10 +100,8 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           ))}
           {scene.deepLimit ? (
             <li>
-              <svg width="22" height="10" aria-hidden="true">
-                <line x1="1" x2="21" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" />
-              </svg>
-              2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −0.693
+              <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" width={22} height={10} inset={1} />
+              2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −{fmtFixed(Math.LN2, 3)}
             </li>
           ) : null}
         </ul>

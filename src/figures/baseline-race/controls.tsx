@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
+import { fmtInt } from '../../format';
 
 const SHOT_CHOICES = [10, 100, 1000];
 
@@ -95,7 +96,7 @@ export function RaceControls({
         >
           {shotChoices.map((d) => (
             <option key={d} value={d}>
-              {d.toLocaleString('en-US')}
+              {fmtInt(d)}
             </option>
           ))}
         </select>

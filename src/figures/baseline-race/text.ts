@@ -1,5 +1,4 @@
 /** Words and tables built from the baseline-race data: method, text alternative and downloads. Pure. */
-import { format } from 'd3-format';
 import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../ml/race';
 import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../ml/sweep';
 import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
@@ -21,23 +20,7 @@ import {
   type DatasetPreview,
   type StepState,
 } from './model';
-
-const fmtN = format(',');
-const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
-const si = (v: number) => (v >= 1e4 ? format('.3~s')(v).replace('G', 'B') : fmtN(Math.round(v)));
-
-/** Seconds as "0.4 s", "12 min", "3.1 h". */
-export function humanSeconds(s: number): string {
-  if (!Number.isFinite(s)) return '–';
-  if (s < 1) return `${format('.2~g')(s * 1000)} ms`;
-  if (s < 90) return `${format('.2~g')(s)} s`;
-  if (s < 5400) return `${format('.2~g')(s / 60)} min`;
-  return `${format('.2~g')(s / 3600)} h`;
-}
-
-export function humanMs(ms: number): string {
-  return humanSeconds(ms / 1000);
-}
+import { fmtCompact, fmtDuration, fmtInt, fmtMilliseconds, fmtPercent } from '../../format';
 
 export function baselineRaceMethod(p: BaselineRaceParams, state: StepState) {
   const dataset = p.dataset as DatasetKind;
@@ -48,7 +31,7 @@ export function baselineRaceMethod(p: BaselineRaceParams, state: StepState) {
     state.needsRace
       ? `${RACE_METHOD} ${RACE_EPOCHS} epochs, mini-batches of ${DEFAULT_RACE_PARAMS.batchSize}; the VQC's features are scaled to [0, π], the classical models' standardised. ` +
         `Training runs in a Web Worker in segments of a few epochs, each resuming from the previous segment's checkpoint (same numbers as one run); ` +
-        `decision boundaries use the exact expectation ⟨Z₀⟩ of the current parameters. Device time = shots ÷ ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s (${SHOT_RATE_DEVICE.name}, derived in devices.json, ${SHOT_RATE_DEVICE.date}); training time is wall-clock time in your browser.`
+        `decision boundaries use the exact expectation ⟨Z₀⟩ of the current parameters. Device time = shots ÷ ${fmtInt(SHOT_RATE_DEVICE.shotRate)} shots/s (${SHOT_RATE_DEVICE.name}, derived in devices.json, ${SHOT_RATE_DEVICE.date}); training time is wall-clock time in your browser.`
       : '',
     state.showStrip
       ? `Knob sweep: ${SWEEP_METHOD} ${DEFAULT_SWEEP_PARAMS.n} points, ${DEFAULT_SWEEP_PARAMS.epochs} epochs per run, seeds ${p.seed}…${p.seed + 3}, encodings angle and IQP (ZZ feature map), 1 and 3 layers, features scaled to [0, π] or standardised.`
@@ -218,19 +201,19 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
         ? `After all ${epoch} epochs on ${DATASET_LABEL[dataset]}`
         : `${paused ? 'Paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS} on ${DATASET_LABEL[dataset]}`;
   const accSentence = rows.length
-    ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${pct(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
+    ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${fmtPercent(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
     : status;
   const ledgerTable: DataTable = {
     columns: [
       { key: 'model', label: 'model' },
       { key: 'parameters', label: 'parameters' },
       { key: 'epoch', label: 'epoch' },
-      { key: 'trainAccuracy', label: 'train accuracy', format: (v) => pct(Number(v)) },
-      { key: 'testAccuracy', label: 'test accuracy', format: (v) => pct(Number(v)) },
-      { key: 'circuits', label: 'circuits', format: (v) => fmtN(Number(v)) },
-      { key: 'shots', label: 'shots', format: (v) => fmtN(Number(v)) },
-      { key: 'flops', label: 'FLOPs', format: (v) => fmtN(Number(v)) },
-      { key: 'ms', label: 'time in this browser', format: (v) => humanMs(Number(v)) },
+      { key: 'trainAccuracy', label: 'train accuracy', format: (v) => fmtPercent(Number(v)) },
+      { key: 'testAccuracy', label: 'test accuracy', format: (v) => fmtPercent(Number(v)) },
+      { key: 'circuits', label: 'circuits', format: (v) => fmtInt(Number(v)) },
+      { key: 'shots', label: 'shots', format: (v) => fmtInt(Number(v)) },
+      { key: 'flops', label: 'FLOPs', format: (v) => fmtInt(Number(v)) },
+      { key: 'ms', label: 'time in this browser', format: (v) => fmtMilliseconds(Number(v)) },
     ],
     rows: rows.map((r) => ({
       model: r.label,
@@ -256,8 +239,8 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     const q = rows.find((r) => r.model === 'vqc');
     const c = rows.filter((r) => r.model !== 'vqc');
     const work = q
-      ? ` Work: the quantum classifier ran ${fmtN(q.circuits)} circuits and ${si(q.shots)} shots (${humanSeconds(q.deviceSeconds ?? NaN)} of sampling at ${fmtN(SHOT_RATE_DEVICE.shotRate)} shots/s on ${SHOT_RATE_DEVICE.name}, before any queue); ` +
-        c.map((r) => `${r.label.toLowerCase()} used ${si(r.flops)} floating-point operations`).join(', ') +
+      ? ` Work: the quantum classifier ran ${fmtInt(q.circuits)} circuits and ${fmtCompact(q.shots)} shots (${fmtDuration(q.deviceSeconds ?? NaN)} of sampling at ${fmtInt(SHOT_RATE_DEVICE.shotRate)} shots/s on ${SHOT_RATE_DEVICE.name}, before any queue); ` +
+        c.map((r) => `${r.label.toLowerCase()} used ${fmtCompact(r.flops)} floating-point operations`).join(', ') +
         '.'
       : '';
     return { summary: accSentence + work, table: ledgerTable, caption: 'Accuracy and work per model' };
@@ -269,7 +252,7 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
   const done = sweep ? `${sweep.runs.length} of ${sweep.total} training runs` : 'no training runs yet';
   const rowText = strip
     .filter((r) => r.runs.length)
-    .map((r) => `${r.label} ${pct(r.min)}–${pct(r.max)} (median ${pct(r.median)})`);
+    .map((r) => `${r.label} ${fmtPercent(r.min)}–${fmtPercent(r.max)} (median ${fmtPercent(r.median)})`);
   const verdict = v.cases
     ? ` Picking the VQC's best setting for each seed and scaling, it beats both classical models in ${v.bestVqcWins} of ${v.cases} cases; picking its worst, in ${v.worstVqcWins}.`
     : '';
@@ -281,9 +264,9 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
         { key: 'label', label: 'model and setting' },
         { key: 'parameters', label: 'parameters' },
         { key: 'runs', label: 'runs' },
-        { key: 'min', label: 'lowest', format: (x) => pct(Number(x)) },
-        { key: 'median', label: 'median', format: (x) => pct(Number(x)) },
-        { key: 'max', label: 'highest', format: (x) => pct(Number(x)) },
+        { key: 'min', label: 'lowest', format: (x) => fmtPercent(Number(x)) },
+        { key: 'median', label: 'median', format: (x) => fmtPercent(Number(x)) },
+        { key: 'max', label: 'highest', format: (x) => fmtPercent(Number(x)) },
       ],
       rows: strip.map((r) => ({
         label: r.label,

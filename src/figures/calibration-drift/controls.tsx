@@ -1,11 +1,11 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
-import { format } from 'd3-format';
 import { useEffect, useId, useRef, useState } from 'react';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
 import { DEVICE_IDS, type DeviceId } from '../noise-vs-depth/meta';
 import type { CalibrationDriftFigureParams } from './model';
+import { fmtInt } from '../../format';
 
 const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 
@@ -70,11 +70,11 @@ export function CdControls({
           onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
         >
           {(SHOTS as readonly number[]).includes(params.shots) ? null : (
-            <option value="">{format(',')(params.shots)}</option>
+            <option value="">{fmtInt(params.shots)}</option>
           )}
           {SHOTS.map((s) => (
             <option key={s} value={s}>
-              {format(',')(s)}
+              {fmtInt(s)}
             </option>
           ))}
         </select>

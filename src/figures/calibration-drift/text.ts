@@ -5,8 +5,8 @@ import type { DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
 import { clampStep } from '../../story/steps';
 import { CIRCUIT, EVAL_SHOTS, LAST_STEP, Z95, type CalibrationDriftFigureParams } from './model';
+import { fmtInt } from '../../format';
 
-const fmtN = format(',');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const g2 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : format('.2~g')(v));
@@ -32,8 +32,8 @@ export function cdSummary(
   if (!mon)
     return `The same circuit, ${circuit}, and a small trained classifier, run on simulated daily calibrations of ${dev.name}. Computing…`;
   let out =
-    `On Monday's simulated calibration of ${dev.name}, ${circuit} measured ${OBS} = ${f3(mon.estimate)} ± ${f3(Z95 * mon.stderr)} (95 % shot interval, ${fmtN(p.shots)} shots; ${f3(data!.reference?.exact ?? NaN)} at the median calibration, 1 without noise). ` +
-    `A small variational classifier trained without noise had test loss ${f3(mon.loss)} ± ${f3(Z95 * mon.lossStderr)} (${fmtN(EVAL_SHOTS)} shots per test point; ${f3(data!.idealLoss)} without noise).`;
+    `On Monday's simulated calibration of ${dev.name}, ${circuit} measured ${OBS} = ${f3(mon.estimate)} ± ${f3(Z95 * mon.stderr)} (95 % shot interval, ${fmtInt(p.shots)} shots; ${f3(data!.reference?.exact ?? NaN)} at the median calibration, 1 without noise). ` +
+    `A small variational classifier trained without noise had test loss ${f3(mon.loss)} ± ${f3(Z95 * mon.lossStderr)} (${fmtInt(EVAL_SHOTS)} shots per test point; ${f3(data!.idealLoss)} without noise).`;
   if (s === 0) return out;
   if (!data!.expectation || !data!.loss) return `${out} Computing the other days…`;
   out += ` From Monday to Friday, ${spreadSentence(`the measured ${OBS}`, data!.expectation, '')}`;

@@ -1,6 +1,6 @@
 /** Words for the cost-of-an-answer figure: method, sources, readouts, alt text and downloads. */
 import type { DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
 import {
   GPU_UTILISATION,
   JOB_LATENCY,

@@ -7,14 +7,14 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../pipeline-cost/format';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../pipeline-cost/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
@@ -153,7 +153,7 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
 
 function tick(m: Metric, v: number): string {
   const e = Math.round(Math.log10(v));
-  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} s`;
+  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} seconds`;
   if (m === 'usd') return e >= -2 && e <= 5 ? fmtUsd(v) : `$${pow10(e)}`;
   return e >= -3 && e <= 3 ? fmtEnergy(v) : `${pow10(e)} kWh`;
 }
@@ -273,28 +273,16 @@ function Legend() {
   return (
     <ul className="coa-legend" aria-label="Legend">
       <li>
-        <svg width="26" height="8" aria-hidden="true">
-          <line x1="0" x2="26" y1="4" y2="4" stroke={Q} strokeWidth="2.5" />
-        </svg>{' '}
-        QPU
+        <LineSwatch stroke={Q} strokeWidth={2.5} /> QPU
       </li>
       <li>
-        <svg width="26" height="8" aria-hidden="true">
-          <line x1="0" x2="26" y1="4" y2="4" stroke={G} strokeWidth="2.25" strokeDasharray="7 4" />
-        </svg>{' '}
-        GPU simulation (H100)
+        <LineSwatch stroke={G} strokeWidth={2.25} dash="7 4" /> GPU simulation (H100)
       </li>
       <li>
-        <svg width="26" height="8" aria-hidden="true">
-          <line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" />
-        </svg>{' '}
-        your browser, measured
+        <LineSwatch stroke="currentColor" strokeWidth={1.5} /> your browser, measured
       </li>
       <li>
-        <svg width="26" height="8" aria-hidden="true">
-          <line x1="0" x2="26" y1="4" y2="4" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 3" />
-        </svg>{' '}
-        extrapolated ×2 per qubit
+        <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" /> extrapolated ×2 per qubit
       </li>
     </ul>
   );

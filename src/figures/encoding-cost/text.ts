@@ -1,6 +1,6 @@
 /** Words for the encoding-cost figure: method, alt text and downloads, all built from the current data. */
 import type { DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../format';
 import type { DeviceTiming } from '../pipeline-cost/profiles';
 import {
   ENCODING_LABEL,

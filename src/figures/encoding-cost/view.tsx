@@ -11,7 +11,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
-import { fmtCount, fmtNumber, pow10 } from '../pipeline-cost/format';
+import { fmtCount, fmtNumber, pow10 } from '../../format';
 import { checkField } from '../pipeline-cost/validate';
 import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
 import {

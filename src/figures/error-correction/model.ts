@@ -12,6 +12,7 @@ import qec from '../../../content/data/qec.json';
 import devicesData from '../../../content/data/devices.json';
 import type { ErrorCorrectionParams } from './meta';
 import { clampStep } from '../../story/steps';
+import { pow10 } from '../../format';
 
 export { ERROR_CORRECTION_DEFAULTS, type ErrorCorrectionParams } from './meta';
 
@@ -204,11 +205,7 @@ export function fmtE(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const e = Math.floor(Math.log10(x) + 1e-9);
   const m = x / 10 ** e;
-  const sup = (n: number) =>
-    String(n)
-      .replace(/-/g, '⁻')
-      .replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]);
-  return Math.abs(m - 1) < 1e-6 ? `10${sup(e)}` : `${m.toFixed(1)}×10${sup(e)}`;
+  return Math.abs(m - 1) < 1e-6 ? pow10(e) : `${m.toFixed(1)}×${pow10(e)}`;
 }
 
 export function fmtP(p: number): string {

@@ -1,5 +1,4 @@
 /** Words and tables of the error-correction figure, built from the current model state. */
-import { format } from 'd3-format';
 import type { DataTable } from '../../story/data';
 import type { ErrorCorrectionParams } from './meta';
 import {
@@ -22,33 +21,20 @@ import {
   type EcState,
   type Requirement,
 } from './model';
+import { fmtDuration, fmtInt } from '../../format';
 
-const fmtN = format(',');
-const n = (v: number | null) => (v === null ? '–' : fmtN(v));
-
-/** "3.0 years", "41 days", "5.2 hours" … */
-export function fmtDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [365.25 * 86400, 'years'],
-    [86400, 'days'],
-    [3600, 'hours'],
-    [60, 'minutes'],
-    [1, 'seconds'],
-  ];
-  for (const [s, name] of units) if (seconds >= s) return `${format('.2~r')(seconds / s)} ${name}`;
-  return `${format('.2~r')(seconds * 1e3)} ms`;
-}
+const n = (v: number | null) => (v === null ? '–' : fmtInt(v));
 
 function reqSentence(r: Requirement, logical: number): string {
   if (r.distance === null) return 'reaches it at no distance up to 401';
-  const per = `${fmtN(r.perLogical!)} physical qubits per logical qubit`;
+  const per = `${fmtInt(r.perLogical!)} physical qubits per logical qubit`;
   return logical === 1
     ? `needs distance ${r.distance}, ${per}`
-    : `needs distance ${r.distance}: ${per}, ${fmtN(r.total!)} for ${fmtN(logical)} logical qubits`;
+    : `needs distance ${r.distance}: ${per}, ${fmtInt(r.total!)} for ${fmtInt(logical)} logical qubits`;
 }
 
 export function ecSummary(st: EcState, p: ErrorCorrectionParams): string {
-  const largest = `Today's largest processor in our device list, ${LARGEST_DEVICE.name}, has ${fmtN(LARGEST_DEVICE.qubits)} qubits.`;
+  const largest = `Today's largest processor in our device list, ${LARGEST_DEVICE.name}, has ${fmtInt(LARGEST_DEVICE.qubits)} qubits.`;
   if (st.step === 0) {
     const parts = st.targets.map(
       (t, i) =>
@@ -57,11 +43,11 @@ export function ecSummary(st: EcState, p: ErrorCorrectionParams): string {
     return `One logical qubit in the rotated surface code uses 2d² − 1 physical qubits. ${parts.join(' ')} ${largest}`;
   }
   if (st.step === 1) {
-    return `A machine of ${fmtN(st.logical)} logical qubits at ${fmtE(st.targets[0])} logical error per cycle each: extrapolating Willow's Λ = ${LAMBDA} ${reqSentence(st.willow[0], st.logical)}; Fowler's model at p = ${fmtP(p.p)} ${reqSentence(st.fowler[0], st.logical)}. ${largest}`;
+    return `A machine of ${fmtInt(st.logical)} logical qubits at ${fmtE(st.targets[0])} logical error per cycle each: extrapolating Willow's Λ = ${LAMBDA} ${reqSentence(st.willow[0], st.logical)}; Fowler's model at p = ${fmtP(p.p)} ${reqSentence(st.fowler[0], st.logical)}. ${largest}`;
   }
   const w = st.workload!;
   const time = (s: number | null) => (s === null ? 'never finishes' : `takes ${fmtDuration(s)}`);
-  return `A training run of ${fmtN(w.steps)} gradient steps, each ${fmtN(w.circuitsPerGradient)} circuits (parameter shift, ${fmtN(w.parameters)} parameters) of ${fmtN(w.shots)} shots, on ${fmtN(w.logical)} logical qubits with ${fmtN(w.layers)} logical layers per circuit (${fmtN(w.totalShots)} shots in all). For each shot to fail with at most ${SHOT_FAILURE_BUDGET * 100}% probability, extrapolating Willow's Λ ${reqSentence(st.willow[0], w.logical)}, and the run ${time(st.seconds.willow)}; Fowler's model at p = ${fmtP(p.p)} ${reqSentence(st.fowler[0], w.logical)}, and the run ${time(st.seconds.fowler)} (a logical layer takes d cycles of ${CYCLE_US} µs). ${largest}`;
+  return `A training run of ${fmtInt(w.steps)} gradient steps, each ${fmtInt(w.circuitsPerGradient)} circuits (parameter shift, ${fmtInt(w.parameters)} parameters) of ${fmtInt(w.shots)} shots, on ${fmtInt(w.logical)} logical qubits with ${fmtInt(w.layers)} logical layers per circuit (${fmtInt(w.totalShots)} shots in all). For each shot to fail with at most ${SHOT_FAILURE_BUDGET * 100}% probability, extrapolating Willow's Λ ${reqSentence(st.willow[0], w.logical)}, and the run ${time(st.seconds.willow)}; Fowler's model at p = ${fmtP(p.p)} ${reqSentence(st.fowler[0], w.logical)}, and the run ${time(st.seconds.fowler)} (a logical layer takes d cycles of ${CYCLE_US} µs). ${largest}`;
 }
 
 export function ecTable(st: EcState): DataTable {

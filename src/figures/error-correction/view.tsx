@@ -5,8 +5,8 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
-import { useEffect, useId, useRef, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { useEffect, useId, useState } from 'react';
+import { Axis, chartLayout, useContainerWidth, useDebounced } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -16,6 +16,7 @@ import {
   D7,
   EPS7,
   LARGEST_DEVICE,
+  LAMBDA,
   LAST_STEP,
   P_TH,
   SHOT_FAILURE_BUDGET,
@@ -29,10 +30,10 @@ import {
   type EcState,
   type ErrorCorrectionParams,
 } from './model';
-import { ecDownload, ecMethod, ecSummary, ecTable, fmtDuration } from './text';
+import { ecDownload, ecMethod, ecSummary, ecTable } from './text';
 import './error-correction.css';
+import { fmtDuration, fmtInt } from '../../format';
 
-const fmtN = format(',');
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
   'Logical error per cycle against code distance: Willow’s measured suppression extrapolated, and Fowler’s model at your physical error rate.',
@@ -51,7 +52,7 @@ export default function ErrorCorrectionView(props: FigureViewProps<typeof errorC
       id={id}
       step={step}
       title={entry?.title ?? id}
-      caption={CAPTIONS[step].replace('a 100-logical-qubit', `a ${fmtN(p.logical)}-logical-qubit`)}
+      caption={CAPTIONS[step].replace('a 100-logical-qubit', `a ${fmtInt(p.logical)}-logical-qubit`)}
       ready
       method={ecMethod(p, st)}
       data={ecDownload(p)}
@@ -71,7 +72,7 @@ function Readout({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const q = (r: typeof w) =>
     r.distance === null
       ? 'out of reach'
-      : `d = ${r.distance}, ${fmtN(st.step === 0 ? r.perLogical! : r.total!)} qubits`;
+      : `d = ${r.distance}, ${fmtInt(st.step === 0 ? r.perLogical! : r.total!)} qubits`;
   return (
     <p className="ec-readout" data-ec-readout="">
       <span className="ec-key ec-key--willow">Willow Λ: {q(w)}</span>
@@ -214,7 +215,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
       <svg
         viewBox={`0 0 ${L.width} ${L.height}`}
         role="img"
-        aria-label={`Physical qubits for ${fmtN(K)} logical qubits against the physical error rate, log scales`}
+        aria-label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
       >
         <g transform={`translate(${L.margin.left},${L.margin.top})`}>
           <Axis
@@ -243,7 +244,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
             strokeDasharray="2 3"
           />
           <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
-            largest in our device list: {fmtN(LARGEST_DEVICE.qubits)} qubits
+            largest in our device list: {fmtInt(LARGEST_DEVICE.qubits)} qubits
           </text>
           <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
           <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
@@ -261,7 +262,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
                 strokeWidth={1.5}
               />
               <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
-                p = {fmtP(p.p)}: {fmtN(fowler.total)}
+                p = {fmtP(p.p)}: {fmtInt(fowler.total)}
               </text>
             </g>
           ) : null}
@@ -282,7 +283,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
                 fontSize={11}
                 fill="currentColor"
               >
-                Willow Λ = 2.14: {fmtN(willow.total)}
+                Willow Λ = {LAMBDA}: {fmtInt(willow.total)}
               </text>
             </g>
           ) : null}
@@ -290,20 +291,6 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
       </svg>
     </div>
   );
-}
-
-function useDebounced<T>(commit: (v: T) => void, delay = 200) {
-  const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (t.current) clearTimeout(t.current);
-    },
-    [],
-  );
-  return (v: T) => {
-    if (t.current) clearTimeout(t.current);
-    t.current = setTimeout(() => commit(v), delay);
-  };
 }
 
 const P_MIN_LOG = -4.5;

@@ -172,23 +172,3 @@ export function countsAt(
     seconds: shots / run.profile.shotsPerSecond,
   };
 }
-
-/** "3.2 hours", "33 days", "1.4 years". */
-export function humanDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '–';
-  const units: Array<[number, string]> = [
-    [365.25 * 86400, 'year'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-    [1, 'second'],
-  ];
-  for (const [size, name] of units) {
-    if (seconds >= size || size === 1) {
-      const v = seconds / size;
-      const txt = v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(0) : v.toFixed(1);
-      return `${txt} ${name}${txt === '1' || txt === '1.0' ? '' : 's'}`;
-    }
-  }
-  return `${seconds} s`;
-}

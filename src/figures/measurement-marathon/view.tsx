@@ -26,39 +26,19 @@ import {
   deepLimitShots,
   deviceProfile,
   fittedShots,
-  humanDuration,
   shotRows,
   trainingRun,
   type ShotRow,
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
+import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
 
-const fmtInt = format(',');
-const SUP: Record<string, string> = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-const pow10 = (e: number | string) =>
-  `10${String(e)
-    .split('')
-    .map((c) => SUP[c] ?? c)
-    .join('')}`;
-const sci = (v: number) =>
-  !Number.isFinite(v)
-    ? '–'
-    : v < 1e9
-      ? fmtInt(Math.round(v))
-      : format('.3~e')(v).replace(/e\+?(-?\d+)/, (_, e: string) => ` × ${pow10(e)}`);
+/** The largest register the variances are measured on; beyond it the figure extrapolates. */
+const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
+const sci = (v: number) => (v < 1e9 ? fmtInt(v) : fmtSci(v));
+/** z of a two-sided 95 % interval, as the formulas print it. */
+const Z_TEXT = fmtFixed(Z95, 2);
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
@@ -143,8 +123,8 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
         text:
           'Gradient variances Var[∂C] of ⟨Z₀Z₁⟩ are measured exactly over random McClean circuits by the barren-plateau experiment (the same run as the previous figure). ' +
           'Estimator: the parameter-shift estimate ĝ = [Ĉ(θ+π/2) − Ĉ(θ−π/2)]/2 from N ±1-valued shots per circuit has standard error σ_shot ≤ 1/√(2N). ' +
-          `Telling its sign at 95 % confidence (two-sided, z = ${Z95.toFixed(2)}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ 1.92/Var ` +
-          '(the one-sigma rule 1/(2·Var) used in the text is 3.84 times smaller). Beyond 12 qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ' +
+          `Telling its sign at 95 % confidence (two-sided, z = ${Z_TEXT}) needs |g| ≥ z·σ_shot, so N ≥ z²/(2g²); with the typical gradient |g| ≈ √Var[∂C] this is N₉₅ ≈ z²/(2·Var) ≈ ${fmtSig(Z95 ** 2 / 2)}/Var ` +
+          `(the one-sigma rule 1/(2·Var) used in the text is ${fmtSig(Z95 ** 2)} times smaller). Beyond ${LAST_MEASURED} qubits N₉₅ follows the fitted exponential of ln Var against n (weighted least squares). ` +
           'A training run: a circuit of n qubits and L layers has P = n·L angles; each epoch takes the gradient for every training example, 2 circuits per parameter (parameter shift): circuits = 2·P·M·E, shots = circuits·N₉₅, time = shots ÷ shot rate. ' +
           `The shot rate ignores compilation, loading, network and queue time, so the times are lower bounds. ${profile.note}`,
         params: {
@@ -198,14 +178,14 @@ function marathonSummary(
       ready && Number.isFinite(fit.slope)
         ? ` Extrapolating the fitted exponential (${fit.slope.toFixed(3)} per qubit in ln Var): ${sci(fittedShots(fit, 20))} shots at 20 qubits and ${sci(fittedShots(fit, 30))} at 30.`
         : '';
-    return `To tell a typical gradient's sign at 95 % confidence, N₉₅ = 1.96²/(2·Var) shots per circuit: ${sci(a.shots)} at ${a.qubits} qubits, ${sci(b.shots)} at ${b.qubits} qubits (measured variance ${g3(b.variance)}).${ext}`;
+    return `To tell a typical gradient's sign at 95 % confidence, N₉₅ = ${Z_TEXT}²/(2·Var) shots per circuit: ${sci(a.shots)} at ${a.qubits} qubits, ${sci(b.shots)} at ${b.qubits} qubits (measured variance ${g3(b.variance)}).${ext}`;
   }
   if (!training) return 'The gradient variances are being measured.';
   const t = training;
   return (
     `One training run of a ${t.qubits}-qubit, ${t.layers}-layer model (${fmtInt(t.parameters)} parameters) on ${fmtInt(t.examples)} examples for ${fmtInt(t.epochs)} epochs: ` +
     `2 × ${fmtInt(t.parameters)} × ${fmtInt(t.examples)} × ${fmtInt(t.epochs)} = ${sci(t.circuits)} circuits, times ${fmtInt(t.shotsPerCircuit)} shots each = ${sci(t.shots)} shots, ` +
-    `which take ${humanDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`
+    `which take ${fmtDuration(t.seconds)} at ${fmtInt(t.profile.shotsPerSecond)} shots per second (${t.profile.label}), before any queue.`
   );
 }
 
@@ -260,14 +240,14 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
             label="qubits n"
           />
           <rect
-            x={x(12.5)}
+            x={x(LAST_MEASURED + 0.5)}
             y={0}
-            width={x(EXTRAPOLATE_TO + 0.5) - x(12.5)}
+            width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
             height={L.innerHeight}
             fill="currentColor"
             fillOpacity={0.04}
           />
-          <text x={x(13)} y={12} fontSize={11} fill="currentColor">
+          <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
             extrapolated
           </text>
           <path
@@ -313,7 +293,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
       <ul className="mm-legend">
         <li>
           <span className="mm-swatch mm-swatch--dot" aria-hidden="true" />
-          measured: 1.96²/(2·Var[∂C]) from the simulated circuits (±1 SE)
+          measured: {Z_TEXT}²/(2·Var[∂C]) from the simulated circuits (±1 SE)
         </li>
         <li>
           <span className="mm-swatch mm-swatch--fit" aria-hidden="true" />
@@ -322,7 +302,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
         </li>
         <li>
           <span className="mm-swatch mm-swatch--deep" aria-hidden="true" />
-          2-design limit 1.96²·3(4ⁿ − 1)/(2·2ⁿ) ≈ 5.8 × 2ⁿ
+          2-design limit {Z_TEXT}²·3(4ⁿ − 1)/(2·2ⁿ) ≈ {fmtSig(1.5 * Z95 ** 2, 2)} × 2ⁿ
         </li>
       </ul>
     </div>
@@ -381,13 +361,13 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
         </div>
         <div>
           <dt>device time</dt>
-          <dd>{humanDuration(c.seconds)}</dd>
+          <dd>{fmtDuration(c.seconds)}</dd>
         </div>
       </dl>
       <p className="mm-formula">
         2 circuits × {fmtInt(t.parameters)} parameters × {fmtInt(t.examples)} examples × {fmtInt(t.epochs)} epochs ={' '}
         {sci(t.circuits)} circuits; × {fmtInt(t.shotsPerCircuit)} shots = {sci(t.shots)} shots; ÷{' '}
-        {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{humanDuration(t.seconds)}</strong>,
+        {fmtInt(t.profile.shotsPerSecond)} shots/s ({t.profile.label}) = <strong>{fmtDuration(t.seconds)}</strong>,
         before any queue.
       </p>
       {animate && f >= 1 ? (

@@ -3,12 +3,13 @@
  * the circuit, qubits and shots, and one slider per noise source (a factor on the device's rates).
  * Sliders commit after a short pause, so dragging does not restart the simulation on every pixel.
  */
-import { format } from 'd3-format';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { loadDevices } from '../../sim/noise';
 import { useMediaQuery } from '../../story/motion';
 import { DEVICE_IDS, type DeviceId } from './meta';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
+import { fmtDuration, fmtInt, fmtSig } from '../../format';
+import { useDebounced } from '../../charts';
 
 /** Factor choices of the sliders (log-spaced; 0 switches the source off). */
 export const FACTORS = [0, 0.1, 0.2, 0.5, 1, 2, 5, 10] as const;
@@ -20,25 +21,10 @@ export function nearestFactor(v: number): number {
   return best;
 }
 
-function useDebounced(commit: (v: number) => void, delay = 250) {
-  const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (t.current) clearTimeout(t.current);
-    },
-    [],
-  );
-  return (v: number) => {
-    if (t.current) clearTimeout(t.current);
-    t.current = setTimeout(() => commit(v), delay);
-  };
-}
-
-const g2 = (v: number) => format('.2~g')(v);
-const pct = (v: number) => `${format('.2~r')(v * 100)}%`;
-/** A coherence time: µs below a millisecond, ms below a second, else seconds. */
-export const fmtTime = (us: number) =>
-  us < 1e3 ? `${format('.3~r')(us)} µs` : us < 1e6 ? `${format('.3~r')(us / 1e3)} ms` : `${format('.3~r')(us / 1e6)} s`;
+const g2 = (v: number) => fmtSig(v, 2);
+const pct = (v: number) => `${fmtSig(v * 100, 2)}%`;
+/** A coherence time given in µs. */
+const fmtTime = (us: number) => fmtDuration(us * 1e-6);
 
 function FactorSlider({
   label,
@@ -54,7 +40,7 @@ function FactorSlider({
   const uid = useId();
   const [idx, setIdx] = useState(nearestFactor(value));
   useEffect(() => setIdx(nearestFactor(value)), [value]);
-  const commit = useDebounced((i) => onCommit(FACTORS[i]));
+  const commit = useDebounced<number>((i) => onCommit(FACTORS[i]), 250);
   const f = FACTORS[idx];
   return (
     <div className="nvd-control">
@@ -164,7 +150,7 @@ export function NvdControls({
           {SHOT_CHOICES.includes(params.shots as 100) ? null : <option value="">{params.shots}</option>}
           {SHOT_CHOICES.map((s) => (
             <option key={s} value={s}>
-              {format(',')(s)}
+              {fmtInt(s)}
             </option>
           ))}
         </select>

@@ -1,11 +1,10 @@
 /** Words and tables of the noise-vs-depth figure, built from the current data. */
-import { format } from 'd3-format';
 import type { NoiseConfigResult } from '../../experiments/noise-vs-depth';
 import type { DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
 import { K_SIGMA, observableLabel, tableDepths, type NoiseVsDepthFigureParams, type StepConfig } from './model';
+import { fmtInt } from '../../format';
 
-const fmtN = format(',');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 export const CONFIG_WORDS: Record<StepConfig, string> = {
@@ -43,13 +42,13 @@ export function nvdSummary(
   if (!first || !last) return `${head} Computing…`;
   const half = pts.find((pt) => pt.fidelity < 0.5);
   let s =
-    `${head} On ${dev.name} (calibration ${dev.date}) with ${CONFIG_WORDS[config]}, the fidelity falls from ${f3(first.fidelity)} at depth 1 to ${f3(last.fidelity)} at depth ${last.depth} (${fmtN(last.twoQubitGates)} two-qubit gates)` +
+    `${head} On ${dev.name} (calibration ${dev.date}) with ${CONFIG_WORDS[config]}, the fidelity falls from ${f3(first.fidelity)} at depth 1 to ${f3(last.fidelity)} at depth ${last.depth} (${fmtInt(last.twoQubitGates)} two-qubit gates)` +
     `${half ? `, below one half from depth ${half.depth}` : ''}; the measured ${obs} goes from ${f3(first.noisy)} to ${f3(last.noisy)} (ideal ${f3(last.ideal)}).`;
   if (showLoss) {
     s +=
       noisy.depthLost === null
-        ? ` With ${fmtN(p.shots)} shots the signal stays above ${K_SIGMA} standard errors (±${f3(K_SIGMA * last.stderr)} at the last depth) up to depth ${p.depth}.`
-        : ` With ${fmtN(p.shots)} shots the signal sinks below ${K_SIGMA} standard errors of shot noise at depth ${noisy.depthLost} (${fmtN(pts[noisy.depthLost - 1].twoQubitGates)} two-qubit gates): deeper than that, the answer cannot be told apart from noise.`;
+        ? ` With ${fmtInt(p.shots)} shots the signal stays above ${K_SIGMA} standard errors (±${f3(K_SIGMA * last.stderr)} at the last depth) up to depth ${p.depth}.`
+        : ` With ${fmtInt(p.shots)} shots the signal sinks below ${K_SIGMA} standard errors of shot noise at depth ${noisy.depthLost} (${fmtInt(pts[noisy.depthLost - 1].twoQubitGates)} two-qubit gates): deeper than that, the answer cannot be told apart from noise.`;
   }
   return s;
 }
@@ -75,7 +74,7 @@ export function nvdTable(
   return {
     columns: [
       { key: 'depth', label: 'depth (blocks)' },
-      { key: 'twoQ', label: 'two-qubit gates', format: (v) => (typeof v === 'number' ? fmtN(v) : '–') },
+      { key: 'twoQ', label: 'two-qubit gates', format: (v) => (typeof v === 'number' ? fmtInt(v) : '–') },
       { key: 'fidelity', label: 'fidelity (noisy)', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
       { key: 'ideal', label: 'observable, ideal', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
       { key: 'noisy', label: 'observable, noisy', format: (v) => (typeof v === 'number' ? f3(v) : '–') },

@@ -32,8 +32,7 @@ import {
 } from './model';
 import { CONFIG_WORDS, circuitWords, nvdDownload, nvdSummary, nvdTable } from './text';
 import './noise-vs-depth.css';
-
-const fmtN = format(',');
+import { fmtInt } from '../../format';
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
   const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
@@ -112,7 +111,7 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
         <p className="nvd-legend">
           <span className="nvd-key nvd-key--ideal">ideal</span>
           {noisy ? <span className="nvd-key nvd-key--noisy">{CONFIG_WORDS[config]}</span> : null}
-          {noisy ? <span className="nvd-key nvd-key--shots">{fmtN(p.shots)}-shot estimates</span> : null}
+          {noisy ? <span className="nvd-key nvd-key--shots">{fmtInt(p.shots)}-shot estimates</span> : null}
           {showLoss ? <span className="nvd-key nvd-key--band">±{K_SIGMA}σ shot noise</span> : null}
           {faint.length ? <span className="nvd-key nvd-key--faint">single sources</span> : null}
         </p>

@@ -26,6 +26,7 @@ import {
 } from './profiles';
 import type { PipelineParams } from './text';
 import { checkField } from './validate';
+import { fmtInt } from '../../format';
 
 type NumKey =
   | 'examples'
@@ -188,7 +189,7 @@ export function PipelineControls({
         <NumberField
           name="eps"
           value={p.eps}
-          hint={`${bill.shotsPerExpectation.toLocaleString('en-US')} shots per expectation`}
+          hint={`${fmtInt(bill.shotsPerExpectation)} shots per expectation`}
           onCommit={(v) => setParams({ eps: v })}
         />
       </fieldset>

@@ -4,7 +4,8 @@ import type { ParamsOf } from '../../story/params';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from './model';
 import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, type DatasetId } from './profiles';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, fmtFaultFree } from './format';
+import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd } from '../../format';
+import { fmtFaultFree } from './format';
 
 export type PipelineParams = ParamsOf<typeof pipelineParamSpec>;
 export const LAST_STEP = 5;

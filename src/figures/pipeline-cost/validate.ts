@@ -4,6 +4,7 @@
  * absurdly large (beyond the parameter's maximum). Pure.
  */
 import type { NumberParamSpec, IntParamSpec } from '../../story/params';
+import { fmtSig } from '../../format';
 
 export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
 
@@ -21,8 +22,7 @@ export function checkField(
   const allowZero = opts.allowZero ?? spec.min <= 0;
   if (v === 0 && !allowZero) return { ok: false, message: 'Must be greater than zero.' };
   if (spec.type === 'int' && !Number.isInteger(v)) return { ok: false, message: 'Must be a whole number.' };
-  if (v > spec.max)
-    return { ok: false, message: `At most ${spec.max.toLocaleString('en-US')}: larger values mean nothing here.` };
-  if (v < spec.min) return { ok: false, message: `At least ${spec.min.toLocaleString('en-US')}.` };
+  if (v > spec.max) return { ok: false, message: `At most ${fmtSig(spec.max, 6)}: larger values mean nothing here.` };
+  if (v < spec.min) return { ok: false, message: `At least ${fmtSig(spec.min, 6)}.` };
   return { ok: true, value: v };
 }

@@ -11,7 +11,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, type PipelineBill } from './model';
 import {

@@ -2,14 +2,14 @@
  * Controls of the last step: θ, N and the seed. Native inputs (keyboard-operable, labelled); range
  * inputs commit after a short pause so dragging does not restart the sampling on every pixel.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { format } from 'd3-format';
+import { useEffect, useId, useState } from 'react';
 import { deriveSeed } from '../../sim/rng';
 import { useMediaQuery } from '../../story/motion';
 import { SEED_MAX } from '../../story/params';
 import type { ShotNoiseParams } from './model';
+import { fmtInt } from '../../format';
+import { useDebounced } from '../../charts';
 
-const fmtN = format(',');
 export const SHOT_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
 
 /** Index of the choice nearest to n on a log scale. */
@@ -19,20 +19,6 @@ export function nearestShotChoice(n: number): number {
     if (Math.abs(Math.log(SHOT_CHOICES[i] / n)) < Math.abs(Math.log(SHOT_CHOICES[best] / n))) best = i;
   }
   return best;
-}
-
-function useDebounced(commit: (v: number) => void, delay = 220) {
-  const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (t.current) clearTimeout(t.current);
-    },
-    [],
-  );
-  return (v: number) => {
-    if (t.current) clearTimeout(t.current);
-    t.current = setTimeout(() => commit(v), delay);
-  };
 }
 
 export function ShotNoiseControls({
@@ -49,8 +35,8 @@ export function ShotNoiseControls({
   useEffect(() => setTheta(params.theta), [params.theta]);
   useEffect(() => setShotIdx(nearestShotChoice(params.shots)), [params.shots]);
   useEffect(() => setSeedText(String(params.seed)), [params.seed]);
-  const commitTheta = useDebounced((v) => setParams({ theta: v }));
-  const commitShots = useDebounced((i) => setParams({ shots: SHOT_CHOICES[i] }));
+  const commitTheta = useDebounced<number>((v) => setParams({ theta: v }), 220);
+  const commitShots = useDebounced<number>((i) => setParams({ shots: SHOT_CHOICES[i] }), 220);
   const shots = SHOT_CHOICES[shotIdx];
   // Beside the prose the controls show directly; in the narrow sticky figure they fold away.
   const wide = useMediaQuery('(min-width: 960px)');
@@ -77,7 +63,7 @@ export function ShotNoiseControls({
       </div>
       <div className="sn-control">
         <label htmlFor={`${uid}-shots`}>
-          N = {fmtN(shots)} shots per run, against {fmtN(shots * 100)}
+          N = {fmtInt(shots)} shots per run, against {fmtInt(shots * 100)}
         </label>
         <input
           id={`${uid}-shots`}
@@ -86,7 +72,7 @@ export function ShotNoiseControls({
           max={SHOT_CHOICES.length - 1}
           step={1}
           value={shotIdx}
-          aria-valuetext={`${fmtN(shots)} shots`}
+          aria-valuetext={`${fmtInt(shots)} shots`}
           onChange={(e) => {
             const i = Number(e.currentTarget.value);
             setShotIdx(i);

@@ -1,10 +1,9 @@
 /** Words and tables built from the shot-noise data: method, text alternative and downloads. Pure. */
-import { format } from 'd3-format';
 import type { DataTable } from '../../story/data';
 import { LAST_STEP, type SeriesData, type SeriesSpec, type SeriesStats, type ShotNoiseParams } from './model';
+import { fmtInt } from '../../format';
 
-const fmtN = format(',');
-const shotsWord = (n: number) => `${fmtN(n)} shot${n === 1 ? '' : 's'}`;
+const shotsWord = (n: number) => `${fmtInt(n)} shot${n === 1 ? '' : 's'}`;
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 const g3 = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '–');
 
@@ -20,7 +19,7 @@ export function shotNoiseMethod(p: ShotNoiseParams, series: readonly SeriesSpec[
     params: {
       'θ (rad)': p.theta,
       'runs per histogram': p.runs,
-      'N per histogram': series.map((s) => `${fmtN(s.shots)} (${fmtN(s.runs)} runs)`).join(', '),
+      'N per histogram': series.map((s) => `${fmtInt(s.shots)} (${fmtInt(s.runs)} runs)`).join(', '),
     },
     seed: p.seed,
     sources: [{ label: 'Computed in your browser by this article’s simulator (src/sim: StateVector, sampleCounts)' }],
@@ -53,7 +52,7 @@ export function shotNoiseAlt(
   const trueValue = Math.cos(p.theta);
   const head = `The true value is ⟨Z⟩ = cos θ = ${f3(trueValue)} for θ = ${p.theta.toFixed(2)} rad.`;
   const describe = (s: SeriesStats) =>
-    `With N = ${shotsWord(s.shots)} per run, ${fmtN(s.runs)} simulated runs averaged ${f3(s.mean)} with a spread ` +
+    `With N = ${shotsWord(s.shots)} per run, ${fmtInt(s.runs)} simulated runs averaged ${f3(s.mean)} with a spread ` +
     `(standard deviation σ) of ${g3(s.std)} against ${g3(s.theoryStd)} from theory; the middle 95 % of runs fell ` +
     `between ${f3(s.q025)} and ${f3(s.q975)}.`;
   const shown = shownShots.map((n) => byShots.get(n)).filter((s): s is SeriesStats => s !== undefined && s.runs > 0);
@@ -65,11 +64,11 @@ export function shotNoiseAlt(
     Number.isFinite(shown[1].std) &&
     shown[1].std > 0
   ) {
-    summary += ` ${fmtN(shown[1].shots / shown[0].shots)} times the shots made the ±1.96σ interval ${(shown[0].std / shown[1].std).toFixed(1)} times narrower: one more decimal digit.`;
+    summary += ` ${fmtInt(shown[1].shots / shown[0].shots)} times the shots made the ±1.96σ interval ${(shown[0].std / shown[1].std).toFixed(1)} times narrower: one more decimal digit.`;
   }
   const table: DataTable = {
     columns: [
-      { key: 'shots', label: 'shots per run N', format: (v) => fmtN(Number(v)) },
+      { key: 'shots', label: 'shots per run N', format: (v) => fmtInt(Number(v)) },
       { key: 'runs', label: 'runs' },
       { key: 'mean', label: 'mean estimate', format: (v) => f3(Number(v)) },
       { key: 'std', label: 'measured σ', format: (v) => g3(Number(v)) },

@@ -28,8 +28,8 @@ import {
   type ShotNoiseParams,
 } from './model';
 import { shotNoiseAlt, shotNoiseDownload, shotNoiseMethod } from './text';
+import { fmtInt } from '../../format';
 
-const fmtN = format(',');
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
 function useHasMounted(): boolean {
@@ -123,7 +123,7 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
       <svg
         viewBox={`0 0 ${L.width} ${L.height}`}
         role="img"
-        aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtN(n)} shots`).join(' and ')} per run`}
+        aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtInt(n)} shots`).join(' and ')} per run`}
       >
         <defs>
           <clipPath id={clipId}>
@@ -179,8 +179,8 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
                   strokeWidth={3}
                   paintOrder="stroke"
                 >
-                  N = {fmtN(s.shots)} · {fmtN(st.runs)}
-                  {st.runs < s.runs ? ` of ${fmtN(s.runs)}` : ''} runs
+                  N = {fmtInt(s.shots)} · {fmtInt(st.runs)}
+                  {st.runs < s.runs ? ` of ${fmtInt(s.runs)}` : ''} runs
                   {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
                 </text>
               </g>
@@ -305,7 +305,7 @@ function SigmaPanel({
           .filter((s) => shownShots.includes(s.shots))
           .map((s) => (
             <span key={s.shots}>
-              N = {fmtN(s.shots)}: measured σ = {s.std.toPrecision(3)}, theory {s.theoryStd.toPrecision(3)}.{' '}
+              N = {fmtInt(s.shots)}: measured σ = {s.std.toPrecision(3)}, theory {s.theoryStd.toPrecision(3)}.{' '}
             </span>
           ))}
       </p>

@@ -1,6 +1,6 @@
 /** Words for the speedup-erosion figure: method, alt text and downloads from the current model. */
 import type { DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../format';
 import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../pipeline-cost/profiles';
 import { breakEven, stageLabel, type BreakEven, type ErosionModel, type Stage } from './model';
 

@@ -11,7 +11,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
+import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
 import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
 import {
   LAST_STEP,

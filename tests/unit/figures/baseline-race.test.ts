@@ -33,7 +33,7 @@ import {
   verdicts,
   type BaselineRaceParams,
 } from '../../../src/figures/baseline-race/model';
-import { baselineRaceAlt, historyTable, humanSeconds, sweepTable } from '../../../src/figures/baseline-race/text';
+import { baselineRaceAlt, historyTable, sweepTable } from '../../../src/figures/baseline-race/text';
 import { FIGURE_CATALOG } from '../../../src/figures/catalog';
 import type { DecisionGrid } from '../../../src/ml/race';
 
@@ -361,12 +361,5 @@ describe('ledger, strip plot and text', () => {
     expect(historyTable(race).rows).toHaveLength(9);
     expect(sweepTable(sweep).rows).toHaveLength(12);
     expect(historyTable(undefined).rows).toHaveLength(0);
-  });
-
-  it('human-readable durations', () => {
-    expect(humanSeconds(0.025)).toBe('25 ms');
-    expect(humanSeconds(12)).toBe('12 s');
-    expect(humanSeconds(2220)).toBe('37 min');
-    expect(humanSeconds(7200)).toBe('2 h');
   });
 });

@@ -182,7 +182,7 @@ describe('cost-of-an-answer model', () => {
         reducedMotion: true,
       }),
     );
-    expect(html).toMatch(/QPU 17.5 s, \$4.06/);
+    expect(html).toMatch(/QPU 17.5 seconds, \$4.06/);
     expect(html).toMatch(/your browser: being timed/);
   });
 });

@@ -7,7 +7,6 @@ import {
   countsAt,
   deepLimitShots,
   deviceProfile,
-  humanDuration,
   shotNoiseStderr,
   shotRows,
   shotsForSign,
@@ -91,12 +90,5 @@ describe('one training run', () => {
     expect(half.circuits).toBe(run.circuits / 2);
     expect(countsAt(run, 1)).toMatchObject({ epoch: 50, circuits: run.circuits, shots: run.shots });
     expect(countsAt(run, 0).shots).toBe(0);
-  });
-
-  it('formats durations', () => {
-    expect(humanDuration(30)).toBe('30 seconds');
-    expect(humanDuration(5400)).toBe('1.5 hours');
-    expect(humanDuration(33 * 86400)).toBe('33 days');
-    expect(humanDuration(3 * 365.25 * 86400)).toBe('3.0 years');
   });
 });

@@ -41,7 +41,7 @@ import {
   type PipelineParams,
 } from '../../../src/figures/pipeline-cost/text';
 import devicesData from '../../../content/data/devices.json';
-import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/figures/pipeline-cost/format';
+import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/format';
 import { checkField } from '../../../src/figures/pipeline-cost/validate';
 import { displayCell } from '../../../src/story/data';
 import PipelineCostView from '../../../src/figures/pipeline-cost/view';

@@ -1,0 +1,47 @@
+/**
+ * Legend keys: a small decorative SVG beside a series' name (hidden from assistive technology, since
+ * the name says it). `Swatch` holds any mark; `LineSwatch` is the key of a line series.
+ */
+import type { ReactNode } from 'react';
+
+export function Swatch({
+  width = 12,
+  height = 12,
+  children,
+}: {
+  width?: number;
+  height?: number;
+  children: ReactNode;
+}) {
+  return (
+    <svg width={width} height={height} aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
+
+export interface LineSwatchProps {
+  stroke: string;
+  strokeWidth: number;
+  dash?: string;
+  width?: number;
+  height?: number;
+  /** Space left free at each end of the stroke. */
+  inset?: number;
+}
+
+export function LineSwatch({ stroke, strokeWidth, dash, width = 26, height = 8, inset = 0 }: LineSwatchProps) {
+  return (
+    <Swatch width={width} height={height}>
+      <line
+        x1={inset}
+        x2={width - inset}
+        y1={height / 2}
+        y2={height / 2}
+        stroke={stroke}
+        strokeWidth={strokeWidth}
+        strokeDasharray={dash}
+      />
+    </Swatch>
+  );
+}
