@@ -20,7 +20,7 @@ import { defaultParams } from '../story/params';
 import { encodingCounts } from '../encoding/counts';
 import { amplitudeQubits } from '../encoding/circuits';
 import { pipelineParamSpec } from '../figures/pipeline-cost/meta';
-import { computePipeline } from '../figures/pipeline-cost/model';
+import { computePipeline } from '../costs/pipeline';
 import { datasetTotals, inputsFromParams, type PipelineParams } from '../figures/pipeline-cost/text';
 import { erosionParamSpec } from '../figures/speedup-erosion/meta';
 import { breakEven, erosionModel, type ErosionInputs } from '../figures/speedup-erosion/model';

@@ -15,9 +15,9 @@
  * Pure; no DOM.
  */
 import { encodingCounts } from '../../encoding/counts';
-import { fmtCount, fmtDuration, fmtSci } from '../pipeline-cost/format';
-import { shotsForPrecision } from '../pipeline-cost/model';
-import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
+import { fmtCount, fmtDuration, fmtSci } from '../../charts/format';
+import { shotsForPrecision } from '../../costs/pipeline';
+import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../../costs/profiles';
 import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';
 import type { WorkloadId } from './meta';
 import { WORKLOADS, type Workload } from './workloads';

@@ -1,6 +1,6 @@
 /** Static facts about the calibration-drift figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
-import { DEVICE_IDS, type DeviceId } from '../noise-vs-depth/meta';
+import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 
 export interface CalibrationDriftFigureParams {
   device: DeviceId;

@@ -23,7 +23,7 @@
  * Pure functions; no DOM.
  */
 import gpus from '../../../content/data/gpus.json';
-import { shotsForPrecision } from '../pipeline-cost/model';
+import { shotsForPrecision } from '../../costs/pipeline';
 import {
   deviceTiming,
   gpuProfile,
@@ -33,7 +33,7 @@ import {
   type PlanId,
   type PricePlan,
   type TimedDeviceId,
-} from '../pipeline-cost/profiles';
+} from '../../costs/profiles';
 import type { AnswerKind } from './meta';
 
 export const LAST_STEP = 2;

@@ -13,8 +13,8 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../pipeline-cost/format';
-import { deviceTiming, pricePlan } from '../pipeline-cost/profiles';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../charts/format';
+import { deviceTiming, pricePlan } from '../../costs/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
   BROWSER_MEASURED_MAX,

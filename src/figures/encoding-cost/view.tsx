@@ -10,8 +10,8 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
-import { fmtCount, fmtNumber, pow10 } from '../pipeline-cost/format';
-import { checkField } from '../pipeline-cost/validate';
+import { fmtCount, fmtNumber, pow10 } from '../../charts/format';
+import { checkField } from '../../charts/field-check';
 import { ENCODING_DEVICES, encodingParamSpec } from './meta';
 import {
   D_MAX,

@@ -13,7 +13,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { DataTable } from '../../story/data';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
-import { fitExponential, type ExpFit } from '../barren-plateau/model';
+import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonProfile, type marathonParamSpec } from './meta';
 import {

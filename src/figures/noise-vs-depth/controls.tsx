@@ -7,7 +7,7 @@ import { format } from 'd3-format';
 import { useEffect, useId, useRef, useState } from 'react';
 import { loadDevices } from '../../sim/noise';
 import { useMediaQuery } from '../../story/motion';
-import { DEVICE_IDS, type DeviceId } from './meta';
+import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
 
 /** Factor choices of the sliders (log-spaced; 0 switches the source off). */

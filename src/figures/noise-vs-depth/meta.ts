@@ -1,18 +1,6 @@
 /** Static facts about the noise-vs-depth figure: URL parameters (with bounds) and sources. */
+import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
-
-/** Device ids of content/data/devices.json (a unit test keeps this list in step with the file, so the
- * article bundle need not carry the JSON). */
-export const DEVICE_IDS = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'quantinuum_helios',
-  'ionq_aria',
-] as const;
-export type DeviceId = (typeof DEVICE_IDS)[number];
 
 export interface NoiseVsDepthFigureParams {
   device: DeviceId;

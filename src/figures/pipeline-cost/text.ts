@@ -2,9 +2,16 @@
 import type { DataTable } from '../../story/data';
 import type { ParamValues } from '../../story/params';
 import type { pipelineParamSpec } from './meta';
-import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from './model';
-import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, type DatasetId } from './profiles';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, fmtFaultFree } from './format';
+import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from '../../costs/pipeline';
+import {
+  GPU_UTILISATION,
+  JOB_LATENCY,
+  QPU_POWER,
+  QUEUE_NOTE,
+  datasetPreset,
+  type DatasetId,
+} from '../../costs/profiles';
+import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, fmtFaultFree } from '../../charts/format';
 
 export type PipelineParams = ParamValues<typeof pipelineParamSpec>;
 export const LAST_STEP = 5;

@@ -10,9 +10,9 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from './format';
+import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../charts/format';
 import type { pipelineParamSpec } from './meta';
-import { computePipeline, type PipelineBill } from './model';
+import { computePipeline, type PipelineBill } from '../../costs/pipeline';
 import {
   LAST_STEP,
   datasetTotals,

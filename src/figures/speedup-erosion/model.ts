@@ -18,14 +18,8 @@
  * generous to the quantum side). Break-even: the smallest N from which the quantum curve stays below
  * the classical one up to N_MAX, or none. Pure; no DOM.
  */
-import { shotsForPrecision } from '../pipeline-cost/model';
-import {
-  GPU_UTILISATION,
-  deviceTiming,
-  gpuProfile,
-  type DeviceTiming,
-  type TimedDeviceId,
-} from '../pipeline-cost/profiles';
+import { shotsForPrecision } from '../../costs/pipeline';
+import { GPU_UTILISATION, deviceTiming, gpuProfile, type DeviceTiming, type TimedDeviceId } from '../../costs/profiles';
 
 export const LAST_STEP = 4;
 export const N_MIN = 1;

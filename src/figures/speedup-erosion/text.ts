@@ -1,7 +1,7 @@
 /** Words for the speedup-erosion figure: method, alt text and downloads from the current model. */
 import type { DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../pipeline-cost/format';
-import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../pipeline-cost/profiles';
+import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../charts/format';
+import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../../costs/profiles';
 import { breakEven, stageLabel, type BreakEven, type ErosionModel, type Stage } from './model';
 
 export function describeBreakEven(b: BreakEven, alpha: number): string {

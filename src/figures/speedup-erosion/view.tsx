@@ -10,7 +10,7 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../pipeline-cost/format';
+import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../charts/format';
 import { EROSION_DEVICES, erosionParamSpec } from './meta';
 import {
   LAST_STEP,
@@ -24,7 +24,7 @@ import {
   type Stage,
 } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
-import { deviceTiming } from '../pipeline-cost/profiles';
+import { deviceTiming } from '../../costs/profiles';
 import './speedup-erosion.css';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };

@@ -3,7 +3,7 @@
  * negative, zero where a positive value is needed, fractional where a whole number is needed, and
  * absurdly large (beyond the parameter's maximum). Pure.
  */
-import type { NumberParamSpec, IntParamSpec } from '../../story/params';
+import type { NumberParamSpec, IntParamSpec } from '../story/params';
 
 export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
 
