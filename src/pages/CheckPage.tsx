@@ -26,7 +26,7 @@ import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
 import { deviceTiming, pricePlan, type TimedDeviceId } from '../costs/profiles';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 import { siteTitle } from './site';
 import './check.css';
 

@@ -19,7 +19,7 @@ import { stepDomId } from '../story/Step';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 import { loadedFigureSteps, loadedSection, type LoadedSection } from './embed-content';
 
 /** Numbering is the article's; the references are those of the one section shown. */

@@ -4,7 +4,7 @@
  * one HTML file per route, the client reads the route back from `location.pathname`.
  */
 import { FIGURE_IDS, SECTION_IDS } from '../figures/catalog';
-import { pageHref, stripBase } from './address';
+import { pageHref, stripBase } from '../site/address';
 
 export type Route =
   | { page: 'article' }

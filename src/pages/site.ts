@@ -2,7 +2,7 @@
 import type { ArticleMeta } from '../cite/types';
 
 import { catalogEntry, FIGURE_CATALOG } from '../figures/catalog';
-import { BASE_PATH, pageHref } from './address';
+import { BASE_PATH, pageHref } from '../site/address';
 import ogImage from './og-image.json';
 import { oembedPath, routePath, type Route } from './routes';
 

@@ -8,7 +8,7 @@ import { figureParamsFromSearch, iframeSnippet, loaderSnippet, type EmbedTarget 
 import { useFigureTitle } from './figure-registry';
 import { useStoryMode } from './mode-context';
 import './embed-control.css';
-import { embedOrigin, pageHref } from '../pages/address';
+import { embedOrigin, pageHref } from '../site/address';
 
 function Snippet({ label, text }: { label: string; text: string }) {
   const id = useId();
