@@ -23,7 +23,7 @@ import { pipelineParamSpec } from '../figures/pipeline-cost/meta';
 import { computePipeline } from '../costs/pipeline';
 import { datasetTotals, inputsFromParams, type PipelineParams } from '../figures/pipeline-cost/text';
 import { erosionParamSpec } from '../figures/speedup-erosion/meta';
-import { breakEven, erosionModel, type ErosionInputs } from '../figures/speedup-erosion/model';
+import { breakEven, erosionModel, type ErosionInputs } from '../costs/erosion';
 import { CYCLE_US, distanceFor, qubitsPerLogical, willowLogicalError } from '../figures/error-correction/model';
 import { ERROR_CORRECTION_DEFAULTS } from '../figures/error-correction/meta';
 import { Z95, deepLimitShots } from '../figures/measurement-marathon/model';

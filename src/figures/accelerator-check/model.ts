@@ -18,7 +18,7 @@ import { encodingCounts } from '../../encoding/counts';
 import { fmtCount, fmtDuration, fmtSci } from '../../charts/format';
 import { shotsForPrecision } from '../../costs/pipeline';
 import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../../costs/profiles';
-import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';
+import { N_MAX, breakEven, erosionModel } from '../../costs/erosion';
 import type { WorkloadId } from './meta';
 import { WORKLOADS, type Workload } from './workloads';
 

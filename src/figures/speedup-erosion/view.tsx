@@ -12,17 +12,8 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../charts/format';
 import { EROSION_DEVICES, erosionParamSpec } from './meta';
-import {
-  LAST_STEP,
-  breakEven,
-  stageLabel,
-  curve,
-  erosionModel,
-  stagesForStep,
-  type ErosionInputs,
-  type ErosionModel,
-  type Stage,
-} from './model';
+import { breakEven, erosionModel, type ErosionInputs, type ErosionModel, type Stage } from '../../costs/erosion';
+import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
 import { deviceTiming } from '../../costs/profiles';
 import './speedup-erosion.css';
