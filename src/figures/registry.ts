@@ -56,11 +56,6 @@ export function getFigure(id: string): FigureRegistration | undefined {
   return (FIGURE_REGISTRY as Record<string, FigureRegistration>)[id];
 }
 
-/** Ids of the figures that have a view. */
-export function builtFigureIds(): FigureId[] {
-  return FIGURE_CATALOG.filter((f) => BUILT[f.id]).map((f) => f.id);
-}
-
 /** Loads every built view's chunk; a pre-render can await this before rendering. */
 export function preloadFigureViews(): Promise<unknown> {
   return Promise.all(Object.values(FIGURE_REGISTRY).map((r) => r.view?.load()));

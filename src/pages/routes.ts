@@ -17,8 +17,6 @@ export type Route =
   | { page: 'check' }
   | { page: 'embed-check' };
 
-export type RoutePage = Route['page'];
-
 const isFigure = (id: string) => (FIGURE_IDS as readonly string[]).includes(id);
 const isSection = (id: string) => (SECTION_IDS as readonly string[]).includes(id);
 

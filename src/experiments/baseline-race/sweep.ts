@@ -235,17 +235,3 @@ export function runKnobSweep(params: SweepParams, ctx: SweepContext = {}): Sweep
   }
   return finish(params, runs);
 }
-
-/** As `runKnobSweep`, yielding to the event loop between runs so a worker can cancel it. */
-export async function runKnobSweepAsync(params: SweepParams, ctx: SweepContext = {}): Promise<SweepResult> {
-  checkSweepParams(params);
-  const plan = planSweep(params);
-  const runs: SweepRun[] = [];
-  for (const planned of plan) {
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    throwIfAborted(ctx.signal);
-    runs.push(runPlanned(planned));
-    ctx.onProgress?.(runs.length, plan.length, sweepData(params, runs.slice()));
-  }
-  return finish(params, runs);
-}

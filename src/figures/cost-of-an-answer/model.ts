@@ -44,7 +44,6 @@ export const BROWSER_MEASURED_MAX = 20;
 export const BROWSER_EXTRAPOLATED_MAX = 30;
 /** Bytes per amplitude: complex64 on the GPU (single precision, as GPU simulators default to), 2 × Float64 in ours. */
 export const GPU_BYTES_PER_AMPLITUDE = 8;
-export const BROWSER_BYTES_PER_AMPLITUDE = 16;
 /** One GPU node: p5.48xlarge, 8 × H100 (the node whose list price gpus.json cites). */
 export const GPUS_PER_NODE = 8;
 
