@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { articlePlugin } from './src/mdx/vite-plugin';
 import { themeBootScript } from './src/reading/theme';
-import { parseSiteUrl, type SiteAddress } from './src/pages/address';
+import { parseSiteUrl, type SiteAddress } from './src/site/address';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

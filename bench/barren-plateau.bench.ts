@@ -5,8 +5,9 @@
  * 3. The noisy (density-matrix) kernel against the generic DensityMatrix with Kraus depolarizing channels.
  */
 import { barrenPlateau, deepLimitVariance } from '../src/experiments/barren-plateau';
-import { LayeredKernel } from '../src/experiments/barren-plateau/kernel';
-import { mccleanProgram, toCircuit, type LayeredProgram } from '../src/experiments/barren-plateau/program';
+import { LayeredKernel } from '../src/sim/layered-kernel';
+import { toCircuit, type LayeredProgram } from '../src/sim/layered-program';
+import { mccleanProgram } from '../src/experiments/barren-plateau/program';
 import { runRaw } from '../src/experiments/run';
 import { depolarizing } from '../src/sim/channels';
 import { DensityMatrix } from '../src/sim/density';

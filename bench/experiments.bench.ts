@@ -12,7 +12,7 @@
 import { getExperiment } from '../src/experiments';
 import { runRaw } from '../src/experiments/run';
 import { levelPrefix } from '../src/experiments/landscape';
-import { runsPerReplicate } from '../src/ml/sweep';
+import { runsPerReplicate } from '../src/experiments/baseline-race/sweep';
 import { experimentParams as nvdParams, NVD_DEFAULTS } from '../src/figures/noise-vs-depth/model';
 import { experimentParams as cdParams, CD_DEFAULTS } from '../src/figures/calibration-drift/model';
 import { raceOverrides, sweepOverrides } from '../src/figures/baseline-race/model';

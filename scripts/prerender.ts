@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
-import { parseSiteUrl } from '../src/pages/address';
+import { parseSiteUrl } from '../src/site/address';
 import { writeHostingFiles } from './hosting';
 import { inlineStylesheet } from './inline-css';
 import { buildId, cacheIdFor, olderAssetsRoute, versionsScript, VERSIONS_SCRIPT } from './sw-versions';

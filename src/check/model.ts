@@ -13,15 +13,8 @@
  *   baseline           the ratio of the end-to-end quantum time to the stated classical runtime
  */
 import { encodingCounts } from '../encoding/counts';
-import { shotsForPrecision } from '../figures/pipeline-cost/model';
-import {
-  JOB_LATENCY,
-  QPU_POWER,
-  deviceTiming,
-  pricePlan,
-  type PlanId,
-  type TimedDeviceId,
-} from '../figures/pipeline-cost/profiles';
+import { shotsForPrecision } from '../costs/pipeline';
+import { JOB_LATENCY, QPU_POWER, deviceTiming, pricePlan, type PlanId, type TimedDeviceId } from '../costs/profiles';
 
 export const CHECK_DEVICES = [
   'ibm_boston',

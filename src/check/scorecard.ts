@@ -1,6 +1,6 @@
 /** The six items of the article's list for one claim: verdicts and lines with their formulas and sources. */
 import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../format';
-import { JOB_LATENCY, QPU_POWER, pricePlan } from '../figures/pipeline-cost/profiles';
+import { JOB_LATENCY, QPU_POWER, pricePlan } from '../costs/profiles';
 import type { CheckInputs, CheckResult, Item } from './model';
 
 const MUST = 'The claim must state this.';

@@ -52,15 +52,6 @@ function hostOf(url: string): string {
   return match ? match[1].replace(/^www\./, '') : url;
 }
 
-/** One-line plain-text form used in popovers: "Authors (year). Title. Venue." */
-export function formatReferenceText(ref: Reference): string {
-  const parts = [`${formatAuthors(ref.author)} (${ref.year}).`, `${stripBraces(ref.title)}.`];
-  const venue = formatVenue(ref);
-  if (venue) parts.push(`${venue}.`);
-  if (ref.note) parts.push(ref.note.endsWith('.') ? ref.note : `${ref.note}.`);
-  return parts.join(' ');
-}
-
 export function stripBraces(text: string): string {
   return text.replace(/[{}]/g, '');
 }

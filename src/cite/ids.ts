@@ -1,5 +1,9 @@
 /** DOM ids shared by in-text citations, footnotes and the bibliography (back-links need both ends). */
-import { idSafe } from '../mdx/vocabulary';
+
+/** A DOM-id-safe form of a citation key (`preskill2018` stays, `a:b/c` → `a-b-c`). */
+function idSafe(key: string): string {
+  return key.replace(/[^A-Za-z0-9_-]/g, '-');
+}
 
 export const referenceId = (key: string) => `ref-${idSafe(key)}`;
 export const citeId = (key: string, occurrence: number) => `cite-${idSafe(key)}-${occurrence}`;

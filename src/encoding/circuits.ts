@@ -12,6 +12,7 @@
  *              entanglement, as Qiskit's ZZFeatureMap builds it: per repetition H on every qubit,
  *              P(2x_i), then for every pair i<j: CX(i,j) · P(2(π−x_i)(π−x_j)) on j · CX(i,j).
  */
+import { parity } from '../sim/bits';
 import type { Circuit, GateOp } from '../sim/types';
 
 export const ENCODINGS = ['basis', 'angle', 'amplitude', 'zz'] as const;
@@ -90,20 +91,11 @@ function uniformlyControlledRy(ops: GateOp[], controls: number[], target: number
   for (let i = 0; i < size; i++) {
     const g = grayCode(i);
     let theta = 0;
-    for (let j = 0; j < size; j++) theta += popcountParity(g & j) ? -alpha[j] : alpha[j];
+    for (let j = 0; j < size; j++) theta += parity(g & j) ? -alpha[j] : alpha[j];
     ops.push(gate('ry', [target], [theta / size]));
     const flipped = g ^ grayCode((i + 1) % size);
     ops.push(gate('cx', [controls[31 - Math.clz32(flipped)], target]));
   }
-}
-
-function popcountParity(v: number): number {
-  v ^= v >>> 16;
-  v ^= v >>> 8;
-  v ^= v >>> 4;
-  v ^= v >>> 2;
-  v ^= v >>> 1;
-  return v & 1;
 }
 
 export function amplitudeEncoding(x: ArrayLike<number>): Circuit {

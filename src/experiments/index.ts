@@ -22,11 +22,6 @@ export const EXPERIMENTS: Record<string, AnyExperimentDefinition> = {
   [encodingCost.name]: encodingCost,
 };
 
-/** Adds (or replaces) an experiment; call at module load of the figure's experiment module. */
-export function registerExperiment(def: AnyExperimentDefinition): void {
-  EXPERIMENTS[def.name] = def;
-}
-
 export function getExperiment(name: string): AnyExperimentDefinition {
   const def = Object.prototype.hasOwnProperty.call(EXPERIMENTS, name) ? EXPERIMENTS[name] : undefined;
   if (!def) throw new Error(`unknown experiment '${name}' (known: ${Object.keys(EXPERIMENTS).sort().join(', ')})`);
@@ -34,7 +29,6 @@ export function getExperiment(name: string): AnyExperimentDefinition {
 }
 
 export const runBarrenPlateau = asExperiment(barrenPlateau);
-export const runNoiseVsDepth = asExperiment(noiseVsDepth);
 
 export { barrenPlateau, noiseVsDepth };
 export type { BarrenPlateauParams, BarrenPlateauData, BarrenPlateauRow, BarrenPlateauSamples } from './barren-plateau';

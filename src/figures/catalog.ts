@@ -116,4 +116,3 @@ export function catalogEntry(id: string): CatalogEntry | undefined {
 
 /** Article sections, in reading order; `content/NN-<id>.mdx` holds each. */
 export const SECTION_IDS = ['opening', 'noise', 'data-loading', 'variational', 'niches', 'hybrid', 'faq'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];

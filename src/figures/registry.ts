@@ -4,10 +4,11 @@
  * Ids without a view yet render their Scrolly's prose with no graphic (never a placeholder).
  */
 import type { ComponentType } from 'react';
-import { preloadable, type Preloadable } from '../story/preloadable';
-import type { FigureMeta, FigureViewProps } from '../story/figure-types';
+import { preloadable } from '../story/preloadable';
+import type { AnyFigureViewProps, FigureRegistration } from '../story/figure-registry';
+import type { FigureMeta } from '../story/figure-types';
 import type { ParamSpec } from '../story/params';
-import { FIGURE_CATALOG, type CatalogEntry, type FigureId } from './catalog';
+import { FIGURE_CATALOG, type FigureId } from './catalog';
 import { shotNoiseMeta } from './shot-noise/meta';
 import { barrenPlateauMeta } from './barren-plateau/meta';
 import { landscapeMeta } from './landscape/meta';
@@ -22,17 +23,7 @@ import { calibrationDriftMeta } from './calibration-drift/meta';
 import { costMeta } from './cost-of-an-answer/meta';
 import { accelMeta } from './accelerator-check/meta';
 
-// Views are typed per figure; the host passes props that match the figure's own spec.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyViewProps = FigureViewProps<any>;
-type AnyView = ComponentType<AnyViewProps>;
-
-export interface FigureRegistration {
-  entry: CatalogEntry;
-  meta?: FigureMeta<ParamSpec>;
-  /** The view, in its own chunk: loadable ahead of rendering (pre-render, hydration). */
-  view?: Preloadable<AnyViewProps>;
-}
+type AnyView = ComponentType<AnyFigureViewProps>;
 
 const BUILT: Partial<Record<FigureId, { meta: FigureMeta<ParamSpec>; load: () => Promise<{ default: AnyView }> }>> = {
   'shot-noise': { meta: shotNoiseMeta, load: () => import('./shot-noise/view') },
@@ -54,7 +45,7 @@ export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = O
   FIGURE_CATALOG.map((entry) => {
     const built = BUILT[entry.id];
     const reg: FigureRegistration = built
-      ? { entry, meta: built.meta, view: preloadable<AnyViewProps>(() => built.load().then((m) => m.default)) }
+      ? { entry, meta: built.meta, view: preloadable<AnyFigureViewProps>(() => built.load().then((m) => m.default)) }
       : { entry };
     return [entry.id, reg];
   }),
@@ -63,11 +54,6 @@ export const FIGURE_REGISTRY: Readonly<Record<FigureId, FigureRegistration>> = O
 /** The registration for a figure id, or undefined for an unknown id. */
 export function getFigure(id: string): FigureRegistration | undefined {
   return (FIGURE_REGISTRY as Record<string, FigureRegistration>)[id];
-}
-
-/** Ids of the figures that have a view. */
-export function builtFigureIds(): FigureId[] {
-  return FIGURE_CATALOG.filter((f) => BUILT[f.id]).map((f) => f.id);
 }
 
 /** Loads every built view's chunk; a pre-render can await this before rendering. */

@@ -4,7 +4,7 @@
  * of widening the page.
  */
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { pageHref } from '../pages/address';
+import { pageHref } from '../site/address';
 
 type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-anchor'?: string; children?: ReactNode };
 

@@ -28,10 +28,5 @@ export function slugify(text: string): string {
   );
 }
 
-/** A DOM-id-safe form of a citation key (`preskill2018` stays, `a:b/c` → `a-b-c`). */
-export function idSafe(key: string): string {
-  return key.replace(/[^A-Za-z0-9_-]/g, '-');
-}
-
 /** Id of a section's `## ` heading; the `<section>` itself carries the bare section id. */
 export const sectionTitleId = (sectionId: string) => `${sectionId}-title`;

@@ -52,17 +52,3 @@ export function streamSeed(
 ): number {
   return deriveSeed(seed, MODEL_STREAM[model], PURPOSE[purpose], ...coords);
 }
-
-/** Classical training cost. FLOPs are split into the training pass (forward + backward + optimiser) and evaluation. */
-export interface ClassicalCost {
-  trainFlops: number;
-  evalFlops: number;
-}
-
-/** Fraction of labels equal to the predicted class (P(class 1) ≥ ½ → 1). */
-export function accuracyFromProbs(probs: ArrayLike<number>, labels: readonly number[]): number {
-  if (labels.length === 0) return 0;
-  let ok = 0;
-  for (let i = 0; i < labels.length; i++) if ((probs[i] >= 0.5 ? 1 : 0) === labels[i]) ok++;
-  return ok / labels.length;
-}

@@ -6,29 +6,4 @@ export * from './logistic';
 export * from './mlp';
 export * from './vqc';
 export * from './runners';
-export * from './experiment';
-export {
-  DEFAULT_RACE_PARAMS,
-  RACE_METHOD,
-  RaceRun,
-  checkRaceParams,
-  raceParams,
-  raceSteps,
-  runRace,
-  runRaceAsync,
-  sampleGrid,
-  yieldToEventLoop,
-} from './race';
-export type {
-  DecisionGrid,
-  ModelEpoch,
-  ModelInfo,
-  RaceCheckpoint,
-  RaceContext,
-  RaceData,
-  RaceEpoch,
-  RaceOverrides,
-  RaceParams,
-  RaceResult,
-} from './race';
-export * from './sweep';
+export * from './validate';

@@ -9,6 +9,8 @@
  * a pre-render (the dev server) render it whole.
  */
 import { useEffect } from 'react';
+import { getFigure } from '../figures/registry';
+import { FigureRegistryContext } from '../story/figure-registry';
 import { preloadable } from '../story/preloadable';
 import { Island } from '../islands/Island';
 import { loadEmbedContent } from './embed-content';
@@ -96,12 +98,12 @@ function HydratedMark() {
 
 export function App({ route }: { route: Route }) {
   return (
-    <>
+    <FigureRegistryContext value={getFigure}>
       <Page route={route} />
       <HydratedMark />
       {route.page === 'embed' || route.page === 'embed-section' || route.page === 'embed-check' ? null : (
         <Island name="update-prompt" id="update-prompt" props={{}} component={UpdatePrompt} />
       )}
-    </>
+    </FigureRegistryContext>
   );
 }

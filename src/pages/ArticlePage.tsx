@@ -5,9 +5,13 @@
 import { citationCounts, citationOrder, meta, references, sections } from 'virtual:article';
 import { Bibliography, CitationProvider, CiteThis, type CitationData } from '../cite';
 import { formatAuthors, metaAuthors } from '../cite/format';
+import { FigureIsland, figureIslandId } from '../islands/FigureIsland';
+import { Island } from '../islands/Island';
 import { mdxComponents } from '../mdx/components';
 import { sectionTitleId } from '../mdx/vocabulary';
 import { SkipLink, type TocEntry } from '../reading';
+import { useHasFigureView } from '../story/figure-registry';
+import { Scrolly, type ScrollyProps } from '../story/Scrolly';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { siteTitle } from './site';
 
@@ -17,6 +21,23 @@ const toc: TocEntry[] = [
   ...sections.map((s) => ({ id: s.id, title: s.title })),
   ...(citationOrder.length > 0 ? [{ id: 'references', title: 'References' }] : []),
 ];
+
+/** A scrolly section of the article: its graphic is a figure island, hydrated when it nears the viewport. */
+function ArticleScrolly(props: ScrollyProps) {
+  const { figure } = props;
+  const graphic = useHasFigureView(figure) ? (
+    <Island
+      name="figure"
+      id={figureIslandId(figure)}
+      props={{ figure }}
+      component={FigureIsland}
+      className="scrolly__graphic"
+    />
+  ) : null;
+  return <Scrolly {...props} graphic={graphic} />;
+}
+
+const articleComponents = { ...mdxComponents, Scrolly: ArticleScrolly };
 
 function formatDate(iso: string | undefined): string | undefined {
   if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
@@ -60,7 +81,7 @@ export function ArticlePage() {
           </header>
           {sections.map(({ id, Content }) => (
             <section key={id} id={id} className="article-section" aria-labelledby={sectionTitleId(id)}>
-              <Content components={mdxComponents} />
+              <Content components={articleComponents} />
             </section>
           ))}
           <footer className="article-end">

@@ -23,10 +23,10 @@ import {
 } from '../check/model';
 import { WORKED_EXAMPLES, exampleHref } from '../check/examples';
 import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
-import { deviceTiming, pricePlan, type TimedDeviceId } from '../figures/pipeline-cost/profiles';
+import { deviceTiming, pricePlan, type TimedDeviceId } from '../costs/profiles';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 import { siteTitle } from './site';
 import './check.css';
 

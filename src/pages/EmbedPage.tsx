@@ -12,14 +12,14 @@ import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
 import { collectScrollies, parseStepParam, parseThemeParam, type ScrollyInfo } from '../story/deck';
 import { StoryModeContext } from '../story/mode-context';
-import { hasFigureView } from '../story/FigureHost';
+import { useHasFigureView } from '../story/figure-registry';
 import { Stepper } from '../story/Stepper';
 import { collectSteps } from '../story/collect';
 import { stepDomId } from '../story/Step';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 import { loadedFigureSteps, loadedSection, type LoadedSection } from './embed-content';
 
 /** Numbering is the article's; the references are those of the one section shown. */
@@ -30,7 +30,7 @@ function citationsOf(section: LoadedSection | undefined): CitationData {
 /** The figure's steps, from its Scrolly compiled alone (loaded before render: embed-content.ts). */
 function scrollyFor(own: LoadedSection | undefined, figure: string): ScrollyInfo | undefined {
   return own
-    ? collectScrollies([own], mdxComponents as Record<string, unknown>).find((s) => s.figure === figure)
+    ? collectScrollies([own], mdxComponents as Record<string, unknown>, catalogEntry).find((s) => s.figure === figure)
     : undefined;
 }
 
@@ -93,6 +93,7 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   const info = useMemo(() => scrollyFor(own, figure), [own, figure]);
   const citations = useMemo(() => citationsOf(own), [own]);
   const entry = catalogEntry(figure);
+  const withView = useHasFigureView(figure);
   const labels = info?.labels ?? entry?.steps ?? [];
   const stepCount = info ? info.steps.length : labels.length;
   const query = useEmbedQuery(stepCount);
@@ -132,7 +133,7 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   return (
     <StoryModeContext.Provider value="embed">
       <CitationProvider value={citations}>
-        <EmbedFrame title={title} titleHidden={hasFigureView(figure)} issues={query.issues} articleHref={articleHref}>
+        <EmbedFrame title={title} titleHidden={withView} issues={query.issues} articleHref={articleHref}>
           {info ? (
             <Stepper
               figure={figure}

@@ -3,7 +3,7 @@ import { meta } from 'virtual:article-index';
 import { SkipLink } from '../reading';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { siteTitle } from './site';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 
 export function NotFoundPage() {
   return (

@@ -16,7 +16,7 @@ import { StoryModeContext } from '../story/mode-context';
 import { useDeckSync } from '../story/present-sync';
 import { articleDeck } from './deck-data';
 import './pages.css';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 
 const citations: CitationData = { references, order: citationOrder, counts: citationCounts };
 

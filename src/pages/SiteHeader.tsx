@@ -5,7 +5,7 @@
 import { Island } from '../islands/Island';
 import type { IslandProps } from '../islands/types';
 import { ReadingProgress, TableOfContents, ThemeToggle } from '../reading';
-import { pageHref } from './address';
+import { pageHref } from '../site/address';
 
 export type SiteHeaderProps = IslandProps['header'];
 

@@ -4,7 +4,7 @@
  * one HTML file per route, the client reads the route back from `location.pathname`.
  */
 import { FIGURE_IDS, SECTION_IDS } from '../figures/catalog';
-import { pageHref, stripBase } from './address';
+import { pageHref, stripBase } from '../site/address';
 
 export type Route =
   | { page: 'article' }
@@ -16,8 +16,6 @@ export type Route =
   | { page: 'print' }
   | { page: 'check' }
   | { page: 'embed-check' };
-
-export type RoutePage = Route['page'];
 
 const isFigure = (id: string) => (FIGURE_IDS as readonly string[]).includes(id);
 const isSection = (id: string) => (SECTION_IDS as readonly string[]).includes(id);

@@ -2,16 +2,12 @@
 import type { ArticleMeta } from '../cite/types';
 
 import { catalogEntry, FIGURE_CATALOG } from '../figures/catalog';
-import { BASE_PATH, pageHref } from './address';
+import { BASE_PATH, pageHref } from '../site/address';
 import ogImage from './og-image.json';
 import { oembedPath, routePath, type Route } from './routes';
 
 export type PageName = 'article' | 'not-found';
 export const PAGE_NAMES: readonly PageName[] = ['article', 'not-found'];
-
-export function isPageName(value: unknown): value is PageName {
-  return typeof value === 'string' && (PAGE_NAMES as readonly string[]).includes(value);
-}
 
 /** The short name in the header: `meta.shortTitle` when given, else the title. */
 export function siteTitle(meta: ArticleMeta): string {
@@ -199,11 +195,6 @@ export function headTagsFor(
     tags.push(`<meta name="twitter:description" content="${attr(info.description)}">`);
   }
   return { title: escapeHtml(info.title), tags: tags.join('\n    ') };
-}
-
-/** `<title>` and head tags of the article or the 404 page. */
-export function headTags(meta: ArticleMeta, page: PageName): { title: string; tags: string } {
-  return headTagsFor(meta, headInfo(meta, { page }, {}));
 }
 
 /** The site's base URL (meta.url, i.e. SITE_URL, without a trailing slash), or '' when none is configured. */

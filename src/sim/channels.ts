@@ -101,11 +101,6 @@ const PAULI_1Q: readonly Float64Array[] = [
   new Float64Array([1, 0, 0, 0, 0, 0, -1, 0]), // Z
 ];
 
-/** The single-qubit Pauli matrix: 0 = I, 1 = X, 2 = Y, 3 = Z (a fresh copy). */
-export function pauliMatrix(index: 0 | 1 | 2 | 3): Float64Array {
-  return Float64Array.from(PAULI_1Q[index]);
-}
-
 function assertProbability(name: string, p: number, max = 1): void {
   if (!Number.isFinite(p) || p < 0 || p > max + 1e-15) {
     throw new RangeError(`${name} must be a number in [0, ${max}], got ${p}`);

@@ -18,7 +18,8 @@
  */
 import { matMul, superoperator, phaseDamping, thermalRelaxation, type Channel, type KrausSet } from './channels';
 import { gateArity, gateMatrix, validateGateOp, writeGateMatrix } from './gates';
-import { observableTerms, parsePauli, parity, type Observable } from './pauli';
+import { parity } from './bits';
+import { observableTerms, parsePauli, type Observable } from './pauli';
 import {
   DEFAULT_LIMITS,
   SimulatorLimitError,

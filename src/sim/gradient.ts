@@ -12,7 +12,8 @@
  *   |λ⟩ = O|ψ⟩ back through the inverse gates; ∂f/∂θ_g = 2 Re⟨λ_g| ∂G_g |ψ_{g−1}⟩.
  */
 import { gateMatrix, inverseGate } from './gates';
-import { observableTerms, parsePauli, parity, type Observable } from './pauli';
+import { parity } from './bits';
+import { observableTerms, parsePauli, type Observable } from './pauli';
 import { StateVector, type StateVectorOptions } from './statevector';
 import type { Circuit, GateName, GateOp } from './types';
 

@@ -22,11 +22,11 @@ export {
   pauliString,
   observableTerms,
   pauliExpectation,
-  parity,
   type PauliMasks,
   type PauliTerm,
   type Observable,
 } from './pauli';
+export { parity, popcount } from './bits';
 export {
   CdfSampler,
   sampleCounts,

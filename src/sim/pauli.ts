@@ -5,6 +5,7 @@
  * three qubits is Z₂ Z₁ I₀. It is stored as two bit masks: P|i⟩ = i^{nY} · (−1)^{|i ∧ zMask|} · |i ⊕ xMask⟩
  * (each Y = i·X·Z contributes to both masks and a factor i).
  */
+import { parity } from './bits';
 
 export interface PauliMasks {
   /** Bits of qubits carrying X or Y. */
@@ -69,16 +70,6 @@ export function pauliString(numQubits: number, factors: Readonly<Record<number, 
 /** The observable as a list of weighted Pauli strings. */
 export function observableTerms(obs: Observable): readonly PauliTerm[] {
   return typeof obs === 'string' ? [{ coeff: 1, pauli: obs }] : obs;
-}
-
-/** Parity (0 or 1) of the set bits of a 32-bit integer. */
-export function parity(x: number): number {
-  x ^= x >>> 16;
-  x ^= x >>> 8;
-  x ^= x >>> 4;
-  x ^= x >>> 2;
-  x ^= x >>> 1;
-  return x & 1;
 }
 
 /** ⟨ψ|P|ψ⟩ for a state given as re/im arrays, one pass, no allocation. */

@@ -4,7 +4,8 @@
  * are drawn from their exact multinomial distribution: O(2^n) binomial draws once S exceeds 256·2^n.
  */
 import { randomBinomial } from 'd3-random';
-import { parsePauli, parity } from './pauli';
+import { parity } from './bits';
+import { parsePauli } from './pauli';
 import type { Rng } from './rng';
 import type { StateVector } from './statevector';
 import type { GateOp } from './types';

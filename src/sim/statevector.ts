@@ -7,7 +7,8 @@
  * 1-, 2- or 3-qubit kernel with the matrix written into a per-instance scratch buffer.
  */
 import { controlledBase, validateGateOp, writeGateMatrix, writeTargetBlock, gateArity } from './gates';
-import { observableTerms, parsePauli, parity, pauliExpectation, type Observable } from './pauli';
+import { insertZero, parity, sortThree } from './bits';
+import { observableTerms, parsePauli, pauliExpectation, type Observable } from './pauli';
 import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit, type GateOp, type RunOptions } from './types';
 
 export interface StateVectorOptions {
@@ -35,12 +36,6 @@ export function checkStateVectorSize(numQubits: number, maxQubits: number = DEFA
 
 const SQRT1_2 = Math.SQRT1_2;
 
-/** Inserts a zero bit at position p into x (bits ≥ p move up by one). */
-function insertZero(x: number, p: number): number {
-  const low = x & ((1 << p) - 1);
-  return ((x >>> p) << (p + 1)) | low;
-}
-
 export class StateVector {
   readonly numQubits: number;
   readonly dim: number;
@@ -50,6 +45,8 @@ export class StateVector {
   private readonly m = new Float64Array(128);
   /** Gather scratch for the 3-qubit generic kernel. */
   private readonly tr = new Float64Array(8);
+  /** Three qubit positions in ascending order (three-qubit gates). */
+  private readonly sorted = new Int32Array(3);
   private readonly ti = new Float64Array(8);
 
   constructor(numQubits: number, opts: StateVectorOptions = {}) {
@@ -473,24 +470,10 @@ export class StateVector {
     const { re, im } = this;
     const cb = (1 << c0) | (1 << c1),
       tb = 1 << t;
-    let p0 = c0,
-      p1 = c1,
-      p2 = t; // sort ascending
-    if (p0 > p1) {
-      const x = p0;
-      p0 = p1;
-      p1 = x;
-    }
-    if (p1 > p2) {
-      const x = p1;
-      p1 = p2;
-      p2 = x;
-    }
-    if (p0 > p1) {
-      const x = p0;
-      p0 = p1;
-      p1 = x;
-    }
+    const order = sortThree(c0, c1, t, this.sorted);
+    const p0 = order[0],
+      p1 = order[1],
+      p2 = order[2];
     const eighth = this.dim >>> 3;
     for (let k = 0; k < eighth; k++) {
       const i = insertZero(insertZero(insertZero(k, p0), p1), p2) | cb;
@@ -548,24 +531,10 @@ export class StateVector {
     const b0 = 1 << qubits[0],
       b1 = 1 << qubits[1],
       b2 = 1 << qubits[2];
-    let p0 = qubits[0],
-      p1 = qubits[1],
-      p2 = qubits[2];
-    if (p0 > p1) {
-      const x = p0;
-      p0 = p1;
-      p1 = x;
-    }
-    if (p1 > p2) {
-      const x = p1;
-      p1 = p2;
-      p2 = x;
-    }
-    if (p0 > p1) {
-      const x = p0;
-      p0 = p1;
-      p1 = x;
-    }
+    const order = sortThree(qubits[0], qubits[1], qubits[2], this.sorted);
+    const p0 = order[0],
+      p1 = order[1],
+      p2 = order[2];
     const eighth = this.dim >>> 3;
     for (let k = 0; k < eighth; k++) {
       const base = insertZero(insertZero(insertZero(k, p0), p1), p2);

@@ -4,11 +4,11 @@
  * parameters, each with a copy button. Snippets are built on open (they need `location`), never in render.
  */
 import { useEffect, useId, useState } from 'react';
-import { catalogEntry } from '../figures/catalog';
 import { figureParamsFromSearch, iframeSnippet, loaderSnippet, type EmbedTarget } from './snippets';
+import { useFigureTitle } from './figure-registry';
 import { useStoryMode } from './mode-context';
 import './embed-control.css';
-import { embedOrigin, pageHref } from '../pages/address';
+import { embedOrigin, pageHref } from '../site/address';
 
 function Snippet({ label, text }: { label: string; text: string }) {
   const id = useId();
@@ -42,6 +42,7 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
   const mode = useStoryMode();
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState<EmbedTarget | null>(null);
+  const title = useFigureTitle(id);
 
   useEffect(() => {
     if (!open) return;
@@ -51,10 +52,10 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
       kind: 'figure',
       id,
       step,
-      title: catalogEntry(id)?.title ?? id,
+      title,
       params: figureParamsFromSearch(window.location.search, id),
     });
-  }, [open, id, step]);
+  }, [open, id, step, title]);
 
   if (mode === 'slides' || mode === 'print') return null;
   return (

@@ -1,9 +1,9 @@
 /**
  * Renders a figure by id for a given step and progress, in any mode: looks the figure up in the
- * registry, owns its URL parameters and the motion preference, and lazy-loads the view. Figures with
- * no view render nothing.
+ * registry in context, owns its URL parameters and the motion preference, and lazy-loads the view.
+ * Figures with no view render nothing.
  */
-import { getFigure } from '../figures/registry';
+import { useFigureRegistry } from './figure-registry';
 import { FigureBoundary } from './FigureShell';
 import type { FigureMode } from './figure-types';
 import { usePrefersReducedMotion } from './motion';
@@ -17,7 +17,7 @@ export interface FigureHostProps {
 }
 
 export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
-  const figure = getFigure(id);
+  const figure = useFigureRegistry()(id);
   const { params, setParams, issues } = useFigureParams(id, figure?.meta?.params);
   // Print frames are static: always the end state, whatever the reader's motion preference.
   const reducedMotion = usePrefersReducedMotion() || mode === 'print';
@@ -29,9 +29,4 @@ export function FigureHost({ id, step, progress, mode }: FigureHostProps) {
       <View {...props} />
     </FigureBoundary>
   ) : null;
-}
-
-/** Whether a figure id has a view to show. */
-export function hasFigureView(id: string): boolean {
-  return Boolean(getFigure(id)?.view);
 }

@@ -21,8 +21,8 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { catalogEntry } from '../figures/catalog';
 import { displayCell, downloadText, exportFileName, figureToJson, tableToCsv, type Cell, type DataTable } from './data';
+import { useFigureTitle } from './figure-registry';
 import type { FigureSource } from './figure-types';
 import type { ParamIssue } from './params';
 import { FigureModeControls } from './EmbedControl';
@@ -317,6 +317,7 @@ export function FigureUnavailable({
   onRetry(): void;
 }) {
   const titleId = useId();
+  const title = useFigureTitle(id);
   return (
     <figure
       className="fig fig--unavailable"
@@ -327,7 +328,7 @@ export function FigureUnavailable({
     >
       <figcaption className="fig__head">
         <span className="fig__title" id={titleId}>
-          {catalogEntry(id)?.title ?? id}
+          {title}
         </span>
       </figcaption>
       <div className="fig__failure" role="alert">

@@ -4,16 +4,13 @@
  * position (stepTracker.ts, steps.ts).
  *
  * The section and its steps are static markup, rendered at step 0: in the article they are never
- * hydrated. The step tracker measures the steps and writes the active step into the DOM; the graphic
- * is an island (`FigureIsland`) that hydrates on its own root when it nears the viewport and follows
- * the tracker. Rendered inside a whole-page React app (the dev server), the section starts the tracker
- * itself.
+ * hydrated. The step tracker measures the steps and writes the active step into the DOM. The graphic
+ * comes from the page that renders the section (the article passes a figure island, which hydrates on
+ * its own root when it nears the viewport and follows the tracker); a section without one is prose only.
+ * Rendered inside a whole-page React app (the dev server), the section starts the tracker itself.
  */
 import { Children, cloneElement, useEffect, useRef, type ReactElement, type ReactNode } from 'react';
-import { FigureIsland } from '../islands/FigureIsland';
-import { Island } from '../islands/Island';
 import { isStepElement } from './collect';
-import { hasFigureView } from './FigureHost';
 import type { StepProps } from './Step';
 import { trackScrolly } from './stepTracker';
 import './story.css';
@@ -22,14 +19,13 @@ export interface ScrollyProps {
   /** Figure id from the catalogue (src/figures/catalog.ts). */
   figure: string;
   children?: ReactNode;
+  /** The sticky graphic (its element carries the class `scrolly__graphic`); none for a prose-only section. */
+  graphic?: ReactNode;
 }
 
-/** DOM id of a figure's island (unique: a figure has one scrolly section). */
-export const figureIslandId = (figure: string) => `figure-${figure}`;
-
-export function Scrolly({ figure, children }: ScrollyProps) {
+export function Scrolly({ figure, children, graphic }: ScrollyProps) {
   const ref = useRef<HTMLElement>(null);
-  const withGraphic = hasFigureView(figure);
+  const withGraphic = graphic != null;
   // Runs only where the section is hydrated as part of a whole page; the article's islands loader
   // tracks its static sections instead.
   useEffect(() => (ref.current ? trackScrolly(ref.current) : undefined), []);
@@ -49,15 +45,7 @@ export function Scrolly({ figure, children }: ScrollyProps) {
       data-active-step={0}
       data-progress={0}
     >
-      {withGraphic ? (
-        <Island
-          name="figure"
-          id={figureIslandId(figure)}
-          props={{ figure }}
-          component={FigureIsland}
-          className="scrolly__graphic"
-        />
-      ) : null}
+      {withGraphic ? graphic : null}
       <div className="scrolly__steps">{steps}</div>
     </section>
   );

@@ -5,11 +5,12 @@
  */
 import type { ReactNode } from 'react';
 import type { Slide } from './deck';
-import { hasFigureView } from './FigureHost';
+import { useFigureRegistry } from './figure-registry';
 import { ModeFigure } from './ModeFigure';
 import './modes.css';
 
 export function SlideView({ slide, live = true }: { slide: Slide; live?: boolean }) {
+  const figures = useFigureRegistry();
   if (slide.kind === 'title') {
     return (
       <div className="slide slide--title" data-slide={slide.index}>
@@ -25,7 +26,7 @@ export function SlideView({ slide, live = true }: { slide: Slide; live?: boolean
       </div>
     );
   }
-  const graphic = live && hasFigureView(slide.figure);
+  const graphic = live && Boolean(figures(slide.figure)?.view);
   return (
     <div
       className={graphic ? 'slide slide--step' : 'slide slide--step slide--text-only'}
@@ -106,6 +107,7 @@ export function NotesView({ slide }: { slide: Slide }) {
 
 /** Every step as a static frame with its text, one per printed page. */
 export function PrintFrames({ slides }: { slides: readonly Slide[] }) {
+  const figures = useFigureRegistry();
   return (
     <div className="print-frames">
       {slides.map((s) => {
@@ -129,7 +131,7 @@ export function PrintFrames({ slides }: { slides: readonly Slide[] }) {
               {s.sectionTitle} · {s.figureTitle} · step {s.step + 1} of {s.stepCount}
             </p>
             <h2 className="print-frame__label">{s.label}</h2>
-            {hasFigureView(s.figure) ? (
+            {figures(s.figure)?.view ? (
               <div className="print-frame__figure">
                 <ModeFigure id={s.figure} step={s.step} mode="print" />
               </div>

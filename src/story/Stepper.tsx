@@ -6,7 +6,7 @@
  */
 import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { StepInfo } from './collect';
-import { hasFigureView } from './FigureHost';
+import { useHasFigureView } from './figure-registry';
 import { ModeFigure } from './ModeFigure';
 import './modes.css';
 
@@ -46,7 +46,7 @@ export function Stepper({ figure, steps, labels, step, onStep, footer }: Stepper
     }
   };
   const current = steps[step];
-  const withGraphic = hasFigureView(figure);
+  const withGraphic = useHasFigureView(figure);
   return (
     <section
       className={withGraphic ? 'stepper' : 'stepper stepper--text-only'}

@@ -5,8 +5,8 @@
  * only build React elements (no hooks, no DOM), so this runs in Node and in the browser.
  */
 import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from 'react';
-import { catalogEntry } from '../figures/catalog';
 import { collectSteps, type StepInfo } from './collect';
+import type { FigureEntry } from './figure-registry';
 
 export interface DeckSectionInput {
   id: string;
@@ -69,16 +69,20 @@ export function findScrollies(
   return found;
 }
 
+/** A figure id's catalogue entry (title, step labels), as the page that builds the deck knows it. */
+export type FigureEntryLookup = (id: string) => FigureEntry | undefined;
+
 /** Every Scrolly of the given sections, with its steps. */
 export function collectScrollies(
   sections: readonly DeckSectionInput[],
   components: Record<string, unknown>,
+  entryFor: FigureEntryLookup,
 ): ScrollyInfo[] {
   const out: ScrollyInfo[] = [];
   for (const section of sections) {
     if (section.figures.length === 0) continue;
     for (const el of findScrollies(sectionTree(section, components), components.Scrolly)) {
-      const entry = catalogEntry(el.props.figure);
+      const entry = entryFor(el.props.figure);
       const steps = collectSteps(el.props.children);
       out.push({
         figure: el.props.figure,
@@ -96,11 +100,12 @@ export function collectScrollies(
 export function buildDeck(
   sections: readonly DeckSectionInput[],
   components: Record<string, unknown>,
+  entryFor: FigureEntryLookup,
   title: string,
   subtitle?: string,
 ): Slide[] {
   const slides: Slide[] = [{ kind: 'title', index: 0, title, subtitle }];
-  const scrollies = collectScrollies(sections, components);
+  const scrollies = collectScrollies(sections, components, entryFor);
   for (const section of sections) {
     const own = scrollies.filter((s) => s.section === section.id);
     slides.push({

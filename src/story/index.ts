@@ -16,7 +16,15 @@ export {
   type LayoutSize,
   type TriggerOptions,
 } from './steps';
-export { FigureHost, hasFigureView, type FigureHostProps } from './FigureHost';
+export { FigureHost, type FigureHostProps } from './FigureHost';
+export {
+  FigureRegistryContext,
+  useFigureRegistry,
+  useHasFigureView,
+  type FigureEntry,
+  type FigureLookup,
+  type FigureRegistration,
+} from './figure-registry';
 export type { FigureMeta, FigureMode, FigureSource, FigureViewProps } from './figure-types';
 export {
   parseFigureParams,

@@ -617,12 +617,3 @@ export function getDefaultPool(): ExperimentPool {
   }
   return defaultPool;
 }
-
-/** Runs a registered experiment on the shared pool. */
-export function runExperiment<P = unknown, D = unknown>(
-  name: string,
-  params: Partial<P>,
-  options: RunOptions<D> = {},
-): Promise<ExperimentResult<D, P>> {
-  return getDefaultPool().run<P, D>(name, params, options);
-}

@@ -9,7 +9,7 @@ import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, U
 import { emptySamples, mergeIndexedSamples, resolveRange, type IndexedSamples } from '../samples';
 import { linearFit, sampleStats, type LinearFit } from '../stats';
 import type { ExperimentDefinition, Refinement, Row } from '../types';
-import { COSTS, LayeredKernel, type Cost } from './kernel';
+import { COSTS, LayeredKernel, type Cost } from '../../sim/layered-kernel';
 import { ANSATZE, buildProgram, type Ansatz } from './program';
 
 export interface BarrenPlateauParams {

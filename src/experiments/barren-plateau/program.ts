@@ -1,35 +1,10 @@
 /**
- * Layered variational circuits as a small program of blocks, the form the fast kernel (kernel.ts) runs and
- * the generic simulator can check (toCircuit). Random circuits are drawn from a seeded Rng in a fixed order,
- * so a sample is a pure function of its seed.
+ * The barren-plateau ansätze as layered programs (src/sim/layered-program.ts), the form the layered kernel
+ * (src/sim/layered-kernel.ts) runs. Random circuits are drawn from a seeded Rng in a fixed order, so a sample
+ * is a pure function of its seed.
  */
+import type { Axis, Block, LayeredProgram, Rotation } from '../../sim/layered-program';
 import type { Rng } from '../../sim/rng';
-import type { Circuit, GateOp } from '../../sim/types';
-
-/** Rotation axis: 0 = X, 1 = Y, 2 = Z. R_P(θ) = exp(−iθP/2). */
-export type Axis = 0 | 1 | 2;
-export const AXIS_NAMES = ['rx', 'ry', 'rz'] as const;
-
-export interface Rotation {
-  qubit: number;
-  axis: Axis;
-  angle: number;
-}
-
-export type Block =
-  /** Rotations on distinct qubits (they commute). */
-  | { kind: 'rot'; rotations: Rotation[] }
-  /** CZ on each pair (they commute). */
-  | { kind: 'cz'; pairs: Array<[number, number]> }
-  /** Local depolarizing noise on every qubit: ρ → (1 − p)ρ + p·Tr_j(ρ) ⊗ I/2 (Pauli factor q = 1 − p). */
-  | { kind: 'depolarize'; p: number };
-
-export interface LayeredProgram {
-  numQubits: number;
-  blocks: Block[];
-  /** The differentiated rotation: blocks[block] (a 'rot' block), rotations[index]. */
-  param: { block: number; index: number };
-}
 
 export type Ansatz = 'mcclean' | 'alternating' | 'rx-product';
 export const ANSATZE: readonly Ansatz[] = ['mcclean', 'alternating', 'rx-product'];
@@ -116,28 +91,4 @@ export function buildProgram(ansatz: Ansatz, n: number, layers: number, rng: Rng
     case 'rx-product':
       return rxProductProgram(n, rng, noise);
   }
-}
-
-/**
- * The program as a generic circuit, with the parameter shifted by `shift` (noise blocks are dropped:
- * use it for noiseless checks against the reference simulator).
- */
-export function toCircuit(program: LayeredProgram, shift = 0): Circuit {
-  const ops: GateOp[] = [];
-  program.blocks.forEach((block, b) => {
-    if (block.kind === 'rot') {
-      block.rotations.forEach((r, i) => {
-        const isParam = b === program.param.block && i === program.param.index;
-        ops.push({
-          kind: 'gate',
-          name: AXIS_NAMES[r.axis],
-          qubits: [r.qubit],
-          params: [r.angle + (isParam ? shift : 0)],
-        });
-      });
-    } else if (block.kind === 'cz') {
-      for (const [a, c] of block.pairs) ops.push({ kind: 'gate', name: 'cz', qubits: [a, c], params: [] });
-    }
-  });
-  return { numQubits: program.numQubits, numClbits: 0, ops };
 }

@@ -1,5 +1,5 @@
 /**
- * The baseline race (src/ml/race.ts) and its knob sweep (src/ml/sweep.ts) as registered experiments, so
+ * The baseline race (race.ts) and its knob sweep (sweep.ts) as registered experiments, so
  * figures run them in the worker pool and `npm run experiment -- baseline-race …` runs them from Node.
  *
  * - `baseline-race` trains the three models epoch by epoch. Training is sequential, so the sample index
@@ -11,32 +11,31 @@
  * - `baseline-race-sweep` retrains the models over seeds × encodings × depths × feature scalings; sample k
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
+import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS } from '../../ml';
 import {
-  DATASET_KINDS,
-  DEFAULT_SWEEP_PARAMS,
-  ML_VERSION,
-  MODEL_IDS,
   RACE_METHOD,
-  SCALINGS,
-  SWEEP_METHOD,
-  VQC_ENCODINGS,
   checkRaceParams,
-  checkSweepParams,
-  planSweep,
   raceParams,
-  runPlanned,
   runRace,
-  sweepData,
-  sweepParams,
   type RaceCheckpoint,
   type RaceData,
   type RaceOverrides,
   type RaceParams,
+} from './race';
+import {
+  DEFAULT_SWEEP_PARAMS,
+  SWEEP_METHOD,
+  checkSweepParams,
+  planSweep,
+  runPlanned,
+  sweepData,
+  sweepParams,
   type SweepData,
   type SweepOverrides,
   type SweepParams,
   type SweepRun,
-} from '../../ml';
+} from './sweep';
+import { RACE_VERSION } from './version';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { resolveRange } from '../samples';
@@ -108,7 +107,7 @@ function runRaceSamples(
 
 export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSamples, RaceData | null> = {
   name: 'baseline-race',
-  version: ML_VERSION,
+  version: RACE_VERSION,
   description:
     'A finite-shot variational quantum classifier against logistic regression and a small MLP on a seeded 2-D dataset, epoch by epoch.',
   normalize: normalizeRace,
@@ -218,7 +217,7 @@ function mergeSweep(_p: SweepParams, parts: readonly SweepSamples[]): SweepSampl
 
 export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, SweepData> = {
   name: 'baseline-race-sweep',
-  version: ML_VERSION,
+  version: RACE_VERSION,
   description:
     'Test accuracy of the VQC and the classical baselines across seeds, encodings, depths and feature scalings.',
   normalize: normalizeSweep,

@@ -20,7 +20,8 @@ import { vqcCircuitOps, vqcInit, vqcLossAndGradient, ZExpectationRunner, type Vq
 import { bceWithLogit, sigmoid } from '../../ml/common';
 import { DensityMatrix } from '../../sim/density';
 import { deviceNoiseModel, getDevice, loadDevices, type DeviceProfile, type NoiseModel } from '../../sim/noise';
-import { parity, parsePauli } from '../../sim/pauli';
+import { parity } from '../../sim/bits';
+import { parsePauli } from '../../sim/pauli';
 import { createRng, deriveSeed } from '../../sim/rng';
 import { CdfSampler, pauliBasisRotation } from '../../sim/sampling';
 import { StateVector } from '../../sim/statevector';

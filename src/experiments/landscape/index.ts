@@ -20,7 +20,8 @@ import { createRng, deriveSeed } from '../../sim/rng';
 import { StateVector } from '../../sim/statevector';
 import { throwIfAborted } from '../abort';
 import { parseFlags, parseInteger, parseIntegerList } from '../args';
-import { mccleanProgram, toCircuit } from '../barren-plateau/program';
+import { toCircuit } from '../../sim/layered-program';
+import { mccleanProgram } from '../barren-plateau/program';
 import { resolveRange } from '../samples';
 import type { ExperimentDefinition, Refinement, Row } from '../types';
 

@@ -9,7 +9,8 @@
  */
 import { DensityMatrix } from '../../sim/density';
 import { deviceNoiseModel, getDevice, loadDevices, type NoiseModel } from '../../sim/noise';
-import { parsePauli, parity } from '../../sim/pauli';
+import { parity } from '../../sim/bits';
+import { parsePauli } from '../../sim/pauli';
 import { createRng, deriveSeed } from '../../sim/rng';
 import { CdfSampler, pauliBasisRotation } from '../../sim/sampling';
 import { StateVector } from '../../sim/statevector';

@@ -18,9 +18,9 @@ import { encodingCounts } from '../../encoding/counts';
 import type { ParamsOf } from '../../story/params';
 import { clampStep } from '../../story/steps';
 import { fmtCount, fmtDuration, fmtSci } from '../../format';
-import { shotsForPrecision } from '../pipeline-cost/model';
-import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
-import { N_MAX, breakEven, erosionModel } from '../speedup-erosion/model';
+import { shotsForPrecision } from '../../costs/pipeline';
+import { JOB_LATENCY, deviceTiming, type TimedDeviceId } from '../../costs/profiles';
+import { N_MAX, breakEven, erosionModel } from '../../costs/erosion';
 import type { WorkloadId, accelParamSpec } from './meta';
 import { WORKLOADS, type Workload } from './workloads';
 

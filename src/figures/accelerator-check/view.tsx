@@ -9,7 +9,7 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
-import { deviceTiming } from '../pipeline-cost/profiles';
+import { deviceTiming } from '../../costs/profiles';
 import { ACCEL_DEVICES, WORKLOAD_IDS, type accelParamSpec } from './meta';
 import {
   CONDITION_LABEL,

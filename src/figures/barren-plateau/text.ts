@@ -2,7 +2,8 @@
 import { format } from 'd3-format';
 import type { BarrenPlateauRow } from '../../experiments/barren-plateau';
 import type { DataTable } from '../../story/data';
-import { deepLimit, type ExpFit, type FigureParams, type Scene } from './model';
+import type { ExpFit } from '../../experiments/barren-plateau/fit';
+import { deepLimit, type FigureParams, type Scene } from './model';
 
 export interface SeriesResult {
   key: string;

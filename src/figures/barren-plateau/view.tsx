@@ -17,7 +17,8 @@ import { useExperiment } from '../../story/useExperiment';
 import { catalogEntry } from '../catalog';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
-import { LAST_STEP, deepLimit, fitExponential, fitValue, sceneFor, type Series } from './model';
+import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
+import { LAST_STEP, deepLimit, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
 import './barren-plateau.css';
 

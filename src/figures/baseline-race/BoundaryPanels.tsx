@@ -2,7 +2,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useContainerWidth } from '../../charts';
 import { fmtInt, fmtPercent } from '../../format';
-import type { DecisionGrid, RaceData } from '../../ml/race';
+import type { DecisionGrid, RaceData } from '../../experiments/baseline-race/race';
 import { MODEL_ORDER, MODEL_SHORT, RACE_EPOCHS, contourSegments, shadeRuns, type DatasetPreview } from './model';
 import { Points, boxOf, panelGeometry } from './marks';
 

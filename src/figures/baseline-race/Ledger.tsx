@@ -3,7 +3,7 @@ import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { fmtDuration, fmtInt, fmtMilliseconds, fmtPercent } from '../../format';
-import type { RaceData } from '../../ml/race';
+import type { RaceData } from '../../experiments/baseline-race/race';
 import { SHOT_RATE_DEVICE, ledgerRows, type LedgerRow } from './model';
 
 const LEDGER_MARGIN = { top: 20, right: 22, bottom: 36, left: 118 };

@@ -2,7 +2,7 @@
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import type { SweepData } from '../../ml/sweep';
+import type { SweepData } from '../../experiments/baseline-race/sweep';
 import { DATASET_LABEL, stripRows } from './model';
 import { Legend } from './marks';
 

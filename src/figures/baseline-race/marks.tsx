@@ -1,5 +1,5 @@
 /** Marks the baseline-race panels share: dataset points, square panel geometry, legends. */
-import type { RaceData } from '../../ml/race';
+import type { RaceData } from '../../experiments/baseline-race/race';
 import type { Point } from '../../ml/datasets';
 import { Swatch } from '../../charts';
 import type { DatasetPreview } from './model';

@@ -5,9 +5,9 @@
  * and its p = 0.5 contour, the accuracy-and-work ledger, the strip plot's rows).
  */
 import { DEFAULT_NOISE, makeDataset, prepareData, type DatasetKind, type Point } from '../../ml/datasets';
-import type { DecisionGrid, RaceData, RaceOverrides } from '../../ml/race';
+import type { DecisionGrid, RaceData, RaceOverrides } from '../../experiments/baseline-race/race';
 import type { ModelId } from '../../ml/runners';
-import type { SweepData, SweepOverrides, SweepRun } from '../../ml/sweep';
+import type { SweepData, SweepOverrides, SweepRun } from '../../experiments/baseline-race/sweep';
 import devicesData from '../../../content/data/devices.json';
 import { RACE_DATASETS, type baselineRaceParamSpec } from './meta';
 import type { ParamsOf } from '../../story/params';

@@ -5,7 +5,7 @@
  * dataset (or another race input) starts over without an update during render or in an effect.
  */
 import type { RaceExperimentParams } from '../../experiments/baseline-race';
-import type { RaceData, RaceOverrides } from '../../ml/race';
+import type { RaceData, RaceOverrides } from '../../experiments/baseline-race/race';
 import { RACE_EPOCHS, nextUntil } from './model';
 
 export interface RaceRun {

@@ -1,6 +1,6 @@
 /** Words and tables built from the baseline-race data: method, text alternative and downloads. Pure. */
-import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../ml/race';
-import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../ml/sweep';
+import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../experiments/baseline-race/race';
+import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../experiments/baseline-race/sweep';
 import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
 import type { Cell, DataTable } from '../../story/data';
 import {

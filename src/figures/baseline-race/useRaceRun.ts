@@ -5,7 +5,7 @@
  */
 import { useReducer } from 'react';
 import type { RaceExperimentParams } from '../../experiments/baseline-race';
-import type { RaceData, RaceOverrides } from '../../ml/race';
+import type { RaceData, RaceOverrides } from '../../experiments/baseline-race/race';
 import { useExperiment } from '../../story/useExperiment';
 import {
   epochOf,

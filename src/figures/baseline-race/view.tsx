@@ -7,7 +7,7 @@
  */
 import { useMemo } from 'react';
 import { fmtInt } from '../../format';
-import type { SweepData, SweepParams } from '../../ml/sweep';
+import type { SweepData, SweepParams } from '../../experiments/baseline-race/sweep';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';

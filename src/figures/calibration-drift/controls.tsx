@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
-import { DEVICE_IDS, type DeviceId } from '../noise-vs-depth/meta';
+import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import type { CalibrationDriftFigureParams } from './model';
 import { fmtInt } from '../../format';
 

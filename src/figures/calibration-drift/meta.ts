@@ -1,7 +1,7 @@
 /** Static facts about the calibration-drift figure: URL parameters (with bounds) and sources. */
 import type { FigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
-import { DEVICE_IDS } from '../noise-vs-depth/meta';
+import { DEVICE_IDS } from '../../sim/device-ids';
 
 export const calibrationDriftParamSpec = defineParams({
   device: { type: 'choice', label: 'device', default: 'ibm_kingston', choices: DEVICE_IDS },

@@ -24,7 +24,7 @@
  */
 import gpus from '../../../content/data/gpus.json';
 import type { ParamsOf } from '../../story/params';
-import { shotsForPrecision } from '../pipeline-cost/model';
+import { shotsForPrecision } from '../../costs/pipeline';
 import {
   deviceTiming,
   gpuProfile,
@@ -32,7 +32,7 @@ import {
   type DeviceTiming,
   type GpuProfile,
   type PricePlan,
-} from '../pipeline-cost/profiles';
+} from '../../costs/profiles';
 import type { costParamSpec } from './meta';
 
 export const LAST_STEP = 2;
@@ -43,7 +43,6 @@ export const BROWSER_MEASURED_MAX = 20;
 export const BROWSER_EXTRAPOLATED_MAX = 30;
 /** Bytes per amplitude: complex64 on the GPU (single precision, as GPU simulators default to), 2 × Float64 in ours. */
 export const GPU_BYTES_PER_AMPLITUDE = 8;
-export const BROWSER_BYTES_PER_AMPLITUDE = 16;
 /** One GPU node: p5.48xlarge, 8 × H100 (the node whose list price gpus.json cites). */
 export const GPUS_PER_NODE = 8;
 

@@ -1,14 +1,7 @@
 /** Words for the cost-of-an-answer figure: method, sources, readouts, alt text and downloads. */
 import type { DataTable } from '../../story/data';
 import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
-import {
-  GPU_UTILISATION,
-  JOB_LATENCY,
-  QPU_POWER,
-  deviceTiming,
-  gpuProfile,
-  pricePlan,
-} from '../pipeline-cost/profiles';
+import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, deviceTiming, gpuProfile, pricePlan } from '../../costs/profiles';
 import { ANSWER_LABEL } from './meta';
 import {
   BROWSER_EXTRAPOLATED_MAX,

@@ -15,7 +15,7 @@ import { clampStep } from '../../story/steps';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
-import { deviceTiming, pricePlan } from '../pipeline-cost/profiles';
+import { deviceTiming, pricePlan } from '../../costs/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
   BROWSER_MEASURED_MAX,

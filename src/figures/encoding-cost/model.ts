@@ -7,8 +7,8 @@
  */
 import { ENCODINGS, amplitudeQubits, type Encoding } from '../../encoding/circuits';
 import { encodingCounts, type EncodingCounts } from '../../encoding/counts';
-import { datasetPreset, deviceTiming, type DeviceTiming, type TimedDeviceId } from '../pipeline-cost/profiles';
-import { shotsForPrecision } from '../pipeline-cost/model';
+import { datasetPreset, deviceTiming, type DeviceTiming, type TimedDeviceId } from '../../costs/profiles';
+import { shotsForPrecision } from '../../costs/pipeline';
 
 export const LAST_STEP = 2;
 export const D_MIN = 4;

@@ -1,7 +1,7 @@
 /** Words for the encoding-cost figure: method, alt text and downloads, all built from the current data. */
 import type { DataTable } from '../../story/data';
 import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../format';
-import type { DeviceTiming } from '../pipeline-cost/profiles';
+import type { DeviceTiming } from '../../costs/profiles';
 import {
   ENCODING_LABEL,
   ENCODING_ORDER,

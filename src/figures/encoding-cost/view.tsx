@@ -12,7 +12,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
-import { checkField } from '../pipeline-cost/validate';
+import { checkField } from '../../charts/field-check';
 import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
 import {
   D_MAX,

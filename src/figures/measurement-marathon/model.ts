@@ -12,7 +12,7 @@
  */
 import cloud from '../../../content/data/cloud.json';
 import type { BarrenPlateauRow } from '../../experiments/barren-plateau';
-import type { ExpFit } from '../barren-plateau/model';
+import type { ExpFit } from '../../experiments/barren-plateau/fit';
 import type { MarathonProfile } from './meta';
 
 export const LAST_STEP = 1;

@@ -14,7 +14,7 @@ import type { DataTable } from '../../story/data';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
-import { fitExponential, type ExpFit } from '../barren-plateau/model';
+import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonParams, type MarathonProfile, type marathonParamSpec } from './meta';
 import {

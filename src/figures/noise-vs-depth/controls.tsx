@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { loadDevices } from '../../sim/noise';
 import { useMediaQuery } from '../../story/motion';
-import { DEVICE_IDS, type DeviceId } from './meta';
+import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
 import { fmtDuration, fmtInt, fmtSig } from '../../format';
 import { useDebounced } from '../../charts';

@@ -1,19 +1,7 @@
 /** Static facts about the noise-vs-depth figure: URL parameters (with bounds) and sources. */
+import { DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
-
-/** Device ids of content/data/devices.json (a unit test keeps this list in step with the file, so the
- * article bundle need not carry the JSON). */
-export const DEVICE_IDS = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'quantinuum_helios',
-  'ionq_aria',
-] as const;
-export type DeviceId = (typeof DEVICE_IDS)[number];
 
 export const noiseVsDepthParamSpec = defineParams({
   device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: DEVICE_IDS },

@@ -17,7 +17,7 @@ import { StateVector } from '../../sim/statevector';
 import { clampStep } from '../../story/steps';
 import type { NoiseVsDepthFigureParams } from './meta';
 
-export { NVD_DEFAULTS, DEVICE_IDS, type NoiseVsDepthFigureParams } from './meta';
+export { NVD_DEFAULTS, type NoiseVsDepthFigureParams } from './meta';
 
 export const LAST_STEP = 4;
 /** The noisy configuration each step adds beside the ideal one. */

@@ -13,7 +13,7 @@ import {
   PIPELINE_PLANS,
   pipelineParamSpec,
 } from './meta';
-import type { PipelineBill } from './model';
+import type { PipelineBill } from '../../costs/pipeline';
 import {
   GPU_UTILISATION,
   JOB_LATENCY,
@@ -23,9 +23,9 @@ import {
   deviceTiming,
   pricePlan,
   type DatasetId,
-} from './profiles';
+} from '../../costs/profiles';
 import type { PipelineParams } from './text';
-import { checkField } from './validate';
+import { checkField } from '../../charts/field-check';
 import { fmtInt } from '../../format';
 
 type NumKey =

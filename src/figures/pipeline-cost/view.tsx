@@ -13,7 +13,7 @@ import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import type { pipelineParamSpec } from './meta';
-import { computePipeline, type PipelineBill } from './model';
+import { computePipeline, type PipelineBill } from '../../costs/pipeline';
 import {
   LAST_STEP,
   datasetTotals,

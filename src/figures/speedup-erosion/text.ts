@@ -1,8 +1,9 @@
 /** Words for the speedup-erosion figure: method, alt text and downloads from the current model. */
 import type { DataTable } from '../../story/data';
 import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../format';
-import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../pipeline-cost/profiles';
-import { breakEven, stageLabel, type BreakEven, type ErosionModel, type Stage } from './model';
+import { GPU_UTILISATION, JOB_LATENCY, gpuProfile } from '../../costs/profiles';
+import { breakEven, type BreakEven, type ErosionModel, type Stage } from '../../costs/erosion';
+import { stageLabel } from './model';
 
 export function describeBreakEven(b: BreakEven, alpha: number): string {
   if (b.n !== null) return `break-even at N ≈ ${fmtSci(b.n)}, where both take ${fmtDuration(b.seconds ?? NaN)}`;

@@ -13,18 +13,10 @@ import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
 import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
-import {
-  LAST_STEP,
-  breakEven,
-  stageLabel,
-  curve,
-  erosionModel,
-  stagesForStep,
-  type ErosionModel,
-  type Stage,
-} from './model';
+import { breakEven, erosionModel, type ErosionModel, type Stage } from '../../costs/erosion';
+import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
-import { deviceTiming } from '../pipeline-cost/profiles';
+import { deviceTiming } from '../../costs/profiles';
 import './speedup-erosion.css';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };

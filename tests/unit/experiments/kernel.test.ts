@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LayeredKernel, type Cost } from '../../../src/experiments/barren-plateau/kernel';
-import {
-  alternatingProgram,
-  mccleanProgram,
-  rxProductProgram,
-  toCircuit,
-  type LayeredProgram,
-} from '../../../src/experiments/barren-plateau/program';
+import { alternatingProgram, mccleanProgram, rxProductProgram } from '../../../src/experiments/barren-plateau/program';
+import { LayeredKernel, type Cost } from '../../../src/sim/layered-kernel';
+import { toCircuit, type LayeredProgram } from '../../../src/sim/layered-program';
 import { depolarizing } from '../../../src/sim/channels';
 import { DensityMatrix } from '../../../src/sim/density';
 import { createRng } from '../../../src/sim/rng';

@@ -5,12 +5,11 @@ import {
   LAST_STEP,
   NOISY_MAX_QUBITS,
   deepLimit,
-  fitExponential,
-  fitValue,
   readerQubits,
   sceneFor,
   type FigureParams,
 } from '../../../src/figures/barren-plateau/model';
+import { fitExponential, fitValue } from '../../../src/experiments/barren-plateau/fit';
 import { bpSummary, bpTable, describeFit } from '../../../src/figures/barren-plateau/text';
 
 const P: FigureParams = { samples: 200, seed: 1, nMin: 2, nMax: 6, layers: 10, cost: 'local', noise: 0.1 };

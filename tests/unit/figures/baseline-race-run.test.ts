@@ -4,7 +4,7 @@
  * `complete` flag matter to the machine.
  */
 import { describe, expect, it } from 'vitest';
-import type { RaceData, RaceOverrides } from '../../../src/ml/race';
+import type { RaceData, RaceOverrides } from '../../../src/experiments/baseline-race/race';
 import {
   epochOf,
   initialRaceRun,

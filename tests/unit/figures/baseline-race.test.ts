@@ -7,8 +7,8 @@ import {
 } from '../../../src/experiments/baseline-race';
 import { EXPERIMENTS, getExperiment } from '../../../src/experiments';
 import { runDefinition } from '../../../src/experiments/run';
-import { RaceRun, raceParams, runRace, type RaceData } from '../../../src/ml/race';
-import type { SweepData, SweepParams, SweepRun } from '../../../src/ml/sweep';
+import { RaceRun, raceParams, runRace, type RaceData } from '../../../src/experiments/baseline-race/race';
+import type { SweepData, SweepParams, SweepRun } from '../../../src/experiments/baseline-race/sweep';
 import { vqcTrainCircuitsPerEpoch } from '../../../src/ml/vqc';
 import { defaultParams } from '../../../src/story/params';
 import { baselineRaceParamSpec } from '../../../src/figures/baseline-race/meta';
@@ -35,7 +35,7 @@ import {
 } from '../../../src/figures/baseline-race/model';
 import { baselineRaceAlt, historyTable, sweepTable } from '../../../src/figures/baseline-race/text';
 import { FIGURE_CATALOG } from '../../../src/figures/catalog';
-import type { DecisionGrid } from '../../../src/ml/race';
+import type { DecisionGrid } from '../../../src/experiments/baseline-race/race';
 
 const DEFAULTS = defaultParams(baselineRaceParamSpec) as BaselineRaceParams;
 /** A short race for tests: 40 points, 3 epochs, exact expectations off (shots on). */

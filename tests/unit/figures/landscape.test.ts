@@ -8,7 +8,8 @@ import {
   levelPrefix,
   preparedState,
 } from '../../../src/experiments/landscape';
-import { mccleanProgram, toCircuit } from '../../../src/experiments/barren-plateau/program';
+import { toCircuit } from '../../../src/sim/layered-program';
+import { mccleanProgram } from '../../../src/experiments/barren-plateau/program';
 import { runRaw } from '../../../src/experiments/run';
 import { createRng, deriveSeed } from '../../../src/sim/rng';
 import { StateVector } from '../../../src/sim/statevector';

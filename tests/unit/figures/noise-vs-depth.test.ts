@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import devicesData from '../../../content/data/devices.json';
 import { noiseVsDepth } from '../../../src/experiments/noise-vs-depth';
 import { runDefinition } from '../../../src/experiments/run';
+import { DEVICE_IDS } from '../../../src/sim/device-ids';
 import {
   ALL_CONFIGS,
-  DEVICE_IDS,
   LAST_STEP,
   NVD_DEFAULTS,
   configsForStep,

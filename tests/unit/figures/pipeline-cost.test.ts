@@ -16,12 +16,7 @@ import {
   PIPELINE_ENCODINGS,
   PIPELINE_GPUS,
 } from '../../../src/figures/pipeline-cost/meta';
-import {
-  circuitShape,
-  computePipeline,
-  shotsForPrecision,
-  type PipelineInputs,
-} from '../../../src/figures/pipeline-cost/model';
+import { circuitShape, computePipeline, shotsForPrecision, type PipelineInputs } from '../../../src/costs/pipeline';
 import {
   deviceTiming,
   QPU_POWER,
@@ -30,7 +25,7 @@ import {
   gpuProfile,
   TIMED_DEVICE_IDS,
   PLAN_IDS,
-} from '../../../src/figures/pipeline-cost/profiles';
+} from '../../../src/costs/profiles';
 import {
   datasetTotals,
   fidelityCaveat,
@@ -42,7 +37,7 @@ import {
 } from '../../../src/figures/pipeline-cost/text';
 import devicesData from '../../../content/data/devices.json';
 import { fmtCount, fmtDuration, fmtEnergy, fmtSci, fmtUsd } from '../../../src/format';
-import { checkField } from '../../../src/figures/pipeline-cost/validate';
+import { checkField } from '../../../src/charts/field-check';
 import { displayCell } from '../../../src/story/data';
 import PipelineCostView from '../../../src/figures/pipeline-cost/view';
 

@@ -9,9 +9,9 @@ import {
   breakEven,
   erosionModel,
   shotsFor,
-  stagesForStep,
   type ErosionInputs,
-} from '../../../src/figures/speedup-erosion/model';
+} from '../../../src/costs/erosion';
+import { stagesForStep } from '../../../src/figures/speedup-erosion/model';
 import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
 import View from '../../../src/figures/speedup-erosion/view';
 import { defaultParams } from '../../../src/story/params';

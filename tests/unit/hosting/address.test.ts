@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedOrigin, pageHref, parseSiteUrl, stripBase } from '../../../src/pages/address';
+import { embedOrigin, pageHref, parseSiteUrl, stripBase } from '../../../src/site/address';
 import { routeFromLocation, routeHref } from '../../../src/pages/routes';
 
 describe('SITE_URL', () => {

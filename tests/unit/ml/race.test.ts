@@ -7,7 +7,7 @@ import {
   runRaceAsync,
   type RaceData,
   type RaceResult,
-} from '../../../src/ml/race';
+} from '../../../src/experiments/baseline-race/race';
 import { isAbortError } from '../../../src/experiments/abort';
 import { vqcAngleCount } from '../../../src/ml/vqc';
 import { logisticParamCount } from '../../../src/ml/logistic';

@@ -6,7 +6,7 @@ import {
   runsPerReplicate,
   sweepData,
   sweepParams,
-} from '../../../src/ml/sweep';
+} from '../../../src/experiments/baseline-race/sweep';
 import { vqcAngleCount } from '../../../src/ml/vqc';
 
 const SMALL = sweepParams({

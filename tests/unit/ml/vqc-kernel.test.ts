@@ -159,7 +159,7 @@ describe('results pinned to the pre-kernel implementation', () => {
   // Numbers printed by the generic path (vqcCircuitOps on StateVector, CdfSampler shots) before the
   // kernel replaced it: the race, the sweep and calibration-drift's model must reproduce them exactly.
   it('baseline race, default settings, first 6 epochs: VQC loss, test accuracy and shots', async () => {
-    const { runRace, raceParams } = await import('../../../src/ml/race');
+    const { runRace, raceParams } = await import('../../../src/experiments/baseline-race/race');
     const res = runRace(raceParams({ epochs: 6 }));
     const got = res.data.epochs.map((e) => [e.models.vqc.loss, e.models.vqc.testAccuracy, e.models.vqc.cost.shots]);
     expect(got).toEqual([
@@ -173,7 +173,7 @@ describe('results pinned to the pre-kernel implementation', () => {
   });
 
   it('IQP (ZZ) encoding, 2 layers, 37 shots on circles', async () => {
-    const { runRace, raceParams } = await import('../../../src/ml/race');
+    const { runRace, raceParams } = await import('../../../src/experiments/baseline-race/race');
     const res = runRace(raceParams({ epochs: 3, dataset: 'circles', vqc: { encoding: 'zz', layers: 2, shots: 37 } }));
     expect(res.data.epochs.map((e) => e.models.vqc.loss)).toEqual([
       0.6585109710169007, 0.5932866045397932, 0.5530227896169672,

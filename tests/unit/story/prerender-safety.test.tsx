@@ -37,8 +37,9 @@ describe('pre-render safety', () => {
 
   it('renders the shot-noise section at step 0 with its data, hooks and text alternative', async () => {
     const { Scrolly, Step, Notes } = await import('../../../src/story');
+    const { FigureIsland } = await import('../../../src/islands/FigureIsland');
     const html = await renderStatic(
-      <Scrolly figure="shot-noise">
+      <Scrolly figure="shot-noise" graphic={<FigureIsland figure="shot-noise" />}>
         {['a', 'b', 'c', 'd', 'e'].map((k) => (
           <Step key={k}>
             <p>prose {k}</p>

@@ -67,11 +67,6 @@ export function stripBase(pathname: string, base: string = BASE_PATH): string {
   return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
 }
 
-/** An absolute URL for a site path when SITE_URL is known, else undefined. */
-export function absoluteUrl(path: string, site: string = SITE_URL): string | undefined {
-  return site ? `${site}${path}` : undefined;
-}
-
 /**
  * Where embeds of this page point: SITE_URL when the build has one, else the address the page is actually
  * served from (origin plus base path), so a copy served anywhere still hands out working snippets.

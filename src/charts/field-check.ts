@@ -3,8 +3,8 @@
  * negative, zero where a positive value is needed, fractional where a whole number is needed, and
  * absurdly large (beyond the parameter's maximum). Pure.
  */
-import type { NumberParamSpec, IntParamSpec } from '../../story/params';
-import { fmtSig } from '../../format';
+import type { NumberParamSpec, IntParamSpec } from '../story/params';
+import { fmtSig } from '../format';
 
 export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
 

@@ -1,7 +1,8 @@
 /**
  * A specialised simulator for layered programs (program.ts) that returns the parameter-shift gradient
  *   g = [C(θ + π/2) − C(θ − π/2)] / 2
- * of one rotation angle. It is checked against the generic simulators in tests/unit/experiments.
+ * of one rotation angle (layered-program.ts). It is checked against the generic simulators in
+ * tests/unit/experiments/kernel.test.ts.
  *
  * How it is fast:
  * - Both shifted circuits run at once in one stacked buffer of 2·2^m amplitudes (the top bit selects
@@ -17,27 +18,15 @@
  *   U ρ U† is U on qubit j and conj(U) on qubit j + n, and local depolarizing mixes (j, j + n).
  * - Buffers and tables are reused across samples; nothing is allocated per amplitude.
  */
-import type { Block, LayeredProgram, Rotation } from './program';
+import { insertZeroBelow, lowMask, parity, popcount, sortThree } from './bits';
+import type { Block, LayeredProgram, Rotation } from './layered-program';
 
 export type Cost = 'zz' | 'global' | 'local';
 export const COSTS: readonly Cost[] = ['zz', 'global', 'local'];
 
 const HALF_PI = Math.PI / 2;
-
-function parity(x: number): number {
-  x ^= x >>> 16;
-  x ^= x >>> 8;
-  x ^= x >>> 4;
-  x ^= x >>> 2;
-  x ^= x >>> 1;
-  return x & 1;
-}
-
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+/** Scratch for the triple pass's sorted qubit positions (the kernel is single-threaded). */
+const SORTED = new Int32Array(3);
 
 /**
  * Scaled rotations. R_Y(θ) = c·[[1, −t], [t, 1]] (t = s/c) or s·[[u, −1], [1, u]] (u = c/s), and
@@ -110,12 +99,11 @@ function rotPair(
     sb = 1 << qb;
   const lo = qa < qb ? qa : qb,
     hi = qa < qb ? qb : qa;
-  const mlo = (1 << lo) - 1,
-    mhi = (1 << hi) - 1;
+  const mlo = lowMask(lo),
+    mhi = lowMask(hi);
   const quarter = len >>> 2;
   for (let k = 0; k < quarter; k++) {
-    const t = ((k & ~mlo) << 1) | (k & mlo);
-    const i0 = ((t & ~mhi) << 1) | (t & mhi);
+    const i0 = insertZeroBelow(insertZeroBelow(k, mlo), mhi);
     const i1 = i0 + sa,
       i2 = i0 + sb,
       i3 = i1 + sb;
@@ -239,33 +227,14 @@ function rotTriple(
   const sa = 1 << qa,
     sb = 1 << qb,
     sc = 1 << qc;
-  let p0 = qa,
-    p1 = qb,
-    p2 = qc;
-  if (p0 > p1) {
-    const x = p0;
-    p0 = p1;
-    p1 = x;
-  }
-  if (p1 > p2) {
-    const x = p1;
-    p1 = p2;
-    p2 = x;
-  }
-  if (p0 > p1) {
-    const x = p0;
-    p0 = p1;
-    p1 = x;
-  }
-  const k0 = (1 << p0) - 1,
-    k1 = (1 << p1) - 1,
-    k2 = (1 << p2) - 1;
+  const order = sortThree(qa, qb, qc, SORTED);
+  const k0 = lowMask(order[0]),
+    k1 = lowMask(order[1]),
+    k2 = lowMask(order[2]);
   const eighth = len >>> 3;
   let t0: number, t1: number, t2: number, t3: number;
   for (let k = 0; k < eighth; k++) {
-    let i = ((k & ~k0) << 1) | (k & k0);
-    i = ((i & ~k1) << 1) | (i & k1);
-    const i0 = ((i & ~k2) << 1) | (i & k2);
+    const i0 = insertZeroBelow(insertZeroBelow(insertZeroBelow(k, k0), k1), k2);
     const i1 = i0 + sa,
       i2 = i0 + sb,
       i3 = i1 + sb,

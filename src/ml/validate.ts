@@ -1,15 +1,7 @@
-/**
- * The experiment contract of ARCHITECTURE.md as used by the race and the sweep, the version stamp
- * of src/ml results, and validation of the shared training-problem parameters.
- */
+/** Validation of the training-problem parameters the models share (one-line RangeErrors naming the field). */
 import { DATASET_KINDS, SCALINGS } from './datasets';
 import type { ProblemParams } from './runners';
 import { VQC_ENCODINGS } from './vqc';
-
-/** `<name>@<n>` like src/experiments; bumped whenever a change alters the numbers a seed and parameter set produce. */
-export const ML_VERSION = 'baseline-race@1';
-
-export type { ExperimentResult } from '../experiments/types';
 
 export function intIn(name: string, v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi)

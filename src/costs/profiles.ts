@@ -3,10 +3,10 @@
  * dataset presets, device timings, cloud price plans, latency anchors, QPU power and GPUs.
  * Pure data, no DOM. Every number returned carries its source and date for display.
  */
-import cloud from '../../../content/data/cloud.json';
-import datasets from '../../../content/data/datasets.json';
-import devicesData from '../../../content/data/devices.json';
-import gpus from '../../../content/data/gpus.json';
+import cloud from '../../content/data/cloud.json';
+import datasets from '../../content/data/datasets.json';
+import devicesData from '../../content/data/devices.json';
+import gpus from '../../content/data/gpus.json';
 
 export interface Sourced {
   source: string;

@@ -6,10 +6,11 @@
  * Seeds are seed, seed + 1, …, seed + replicates − 1: each one draws a new dataset, split,
  * initialisation, batch order and shot record. Accuracy is measured once, after the last epoch.
  */
-import { SCALINGS, type Scaling } from './datasets';
-import { throwIfAborted } from '../experiments/abort';
-import type { ExperimentResult } from '../experiments/types';
-import { ML_VERSION, checkProblemParams, intIn } from './experiment';
+import { SCALINGS, type Scaling } from '../../ml/datasets';
+import { throwIfAborted } from '../abort';
+import type { ExperimentResult } from '../types';
+import { checkProblemParams, intIn } from '../../ml/validate';
+import { RACE_VERSION } from './version';
 import {
   ZERO_COST,
   addCost,
@@ -20,8 +21,8 @@ import {
   type ProblemParams,
   type ModelOverrides,
   withModelOverrides,
-} from './runners';
-import { VQC_ENCODINGS, type VqcEncoding } from './vqc';
+} from '../../ml/runners';
+import { VQC_ENCODINGS, type VqcEncoding } from '../../ml/vqc';
 
 export interface SweepParams extends Omit<ProblemParams, 'scaling' | 'classicalScaling'> {
   /** Number of seeds (seed, seed + 1, …). */
@@ -218,7 +219,7 @@ export function runPlanned(run: PlannedRun): SweepRun {
 function finish(p: SweepParams, runs: SweepRun[]): SweepResult {
   return {
     data: sweepData(p, runs),
-    meta: { seed: p.seed, params: structuredClone(p), method: SWEEP_METHOD, version: ML_VERSION },
+    meta: { seed: p.seed, params: structuredClone(p), method: SWEEP_METHOD, version: RACE_VERSION },
   };
 }
 
@@ -228,20 +229,6 @@ export function runKnobSweep(params: SweepParams, ctx: SweepContext = {}): Sweep
   const plan = planSweep(params);
   const runs: SweepRun[] = [];
   for (const planned of plan) {
-    throwIfAborted(ctx.signal);
-    runs.push(runPlanned(planned));
-    ctx.onProgress?.(runs.length, plan.length, sweepData(params, runs.slice()));
-  }
-  return finish(params, runs);
-}
-
-/** As `runKnobSweep`, yielding to the event loop between runs so a worker can cancel it. */
-export async function runKnobSweepAsync(params: SweepParams, ctx: SweepContext = {}): Promise<SweepResult> {
-  checkSweepParams(params);
-  const plan = planSweep(params);
-  const runs: SweepRun[] = [];
-  for (const planned of plan) {
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     throwIfAborted(ctx.signal);
     runs.push(runPlanned(planned));
     ctx.onProgress?.(runs.length, plan.length, sweepData(params, runs.slice()));

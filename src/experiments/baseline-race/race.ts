@@ -14,12 +14,12 @@
  * An epoch's randomness depends only on (seed, model, epoch), so pausing/resuming never changes
  * the outcome. Wall-clock milliseconds (`ms`) are the only non-deterministic numbers in the result.
  */
-import { boundingBox, type DatasetKind, type Point } from './datasets';
-import { throwIfAborted } from '../experiments/abort';
-import type { ExperimentResult } from '../experiments/types';
-import { ML_VERSION, checkProblemParams, intIn } from './experiment';
+import { boundingBox, type DatasetKind, type Point } from '../../ml/datasets';
+import { throwIfAborted } from '../abort';
+import type { ExperimentResult } from '../types';
+import { checkProblemParams, intIn } from '../../ml/validate';
+import { RACE_VERSION } from './version';
 import {
-  MODEL_IDS,
   ZERO_COST,
   addCost,
   buildProblem,
@@ -31,10 +31,10 @@ import {
   type ProblemParams,
   type ModelOverrides,
   withModelOverrides,
-} from './runners';
-import type { VqcState } from './vqc';
-import type { LogisticState } from './logistic';
-import type { MlpState } from './mlp';
+} from '../../ml/runners';
+import type { VqcState } from '../../ml/vqc';
+import type { LogisticState } from '../../ml/logistic';
+import type { MlpState } from '../../ml/mlp';
 
 export interface RaceParams extends ProblemParams {
   /** Decision-boundary grid resolution (gridSize × gridSize points over the data's bounding box). */
@@ -191,13 +191,13 @@ export class RaceRun {
     this.problem = buildProblem(this.params);
     const { runners } = this.problem;
     if (resumeFrom) {
-      if (resumeFrom.version !== ML_VERSION)
-        throw new Error(`checkpoint version ${resumeFrom.version} does not match ${ML_VERSION}`);
+      if (resumeFrom.version !== RACE_VERSION)
+        throw new Error(`checkpoint version ${resumeFrom.version} does not match ${RACE_VERSION}`);
       if (!sameParams(resumeFrom.params, this.params)) throw new Error('checkpoint was made with different parameters');
       this.cp = clone(resumeFrom);
     } else {
       this.cp = {
-        version: ML_VERSION,
+        version: RACE_VERSION,
         params: clone(this.params),
         epoch: 0,
         states: { vqc: runners.vqc.init(), logistic: runners.logistic.init(), mlp: runners.mlp.init() },
@@ -285,7 +285,7 @@ export class RaceRun {
   result(): RaceResult {
     return {
       data: this.data(true),
-      meta: { seed: this.params.seed, params: clone(this.params), method: RACE_METHOD, version: ML_VERSION },
+      meta: { seed: this.params.seed, params: clone(this.params), method: RACE_METHOD, version: RACE_VERSION },
     };
   }
 }
@@ -363,9 +363,3 @@ export async function runRaceAsync(params: RaceParams, ctx: RaceContext = {}): P
   }
   return run.result();
 }
-
-export { MODEL_IDS, ML_VERSION, checkProblemParams };
-export type { ExperimentResult };
-export type { ModelId, ModelCost };
-export { runKnobSweep, runKnobSweepAsync, DEFAULT_SWEEP_PARAMS, sweepParams } from './sweep';
-export type { SweepParams, SweepRun, SweepData, SweepResult } from './sweep';

@@ -1,5 +1,5 @@
 /** The fault-free probability of a loading circuit, in the words the pipeline-cost figure uses. */
-import { fmtSig, superscript, MISSING } from '../../format';
+import { fmtSig, superscript, MISSING } from '../format';
 
 /**
  * The fault-free probability e^(−λ) of a circuit with λ expected faults: "0.24" while it reads as a

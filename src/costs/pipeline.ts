@@ -19,8 +19,8 @@
  *
  * Pure functions; no DOM.
  */
-import { amplitudeQubits, ENCODINGS, type Encoding } from '../../encoding/circuits';
-import { encodingCounts } from '../../encoding/counts';
+import { amplitudeQubits, ENCODINGS, type Encoding } from '../encoding/circuits';
+import { encodingCounts } from '../encoding/counts';
 import {
   datasetPreset,
   deviceTiming,

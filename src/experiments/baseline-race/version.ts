@@ -1,0 +1,2 @@
+/** `<name>@<n>` like every experiment; bumped whenever a change alters the numbers a seed and parameter set produce. */
+export const RACE_VERSION = 'baseline-race@1';
