@@ -69,7 +69,6 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       return false;
     };
     let t0 = 0;
-    let observer: MutationObserver | undefined;
     let timer = 0;
     const check = () => {
       const root = document.querySelector(`[data-figure="${id}"]`);
@@ -84,15 +83,15 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       if (ready && out.readyMs === null) {
         out.readyMs = now;
         if (out.marksMs === null) out.marksMs = now;
-        observer?.disconnect();
+        observer.disconnect();
         clearTimeout(timer);
         resolve(out);
       }
     };
-    observer = new MutationObserver(check);
+    const observer = new MutationObserver(check);
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step', 'data-ready', 'data-first-picture', 'd', 'width', 'height', 'href', 'r', 'x1', 'x2', 'y1', 'y2', 'points'] });
     timer = window.setTimeout(() => {
-      observer?.disconnect();
+      observer.disconnect();
       out.timedOut = true;
       resolve(out);
     }, timeoutMs);

@@ -98,8 +98,7 @@ async function record(req: Request): Promise<(ResponseRecord & { fromServiceWork
     // Same bytes from the server directly (the audit's server is local and static).
     try { body = Buffer.from(await (await fetch(req.url())).arrayBuffer()); } catch { body = null; }
   }
-  let encoded: number | null = null;
-  try { encoded = (await req.sizes()).responseBodySize; } catch { encoded = null; }
+  const encoded = await req.sizes().then((s) => s.responseBodySize, () => null);
   const headers = await res.allHeaders();
   return {
     url: req.url(),
