@@ -4,7 +4,8 @@
  * Sliders commit after a short pause, so dragging does not restart the simulation on every pixel.
  */
 import { format } from 'd3-format';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { loadDevices } from '../../sim/noise';
 import { useMediaQuery } from '../../story/motion';
 import { DEVICE_IDS, type DeviceId } from './meta';
@@ -52,8 +53,7 @@ function FactorSlider({
   onCommit(v: number): void;
 }) {
   const uid = useId();
-  const [idx, setIdx] = useState(nearestFactor(value));
-  useEffect(() => setIdx(nearestFactor(value)), [value]);
+  const [idx, setIdx] = useDraft(value, nearestFactor);
   const commit = useDebounced((i) => onCommit(FACTORS[i]));
   const f = FACTORS[idx];
   return (

@@ -2,7 +2,8 @@
  * Controls of the last step: θ, N and the seed. Native inputs (keyboard-operable, labelled); range
  * inputs commit after a short pause so dragging does not restart the sampling on every pixel.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { format } from 'd3-format';
 import { deriveSeed } from '../../sim/rng';
 import { useMediaQuery } from '../../story/motion';
@@ -42,12 +43,9 @@ export function ShotNoiseControls({
   setParams(p: Partial<ShotNoiseParams>): void;
 }) {
   const uid = useId();
-  const [theta, setTheta] = useState(params.theta);
-  const [shotIdx, setShotIdx] = useState(nearestShotChoice(params.shots));
-  const [seedText, setSeedText] = useState(String(params.seed));
-  useEffect(() => setTheta(params.theta), [params.theta]);
-  useEffect(() => setShotIdx(nearestShotChoice(params.shots)), [params.shots]);
-  useEffect(() => setSeedText(String(params.seed)), [params.seed]);
+  const [theta, setTheta] = useDraft(params.theta);
+  const [shotIdx, setShotIdx] = useDraft(params.shots, nearestShotChoice);
+  const [seedText, setSeedText] = useDraft(params.seed, String);
   const commitTheta = useDebounced((v) => setParams({ theta: v }));
   const commitShots = useDebounced((i) => setParams({ shots: SHOT_CHOICES[i] }));
   const shots = SHOT_CHOICES[shotIdx];
