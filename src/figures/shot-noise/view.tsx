@@ -5,10 +5,11 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { LazyMotion, domAnimation, m } from 'framer-motion';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
+import { useHydrated } from '../../story/useHydrated';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { ShotNoiseControls } from './controls';
@@ -32,21 +33,14 @@ import { shotNoiseAlt, shotNoiseDownload, shotNoiseMethod } from './text';
 const fmtN = format(',');
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
-function useHasMounted(): boolean {
-  const mounted = useRef(false);
-  useEffect(() => {
-    mounted.current = true;
-  }, []);
-  return mounted.current;
-}
-
 export default function ShotNoiseView(props: FigureViewProps<typeof shotNoiseParamSpec>) {
   const { id, step: rawStep, progress, params, setParams, paramIssues, reducedMotion } = props;
   const p: ShotNoiseParams = params;
   const step = Math.max(0, Math.min(LAST_STEP, rawStep));
   const entry = catalogEntry(id);
   const { shown, all } = seriesForStep(step, p);
-  const task = useMemo(() => shotNoiseTask(p, all), [p.theta, p.seed, p.runs, all.map((s) => s.shots).join()]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new task object each render is fine: useSlicedTask follows the task's key.
+  const task = shotNoiseTask(p, all);
   // Up to ~2·10⁵ single-shot draws (a few ms) compute during render, so the pre-render holds the first
   // steps' data; the 10⁴- and 10⁶-shot steps (~15 ms) run in time slices and never make a long task.
   const result = useSlicedTask(task, { syncCost: 2e5 });
@@ -99,7 +93,8 @@ interface ChartProps {
 function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion }: ChartProps) {
   const [ref, width] = useContainerWidth();
   const clipId = useId();
-  const mounted = useHasMounted();
+  // Bars in the pre-rendered HTML stay as they are while hydrating; bars added later fade in.
+  const hydrated = useHydrated();
   const rows = Math.max(1, series.length);
   const L = chartLayout(width, {
     aspect: rows === 1 ? 0.45 : 0.6,
@@ -163,7 +158,7 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
                           key={`${b.x0}`}
                           className="sn-bar"
                           fill={colour}
-                          initial={mounted ? { opacity: 0 } : false}
+                          initial={hydrated ? { opacity: 0 } : false}
                           animate={{ opacity: 1 }}
                           transition={{ duration: 0.4, ease: 'easeOut' }}
                           {...geometry}
