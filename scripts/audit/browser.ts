@@ -23,11 +23,14 @@ export interface LaunchedChromium {
 async function waitForPortFile(file: string, child: ChildProcess, timeoutMs: number): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${CHROMIUM_PATH} exited with code ${child.exitCode} before it opened a debugging port`);
+    if (child.exitCode !== null)
+      throw new Error(`${CHROMIUM_PATH} exited with code ${child.exitCode} before it opened a debugging port`);
     try {
       const port = Number(readFileSync(file, 'utf8').split('\n')[0]);
       if (port > 0) return port;
-    } catch { /* not written yet */ }
+    } catch {
+      /* not written yet */
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${CHROMIUM_PATH} did not open a debugging port within ${timeoutMs} ms`);
@@ -35,11 +38,17 @@ async function waitForPortFile(file: string, child: ChildProcess, timeoutMs: num
 
 export async function launchChromium(): Promise<LaunchedChromium> {
   const profile = mkdtempSync(path.join(tmpdir(), 'qml-audit-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
   let port: number;
   try {
     port = await waitForPortFile(path.join(profile, 'DevToolsActivePort'), child, 20_000);

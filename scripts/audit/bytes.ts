@@ -21,7 +21,11 @@ export function resourceKind(url: string, contentType = ''): ResourceKind {
   if (type.startsWith('image/')) return 'image';
   if (type === 'application/json' || type.endsWith('+json')) return 'data';
   let pathname: string;
-  try { pathname = new URL(url).pathname.toLowerCase(); } catch { return 'other'; }
+  try {
+    pathname = new URL(url).pathname.toLowerCase();
+  } catch {
+    return 'other';
+  }
   if (/\.(m?js)$/.test(pathname)) return 'script';
   if (pathname.endsWith('.css')) return 'stylesheet';
   if (/\.html?$/.test(pathname) || pathname.endsWith('/')) return 'document';
@@ -50,7 +54,10 @@ export interface ResponseRecord {
 export type GzipMethod = 'transfer' | 'gzip';
 
 /** The gzipped cost of one response, and how it was obtained. */
-export function compressedCost(r: Pick<ResponseRecord, 'contentEncoding' | 'encodedBodyBytes' | 'gzipBytes'>): { bytes: number; method: GzipMethod } {
+export function compressedCost(r: Pick<ResponseRecord, 'contentEncoding' | 'encodedBodyBytes' | 'gzipBytes'>): {
+  bytes: number;
+  method: GzipMethod;
+} {
   const enc = r.contentEncoding.trim().toLowerCase();
   if (COMPRESSED.has(enc) && r.encodedBodyBytes !== null && r.encodedBodyBytes > 0) {
     return { bytes: r.encodedBodyBytes, method: 'transfer' };
@@ -76,7 +83,10 @@ export interface KindTotal {
  */
 export function totalsByKind(records: readonly ResponseRecord[]): Record<ResourceKind, KindTotal> {
   const totals = Object.fromEntries(
-    (['script', 'stylesheet', 'document', 'font', 'image', 'data', 'other'] as const).map((k) => [k, { files: 0, bytes: 0, gzip: 0 }]),
+    (['script', 'stylesheet', 'document', 'font', 'image', 'data', 'other'] as const).map((k) => [
+      k,
+      { files: 0, bytes: 0, gzip: 0 },
+    ]),
   ) as Record<ResourceKind, KindTotal>;
   const seen = new Set<string>();
   for (const r of records) {
@@ -99,7 +109,11 @@ export function foreignRequests(urls: readonly string[], siteOrigin: string): st
   const out = new Set<string>();
   for (const u of urls) {
     let parsed: URL;
-    try { parsed = new URL(u); } catch { continue; }
+    try {
+      parsed = new URL(u);
+    } catch {
+      continue;
+    }
     if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') continue;
     if (parsed.origin !== origin) out.add(u);
   }

@@ -70,7 +70,16 @@ function judge(value: number | null, limit: number | null, direction: 'max' | 'm
   return (direction === 'max' ? value <= limit : value >= limit) ? 'pass' : 'fail';
 }
 
-function row(subject: string, metric: string, value: number | null, shown: (v: number) => string, limit: number | null, direction: 'max' | 'min', limitShown: string, checked: boolean): Row {
+function row(
+  subject: string,
+  metric: string,
+  value: number | null,
+  shown: (v: number) => string,
+  limit: number | null,
+  direction: 'max' | 'min',
+  limitShown: string,
+  checked: boolean,
+): Row {
   return {
     subject,
     metric,
@@ -93,34 +102,115 @@ export function evaluate(f: AuditFindings, budgets: Budgets = BUDGETS): Row[] {
         const v = scores ? scores[c] : null;
         // A category skipped on purpose (--quick skips performance) is not a failure.
         if (scores && v === null && !checked) continue;
-        rows.push(row(s, `Lighthouse ${c}`, v, String, budgets.lighthouse[c], 'min', String(budgets.lighthouse[c]), checked));
+        rows.push(
+          row(s, `Lighthouse ${c}`, v, String, budgets.lighthouse[c], 'min', String(budgets.lighthouse[c]), checked),
+        );
       }
       const m = p.lighthouse?.metrics;
       if (m && m.lcpMs !== null) {
         rows.push(row(s, 'LCP (Lighthouse)', m.lcpMs, ms, budgets.lcpMs, 'max', ms(budgets.lcpMs), false));
         rows.push(row(s, 'TBT (Lighthouse)', m.tbtMs, ms, budgets.tbtMs, 'max', ms(budgets.tbtMs), false));
-        rows.push(row(s, 'CLS (Lighthouse)', m.cls, (v) => v.toFixed(3), budgets.cls, 'max', String(budgets.cls), false));
+        rows.push(
+          row(s, 'CLS (Lighthouse)', m.cls, (v) => v.toFixed(3), budgets.cls, 'max', String(budgets.cls), false),
+        );
       }
     }
     const jsBudget = budgets.firstLoadJsGzip[p.kind];
-    rows.push(row(s, 'JS before scroll (gzip)', p.firstLoadJsGzip, kb, jsBudget, 'max', jsBudget === null ? '' : kb(jsBudget), jsBudget !== null));
+    rows.push(
+      row(
+        s,
+        'JS before scroll (gzip)',
+        p.firstLoadJsGzip,
+        kb,
+        jsBudget,
+        'max',
+        jsBudget === null ? '' : kb(jsBudget),
+        jsBudget !== null,
+      ),
+    );
     rows.push(row(s, 'CSS before scroll (gzip)', p.firstLoadCssGzip, kb, null, 'max', '', false));
     rows.push(row(s, 'requests to another origin', p.foreignRequests.length, String, 0, 'max', '0', true));
     rows.push(row(s, 'console errors', p.consoleErrors.length, String, 0, 'max', '0', true));
   }
-  rows.push(row('article, scrolled', 'requests to another origin', f.elsewhere.foreignRequests.length, String, 0, 'max', '0', true));
+  rows.push(
+    row(
+      'article, scrolled',
+      'requests to another origin',
+      f.elsewhere.foreignRequests.length,
+      String,
+      0,
+      'max',
+      '0',
+      true,
+    ),
+  );
   rows.push(row('article, scrolled', 'console errors', f.elsewhere.consoleErrors.length, String, 0, 'max', '0', true));
   if (f.scroll) {
     const { frames, longTasks } = f.scroll;
-    rows.push(row('read-through', 'longest long task', longTasks.count ? longTasks.maxMs : 0, ms, budgets.scrollLongTaskMaxMs, 'max', ms(budgets.scrollLongTaskMaxMs), false));
-    rows.push(row('read-through', 'long tasks > 50 ms, figure ready', longTasks.over50WhileReady, String, 0, 'max', '0', false));
-    rows.push(row('read-through', 'p95 frame time', frames.p95, (v) => `${v.toFixed(1)} ms`, budgets.scrollFrameP95Ms, 'max', `${budgets.scrollFrameP95Ms} ms`, false));
+    rows.push(
+      row(
+        'read-through',
+        'longest long task',
+        longTasks.count ? longTasks.maxMs : 0,
+        ms,
+        budgets.scrollLongTaskMaxMs,
+        'max',
+        ms(budgets.scrollLongTaskMaxMs),
+        false,
+      ),
+    );
+    rows.push(
+      row('read-through', 'long tasks > 50 ms, figure ready', longTasks.over50WhileReady, String, 0, 'max', '0', false),
+    );
+    rows.push(
+      row(
+        'read-through',
+        'p95 frame time',
+        frames.p95,
+        (v) => `${v.toFixed(1)} ms`,
+        budgets.scrollFrameP95Ms,
+        'max',
+        `${budgets.scrollFrameP95Ms} ms`,
+        false,
+      ),
+    );
   }
   for (const fig of f.figures ?? []) {
     // A figure that never got there is over any budget, not unmeasured.
-    const missed = (r: Row): Row => (fig.timedOut && r.value === null ? { ...r, shown: 'timed out', status: 'fail' } : fig.error && r.value === null ? { ...r, shown: 'error' } : r);
-    rows.push(missed(row(fig.id, 'ready at last step', fig.readyMs, ms, budgets.figureReadyMs, 'max', ms(budgets.figureReadyMs), false)));
-    rows.push(missed(row(fig.id, `first picture${fig.firstPictureBy === 'ready' ? ' (= ready)' : ''}`, fig.firstPictureMs, ms, budgets.figureFirstPictureMs, 'max', ms(budgets.figureFirstPictureMs), false)));
+    const missed = (r: Row): Row =>
+      fig.timedOut && r.value === null
+        ? { ...r, shown: 'timed out', status: 'fail' }
+        : fig.error && r.value === null
+          ? { ...r, shown: 'error' }
+          : r;
+    rows.push(
+      missed(
+        row(
+          fig.id,
+          'ready at last step',
+          fig.readyMs,
+          ms,
+          budgets.figureReadyMs,
+          'max',
+          ms(budgets.figureReadyMs),
+          false,
+        ),
+      ),
+    );
+    rows.push(
+      missed(
+        row(
+          fig.id,
+          `first picture${fig.firstPictureBy === 'ready' ? ' (= ready)' : ''}`,
+          fig.firstPictureMs,
+          ms,
+          budgets.figureFirstPictureMs,
+          'max',
+          ms(budgets.figureFirstPictureMs),
+          false,
+        ),
+      ),
+    );
   }
   return rows;
 }
@@ -135,6 +225,10 @@ export function formatTable(rows: readonly Row[]): string {
   const mark = { pass: 'ok', fail: 'FAIL', 'n/a': '' } as const;
   const body = rows.map((r) => [r.checked ? '*' : '', r.subject, r.metric, r.shown, r.budget, mark[r.status]]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -50,13 +50,27 @@ interface InPageResult {
 function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Promise<InPageResult> {
   const { id, last, timeoutMs } = args;
   return new Promise((resolve) => {
-    const target = document.getElementById(`${id}-step-${last}`)
-      ?? document.querySelector(`[data-scrolly="${id}"] [data-step-index="${last}"]`);
+    const target =
+      document.getElementById(`${id}-step-${last}`) ??
+      document.querySelector(`[data-scrolly="${id}"] [data-step-index="${last}"]`);
     if (!target) {
-      resolve({ readyMs: null, firstPictureMs: null, firstPictureBy: null, marksMs: null, timedOut: false, error: `no element for step ${last} of ${id}` });
+      resolve({
+        readyMs: null,
+        firstPictureMs: null,
+        firstPictureBy: null,
+        marksMs: null,
+        timedOut: false,
+        error: `no element for step ${last} of ${id}`,
+      });
       return;
     }
-    const out: InPageResult = { readyMs: null, firstPictureMs: null, firstPictureBy: null, marksMs: null, timedOut: false };
+    const out: InPageResult = {
+      readyMs: null,
+      firstPictureMs: null,
+      firstPictureBy: null,
+      marksMs: null,
+      timedOut: false,
+    };
     const SHAPES = 'path, rect, circle, line, polyline, polygon, ellipse, image';
     const EXCLUDED = '.chart-axis, defs, clipPath, mask, marker, pattern, svg[aria-hidden="true"]';
     const hasMarks = (root: Element): boolean => {
@@ -77,8 +91,13 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       const ready = root.getAttribute('data-ready') === 'true';
       if (out.marksMs === null && hasMarks(root)) out.marksMs = now;
       if (out.firstPictureMs === null) {
-        if (root.getAttribute('data-first-picture') === 'true') { out.firstPictureMs = now; out.firstPictureBy = 'hook'; }
-        else if (ready) { out.firstPictureMs = now; out.firstPictureBy = 'ready'; }
+        if (root.getAttribute('data-first-picture') === 'true') {
+          out.firstPictureMs = now;
+          out.firstPictureBy = 'hook';
+        } else if (ready) {
+          out.firstPictureMs = now;
+          out.firstPictureBy = 'ready';
+        }
       }
       if (ready && out.readyMs === null) {
         out.readyMs = now;
@@ -89,7 +108,26 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       }
     };
     const observer = new MutationObserver(check);
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step', 'data-ready', 'data-first-picture', 'd', 'width', 'height', 'href', 'r', 'x1', 'x2', 'y1', 'y2', 'points'] });
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: [
+        'data-step',
+        'data-ready',
+        'data-first-picture',
+        'd',
+        'width',
+        'height',
+        'href',
+        'r',
+        'x1',
+        'x2',
+        'y1',
+        'y2',
+        'points',
+      ],
+    });
     timer = window.setTimeout(() => {
       observer.disconnect();
       out.timedOut = true;
@@ -116,16 +154,32 @@ export async function measureFigure(
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(articleUrl, { waitUntil: 'load' });
     const hydratedMs = await page
-      .waitForFunction(() => document.documentElement.getAttribute('data-hydrated') === 'true', undefined, { timeout: 15_000 })
+      .waitForFunction(() => document.documentElement.getAttribute('data-hydrated') === 'true', undefined, {
+        timeout: 15_000,
+      })
       .then(() => page.evaluate(() => performance.now()))
       .catch(() => null);
     await networkQuiet(w, 1_000, 15_000);
     // Nothing else running: the figures on the first screens finish their own work before the jump.
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-figure]'))
-      .filter((el) => el.getBoundingClientRect().top < 2 * window.innerHeight)
-      .every((el) => el.getAttribute('data-ready') === 'true'), undefined, { timeout: 15_000, polling: 100 }).catch(() => {});
+    await page
+      .waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll('[data-figure]'))
+            .filter((el) => el.getBoundingClientRect().top < 2 * window.innerHeight)
+            .every((el) => el.getAttribute('data-ready') === 'true'),
+        undefined,
+        { timeout: 15_000, polling: 100 },
+      )
+      .catch(() => {});
     const r = await page.evaluate(jumpAndWait, { id: figure.id, last, timeoutMs });
-    return { id: figure.id, lastStep: last, hydratedMs, ...r, consoleErrors: w.consoleErrors, requestedUrls: w.requestedUrls };
+    return {
+      id: figure.id,
+      lastStep: last,
+      hydratedMs,
+      ...r,
+      consoleErrors: w.consoleErrors,
+      requestedUrls: w.requestedUrls,
+    };
   } finally {
     await context.close();
   }

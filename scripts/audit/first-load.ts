@@ -13,7 +13,12 @@ import { gzipSize, resourceKind, totalsByKind, type KindTotal, type ResourceKind
 const QUIET_MS = 1_500;
 const MAX_WAIT_MS = 20_000;
 
-export interface Viewport { name: string; width: number; height: number; mobile: boolean }
+export interface Viewport {
+  name: string;
+  width: number;
+  height: number;
+  mobile: boolean;
+}
 
 /** Lighthouse's mobile screen (Moto G Power) and the desktop size the e2e tests use. */
 export const FIRST_LOAD_VIEWPORTS: readonly Viewport[] = [
@@ -42,7 +47,9 @@ export interface FirstLoad extends PageProblems {
  * and failed request, from every page in it (workers' requests surface on their page; the service
  * worker's on the context).
  */
-export function watchContext(context: BrowserContext): PageProblems & { inflight: () => number; lastActivity: () => number; finished: Request[] } {
+export function watchContext(
+  context: BrowserContext,
+): PageProblems & { inflight: () => number; lastActivity: () => number; finished: Request[] } {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], requestedUrls: [] };
   const finished: Request[] = [];
   let inflight = 0;
@@ -67,13 +74,17 @@ export function watchContext(context: BrowserContext): PageProblems & { inflight
   });
   const watchPage = (page: import('@playwright/test').Page) => {
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+      if (msg.type() === 'error')
+        problems.consoleErrors.push(`${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
     });
     page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
     // The simulator's workers log on their own channel.
-    page.on('worker', (worker) => worker.on('console', (msg) => {
-      if (msg.type() === 'error') problems.consoleErrors.push(`worker ${worker.url().split('/').pop()}: ${msg.text()}`);
-    }));
+    page.on('worker', (worker) =>
+      worker.on('console', (msg) => {
+        if (msg.type() === 'error')
+          problems.consoleErrors.push(`worker ${worker.url().split('/').pop()}: ${msg.text()}`);
+      }),
+    );
   };
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
@@ -81,7 +92,11 @@ export function watchContext(context: BrowserContext): PageProblems & { inflight
 }
 
 /** Resolves once no request has been in flight for `quietMs`, or after `maxMs`. */
-export async function networkQuiet(w: { inflight: () => number; lastActivity: () => number }, quietMs = QUIET_MS, maxMs = MAX_WAIT_MS): Promise<void> {
+export async function networkQuiet(
+  w: { inflight: () => number; lastActivity: () => number },
+  quietMs = QUIET_MS,
+  maxMs = MAX_WAIT_MS,
+): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < maxMs) {
     if (w.inflight() <= 0 && Date.now() - w.lastActivity() >= quietMs) return;
@@ -93,12 +108,23 @@ async function record(req: Request): Promise<(ResponseRecord & { fromServiceWork
   const res = await req.response();
   if (!res) return null;
   let body: Buffer | null = null;
-  try { body = await res.body(); } catch { /* a worker's or a redirect's body may be gone */ }
+  try {
+    body = await res.body();
+  } catch {
+    /* a worker's or a redirect's body may be gone */
+  }
   if (body === null && res.status() < 300) {
     // Same bytes from the server directly (the audit's server is local and static).
-    try { body = Buffer.from(await (await fetch(req.url())).arrayBuffer()); } catch { body = null; }
+    try {
+      body = Buffer.from(await (await fetch(req.url())).arrayBuffer());
+    } catch {
+      body = null;
+    }
   }
-  const encoded = await req.sizes().then((s) => s.responseBodySize, () => null);
+  const encoded = await req.sizes().then(
+    (s) => s.responseBodySize,
+    () => null,
+  );
   const headers = await res.allHeaders();
   return {
     url: req.url(),
@@ -126,7 +152,8 @@ export async function measureFirstLoad(browser: Browser, url: string, viewport: 
     await networkQuiet(w);
     const settledMs = Date.now() - t0 - QUIET_MS;
     const scrolled = await page.evaluate(() => window.scrollY);
-    if (scrolled !== 0) throw new Error(`${url} scrolled itself to ${scrolled} px during load; "before any scroll" is undefined`);
+    if (scrolled !== 0)
+      throw new Error(`${url} scrolled itself to ${scrolled} px during load; "before any scroll" is undefined`);
     const all = (await Promise.all(w.finished.map(record))).filter((r) => r !== null);
     const pageResponses = all.filter((r) => !r.fromServiceWorkerFetch);
     const swTotals = totalsByKind(all.filter((r) => r.fromServiceWorkerFetch));
@@ -155,7 +182,12 @@ export async function measureFirstLoad(browser: Browser, url: string, viewport: 
  * collects what the deterministic check needs from the whole article, not just its top (console
  * errors, failed requests, requests to another origin).
  */
-export async function sweepPage(browser: Browser, url: string, viewport: Viewport, pauseMs = 150): Promise<PageProblems> {
+export async function sweepPage(
+  browser: Browser,
+  url: string,
+  viewport: Viewport,
+  pauseMs = 150,
+): Promise<PageProblems> {
   const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
   try {
     const w = watchContext(context);

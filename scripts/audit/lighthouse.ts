@@ -13,7 +13,14 @@ export interface LighthouseSummary {
   /** 0–100, or null when the category was not run (--quick skips performance) */
   scores: Record<Category, number | null>;
   /** lab metrics in ms (cls unitless); null when performance was not run */
-  metrics: { fcpMs: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null; siMs: number | null; ttiMs: number | null };
+  metrics: {
+    fcpMs: number | null;
+    lcpMs: number | null;
+    tbtMs: number | null;
+    cls: number | null;
+    siMs: number | null;
+    ttiMs: number | null;
+  };
   domElements: number | null;
   /** failing audits of each run category, e.g. { seo: ['robots-txt: robots.txt is not valid'] } */
   failing: Partial<Record<Category, string[]>>;
@@ -29,10 +36,12 @@ function numeric(lhr: Lhr, id: string): number | null {
 }
 
 export function summarize(lhr: Lhr): LighthouseSummary {
-  const scores = Object.fromEntries(CATEGORIES.map((c) => {
-    const s = lhr.categories[c]?.score;
-    return [c, typeof s === 'number' ? Math.round(s * 100) : null];
-  })) as Record<Category, number | null>;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => {
+      const s = lhr.categories[c]?.score;
+      return [c, typeof s === 'number' ? Math.round(s * 100) : null];
+    }),
+  ) as Record<Category, number | null>;
   const failing: Partial<Record<Category, string[]>> = {};
   for (const c of CATEGORIES) {
     const cat = lhr.categories[c];
@@ -41,7 +50,8 @@ export function summarize(lhr: Lhr): LighthouseSummary {
     for (const ref of cat.auditRefs) {
       const a = lhr.audits[ref.id];
       if (!a || ref.weight === 0 || a.score === null || a.score >= 1) continue;
-      if (a.scoreDisplayMode !== 'binary' && a.scoreDisplayMode !== 'numeric' && a.scoreDisplayMode !== 'metricSavings') continue;
+      if (a.scoreDisplayMode !== 'binary' && a.scoreDisplayMode !== 'numeric' && a.scoreDisplayMode !== 'metricSavings')
+        continue;
       list.push(`${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}: ${a.title}`);
     }
     if (list.length) failing[c] = list;
@@ -66,9 +76,15 @@ export function summarize(lhr: Lhr): LighthouseSummary {
 export async function runLighthouse(url: string, categories: readonly Category[]): Promise<LighthouseSummary> {
   const chrome = await launchChromium();
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     return summarize(result.lhr);
   } finally {
     await chrome.close();

@@ -48,7 +48,11 @@ const unique = (xs: readonly string[]) => [...new Set(xs)];
 async function main(): Promise<number> {
   const started = Date.now();
   const load0 = loadavg();
-  const site = await startSite({ baseUrl: opts['base-url'], distDir: process.env.QML_DIST_DIR ?? 'dist', port: Number(opts.port) });
+  const site = await startSite({
+    baseUrl: opts['base-url'],
+    distDir: process.env.QML_DIST_DIR ?? 'dist',
+    port: Number(opts.port),
+  });
   const categories = opts.quick ? [...CHECKED_CATEGORIES] : [...CATEGORIES];
   const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
   const figuresToMeasure = FIGURE_CATALOG.filter((f) => !wanted || wanted.has(f.id));
@@ -61,7 +65,9 @@ async function main(): Promise<number> {
   const figures: FigureTiming[] = [];
 
   try {
-    log(`site: ${site.description} at ${site.baseUrl}; ${opts.quick ? 'quick (deterministic parts only)' : 'full'} run`);
+    log(
+      `site: ${site.description} at ${site.baseUrl}; ${opts.quick ? 'quick (deterministic parts only)' : 'full'} run`,
+    );
     for (const p of AUDIT_PAGES) {
       const url = pageUrl(site.baseUrl, p.path);
       const t0 = Date.now();
@@ -95,15 +101,22 @@ async function main(): Promise<number> {
           firstLoadJsGzip: Math.max(...firstLoads.map((l) => l.totals.script.gzip)),
           firstLoadCssGzip: Math.max(...firstLoads.map((l) => l.totals.stylesheet.gzip)),
           consoleErrors: unique(firstLoads.flatMap((l) => l.consoleErrors)),
-          foreignRequests: foreignRequests(firstLoads.flatMap((l) => l.requestedUrls), site.baseUrl),
+          foreignRequests: foreignRequests(
+            firstLoads.flatMap((l) => l.requestedUrls),
+            site.baseUrl,
+          ),
           failedRequests: unique(firstLoads.flatMap((l) => l.failedRequests)),
           firstLoads,
         });
-        log(`first load ${p.kind}: ${firstLoads.map((l) => `${l.viewport.name} JS ${(l.totals.script.gzip / 1000).toFixed(1)} kB gz in ${l.totals.script.files} files`).join(', ')}`);
+        log(
+          `first load ${p.kind}: ${firstLoads.map((l) => `${l.viewport.name} JS ${(l.totals.script.gzip / 1000).toFixed(1)} kB gz in ${l.totals.script.files} files`).join(', ')}`,
+        );
       }
       const articleUrl = pageUrl(site.baseUrl, AUDIT_PAGES.find((p) => p.kind === 'article')?.path ?? '');
       sweep = await sweepPage(browser, articleUrl, { name: 'desktop', ...DESKTOP, mobile: false });
-      log(`article scrolled a screen at a time: ${sweep.requestedUrls.length} requests, ${sweep.consoleErrors.length} console errors`);
+      log(
+        `article scrolled a screen at a time: ${sweep.requestedUrls.length} requests, ${sweep.consoleErrors.length} console errors`,
+      );
 
       if (!opts.quick) {
         scroll = await readThrough(browser, articleUrl, DESKTOP, Number(opts.speed));
@@ -111,7 +124,9 @@ async function main(): Promise<number> {
         for (const f of figuresToMeasure) {
           const t = await measureFigure(browser, articleUrl, { id: f.id, steps: f.steps.length }, DESKTOP);
           figures.push(t);
-          log(`figure ${f.id}: ready ${t.readyMs === null ? (t.timedOut ? 'timed out' : t.error ?? '–') : `${Math.round(t.readyMs)} ms`}`);
+          log(
+            `figure ${f.id}: ready ${t.readyMs === null ? (t.timedOut ? 'timed out' : (t.error ?? '–')) : `${Math.round(t.readyMs)} ms`}`,
+          );
         }
       }
     } finally {
@@ -122,11 +137,19 @@ async function main(): Promise<number> {
     await site.close();
   }
 
-  const elsewhereUrls = [...sweep.requestedUrls, ...(scroll?.requestedUrls ?? []), ...figures.flatMap((f) => f.requestedUrls)];
+  const elsewhereUrls = [
+    ...sweep.requestedUrls,
+    ...(scroll?.requestedUrls ?? []),
+    ...figures.flatMap((f) => f.requestedUrls),
+  ];
   const findings: AuditFindings = {
     pages,
     elsewhere: {
-      consoleErrors: unique([...sweep.consoleErrors, ...(scroll?.consoleErrors ?? []), ...figures.flatMap((f) => f.consoleErrors)]),
+      consoleErrors: unique([
+        ...sweep.consoleErrors,
+        ...(scroll?.consoleErrors ?? []),
+        ...figures.flatMap((f) => f.consoleErrors),
+      ]),
       foreignRequests: foreignRequests(elsewhereUrls, site.baseUrl),
     },
     figures: opts.quick ? null : figures,
@@ -145,12 +168,17 @@ async function main(): Promise<number> {
     pages: pages.map(({ firstLoads, ...p }) => ({
       ...p,
       firstLoads: firstLoads.map((l) => ({
-        viewport: l.viewport, settledMs: l.settledMs, totals: l.totals, serviceWorker: l.serviceWorker,
+        viewport: l.viewport,
+        settledMs: l.settledMs,
+        totals: l.totals,
+        serviceWorker: l.serviceWorker,
         responses: l.responses.map((r) => ({ ...r, url: r.url.replace(site.baseUrl, '/') })),
       })),
     })),
     elsewhere: findings.elsewhere,
-    readThrough: scroll ? { ...scroll, requestedUrls: undefined, consoleErrors: undefined, summary: findings.scroll?.longTasks } : null,
+    readThrough: scroll
+      ? { ...scroll, requestedUrls: undefined, consoleErrors: undefined, summary: findings.scroll?.longTasks }
+      : null,
     figures: opts.quick ? null : figures.map(({ requestedUrls: _u, ...f }) => f),
     rows,
     failures: failed,
@@ -164,15 +192,25 @@ async function main(): Promise<number> {
   console.log(formatTable(rows));
   console.log('');
   printDetails(findings, pages, figures);
-  console.log(`\n* deterministic (fails --check); other rows are reported only. Machine load ${load0.map((l) => l.toFixed(1)).join(' ')} → ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores.`);
+  console.log(
+    `\n* deterministic (fails --check); other rows are reported only. Machine load ${load0.map((l) => l.toFixed(1)).join(' ')} → ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores.`,
+  );
   console.log(`report: ${path.relative(process.cwd(), out)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (failed.length) {
-    console.log(`${failed.length} deterministic failure(s): ${failed.map((r) => `${r.subject} ${r.metric} ${r.shown}`).join('; ')}`);
+    console.log(
+      `${failed.length} deterministic failure(s): ${failed.map((r) => `${r.subject} ${r.metric} ${r.shown}`).join('; ')}`,
+    );
   }
   return opts.check && failed.length > 0 ? 1 : 0;
 }
 
-function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRequests: string[]; firstLoads: FirstLoad[] })[], figures: readonly FigureTiming[]): void {
+function printDetails(
+  f: AuditFindings,
+  pages: readonly (PageResult & { failedRequests: string[]; firstLoads: FirstLoad[] })[],
+  figures: readonly FigureTiming[],
+): void {
   for (const p of pages) {
     const load = p.firstLoads.reduce((a, b) => (b.totals.script.gzip > a.totals.script.gzip ? b : a));
     const seen = new Set<string>();
@@ -181,9 +219,13 @@ function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRe
       .map((r) => ({ name: new URL(r.url).pathname.split('/').pop() ?? r.url, gz: compressedCost(r).bytes }))
       .sort((a, b) => b.gz - a.gz)
       .slice(0, 5);
-    console.log(`${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largest.map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`).join(', ')}`);
+    console.log(
+      `${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largest.map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`).join(', ')}`,
+    );
     if (load.serviceWorker.files > 0) {
-      console.log(`${p.kind}: the service worker also fetched ${load.serviceWorker.files} files, ${(load.serviceWorker.gzip / 1000).toFixed(0)} kB gzipped, for its precache (not in the budget)`);
+      console.log(
+        `${p.kind}: the service worker also fetched ${load.serviceWorker.files} files, ${(load.serviceWorker.gzip / 1000).toFixed(0)} kB gzipped, for its precache (not in the budget)`,
+      );
     }
     for (const [cat, list] of Object.entries(p.lighthouse?.failing ?? {})) {
       console.log(`${p.kind}: Lighthouse ${cat} falls short on ${list.join('; ')}`);
@@ -197,16 +239,25 @@ function printDetails(f: AuditFindings, pages: readonly (PageResult & { failedRe
   for (const u of f.elsewhere.foreignRequests) console.log(`article, scrolled: request to another origin: ${u}`);
   if (f.scroll) {
     const worst = Object.entries(f.scroll.longTasks.bySection).sort((a, b) => b[1].maxMs - a[1].maxMs);
-    console.log(`read-through long tasks: ${f.scroll.longTasks.count} (> 50 ms: ${f.scroll.longTasks.over50}, > 100 ms: ${f.scroll.longTasks.over100})` +
-      (worst.length ? `; by section/figure: ${worst.map(([k, v]) => `${k} ${v.count}× max ${Math.round(v.maxMs)} ms`).join(', ')}` : ''));
+    console.log(
+      `read-through long tasks: ${f.scroll.longTasks.count} (> 50 ms: ${f.scroll.longTasks.over50}, > 100 ms: ${f.scroll.longTasks.over100})` +
+        (worst.length
+          ? `; by section/figure: ${worst.map(([k, v]) => `${k} ${v.count}× max ${Math.round(v.maxMs)} ms`).join(', ')}`
+          : ''),
+    );
   }
   const withMarks = figures.filter((t) => t.marksMs !== null);
   if (withMarks.length) {
-    console.log(`first data marks at the last step (lower bound, see figures.ts): ${withMarks.map((t) => `${t.id} ${Math.round(t.marksMs ?? 0)} ms`).join(', ')}`);
+    console.log(
+      `first data marks at the last step (lower bound, see figures.ts): ${withMarks.map((t) => `${t.id} ${Math.round(t.marksMs ?? 0)} ms`).join(', ')}`,
+    );
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

@@ -4,7 +4,13 @@
  * `npm run bench -- scroll`), on a fresh page load, after hydration and a quiet network.
  */
 import type { Browser } from '@playwright/test';
-import { frameStats, prepareScrollPage, scrollThrough, type FrameStats, type LongTaskRecord } from '../../bench/scroll-through';
+import {
+  frameStats,
+  prepareScrollPage,
+  scrollThrough,
+  type FrameStats,
+  type LongTaskRecord,
+} from '../../bench/scroll-through';
 import { networkQuiet, watchContext } from './first-load';
 
 export interface ReadThrough {
@@ -19,14 +25,23 @@ export interface ReadThrough {
   requestedUrls: string[];
 }
 
-export async function readThrough(browser: Browser, articleUrl: string, viewport: { width: number; height: number }, speedPxPerS: number): Promise<ReadThrough> {
+export async function readThrough(
+  browser: Browser,
+  articleUrl: string,
+  viewport: { width: number; height: number },
+  speedPxPerS: number,
+): Promise<ReadThrough> {
   const context = await browser.newContext({ viewport });
   try {
     const w = watchContext(context);
     const page = await context.newPage();
     await prepareScrollPage(page);
     await page.goto(articleUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-hydrated') === 'true', undefined, { timeout: 15_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => document.documentElement.getAttribute('data-hydrated') === 'true', undefined, {
+        timeout: 15_000,
+      })
+      .catch(() => {});
     await networkQuiet(w, 1_000, 15_000);
     const r = await scrollThrough(page, speedPxPerS);
     return {

@@ -34,7 +34,11 @@ export function withTrailingSlash(url: string): string {
 
 export async function startSite(options: SiteOptions): Promise<SiteServer> {
   if (options.baseUrl) {
-    return { baseUrl: withTrailingSlash(options.baseUrl), description: `external server at ${options.baseUrl}`, close: async () => {} };
+    return {
+      baseUrl: withTrailingSlash(options.baseUrl),
+      description: `external server at ${options.baseUrl}`,
+      close: async () => {},
+    };
   }
   const dist = path.resolve(options.distDir);
   if (!existsSync(path.join(dist, 'index.html'))) {

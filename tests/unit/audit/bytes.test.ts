@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { compressedCost, foreignRequests, gzipSize, resourceKind, totalsByKind, type ResponseRecord } from '../../../scripts/audit/bytes';
+import {
+  compressedCost,
+  foreignRequests,
+  gzipSize,
+  resourceKind,
+  totalsByKind,
+  type ResponseRecord,
+} from '../../../scripts/audit/bytes';
 
 const rec = (over: Partial<ResponseRecord>): ResponseRecord => ({
-  url: 'http://127.0.0.1:4173/assets/a.js', kind: 'script', status: 200, contentEncoding: '', encodedBodyBytes: null, bodyBytes: 1000, gzipBytes: 400, ...over,
+  url: 'http://127.0.0.1:4173/assets/a.js',
+  kind: 'script',
+  status: 200,
+  contentEncoding: '',
+  encodedBodyBytes: null,
+  bodyBytes: 1000,
+  gzipBytes: 400,
+  ...over,
 });
 
 describe('resourceKind', () => {
@@ -26,14 +40,29 @@ describe('resourceKind', () => {
 
 describe('compressedCost', () => {
   it('counts the bytes on the wire when the server compressed the response', () => {
-    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: 380 }))).toEqual({ bytes: 380, method: 'transfer' });
-    expect(compressedCost(rec({ contentEncoding: 'br', encodedBodyBytes: 300 }))).toEqual({ bytes: 300, method: 'transfer' });
+    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: 380 }))).toEqual({
+      bytes: 380,
+      method: 'transfer',
+    });
+    expect(compressedCost(rec({ contentEncoding: 'br', encodedBodyBytes: 300 }))).toEqual({
+      bytes: 300,
+      method: 'transfer',
+    });
   });
   it('gzips the body itself when the response was sent uncompressed or its wire size is unknown', () => {
-    expect(compressedCost(rec({ contentEncoding: '', encodedBodyBytes: 1000 }))).toEqual({ bytes: 400, method: 'gzip' });
-    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: null }))).toEqual({ bytes: 400, method: 'gzip' });
+    expect(compressedCost(rec({ contentEncoding: '', encodedBodyBytes: 1000 }))).toEqual({
+      bytes: 400,
+      method: 'gzip',
+    });
+    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: null }))).toEqual({
+      bytes: 400,
+      method: 'gzip',
+    });
     // A worker script's wire size is reported as 0 by the browser: not a free download.
-    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: 0 }))).toEqual({ bytes: 400, method: 'gzip' });
+    expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: 0 }))).toEqual({
+      bytes: 400,
+      method: 'gzip',
+    });
   });
 });
 
@@ -64,16 +93,27 @@ describe('totalsByKind', () => {
 describe('foreignRequests', () => {
   const site = 'http://127.0.0.1:4173/sub/';
   it('lists each URL on another origin once, sorted', () => {
-    expect(foreignRequests([
-      'http://127.0.0.1:4173/sub/assets/a.js',
-      'https://fonts.googleapis.com/css2?family=Inter',
+    expect(
+      foreignRequests(
+        [
+          'http://127.0.0.1:4173/sub/assets/a.js',
+          'https://fonts.googleapis.com/css2?family=Inter',
+          'http://127.0.0.1:4174/x.js',
+          'https://fonts.googleapis.com/css2?family=Inter',
+          'http://localhost:4173/sub/',
+        ],
+        site,
+      ),
+    ).toEqual([
       'http://127.0.0.1:4174/x.js',
-      'https://fonts.googleapis.com/css2?family=Inter',
       'http://localhost:4173/sub/',
-    ], site)).toEqual(['http://127.0.0.1:4174/x.js', 'http://localhost:4173/sub/', 'https://fonts.googleapis.com/css2?family=Inter']);
+      'https://fonts.googleapis.com/css2?family=Inter',
+    ]);
   });
   it('ignores URLs that never reach the network', () => {
-    expect(foreignRequests(['data:image/png;base64,AAAA', 'blob:http://127.0.0.1:4173/uuid', 'about:blank'], site)).toEqual([]);
+    expect(
+      foreignRequests(['data:image/png;base64,AAAA', 'blob:http://127.0.0.1:4173/uuid', 'about:blank'], site),
+    ).toEqual([]);
   });
   it('treats the path as irrelevant: another path on the same origin is not foreign', () => {
     expect(foreignRequests(['http://127.0.0.1:4173/sw.js'], site)).toEqual([]);

@@ -3,7 +3,10 @@ import { BUDGETS } from '../../../scripts/audit/budgets';
 import { evaluate, failures, formatTable, type AuditFindings, type PageResult } from '../../../scripts/audit/compare';
 import type { LighthouseSummary } from '../../../scripts/audit/lighthouse';
 
-const lh = (scores: Partial<LighthouseSummary['scores']>, metrics: Partial<LighthouseSummary['metrics']> = {}): LighthouseSummary => ({
+const lh = (
+  scores: Partial<LighthouseSummary['scores']>,
+  metrics: Partial<LighthouseSummary['metrics']> = {},
+): LighthouseSummary => ({
   scores: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, ...scores },
   metrics: { fcpMs: 900, lcpMs: 1000, tbtMs: 50, cls: 0, siMs: 1000, ttiMs: 1500, ...metrics },
   domElements: 1000,
@@ -13,11 +16,22 @@ const lh = (scores: Partial<LighthouseSummary['scores']>, metrics: Partial<Light
 });
 
 const page = (over: Partial<PageResult>): PageResult => ({
-  kind: 'article', url: 'http://127.0.0.1/', lighthouse: lh({}), firstLoadJsGzip: 100_000, firstLoadCssGzip: 10_000, consoleErrors: [], foreignRequests: [], ...over,
+  kind: 'article',
+  url: 'http://127.0.0.1/',
+  lighthouse: lh({}),
+  firstLoadJsGzip: 100_000,
+  firstLoadCssGzip: 10_000,
+  consoleErrors: [],
+  foreignRequests: [],
+  ...over,
 });
 
 const findings = (pages: PageResult[], over: Partial<AuditFindings> = {}): AuditFindings => ({
-  pages, elsewhere: { consoleErrors: [], foreignRequests: [] }, figures: null, scroll: null, ...over,
+  pages,
+  elsewhere: { consoleErrors: [], foreignRequests: [] },
+  figures: null,
+  scroll: null,
+  ...over,
 });
 
 const find = (rows: ReturnType<typeof evaluate>, subject: string, metric: string) => {
@@ -41,7 +55,9 @@ describe('evaluate', () => {
   });
 
   it('reports, but does not check, performance and lab metrics', () => {
-    const rows = evaluate(findings([page({ lighthouse: lh({ performance: 60 }, { lcpMs: 4000, tbtMs: 900, cls: 0.3 }) })]));
+    const rows = evaluate(
+      findings([page({ lighthouse: lh({ performance: 60 }, { lcpMs: 4000, tbtMs: 900, cls: 0.3 }) })]),
+    );
     expect(failures(rows)).toEqual([]);
     for (const m of ['Lighthouse performance', 'LCP (Lighthouse)', 'TBT (Lighthouse)', 'CLS (Lighthouse)']) {
       expect(find(rows, 'article', m)).toMatchObject({ status: 'fail', checked: false });
@@ -60,48 +76,91 @@ describe('evaluate', () => {
 
   it('reports the presentation page’s JavaScript without a budget', () => {
     const rows = evaluate(findings([page({ kind: 'present', firstLoadJsGzip: 900_000 })]));
-    expect(find(rows, 'present', 'JS before scroll (gzip)')).toMatchObject({ status: 'n/a', budget: '', shown: '900.0 kB' });
+    expect(find(rows, 'present', 'JS before scroll (gzip)')).toMatchObject({
+      status: 'n/a',
+      budget: '',
+      shown: '900.0 kB',
+    });
     expect(failures(rows)).toEqual([]);
   });
 
   it('fails the check on a request to another origin or a console error, on a page or while scrolling', () => {
-    expect(failures(evaluate(findings([page({ foreignRequests: ['https://cdn.example/x.js'] })]))).map((r) => r.metric)).toEqual(['requests to another origin']);
-    expect(failures(evaluate(findings([page({ consoleErrors: ['boom'] })]))).map((r) => r.metric)).toEqual(['console errors']);
-    const scrolled = evaluate(findings([page({})], { elsewhere: { consoleErrors: ['late'], foreignRequests: ['https://x.test/'] } }));
-    expect(failures(scrolled).map((r) => `${r.subject}: ${r.metric}`)).toEqual(['article, scrolled: requests to another origin', 'article, scrolled: console errors']);
+    expect(
+      failures(evaluate(findings([page({ foreignRequests: ['https://cdn.example/x.js'] })]))).map((r) => r.metric),
+    ).toEqual(['requests to another origin']);
+    expect(failures(evaluate(findings([page({ consoleErrors: ['boom'] })]))).map((r) => r.metric)).toEqual([
+      'console errors',
+    ]);
+    const scrolled = evaluate(
+      findings([page({})], { elsewhere: { consoleErrors: ['late'], foreignRequests: ['https://x.test/'] } }),
+    );
+    expect(failures(scrolled).map((r) => `${r.subject}: ${r.metric}`)).toEqual([
+      'article, scrolled: requests to another origin',
+      'article, scrolled: console errors',
+    ]);
   });
 
   it('fails the check when a checked number could not be measured', () => {
-    const rows = evaluate(findings([page({ lighthouse: null, lighthouseError: 'Chromium crashed', firstLoadJsGzip: null })]));
+    const rows = evaluate(
+      findings([page({ lighthouse: null, lighthouseError: 'Chromium crashed', firstLoadJsGzip: null })]),
+    );
     expect(failures(rows).map((r) => r.metric)).toEqual([
-      'Lighthouse accessibility', 'Lighthouse best-practices', 'Lighthouse seo', 'JS before scroll (gzip)',
+      'Lighthouse accessibility',
+      'Lighthouse best-practices',
+      'Lighthouse seo',
+      'JS before scroll (gzip)',
     ]);
   });
 
   it('skips a category left out on purpose (quick mode has no performance)', () => {
-    const rows = evaluate(findings([page({ lighthouse: lh({ performance: null }, { lcpMs: null, tbtMs: null, cls: null }) })]));
+    const rows = evaluate(
+      findings([page({ lighthouse: lh({ performance: null }, { lcpMs: null, tbtMs: null, cls: null }) })]),
+    );
     expect(rows.some((r) => r.metric === 'Lighthouse performance' || r.metric.startsWith('LCP'))).toBe(false);
     expect(failures(rows)).toEqual([]);
   });
 
   it('reports figure timings and scrolling against their budgets without checking them', () => {
-    const rows = evaluate(findings([page({})], {
-      figures: [
-        { id: 'landscape', readyMs: 2500, firstPictureMs: 2500, firstPictureBy: 'ready', timedOut: false },
-        { id: 'shot-noise', readyMs: 300, firstPictureMs: 120, firstPictureBy: 'hook', timedOut: false },
-        { id: 'baseline-race', readyMs: null, firstPictureMs: null, firstPictureBy: null, timedOut: true },
-      ],
-      scroll: {
-        frames: { count: 100, p50: 16.7, p95: 40, p99: 60, max: 120, missedVsync: 0.1 },
-        longTasks: { count: 2, over50: 2, over100: 1, maxMs: 120, over50WhileReady: 1, bySection: {} },
-      },
-    }));
+    const rows = evaluate(
+      findings([page({})], {
+        figures: [
+          { id: 'landscape', readyMs: 2500, firstPictureMs: 2500, firstPictureBy: 'ready', timedOut: false },
+          { id: 'shot-noise', readyMs: 300, firstPictureMs: 120, firstPictureBy: 'hook', timedOut: false },
+          { id: 'baseline-race', readyMs: null, firstPictureMs: null, firstPictureBy: null, timedOut: true },
+        ],
+        scroll: {
+          frames: { count: 100, p50: 16.7, p95: 40, p99: 60, max: 120, missedVsync: 0.1 },
+          longTasks: { count: 2, over50: 2, over100: 1, maxMs: 120, over50WhileReady: 1, bySection: {} },
+        },
+      }),
+    );
     expect(failures(rows)).toEqual([]);
-    expect(find(rows, 'landscape', 'ready at last step')).toMatchObject({ status: 'fail', shown: '2.50 s', budget: '≤ 2.00 s' });
+    expect(find(rows, 'landscape', 'ready at last step')).toMatchObject({
+      status: 'fail',
+      shown: '2.50 s',
+      budget: '≤ 2.00 s',
+    });
     expect(find(rows, 'landscape', 'first picture (= ready)').status).toBe('fail');
     expect(find(rows, 'shot-noise', 'first picture')).toMatchObject({ status: 'pass', shown: '120 ms' });
     expect(find(rows, 'baseline-race', 'ready at last step')).toMatchObject({ status: 'fail', shown: 'timed out' });
-    expect(failures(evaluate(findings([page({})], { figures: [{ id: 'x', readyMs: null, firstPictureMs: null, firstPictureBy: null, timedOut: false, error: 'no element' }] })))).toEqual([]);
+    expect(
+      failures(
+        evaluate(
+          findings([page({})], {
+            figures: [
+              {
+                id: 'x',
+                readyMs: null,
+                firstPictureMs: null,
+                firstPictureBy: null,
+                timedOut: false,
+                error: 'no element',
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([]);
     expect(find(rows, 'read-through', 'longest long task')).toMatchObject({ status: 'fail', shown: '120 ms' });
     expect(find(rows, 'read-through', 'long tasks > 50 ms, figure ready').status).toBe('fail');
     expect(find(rows, 'read-through', 'p95 frame time').status).toBe('fail');
