@@ -140,8 +140,7 @@ async function latency(): Promise<void> {
 
 async function mainThreadCost(): Promise<void> {
   await withPool({ size: 1 }, async (pool) => {
-    let cost = 0,
-      reports = 0;
+    let reports = 0;
     const params = { qubits: [2, 3, 4, 5, 6, 7, 8], layers: [10, 20], samples: 1000, seed: 4 };
     const [, ms] = await timed(() =>
       pool.run('barren-plateau', params, {
@@ -155,7 +154,7 @@ async function mainThreadCost(): Promise<void> {
     const all = runRaw(barrenPlateau, p, undefined);
     const t0 = performance.now();
     barrenPlateau.summarize(p, barrenPlateau.merge(p, [all]));
-    cost = performance.now() - t0;
+    const cost = performance.now() - t0;
     console.log(
       `3. partial results: ${reports} in ${ms.toFixed(0)} ms of computing (one per ≥150 ms); merge + summarize of the full set costs ${cost.toFixed(1)} ms on the main thread`,
     );

@@ -55,7 +55,7 @@ export async function launchChromium(): Promise<LaunchedChromium> {
   } catch (e) {
     child.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`${(e as Error).message}\n${stderr}`);
+    throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   return {
     port,

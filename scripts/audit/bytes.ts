@@ -20,7 +20,7 @@ export function resourceKind(url: string, contentType = ''): ResourceKind {
   if (type.startsWith('font/') || type === 'application/font-woff') return 'font';
   if (type.startsWith('image/')) return 'image';
   if (type === 'application/json' || type.endsWith('+json')) return 'data';
-  let pathname = '';
+  let pathname: string;
   try {
     pathname = new URL(url).pathname.toLowerCase();
   } catch {

@@ -83,7 +83,6 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       return false;
     };
     let t0 = 0;
-    let observer: MutationObserver | undefined;
     let timer = 0;
     const check = () => {
       const root = document.querySelector(`[data-figure="${id}"]`);
@@ -103,12 +102,12 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       if (ready && out.readyMs === null) {
         out.readyMs = now;
         if (out.marksMs === null) out.marksMs = now;
-        observer?.disconnect();
+        observer.disconnect();
         clearTimeout(timer);
         resolve(out);
       }
     };
-    observer = new MutationObserver(check);
+    const observer = new MutationObserver(check);
     observer.observe(document.documentElement, {
       subtree: true,
       childList: true,
@@ -130,7 +129,7 @@ function jumpAndWait(args: { id: string; last: number; timeoutMs: number }): Pro
       ],
     });
     timer = window.setTimeout(() => {
-      observer?.disconnect();
+      observer.disconnect();
       out.timedOut = true;
       resolve(out);
     }, timeoutMs);

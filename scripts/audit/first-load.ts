@@ -121,7 +121,7 @@ async function record(req: Request): Promise<(ResponseRecord & { fromServiceWork
       body = null;
     }
   }
-  let encoded: number | null = null;
+  let encoded: number | null;
   try {
     encoded = (await req.sizes()).responseBodySize;
   } catch {

@@ -56,11 +56,11 @@ async function main(): Promise<number> {
   const categories = opts.quick ? [...CHECKED_CATEGORIES] : [...CATEGORIES];
   const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
   const figuresToMeasure = FIGURE_CATALOG.filter((f) => !wanted || wanted.has(f.id));
-  let browserVersion = 'unknown';
+  let browserVersion: string;
 
   const pages: (PageResult & { firstLoads: FirstLoad[]; failedRequests: string[] })[] = [];
   const lighthouse: Record<string, LighthouseSummary | { error: string }> = {};
-  let sweep: Awaited<ReturnType<typeof sweepPage>> | null = null;
+  let sweep: Awaited<ReturnType<typeof sweepPage>>;
   let scroll: ReadThrough | null = null;
   const figures: FigureTiming[] = [];
   const embeds: EmbedLoad[] = [];

@@ -1,11 +1,12 @@
 /**
  * True once an element has come within one viewport height of the viewport (and stays true): figures
- * start their worker computations only when the reader approaches them. Without IntersectionObserver
- * (old browsers, tests in Node) it is true after mount. Never touches the DOM during render.
+ * start their worker computations only when the reader approaches them. Never touches the DOM during
+ * render.
  *
  * Besides the IntersectionObserver, a passive scroll/resize check measures the element directly: an
  * observer set up while hydration is still moving content around (a jump straight to a deep link) was
- * seen to report "not intersecting" once and then stay silent.
+ * seen to report "not intersecting" once and then stay silent. Without IntersectionObserver that check
+ * alone decides (it also runs once at mount).
  */
 import { useEffect, useState, type RefObject } from 'react';
 
@@ -19,10 +20,6 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = 1): boo
   const [near, setNear] = useState(false);
   useEffect(() => {
     if (near) return;
-    if (typeof IntersectionObserver !== 'function') {
-      setNear(true);
-      return;
-    }
     let frame = 0;
     const check = () => {
       cancelAnimationFrame(frame);
@@ -32,18 +29,21 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = 1): boo
       });
     };
     const el = ref.current;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
-      },
-      { rootMargin: `${Math.round(margin * 100)}% 0px` },
-    );
-    if (el) observer.observe(el);
+    const observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(
+            (entries) => {
+              if (entries.some((e) => e.isIntersecting)) setNear(true);
+            },
+            { rootMargin: `${Math.round(margin * 100)}% 0px` },
+          )
+        : null;
+    if (el) observer?.observe(el);
     window.addEventListener('scroll', check, { passive: true });
     window.addEventListener('resize', check);
     check();
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', check);
       window.removeEventListener('resize', check);

@@ -134,9 +134,9 @@ export function timeoutMs(flag: string | undefined): number {
   return s === 0 ? Infinity : s * 1000;
 }
 
-/** Escapes what a terminal would interpret (C0/C1 controls, DEL, line separators, bidi overrides). */
+/** Escapes what a terminal would interpret: C0/C1 controls and DEL (`\p{Cc}`), line separators, bidi overrides. */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return text.replace(/[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) =>
     c.charCodeAt(0) <= 0xff
       ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
       : `\\u{${c.charCodeAt(0).toString(16)}}`,

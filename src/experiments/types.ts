@@ -89,5 +89,7 @@ export interface ExperimentDefinition<P, S, D> {
   };
 }
 
+// One registry holds experiments of different types; P, S and D are both taken and returned by their
+// methods, so no single type other than `any` fits every definition.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExperimentDefinition = ExperimentDefinition<any, any, any>;

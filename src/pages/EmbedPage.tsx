@@ -10,12 +10,13 @@ import { citationCounts, citationOrder, meta } from 'virtual:article-index';
 import { CitationProvider, type CitationData } from '../cite';
 import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
-import { collectScrollies, parseStepParam, parseThemeParam, type ScrollyInfo } from '../story/deck';
+import { collectScrollies, parseStepParam, parseThemeParam, type EmbedTheme, type ScrollyInfo } from '../story/deck';
 import { StoryModeContext } from '../story/mode-context';
 import { useHasFigureView } from '../story/figure-registry';
 import { Stepper } from '../story/Stepper';
 import { collectSteps } from '../story/collect';
 import { stepDomId } from '../story/Step';
+import { useHydrated } from '../story/useHydrated';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { siteTitle } from './site';
 import './pages.css';
@@ -34,24 +35,47 @@ function scrollyFor(own: LoadedSection | undefined, figure: string): ScrollyInfo
     : undefined;
 }
 
-/** Reads `?theme` (and `?step` when a step count is given) once after hydration. */
-function useEmbedQuery(stepCount: number | undefined) {
-  const [state, setState] = useState<{ step: number; issues: string[] }>({ step: 0, issues: [] });
+interface EmbedQuery {
+  /** Null until the query is read (the server renders the default theme). */
+  theme: EmbedTheme | null;
+  step: number;
+  issues: string[];
+}
+
+const UNREAD_QUERY: EmbedQuery = { theme: null, step: 0, issues: [] };
+
+/** `?theme`, and `?step` when a step count is given. */
+function readEmbedQuery(search: string, stepCount: number | undefined): EmbedQuery {
+  const query = new URLSearchParams(search);
+  const issues: string[] = [];
+  const theme = parseThemeParam(query.get('theme'));
+  if (theme.issue) issues.push(theme.issue);
+  let step = 0;
+  if (stepCount !== undefined) {
+    const parsed = parseStepParam(query.get('step'), stepCount);
+    if (parsed.issue) issues.push(parsed.issue);
+    step = parsed.step;
+  }
+  return { theme: theme.theme, step, issues };
+}
+
+/**
+ * Reads the query once hydrated (and again only for another step count: the page rewrites `?step` as the
+ * reader moves), and applies its theme.
+ */
+function useEmbedQuery(stepCount: number | undefined): EmbedQuery {
+  const hydrated = useHydrated();
+  const [read, setRead] = useState<{ stepCount: number | undefined; query: EmbedQuery } | null>(null);
+  let query = read?.query ?? UNREAD_QUERY;
+  if (hydrated && (read === null || read.stepCount !== stepCount)) {
+    query = readEmbedQuery(window.location.search, stepCount);
+    setRead({ stepCount, query });
+  }
+  const theme = query.theme;
   useEffect(() => {
-    const query = new URLSearchParams(window.location.search);
-    const issues: string[] = [];
-    const theme = parseThemeParam(query.get('theme'));
-    if (theme.issue) issues.push(theme.issue);
-    applyEmbedTheme(theme.theme);
-    let step = 0;
-    if (stepCount !== undefined) {
-      const parsed = parseStepParam(query.get('step'), stepCount);
-      if (parsed.issue) issues.push(parsed.issue);
-      step = parsed.step;
-    }
-    setState({ step, issues });
-  }, [stepCount]);
-  return state;
+    if (theme) applyEmbedTheme(theme);
+  }, [theme]);
+  return query;
 }
 
 function EmbedFrame({
@@ -97,11 +121,12 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
   const labels = info?.labels ?? entry?.steps ?? [];
   const stepCount = info ? info.steps.length : labels.length;
   const query = useEmbedQuery(stepCount);
-  const [step, setStep] = useState(0);
-  useEffect(() => setStep(query.step), [query.step]);
+  // The step the reader moved to; until they move, the one the URL asks for.
+  const [chosenStep, setChosenStep] = useState<number | null>(null);
+  const step = chosenStep ?? query.step;
 
   const onStep = useCallback((n: number) => {
-    setStep(n);
+    setChosenStep(n);
     const url = new URL(window.location.href);
     if (n === 0) url.searchParams.delete('step');
     else url.searchParams.set('step', String(n));
@@ -118,15 +143,12 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
         e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
       if (!delta) return;
       e.preventDefault();
-      setStep((s) => {
-        const n = Math.max(0, Math.min(stepCount - 1, s + delta));
-        if (n !== s) queueMicrotask(() => onStep(n));
-        return s;
-      });
+      const n = Math.max(0, Math.min(stepCount - 1, step + delta));
+      if (n !== step) onStep(n);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [stepCount, onStep]);
+  }, [step, stepCount, onStep]);
 
   const title = entry?.title ?? figure;
   const articleHref = pageHref(`/#${stepDomId(figure, step)}`);

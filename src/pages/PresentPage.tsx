@@ -14,6 +14,7 @@ import { isTypingTarget } from '../story/Stepper';
 import { Overview, PrintFrames, SlideView } from '../story/Slides';
 import { StoryModeContext } from '../story/mode-context';
 import { useDeckSync } from '../story/present-sync';
+import { useHydrated } from '../story/useHydrated';
 import { articleDeck } from './deck-data';
 import './pages.css';
 import { pageHref } from '../site/address';
@@ -81,31 +82,35 @@ export function useDeckState(slides: readonly Slide[]) {
   const [issues, setIssues] = useState<string[]>([]);
   /** Notes from the other window (the speaker view shows the presentation's URL problems). */
   const [remoteIssues, setRemoteIssues] = useState<string[]>([]);
-  const sync = useDeckSync((m) => {
+  // The starting slide comes from the URL once hydrated (the pre-render shows the first slide), read
+  // while rendering, once per deck.
+  const hydrated = useHydrated();
+  const [startedDeck, setStartedDeck] = useState<readonly Slide[] | null>(null);
+  if (hydrated && startedDeck !== slides) {
+    const start = initialSlide(window.location.search, slides);
+    setStartedDeck(slides);
+    setIndex(start.index);
+    setIssues(start.issues);
+  }
+  const started = startedDeck !== null;
+
+  const sync = useDeckSync((m, post) => {
     if (m.type === 'slide') setIndex(Math.max(0, Math.min(slides.length - 1, m.index)));
     else if (m.type === 'blackout') setBlackout(m.on);
     else if (m.type === 'issues') setRemoteIssues(m.issues);
     else if (m.type === 'hello') {
-      sync.post({ type: 'slide', index: refs.index });
-      sync.post({ type: 'blackout', on: refs.blackout });
-      if (refs.issues.length > 0) sync.post({ type: 'issues', issues: refs.issues });
+      post({ type: 'slide', index });
+      post({ type: 'blackout', on: blackout });
+      if (issues.length > 0) post({ type: 'issues', issues });
     }
   });
-  // Refs for the hello reply without re-subscribing.
-  const [refs] = useState(() => ({ index: 0, blackout: false, issues: [] as string[] }));
-  refs.index = index;
-  refs.blackout = blackout;
-  refs.issues = issues;
 
   useEffect(() => {
-    const start = initialSlide(window.location.search, slides);
-    setIndex(start.index);
-    setIssues(start.issues);
-    if (start.issues.length > 0) sync.post({ type: 'issues', issues: start.issues });
-  }, [slides, sync]);
+    if (issues.length > 0) sync.post({ type: 'issues', issues });
+  }, [issues, sync]);
   useEffect(() => {
-    if (typeof window !== 'undefined') writeSlideToUrl(index);
-  }, [index]);
+    if (started) writeSlideToUrl(index);
+  }, [started, index]);
 
   const go = useCallback(
     (n: number) => {
@@ -128,15 +133,14 @@ function openSpeaker(index: number): void {
   window.open(pageHref(`/present/speaker?slide=${index + 1}`), 'qml-speaker', 'popup,width=1200,height=760');
 }
 
+/** True while printing, and always with `?print` in the URL (read once hydrated). */
 function usePrinting(): boolean {
+  const hydrated = useHydrated();
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).has('print')) setPrinting(true);
     const mq = window.matchMedia?.('print');
     const on = () => flushSync(() => setPrinting(true));
-    const off = () => {
-      if (!new URLSearchParams(window.location.search).has('print')) setPrinting(false);
-    };
+    const off = () => setPrinting(false);
     const onMedia = (e: MediaQueryListEvent) => (e.matches ? on() : off());
     window.addEventListener('beforeprint', on);
     window.addEventListener('afterprint', off);
@@ -147,7 +151,7 @@ function usePrinting(): boolean {
       mq?.removeEventListener('change', onMedia);
     };
   }, []);
-  return printing;
+  return printing || (hydrated && new URLSearchParams(window.location.search).has('print'));
 }
 
 export function PresentPage() {

@@ -26,27 +26,24 @@ export function formatElapsed(ms: number): string {
 }
 
 function Elapsed() {
-  const [start, setStart] = useState<number | null>(null);
-  const [now, setNow] = useState(0);
+  // Null until the first tick: the clock starts at mount (or at Reset) and shows 00:00 until then.
+  const [clock, setClock] = useState<{ start: number; now: number } | null>(null);
   useEffect(() => {
     const t0 = Date.now();
-    setStart(t0);
-    setNow(t0);
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setClock((c) => ({ start: c?.start ?? t0, now: Date.now() })), 1000);
     return () => clearInterval(timer);
   }, []);
   return (
     <p className="speaker__time">
       Elapsed{' '}
       <span data-elapsed="" aria-live="off">
-        {start === null ? '00:00' : formatElapsed(now - start)}
+        {clock === null ? '00:00' : formatElapsed(clock.now - clock.start)}
       </span>{' '}
       <button
         type="button"
         onClick={() => {
           const t = Date.now();
-          setStart(t);
-          setNow(t);
+          setClock({ start: t, now: t });
         }}
       >
         Reset

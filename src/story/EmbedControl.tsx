@@ -1,9 +1,10 @@
 /**
  * The "Embed" and "Present" controls of a figure in the article (and "Embed" on an embed page): the
  * iframe snippet and the loader snippet for the figure at its current step with its current URL
- * parameters, each with a copy button. Snippets are built on open (they need `location`), never in render.
+ * parameters, each with a copy button. Snippets are built once the disclosure has been opened (they need
+ * `location`, which the server render never reads: the disclosure starts closed).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { figureParamsFromSearch, iframeSnippet, loaderSnippet, type EmbedTarget } from './snippets';
 import { useFigureTitle } from './figure-registry';
 import { useStoryMode } from './mode-context';
@@ -40,27 +41,28 @@ function Snippet({ label, text }: { label: string; text: string }) {
 
 export function FigureModeControls({ id, step }: { id: string; step: number }) {
   const mode = useStoryMode();
-  const [open, setOpen] = useState(false);
-  const [target, setTarget] = useState<EmbedTarget | null>(null);
+  const [opened, setOpened] = useState(false);
   const title = useFigureTitle(id);
-
-  useEffect(() => {
-    if (!open) return;
-    const origin = embedOrigin(window.location);
-    setTarget({
-      origin,
-      kind: 'figure',
-      id,
-      step,
-      title,
-      params: figureParamsFromSearch(window.location.search, id),
-    });
-  }, [open, id, step, title]);
+  const target: EmbedTarget | null = opened
+    ? {
+        origin: embedOrigin(window.location),
+        kind: 'figure',
+        id,
+        step,
+        title,
+        params: figureParamsFromSearch(window.location.search, id),
+      }
+    : null;
 
   if (mode === 'slides' || mode === 'print') return null;
   return (
     <>
-      <details className="fig__disclosure fig-embed" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details
+        className="fig__disclosure fig-embed"
+        onToggle={(e) => {
+          if (e.currentTarget.open) setOpened(true);
+        }}
+      >
         <summary>Embed</summary>
         {target ? (
           <div className="fig-embed__body">

@@ -63,16 +63,15 @@ let mountCounter = 0;
 
 /** True after `active` has stayed true for `delayMs`. */
 function useDelayedFlag(active: boolean, delayMs: number): boolean {
-  const [shown, setShown] = useState(false);
+  const [elapsed, setElapsed] = useState(false);
+  // Becoming inactive clears the flag while rendering, so the next activation waits the full delay again.
+  if (!active && elapsed) setElapsed(false);
   useEffect(() => {
-    if (!active) {
-      setShown(false);
-      return;
-    }
-    const t = setTimeout(() => setShown(true), delayMs);
+    if (!active) return;
+    const t = setTimeout(() => setElapsed(true), delayMs);
     return () => clearTimeout(t);
   }, [active, delayMs]);
-  return shown;
+  return active && elapsed;
 }
 
 /**

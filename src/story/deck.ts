@@ -4,6 +4,7 @@
  * so every mode shows exactly the steps the article scrolls through. Pure: the MDX content functions
  * only build React elements (no hooks, no DOM), so this runs in Node and in the browser.
  */
+import type { MDXComponents } from 'mdx/types';
 import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { collectSteps, type StepInfo } from './collect';
 import type { FigureEntry } from './figure-registry';
@@ -12,8 +13,8 @@ export interface DeckSectionInput {
   id: string;
   title: string;
   figures: readonly string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  Content: ComponentType<any>;
+  /** A compiled MDX section (its default export). */
+  Content: ComponentType<{ components?: MDXComponents }>;
 }
 
 export interface ScrollyInfo {

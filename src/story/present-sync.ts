@@ -40,14 +40,20 @@ export interface DeckSync {
   post(message: PresentOutgoing): void;
 }
 
-/** Subscribes to the channel; `onMessage` gets messages from other windows only. */
-export function useDeckSync(onMessage: (m: PresentMessage) => void): DeckSync {
+/**
+ * Subscribes to the channel; `onMessage` gets messages from other windows only, and `post` to answer them
+ * (e.g. a 'hello' with the current slide).
+ */
+export function useDeckSync(onMessage: (m: PresentMessage, post: DeckSync['post']) => void): DeckSync {
   const channel = useRef<BroadcastChannel | null>(null);
   const self = useRef('');
   const handler = useRef(onMessage);
   useEffect(() => {
     handler.current = onMessage;
   });
+  const post = useCallback((message: PresentOutgoing) => {
+    channel.current?.postMessage({ ...message, from: self.current });
+  }, []);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
     self.current = `${Date.now().toString(36)}-${Math.floor(performance.now() * 1000).toString(36)}`;
@@ -59,16 +65,13 @@ export function useDeckSync(onMessage: (m: PresentMessage) => void): DeckSync {
     }
     channel.current = ch;
     ch.onmessage = (e: MessageEvent) => {
-      if (isPresentMessage(e.data) && e.data.from !== self.current) handler.current(e.data);
+      if (isPresentMessage(e.data) && e.data.from !== self.current) handler.current(e.data, post);
     };
     return () => {
       ch.close();
       channel.current = null;
     };
-  }, []);
-  const post = useCallback((message: PresentOutgoing) => {
-    channel.current?.postMessage({ ...message, from: self.current });
-  }, []);
+  }, [post]);
   // Stable across renders: effects that depend on it (the speaker's hello) run once.
   return useMemo(() => ({ post }), [post]);
 }

@@ -10,9 +10,9 @@
  *
  * Use it for anything heavier than a few milliseconds; cheap, closed-form models stay in render.
  */
-import { useContext, useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useEffectEvent, useId, useState } from 'react';
 import type { ExperimentMeta } from '../experiments/types';
-import type { ExperimentPool } from '../workers/pool';
+import type { ExperimentPool, RunOptions } from '../workers/pool';
 import { reportFailure } from './figure-status';
 import { createResultCache } from './lru';
 import { FigureInstanceContext, subscribeVisibility, VISIBILITY_RANK } from './priority';
@@ -31,11 +31,11 @@ export interface UseExperimentOptions<D = unknown> {
   /** False defers the run (e.g. until the figure nears the viewport or its step is reached). */
   enabled?: boolean;
   /**
-   * Called once with the finished data of the request this render made, when it arrives from the
-   * pool or is found in the cache (never during render). For a figure that chains runs, each request
-   * resuming from the last result: it stores the result from the delivery itself.
+   * Called once with each complete result as it becomes current, from the pool or from the cache (a
+   * reader returning to inputs computed before): for a caller that accumulates results, such as the race's
+   * segments. Called after the render that shows the result, never during it.
    */
-  onResult?(data: D): void;
+  onResult?: (data: D) => void;
 }
 
 const cache = createResultCache<{ data: unknown; meta: ExperimentMeta<unknown> }>(32);
@@ -69,6 +69,18 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** What a hook shows for one run of its inputs, and whether the cache had it when the run began. */
+interface RunState<P, D> {
+  run: string;
+  fromCache: boolean;
+  value: ExperimentState<P, D>;
+}
+
+function startRun<P, D>(run: string, key: string): RunState<P, D> {
+  const cached = fromCache<P, D>(key);
+  return { run, fromCache: cached !== undefined, value: cached ?? IDLE };
+}
+
 export function useExperiment<P extends object, D>(
   name: string,
   params: Partial<P>,
@@ -78,63 +90,66 @@ export function useExperiment<P extends object, D>(
   const key = experimentKey(name, params);
   const poolKey = `${name}#${useId()}`;
   const group = useContext(FigureInstanceContext)?.instance;
-  // Bumped by Retry: re-runs the effect with the same inputs.
+  // Bumped by Retry: runs the same inputs again.
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ key: string; value: ExperimentState<P, D> }>(() => ({
-    key,
-    value: fromCache<P, D>(key) ?? IDLE,
-  }));
+  // A new run (other inputs, enabled or not, another figure instance, a retry) starts over while
+  // rendering, from the cache or idle: a state left over from a previous run is never shown as current.
+  const run = JSON.stringify([key, enabled, group ?? null, attempt]);
+  const [state, setState] = useState<RunState<P, D>>(() => startRun(run, key));
+  let current = state;
+  if (state.run !== run) {
+    current = startRun<P, D>(run, key);
+    setState(current);
+  }
+  const needsComputing = enabled && !current.fromCache;
+
+  // Reads the parameters without reacting to them: `key` is their value, so a run starts when the value
+  // changes, not when the caller passes an equal object.
+  const runInPool = useEffectEvent((pool: ExperimentPool, runOptions: RunOptions<D>) =>
+    pool.run<P, D>(name, params, runOptions),
+  );
 
   useEffect(() => {
-    const cached = fromCache<P, D>(key);
-    if (cached) {
-      setState({ key, value: cached });
-      options.onResult?.(cached.data as D);
-      return;
-    }
-    setState({ key, value: IDLE });
-    if (!enabled) return;
+    if (!needsComputing) return;
     const controller = new AbortController();
     let alive = true;
+    const show = (value: ExperimentState<P, D>) => {
+      if (alive) setState({ run, fromCache: false, value });
+    };
     const fail = (message: string) => {
       if (!alive) return;
-      setState({ key, value: { ...IDLE, error: message } });
+      show({ ...IDLE, error: message });
       if (group) reportFailure(group, poolKey, { message, retry: () => setAttempt((a) => a + 1) });
     };
     // The pool (and its Worker constructor) is loaded only in the browser, after mount.
     import('../workers/pool').then(
       ({ getDefaultPool }) => {
         if (!alive) return;
+        // Another view may have finished the same computation since this one rendered.
+        const cached = fromCache<P, D>(key);
+        if (cached) {
+          show(cached);
+          return;
+        }
         const pool = getDefaultPool();
         connectPriorities(pool);
-        pool
-          .run<P, D>(name, params, {
-            key: poolKey,
-            group,
-            signal: controller.signal,
-            onProgress(done, total, partial) {
-              if (alive)
-                setState({
-                  key,
-                  value: { data: partial, meta: undefined, done, total, ready: false, error: undefined },
-                });
-            },
-          })
-          .then(
-            (result) => {
-              cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
-              if (!alive) return;
-              setState({
-                key,
-                value: { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined },
-              });
-              options.onResult?.(result.data as D);
-            },
-            (err: unknown) => {
-              if (err instanceof Error && err.name === 'AbortError') return;
-              fail(messageOf(err));
-            },
-          );
+        runInPool(pool, {
+          key: poolKey,
+          group,
+          signal: controller.signal,
+          onProgress(done, total, partial) {
+            show({ data: partial, meta: undefined, done, total, ready: false, error: undefined });
+          },
+        }).then(
+          (result) => {
+            cache.set(key, result as { data: unknown; meta: ExperimentMeta<unknown> });
+            show({ data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined });
+          },
+          (err: unknown) => {
+            if (err instanceof Error && err.name === 'AbortError') return;
+            fail(messageOf(err));
+          },
+        );
       },
       (err: unknown) => fail(`The computation could not start (${messageOf(err)}). Retry, or reload the page.`),
     );
@@ -143,10 +158,13 @@ export function useExperiment<P extends object, D>(
       controller.abort();
       if (group) reportFailure(group, poolKey, undefined);
     };
-    // `key` captures `params` by value; `onResult` is the one of the render that made this request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, enabled, name, poolKey, group, attempt]);
+  }, [needsComputing, run, key, poolKey, group]);
 
-  // A state left over from previous inputs is never shown as current.
-  return state.key === key ? state.value : (fromCache<P, D>(key) ?? IDLE);
+  const deliver = useEffectEvent((data: D) => options.onResult?.(data));
+  const delivered = current.value.ready ? current.value.data : undefined;
+  useEffect(() => {
+    if (delivered !== undefined) deliver(delivered);
+  }, [delivered]);
+
+  return current.value;
 }

@@ -5,7 +5,7 @@
  * arrive, and are abandoned when their inputs (`key`) change. Finished results are cached by key, so
  * returning to a step is instant.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createResultCache } from './lru';
 
 export interface SlicedTask<A, T> {
@@ -62,47 +62,59 @@ function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A task's result so far: computed by `done` units of `task` (the object the computation runs on). */
+interface Progress<A, T> {
+  task: SlicedTask<A, T>;
+  value: T;
+  done: number;
+}
+
+/** Where a task starts: its cached result, its synchronous result when cheap, else nothing done yet. */
+function startTask<A, T>(task: SlicedTask<A, T>, sync: boolean): Progress<A, T> {
+  if (cache.has(task.key)) return { task, value: cache.get(task.key) as T, done: task.total };
+  if (!sync) return { task, value: task.view(task.init(), 0), done: 0 };
+  const value = runTaskSync(task);
+  cache.set(task.key, value);
+  return { task, value, done: task.total };
+}
+
 export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptions = {}): SlicedResult<T> {
   const { syncCost = 1e6, sliceMs = 10, publishMs = 120 } = options;
-  const sync = task.cost <= syncCost;
-  // The render path: cached or cheap results, identical on server and client.
-  const immediate = useMemo<T | undefined>(() => {
-    if (cache.has(task.key)) return cache.get(task.key) as T;
-    if (!sync) return undefined;
-    const value = runTaskSync(task);
-    cache.set(task.key, value);
-    return value;
-    // The key captures every input of the task.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [task.key, sync]);
-
-  const [partial, setPartial] = useState<{ key: string; value: T; done: number } | null>(null);
+  // The render path (cached or cheap results, identical on server and client) runs while rendering, once
+  // per key: a new key starts over there, so no frame shows the previous inputs' result.
+  const [progress, setProgress] = useState(() => startTask(task, task.cost <= syncCost));
+  let current = progress;
+  if (progress.task.key !== task.key) {
+    current = startTask(task, task.cost <= syncCost);
+    setProgress(current);
+  }
+  // The task object the slices run on: the same one until the key changes, whatever the caller passes.
+  const pending = current.done < task.total ? current.task : undefined;
 
   useEffect(() => {
-    if (immediate !== undefined) return;
+    if (!pending) return;
     let cancelled = false;
-    const acc = task.init();
-    setPartial({ key: task.key, value: task.view(acc, 0), done: 0 });
+    const acc = pending.init();
     (async () => {
       let done = 0;
       let lastPublish = performance.now();
-      while (done < task.total) {
+      while (done < pending.total) {
         const sliceEnd = performance.now() + sliceMs;
-        while (done < task.total && performance.now() < sliceEnd) {
-          task.run(acc, done, done + 1);
+        while (done < pending.total && performance.now() < sliceEnd) {
+          pending.run(acc, done, done + 1);
           done++;
         }
         if (cancelled) return;
         const now = performance.now();
-        if (done === task.total) {
-          const value = task.view(acc, done);
-          cache.set(task.key, value);
-          setPartial({ key: task.key, value, done });
+        if (done === pending.total) {
+          const value = pending.view(acc, done);
+          cache.set(pending.key, value);
+          setProgress({ task: pending, value, done });
           return;
         }
         if (now - lastPublish >= publishMs) {
           lastPublish = now;
-          setPartial({ key: task.key, value: task.view(acc, done), done });
+          setProgress({ task: pending, value: pending.view(acc, done), done });
         }
         await yieldToBrowser();
         if (cancelled) return;
@@ -111,12 +123,7 @@ export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptio
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [task.key, immediate]);
+  }, [pending, sliceMs, publishMs]);
 
-  if (immediate !== undefined) return { value: immediate, done: task.total, total: task.total, ready: true };
-  if (partial && partial.key === task.key) {
-    return { value: partial.value, done: partial.done, total: task.total, ready: partial.done === task.total };
-  }
-  return { value: task.view(task.init(), 0), done: 0, total: task.total, ready: false };
+  return { value: current.value, done: current.done, total: task.total, ready: current.done === task.total };
 }

@@ -3,7 +3,8 @@
  * URL), and pause/resume and reset for the training run. Native form controls, so every one works from
  * the keyboard (Tab, arrows in selects, Enter/Space on buttons) with the shell's visible focus ring.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
@@ -31,8 +32,7 @@ export function RaceControls({
   onReset,
 }: RaceControlsProps) {
   const uid = useId();
-  const [seedText, setSeedText] = useState(String(params.seed));
-  useEffect(() => setSeedText(String(params.seed)), [params.seed]);
+  const [seedText, setSeedText] = useDraft(params.seed, String);
   const shotChoices = SHOT_CHOICES.includes(params.shots)
     ? SHOT_CHOICES
     : [...SHOT_CHOICES, params.shots].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
@@ -17,8 +18,7 @@ export function CdControls({
   setParams(p: Partial<CalibrationDriftFigureParams>): void;
 }) {
   const uid = useId();
-  const [drift, setDrift] = useState(params.drift);
-  useEffect(() => setDrift(params.drift), [params.drift]);
+  const [drift, setDrift] = useDraft(params.drift);
   const t = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {

@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import {
@@ -40,8 +40,7 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
   const dev = getDevice(p.device);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const expParams = useMemo(() => experimentParams(p), [p.device, p.shots, p.drift, p.seed]); // eslint-disable-line react-hooks/exhaustive-deps
-  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', expParams, {
+  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', experimentParams(p), {
     enabled: near,
   });
   const data = result.data;

@@ -12,7 +12,7 @@ import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
-import { useSlicedTask } from '../../story/useSlicedTask';
+import { useSlicedTask, type SlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../../costs/profiles';
@@ -49,20 +49,19 @@ const B = 'currentColor';
 const TINY = 1e-200;
 
 /** The live timing of our simulator, one register size per unit (cached for the page's life). */
+const BROWSER_TIMING: SlicedTask<Map<number, number>, PassTimings> = {
+  key: 'cost-of-an-answer:browser-timing',
+  total: TIMED_SIZES.length,
+  cost: Number.POSITIVE_INFINITY, // never during render: a measurement differs between server and client
+  init: () => new Map(),
+  run: (acc, from, to) => {
+    for (let k = from; k < to; k++) acc.set(TIMED_SIZES[k], timePass(TIMED_SIZES[k]).seconds);
+  },
+  view: (acc) => new Map(acc),
+};
+
 function useBrowserTimings() {
-  return useSlicedTask<Map<number, number>, PassTimings>(
-    {
-      key: 'cost-of-an-answer:browser-timing',
-      total: TIMED_SIZES.length,
-      cost: Number.POSITIVE_INFINITY, // never during render: a measurement differs between server and client
-      init: () => new Map(),
-      run: (acc, from, to) => {
-        for (let k = from; k < to; k++) acc.set(TIMED_SIZES[k], timePass(TIMED_SIZES[k]).seconds);
-      },
-      view: (acc) => new Map(acc),
-    },
-    { sliceMs: 8 },
-  );
+  return useSlicedTask(BROWSER_TIMING, { sliceMs: 8 });
 }
 
 export default function CostOfAnAnswerView(props: FigureViewProps<typeof costParamSpec>) {
@@ -70,8 +69,7 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
   const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const timing = useBrowserTimings();
-  const key = JSON.stringify(inputs);
-  const rows = useMemo(() => sweep(inputs, timing.value), [key, timing.value]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => sweep(inputs, timing.value), [inputs, timing.value]);
   const browserReady = timing.ready;
   const sizes = [...new Set([2, 10, BROWSER_MEASURED_MAX, inputs.qubits, 30, 33, 36, 40, 50, 60])].sort(
     (a, b) => a - b,

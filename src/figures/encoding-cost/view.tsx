@@ -5,8 +5,9 @@
  */
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { useDraft } from '../../charts/useDraft';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -323,11 +324,9 @@ function EncodingControls({
   setParams(patch: Partial<EncodingParams>): void;
 }) {
   const uid = useId();
-  const [eps, setEps] = useState(String(p.eps));
-  const [P, setP] = useState(String(p.params));
+  const [eps, setEps] = useDraft(p.eps, String);
+  const [P, setP] = useDraft(p.params, String);
   const [err, setErr] = useState<{ eps?: string; params?: string }>({});
-  useEffect(() => setEps(String(p.eps)), [p.eps]);
-  useEffect(() => setP(String(p.params)), [p.params]);
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
       <label htmlFor={`${uid}-dev`}>

@@ -5,8 +5,9 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth, useDebounced } from '../../charts';
+import { useDraft } from '../../charts/useDraft';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -310,8 +311,7 @@ function NumberField({
   onCommit(v: number): void;
 }) {
   const uid = useId();
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  const [text, setText] = useDraft(value, String);
   const commit = () => {
     const v = Number(text);
     if (Number.isInteger(v) && v >= min && v <= max) onCommit(v);
@@ -346,8 +346,7 @@ export function EcControls({
   setParams(p: Partial<ErrorCorrectionParams>): void;
 }) {
   const uid = useId();
-  const [logP, setLogP] = useState(Math.log10(params.p));
-  useEffect(() => setLogP(Math.log10(params.p)), [params.p]);
+  const [logP, setLogP] = useDraft(params.p, Math.log10);
   const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));
   const pNow = 10 ** logP;
   return (

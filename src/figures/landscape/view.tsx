@@ -4,13 +4,14 @@
  * simulator in workers row by row.
  */
 import { interpolateCividis } from 'd3-scale-chromatic';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
+import { useHydrated } from '../../story/useHydrated';
 import { catalogEntry } from '../catalog';
 import type { landscapeParamSpec } from './meta';
 import {
@@ -47,41 +48,42 @@ function colourTable(): Uint8ClampedArray {
 
 let LUT: Uint8ClampedArray | null = null;
 
-/** A PNG data URL of the panel's grid (θ₂ upward), drawn after mount (canvas is browser-only). */
-function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!panel || panel.pointsDone === 0) {
-      setUrl(null);
-      return;
-    }
-    const canvas = document.createElement('canvas');
-    canvas.width = grid;
-    canvas.height = grid;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    LUT ??= colourTable();
-    const img = ctx.createImageData(grid, grid);
-    for (let i = 0; i < grid; i++) {
-      const y = grid - 1 - i;
-      for (let j = 0; j < grid; j++) {
-        const c = displayValue(panel, grid, i, j);
-        const o = 4 * (y * grid + j);
-        if (c === null) {
-          img.data[o + 3] = 0;
-          continue;
-        }
-        const t = Math.round(colourPosition(c) * 255) * 3;
-        img.data[o] = LUT[t];
-        img.data[o + 1] = LUT[t + 1];
-        img.data[o + 2] = LUT[t + 2];
-        img.data[o + 3] = 255;
+/** A PNG data URL of the panel's grid (θ₂ upward), drawn on a canvas (browser only). */
+function panelImage(panel: LandscapePanel, grid: number): string | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = grid;
+  canvas.height = grid;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  LUT ??= colourTable();
+  const img = ctx.createImageData(grid, grid);
+  for (let i = 0; i < grid; i++) {
+    const y = grid - 1 - i;
+    for (let j = 0; j < grid; j++) {
+      const c = displayValue(panel, grid, i, j);
+      const o = 4 * (y * grid + j);
+      if (c === null) {
+        img.data[o + 3] = 0;
+        continue;
       }
+      const t = Math.round(colourPosition(c) * 255) * 3;
+      img.data[o] = LUT[t];
+      img.data[o + 1] = LUT[t + 1];
+      img.data[o + 2] = LUT[t + 2];
+      img.data[o + 3] = 255;
     }
-    ctx.putImageData(img, 0, 0);
-    setUrl(canvas.toDataURL());
-  }, [panel, grid]);
-  return url;
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas.toDataURL();
+}
+
+/** The panel's image once hydrated (the pre-render and hydration have none: canvas is browser-only). */
+function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
+  const hydrated = useHydrated();
+  return useMemo(
+    () => (hydrated && panel && panel.pointsDone > 0 ? panelImage(panel, grid) : null),
+    [hydrated, panel, grid],
+  );
 }
 
 export default function LandscapeView(props: FigureViewProps<typeof landscapeParamSpec>) {

@@ -312,25 +312,29 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
 const COUNTER_MS = 6000;
 
 function Counter({ training, animate }: { training: TrainingRun | null; animate: boolean }) {
-  const [f, setF] = useState(animate ? 0 : 1);
   const [replay, setReplay] = useState(0);
+  // One count per training run and replay: it starts from zero when animated, else shows the end.
   const key = training ? `${training.circuits}|${training.shotsPerCircuit}|${training.profile.id}|${replay}` : '';
+  const counting = training !== null && animate;
+  const count = `${key}|${counting}`;
+  const [progress, setProgress] = useState({ count, f: counting ? 0 : 1 });
+  let f = progress.f;
+  if (progress.count !== count) {
+    f = counting ? 0 : 1;
+    setProgress({ count, f });
+  }
   useEffect(() => {
-    if (!training || !animate) {
-      setF(1);
-      return;
-    }
+    if (!counting) return;
     let raf = 0;
     const start = performance.now();
     const tick = (now: number) => {
       const t = Math.min(1, (now - start) / COUNTER_MS);
-      setF(t);
+      setProgress({ count, f: t });
       if (t < 1) raf = requestAnimationFrame(tick);
     };
-    setF(0);
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
-  }, [key, animate]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [count, counting]);
   if (!training) return <p className="mm-wait">Measuring the gradient variance…</p>;
   const c = countsAt(training, f);
   const t = training;

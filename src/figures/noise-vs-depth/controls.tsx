@@ -3,7 +3,8 @@
  * the circuit, qubits and shots, and one slider per noise source (a factor on the device's rates).
  * Sliders commit after a short pause, so dragging does not restart the simulation on every pixel.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { loadDevices } from '../../sim/noise';
 import { useMediaQuery } from '../../story/motion';
 import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
@@ -38,8 +39,7 @@ function FactorSlider({
   onCommit(v: number): void;
 }) {
   const uid = useId();
-  const [idx, setIdx] = useState(nearestFactor(value));
-  useEffect(() => setIdx(nearestFactor(value)), [value]);
+  const [idx, setIdx] = useDraft(value, nearestFactor);
   const commit = useDebounced<number>((i) => onCommit(FACTORS[i]), 250);
   const f = FACTORS[idx];
   return (

@@ -57,7 +57,9 @@ export function configsForStep(step: number): StepConfig[] {
  * The ideal configuration from the state-vector simulator (exact: fidelity 1, no shot sample), cheap
  * enough for render (a few thousand gates on ≤ 64 amplitudes).
  */
-export function idealConfig(p: NoiseVsDepthFigureParams): NoiseConfigResult {
+export function idealConfig(
+  p: Pick<NoiseVsDepthFigureParams, 'family' | 'qubits' | 'depth' | 'shots' | 'seed'>,
+): NoiseConfigResult {
   const n = p.qubits;
   const obs = defaultObservable(p.family, n);
   const sv = new StateVector(n);

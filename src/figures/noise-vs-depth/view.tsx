@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
 import { area, line } from 'd3-shape';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
@@ -42,19 +42,20 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const dev = deviceOf(p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const expParams = useMemo(
-    () => experimentParams(p),
-    [p.device, p.family, p.qubits, p.depth, p.shots, p.gate, p.decoherence, p.readout, p.seed],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  const expParams = experimentParams(p);
   const result = useExperiment<NoiseVsDepthParams, NoiseVsDepthData>('noise-vs-depth', expParams, { enabled: near });
   // The ideal curve is cheap (state vector): computed in render, so step 0 pre-renders with its data.
-  const idealLocal = useMemo(() => idealConfig(p), [p.family, p.qubits, p.depth, p.shots, p.seed]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { family, qubits, depth, shots, seed } = p;
+  const idealLocal = useMemo(
+    () => idealConfig({ family, qubits, depth, shots, seed }),
+    [family, qubits, depth, shots, seed],
+  );
 
   // While new parameters compute, keep drawing the last complete data (dimmed) instead of a blank chart.
-  const stale = useRef<NoiseVsDepthData | undefined>(undefined);
-  if (result.ready && result.data) stale.current = result.data;
+  const [lastComplete, setLastComplete] = useState<NoiseVsDepthData | undefined>(undefined);
+  if (result.ready && result.data && result.data !== lastComplete) setLastComplete(result.data);
   const fresh = configOf(result.data, config);
-  const noisy = config === 'ideal' ? undefined : (fresh ?? configOf(stale.current, config));
+  const noisy = config === 'ideal' ? undefined : (fresh ?? configOf(lastComplete, config));
   const isStale = config !== 'ideal' && !fresh && noisy !== undefined;
   const ideal = configOf(result.data, 'ideal') ?? idealLocal;
   const ready = config === 'ideal' ? true : fresh !== undefined;

@@ -3,7 +3,8 @@
  * a number, fractional, absurdly large), committed to the URL when valid. Each constant shows its
  * source and date. Native labelled inputs and selects: keyboard-operable.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import type { IntParamSpec, NumberParamSpec } from '../../story/params';
 import {
   PIPELINE_DATASETS,
@@ -54,12 +55,11 @@ function NumberField({
 }) {
   const spec = pipelineParamSpec[name] as NumberParamSpec | IntParamSpec;
   const uid = useId();
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(String(value));
-    setError(null);
-  }, [value]);
+  // What is typed and why it is refused: both start over when the committed value changes.
+  const [{ text, error }, setDraft] = useDraft(value, (v): { text: string; error: string | null } => ({
+    text: String(v),
+    error: null,
+  }));
   return (
     <div className="pc-field" data-field={name}>
       <label htmlFor={uid}>{spec.label}</label>
@@ -74,15 +74,12 @@ function NumberField({
         aria-describedby={error ? `${uid}-err` : hint ? `${uid}-hint` : undefined}
         onChange={(e) => {
           const t = e.currentTarget.value;
-          setText(t);
           const r = checkField(spec, t);
-          if (r.ok) {
-            setError(null);
-            if (r.value !== value) onCommit(r.value);
-          } else setError(r.message);
+          setDraft({ text: t, error: r.ok ? null : r.message });
+          if (r.ok && r.value !== value) onCommit(r.value);
         }}
         onBlur={() => {
-          if (!error) setText(String(value));
+          if (!error) setDraft({ text: String(value), error: null });
         }}
       />
       {error ? (

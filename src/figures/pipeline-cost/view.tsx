@@ -122,10 +122,10 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
   const { id, step: rawStep, params: p, setParams, paramIssues } = props;
   const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
-  const inputs = inputsFromParams(p);
-  const key = JSON.stringify(inputs);
-  const bill = useMemo(() => computePipeline(inputs), [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  const totals = useMemo(() => (step >= LAST_STEP ? datasetTotals(inputs) : []), [key, step >= LAST_STEP]); // eslint-disable-line react-hooks/exhaustive-deps
+  const inputs = useMemo(() => inputsFromParams(p), [p]);
+  const bill = useMemo(() => computePipeline(inputs), [inputs]);
+  const atLastStep = step >= LAST_STEP;
+  const totals = useMemo(() => (atLastStep ? datasetTotals(inputs) : []), [inputs, atLastStep]);
   const [ref, width] = useContainerWidth();
   const lines = ledger(bill).filter((l) => l.from <= step);
 

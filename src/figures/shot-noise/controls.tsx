@@ -2,7 +2,8 @@
  * Controls of the last step: θ, N and the seed. Native inputs (keyboard-operable, labelled); range
  * inputs commit after a short pause so dragging does not restart the sampling on every pixel.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraft } from '../../charts/useDraft';
 import { deriveSeed } from '../../sim/rng';
 import { useMediaQuery } from '../../story/motion';
 import { SEED_MAX } from '../../story/params';
@@ -29,12 +30,9 @@ export function ShotNoiseControls({
   setParams(p: Partial<ShotNoiseParams>): void;
 }) {
   const uid = useId();
-  const [theta, setTheta] = useState(params.theta);
-  const [shotIdx, setShotIdx] = useState(nearestShotChoice(params.shots));
-  const [seedText, setSeedText] = useState(String(params.seed));
-  useEffect(() => setTheta(params.theta), [params.theta]);
-  useEffect(() => setShotIdx(nearestShotChoice(params.shots)), [params.shots]);
-  useEffect(() => setSeedText(String(params.seed)), [params.seed]);
+  const [theta, setTheta] = useDraft(params.theta);
+  const [shotIdx, setShotIdx] = useDraft(params.shots, nearestShotChoice);
+  const [seedText, setSeedText] = useDraft(params.seed, String);
   const commitTheta = useDebounced<number>((v) => setParams({ theta: v }), 220);
   const commitShots = useDebounced<number>((i) => setParams({ shots: SHOT_CHOICES[i] }), 220);
   const shots = SHOT_CHOICES[shotIdx];

@@ -4,11 +4,12 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
+import { useHydrated } from '../../story/useHydrated';
 import { useSlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
 import { ShotNoiseControls } from './controls';
@@ -32,21 +33,14 @@ import { fmtInt } from '../../format';
 
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
-function useHasMounted(): boolean {
-  const mounted = useRef(false);
-  useEffect(() => {
-    mounted.current = true;
-  }, []);
-  return mounted.current;
-}
-
 export default function ShotNoiseView(props: FigureViewProps<typeof shotNoiseParamSpec>) {
   const { id, step: rawStep, progress, params, setParams, paramIssues, reducedMotion } = props;
   const p: ShotNoiseParams = params;
   const step = clampStep(rawStep, LAST_STEP);
   const entry = catalogEntry(id);
   const { shown, all } = seriesForStep(step, p);
-  const task = useMemo(() => shotNoiseTask(p, all), [p.theta, p.seed, p.runs, all.map((s) => s.shots).join()]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new task object each render is fine: useSlicedTask follows the task's key.
+  const task = shotNoiseTask(p, all);
   // Up to ~2·10⁵ single-shot draws (a few ms) compute during render, so the pre-render holds the first
   // steps' data; the 10⁴- and 10⁶-shot steps (~15 ms) run in time slices and never make a long task.
   const result = useSlicedTask(task, { syncCost: 2e5 });
@@ -99,7 +93,8 @@ interface ChartProps {
 function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion }: ChartProps) {
   const [ref, width] = useContainerWidth();
   const clipId = useId();
-  const mounted = useHasMounted();
+  // Bars in the pre-rendered HTML stay as they are while hydrating; bars added later fade in.
+  const hydrated = useHydrated();
   const rows = Math.max(1, series.length);
   const L = chartLayout(width, {
     aspect: rows === 1 ? 0.45 : 0.6,
@@ -119,7 +114,7 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
   // fades in bars inserted after the first render, not those of the pre-rendered picture, and keeps the
   // animation library out of the embed's first load.
   return (
-    <div ref={ref} className={motionOn && mounted ? 'sn sn--fade' : 'sn'}>
+    <div ref={ref} className={motionOn && hydrated ? 'sn sn--fade' : 'sn'}>
       <svg
         viewBox={`0 0 ${L.width} ${L.height}`}
         role="img"

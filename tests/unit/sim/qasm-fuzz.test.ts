@@ -15,7 +15,7 @@ import { parseQasm, QASM_LIMITS, QasmError, toQasm } from '../../../src/sim/qasm
 import type { Circuit } from '../../../src/sim/types';
 
 const CASE_BOUND_MS = 2000;
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 interface Outcome {
   circuit?: Circuit;
@@ -32,7 +32,7 @@ function check(text: string): Outcome {
     out = { circuit: parseQasm(text), ms: 0 };
   } catch (e) {
     if (!(e instanceof QasmError))
-      throw new Error(`not a QasmError: ${String(e)} for ${JSON.stringify(text.slice(0, 300))}`);
+      throw new Error(`not a QasmError: ${String(e)} for ${JSON.stringify(text.slice(0, 300))}`, { cause: e });
     out = { error: e, ms: 0 };
   }
   out.ms = performance.now() - t0;

@@ -26,8 +26,8 @@ function errorOf(text: string): QasmError {
   throw new Error('expected a QasmError, the input was accepted');
 }
 
-/** Printable on a terminal: no C0/C1 control characters, no bidi overrides, one line. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Printable on a terminal: no C0/C1 control characters or DEL (`\p{Cc}`), no bidi overrides, one line. */
+const UNSAFE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 describe('defect 1: the expansion of nested definitions is charged before it runs', () => {
   it('refuses 2^21 calls of an empty definition at the calling line (accepted with 0 operations before)', () => {
