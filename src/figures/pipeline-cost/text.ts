@@ -3,7 +3,14 @@ import type { DataTable } from '../../story/data';
 import type { ParamsOf } from '../../story/params';
 import type { pipelineParamSpec } from './meta';
 import { computePipeline, withDataset, type PipelineBill, type PipelineInputs } from '../../costs/pipeline';
-import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, QUEUE_NOTE, datasetPreset, type DatasetId } from '../../costs/profiles';
+import {
+  GPU_UTILISATION,
+  JOB_LATENCY,
+  QPU_POWER,
+  QUEUE_NOTE,
+  datasetPreset,
+  type DatasetId,
+} from '../../costs/profiles';
 import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd } from '../../format';
 import { fmtFaultFree } from '../../charts/format';
 
