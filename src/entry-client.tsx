@@ -18,6 +18,9 @@ import { startIslands } from './islands/client';
 import { routeFromLocation, routeKey } from './pages/routes';
 import { registerServiceWorker } from './pages/sw';
 
+// Eager globs are hoisted above the static imports, in this order: the rules figures share come first,
+// so each figure's own stylesheet (same specificity, later) refines them.
+import.meta.glob('./styles/figure-parts.css', { eager: true });
 import.meta.glob('./figures/*/*.css', { eager: true });
 
 installPopovers();

@@ -14,17 +14,18 @@
  */
 import { encodingCounts } from '../encoding/counts';
 import { shotsForPrecision } from '../costs/pipeline';
-import { JOB_LATENCY, QPU_POWER, deviceTiming, pricePlan, type PlanId, type TimedDeviceId } from '../costs/profiles';
+import {
+  JOB_LATENCY,
+  QPU_POWER,
+  deviceTiming,
+  pricePlan,
+  TIMED_DEVICE_IDS,
+  type PlanId,
+  type TimedDeviceId,
+} from '../costs/profiles';
 
-export const CHECK_DEVICES = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-  'custom',
-] as const;
+/** The devices with published gate times, then 'custom' (the claim's own numbers). */
+export const CHECK_DEVICES = [...TIMED_DEVICE_IDS, 'custom'] as const;
 export type CheckDevice = (typeof CHECK_DEVICES)[number];
 export const CHECK_PLANS = [
   'ibm-payg',

@@ -37,6 +37,13 @@ export function mergeIndexedSamples(parts: readonly IndexedSamples[]): IndexedSa
   return out;
 }
 
+/** The items of several partial runs, one per index (the first seen wins), in index order. */
+export function mergeByIndex<T extends { index: number }>(parts: readonly (readonly T[])[]): T[] {
+  const byIndex = new Map<number, T>();
+  for (const part of parts) for (const item of part) if (!byIndex.has(item.index)) byIndex.set(item.index, item);
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
 /** Checks a sample range against a sample count and returns it as integers. */
 export function resolveRange(range: readonly [number, number] | undefined, count: number): [number, number] {
   if (!range) return [0, count];

@@ -33,13 +33,8 @@ import {
   vqcProba,
   vqcTrainEpoch,
   type VqcConfig,
-  type VqcEncoding,
-  type VqcEntangler,
-  type VqcLoss,
-  type VqcReadout,
   type VqcState,
 } from './vqc';
-import type { OptimizerKind } from './optim';
 
 export const MODEL_IDS = ['vqc', 'logistic', 'mlp'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
@@ -106,29 +101,13 @@ export function runEpoch<S>(runner: ModelRunner<S>, state: S, epoch: number): Ep
   return { loss: t.loss, trainAccuracy: e.trainAccuracy, testAccuracy: e.testAccuracy, cost: addCost(t.cost, e.cost) };
 }
 
-export interface VqcParams {
-  qubits: number;
-  layers: number;
-  encoding: VqcEncoding;
-  reupload: boolean;
-  entangler: VqcEntangler;
-  readout: VqcReadout;
-  loss: VqcLoss;
-  /** Shots per circuit (0 = exact expectation values). */
-  shots: number;
-  learningRate: number;
-}
-
-export interface LogisticParams {
-  degree: number;
-  optimizer: OptimizerKind;
-  learningRate: number;
-}
-
-export interface MlpParams {
-  hidden: number;
-  learningRate: number;
-}
+/**
+ * Each model's settings within a problem: its config less the batch size, which the problem sets for every
+ * model, and less the optimizer where it is fixed (Adam for the VQC and the MLP; see the *ConfigOf below).
+ */
+export type VqcParams = Omit<VqcConfig, 'optimizer' | 'batchSize'>;
+export type LogisticParams = Omit<LogisticConfig, 'batchSize'>;
+export type MlpParams = Omit<MlpConfig, 'optimizer' | 'batchSize'>;
 
 /** Everything that defines a training problem: the data, the split, and each model's settings. */
 export interface ProblemParams {
@@ -244,6 +223,20 @@ function vqcRunner(p: ProblemParams, d: PreparedData): ModelRunner<VqcState> {
   };
 }
 
+/** Train and test accuracy of a classical model, whose cost is counted in FLOPs (both passes). */
+function classicalEvaluation(
+  d: PreparedData,
+  evaluate: (X: Point[], Y: number[]) => { accuracy: number; flops: number },
+): EvalOutcome {
+  const train = evaluate(d.trainX, d.trainY);
+  const test = evaluate(d.testX, d.testY);
+  return {
+    trainAccuracy: train.accuracy,
+    testAccuracy: test.accuracy,
+    cost: { ...ZERO_COST, evalFlops: train.flops + test.flops },
+  };
+}
+
 function logisticRunner(p: ProblemParams, d: PreparedData): ModelRunner<LogisticState> {
   const cfg = logisticConfigOf(p);
   return {
@@ -256,15 +249,7 @@ function logisticRunner(p: ProblemParams, d: PreparedData): ModelRunner<Logistic
       const tr = logisticTrainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'logistic', 'batches', e));
       return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
     },
-    evaluate(state) {
-      const a = logisticEvaluate(cfg, state, d.trainX, d.trainY);
-      const b = logisticEvaluate(cfg, state, d.testX, d.testY);
-      return {
-        trainAccuracy: a.accuracy,
-        testAccuracy: b.accuracy,
-        cost: { ...ZERO_COST, evalFlops: a.flops + b.flops },
-      };
-    },
+    evaluate: (state) => classicalEvaluation(d, (X, Y) => logisticEvaluate(cfg, state, X, Y)),
     proba: (state, raw) => logisticProba(cfg, state, applyScaler(d.scaler, raw)),
   };
 }
@@ -281,15 +266,7 @@ function mlpRunner(p: ProblemParams, d: PreparedData): ModelRunner<MlpState> {
       const tr = mlpTrainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'mlp', 'batches', e));
       return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
     },
-    evaluate(state) {
-      const a = mlpEvaluate(cfg, state, d.trainX, d.trainY);
-      const b = mlpEvaluate(cfg, state, d.testX, d.testY);
-      return {
-        trainAccuracy: a.accuracy,
-        testAccuracy: b.accuracy,
-        cost: { ...ZERO_COST, evalFlops: a.flops + b.flops },
-      };
-    },
+    evaluate: (state) => classicalEvaluation(d, (X, Y) => mlpEvaluate(cfg, state, X, Y)),
     proba: (state, raw) => mlpProba(cfg, state, applyScaler(d.scaler, raw)),
   };
 }

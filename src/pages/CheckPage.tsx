@@ -134,16 +134,12 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
             is kept in the address, so a result is a link.
           </p>
           <form className="check-form" onSubmit={(e) => e.preventDefault()} aria-label="Claim">
-            <label htmlFor={`${uid}-name`} className="check-field check-field--wide">
-              claim
-              <input
-                id={`${uid}-name`}
-                type="text"
-                maxLength={200}
-                value={inputs.name}
-                onChange={(e) => update({ ...inputs, name: e.currentTarget.value }, issues)}
-              />
-            </label>
+            <ClaimTextField
+              id={`${uid}-name`}
+              label="claim"
+              value={inputs.name}
+              onChange={(name) => update({ ...inputs, name }, issues)}
+            />
             <label htmlFor={`${uid}-device`} className="check-field">
               device
               <select
@@ -211,16 +207,12 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
                 </label>
               );
             })}
-            <label htmlFor={`${uid}-basehw`} className="check-field check-field--wide">
-              baseline hardware
-              <input
-                id={`${uid}-basehw`}
-                type="text"
-                maxLength={200}
-                value={inputs.basehw}
-                onChange={(e) => update({ ...inputs, basehw: e.currentTarget.value }, issues)}
-              />
-            </label>
+            <ClaimTextField
+              id={`${uid}-basehw`}
+              label="baseline hardware"
+              value={inputs.basehw}
+              onChange={(basehw) => update({ ...inputs, basehw }, issues)}
+            />
           </form>
           {issues
             .filter((x) => !NUMBER_FIELDS.some((f) => f.key === x.key))
@@ -281,5 +273,25 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
       </main>
       {embed ? null : <SiteFooter />}
     </>
+  );
+}
+
+/** A free-text field of the claim (its name, the baseline's hardware), a full row of the form. */
+function ClaimTextField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label htmlFor={id} className="check-field check-field--wide">
+      {label}
+      <input id={id} type="text" maxLength={200} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+    </label>
   );
 }

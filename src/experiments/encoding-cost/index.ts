@@ -8,12 +8,12 @@
  * The sample index space is the list of (encoding, features) pairs.
  */
 import { ENCODINGS, encodeFeatures, type Encoding } from '../../encoding/circuits';
-import { encodingCounts } from '../../encoding/counts';
+import { encodingCounts, type EncodingCounts } from '../../encoding/counts';
 import { createRng, deriveSeed } from '../../sim/rng';
 import { circuitStats } from '../../sim/stats';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, UsageError } from '../args';
-import { resolveRange } from '../samples';
+import { mergeByIndex, resolveRange } from '../samples';
 import type { ExperimentDefinition, Row } from '../types';
 
 export interface EncodingCostParams {
@@ -23,14 +23,8 @@ export interface EncodingCostParams {
   seed: number;
 }
 
-export interface EncodingCostRow {
+export interface EncodingCostRow extends EncodingCounts {
   index: number;
-  encoding: Encoding;
-  features: number;
-  qubits: number;
-  cnots: number;
-  singleQubitGates: number;
-  depth: number;
   /** 'circuit' = counted on the built circuit; 'formula' = closed form (verified at small sizes). */
   countedFrom: 'circuit' | 'formula';
 }
@@ -141,9 +135,7 @@ function runSamples(
 }
 
 function merge(_p: EncodingCostParams, parts: readonly EncodingCostData[]): EncodingCostData {
-  const byIndex = new Map<number, EncodingCostRow>();
-  for (const part of parts) for (const r of part.rows) if (!byIndex.has(r.index)) byIndex.set(r.index, r);
-  return { rows: [...byIndex.values()].sort((a, b) => a.index - b.index) };
+  return { rows: mergeByIndex(parts.map((part) => part.rows)) };
 }
 
 function method(p: EncodingCostParams): string {

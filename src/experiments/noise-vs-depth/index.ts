@@ -18,7 +18,7 @@ import { circuitStats } from '../../sim/stats';
 import type { Circuit } from '../../sim/types';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseNumber, UsageError } from '../args';
-import { resolveRange } from '../samples';
+import { mergeByIndex, resolveRange } from '../samples';
 import type { ExperimentDefinition, Row } from '../types';
 import { defaultObservable, familyBlock, FAMILIES, type Family } from './circuits';
 
@@ -240,9 +240,7 @@ function runSamples(
 }
 
 function merge(_p: NoiseVsDepthParams, parts: readonly NoiseVsDepthSamples[]): NoiseVsDepthSamples {
-  const byIndex = new Map<number, NoiseConfigResult>();
-  for (const part of parts) for (const c of part.configs) if (!byIndex.has(c.index)) byIndex.set(c.index, c);
-  return { configs: [...byIndex.values()].sort((a, b) => a.index - b.index) };
+  return { configs: mergeByIndex(parts.map((part) => part.configs)) };
 }
 
 function scaleNote(p: NoiseVsDepthParams): string {
