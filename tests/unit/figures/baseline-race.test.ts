@@ -13,7 +13,6 @@ import { defaultParams } from '../../../src/story/params';
 import { baselineRaceParamSpec } from '../../../src/figures/baseline-race/meta';
 import {
   LAST_STEP,
-  RACE_CHUNK,
   RACE_EPOCHS,
   STEP_COUNT,
   bandOf,
@@ -99,10 +98,10 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(1.2).step).toBe(1);
   });
 
-  it('animated training asks for segments of RACE_CHUNK epochs; reduced motion asks for the whole run', () => {
-    expect(nextUntil(0, RACE_EPOCHS, true)).toBe(RACE_CHUNK);
+  it('animated training asks for segments of 4 epochs; reduced motion asks for the whole run', () => {
+    expect([0, 4, 8, 36].map((e) => nextUntil(e, 40, true))).toEqual([4, 8, 12, 40]);
     expect(nextUntil(38, 40, true)).toBe(40);
-    expect(nextUntil(0, RACE_EPOCHS, false)).toBe(RACE_EPOCHS);
+    expect(nextUntil(0, 40, false)).toBe(40);
   });
 
   it('maps URL parameters onto the race and the sweep', () => {
