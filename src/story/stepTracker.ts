@@ -82,39 +82,6 @@ let frame = 0;
 let observer: ResizeObserver | null = null;
 let detachWindow: (() => void) | null = null;
 
-/**
- * The step a deep link (`/#<figure>-step-<n>` at load) opened on. The browser scrolls to it once, but what
- * loads after that (fonts, math, islands) can move the step away from the trigger line without scroll
- * anchoring putting it back, so the page would open on the step before it. Until the reader acts, every
- * re-measure puts the step back at the trigger line.
- */
-let deepLink: { section: HTMLElement; index: number; placed: boolean } | null = null;
-let hashRead = false;
-
-function readDeepLink(section: HTMLElement): void {
-  if (hashRead || deepLink || !location.hash) return;
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  if (target?.dataset.stepIndex !== undefined && section.contains(target)) {
-    deepLink = { section, index: Number(target.dataset.stepIndex), placed: false };
-  }
-}
-
-/** Keeps the deep-linked step at the trigger line; gives up once the page is scrolled well away from it. */
-function holdDeepLink(offset: number, viewportHeight: number): void {
-  if (!deepLink) return;
-  const bounds = tracked.get(deepLink.section)?.bounds[deepLink.index];
-  if (!bounds) return;
-  const top = bounds.top - offset;
-  const away = Math.abs(window.scrollY - top);
-  if (deepLink.placed && away > viewportHeight / 2) deepLink = null;
-  else if (away >= 1) window.scrollTo({ top, behavior: 'instant' });
-  if (deepLink) deepLink.placed = true;
-}
-
-const releaseDeepLink = () => {
-  deepLink = null;
-};
-
 /** Writes a section's hooks; only what changed is touched. */
 function write(t: Tracked, offset: number, margin: number, next: StepPosition): void {
   const { section } = t;
@@ -148,15 +115,12 @@ function update(): void {
   if (tracked.size === 0) return;
   const root = document.documentElement;
   // Read phase: geometry of every section before any attribute is written.
-  const remeasured = stale;
   if (stale) {
     layout = nextLayoutSize(layout, { width: root.clientWidth, height: root.clientHeight });
     for (const t of tracked.values()) t.bounds = measureStepBounds(t.section);
     stale = false;
   }
-  hashRead = true;
   const offset = triggerOffset(layout ?? { width: root.clientWidth, height: root.clientHeight });
-  if (remeasured) holdDeepLink(offset, root.clientHeight);
   const margin = offset - scrollPaddingTop(root);
   const y = window.scrollY + offset;
   const next = [...tracked.values()].map((t) => [t, activeStep(t.bounds, y)] as const);
@@ -174,16 +138,11 @@ function attachWindow(): () => void {
   const onResize = () => schedule(true);
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', onResize, { passive: true });
-  // Any input from the reader, or a jump to another fragment, ends the hold on a deep-linked step.
-  const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'] as const;
-  for (const type of inputs) window.addEventListener(type, releaseDeepLink, { passive: true });
   observer = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
   observer?.observe(document.documentElement);
   return () => {
     window.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', onResize);
-    for (const type of inputs) window.removeEventListener(type, releaseDeepLink);
-    deepLink = null;
     observer?.disconnect();
     observer = null;
     if (frame) cancelAnimationFrame(frame);
@@ -199,7 +158,6 @@ export function trackScrolly(section: HTMLElement): () => void {
   const figure = section.dataset.scrolly ?? '';
   if (!tracked.has(section)) {
     tracked.set(section, { section, figure, bounds: [], position: null, trigger: null, margin: null });
-    readDeepLink(section);
     detachWindow ??= attachWindow();
     observer?.observe(section);
   }
