@@ -5,7 +5,8 @@
  * parameters fall back with a note, and axe finds nothing.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axeSource, waitForHydration } from './helpers';
+import { waitForHydration } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 const SECTION = '[data-scrolly="baseline-race"]';
 const FIGURE = '[data-figure="baseline-race"]';
@@ -25,7 +26,7 @@ async function open(page: Page, url = '/'): Promise<void> {
   await expect(page.locator(`${FIGURE}[data-mount]`)).toHaveCount(1, { timeout: 120_000 });
 }
 
-/** Scrolls so that the trigger line is 20 px into step n. */
+/** Scrolls so that the trigger line is 20 px into step n (without waiting for the figure). */
 async function scrollToStepTop(page: Page, n: number): Promise<void> {
   await page.evaluate(
     ([sel, i]) => {
@@ -40,9 +41,39 @@ async function scrollToStepTop(page: Page, n: number): Promise<void> {
   );
 }
 
+/**
+ * Scrolls to step n and waits until the figure shows it, but not until it is ready (the shared
+ * helpers' scrollToStep waits for data-ready; these tests act while training runs).
+ */
 async function scrollToStep(page: Page, n: number): Promise<void> {
   await scrollToStepTop(page, n);
   await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n), { timeout: 30_000 });
+}
+
+/**
+ * Records every state the graphic shows from now on, as "epoch|ready" (its data-epoch and the figure's
+ * data-ready), so a test can check which states were drawn without catching them as they pass.
+ */
+async function recordStates(page: Page): Promise<void> {
+  await page.evaluate(
+    ([figure, graphic]) => {
+      const w = window as unknown as { __brStates: string[] };
+      const root = document.querySelector(figure) as HTMLElement;
+      const read = () =>
+        `${root.querySelector(graphic)?.getAttribute('data-epoch') ?? ''}|${root.getAttribute('data-ready') ?? ''}`;
+      w.__brStates = [read()];
+      new MutationObserver(() => {
+        const now = read();
+        if (w.__brStates[w.__brStates.length - 1] !== now) w.__brStates.push(now);
+      }).observe(root, { attributes: true, subtree: true, attributeFilter: ['data-epoch', 'data-ready'] });
+    },
+    [FIGURE, GRAPHIC] as const,
+  );
+}
+
+async function recordedStates(page: Page): Promise<{ epoch: number; ready: boolean }[]> {
+  const states = await page.evaluate(() => (window as unknown as { __brStates: string[] }).__brStates);
+  return states.map((s) => ({ epoch: Number(s.split('|')[0]), ready: s.split('|')[1] === 'true' }));
 }
 
 async function waitReady(page: Page, timeout = 240_000): Promise<void> {
@@ -60,14 +91,15 @@ test('the steps drive the figure: datasets, animated training, accuracy and work
   await expect(page.locator(`${FIGURE} .br-dataset`)).toHaveCount(3);
   expect(await altText(page)).toContain('two moons: 84 training points (42 and 42 per class) and 36 test points');
 
-  // Step 1: training starts; partial results (an epoch strictly between 0 and 40) are drawn.
+  // Step 1: training starts; partial results (an epoch strictly between 0 and 40, not yet ready) are drawn.
+  await recordStates(page);
   await scrollToStep(page, 1);
-  await expect.poll(() => epochOf(page), { timeout: 120_000, intervals: [50] }).toBeGreaterThan(0);
-  const seen = await epochOf(page);
-  expect(seen).toBeLessThan(40);
-  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'false');
   await waitReady(page);
   expect(await epochOf(page)).toBe(40);
+  const drawn = await recordedStates(page);
+  expect(drawn.some((d) => d.epoch > 0 && d.epoch < 40 && !d.ready)).toBe(true);
+  const epochs = drawn.map((d) => d.epoch);
+  expect(epochs).toEqual([...epochs].sort((a, b) => a - b));
   await expect(page.locator(`${FIGURE} .br-model`)).toHaveCount(3);
   await expect(page.locator(`${FIGURE} .br-contour`).first()).toHaveAttribute('d', /^M/);
   expect(await altText(page)).toMatch(
@@ -113,9 +145,15 @@ test('pause holds the last checkpoint, resume continues, reset restarts from epo
   const held = await epochOf(page);
   expect(held).toBeGreaterThan(0);
   expect(held).toBeLessThan(40);
-  await page.waitForTimeout(4000);
-  expect(await epochOf(page)).toBe(held);
   await expect(page.locator(`${FIGURE} .br-status`)).toContainText(`Paused at epoch ${held} of 40`);
+  // While training is paused the knob sweep gets the workers: wait until it has drawn runs it computed
+  // after the pause (work that takes longer than a training segment); the epoch never moved meanwhile.
+  await recordStates(page);
+  const dots = await page.locator(`${FIGURE} .br-dot`).count();
+  await expect
+    .poll(() => page.locator(`${FIGURE} .br-dot`).count(), { timeout: 240_000 })
+    .toBeGreaterThanOrEqual(dots + 4);
+  expect((await recordedStates(page)).map((d) => d.epoch)).toEqual([held]);
 
   await page.keyboard.press('Space');
   await expect(page.locator(GRAPHIC)).toHaveAttribute('data-paused', 'false');
@@ -123,9 +161,15 @@ test('pause holds the last checkpoint, resume continues, reset restarts from epo
 
   const reset = page.getByRole('button', { name: 'Reset to epoch 0' });
   await reset.focus();
+  await recordStates(page);
   await page.keyboard.press('Enter');
-  await expect.poll(() => epochOf(page), { timeout: 10_000, intervals: [20] }).toBeLessThan(held + 1);
-  expect(await epochOf(page)).toBeLessThanOrEqual(4);
+  // The run starts over: the graphic goes back to epoch 0, then counts up again from there.
+  await page.waitForFunction(() =>
+    (window as unknown as { __brStates: string[] }).__brStates.some((s) => s.startsWith('0|')),
+  );
+  const after = (await recordedStates(page)).map((d) => d.epoch);
+  const zero = after.findIndex((e) => e === 0);
+  expect(after.slice(zero)).toEqual([...after.slice(zero)].sort((a, b) => a - b));
 });
 
 test('changing the dataset by keyboard replaces the running computation and keeps it in the URL', async ({ page }) => {
@@ -135,11 +179,14 @@ test('changing the dataset by keyboard replaces the running computation and keep
   await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
   const dataset = page.locator(FIGURE).getByLabel('Dataset', { exact: true });
   await dataset.focus();
+  await recordStates(page);
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/baseline-race\.dataset=circles/);
-  // The moons run was cancelled: the figure starts over on circles and never shows moons again.
-  expect(await epochOf(page)).toBeLessThanOrEqual(4);
+  // The moons run was cancelled: the figure starts over on circles from epoch 0 and never shows moons again.
   await waitReady(page, 480_000);
+  const epochs = (await recordedStates(page)).map((d) => d.epoch);
+  expect(epochs).toContain(0);
+  expect(epochs.slice(epochs.indexOf(0))).toEqual([...epochs.slice(epochs.indexOf(0))].sort((a, b) => a - b));
   const alt = await altText(page);
   expect(alt).toContain('Knob sweep on concentric circles (48 of 48 training runs)');
   expect(alt).not.toContain('moons');
@@ -164,25 +211,12 @@ test.describe('reduced motion', () => {
   test('training jumps from epoch 0 to its end state, with no intermediate frames', async ({ page }) => {
     test.setTimeout(300_000);
     await open(page);
-    await page.evaluate((sel) => {
-      const w = window as unknown as { __epochs: string[] };
-      w.__epochs = [];
-      const watch = () => {
-        const el = document.querySelector(sel);
-        if (!el) return requestAnimationFrame(watch);
-        w.__epochs.push(el.getAttribute('data-epoch') ?? '');
-        new MutationObserver(() => w.__epochs.push(el.getAttribute('data-epoch') ?? '')).observe(el, {
-          attributes: true,
-          attributeFilter: ['data-epoch'],
-        });
-      };
-      watch();
-    }, GRAPHIC);
+    await recordStates(page);
     await scrollToStep(page, 1);
     await waitReady(page);
-    const epochs = await page.evaluate(() => [...new Set((window as unknown as { __epochs: string[] }).__epochs)]);
-    expect(epochs.every((e) => e === '0' || e === '40')).toBe(true);
-    expect(epochs).toContain('40');
+    const epochs = [...new Set((await recordedStates(page)).map((d) => d.epoch))];
+    expect(epochs.every((e) => e === 0 || e === 40)).toBe(true);
+    expect(epochs).toContain(40);
   });
 });
 
@@ -195,19 +229,8 @@ for (const theme of ['light', 'dark'] as const) {
     await scrollToStep(page, 3);
     await expect(page.locator(`${FIGURE} .br-controls`)).toBeVisible();
     await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
-    await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const res = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-      return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, SECTION);
-    expect(violations).toEqual([]);
+    const violations = await runAxe(page, SECTION);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();
   });
 }

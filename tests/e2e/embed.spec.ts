@@ -47,22 +47,46 @@ async function frameFor(page: Page, hostId: string): Promise<Frame> {
   return frame;
 }
 
+/** Waits until the loader has sized the frame to its content (the height it was sent equals the content's). */
 async function settledHeight(page: Page, hostId: string): Promise<number> {
   const iframe = page.locator(`#${hostId} iframe`);
-  let last = -1;
-  // Settled = the same height over two polls 600 ms apart.
+  const frame = await frameFor(page, hostId);
+  const content = () =>
+    frame.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().height));
   await expect
-    .poll(
-      async () => {
-        const h = Number(await iframe.getAttribute('data-qml-height'));
-        const same = h > 0 && h === last;
-        last = h;
-        return same;
-      },
-      { intervals: [600], timeout: 30_000 },
-    )
+    .poll(async () => {
+      const h = Number(await iframe.getAttribute('data-qml-height'));
+      return h > 0 && Math.abs(h - (await content())) <= 2;
+    })
     .toBe(true);
-  return last;
+  return Number(await iframe.getAttribute('data-qml-height'));
+}
+
+/**
+ * Lets the frame run `animationFrames` more animation frames (its ResizeObserver reports within them) and
+ * waits until a message it posts after them reaches the host, so every resize message posted before has arrived.
+ */
+async function flushFrame(page: Page, frame: Frame, animationFrames = 3): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __flushed: boolean };
+    w.__flushed = false;
+    addEventListener('message', (e) => {
+      if (e.data === 'qml-test:flush') w.__flushed = true;
+    });
+  });
+  await frame.evaluate(
+    (left) =>
+      new Promise<void>((resolve) => {
+        const tick = (n: number) => {
+          if (n > 0) return void requestAnimationFrame(() => tick(n - 1));
+          parent.postMessage('qml-test:flush', '*');
+          resolve();
+        };
+        tick(left);
+      }),
+    animationFrames,
+  );
+  await page.waitForFunction(() => (window as unknown as { __flushed: boolean }).__flushed);
 }
 
 for (const viewport of [
@@ -116,7 +140,8 @@ for (const viewport of [
     expect(counts.first).toBeLessThan(12);
     expect(counts.second).toBeLessThan(25);
     const before = counts.first;
-    await page.waitForTimeout(1500);
+    await flushFrame(page, firstFrame);
+    await flushFrame(page, firstFrame);
     const after = await page.evaluate(
       () => (window as unknown as { __resizeCounts: Record<string, number> }).__resizeCounts.first,
     );
@@ -154,8 +179,17 @@ test('the loader ignores height messages from frames it did not create', async (
     stray.style.height = '150px';
     document.body.appendChild(stray);
     await new Promise((r) => stray.addEventListener('load', r, { once: true }));
+    // Messages to this window arrive in order: once this one is here, the ones posted above were handled.
+    await new Promise<void>((resolve) => {
+      addEventListener('message', (e) => e.data === 'qml-test:sync' && resolve());
+      window.postMessage('qml-test:sync', '*');
+    });
   }, SITE);
-  await page.waitForTimeout(1500);
+  // Once the stray frame has hydrated, whatever it posted before a message it sends now has arrived. (Its
+  // height goes out on an animation frame, which Chromium may hold back for a frame it does not paint.)
+  const stray = await (await page.locator('#stray').elementHandle())!.contentFrame();
+  await expect(stray!.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await flushFrame(page, stray!, 0);
   expect(await first.getAttribute('data-qml-height')).toBe(String(height));
   expect(Math.round((await first.boundingBox())!.height)).toBe(height);
   expect(await page.locator('#stray').evaluate((f) => (f as HTMLElement).style.height)).toBe('150px');

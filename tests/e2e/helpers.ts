@@ -94,9 +94,14 @@ export const axeSource = path.resolve('node_modules/axe-core/axe.min.js');
 /**
  * Scrolls the article so that step `n` of the scrolly section `figure` sits just below its trigger line
  * (the section's `data-trigger`, written by the step tracker), then waits until the figure shows that step
- * and reports it ready.
+ * and reports it ready (with `readyTimeout: false`, only until it shows that step).
  */
-export async function scrollToStep(page: Page, figure: string, n: number, readyTimeout?: number): Promise<void> {
+export async function scrollToStep(
+  page: Page,
+  figure: string,
+  n: number,
+  readyTimeout?: number | false,
+): Promise<void> {
   await expect(page.locator(`[data-scrolly="${figure}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
   await page.evaluate(
     ([f, i]) => {
@@ -110,6 +115,7 @@ export async function scrollToStep(page: Page, figure: string, n: number, readyT
     [figure, n] as const,
   );
   await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
+  if (readyTimeout === false) return;
   await expect(page.locator(`[data-figure="${figure}"]`)).toHaveAttribute(
     'data-ready',
     'true',

@@ -12,7 +12,18 @@ for (const width of [320, 375, 1280, 2560]) {
     expect(await overflow()).toBeLessThanOrEqual(0);
     for (const { id } of expectedSections()) {
       await scrollToId(page, id);
-      await page.waitForTimeout(150);
+      // Measure once every island on screen has hydrated (a figure draws its live view then).
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((el) => {
+                const r = el.getBoundingClientRect();
+                return r.bottom > 0 && r.top < innerHeight && el.dataset.islandHydrated !== 'true';
+              }).length,
+          ),
+        )
+        .toBe(0);
       expect(await overflow(), `overflow in #${id}`).toBeLessThanOrEqual(0);
     }
     await scrollToId(page, 'references');

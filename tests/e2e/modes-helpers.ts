@@ -44,20 +44,24 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
+/** Runs axe on the page, or only inside the elements matching `include` (one selector or several). */
+export async function runAxe(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
-    }));
-  }, include);
+  return page.evaluate(
+    async (sel) => {
+      const axe = (
+        window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
+      const result = await axe.run(sel ? { include: sel.map((s) => [s]) } : document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+      }));
+    },
+    include === undefined ? undefined : [include].flat(),
+  );
 }
 
 export const describeViolations = (violations: AxeViolation[]) =>

@@ -1,6 +1,7 @@
 /**
- * Scrollytelling traps 1–6 from DESIGN.md, against the shot-noise section of the built article.
- * (Trap 7, pre-rendering without window/document, is tests/unit/story/prerender-safety.test.tsx.)
+ * Step tracking of a scrolly section in the built article (the shot-noise section): fast scrolls, hash jumps,
+ * deep links and reloads land on the right step; viewport changes keep it; progress is exact at step edges;
+ * the figure stays sticky. (Pre-rendering without window/document is tests/unit/story/prerender-safety.test.tsx.)
  */
 import { expect, test, type Page } from '@playwright/test';
 import { waitForHydration } from './helpers';
@@ -57,8 +58,8 @@ async function frames(page: Page, n = 2): Promise<void> {
   );
 }
 
-test.describe('scrolly traps', () => {
-  test('trap 1: a fast scroll from step 0 to the last step lands on its state', async ({ page }) => {
+test.describe('scrolly step tracking', () => {
+  test('a fast scroll from step 0 to the last step lands on its state', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
     await scrollToStep(page, 0, 10);
@@ -76,7 +77,7 @@ test.describe('scrolly traps', () => {
     await expect(page.locator(`${SECTION} [data-step-index="${LAST}"]`)).toHaveAttribute('data-active', 'true');
   });
 
-  test('trap 1: a hash jump from step 0 to step 3 lands on step 3 at progress 0', async ({ page }) => {
+  test('a hash jump from step 0 to step 3 lands on step 3 at progress 0', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
     await scrollToStep(page, 0, 10);
@@ -88,14 +89,14 @@ test.describe('scrolly traps', () => {
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
   });
 
-  test('trap 2: a deep link opens with exactly that step active', async ({ page }) => {
+  test('a deep link opens with exactly that step active', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page, '/#shot-noise-step-2');
     await expectStep(page, 2);
     await expect(page.locator(`${SECTION} [data-active="true"]`)).toHaveCount(1);
   });
 
-  test('trap 2: a reload mid-story restores the same step', async ({ page }) => {
+  test('a reload mid-story restores the same step', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
     await scrollToStep(page, 2, 60);
@@ -112,9 +113,7 @@ test.describe('scrolly traps', () => {
     { width: 1280, height: 800 },
     { width: 375, height: 667 },
   ]) {
-    test(`trap 3: an 80 px viewport height change keeps the step and the chart (${viewport.width} px)`, async ({
-      page,
-    }) => {
+    test(`an 80 px viewport height change keeps the step and the chart (${viewport.width} px)`, async ({ page }) => {
       test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       await openArticle(page);
@@ -158,7 +157,7 @@ test.describe('scrolly traps', () => {
     });
   }
 
-  test('trap 4: progress is exactly 0 and 1 at the edges of a step taller than 1000 px', async ({ page }) => {
+  test('progress is exactly 0 and 1 at the edges of a step taller than 1000 px', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
     await page.evaluate((sel) => {
@@ -172,16 +171,13 @@ test.describe('scrolly traps', () => {
       await page.evaluate((t) => window.scrollTo({ top: t, behavior: 'instant' }), y);
       await frames(page);
     };
-    // The tracker re-measures after the size change (ResizeObserver); poll until it has.
-    await expect
-      .poll(async () => {
-        await at(g.top - g.trigger);
-        return section.getAttribute('data-progress');
-      })
-      .toBe('0');
-    await expect(section).toHaveAttribute('data-active-step', '1');
+    // At the tall step's new bottom edge, the bounds measured before the size change would put the trigger
+    // line several steps further down: step 1 at progress 1 shows the tracker has re-measured.
     await at(g.bottom - g.trigger);
+    await expect(section).toHaveAttribute('data-active-step', '1');
     await expect(section).toHaveAttribute('data-progress', '1');
+    await at(g.top - g.trigger);
+    await expect(section).toHaveAttribute('data-progress', '0');
     await expect(section).toHaveAttribute('data-active-step', '1');
     await at(g.top - g.trigger + Math.round((g.bottom - g.top) / 2));
     const mid = Number(await section.getAttribute('data-progress'));
@@ -193,9 +189,7 @@ test.describe('scrolly traps', () => {
     expect(Number(await section.getAttribute('data-progress'))).toBeLessThan(1);
   });
 
-  test('trap 4: before the first step it is step 0 at progress 0; after the last, the last at progress 1', async ({
-    page,
-  }) => {
+  test('before the first step it is step 0 at progress 0; after the last, the last at progress 1', async ({ page }) => {
     await openArticle(page);
     const first = await stepGeometry(page, 0);
     await page.evaluate(
@@ -212,7 +206,7 @@ test.describe('scrolly traps', () => {
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '1');
   });
 
-  test('trap 5: after resizing 1200 → 375 px exactly one step is active, and it is the one at the trigger line', async ({
+  test('after resizing 1200 → 375 px exactly one step is active, and it is the one at the trigger line', async ({
     page,
   }) => {
     test.setTimeout(90_000);
@@ -267,7 +261,7 @@ test.describe('scrolly traps', () => {
     { width: 1280, height: 800 },
     { width: 375, height: 667 },
   ]) {
-    test(`trap 6: no overflow-clipping ancestor above the sticky figure, and it sticks (${viewport.width} px)`, async ({
+    test(`no overflow-clipping ancestor above the sticky figure, and it sticks (${viewport.width} px)`, async ({
       page,
     }) => {
       await page.setViewportSize(viewport);

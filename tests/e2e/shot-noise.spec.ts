@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForHydration } from './helpers';
+import { scrollToStep, waitForHydration } from './helpers';
 
 const SECTION = '[data-scrolly="shot-noise"]';
 const FIGURE = '[data-figure="shot-noise"]';
@@ -17,21 +17,7 @@ async function open(page: Page, url = '/'): Promise<void> {
   await expect(page.locator(SECTION)).toHaveAttribute('data-trigger', /^\d+$/);
 }
 
-async function goToStep(page: Page, n: number): Promise<void> {
-  await page.evaluate(
-    ([sel, i]) => {
-      const section = document.querySelector(sel as string) as HTMLElement;
-      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-      window.scrollTo({
-        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
-        behavior: 'instant',
-      });
-    },
-    [SECTION, n] as const,
-  );
-  await expect(page.locator(FIGURE)).toHaveAttribute('data-step', String(n));
-  await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-}
+const goToStep = (page: Page, n: number) => scrollToStep(page, 'shot-noise', n, 60_000);
 
 async function altText(page: Page): Promise<string> {
   return (await page.locator(ALT).textContent()) ?? '';

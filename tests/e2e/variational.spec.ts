@@ -5,7 +5,8 @@
  * (observed on the worker messages), and axe finds nothing on these figures in either theme.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axeSource, waitForHydration } from './helpers';
+import { scrollToStep, waitForHydration } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 const fig = (id: string) => `[data-figure="${id}"]`;
 const alt = (id: string) => `${fig(id)} [data-figure-alt]`;
@@ -38,21 +39,8 @@ async function open(page: Page, url = '/'): Promise<void> {
   await waitForHydration(page);
 }
 
-async function goToStep(page: Page, id: string, n: number, ready = true): Promise<void> {
-  await page.evaluate(
-    ([sel, i]) => {
-      const section = document.querySelector(`[data-scrolly="${sel}"]`) as HTMLElement;
-      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-      window.scrollTo({
-        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
-        behavior: 'instant',
-      });
-    },
-    [id, n] as const,
-  );
-  await expect(page.locator(fig(id))).toHaveAttribute('data-step', String(n));
-  if (ready) await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
-}
+const goToStep = (page: Page, id: string, n: number, ready = true) =>
+  scrollToStep(page, id, n, ready ? 120_000 : false);
 
 const altText = async (page: Page, id: string) => (await page.locator(alt(id)).textContent()) ?? '';
 
@@ -120,16 +108,15 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
   await toQubits.focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp');
   await expect(page).toHaveURL(/barren-plateau\.nMax=4(&|$)/);
-  // The old request is cancelled: no chunk of it is sent any more …
+  // The old request is cancelled: no chunk of it is sent any more while the new one runs …
   const sent = (await oldIds()).length;
-  await page.waitForTimeout(1000);
-  expect((await oldIds()).length).toBe(sent);
   // … the figure shows the new parameters' result …
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  expect((await oldIds()).length).toBe(sent);
   await expect(page.locator(`${fig(id)} .fig__work`)).toHaveCount(0);
   expect(await altText(page, id)).toMatch(/from .* at 2 qubits to .* at 4 qubits/);
   await expect(page.locator(`${fig(id)} .bp-point`)).toHaveCount(3);
-  // … and the old request's progress stops: no progress for its ids after a short grace period.
+  // … and the old request's messages stop: none arrives while a whole further computation runs.
   const ids = await oldIds();
   const count = () =>
     page.evaluate(
@@ -139,17 +126,29 @@ test('barren-plateau: keyboard controls change the sweep; a run in progress is c
         ).length,
       ids,
     );
-  await page.waitForTimeout(500);
+  // Each chunk already sent gets one final answer (done, or an abort error), and then nothing more.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (ids) =>
+          ids.every((i) =>
+            (window as unknown as { __workerLog: Array<{ dir: string; type: string; id: number }> }).__workerLog.some(
+              (m) => m.dir === 'in' && m.id === i && (m.type === 'done' || m.type === 'error'),
+            ),
+          ),
+        ids,
+      ),
+    )
+    .toBe(true);
   const before = await count();
-  await page.waitForTimeout(2000);
-  expect(await count()).toBe(before);
   // Cost by keyboard.
   const cost = page.getByLabel('Cost', { exact: true });
   await cost.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/barren-plateau\.cost=global/);
+  await expect.poll(() => altText(page, id), { timeout: 120_000 }).toMatch(/global cost/);
   await expect(page.locator(fig(id))).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
-  expect(await altText(page, id)).toMatch(/global cost/);
+  expect(await count()).toBe(before);
 });
 
 test('landscape: 2, then 6, then 10 qubits and the reader’s choice, on one colour scale, flattening', async ({
@@ -207,33 +206,12 @@ for (const theme of ['light', 'dark'] as const) {
     await goToStep(page, 'barren-plateau', 4);
     await goToStep(page, 'landscape', 2);
     await goToStep(page, 'measurement-marathon', 1);
-    await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: object,
-              opts: object,
-            ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
-          };
-        }
-      ).axe;
-      const include = [
-        '[data-scrolly="barren-plateau"]',
-        '[data-scrolly="landscape"]',
-        '[data-scrolly="measurement-marathon"]',
-      ].map((s) => [s]);
-      const r = await axe.run({ include }, { resultTypes: ['violations'] });
-      return r.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    const violations = await runAxe(page, [
+      '[data-scrolly="barren-plateau"]',
+      '[data-scrolly="landscape"]',
+      '[data-scrolly="measurement-marathon"]',
+    ]);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();
   });
 }

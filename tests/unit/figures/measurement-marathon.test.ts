@@ -14,14 +14,16 @@ import {
 } from '../../../src/figures/measurement-marathon/model';
 
 describe('shots to tell a gradient sign', () => {
-  it('N₉₅ = z²/(2g²) makes the 95 % interval of the parameter-shift estimate just reach the gradient', () => {
-    for (const g of [0.3, 0.01, 1e-4]) {
-      const n = shotsForSign(g * g);
-      expect(Z95 * shotNoiseStderr(n)).toBeCloseTo(g, 12);
-    }
-    // The text's one-sigma rule 1/(2σ²) ≈ 1.5·2ⁿ is 1.96² smaller; in the 2-design limit N₉₅ ≈ 1.96²·1.5·2ⁿ.
-    expect(deepLimitShots(12) / (1.5 * 2 ** 12)).toBeCloseTo(Z95 ** 2, 3);
-    expect(Math.round(deepLimitShots(12) / Z95 ** 2)).toBe(6144);
+  it('N₉₅ = z²/(2g²) with z = 1.959964, the two-sided 95 % normal quantile', () => {
+    expect(Z95).toBeCloseTo(1.959964, 6);
+    // 1.959964² = 3.841459: a gradient of 0.01 needs 3.841459 / (2 · 10⁻⁴) = 19,207.3 shots per circuit.
+    expect(shotsForSign(0.01 ** 2)).toBeCloseTo(19_207.29, 1);
+    expect(shotsForSign(0.3 ** 2)).toBeCloseTo(21.341438, 5);
+    // Worst-case standard error 1/√(2N): 50 shots → 1/√100.
+    expect(shotNoiseStderr(50)).toBeCloseTo(0.1, 15);
+    // The text's one-sigma rule 1/(2σ²) ≈ 1.5·2ⁿ is 1.96² smaller; in the 2-design limit,
+    // σ² = 2¹²/(3(4¹² − 1)), so N₉₅ / 1.959964² = 3(4¹² − 1)/2¹³ = 6,143.9996.
+    expect(deepLimitShots(12) / 3.8414588).toBeCloseTo(6144, 3);
   });
 
   it('a simulated shot-noise experiment resolves the sign about 97.5 % of the time at N₉₅ (one-sided)', () => {
@@ -59,10 +61,10 @@ describe('shots to tell a gradient sign', () => {
     const rows = shotRows(data.rows);
     expect(rows).toHaveLength(3);
     for (const r of rows) {
-      expect(r.shots).toBeCloseTo(Z95 ** 2 / (2 * r.variance), 9);
+      expect(r.shots).toBeCloseTo(3.8414588 / (2 * r.variance), 4);
       expect(r.shotsLow).toBeLessThan(r.shots);
       expect(r.shotsHigh).toBeGreaterThan(r.shots);
-      expect(r.shots / r.shotsOneSigma).toBeCloseTo(Z95 ** 2, 9);
+      expect(r.shots / r.shotsOneSigma).toBeCloseTo(3.8414588, 6);
     }
     expect(rows[2].shots).toBeGreaterThan(rows[0].shots * 4);
   });
@@ -80,15 +82,17 @@ describe('one training run', () => {
 
   it('counts 2 circuits per parameter per example per epoch, and converts shots to time', () => {
     const run = trainingRun({ qubits: 8, layers: 100, examples: 100, epochs: 50, variance: 1.3e-3, profile });
+    // By hand: 8 × 100 = 800 angles; 2 × 800 × 100 × 50 = 8,000,000 circuits; ⌈3.841459 / 0.0026⌉ =
+    // ⌈1,477.48⌉ = 1,478 shots each; 1.1824 × 10¹⁰ shots at 4,000 a second = 2,956,000 s (34 days).
     expect(run.parameters).toBe(800);
-    expect(run.circuits).toBe(2 * 800 * 100 * 50);
-    expect(run.shotsPerCircuit).toBe(Math.ceil(Z95 ** 2 / (2 * 1.3e-3)));
-    expect(run.shots).toBe(run.circuits * run.shotsPerCircuit);
-    expect(run.seconds).toBeCloseTo(run.shots / 4000, 6);
+    expect(run.circuits).toBe(8_000_000);
+    expect(run.shotsPerCircuit).toBe(1478);
+    expect(run.shots).toBe(11_824_000_000);
+    expect(run.seconds).toBeCloseTo(2_956_000, 3);
     const half = countsAt(run, 0.5);
     expect(half.epoch).toBe(25);
-    expect(half.circuits).toBe(run.circuits / 2);
-    expect(countsAt(run, 1)).toMatchObject({ epoch: 50, circuits: run.circuits, shots: run.shots });
+    expect(half.circuits).toBe(4_000_000);
+    expect(countsAt(run, 1)).toMatchObject({ epoch: 50, circuits: 8_000_000, shots: 11_824_000_000 });
     expect(countsAt(run, 0).shots).toBe(0);
   });
 });

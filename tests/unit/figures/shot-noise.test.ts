@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DIGIT_FACTOR,
-  FULL_DOMAIN,
   LAST_STEP,
   SHOT_NOISE_DEFAULTS,
-  STEP_SHOTS,
   domainFor,
   exactExpectation,
   histogram,
@@ -15,7 +12,6 @@ import {
   shotNoiseTask,
   simulateEstimates,
   theoryStd,
-  zoomDomain,
 } from '../../../src/figures/shot-noise/model';
 import { runTaskSync } from '../../../src/story/useSlicedTask';
 import { shotNoiseAlt, shotNoiseDownload } from '../../../src/figures/shot-noise/text';
@@ -113,9 +109,8 @@ describe('shot-noise model: seeds', () => {
 describe('shot-noise model: steps', () => {
   it('uses 1, 10, 100 and 10,000 shots, then N against 100·N', () => {
     const p = SHOT_NOISE_DEFAULTS;
-    for (let s = 0; s < STEP_SHOTS.length; s++)
-      expect(seriesForStep(s, p).shown.map((x) => x.shots)).toEqual([STEP_SHOTS[s]]);
-    expect(seriesForStep(LAST_STEP, p).shown.map((x) => x.shots)).toEqual([p.shots, p.shots * DIGIT_FACTOR]);
+    [1, 10, 100, 10_000].forEach((shots, s) => expect(seriesForStep(s, p).shown.map((x) => x.shots)).toEqual([shots]));
+    expect(seriesForStep(LAST_STEP, p).shown.map((x) => x.shots)).toEqual([10_000, 1_000_000]);
     expect(seriesForStep(LAST_STEP, p).all.map((x) => x.shots)).toEqual([1, 10, 100, 10_000, 1_000_000]);
     expect(seriesForStep(2, p).all.map((x) => x.shots)).toEqual([1, 10, 100]);
     expect(seriesForStep(LAST_STEP, { ...p, shots: 50 }).shown.map((x) => x.shots)).toEqual([50, 5000]);
@@ -130,15 +125,22 @@ describe('shot-noise model: steps', () => {
 
   it('the axis spans all estimates for early steps, zooms through step 3 (exact at its edges) and stays zoomed', () => {
     const p = SHOT_NOISE_DEFAULTS;
-    expect(domainFor(0, 0.7, p)).toEqual([...FULL_DOMAIN]);
-    expect(domainFor(3, 0, p)).toEqual([...FULL_DOMAIN]);
-    expect(FULL_DOMAIN[0]).toBeLessThan(-1);
-    expect(FULL_DOMAIN[1]).toBeGreaterThan(1);
-    expect(domainFor(3, 1, p)).toEqual(zoomDomain(p.theta, 10_000));
+    expect(domainFor(0, 0.7, p)).toEqual([-1.1, 1.1]);
+    expect(domainFor(3, 0, p)).toEqual([-1.1, 1.1]);
+    // Zoomed: cos θ ± 6σ with σ = sin θ/√N. By hand at θ = 1.1, N = 10,000: cos 1.1 = 0.4535961,
+    // 6σ = 6 × 0.8912074 / 100 = 0.0534724 → [0.4001237, 0.5070686].
+    const zoomed = [0.4001237, 0.5070686];
+    for (const progress of [0.6, 1]) domainFor(3, progress, p).forEach((v, i) => expect(v).toBeCloseTo(zoomed[i], 6));
+    // Progress 0.3 is half-way along the smoothstep (t = 0.5): the mean of the full and zoomed ends.
     const mid = domainFor(3, 0.3, p);
-    expect(mid[0]).toBeGreaterThan(FULL_DOMAIN[0]);
-    expect(mid[1] - mid[0]).toBeLessThan(2);
-    expect(domainFor(4, 0, p)).toEqual(zoomDomain(p.theta, p.shots));
+    expect(mid[0]).toBeCloseTo((-1.1 + 0.4001237) / 2, 6);
+    expect(mid[1]).toBeCloseTo((1.1 + 0.5070686) / 2, 6);
+    // The last step follows the reader's N: 100 shots give 6σ = 0.5347244, clipped to [−1, 1] only where
+    // it would pass it; 1,000 shots give 0.1690947.
+    domainFor(4, 0, { ...p, shots: 100 }).forEach((v, i) => expect(v).toBeCloseTo([-0.0811283, 0.9883205][i], 6));
+    domainFor(4, 0, { ...p, shots: 1000 }).forEach((v, i) => expect(v).toBeCloseTo([0.2845014, 0.6226908][i], 6));
+    // θ = 0.1 at one shot: cos θ + 6σ passes +1 and is clipped there.
+    expect(domainFor(4, 0, { ...p, theta: 0.1, shots: 1 })[1]).toBe(1);
   });
 });
 

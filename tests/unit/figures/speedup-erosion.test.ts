@@ -68,8 +68,9 @@ describe('speedup-erosion model', () => {
 
   it('steps add stages one at a time', () => {
     expect(stagesForStep(0)).toEqual(['claimed']);
-    expect(stagesForStep(3)).toEqual([...STAGES]);
-    expect(stagesForStep(4)).toEqual([...STAGES]);
+    expect(stagesForStep(1)).toEqual(['claimed', 'encoding']);
+    expect(stagesForStep(3)).toEqual(['claimed', 'encoding', 'shots', 'latency']);
+    expect(stagesForStep(4)).toEqual(['claimed', 'encoding', 'shots', 'latency']);
   });
 
   it('fuzz: every setting renders without NaN or Infinity', () => {

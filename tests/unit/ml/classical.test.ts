@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, prepareData, type Point } from '../../../src/ml/datasets';
-import { BCE_FLOPS, SIGMOID_FLOPS, bceWithLogit, batchesPerEpoch, sigmoid } from '../../../src/ml/common';
+import { bceWithLogit, sigmoid } from '../../../src/ml/common';
 import {
   logisticEvaluate,
   logisticInit,
@@ -11,8 +11,8 @@ import {
   polyFeatures,
   type LogisticConfig,
 } from '../../../src/ml/logistic';
-import { mlpEvaluate, mlpInit, mlpParamCount, mlpProba, mlpTrainEpoch, type MlpConfig } from '../../../src/ml/mlp';
-import { createOptimizer, optimizerStep, optimizerStepFlops } from '../../../src/ml/optim';
+import { mlpEvaluate, mlpInit, mlpProba, mlpTrainEpoch, type MlpConfig } from '../../../src/ml/mlp';
+import { createOptimizer, optimizerStep } from '../../../src/ml/optim';
 
 function split(kind: 'linear' | 'moons', noise: number, seed = 1) {
   return prepareData(makeDataset({ kind, n: 120, noise, seed }), 'standard', 0.7, seed);
@@ -128,51 +128,71 @@ describe('gradients (one full-batch gradient-descent step equals −lr × finite
   });
 });
 
+/**
+ * FLOP counts against totals counted by hand, operation by operation, for tiny inputs (convention of
+ * src/ml/optim.ts: each +, −, ×, ÷, max, abs, exp, log1p, tanh and √ is one FLOP). Four training points in
+ * batches of two, so one epoch is four examples and two optimiser steps.
+ */
 describe('exact FLOP counts', () => {
-  const d = split('moons', 0.15, 1);
-  const N = d.trainX.length,
-    M = d.testX.length;
+  const X: Point[] = [
+    [0.5, -1],
+    [1.5, 0.25],
+    [-0.75, 2],
+    [0, 1],
+  ];
+  const Y = [0, 1, 1, 0];
+  const gd = { optimizer: 'gd', learningRate: 0.1, batchSize: 2 } as const;
 
   it('polynomial features: count and cost', () => {
     expect([1, 2, 3, 4].map(polyFeatureCount)).toEqual([2, 5, 9, 14]);
     expect([1, 2, 3, 4].map(logisticParamCount)).toEqual([3, 6, 10, 15]);
     const out = new Float64Array(14);
-    for (const D of [1, 2, 3, 4]) expect(polyFeatures([0.5, -2], D, out)).toBe(2 * (D - 1) + (D * (D - 1)) / 2);
-    polyFeatures([2, 3], 3, out);
+    // Degree 3 from (2, 3): the powers 4, 9, 8, 27 (four products) and the mixed terms 6, 12, 18 (three).
+    expect(polyFeatures([2, 3], 3, out)).toBe(7);
     expect(Array.from(out.subarray(0, 9))).toEqual([2, 3, 4, 6, 9, 8, 12, 18, 27]);
+    expect(polyFeatures([0.5, -2], 1, out)).toBe(0);
   });
 
-  it('logistic regression per epoch = N·(features + 4F + 14) + batches·(P + Adam step)', () => {
-    for (const D of [1, 3]) {
-      const cfg = { ...LR, degree: D };
-      const F = polyFeatureCount(D),
-        P = F + 1;
-      const feat = 2 * (D - 1) + (D * (D - 1)) / 2;
-      const perExample = feat + 2 * F + BCE_FLOPS + SIGMOID_FLOPS + 1 + 2 * F + 1;
-      const B = batchesPerEpoch(N, cfg.batchSize);
-      const s = logisticInit(cfg);
-      expect(logisticTrainEpoch(cfg, s, d.trainX, d.trainY, 1).flops).toBe(
-        N * perExample + B * (P + optimizerStepFlops('adam', P)),
-      );
-      expect(logisticEvaluate(cfg, s, d.testX, d.testY).flops).toBe(M * (feat + 2 * F + 1));
-    }
+  it('logistic regression, degree 1: 22 per example and 9 per gradient-descent step', () => {
+    // Per example: logit 2·2 (two multiply-adds) + cross-entropy 8 + sigmoid 4 + residual 1 + gradient
+    // 2·2 + 1 = 22. Per batch: 3 divisions (mean gradient) + 3 × (multiply, subtract) = 9.
+    const cfg: LogisticConfig = { ...gd, degree: 1 };
+    const s = logisticInit(cfg);
+    expect(logisticTrainEpoch(cfg, s, X, Y, 1).flops).toBe(4 * 22 + 2 * 9);
+    // Evaluation: logit 4 + one comparison = 5 per point.
+    expect(logisticEvaluate(cfg, s, X.slice(0, 3), Y.slice(0, 3)).flops).toBe(15);
   });
 
-  it('MLP per epoch = N·(7H + 14 + 11H) + batches·(P + Adam step), evaluation 7H + 1 per point', () => {
-    for (const H of [3, 8]) {
-      const cfg = { ...MLP, hidden: H };
-      const P = mlpParamCount(H);
-      const B = batchesPerEpoch(N, cfg.batchSize);
-      const s = mlpInit(cfg, 1);
-      expect(mlpTrainEpoch(cfg, s, d.trainX, d.trainY, 1).flops).toBe(N * (18 * H + 14) + B * (P + 4 + 14 * P));
-      expect(mlpEvaluate(cfg, s, d.testX, d.testY).flops).toBe(M * (7 * H + 1));
-    }
+  it('logistic regression, degree 3: 57 per example and 30 per gradient-descent step', () => {
+    // Nine features cost 7 (above); logit 18; cross-entropy 8; sigmoid 4; residual 1; gradient 19 → 57.
+    // Per batch: 10 divisions + 10 × 2 = 30. Evaluation: 7 + 18 + 1 = 26 per point.
+    const cfg: LogisticConfig = { ...gd, degree: 3 };
+    const s = logisticInit(cfg);
+    expect(logisticTrainEpoch(cfg, s, X, Y, 1).flops).toBe(4 * 57 + 2 * 30);
+    expect(logisticEvaluate(cfg, s, X, Y).flops).toBe(4 * 26);
   });
 
-  it('optimiser step costs', () => {
-    const theta = [1, 2, 3];
-    expect(optimizerStep(createOptimizer('adam', 3, 0.1), theta, [1, 1, 1])).toBe(optimizerStepFlops('adam', 3));
-    expect(optimizerStep(createOptimizer('gd', 3, 0.1), theta, [1, 1, 1])).toBe(6);
+  it('MLP with 3 hidden units: 68 per example and 39 per gradient-descent step', () => {
+    // Forward: per hidden unit 2 multiplies, 2 adds and tanh (5), then 2 for the output → 21.
+    // Training adds cross-entropy 8, sigmoid 4, residual 1, output-weight gradients 6, output bias 1,
+    // hidden deltas 12 (δ·w₂, h², 1 − h², ×), input-weight gradients 12, hidden biases 3 → 68.
+    // 13 parameters (6 + 3 + 3 + 1): per batch 13 divisions + 26 = 39. Evaluation: 21 + 1 per point.
+    const cfg: MlpConfig = { ...gd, hidden: 3 };
+    const s = mlpInit(cfg, 1);
+    expect(mlpTrainEpoch(cfg, s, X, Y, 1).flops).toBe(4 * 68 + 2 * 39);
+    expect(mlpEvaluate(cfg, s, X, Y).flops).toBe(4 * 22);
+  });
+
+  it('an odd example makes a third, smaller batch (one more optimiser step)', () => {
+    const cfg: LogisticConfig = { ...gd, degree: 1 };
+    expect(logisticTrainEpoch(cfg, logisticInit(cfg), [...X, [2, 2]], [...Y, 1], 1).flops).toBe(5 * 22 + 3 * 9);
+  });
+
+  it('optimiser step costs: gradient descent 2 per parameter; Adam 14 per parameter + 4', () => {
+    // Adam per parameter: m (3), v (4), the two bias corrections (2), then θ −= lr·m̂/(√v̂ + ε) (5);
+    // per step the two factors 1 − βᵗ (pow and subtract, twice).
+    expect(optimizerStep(createOptimizer('adam', 3, 0.1), [1, 2, 3], [1, 1, 1])).toBe(46);
+    expect(optimizerStep(createOptimizer('gd', 3, 0.1), [1, 2, 3], [1, 1, 1])).toBe(6);
   });
 });
 

@@ -9,13 +9,21 @@ type Done = Extract<FromWorker, { type: 'done' }>;
 describe('worker handler', () => {
   it('computes a chunk and answers with its raw samples and the time it took', async () => {
     const posted: FromWorker[] = [];
-    const handle = createWorkerHandler((m) => posted.push(m));
+    // A clock that jumps by a different amount on every reading: the reported time must be the last
+    // reading minus the first.
+    const readings: number[] = [];
+    const now = () => {
+      readings.push(readings.length === 0 ? 1000 : readings[readings.length - 1] + 3 + readings.length);
+      return readings[readings.length - 1];
+    };
+    const handle = createWorkerHandler((m) => posted.push(m), { now });
     const params = { qubits: [2, 3], layers: [4], samples: 10, seed: 2 };
     await handle({ type: 'run', id: 1, name: 'barren-plateau', params, range: [3, 9] });
-    const done = posted.find((m) => m.type === 'done') as Done;
-    expect(done).toBeDefined();
+    expect(posted.map((m) => [m.type, m.id])).toEqual([['done', 1]]);
+    const done = posted[0] as Done;
     expect(done.samples).toEqual(runRaw(barrenPlateau, barrenPlateau.normalize(params), [3, 9]));
-    expect(done.ms).toBeGreaterThanOrEqual(0);
+    expect(readings.length).toBeGreaterThan(2);
+    expect(done.ms).toBe(readings[readings.length - 1] - readings[0]);
   });
 
   it('posts heartbeats during a long chunk', async () => {
