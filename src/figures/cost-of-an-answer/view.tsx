@@ -14,7 +14,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { useSlicedTask, type SlicedTask } from '../../story/useSlicedTask';
 import { catalogEntry } from '../catalog';
-import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
+import { fmtDuration, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../../costs/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
 import {
@@ -149,11 +149,12 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
   );
 }
 
+/** Decade ticks in one unit per axis (10⁻⁶ s beside 10² s, never "10 ms" beside "10⁻⁶ seconds"). */
 function tick(m: Metric, v: number): string {
   const e = Math.round(Math.log10(v));
-  if (m === 'seconds') return e >= -3 && e <= 1 ? fmtDuration(v) : `${pow10(e)} seconds`;
+  if (m === 'seconds') return `${pow10(e)} s`;
   if (m === 'usd') return e >= -2 && e <= 5 ? fmtUsd(v) : `$${pow10(e)}`;
-  return e >= -3 && e <= 3 ? fmtEnergy(v) : `${pow10(e)} kWh`;
+  return `${pow10(e)} kWh`;
 }
 
 const MARGIN = { top: 14, right: 12, bottom: 40, left: 66 };
