@@ -7,6 +7,9 @@ import cloud from '../../content/data/cloud.json';
 import datasets from '../../content/data/datasets.json';
 import devicesData from '../../content/data/devices.json';
 import gpus from '../../content/data/gpus.json';
+import type { TimedDeviceId } from '../sim/device-ids';
+
+export { TIMED_DEVICE_IDS, type TimedDeviceId } from '../sim/device-ids';
 
 export interface Sourced {
   source: string;
@@ -50,17 +53,6 @@ export function datasetPreset(id: DatasetId): DatasetPreset {
     date: String(d.date),
   };
 }
-
-/** Devices whose gate durations are published (needed to time a shot). */
-export const TIMED_DEVICE_IDS = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-] as const;
-export type TimedDeviceId = (typeof TIMED_DEVICE_IDS)[number];
 
 export interface DeviceTiming extends Sourced {
   id: TimedDeviceId;

@@ -13,3 +13,17 @@ export const DEVICE_IDS = [
   'ionq_aria',
 ] as const;
 export type DeviceId = (typeof DEVICE_IDS)[number];
+
+/**
+ * The devices whose gate durations are published, so a shot can be timed (the cost figures, the claim
+ * checker). A unit test checks each has gate times in content/data/devices.json.
+ */
+export const TIMED_DEVICE_IDS = [
+  'ibm_boston',
+  'ibm_kingston',
+  'ibm_fez',
+  'ibm_miami',
+  'google_willow',
+  'ionq_aria',
+] as const satisfies readonly DeviceId[];
+export type TimedDeviceId = (typeof TIMED_DEVICE_IDS)[number];

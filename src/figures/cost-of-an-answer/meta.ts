@@ -1,4 +1,5 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
+import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
@@ -10,14 +11,8 @@ export const ANSWER_LABEL: Record<AnswerKind, string> = {
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
 };
-export const COST_DEVICES = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-] as const;
+/** The devices a shot can be timed on. */
+export const COST_DEVICES = TIMED_DEVICE_IDS;
 export const COST_PLANS = [
   'ibm-payg',
   'braket-ionq-forte',

@@ -3,18 +3,13 @@
  * of the JSON data (the article bundle imports it); tests/unit/figures/pipeline-cost.test.ts checks
  * that the defaults equal the sourced values in content/data/*.json.
  */
+import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
 export const PIPELINE_DATASETS = ['mnist', 'iris', 'imagenet-1k', 'llama3-pretraining', 'custom'] as const;
-export const PIPELINE_DEVICES = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-] as const;
+/** The devices a shot can be timed on. */
+export const PIPELINE_DEVICES = TIMED_DEVICE_IDS;
 export const PIPELINE_PLANS = [
   'ibm-payg',
   'braket-ionq-forte',

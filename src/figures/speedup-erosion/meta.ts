@@ -1,15 +1,10 @@
 /** Static facts about the speedup-erosion figure: URL parameters and sources (no heavy imports). */
+import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
 
-export const EROSION_DEVICES = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-] as const;
+/** The devices a shot can be timed on. */
+export const EROSION_DEVICES = TIMED_DEVICE_IDS;
 
 export const erosionParamSpec = defineParams({
   speedup: {

@@ -23,7 +23,6 @@ import {
   JOB_LATENCY,
   GPU_UTILISATION,
   gpuProfile,
-  TIMED_DEVICE_IDS,
   PLAN_IDS,
 } from '../../../src/costs/profiles';
 import {
@@ -51,8 +50,17 @@ describe('pipeline-cost: defaults are the sourced values', () => {
     expect(DEFAULTS.qpuPower).toBe(QPU_POWER.kilowatts);
     expect(DEFAULTS.util).toBe(GPU_UTILISATION.value);
     expect(DEFAULTS.gpuPrice).toBe(gpus.items['h100-sxm'].listPrice.usdPerGpuHour);
-    expect([...PIPELINE_DEVICES]).toEqual([...TIMED_DEVICE_IDS]);
     expect([...PIPELINE_PLANS]).toEqual([...PLAN_IDS]);
+  });
+
+  it('every device the cost figures offer has published gate and measurement times in devices.json', () => {
+    expect(PIPELINE_DEVICES.length).toBe(6);
+    for (const id of PIPELINE_DEVICES) {
+      const t = deviceTiming(id);
+      expect(t.oneQubitGate_s, id).toBeGreaterThan(0);
+      expect(t.twoQubitGate_s, id).toBeGreaterThan(t.oneQubitGate_s * 0.99);
+      expect(t.qubits, id).toBeGreaterThanOrEqual(20);
+    }
   });
 });
 
