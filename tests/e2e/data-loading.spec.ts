@@ -3,42 +3,26 @@
  * calculator's inputs work by keyboard with inline validation; URL fallbacks; axe-core on the section.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axeSource, waitForHydration } from './helpers';
+import { scrollToStep, waitForHydration } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 async function open(page: Page, url = '/'): Promise<void> {
   await page.goto(url);
   await waitForHydration(page);
 }
 
-async function goToStep(page: Page, fig: string, n: number): Promise<void> {
-  await expect(page.locator(`[data-scrolly="${fig}"]`)).toHaveAttribute('data-trigger', /^\d+$/);
-  await page.evaluate(
-    ([f, i]) => {
-      const section = document.querySelector(`[data-scrolly="${f}"]`) as HTMLElement;
-      const el = section.querySelector(`[data-step-index="${i}"]`) as HTMLElement;
-      window.scrollTo({
-        top: el.getBoundingClientRect().top + scrollY - Number(section.dataset.trigger) + 20,
-        behavior: 'instant',
-      });
-    },
-    [fig, n] as const,
-  );
-  await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-step', String(n), { timeout: 60_000 });
-  await expect(page.locator(`[data-figure="${fig}"]`)).toHaveAttribute('data-ready', 'true');
-}
-
 const alt = (page: Page, fig: string) => page.locator(`[data-figure="${fig}"] [data-figure-alt]`);
 
 test('encoding-cost: MNIST → ImageNet → training set, each step its own numbers', async ({ page }) => {
   await open(page);
-  await goToStep(page, 'encoding-cost', 0);
+  await scrollToStep(page, 'encoding-cost', 0);
   await expect(alt(page, 'encoding-cost')).toContainText('784 features');
   await expect(alt(page, 'encoding-cost')).toContainText('1,024 amplitudes on 10 qubits with 1,022 CNOTs');
-  await goToStep(page, 'encoding-cost', 1);
+  await scrollToStep(page, 'encoding-cost', 1);
   await expect(alt(page, 'encoding-cost')).toContainText('150,528 features');
   await expect(alt(page, 'encoding-cost')).toContainText('on 18 qubits with 262,142 CNOTs');
   await expect(page.locator('[data-figure="encoding-cost"] .ec-table td.ec-bad').first()).toBeVisible();
-  await goToStep(page, 'encoding-cost', 2);
+  await scrollToStep(page, 'encoding-cost', 2);
   await expect(alt(page, 'encoding-cost')).toContainText('loads the data 2.85 × 10¹¹ times');
   await expect(page.locator('[data-figure="encoding-cost"] .ec-ansatz')).toHaveCount(1);
   // a hash jump back to step 0 lands on step 0's state
@@ -51,7 +35,7 @@ test('encoding-cost: MNIST → ImageNet → training set, each step its own numb
 
 test('encoding-cost: invalid URL values fall back with a note; the device changes the ceiling', async ({ page }) => {
   await open(page, '/?encoding-cost.device=ibm_kingston&encoding-cost.eps=-1');
-  await goToStep(page, 'encoding-cost', 0);
+  await scrollToStep(page, 'encoding-cost', 0);
   await expect(page.locator('[data-figure="encoding-cost"] .fig__issues')).toContainText('“-1” is outside');
   await expect(alt(page, 'encoding-cost')).toContainText('IBM Heron r2 (ibm_kingston)');
   await expect(alt(page, 'encoding-cost')).toContainText('2,880 layers'); // 144 µs / 50 ns
@@ -60,18 +44,18 @@ test('encoding-cost: invalid URL values fall back with a note; the device change
 test('pipeline-cost: the bill grows item by item and ends on MNIST and ImageNet totals', async ({ page }) => {
   await open(page);
   const fig = page.locator('[data-figure="pipeline-cost"]');
-  await goToStep(page, 'pipeline-cost', 0);
+  await scrollToStep(page, 'pipeline-cost', 0);
   await expect(fig.locator('.pc-line')).toHaveCount(1);
   await expect(fig.locator('[data-line="shots"]')).toContainText('1,112');
-  await goToStep(page, 'pipeline-cost', 1);
+  await scrollToStep(page, 'pipeline-cost', 1);
   await expect(fig.locator('[data-line="circuits"]')).toContainText('12 million');
-  await goToStep(page, 'pipeline-cost', 2);
+  await scrollToStep(page, 'pipeline-cost', 2);
   await expect(fig.locator('[data-line="latency"]')).toContainText('10.4 days');
-  await goToStep(page, 'pipeline-cost', 3);
+  await scrollToStep(page, 'pipeline-cost', 3);
   await expect(fig.locator('[data-line="money"]')).toContainText('$7.59 million');
-  await goToStep(page, 'pipeline-cost', 4);
+  await scrollToStep(page, 'pipeline-cost', 4);
   await expect(fig.locator('[data-row="gpu"]')).toHaveCount(3);
-  await goToStep(page, 'pipeline-cost', 5);
+  await scrollToStep(page, 'pipeline-cost', 5);
   const a = alt(page, 'pipeline-cost');
   await expect(a).toContainText('MNIST, one run: quantum 65.3 days, $7.59 million');
   await expect(a).toContainText('ImageNet-1k, one run: quantum 240 years');
@@ -82,7 +66,7 @@ test('pipeline-cost: the bill grows item by item and ends on MNIST and ImageNet 
 
 test('pipeline-cost: calculator inputs by keyboard, with inline messages for bad values', async ({ page }) => {
   await open(page);
-  await goToStep(page, 'pipeline-cost', 5);
+  await scrollToStep(page, 'pipeline-cost', 5);
   const fig = page.locator('[data-figure="pipeline-cost"]');
   const summary = fig.locator('.pc-try > summary');
   await summary.focus();
@@ -120,10 +104,10 @@ test('speedup-erosion: each step adds a cost; the last states the break-even or 
   await open(page);
   const fig = page.locator('[data-figure="speedup-erosion"]');
   for (let s = 0; s < 4; s++) {
-    await goToStep(page, 'speedup-erosion', s);
+    await scrollToStep(page, 'speedup-erosion', s);
     await expect(fig.locator('.se-quantum')).toHaveCount(s + 1);
   }
-  await goToStep(page, 'speedup-erosion', 4);
+  await scrollToStep(page, 'speedup-erosion', 4);
   // A search's bit-string answer needs about one run, so the default (quadratic) break-even is 1.1 × 10⁸.
   await expect(fig.locator('.se-readout')).toContainText('break-even at N ≈ 1.1 × 10⁸');
   const cost = fig.getByLabel('classical cost');
@@ -143,41 +127,16 @@ for (const theme of ['light', 'dark'] as const) {
       });
       const page = await context.newPage();
       await open(page);
-      await goToStep(page, 'pipeline-cost', 5);
+      await scrollToStep(page, 'pipeline-cost', 5);
       await page.locator('[data-figure="pipeline-cost"] .pc-try > summary').click();
-      await goToStep(page, 'encoding-cost', 2);
-      await goToStep(page, 'speedup-erosion', 4);
-      await page.addScriptTag({ path: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                ctx: object,
-                opts: object,
-              ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
-            };
-          }
-        ).axe;
-        const r = await axe.run(
-          {
-            include: [
-              '[data-scrolly="encoding-cost"]',
-              '[data-scrolly="pipeline-cost"]',
-              '[data-scrolly="speedup-erosion"]',
-            ],
-          },
-          { resultTypes: ['violations'] },
-        );
-        return r.violations.map(
-          (v) =>
-            `${v.id}: ${v.help} @ ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-        );
-      });
-      expect(violations).toEqual([]);
+      await scrollToStep(page, 'encoding-cost', 2);
+      await scrollToStep(page, 'speedup-erosion', 4);
+      const violations = await runAxe(page, [
+        '[data-scrolly="encoding-cost"]',
+        '[data-scrolly="pipeline-cost"]',
+        '[data-scrolly="speedup-erosion"]',
+      ]);
+      expect(violations, describeViolations(violations)).toEqual([]);
       await context.close();
     });
   }

@@ -4,7 +4,8 @@
  * the device picker works by keyboard, URL parameters restore a view, and axe finds no violations.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axeSource, waitForHydration } from './helpers';
+import { waitForHydration } from './helpers';
+import { describeViolations, runAxe } from './modes-helpers';
 
 const fig = (id: string) => `[data-figure="${id}"]`;
 const alt = (id: string) => `${fig(id)} [data-figure-alt]`;
@@ -171,35 +172,12 @@ for (const theme of ['light', 'dark'] as const) {
         .first()
         .click();
     }
-    await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: object,
-              opts: object,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const ctx = {
-        include: [
-          ['[data-scrolly="noise-vs-depth"]'],
-          ['[data-scrolly="calibration-drift"]'],
-          ['[data-scrolly="error-correction"]'],
-        ],
-      };
-      const r = await axe.run(ctx, { resultTypes: ['violations'] });
-      return r.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-    });
-    expect(violations, violations.join('\n')).toEqual([]);
+    const violations = await runAxe(page, [
+      '[data-scrolly="noise-vs-depth"]',
+      '[data-scrolly="calibration-drift"]',
+      '[data-scrolly="error-correction"]',
+    ]);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();
   });
 }
