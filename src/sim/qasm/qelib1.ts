@@ -1,5 +1,13 @@
 /** The gate library: the language built-ins U and CX, qelib1.inc as Qiskit defines it, and what a call costs. */
-import { GATE_PARAM_COUNT, type GateName, type GateOp } from '../types';
+import { gateArity } from '../gates';
+import {
+  GATE_PARAM_COUNT,
+  ONE_QUBIT_GATES,
+  THREE_QUBIT_GATES,
+  TWO_QUBIT_GATES,
+  type GateName,
+  type GateOp,
+} from '../types';
 import type { Expr } from './expr';
 import type { Token } from './lexer';
 
@@ -107,36 +115,8 @@ export function coreGates(): GateDef[] {
 /** qelib1.inc as Qiskit defines it. */
 export function qelib1Gates(): GateDef[] {
   const defs: GateDef[] = [];
-  const nativeNames: GateName[] = [
-    'id',
-    'x',
-    'y',
-    'z',
-    'h',
-    's',
-    'sdg',
-    't',
-    'tdg',
-    'sx',
-    'sxdg',
-    'rx',
-    'ry',
-    'rz',
-    'p',
-    'u',
-    'cx',
-    'cy',
-    'cz',
-    'swap',
-    'crx',
-    'cry',
-    'crz',
-    'cp',
-    'ccx',
-  ];
-  for (const name of nativeNames) {
-    const nq = name === 'ccx' ? 3 : ['cx', 'cy', 'cz', 'swap', 'crx', 'cry', 'crz', 'cp'].includes(name) ? 2 : 1;
-    defs.push(builtin(name, GATE_PARAM_COUNT[name as Exclude<GateName, 'unitary'>], nq, native(name)));
+  for (const name of [...ONE_QUBIT_GATES, ...TWO_QUBIT_GATES, ...THREE_QUBIT_GATES]) {
+    defs.push(builtin(name, GATE_PARAM_COUNT[name], gateArity(name), native(name)));
   }
   defs.push(
     builtin('u3', 3, 1, native('u')),
