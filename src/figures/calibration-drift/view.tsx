@@ -204,56 +204,8 @@ function CdChart({
               </text>
             ))}
           </g>
-          {ref0 ? (
-            <g className="cd-ref">
-              <line
-                x1={0}
-                x2={L.innerWidth}
-                y1={yO(ref0.exact)}
-                y2={yO(ref0.exact)}
-                stroke="currentColor"
-                strokeDasharray="5 4"
-                strokeOpacity={0.8}
-              />
-              <text
-                x={L.innerWidth}
-                y={yO(ref0.exact) - 4}
-                textAnchor="end"
-                fontSize={10.5}
-                fill="currentColor"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                median calibration
-              </text>
-            </g>
-          ) : null}
-          {data ? (
-            <g className="cd-ref">
-              <line
-                x1={0}
-                x2={L.innerWidth}
-                y1={yL(data.idealLoss)}
-                y2={yL(data.idealLoss)}
-                stroke="currentColor"
-                strokeDasharray="2 3"
-                strokeOpacity={0.8}
-              />
-              <text
-                x={L.innerWidth}
-                y={yL(data.idealLoss) - 4}
-                textAnchor="end"
-                fontSize={10.5}
-                fill="currentColor"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                without noise
-              </text>
-            </g>
-          ) : null}
+          {ref0 ? <RefLine y={yO(ref0.exact)} width={L.innerWidth} dash="5 4" label="median calibration" /> : null}
+          {data ? <RefLine y={yL(data.idealLoss)} width={L.innerWidth} dash="2 3" label="without noise" /> : null}
           {days.map((d) => mark(d, yO, d.estimate, d.stderr, 'cd-obs'))}
           {days.map((d) => mark(d, yL, d.loss, d.lossStderr, 'cd-loss'))}
           {best !== null
@@ -282,5 +234,26 @@ function CdChart({
         </g>
       </svg>
     </div>
+  );
+}
+
+/** A dashed horizontal reference across the plot, labelled at its right end. */
+function RefLine({ y, width, dash, label }: { y: number; width: number; dash: string; label: string }) {
+  return (
+    <g className="cd-ref">
+      <line x1={0} x2={width} y1={y} y2={y} stroke="currentColor" strokeDasharray={dash} strokeOpacity={0.8} />
+      <text
+        x={width}
+        y={y - 4}
+        textAnchor="end"
+        fontSize={10.5}
+        fill="currentColor"
+        stroke="var(--story-surface, Canvas)"
+        strokeWidth={3}
+        paintOrder="stroke"
+      >
+        {label}
+      </text>
+    </g>
   );
 }
