@@ -29,7 +29,7 @@ export const FIGURE_CATALOG = [
     id: 'calibration-drift',
     title: 'Same circuit, another day',
     section: 'noise',
-    steps: ['One run', 'Monday to Friday', 'The paper that reported only Tuesday'],
+    steps: ['One run', 'Monday to Friday', 'The paper that reported only its best day'],
   },
   {
     id: 'error-correction',
