@@ -9,7 +9,8 @@
  * Lighthouse performance category, the read-through, figure latency), --base-url URL (audit a running
  * site instead of serving dist/), --port N (vite preview port, default AUDIT_PORT or a free one),
  * --speed PX_PER_S (read-through pace, default 600), --figures a,b (only these figures),
- * --out FILE (default audit/report.json).
+ * --out FILE (default audit/report.json), --figures-only (only figure latency, with --repeat N runs per
+ * figure; no Lighthouse, first loads or read-through: for measuring one change to a figure's compute path).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -39,11 +40,36 @@ const { values: opts } = parseArgs({
     speed: { type: 'string', default: '600' },
     figures: { type: 'string' },
     out: { type: 'string', default: 'audit/report.json' },
+    'figures-only': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
   },
 });
 
 const log = (msg: string) => console.log(`audit: ${msg}`);
 const unique = (xs: readonly string[]) => [...new Set(xs)];
+
+/** `--figures-only`: ready and first-picture times after a jump, `--repeat` times per figure; printed, not written. */
+async function figuresOnly(site: Awaited<ReturnType<typeof startSite>>): Promise<number> {
+  const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
+  const chrome = await launchChromium();
+  const browser = await chromium.connectOverCDP(chrome.endpoint);
+  try {
+    for (const f of FIGURE_CATALOG.filter((c) => !wanted || wanted.has(c.id))) {
+      const runs: string[] = [];
+      for (let i = 0; i < Math.max(1, Number(opts.repeat)); i++) {
+        const t = await measureFigure(browser, site.baseUrl, { id: f.id, steps: f.steps.length }, DESKTOP);
+        const ms = (v: number | null) => (v === null ? '–' : `${Math.round(v)}`);
+        runs.push(`${ms(t.readyMs)} (first picture ${ms(t.firstPictureMs)})`);
+      }
+      log(`figure ${f.id}: ready ms ${runs.join(', ')}; load average ${loadavg()[0].toFixed(2)}`);
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await chrome.close();
+    await site.close();
+  }
+  return 0;
+}
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -53,6 +79,7 @@ async function main(): Promise<number> {
     distDir: process.env.QML_DIST_DIR ?? 'dist',
     port: Number(opts.port),
   });
+  if (opts['figures-only']) return figuresOnly(site);
   const categories = opts.quick ? [...CHECKED_CATEGORIES] : [...CATEGORIES];
   const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
   const figuresToMeasure = FIGURE_CATALOG.filter((f) => !wanted || wanted.has(f.id));
