@@ -7,7 +7,6 @@ import {
   LAMBDA,
   P_TH,
   QEC,
-  SHOT_FAILURE_BUDGET,
   WILLOW_EQUIVALENT_P,
   distanceFor,
   distanceForWorkload,
@@ -18,7 +17,6 @@ import {
   qubitsPerLogical,
   qubitsVsP,
   willowLogicalError,
-  workloadSeconds,
 } from '../../../src/figures/error-correction/model';
 import { ecDownload, ecSummary, ecTable } from '../../../src/figures/error-correction/text';
 
@@ -67,10 +65,20 @@ describe('error-correction model: constants and closed forms', () => {
     expect(distanceFor((d) => fowlerLogicalError(d, 0.01), 1e-6)).toBeNull();
   });
 
-  it('workload distance: K·L·d·ε_d within the 1 % budget, and not at d − 2', () => {
-    const d = distanceForWorkload(willowLogicalError, 100, 1000)!;
-    expect(100 * 1000 * d * willowLogicalError(d)).toBeLessThanOrEqual(SHOT_FAILURE_BUDGET);
-    expect(100 * 1000 * (d - 2) * willowLogicalError(d - 2)).toBeGreaterThan(SHOT_FAILURE_BUDGET);
+  it('workload of 100 logical qubits × 1,000 layers at a 1 % shot budget: d = 43 (Willow), d = 17 (Fowler, p = 10⁻³)', () => {
+    // Every shot must satisfy 100 · 1,000 · d · ε_d ≤ 0.01, i.e. d · ε_d ≤ 10⁻⁷.
+    // Willow, ε_d = 0.00143 · 2.14^(−(d−7)/2):
+    //   d = 41: 2.14^−17 = 2.4153e-6 → ε = 3.4538e-9, d·ε = 1.416e-7 > 10⁻⁷
+    //   d = 43: 2.14^−18 = 1.1286e-6 → ε = 1.6139e-9, d·ε = 6.940e-8 ≤ 10⁻⁷
+    expect(distanceForWorkload(willowLogicalError, 100, 1000)).toBe(43);
+    // Fowler at p = 10⁻³, P_L = 0.03 · (1/5.7)^((d+1)/2):
+    //   d = 15: 5.7^−8 = 8.974e-7 → 2.692e-8, d·P = 4.04e-7 > 10⁻⁷
+    //   d = 17: 5.7^−9 = 1.5744e-7 → 4.723e-9, d·P = 8.03e-8 ≤ 10⁻⁷
+    expect(distanceForWorkload((d) => fowlerLogicalError(d, 0.001), 100, 1000)).toBe(17);
+    // A budget ten times looser lets Willow stop one step earlier: 1.416e-7 ≤ 10⁻⁶ at d = 41, and
+    // d = 39 gives 39 · 7.3912e-9 = 2.88e-7 ≤ 10⁻⁶, d = 37 gives 37 · 1.5817e-8 = 5.85e-7 ≤ 10⁻⁶,
+    // d = 35 gives 35 · 3.3849e-8 = 1.18e-6 > 10⁻⁶.
+    expect(distanceForWorkload(willowLogicalError, 100, 1000, 0.1)).toBe(37);
   });
 
   it('qubits against p: more qubits at higher error rates, none at threshold', () => {
@@ -97,13 +105,30 @@ describe('error-correction model: steps', () => {
     expect(ecSummary(st, D)).toContain('145,700');
   });
 
-  it('step 2: the workload needs a larger distance and years of run time', () => {
+  it('step 2: 2 × 10⁹ shots of 1,000 layers at d = 43 take 9.46 × 10⁷ s (3.0 years) at 1.1 µs a cycle', () => {
     const st = ecState(2, D);
-    expect(st.workload!.totalShots).toBe(2 * D.parameters * D.shots * D.steps);
-    expect(st.willow[0].distance!).toBeGreaterThan(27);
-    expect(st.seconds.willow).toBeCloseTo(workloadSeconds(st.workload!, st.willow[0].distance!), 6);
-    expect(st.seconds.willow! / (365.25 * 86400)).toBeGreaterThan(1);
-    expect(ecSummary(st, D)).toMatch(/the run takes [\d.]+ years/);
+    // Parameter shift: 2 circuits per parameter per step → 2 · 1,000 · 1,000 shots · 1,000 steps = 2 × 10⁹ shots.
+    expect(st.workload!.totalShots).toBe(2_000_000_000);
+    expect(st.willow[0].distance).toBe(43);
+    expect(st.fowler[0].distance).toBe(17);
+    // 2 × 10⁹ shots × 1,000 layers × 43 cycles × 1.1 µs = 9.46 × 10⁷ s = 2.998 Julian years (3.15576 × 10⁷ s).
+    expect(st.seconds.willow).toBeCloseTo(9.46e7, 0);
+    // Fowler: 2 × 10⁹ × 1,000 × 17 × 1.1 µs = 3.74 × 10⁷ s.
+    expect(st.seconds.fowler).toBeCloseTo(3.74e7, 0);
+    // Per-cycle target shown for the workload: 0.01 / (100 · 1,000 · 43) = 2.3256e-9.
+    expect(st.targets[0]).toBeCloseTo(2.3256e-9, 13);
+    // 2·43² − 1 = 3,697 qubits per logical qubit, ×100 = 369,700; 2·17² − 1 = 577, ×100 = 57,700;
+    // 3.74 × 10⁷ s / 3.15576 × 10⁷ s = 1.185 years.
+    const text = ecSummary(st, D);
+    for (const s of [
+      'distance 43: 3,697',
+      '369,700',
+      'takes 3 years',
+      'distance 17: 577',
+      '57,700',
+      'takes 1.19 years',
+    ])
+      expect(text).toContain(s);
   });
 
   it('steps clamp; changing p moves only the Fowler curve', () => {
@@ -111,10 +136,13 @@ describe('error-correction model: steps', () => {
     const a = ecState(0, D),
       b = ecState(0, { ...D, p: 0.002 });
     expect(b.willow).toEqual(a.willow);
-    expect(b.fowler[0].distance!).toBeGreaterThan(a.fowler[0].distance!);
+    // 10⁻⁶ under Fowler: 0.03 · (p_th/p)^(−(d+1)/2) ≤ 10⁻⁶ ⇔ (d+1)/2 ≥ ln(3·10⁴)/ln(p_th/p).
+    // p = 10⁻³: 10.309/ln 5.7 = 10.309/1.7405 = 5.92 → 6 → d = 11; p = 2·10⁻³: 10.309/ln 2.85 = 9.84 → 10 → d = 19.
+    expect(a.fowler[0].distance).toBe(11);
+    expect(b.fowler[0].distance).toBe(19);
   });
 
-  it('text alternative table and download are built from the current state', () => {
+  it('text alternative table and download: d = 27 → 1,457 qubits, d = 3 → 17 qubits, 10⁻⁶ written as a power', () => {
     const t = ecTable(ecState(0, D));
     expect(t.rows).toHaveLength(4);
     expect(t.rows[0]).toMatchObject({ distance: 27, perLogical: 1457 });

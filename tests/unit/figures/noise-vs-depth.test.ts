@@ -16,6 +16,8 @@ import {
 } from '../../../src/figures/noise-vs-depth/model';
 import { nvdDownload, nvdSummary, nvdTable } from '../../../src/figures/noise-vs-depth/text';
 import { deviceNoiseModelById, getDevice } from '../../../src/sim/noise';
+import { createRng, deriveSeed } from '../../../src/sim/rng';
+import { referenceExpectation, type RefGate } from '../reference/quantum-circuit';
 
 const small = { ...NVD_DEFAULTS, qubits: 2, depth: 1 };
 
@@ -35,19 +37,37 @@ describe('noise-vs-depth figure: physics', () => {
     }
   });
 
-  it('the ideal curve computed in render equals the experiment’s ideal configuration', () => {
-    for (const family of ['ghz', 'layered'] as const) {
-      const p = { ...NVD_DEFAULTS, family, qubits: 3, depth: 12 };
-      const local = idealConfig(p);
-      const { data } = runDefinition(noiseVsDepth, { ...experimentParams(p), configs: ['ideal'] });
-      const worker = data.configs[0];
-      expect(local.points).toHaveLength(12);
-      local.points.forEach((pt, i) => {
-        expect(pt.ideal).toBeCloseTo(worker.points[i].ideal, 12);
-        expect(pt.fidelity).toBe(1);
-        expect(pt.gates).toBe(worker.points[i].gates);
-        expect(pt.twoQubitGates).toBe(worker.points[i].twoQubitGates);
-      });
+  it('ideal GHZ echo on 3 qubits: ⟨XXX⟩ = 1 at every depth, 3 + 4(d − 1) gates of which 2 + 4(d − 1) are CX', () => {
+    // Block 1 is H + CX(0,1) + CX(1,2); every later block undoes and redoes the chain (4 CX), leaving GHZ.
+    const p = { ...NVD_DEFAULTS, family: 'ghz' as const, qubits: 3, depth: 12 };
+    const local = idealConfig(p);
+    const worker = runDefinition(noiseVsDepth, { ...experimentParams(p), configs: ['ideal'] }).data.configs[0];
+    for (const points of [local.points, worker.points]) {
+      expect(points.map((pt) => pt.gates)).toEqual([3, 7, 11, 15, 19, 23, 27, 31, 35, 39, 43, 47]);
+      expect(points.map((pt) => pt.twoQubitGates)).toEqual([2, 6, 10, 14, 18, 22, 26, 30, 34, 38, 42, 46]);
+      for (const pt of points) expect(pt.ideal).toBeCloseTo(1, 12);
+    }
+    expect(local.points.every((pt) => pt.fidelity === 1)).toBe(true);
+  });
+
+  it('ideal layered curve: ⟨Z₀⟩ at every depth equals quantum-circuit run on the circuit written from its description', () => {
+    // Block l: RY(α), RZ(β) on each qubit with α, β = 2π·(next draws of createRng(deriveSeed(seed, n, l))),
+    // then CX(0,1), CX(1,2): 3·2 + 2 = 8 gates, 2 of them CX, per block.
+    const p = { ...NVD_DEFAULTS, family: 'layered' as const, qubits: 3, depth: 12 };
+    const local = idealConfig(p);
+    const worker = runDefinition(noiseVsDepth, { ...experimentParams(p), configs: ['ideal'] }).data.configs[0];
+    const gates: RefGate[] = [];
+    for (let l = 1; l <= p.depth; l++) {
+      const rng = createRng(deriveSeed(p.seed, 3, l));
+      for (let q = 0; q < 3; q++) {
+        gates.push({ name: 'ry', qubit: q, angle: rng.next() * 2 * Math.PI });
+        gates.push({ name: 'rz', qubit: q, angle: rng.next() * 2 * Math.PI });
+      }
+      gates.push({ name: 'cx', control: 0, target: 1 }, { name: 'cx', control: 1, target: 2 });
+      const want = referenceExpectation(3, gates, 'IIZ');
+      expect(local.points[l - 1].ideal, `depth ${l}`).toBeCloseTo(want, 10);
+      expect(worker.points[l - 1].ideal, `depth ${l}`).toBeCloseTo(want, 10);
+      expect([local.points[l - 1].gates, local.points[l - 1].twoQubitGates]).toEqual([8 * l, 2 * l]);
     }
   });
 
