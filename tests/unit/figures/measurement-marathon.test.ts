@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cloud from '../../../content/data/cloud.json';
-import { runBarrenPlateau } from '../../../src/experiments';
+import type { BarrenPlateauRow } from '../../../src/experiments';
 import { createRng } from '../../../src/sim/rng';
 import {
   Z95,
@@ -48,25 +48,31 @@ describe('shots to tell a gradient sign', () => {
     expect(right / trials).toBeLessThan(1);
   });
 
-  it('turns measured variances into shot counts with error ranges', () => {
-    const { data } = runBarrenPlateau({
-      qubits: [2, 4, 6],
-      layers: [30],
+  it('turns a measured variance ± its standard error into N₉₅ with a range; a range reaching 0 has no upper end', () => {
+    const row = (qubits: number, variance: number, varianceStderr: number): BarrenPlateauRow => ({
+      qubits,
+      layers: 30,
       samples: 100,
-      seed: 1,
-      cost: 'zz',
-      ansatz: 'mcclean',
-      noise: 0,
+      mean: 0,
+      variance,
+      meanStderr: 0,
+      varianceStderr,
+      reference: null,
+      gradients: [],
     });
-    const rows = shotRows(data.rows);
-    expect(rows).toHaveLength(3);
-    for (const r of rows) {
-      expect(r.shots).toBeCloseTo(3.8414588 / (2 * r.variance), 4);
-      expect(r.shotsLow).toBeLessThan(r.shots);
-      expect(r.shotsHigh).toBeGreaterThan(r.shots);
-      expect(r.shots / r.shotsOneSigma).toBeCloseTo(3.8414588, 6);
-    }
-    expect(rows[2].shots).toBeGreaterThan(rows[0].shots * 4);
+    const rows = shotRows([row(4, 1e-3, 2e-4), row(6, 4e-5, 5e-5), row(8, 0, 0)]);
+    // The zero-variance row has no finite shot count and is left out.
+    expect(rows.map((r) => r.qubits)).toEqual([4, 6]);
+    // z² = 1.959964² = 3.841459. Var = 10⁻³: 3.841459 / 0.002 = 1,920.73 shots; the range uses Var ± stderr:
+    // 3.841459 / 0.0024 = 1,600.61 and 3.841459 / 0.0016 = 2,400.91. One-sigma rule 1/(2·10⁻³) = 500.
+    expect(rows[0].shots).toBeCloseTo(1920.73, 2);
+    expect(rows[0].shotsLow).toBeCloseTo(1600.61, 2);
+    expect(rows[0].shotsHigh).toBeCloseTo(2400.91, 2);
+    expect(rows[0].shotsOneSigma).toBeCloseTo(500, 9);
+    // Var = 4·10⁻⁵ ± 5·10⁻⁵: 3.841459 / 8·10⁻⁵ = 48,018.2; low end 3.841459 / 1.8·10⁻⁴ = 21,341.4; Var − stderr < 0.
+    expect(rows[1].shots).toBeCloseTo(48018.2, 1);
+    expect(rows[1].shotsLow).toBeCloseTo(21341.4, 1);
+    expect(rows[1].shotsHigh).toBe(Infinity);
   });
 });
 

@@ -3,6 +3,7 @@ import { createRng } from '../../../src/sim/rng';
 import { circuitStats } from '../../../src/sim/stats';
 import type { Point } from '../../../src/ml/datasets';
 import { makeDataset, prepareData } from '../../../src/ml/datasets';
+import { referenceExpectation, type RefGate } from '../reference/quantum-circuit';
 import {
   ZExpectationRunner,
   vqcAngleCount,
@@ -188,16 +189,33 @@ describe('VQC training', () => {
     expect(run(1)).not.toEqual(run(100));
   });
 
-  it('vqcProba is the read-out of the exact ⟨Z₀⟩', () => {
-    const cfg = BASE;
-    const s = vqcInit(cfg, 3);
-    s.params[s.params.length - 2] = 2;
-    s.params[s.params.length - 1] = 0.5;
+  it('vqcProba: σ(α⟨Z₀⟩ + β) and (1 + ⟨Z₀⟩)/2, with ⟨Z₀⟩ from quantum-circuit on the circuit written from its description', () => {
+    // Two qubits, two layers, angle encoding re-uploaded, CZ between the layers (none after the last):
+    // RY(x₀) q0, RY(x₁) q1, RZ(θ₀) q0, RZ(θ₁) q1, RY(θ₂) q0, RY(θ₃) q1, CZ, then the same with θ₄…θ₇.
     const x: Point = [0.7, 2.2];
-    expect(vqcProba(cfg, s, x)).toBeCloseTo(1 / (1 + Math.exp(-(2 * exactE(cfg, x, s.params) + 0.5))), 12);
-    const direct = { ...cfg, readout: 'direct' as const };
+    const reference = (t: number[]) => {
+      const gates: RefGate[] = [];
+      for (let l = 0; l < 2; l++) {
+        gates.push({ name: 'ry', qubit: 0, angle: x[0] }, { name: 'ry', qubit: 1, angle: x[1] });
+        gates.push({ name: 'rz', qubit: 0, angle: t[4 * l] }, { name: 'rz', qubit: 1, angle: t[4 * l + 1] });
+        gates.push({ name: 'ry', qubit: 0, angle: t[4 * l + 2] }, { name: 'ry', qubit: 1, angle: t[4 * l + 3] });
+        if (l === 0) gates.push({ name: 'cz', control: 0, target: 1 });
+      }
+      return referenceExpectation(2, gates, 'IZ');
+    };
+    const s = vqcInit(BASE, 3);
+    s.params[8] = 2; // α
+    s.params[9] = 0.5; // β
+    const e = reference(s.params);
+    expect(vqcProba(BASE, s, x)).toBeCloseTo(1 / (1 + Math.exp(-(2 * e + 0.5))), 12);
+    const direct = { ...BASE, readout: 'direct' as const };
     const d = vqcInit(direct, 3);
-    expect(vqcProba(direct, d, x)).toBeCloseTo((1 + exactE(direct, x, d.params)) / 2, 12);
+    expect(vqcProba(direct, d, x)).toBeCloseTo((1 + reference(d.params)) / 2, 12);
+    // By hand, without an entangler and with every angle 0, qubit 0 sees RY(x₀) twice: ⟨Z₀⟩ = cos 2x₀ =
+    // cos 1.4 = 0.169967, so p = (1 + 0.169967)/2 = 0.584984.
+    const unentangled = { ...direct, entangler: 'none' as const };
+    const zero = { params: new Array(8).fill(0), opt: d.opt };
+    expect(vqcProba(unentangled, zero, x)).toBeCloseTo(0.584984, 6);
   });
 
   it('rejects impossible configurations', () => {
