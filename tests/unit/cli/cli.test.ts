@@ -30,15 +30,17 @@ describe('npm run sim', () => {
     expect(io.err).toBe('');
   });
 
-  it('lists only non-zero entries and reads standard input with "-"', () => {
+  it('reads standard input with "-": a Bell circuit lists 00 and 11 at probability 1/2 each and nothing else', () => {
     const io = fakeIoOf({}, BELL);
     expect(simMain(['run', '-'], io)).toBe(0);
     const p = JSON.parse(io.out).probabilities;
     expect(Object.keys(p).sort()).toEqual(['00', '11']);
+    // (|00⟩ + |11⟩)/√2
     expect(p['00']).toBeCloseTo(0.5, 12);
+    expect(p['11']).toBeCloseTo(0.5, 12);
   });
 
-  it('samples seeded counts with --shots', () => {
+  it('samples seeded counts with --shots: Bell outcomes only, 00 within 4σ = 4·√(1000 · ¼) = 63 of 500', () => {
     const a = fakeIoOf({ 'b.qasm': BELL }),
       b = fakeIoOf({ 'b.qasm': BELL });
     simMain(['run', 'b.qasm', '--shots', '1000', '--seed', '3'], a);
@@ -46,6 +48,7 @@ describe('npm run sim', () => {
     const counts = JSON.parse(a.out).counts;
     expect(Object.values(counts).reduce((s: number, v) => s + (v as number), 0)).toBe(1000);
     expect(Object.keys(counts).every((k) => k === '00' || k === '11')).toBe(true);
+    expect(Math.abs(counts['00'] - 500)).toBeLessThan(4 * Math.sqrt(1000 * 0.25));
     expect(a.out.replace(/"simulate_ms":[0-9.e-]+/, '')).toBe(b.out.replace(/"simulate_ms":[0-9.e-]+/, ''));
   });
 
@@ -103,6 +106,33 @@ describe('npm run experiment', () => {
     expect(variance).toBeGreaterThan(0);
   });
 
+  it('barren-plateau with the RX-product ansatz and global cost: Var = (1/8)(3/8)^(n−1) (Cerezo et al. 2021) within 4σ', () => {
+    const io = fakeIo();
+    const argv = [
+      '--qubits',
+      '1:3',
+      '--layers',
+      '1',
+      '--ansatz',
+      'rx-product',
+      '--cost',
+      'global',
+      '--samples',
+      '2000',
+    ];
+    expect(experimentMain(['barren-plateau', ...argv, '--seed', '1'], io)).toBe(0);
+    const [head, ...rows] = io.out.trimEnd().split('\n');
+    const col = (name: string) => head.split(',').indexOf(name);
+    // n = 1, 2, 3: 1/8 = 0.125, 3/64 = 0.046875, 9/512 = 0.017578
+    const want = [0.125, 0.046875, 0.017578125];
+    rows.forEach((line, i) => {
+      const r = line.split(',').map(Number);
+      expect(r[col('qubits')]).toBe(i + 1);
+      expect(Math.abs(r[col('variance')] - want[i])).toBeLessThan(4 * r[col('varianceStderr')]);
+    });
+    expect(rows).toHaveLength(3);
+  });
+
   it('prints JSON with meta and is reproducible from the seed', () => {
     const a = fakeIo(),
       b = fakeIo();
@@ -122,12 +152,21 @@ describe('npm run experiment', () => {
     expect(a.out).toBe(b.out);
   });
 
-  it('runs noise-vs-depth and lists experiments', () => {
+  it('runs noise-vs-depth (ideal GHZ rows: 3 + 4(d − 1) gates, ⟨XXX⟩ = 1) and lists experiments', () => {
     const io = fakeIo();
     expect(experimentMain(['noise-vs-depth', '--qubits', '3', '--depth', '4', '--configs', 'ideal,all'], io)).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0]).toBe('config,depth,gates,twoQubitGates,fidelity,ideal,noisy,stderr,sampled,resolvable,depthLost');
     expect(lines).toHaveLength(9);
+    // GHZ on 3 qubits: H + 2 CX, then 4 CX per echo block; the ideal ⟨XXX⟩ is 1 at every depth.
+    const ideal = lines.slice(1, 5).map((l) => l.split(','));
+    expect(ideal.map((r) => [r[0], r[1], r[2], r[3]].join(','))).toEqual([
+      'ideal,1,3,2',
+      'ideal,2,7,6',
+      'ideal,3,11,10',
+      'ideal,4,15,14',
+    ]);
+    for (const r of ideal) expect(Number(r[5])).toBeCloseTo(1, 12);
     const list = fakeIo();
     expect(experimentMain(['list'], list)).toBe(0);
     expect(list.out).toMatch(/barren-plateau/);

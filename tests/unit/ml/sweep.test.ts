@@ -7,7 +7,6 @@ import {
   sweepData,
   sweepParams,
 } from '../../../src/experiments/baseline-race/sweep';
-import { vqcAngleCount } from '../../../src/ml/vqc';
 
 const SMALL = sweepParams({
   n: 30,
@@ -23,7 +22,7 @@ const stripTimes = <T>(v: T): T => JSON.parse(JSON.stringify(v, (k, x) => (k ===
 describe('runKnobSweep', () => {
   const res = runKnobSweep(SMALL);
 
-  it('runs every seed × scaling for the classical models and × encoding × depth for the VQC', () => {
+  it('runs every seed × scaling × (2 classical + encoding × depth) and counts each VQC run’s circuits by hand', () => {
     const { runs } = res.data;
     expect(runs).toHaveLength(2 * 2 * (2 + 2 * 2));
     expect(res.data.complete).toBe(true);
@@ -32,17 +31,21 @@ describe('runKnobSweep', () => {
     expect(new Set(vqc.map((r) => `${r.seed}/${r.scaling}/${r.encoding}/${r.depth}`)).size).toBe(16);
     expect(new Set(runs.map((r) => r.seed))).toEqual(new Set([1, 2]));
     expect(runs.filter((r) => r.model !== 'vqc').every((r) => r.encoding === null && r.depth === null)).toBe(true);
-    for (const r of runs) {
-      expect(r.testAccuracy).toBeGreaterThanOrEqual(0);
-      expect(r.testAccuracy).toBeLessThanOrEqual(1);
-    }
-    // 22 training points (round(0.7 × 15) = 11 per class); 2 epochs of training, then one evaluation circuit per point
+    // Test accuracy is a count of correct points out of the 8 held out (30 points, 70/30 per class).
+    for (const r of runs) expect(r.testAccuracy * 8).toBeCloseTo(Math.round(r.testAccuracy * 8), 9);
+    // By hand: 22 training points (round(0.7 × 15) = 11 per class); 2 qubits × 2 angles = 4 angles per layer, so
+    // depth 1: P = 4, 2 epochs × 22 × (1 + 2·4) = 396 training circuits; depth 2: P = 8, 2 × 22 × 17 = 748.
+    // One evaluation circuit per point (30), 10 shots per circuit, P + 2 parameters with the logistic read-out.
+    const byDepth = {
+      1: { train: 396, shots: 10 * (396 + 30), parameters: 6 },
+      2: { train: 748, shots: 7780, parameters: 10 },
+    };
     for (const r of vqc) {
-      const P = vqcAngleCount({ qubits: 2, layers: r.depth! });
-      expect(r.cost.trainCircuits).toBe(2 * 22 * (1 + 2 * P));
+      const want = byDepth[r.depth as 1 | 2];
+      expect(r.cost.trainCircuits).toBe(want.train);
       expect(r.cost.evalCircuits).toBe(30);
-      expect(r.cost.shots).toBe(10 * (r.cost.trainCircuits + r.cost.evalCircuits));
-      expect(r.parameters).toBe(P + 2);
+      expect(r.cost.shots).toBe(want.shots);
+      expect(r.parameters).toBe(want.parameters);
     }
   });
 
