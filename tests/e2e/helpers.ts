@@ -43,8 +43,49 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 }
 
-/** Scrolls from top to bottom in steps of `fraction` of the viewport, pausing `pauseMs` per step. */
-export async function scrollThrough(page: Page, fraction = 0.8, pauseMs = 120): Promise<number> {
+/**
+ * Waits until the page has caught up with the current scroll position, as the page itself reports it:
+ * every island on screen has hydrated (`data-island-hydrated`), and every scrolly section on screen marks
+ * the step under its trigger line (`data-trigger`) as active (`data-active-step`) and its figure, once
+ * hydrated, shows that step (`data-step`). A step edge within 2 px of the trigger line accepts either step.
+ */
+export async function waitForScrollSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const onScreen = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      };
+      for (const island of document.querySelectorAll<HTMLElement>('[data-island]')) {
+        if (onScreen(island) && island.dataset.islandHydrated !== 'true') return false;
+      }
+      for (const section of document.querySelectorAll<HTMLElement>('[data-scrolly]')) {
+        if (!onScreen(section)) continue;
+        const trigger = Number(section.dataset.trigger);
+        if (section.dataset.trigger === undefined || !Number.isFinite(trigger)) return false;
+        const tops = [...section.querySelectorAll<HTMLElement>('[data-step-index]')].map(
+          (step) => step.getBoundingClientRect().top,
+        );
+        if (tops.some((top, i) => i > 0 && Math.abs(top - trigger) <= 2)) continue;
+        const expected = tops.reduce((index, top, i) => (i > 0 && top <= trigger ? i : index), 0);
+        if (section.dataset.activeStep !== String(expected)) return false;
+        const figure = section.querySelector<HTMLElement>('[data-figure]');
+        const island = figure?.closest<HTMLElement>('[data-island]');
+        if (figure && island?.dataset.islandHydrated === 'true' && figure.dataset.step !== String(expected))
+          return false;
+      }
+      return true;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
+
+/**
+ * Scrolls from top to bottom in steps of `fraction` of the viewport, waiting after each until the page has
+ * caught up with the new position (`waitForScrollSettled`). Returns the number of steps scrolled.
+ */
+export async function scrollThrough(page: Page, fraction = 0.8): Promise<number> {
   let steps = 0;
   for (;;) {
     const done = await page.evaluate((f) => {
@@ -54,7 +95,7 @@ export async function scrollThrough(page: Page, fraction = 0.8, pauseMs = 120): 
     }, fraction);
     if (done) return steps;
     steps += 1;
-    await page.waitForTimeout(pauseMs);
+    await waitForScrollSettled(page);
   }
 }
 
