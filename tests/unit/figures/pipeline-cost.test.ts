@@ -131,7 +131,8 @@ describe('pipeline-cost: hand-worked examples', () => {
     expect(b.dollars.total).toBeCloseTo(8 * 25.79, 9);
   });
 
-  it('queue time adds wall-clock but no energy; more circuits per job cut latency', () => {
+  it('queue time adds wall-clock but no energy; more circuits per job mean fewer jobs (12 million / 2,000 = 6,000)', () => {
+    // 60,000 examples × 2·100 circuits = 12,000,000 circuits in jobs of 200: 60,000 jobs, each queued 60 s.
     const a = computePipeline({ ...base, queue: 60 });
     expect(a.time.queue).toBe(60 * 60_000);
     expect(a.energy.total).toBeCloseTo(computePipeline(base).energy.total, 9);
@@ -189,7 +190,7 @@ describe('pipeline-cost: hand-worked examples', () => {
 });
 
 describe('pipeline-cost: formatting and validation', () => {
-  it('formats magnitudes', () => {
+  it('formats magnitudes as written by hand (1,234; 12 million; 2.85 × 10²³; 30 µs; 39.2 MWh)', () => {
     expect(fmtCount(1234)).toBe('1,234');
     expect(fmtCount(12_000_000)).toBe('12 million');
     expect(fmtSci(2.85e23)).toBe('2.85 × 10²³');

@@ -106,7 +106,7 @@ describe('speedup-erosion model', () => {
     );
   });
 
-  it('default view states its break-even', () => {
+  it('default view states its break-even, N² · t_op = 3N · t_layer + latency solved by hand: N = 1.08 × 10⁸', () => {
     const html = renderToStaticMarkup(
       createElement(View, {
         id: 'speedup-erosion',
@@ -120,5 +120,11 @@ describe('speedup-erosion model', () => {
       }),
     );
     expect(html).toMatch(/break-even at N ≈ 1\.1 × 10⁸, where both take 32 s/);
+    // The defaults are `base`. By hand: t_op = 1/(989 × 10¹² × 0.38) = 2.6608 × 10⁻¹⁵ s; the quantum run with
+    // loading and latency takes 3N·50 ns + 2.2 µs + 250 µs + 15 s. N²·t_op = 1.5 × 10⁻⁷·N + 15.000252 gives
+    // N = (1.5 × 10⁻⁷ + √(2.25 × 10⁻¹⁴ + 4 · 2.6608 × 10⁻¹⁵ · 15.000252)) / (2 · 2.6608 × 10⁻¹⁵) = 1.0839 × 10⁸,
+    // found on the model's grid within 0.011 decades.
+    const n = breakEven(erosionModel(base), 'latency').n!;
+    expect(Math.abs(Math.log10(n) - Math.log10(1.0839e8))).toBeLessThan(0.011);
   });
 });

@@ -126,7 +126,7 @@ describe('feature scaling', () => {
     expect(d.trainX).toEqual(d.raw.trainX);
   });
 
-  it('boundingBox pads every side', () => {
+  it('boundingBox pads every side by a fraction of the extent: 10 % of 2 × 1 is 0.2 and 0.1', () => {
     const b = boundingBox(
       [
         [0, 0],

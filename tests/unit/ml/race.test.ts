@@ -29,9 +29,14 @@ describe('runRace', () => {
     expect(meta.method).toContain('parameter-shift');
     expect(data.complete).toBe(true);
     expect(data.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('splits 40 points 28/12 and counts parameters by hand: VQC 10, degree-3 logistic regression 10, MLP 13', () => {
+    // 20 points per class, round(0.7 × 20) = 14 of each to train: 28 train, 12 test.
     expect(data.dataset.train.points).toHaveLength(28);
     expect(data.dataset.test.points).toHaveLength(12);
-    // 2 qubits × 2 layers × 2 angles + 2 read-out; degree-3 logistic regression 9 + 1; MLP 4·3 + 1.
+    // VQC: 2 qubits × 2 layers × 2 angles + α, β of the read-out = 10. Logistic regression on the 9 monomials
+    // xᵃyᵇ with 1 ≤ a + b ≤ 3, plus a bias = 10. MLP 2 → 3 → 1: 2·3 + 3 weights and biases, 3 + 1 = 13.
     expect(data.models.vqc.parameters).toBe(10);
     expect(data.models.logistic.parameters).toBe(10);
     expect(data.models.mlp.parameters).toBe(13);
