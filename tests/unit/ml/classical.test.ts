@@ -183,7 +183,7 @@ describe('exact FLOP counts', () => {
     expect(mlpEvaluate(cfg, s, X, Y).flops).toBe(4 * 22);
   });
 
-  it('an odd example makes a third, smaller batch (one more optimiser step)', () => {
+  it('an odd example makes a third, smaller batch: 5 × 22 + 3 × 9 FLOPs', () => {
     const cfg: LogisticConfig = { ...gd, degree: 1 };
     expect(logisticTrainEpoch(cfg, logisticInit(cfg), [...X, [2, 2]], [...Y, 1], 1).flops).toBe(5 * 22 + 3 * 9);
   });
