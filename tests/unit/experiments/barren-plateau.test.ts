@@ -104,7 +104,7 @@ describe('barren-plateau experiment', () => {
     expect(barrenPlateau.summarize(params, gap).refinement.level).toBe(5);
   });
 
-  it('reports variance (not the standard deviation), unbiased, with its standard error', () => {
+  it('reports the unbiased variance Σ(g − ḡ)²/(N − 1) of the raw gradients, computed here from the samples', () => {
     const params = barrenPlateau.normalize({ qubits: [2], layers: [3], samples: 10, seed: 4 });
     const raw = runRaw(barrenPlateau, params, undefined);
     const vals = raw.cells[0].values;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBarrenPlateau } from '../../../src/experiments';
+import type { BarrenPlateauRow } from '../../../src/experiments';
 import { createRng } from '../../../src/sim/rng';
 import {
   LAST_STEP,
@@ -91,23 +91,31 @@ describe('scenes', () => {
 });
 
 describe('text', () => {
-  it('builds the summary and the table from computed data', () => {
-    const { data } = runBarrenPlateau({
-      qubits: [2, 3, 4],
-      layers: [20],
+  it('summarises variances that halve per qubit as slope −ln 2 = −0.693, ×0.50 per added qubit, halving every qubit', () => {
+    // Var = 0.25, 0.125, 0.0625 at n = 2, 3, 4 (±10 %): ln Var falls by ln 2 = 0.693147 per qubit exactly.
+    const row = (qubits: number, variance: number): BarrenPlateauRow => ({
+      qubits,
+      layers: 20,
       samples: 60,
-      seed: 3,
-      cost: 'zz',
-      ansatz: 'mcclean',
-      noise: 0,
+      mean: 0,
+      variance,
+      meanStderr: 0,
+      varianceStderr: variance / 10,
+      reference: null,
+      gradients: [],
     });
-    const fit = fitExponential(data.rows);
-    const results = [{ key: 'zz', label: 'zz', rows: data.rows, fit, complete: true }];
+    const rows = [row(2, 0.25), row(3, 0.125), row(4, 0.0625)];
+    const fit = fitExponential(rows);
+    expect(fit.slope).toBeCloseTo(-Math.LN2, 12);
+    const results = [{ key: 'zz', label: 'zz', rows, fit, complete: true }];
     const summary = bpSummary(2, results);
-    expect(summary).toContain('fell from');
-    expect(summary).toContain(fit.slope.toFixed(3));
-    expect(describeFit(fit)).toMatch(/per added qubit/);
-    expect(bpTable(results).rows).toHaveLength(3);
-    expect(data.rows[0].gradients).toHaveLength(60);
+    expect(summary).toContain('fell from 0.25 ± 0.025 at 2 qubits to 0.0625 ± 0.00625 at 4 qubits');
+    expect(summary).toContain('fitted slope -0.693');
+    expect(describeFit(fit)).toMatch(/×0\.50 per added qubit, halving every 1\.00 qubits/);
+    expect(bpTable(results).rows.map((r) => [r.qubits, r.variance])).toEqual([
+      [2, 0.25],
+      [3, 0.125],
+      [4, 0.0625],
+    ]);
   });
 });

@@ -115,12 +115,13 @@ describe('noise-vs-depth figure: steps and parameters', () => {
     expect([...DEVICE_IDS].sort()).toEqual(devicesData.devices.map((d) => d.id).sort());
   });
 
-  it('slider labels show the scaled physical figures', () => {
-    const dev = getDevice('ibm_boston');
-    const s = scaledFigures(dev, { gate: 2, decoherence: 2, readout: 0.5 });
-    expect(s.twoQubitError).toBeCloseTo(2 * dev.twoQubitError!, 15);
-    expect(s.t1_us).toBeCloseTo(dev.t1_us! / 2, 12);
-    expect(s.readout).toBeCloseTo(0.0051 / 2, 12);
+  it('slider labels show the scaled physical figures: ibm_boston ×2 gate error 2.54e-3, T1 292 µs / 2, readout 0.51 % / 2', () => {
+    // ibm_boston in devices.json: two-qubit error 1.27e-3, T1 292 µs, T2 353 µs, readout p01 = p10 = 0.0051.
+    const s = scaledFigures(getDevice('ibm_boston'), { gate: 2, decoherence: 2, readout: 0.5 });
+    expect(s.twoQubitError).toBeCloseTo(2.54e-3, 15);
+    expect(s.t1_us).toBeCloseTo(146, 12);
+    expect(s.t2_us).toBeCloseTo(176.5, 12);
+    expect(s.readout).toBeCloseTo(0.00255, 12);
     expect(scaledFigures(getDevice('quantinuum_helios'), { gate: 1, decoherence: 1, readout: 1 }).t1_us).toBeNull();
   });
 
