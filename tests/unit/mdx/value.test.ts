@@ -102,7 +102,7 @@ describe('<Value> in content', () => {
 
 describe('value formats', () => {
   const f = (v: number, spec: string, scale?: number) => formatValue(v, parseFormat(spec)!, scale);
-  it('formats every kind', () => {
+  it('formats every kind as written by hand (145,700 to 2 significant figures is 150,000; 1/7.9e-4 = 1,266 → 1,270)', () => {
     expect(f(1457, 'int')).toBe('1,457');
     expect(f(2.14, 'fixed:2')).toBe('2.14');
     expect(f(145_700, 'sig:2')).toBe('150,000');
@@ -132,7 +132,9 @@ describe('the value table', () => {
     expect(data.get('qec.willow.lambda')).toBe(2.14);
     expect(data.get('gpus.utilisation.modelFlopsUtilisation')).toBe(0.38);
   });
-  it('carries the figures’ headline results at their defaults', () => {
+  it('carries the figures’ headline results at their defaults, checked by hand', () => {
+    // d = 27 at 10⁻⁶ (error-correction test), 2·27² − 1 = 1,457 qubits, ×100 logical = 145,700;
+    // ibm_miami: 10,000 shots × 4,000 µs repetition delay = 40 s.
     const model = modelValues();
     expect(model.get('model.pipeline-cost.mnist.days')).toBeCloseTo(65.35, 2);
     expect(model.get('model.pipeline-cost.imagenet.overT2')).toBeGreaterThan(70);

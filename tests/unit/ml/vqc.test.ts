@@ -66,7 +66,27 @@ describe('VQC circuit', () => {
     }
   });
 
-  it('the ZZ encoding uses the entangling feature map (its ⟨Z₀⟩ depends on both features)', () => {
+  it('the ZZ encoding is Havlíček et al.’s feature map: ⟨Z₀⟩ equals quantum-circuit on the map written from the paper', () => {
+    // U_Φ(x) = CX·P(2(π − x₀)(π − x₁))₁·CX · P(2x₀)⊗P(2x₁) · H⊗H (Qiskit's ZZFeatureMap, one repetition); P is RZ up
+    // to a global phase. Then the trainable RZ(θ₀), RZ(θ₁), RY(θ₂), RY(θ₃); no entangler after the last layer.
+    const reference = (x: Point, t: number[]) =>
+      referenceExpectation(
+        2,
+        [
+          { name: 'h', qubit: 0 },
+          { name: 'h', qubit: 1 },
+          { name: 'rz', qubit: 0, angle: 2 * x[0] },
+          { name: 'rz', qubit: 1, angle: 2 * x[1] },
+          { name: 'cx', control: 0, target: 1 },
+          { name: 'rz', qubit: 1, angle: 2 * (Math.PI - x[0]) * (Math.PI - x[1]) },
+          { name: 'cx', control: 0, target: 1 },
+          { name: 'rz', qubit: 0, angle: t[0] },
+          { name: 'rz', qubit: 1, angle: t[1] },
+          { name: 'ry', qubit: 0, angle: t[2] },
+          { name: 'ry', qubit: 1, angle: t[3] },
+        ],
+        'IZ',
+      );
     const cfg = { ...BASE, encoding: 'zz' as const, layers: 1, entangler: 'none' as const };
     // RZ = 0, RY(0.9) on qubit 0 turns the map's X–Y phase information into a Z bias.
     // (With all angles 0 one H + diagonal layer gives ⟨Z₀⟩ = 0 for every input.)
@@ -74,6 +94,12 @@ describe('VQC circuit', () => {
     expect(exactE(cfg, [0.4, 0.5], [0, 0, 0, 0])).toBeCloseTo(0, 12);
     const a = exactE(cfg, [0.4, 0.5], params),
       b = exactE(cfg, [0.4, 1.7], params);
+    expect(a).toBeCloseTo(reference([0.4, 0.5], params), 12);
+    expect(b).toBeCloseTo(reference([0.4, 1.7], params), 12);
+    expect(exactE(cfg, [2.2, 0.9], [0.3, -1.1, 0.7, 2.0])).toBeCloseTo(
+      reference([2.2, 0.9], [0.3, -1.1, 0.7, 2.0]),
+      12,
+    );
     expect(Math.abs(a - b)).toBeGreaterThan(1e-3);
     const angle = { ...cfg, encoding: 'angle' as const };
     expect(exactE(angle, [0.4, 0.5], params)).toBeCloseTo(exactE(angle, [0.4, 1.7], params), 12);

@@ -206,7 +206,13 @@ describe('StateVector properties', () => {
     expect(combo).toBeCloseTo(0.5 * sv.expectation('XYZ') - 2 * sv.expectation('ZIZ'), 13);
   });
 
-  it('inner product, fidelity, copy and reset behave', () => {
+  it('inner product and fidelity: ⟨0000|++++⟩ = 1/4, fidelity 1/16, conjugate symmetry; copy and reset', () => {
+    // |++++⟩ has every amplitude 1/√16 = 1/4, so its overlap with |0000⟩ is 1/4 and the fidelity (1/4)² = 1/16.
+    const plus = new StateVector(4).run({ numQubits: 4, numClbits: 0, ops: [0, 1, 2, 3].map((q) => g('h', [q])) });
+    const zero = new StateVector(4);
+    expect(zero.innerProduct(plus).re).toBeCloseTo(0.25, 14);
+    expect(zero.innerProduct(plus).im).toBeCloseTo(0, 14);
+    expect(plus.fidelity(zero)).toBeCloseTo(1 / 16, 14);
     const a = simulate(randomCircuit(4, 30, 1));
     const b = simulate(randomCircuit(4, 30, 2));
     const ab = a.innerProduct(b),
@@ -221,13 +227,14 @@ describe('StateVector properties', () => {
     expect(c.norm()).toBe(1);
   });
 
-  it('ignores measure and barrier when running a circuit', () => {
+  it('ignores measure and barrier when running a circuit: H, barrier, measure, CX still gives P(11) = 1/2', () => {
     const sv = simulate({
       numQubits: 2,
       numClbits: 2,
       ops: [g('h', [0]), { kind: 'barrier', qubits: [0, 1] }, { kind: 'measure', qubit: 0, clbit: 0 }, g('cx', [0, 1])],
     });
     expect(sv.probability(3)).toBeCloseTo(0.5, 14);
+    expect(sv.probability(1)).toBeCloseTo(0, 14);
   });
 
   it('rejects malformed gates', () => {
