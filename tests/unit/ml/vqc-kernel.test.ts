@@ -19,6 +19,7 @@ import {
   type VqcConfig,
 } from '../../../src/ml/vqc';
 import { VqcKernel } from '../../../src/ml/vqc-kernel';
+import { referenceExpectation, type RefGate } from '../reference/quantum-circuit';
 
 function referenceE(ops: readonly GateOp[], n: number, shots: number, rng: Rng | null): number {
   const sv = new StateVector(n);
@@ -74,6 +75,54 @@ const configArb = fc.record({
 });
 
 describe('VqcKernel', () => {
+  it('3 qubits, 2 layers, CX ring, angle encoding re-uploaded: ⟨Z₀⟩ and its ±π/2 shifts equal quantum-circuit', () => {
+    // Written from the documented structure: per layer RY(x_{q mod 2}) on qubit q, RZ(θ) on each qubit, RY(θ) on each
+    // qubit (angles in that order), then CX(0,1), CX(1,2), CX(2,0) between the layers.
+    const cfg: VqcConfig = {
+      qubits: 3,
+      layers: 2,
+      encoding: 'angle',
+      reupload: true,
+      entangler: 'cx',
+      readout: 'direct',
+      loss: 'mse',
+      shots: 0,
+      optimizer: 'gd',
+      learningRate: 0.1,
+      batchSize: 1,
+    };
+    const x: Point = [0.8, 2.3];
+    const theta = [0.3, -1.2, 2.5, 0.7, -0.4, 1.9, -2.8, 0.15, 1.1, -0.6, 2.2, -1.7];
+    const reference = (t: number[]) => {
+      const gates: RefGate[] = [];
+      for (let l = 0; l < 2; l++) {
+        for (let q = 0; q < 3; q++) gates.push({ name: 'ry', qubit: q, angle: x[q % 2] });
+        for (let q = 0; q < 3; q++) gates.push({ name: 'rz', qubit: q, angle: t[6 * l + q] });
+        for (let q = 0; q < 3; q++) gates.push({ name: 'ry', qubit: q, angle: t[6 * l + 3 + q] });
+        if (l === 0)
+          for (const [c, tg] of [
+            [0, 1],
+            [1, 2],
+            [2, 0],
+          ])
+            gates.push({ name: 'cx', control: c, target: tg });
+      }
+      return referenceExpectation(3, gates, 'IIZ');
+    };
+    const kernel = new VqcKernel(cfg);
+    kernel.load(x, theta);
+    kernel.forward(true);
+    expect(kernel.expectationZ0()).toBeCloseTo(reference(theta), 12);
+    for (const k of [0, 4, 7, 11]) {
+      for (const sign of [1, -1]) {
+        kernel.shifted(k, sign);
+        const t = theta.slice();
+        t[k] += (sign * Math.PI) / 2;
+        expect(kernel.expectationZ0(), `angle ${k}, shift ${sign}`).toBeCloseTo(reference(t), 12);
+      }
+    }
+  });
+
   it('forward, shifted circuits and shots equal the StateVector + CdfSampler path exactly', () => {
     fc.assert(
       fc.property(configArb, (c) => {
