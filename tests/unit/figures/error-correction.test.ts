@@ -60,7 +60,10 @@ describe('error-correction model: constants and closed forms', () => {
     expect(willowLogicalError(25)).toBeGreaterThan(1e-6);
   });
 
-  it('no distance reaches a target at or above threshold', () => {
+  it('no distance reaches a target at or above threshold: at p = p_th every distance gives P_L = A = 0.03', () => {
+    // (p/p_th)^((d+1)/2) = 1 at threshold, so P_L = 0.03 for every d; above it the error grows with d.
+    for (const d of [3, 27, 401]) expect(fowlerLogicalError(d, P_TH)).toBeCloseTo(0.03, 15);
+    expect(fowlerLogicalError(5, 0.01)).toBeGreaterThan(fowlerLogicalError(3, 0.01));
     expect(distanceFor((d) => fowlerLogicalError(d, P_TH), 1e-6)).toBeNull();
     expect(distanceFor((d) => fowlerLogicalError(d, 0.01), 1e-6)).toBeNull();
   });
@@ -81,10 +84,12 @@ describe('error-correction model: constants and closed forms', () => {
     expect(distanceForWorkload(willowLogicalError, 100, 1000, 0.1)).toBe(37);
   });
 
-  it('qubits against p: more qubits at higher error rates, none at threshold', () => {
+  it('qubits against p: from 4,900 at p = 10⁻⁴ (d = 5), more at higher error rates', () => {
     const c = qubitsVsP(() => 1e-6, 100);
     for (let i = 1; i < c.length; i++) expect(c[i].total).toBeGreaterThanOrEqual(c[i - 1].total);
+    // p = 10⁻⁴: p_th/p = 57, (d+1)/2 ≥ ln(3·10⁴)/ln 57 = 10.309/4.043 = 2.55 → 3, d = 5: 100 · (2·25 − 1) = 4,900.
     expect(c[0].p).toBeCloseTo(1e-4, 12);
+    expect([c[0].d, c[0].total]).toEqual([5, 4900]);
   });
 });
 
