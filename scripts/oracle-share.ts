@@ -7,7 +7,9 @@
  * value comes from the code under test or restates its constants) and how many are other (behaviour,
  * contracts, smoke). This script counts the it/test blocks of each file itself (a block inside a loop or
  * an `it.each` counts once) and refuses a classification whose counts do not add up, or a file that is
- * missing from it, so the table cannot drift from the tests.
+ * missing from it, so the table cannot drift from the tests. It also fails when a test is classified circular, or
+ * when the overall independent share falls below `minimumShare` in tests/ORACLES.json (a ratchet: raise it as the
+ * share rises).
  *
  *   npx tsx scripts/oracle-share.ts            table per folder
  *   npx tsx scripts/oracle-share.ts --files    one line per file with its reason
@@ -47,6 +49,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.roun
 
 function main(): void {
   const classification = JSON.parse(readFileSync(path.join(ROOT, 'tests/ORACLES.json'), 'utf8')) as {
+    minimumShare?: number;
     files: Record<string, Entry>;
   };
   const problems: string[] = [];
@@ -85,6 +88,14 @@ function main(): void {
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   console.log([fmt(head), ...table.map(fmt)].join('\n'));
+  const all = total.independent + total.circular + total.other;
+  const floor = classification.minimumShare;
+  if (floor !== undefined && all > 0 && (100 * total.independent) / all < floor) {
+    problems.push(
+      `independent share ${((100 * total.independent) / all).toFixed(1)} % is below the floor of ${floor} %`,
+    );
+  }
+  if (total.circular > 0) problems.push(`${total.circular} circular tests: compare with something independent instead`);
   if (problems.length > 0) {
     console.error(`\n${problems.join('\n')}`);
     process.exitCode = 1;
