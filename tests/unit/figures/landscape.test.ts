@@ -28,7 +28,7 @@ import {
 const P = { custom: 12, layers: 100, grid: 48, seed: 1 };
 
 describe('landscape experiment', () => {
-  it('is registered and computes a G×G grid per register size', () => {
+  it('is registered and computes a G×G grid per register size; with no random layers, cos(θ₀ + π/4)·cos(θ₁ + π/4) at every point', () => {
     expect(getExperiment('landscape')).toBe(landscape);
     const { data } = runDefinition(landscape, { qubits: [2, 4], layers: 10, grid: 48, seed: 3 });
     expect(data.panels.map((p) => p.qubits)).toEqual([2, 4]);
@@ -39,6 +39,14 @@ describe('landscape experiment', () => {
       expect(panel.values.every((v) => v !== null && v >= -1 - 1e-12 && v <= 1 + 1e-12)).toBe(true);
     }
     expect(data.thetas[1]).toBeCloseTo((2 * Math.PI) / 48, 12);
+    // Two qubits and no random layers: RY(π/4) on each qubit, then the swept RY(θ) on each, so every grid point
+    // is ⟨Z₀Z₁⟩ = cos(θ₀ + π/4)·cos(θ₁ + π/4) on the angles θ_k = 2πk/12.
+    const flat = runDefinition(landscape, { qubits: [2], layers: 0, grid: 12, seed: 3 }).data.panels[0];
+    for (let i = 0; i < 12; i++)
+      for (let j = 0; j < 12; j++) {
+        const want = Math.cos((2 * Math.PI * i) / 12 + Math.PI / 4) * Math.cos((2 * Math.PI * j) / 12 + Math.PI / 4);
+        expect(flat.values[i * 12 + j]).toBeCloseTo(want, 12);
+      }
   });
 
   it('each grid point equals an independent full simulation of the whole circuit', () => {
