@@ -71,6 +71,10 @@ export function rotTriple(
     D = f64x2.splat(bb),
     E = f64x2.splat(ac),
     F = f64x2.splat(bc);
+  // α = 1 exactly (else β = 1): the product by 1 is skipped, as in the JavaScript triple pass.
+  const ua = aa == 1,
+    ub = ab == 1,
+    uc = ac == 1;
   const sa = 1 << qa,
     sb = 1 << qb,
     sc = 1 << qc;
@@ -112,109 +116,223 @@ export function rotTriple(
       let r3 = v128.load(re + ((<usize>i3) << 3));
       let m3 = v128.load(im + ((<usize>i3) << 3));
       if (xa) {
-        t0 = ap(A, r0, B, swap(m0));
-        t1 = am(A, m0, B, swap(r0));
-        r0 = t0;
-        m0 = t1;
-        t0 = ap(A, r1, B, swap(m1));
-        t1 = am(A, m1, B, swap(r1));
-        r1 = t0;
-        m1 = t1;
-        t0 = ap(A, r2, B, swap(m2));
-        t1 = am(A, m2, B, swap(r2));
-        r2 = t0;
-        m2 = t1;
-        t0 = ap(A, r3, B, swap(m3));
-        t1 = am(A, m3, B, swap(r3));
-        r3 = t0;
-        m3 = t1;
+        if (ua) {
+          t0 = f64x2.add(r0, f64x2.mul(B, swap(m0)));
+          t1 = f64x2.sub(m0, f64x2.mul(B, swap(r0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(r1, f64x2.mul(B, swap(m1)));
+          t1 = f64x2.sub(m1, f64x2.mul(B, swap(r1)));
+          r1 = t0;
+          m1 = t1;
+          t0 = f64x2.add(r2, f64x2.mul(B, swap(m2)));
+          t1 = f64x2.sub(m2, f64x2.mul(B, swap(r2)));
+          r2 = t0;
+          m2 = t1;
+          t0 = f64x2.add(r3, f64x2.mul(B, swap(m3)));
+          t1 = f64x2.sub(m3, f64x2.mul(B, swap(r3)));
+          r3 = t0;
+          m3 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), swap(m0));
+          t1 = f64x2.sub(f64x2.mul(A, m0), swap(r0));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r1), swap(m1));
+          t1 = f64x2.sub(f64x2.mul(A, m1), swap(r1));
+          r1 = t0;
+          m1 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r2), swap(m2));
+          t1 = f64x2.sub(f64x2.mul(A, m2), swap(r2));
+          r2 = t0;
+          m2 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r3), swap(m3));
+          t1 = f64x2.sub(f64x2.mul(A, m3), swap(r3));
+          r3 = t0;
+          m3 = t1;
+        }
       } else {
-        t0 = ap(A, r0, BN, swap(r0));
-        t1 = ap(A, m0, BN, swap(m0));
-        r0 = t0;
-        m0 = t1;
-        t0 = ap(A, r1, BN, swap(r1));
-        t1 = ap(A, m1, BN, swap(m1));
-        r1 = t0;
-        m1 = t1;
-        t0 = ap(A, r2, BN, swap(r2));
-        t1 = ap(A, m2, BN, swap(m2));
-        r2 = t0;
-        m2 = t1;
-        t0 = ap(A, r3, BN, swap(r3));
-        t1 = ap(A, m3, BN, swap(m3));
-        r3 = t0;
-        m3 = t1;
+        if (ua) {
+          t0 = f64x2.add(r0, f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(m0, f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(r1, f64x2.mul(BN, swap(r1)));
+          t1 = f64x2.add(m1, f64x2.mul(BN, swap(m1)));
+          r1 = t0;
+          m1 = t1;
+          t0 = f64x2.add(r2, f64x2.mul(BN, swap(r2)));
+          t1 = f64x2.add(m2, f64x2.mul(BN, swap(m2)));
+          r2 = t0;
+          m2 = t1;
+          t0 = f64x2.add(r3, f64x2.mul(BN, swap(r3)));
+          t1 = f64x2.add(m3, f64x2.mul(BN, swap(m3)));
+          r3 = t0;
+          m3 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(f64x2.mul(A, m0), f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r1), f64x2.mul(BN, swap(r1)));
+          t1 = f64x2.add(f64x2.mul(A, m1), f64x2.mul(BN, swap(m1)));
+          r1 = t0;
+          m1 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r2), f64x2.mul(BN, swap(r2)));
+          t1 = f64x2.add(f64x2.mul(A, m2), f64x2.mul(BN, swap(m2)));
+          r2 = t0;
+          m2 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r3), f64x2.mul(BN, swap(r3)));
+          t1 = f64x2.add(f64x2.mul(A, m3), f64x2.mul(BN, swap(m3)));
+          r3 = t0;
+          m3 = t1;
+        }
       }
       if (xb) {
-        t0 = ap(C, r0, D, m1);
-        t1 = am(C, m0, D, r1);
-        t2 = ap(C, r1, D, m0);
-        t3 = am(C, m1, D, r0);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
-        t0 = ap(C, r2, D, m3);
-        t1 = am(C, m2, D, r3);
-        t2 = ap(C, r3, D, m2);
-        t3 = am(C, m3, D, r2);
-        r2 = t0;
-        m2 = t1;
-        r3 = t2;
-        m3 = t3;
+        if (ub) {
+          t0 = f64x2.add(r0, f64x2.mul(D, m1));
+          t1 = f64x2.sub(m0, f64x2.mul(D, r1));
+          t2 = f64x2.add(r1, f64x2.mul(D, m0));
+          t3 = f64x2.sub(m1, f64x2.mul(D, r0));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+          t0 = f64x2.add(r2, f64x2.mul(D, m3));
+          t1 = f64x2.sub(m2, f64x2.mul(D, r3));
+          t2 = f64x2.add(r3, f64x2.mul(D, m2));
+          t3 = f64x2.sub(m3, f64x2.mul(D, r2));
+          r2 = t0;
+          m2 = t1;
+          r3 = t2;
+          m3 = t3;
+        } else {
+          t0 = f64x2.add(f64x2.mul(C, r0), m1);
+          t1 = f64x2.sub(f64x2.mul(C, m0), r1);
+          t2 = f64x2.add(f64x2.mul(C, r1), m0);
+          t3 = f64x2.sub(f64x2.mul(C, m1), r0);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+          t0 = f64x2.add(f64x2.mul(C, r2), m3);
+          t1 = f64x2.sub(f64x2.mul(C, m2), r3);
+          t2 = f64x2.add(f64x2.mul(C, r3), m2);
+          t3 = f64x2.sub(f64x2.mul(C, m3), r2);
+          r2 = t0;
+          m2 = t1;
+          r3 = t2;
+          m3 = t3;
+        }
       } else {
-        t0 = am(C, r0, D, r1);
-        t1 = am(C, m0, D, m1);
-        t2 = ap(D, r0, C, r1);
-        t3 = ap(D, m0, C, m1);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
-        t0 = am(C, r2, D, r3);
-        t1 = am(C, m2, D, m3);
-        t2 = ap(D, r2, C, r3);
-        t3 = ap(D, m2, C, m3);
-        r2 = t0;
-        m2 = t1;
-        r3 = t2;
-        m3 = t3;
+        if (ub) {
+          t0 = f64x2.sub(r0, f64x2.mul(D, r1));
+          t1 = f64x2.sub(m0, f64x2.mul(D, m1));
+          t2 = f64x2.add(f64x2.mul(D, r0), r1);
+          t3 = f64x2.add(f64x2.mul(D, m0), m1);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+          t0 = f64x2.sub(r2, f64x2.mul(D, r3));
+          t1 = f64x2.sub(m2, f64x2.mul(D, m3));
+          t2 = f64x2.add(f64x2.mul(D, r2), r3);
+          t3 = f64x2.add(f64x2.mul(D, m2), m3);
+          r2 = t0;
+          m2 = t1;
+          r3 = t2;
+          m3 = t3;
+        } else {
+          t0 = f64x2.sub(f64x2.mul(C, r0), r1);
+          t1 = f64x2.sub(f64x2.mul(C, m0), m1);
+          t2 = f64x2.add(r0, f64x2.mul(C, r1));
+          t3 = f64x2.add(m0, f64x2.mul(C, m1));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+          t0 = f64x2.sub(f64x2.mul(C, r2), r3);
+          t1 = f64x2.sub(f64x2.mul(C, m2), m3);
+          t2 = f64x2.add(r2, f64x2.mul(C, r3));
+          t3 = f64x2.add(m2, f64x2.mul(C, m3));
+          r2 = t0;
+          m2 = t1;
+          r3 = t2;
+          m3 = t3;
+        }
       }
       if (xc) {
-        t0 = ap(E, r0, F, m2);
-        t1 = am(E, m0, F, r2);
-        t2 = ap(E, r2, F, m0);
-        t3 = am(E, m2, F, r0);
-        r0 = t0;
-        m0 = t1;
-        r2 = t2;
-        m2 = t3;
-        t0 = ap(E, r1, F, m3);
-        t1 = am(E, m1, F, r3);
-        t2 = ap(E, r3, F, m1);
-        t3 = am(E, m3, F, r1);
-        r1 = t0;
-        m1 = t1;
-        r3 = t2;
-        m3 = t3;
+        if (uc) {
+          t0 = f64x2.add(r0, f64x2.mul(F, m2));
+          t1 = f64x2.sub(m0, f64x2.mul(F, r2));
+          t2 = f64x2.add(r2, f64x2.mul(F, m0));
+          t3 = f64x2.sub(m2, f64x2.mul(F, r0));
+          r0 = t0;
+          m0 = t1;
+          r2 = t2;
+          m2 = t3;
+          t0 = f64x2.add(r1, f64x2.mul(F, m3));
+          t1 = f64x2.sub(m1, f64x2.mul(F, r3));
+          t2 = f64x2.add(r3, f64x2.mul(F, m1));
+          t3 = f64x2.sub(m3, f64x2.mul(F, r1));
+          r1 = t0;
+          m1 = t1;
+          r3 = t2;
+          m3 = t3;
+        } else {
+          t0 = f64x2.add(f64x2.mul(E, r0), m2);
+          t1 = f64x2.sub(f64x2.mul(E, m0), r2);
+          t2 = f64x2.add(f64x2.mul(E, r2), m0);
+          t3 = f64x2.sub(f64x2.mul(E, m2), r0);
+          r0 = t0;
+          m0 = t1;
+          r2 = t2;
+          m2 = t3;
+          t0 = f64x2.add(f64x2.mul(E, r1), m3);
+          t1 = f64x2.sub(f64x2.mul(E, m1), r3);
+          t2 = f64x2.add(f64x2.mul(E, r3), m1);
+          t3 = f64x2.sub(f64x2.mul(E, m3), r1);
+          r1 = t0;
+          m1 = t1;
+          r3 = t2;
+          m3 = t3;
+        }
       } else {
-        t0 = am(E, r0, F, r2);
-        t1 = am(E, m0, F, m2);
-        t2 = ap(F, r0, E, r2);
-        t3 = ap(F, m0, E, m2);
-        r0 = t0;
-        m0 = t1;
-        r2 = t2;
-        m2 = t3;
-        t0 = am(E, r1, F, r3);
-        t1 = am(E, m1, F, m3);
-        t2 = ap(F, r1, E, r3);
-        t3 = ap(F, m1, E, m3);
-        r1 = t0;
-        m1 = t1;
-        r3 = t2;
-        m3 = t3;
+        if (uc) {
+          t0 = f64x2.sub(r0, f64x2.mul(F, r2));
+          t1 = f64x2.sub(m0, f64x2.mul(F, m2));
+          t2 = f64x2.add(f64x2.mul(F, r0), r2);
+          t3 = f64x2.add(f64x2.mul(F, m0), m2);
+          r0 = t0;
+          m0 = t1;
+          r2 = t2;
+          m2 = t3;
+          t0 = f64x2.sub(r1, f64x2.mul(F, r3));
+          t1 = f64x2.sub(m1, f64x2.mul(F, m3));
+          t2 = f64x2.add(f64x2.mul(F, r1), r3);
+          t3 = f64x2.add(f64x2.mul(F, m1), m3);
+          r1 = t0;
+          m1 = t1;
+          r3 = t2;
+          m3 = t3;
+        } else {
+          t0 = f64x2.sub(f64x2.mul(E, r0), r2);
+          t1 = f64x2.sub(f64x2.mul(E, m0), m2);
+          t2 = f64x2.add(r0, f64x2.mul(E, r2));
+          t3 = f64x2.add(m0, f64x2.mul(E, m2));
+          r0 = t0;
+          m0 = t1;
+          r2 = t2;
+          m2 = t3;
+          t0 = f64x2.sub(f64x2.mul(E, r1), r3);
+          t1 = f64x2.sub(f64x2.mul(E, m1), m3);
+          t2 = f64x2.add(r1, f64x2.mul(E, r3));
+          t3 = f64x2.add(m1, f64x2.mul(E, m3));
+          r1 = t0;
+          m1 = t1;
+          r3 = t2;
+          m3 = t3;
+        }
       }
       v128.store(re + ((<usize>i0) << 3), r0);
       v128.store(im + ((<usize>i0) << 3), m0);
@@ -244,6 +362,160 @@ export function rotTriple(
     let m2 = v128.load(im + ((<usize>i2) << 3));
     let r3 = v128.load(re + ((<usize>i3) << 3));
     let m3 = v128.load(im + ((<usize>i3) << 3));
+    if (xa) {
+      if (ua) {
+        t0 = f64x2.add(r0, f64x2.mul(B, m1));
+        t1 = f64x2.sub(m0, f64x2.mul(B, r1));
+        t2 = f64x2.add(r1, f64x2.mul(B, m0));
+        t3 = f64x2.sub(m1, f64x2.mul(B, r0));
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.add(r2, f64x2.mul(B, m3));
+        t1 = f64x2.sub(m2, f64x2.mul(B, r3));
+        t2 = f64x2.add(r3, f64x2.mul(B, m2));
+        t3 = f64x2.sub(m3, f64x2.mul(B, r2));
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(A, r0), m1);
+        t1 = f64x2.sub(f64x2.mul(A, m0), r1);
+        t2 = f64x2.add(f64x2.mul(A, r1), m0);
+        t3 = f64x2.sub(f64x2.mul(A, m1), r0);
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.add(f64x2.mul(A, r2), m3);
+        t1 = f64x2.sub(f64x2.mul(A, m2), r3);
+        t2 = f64x2.add(f64x2.mul(A, r3), m2);
+        t3 = f64x2.sub(f64x2.mul(A, m3), r2);
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
+    } else {
+      if (ua) {
+        t0 = f64x2.sub(r0, f64x2.mul(B, r1));
+        t1 = f64x2.sub(m0, f64x2.mul(B, m1));
+        t2 = f64x2.add(f64x2.mul(B, r0), r1);
+        t3 = f64x2.add(f64x2.mul(B, m0), m1);
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.sub(r2, f64x2.mul(B, r3));
+        t1 = f64x2.sub(m2, f64x2.mul(B, m3));
+        t2 = f64x2.add(f64x2.mul(B, r2), r3);
+        t3 = f64x2.add(f64x2.mul(B, m2), m3);
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(A, r0), r1);
+        t1 = f64x2.sub(f64x2.mul(A, m0), m1);
+        t2 = f64x2.add(r0, f64x2.mul(A, r1));
+        t3 = f64x2.add(m0, f64x2.mul(A, m1));
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.sub(f64x2.mul(A, r2), r3);
+        t1 = f64x2.sub(f64x2.mul(A, m2), m3);
+        t2 = f64x2.add(r2, f64x2.mul(A, r3));
+        t3 = f64x2.add(m2, f64x2.mul(A, m3));
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
+    }
+    if (xb) {
+      if (ub) {
+        t0 = f64x2.add(r0, f64x2.mul(D, m2));
+        t1 = f64x2.sub(m0, f64x2.mul(D, r2));
+        t2 = f64x2.add(r2, f64x2.mul(D, m0));
+        t3 = f64x2.sub(m2, f64x2.mul(D, r0));
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.add(r1, f64x2.mul(D, m3));
+        t1 = f64x2.sub(m1, f64x2.mul(D, r3));
+        t2 = f64x2.add(r3, f64x2.mul(D, m1));
+        t3 = f64x2.sub(m3, f64x2.mul(D, r1));
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(C, r0), m2);
+        t1 = f64x2.sub(f64x2.mul(C, m0), r2);
+        t2 = f64x2.add(f64x2.mul(C, r2), m0);
+        t3 = f64x2.sub(f64x2.mul(C, m2), r0);
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.add(f64x2.mul(C, r1), m3);
+        t1 = f64x2.sub(f64x2.mul(C, m1), r3);
+        t2 = f64x2.add(f64x2.mul(C, r3), m1);
+        t3 = f64x2.sub(f64x2.mul(C, m3), r1);
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
+    } else {
+      if (ub) {
+        t0 = f64x2.sub(r0, f64x2.mul(D, r2));
+        t1 = f64x2.sub(m0, f64x2.mul(D, m2));
+        t2 = f64x2.add(f64x2.mul(D, r0), r2);
+        t3 = f64x2.add(f64x2.mul(D, m0), m2);
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.sub(r1, f64x2.mul(D, r3));
+        t1 = f64x2.sub(m1, f64x2.mul(D, m3));
+        t2 = f64x2.add(f64x2.mul(D, r1), r3);
+        t3 = f64x2.add(f64x2.mul(D, m1), m3);
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(C, r0), r2);
+        t1 = f64x2.sub(f64x2.mul(C, m0), m2);
+        t2 = f64x2.add(r0, f64x2.mul(C, r2));
+        t3 = f64x2.add(m0, f64x2.mul(C, m2));
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.sub(f64x2.mul(C, r1), r3);
+        t1 = f64x2.sub(f64x2.mul(C, m1), m3);
+        t2 = f64x2.add(r1, f64x2.mul(C, r3));
+        t3 = f64x2.add(m1, f64x2.mul(C, m3));
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
+    }
+    v128.store(re + ((<usize>i0) << 3), r0);
+    v128.store(im + ((<usize>i0) << 3), m0);
+    v128.store(re + ((<usize>i1) << 3), r1);
+    v128.store(im + ((<usize>i1) << 3), m1);
+    v128.store(re + ((<usize>i2) << 3), r2);
+    v128.store(im + ((<usize>i2) << 3), m2);
+    v128.store(re + ((<usize>i3) << 3), r3);
+    v128.store(im + ((<usize>i3) << 3), m3);
     let r4 = v128.load(re + ((<usize>i4) << 3));
     let m4 = v128.load(im + ((<usize>i4) << 3));
     let r5 = v128.load(re + ((<usize>i5) << 3));
@@ -253,205 +525,295 @@ export function rotTriple(
     let r7 = v128.load(re + ((<usize>i7) << 3));
     let m7 = v128.load(im + ((<usize>i7) << 3));
     if (xa) {
-      t0 = ap(A, r0, B, m1);
-      t1 = am(A, m0, B, r1);
-      t2 = ap(A, r1, B, m0);
-      t3 = am(A, m1, B, r0);
-      r0 = t0;
-      m0 = t1;
-      r1 = t2;
-      m1 = t3;
-      t0 = ap(A, r2, B, m3);
-      t1 = am(A, m2, B, r3);
-      t2 = ap(A, r3, B, m2);
-      t3 = am(A, m3, B, r2);
-      r2 = t0;
-      m2 = t1;
-      r3 = t2;
-      m3 = t3;
-      t0 = ap(A, r4, B, m5);
-      t1 = am(A, m4, B, r5);
-      t2 = ap(A, r5, B, m4);
-      t3 = am(A, m5, B, r4);
-      r4 = t0;
-      m4 = t1;
-      r5 = t2;
-      m5 = t3;
-      t0 = ap(A, r6, B, m7);
-      t1 = am(A, m6, B, r7);
-      t2 = ap(A, r7, B, m6);
-      t3 = am(A, m7, B, r6);
-      r6 = t0;
-      m6 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (ua) {
+        t0 = f64x2.add(r4, f64x2.mul(B, m5));
+        t1 = f64x2.sub(m4, f64x2.mul(B, r5));
+        t2 = f64x2.add(r5, f64x2.mul(B, m4));
+        t3 = f64x2.sub(m5, f64x2.mul(B, r4));
+        r4 = t0;
+        m4 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.add(r6, f64x2.mul(B, m7));
+        t1 = f64x2.sub(m6, f64x2.mul(B, r7));
+        t2 = f64x2.add(r7, f64x2.mul(B, m6));
+        t3 = f64x2.sub(m7, f64x2.mul(B, r6));
+        r6 = t0;
+        m6 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(A, r4), m5);
+        t1 = f64x2.sub(f64x2.mul(A, m4), r5);
+        t2 = f64x2.add(f64x2.mul(A, r5), m4);
+        t3 = f64x2.sub(f64x2.mul(A, m5), r4);
+        r4 = t0;
+        m4 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.add(f64x2.mul(A, r6), m7);
+        t1 = f64x2.sub(f64x2.mul(A, m6), r7);
+        t2 = f64x2.add(f64x2.mul(A, r7), m6);
+        t3 = f64x2.sub(f64x2.mul(A, m7), r6);
+        r6 = t0;
+        m6 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     } else {
-      t0 = am(A, r0, B, r1);
-      t1 = am(A, m0, B, m1);
-      t2 = ap(B, r0, A, r1);
-      t3 = ap(B, m0, A, m1);
-      r0 = t0;
-      m0 = t1;
-      r1 = t2;
-      m1 = t3;
-      t0 = am(A, r2, B, r3);
-      t1 = am(A, m2, B, m3);
-      t2 = ap(B, r2, A, r3);
-      t3 = ap(B, m2, A, m3);
-      r2 = t0;
-      m2 = t1;
-      r3 = t2;
-      m3 = t3;
-      t0 = am(A, r4, B, r5);
-      t1 = am(A, m4, B, m5);
-      t2 = ap(B, r4, A, r5);
-      t3 = ap(B, m4, A, m5);
-      r4 = t0;
-      m4 = t1;
-      r5 = t2;
-      m5 = t3;
-      t0 = am(A, r6, B, r7);
-      t1 = am(A, m6, B, m7);
-      t2 = ap(B, r6, A, r7);
-      t3 = ap(B, m6, A, m7);
-      r6 = t0;
-      m6 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (ua) {
+        t0 = f64x2.sub(r4, f64x2.mul(B, r5));
+        t1 = f64x2.sub(m4, f64x2.mul(B, m5));
+        t2 = f64x2.add(f64x2.mul(B, r4), r5);
+        t3 = f64x2.add(f64x2.mul(B, m4), m5);
+        r4 = t0;
+        m4 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.sub(r6, f64x2.mul(B, r7));
+        t1 = f64x2.sub(m6, f64x2.mul(B, m7));
+        t2 = f64x2.add(f64x2.mul(B, r6), r7);
+        t3 = f64x2.add(f64x2.mul(B, m6), m7);
+        r6 = t0;
+        m6 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(A, r4), r5);
+        t1 = f64x2.sub(f64x2.mul(A, m4), m5);
+        t2 = f64x2.add(r4, f64x2.mul(A, r5));
+        t3 = f64x2.add(m4, f64x2.mul(A, m5));
+        r4 = t0;
+        m4 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.sub(f64x2.mul(A, r6), r7);
+        t1 = f64x2.sub(f64x2.mul(A, m6), m7);
+        t2 = f64x2.add(r6, f64x2.mul(A, r7));
+        t3 = f64x2.add(m6, f64x2.mul(A, m7));
+        r6 = t0;
+        m6 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     }
     if (xb) {
-      t0 = ap(C, r0, D, m2);
-      t1 = am(C, m0, D, r2);
-      t2 = ap(C, r2, D, m0);
-      t3 = am(C, m2, D, r0);
-      r0 = t0;
-      m0 = t1;
-      r2 = t2;
-      m2 = t3;
-      t0 = ap(C, r1, D, m3);
-      t1 = am(C, m1, D, r3);
-      t2 = ap(C, r3, D, m1);
-      t3 = am(C, m3, D, r1);
-      r1 = t0;
-      m1 = t1;
-      r3 = t2;
-      m3 = t3;
-      t0 = ap(C, r4, D, m6);
-      t1 = am(C, m4, D, r6);
-      t2 = ap(C, r6, D, m4);
-      t3 = am(C, m6, D, r4);
-      r4 = t0;
-      m4 = t1;
-      r6 = t2;
-      m6 = t3;
-      t0 = ap(C, r5, D, m7);
-      t1 = am(C, m5, D, r7);
-      t2 = ap(C, r7, D, m5);
-      t3 = am(C, m7, D, r5);
-      r5 = t0;
-      m5 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (ub) {
+        t0 = f64x2.add(r4, f64x2.mul(D, m6));
+        t1 = f64x2.sub(m4, f64x2.mul(D, r6));
+        t2 = f64x2.add(r6, f64x2.mul(D, m4));
+        t3 = f64x2.sub(m6, f64x2.mul(D, r4));
+        r4 = t0;
+        m4 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.add(r5, f64x2.mul(D, m7));
+        t1 = f64x2.sub(m5, f64x2.mul(D, r7));
+        t2 = f64x2.add(r7, f64x2.mul(D, m5));
+        t3 = f64x2.sub(m7, f64x2.mul(D, r5));
+        r5 = t0;
+        m5 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(C, r4), m6);
+        t1 = f64x2.sub(f64x2.mul(C, m4), r6);
+        t2 = f64x2.add(f64x2.mul(C, r6), m4);
+        t3 = f64x2.sub(f64x2.mul(C, m6), r4);
+        r4 = t0;
+        m4 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.add(f64x2.mul(C, r5), m7);
+        t1 = f64x2.sub(f64x2.mul(C, m5), r7);
+        t2 = f64x2.add(f64x2.mul(C, r7), m5);
+        t3 = f64x2.sub(f64x2.mul(C, m7), r5);
+        r5 = t0;
+        m5 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     } else {
-      t0 = am(C, r0, D, r2);
-      t1 = am(C, m0, D, m2);
-      t2 = ap(D, r0, C, r2);
-      t3 = ap(D, m0, C, m2);
-      r0 = t0;
-      m0 = t1;
-      r2 = t2;
-      m2 = t3;
-      t0 = am(C, r1, D, r3);
-      t1 = am(C, m1, D, m3);
-      t2 = ap(D, r1, C, r3);
-      t3 = ap(D, m1, C, m3);
-      r1 = t0;
-      m1 = t1;
-      r3 = t2;
-      m3 = t3;
-      t0 = am(C, r4, D, r6);
-      t1 = am(C, m4, D, m6);
-      t2 = ap(D, r4, C, r6);
-      t3 = ap(D, m4, C, m6);
-      r4 = t0;
-      m4 = t1;
-      r6 = t2;
-      m6 = t3;
-      t0 = am(C, r5, D, r7);
-      t1 = am(C, m5, D, m7);
-      t2 = ap(D, r5, C, r7);
-      t3 = ap(D, m5, C, m7);
-      r5 = t0;
-      m5 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (ub) {
+        t0 = f64x2.sub(r4, f64x2.mul(D, r6));
+        t1 = f64x2.sub(m4, f64x2.mul(D, m6));
+        t2 = f64x2.add(f64x2.mul(D, r4), r6);
+        t3 = f64x2.add(f64x2.mul(D, m4), m6);
+        r4 = t0;
+        m4 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.sub(r5, f64x2.mul(D, r7));
+        t1 = f64x2.sub(m5, f64x2.mul(D, m7));
+        t2 = f64x2.add(f64x2.mul(D, r5), r7);
+        t3 = f64x2.add(f64x2.mul(D, m5), m7);
+        r5 = t0;
+        m5 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(C, r4), r6);
+        t1 = f64x2.sub(f64x2.mul(C, m4), m6);
+        t2 = f64x2.add(r4, f64x2.mul(C, r6));
+        t3 = f64x2.add(m4, f64x2.mul(C, m6));
+        r4 = t0;
+        m4 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.sub(f64x2.mul(C, r5), r7);
+        t1 = f64x2.sub(f64x2.mul(C, m5), m7);
+        t2 = f64x2.add(r5, f64x2.mul(C, r7));
+        t3 = f64x2.add(m5, f64x2.mul(C, m7));
+        r5 = t0;
+        m5 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     }
+    r0 = v128.load(re + ((<usize>i0) << 3));
+    m0 = v128.load(im + ((<usize>i0) << 3));
+    r1 = v128.load(re + ((<usize>i1) << 3));
+    m1 = v128.load(im + ((<usize>i1) << 3));
+    r2 = v128.load(re + ((<usize>i2) << 3));
+    m2 = v128.load(im + ((<usize>i2) << 3));
+    r3 = v128.load(re + ((<usize>i3) << 3));
+    m3 = v128.load(im + ((<usize>i3) << 3));
     if (xc) {
-      t0 = ap(E, r0, F, m4);
-      t1 = am(E, m0, F, r4);
-      t2 = ap(E, r4, F, m0);
-      t3 = am(E, m4, F, r0);
-      r0 = t0;
-      m0 = t1;
-      r4 = t2;
-      m4 = t3;
-      t0 = ap(E, r1, F, m5);
-      t1 = am(E, m1, F, r5);
-      t2 = ap(E, r5, F, m1);
-      t3 = am(E, m5, F, r1);
-      r1 = t0;
-      m1 = t1;
-      r5 = t2;
-      m5 = t3;
-      t0 = ap(E, r2, F, m6);
-      t1 = am(E, m2, F, r6);
-      t2 = ap(E, r6, F, m2);
-      t3 = am(E, m6, F, r2);
-      r2 = t0;
-      m2 = t1;
-      r6 = t2;
-      m6 = t3;
-      t0 = ap(E, r3, F, m7);
-      t1 = am(E, m3, F, r7);
-      t2 = ap(E, r7, F, m3);
-      t3 = am(E, m7, F, r3);
-      r3 = t0;
-      m3 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (uc) {
+        t0 = f64x2.add(r0, f64x2.mul(F, m4));
+        t1 = f64x2.sub(m0, f64x2.mul(F, r4));
+        t2 = f64x2.add(r4, f64x2.mul(F, m0));
+        t3 = f64x2.sub(m4, f64x2.mul(F, r0));
+        r0 = t0;
+        m0 = t1;
+        r4 = t2;
+        m4 = t3;
+        t0 = f64x2.add(r1, f64x2.mul(F, m5));
+        t1 = f64x2.sub(m1, f64x2.mul(F, r5));
+        t2 = f64x2.add(r5, f64x2.mul(F, m1));
+        t3 = f64x2.sub(m5, f64x2.mul(F, r1));
+        r1 = t0;
+        m1 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.add(r2, f64x2.mul(F, m6));
+        t1 = f64x2.sub(m2, f64x2.mul(F, r6));
+        t2 = f64x2.add(r6, f64x2.mul(F, m2));
+        t3 = f64x2.sub(m6, f64x2.mul(F, r2));
+        r2 = t0;
+        m2 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.add(r3, f64x2.mul(F, m7));
+        t1 = f64x2.sub(m3, f64x2.mul(F, r7));
+        t2 = f64x2.add(r7, f64x2.mul(F, m3));
+        t3 = f64x2.sub(m7, f64x2.mul(F, r3));
+        r3 = t0;
+        m3 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(E, r0), m4);
+        t1 = f64x2.sub(f64x2.mul(E, m0), r4);
+        t2 = f64x2.add(f64x2.mul(E, r4), m0);
+        t3 = f64x2.sub(f64x2.mul(E, m4), r0);
+        r0 = t0;
+        m0 = t1;
+        r4 = t2;
+        m4 = t3;
+        t0 = f64x2.add(f64x2.mul(E, r1), m5);
+        t1 = f64x2.sub(f64x2.mul(E, m1), r5);
+        t2 = f64x2.add(f64x2.mul(E, r5), m1);
+        t3 = f64x2.sub(f64x2.mul(E, m5), r1);
+        r1 = t0;
+        m1 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.add(f64x2.mul(E, r2), m6);
+        t1 = f64x2.sub(f64x2.mul(E, m2), r6);
+        t2 = f64x2.add(f64x2.mul(E, r6), m2);
+        t3 = f64x2.sub(f64x2.mul(E, m6), r2);
+        r2 = t0;
+        m2 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.add(f64x2.mul(E, r3), m7);
+        t1 = f64x2.sub(f64x2.mul(E, m3), r7);
+        t2 = f64x2.add(f64x2.mul(E, r7), m3);
+        t3 = f64x2.sub(f64x2.mul(E, m7), r3);
+        r3 = t0;
+        m3 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     } else {
-      t0 = am(E, r0, F, r4);
-      t1 = am(E, m0, F, m4);
-      t2 = ap(F, r0, E, r4);
-      t3 = ap(F, m0, E, m4);
-      r0 = t0;
-      m0 = t1;
-      r4 = t2;
-      m4 = t3;
-      t0 = am(E, r1, F, r5);
-      t1 = am(E, m1, F, m5);
-      t2 = ap(F, r1, E, r5);
-      t3 = ap(F, m1, E, m5);
-      r1 = t0;
-      m1 = t1;
-      r5 = t2;
-      m5 = t3;
-      t0 = am(E, r2, F, r6);
-      t1 = am(E, m2, F, m6);
-      t2 = ap(F, r2, E, r6);
-      t3 = ap(F, m2, E, m6);
-      r2 = t0;
-      m2 = t1;
-      r6 = t2;
-      m6 = t3;
-      t0 = am(E, r3, F, r7);
-      t1 = am(E, m3, F, m7);
-      t2 = ap(F, r3, E, r7);
-      t3 = ap(F, m3, E, m7);
-      r3 = t0;
-      m3 = t1;
-      r7 = t2;
-      m7 = t3;
+      if (uc) {
+        t0 = f64x2.sub(r0, f64x2.mul(F, r4));
+        t1 = f64x2.sub(m0, f64x2.mul(F, m4));
+        t2 = f64x2.add(f64x2.mul(F, r0), r4);
+        t3 = f64x2.add(f64x2.mul(F, m0), m4);
+        r0 = t0;
+        m0 = t1;
+        r4 = t2;
+        m4 = t3;
+        t0 = f64x2.sub(r1, f64x2.mul(F, r5));
+        t1 = f64x2.sub(m1, f64x2.mul(F, m5));
+        t2 = f64x2.add(f64x2.mul(F, r1), r5);
+        t3 = f64x2.add(f64x2.mul(F, m1), m5);
+        r1 = t0;
+        m1 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.sub(r2, f64x2.mul(F, r6));
+        t1 = f64x2.sub(m2, f64x2.mul(F, m6));
+        t2 = f64x2.add(f64x2.mul(F, r2), r6);
+        t3 = f64x2.add(f64x2.mul(F, m2), m6);
+        r2 = t0;
+        m2 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.sub(r3, f64x2.mul(F, r7));
+        t1 = f64x2.sub(m3, f64x2.mul(F, m7));
+        t2 = f64x2.add(f64x2.mul(F, r3), r7);
+        t3 = f64x2.add(f64x2.mul(F, m3), m7);
+        r3 = t0;
+        m3 = t1;
+        r7 = t2;
+        m7 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(E, r0), r4);
+        t1 = f64x2.sub(f64x2.mul(E, m0), m4);
+        t2 = f64x2.add(r0, f64x2.mul(E, r4));
+        t3 = f64x2.add(m0, f64x2.mul(E, m4));
+        r0 = t0;
+        m0 = t1;
+        r4 = t2;
+        m4 = t3;
+        t0 = f64x2.sub(f64x2.mul(E, r1), r5);
+        t1 = f64x2.sub(f64x2.mul(E, m1), m5);
+        t2 = f64x2.add(r1, f64x2.mul(E, r5));
+        t3 = f64x2.add(m1, f64x2.mul(E, m5));
+        r1 = t0;
+        m1 = t1;
+        r5 = t2;
+        m5 = t3;
+        t0 = f64x2.sub(f64x2.mul(E, r2), r6);
+        t1 = f64x2.sub(f64x2.mul(E, m2), m6);
+        t2 = f64x2.add(r2, f64x2.mul(E, r6));
+        t3 = f64x2.add(m2, f64x2.mul(E, m6));
+        r2 = t0;
+        m2 = t1;
+        r6 = t2;
+        m6 = t3;
+        t0 = f64x2.sub(f64x2.mul(E, r3), r7);
+        t1 = f64x2.sub(f64x2.mul(E, m3), m7);
+        t2 = f64x2.add(r3, f64x2.mul(E, r7));
+        t3 = f64x2.add(m3, f64x2.mul(E, m7));
+        r3 = t0;
+        m3 = t1;
+        r7 = t2;
+        m7 = t3;
+      }
     }
     v128.store(re + ((<usize>i0) << 3), r0);
     v128.store(im + ((<usize>i0) << 3), m0);
@@ -491,6 +853,8 @@ export function rotPair(
     BN = negFirst(ba),
     C = f64x2.splat(ab),
     D = f64x2.splat(bb);
+  const ua = aa == 1,
+    ub = ab == 1;
   const sa = 1 << qa,
     sb = 1 << qb;
   const mlo = (1 << (qa < qb ? qa : qb)) - 1,
@@ -506,42 +870,86 @@ export function rotPair(
       let r1 = v128.load(re + ((<usize>i1) << 3));
       let m1 = v128.load(im + ((<usize>i1) << 3));
       if (xa) {
-        t0 = ap(A, r0, B, swap(m0));
-        t1 = am(A, m0, B, swap(r0));
-        r0 = t0;
-        m0 = t1;
-        t0 = ap(A, r1, B, swap(m1));
-        t1 = am(A, m1, B, swap(r1));
-        r1 = t0;
-        m1 = t1;
+        if (ua) {
+          t0 = f64x2.add(r0, f64x2.mul(B, swap(m0)));
+          t1 = f64x2.sub(m0, f64x2.mul(B, swap(r0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(r1, f64x2.mul(B, swap(m1)));
+          t1 = f64x2.sub(m1, f64x2.mul(B, swap(r1)));
+          r1 = t0;
+          m1 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), swap(m0));
+          t1 = f64x2.sub(f64x2.mul(A, m0), swap(r0));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r1), swap(m1));
+          t1 = f64x2.sub(f64x2.mul(A, m1), swap(r1));
+          r1 = t0;
+          m1 = t1;
+        }
       } else {
-        t0 = ap(A, r0, BN, swap(r0));
-        t1 = ap(A, m0, BN, swap(m0));
-        r0 = t0;
-        m0 = t1;
-        t0 = ap(A, r1, BN, swap(r1));
-        t1 = ap(A, m1, BN, swap(m1));
-        r1 = t0;
-        m1 = t1;
+        if (ua) {
+          t0 = f64x2.add(r0, f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(m0, f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(r1, f64x2.mul(BN, swap(r1)));
+          t1 = f64x2.add(m1, f64x2.mul(BN, swap(m1)));
+          r1 = t0;
+          m1 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(f64x2.mul(A, m0), f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+          t0 = f64x2.add(f64x2.mul(A, r1), f64x2.mul(BN, swap(r1)));
+          t1 = f64x2.add(f64x2.mul(A, m1), f64x2.mul(BN, swap(m1)));
+          r1 = t0;
+          m1 = t1;
+        }
       }
       if (xb) {
-        t0 = ap(C, r0, D, m1);
-        t1 = am(C, m0, D, r1);
-        t2 = ap(C, r1, D, m0);
-        t3 = am(C, m1, D, r0);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
+        if (ub) {
+          t0 = f64x2.add(r0, f64x2.mul(D, m1));
+          t1 = f64x2.sub(m0, f64x2.mul(D, r1));
+          t2 = f64x2.add(r1, f64x2.mul(D, m0));
+          t3 = f64x2.sub(m1, f64x2.mul(D, r0));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        } else {
+          t0 = f64x2.add(f64x2.mul(C, r0), m1);
+          t1 = f64x2.sub(f64x2.mul(C, m0), r1);
+          t2 = f64x2.add(f64x2.mul(C, r1), m0);
+          t3 = f64x2.sub(f64x2.mul(C, m1), r0);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        }
       } else {
-        t0 = am(C, r0, D, r1);
-        t1 = am(C, m0, D, m1);
-        t2 = ap(D, r0, C, r1);
-        t3 = ap(D, m0, C, m1);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
+        if (ub) {
+          t0 = f64x2.sub(r0, f64x2.mul(D, r1));
+          t1 = f64x2.sub(m0, f64x2.mul(D, m1));
+          t2 = f64x2.add(f64x2.mul(D, r0), r1);
+          t3 = f64x2.add(f64x2.mul(D, m0), m1);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        } else {
+          t0 = f64x2.sub(f64x2.mul(C, r0), r1);
+          t1 = f64x2.sub(f64x2.mul(C, m0), m1);
+          t2 = f64x2.add(r0, f64x2.mul(C, r1));
+          t3 = f64x2.add(m0, f64x2.mul(C, m1));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        }
       }
       v128.store(re + ((<usize>i0) << 3), r0);
       v128.store(im + ((<usize>i0) << 3), m0);
@@ -564,74 +972,150 @@ export function rotPair(
     let r3 = v128.load(re + ((<usize>i3) << 3));
     let m3 = v128.load(im + ((<usize>i3) << 3));
     if (xa) {
-      t0 = ap(A, r0, B, m1);
-      t1 = am(A, m0, B, r1);
-      t2 = ap(A, r1, B, m0);
-      t3 = am(A, m1, B, r0);
-      r0 = t0;
-      m0 = t1;
-      r1 = t2;
-      m1 = t3;
-      t0 = ap(A, r2, B, m3);
-      t1 = am(A, m2, B, r3);
-      t2 = ap(A, r3, B, m2);
-      t3 = am(A, m3, B, r2);
-      r2 = t0;
-      m2 = t1;
-      r3 = t2;
-      m3 = t3;
+      if (ua) {
+        t0 = f64x2.add(r0, f64x2.mul(B, m1));
+        t1 = f64x2.sub(m0, f64x2.mul(B, r1));
+        t2 = f64x2.add(r1, f64x2.mul(B, m0));
+        t3 = f64x2.sub(m1, f64x2.mul(B, r0));
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.add(r2, f64x2.mul(B, m3));
+        t1 = f64x2.sub(m2, f64x2.mul(B, r3));
+        t2 = f64x2.add(r3, f64x2.mul(B, m2));
+        t3 = f64x2.sub(m3, f64x2.mul(B, r2));
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(A, r0), m1);
+        t1 = f64x2.sub(f64x2.mul(A, m0), r1);
+        t2 = f64x2.add(f64x2.mul(A, r1), m0);
+        t3 = f64x2.sub(f64x2.mul(A, m1), r0);
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.add(f64x2.mul(A, r2), m3);
+        t1 = f64x2.sub(f64x2.mul(A, m2), r3);
+        t2 = f64x2.add(f64x2.mul(A, r3), m2);
+        t3 = f64x2.sub(f64x2.mul(A, m3), r2);
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
     } else {
-      t0 = am(A, r0, B, r1);
-      t1 = am(A, m0, B, m1);
-      t2 = ap(B, r0, A, r1);
-      t3 = ap(B, m0, A, m1);
-      r0 = t0;
-      m0 = t1;
-      r1 = t2;
-      m1 = t3;
-      t0 = am(A, r2, B, r3);
-      t1 = am(A, m2, B, m3);
-      t2 = ap(B, r2, A, r3);
-      t3 = ap(B, m2, A, m3);
-      r2 = t0;
-      m2 = t1;
-      r3 = t2;
-      m3 = t3;
+      if (ua) {
+        t0 = f64x2.sub(r0, f64x2.mul(B, r1));
+        t1 = f64x2.sub(m0, f64x2.mul(B, m1));
+        t2 = f64x2.add(f64x2.mul(B, r0), r1);
+        t3 = f64x2.add(f64x2.mul(B, m0), m1);
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.sub(r2, f64x2.mul(B, r3));
+        t1 = f64x2.sub(m2, f64x2.mul(B, m3));
+        t2 = f64x2.add(f64x2.mul(B, r2), r3);
+        t3 = f64x2.add(f64x2.mul(B, m2), m3);
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(A, r0), r1);
+        t1 = f64x2.sub(f64x2.mul(A, m0), m1);
+        t2 = f64x2.add(r0, f64x2.mul(A, r1));
+        t3 = f64x2.add(m0, f64x2.mul(A, m1));
+        r0 = t0;
+        m0 = t1;
+        r1 = t2;
+        m1 = t3;
+        t0 = f64x2.sub(f64x2.mul(A, r2), r3);
+        t1 = f64x2.sub(f64x2.mul(A, m2), m3);
+        t2 = f64x2.add(r2, f64x2.mul(A, r3));
+        t3 = f64x2.add(m2, f64x2.mul(A, m3));
+        r2 = t0;
+        m2 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
     }
     if (xb) {
-      t0 = ap(C, r0, D, m2);
-      t1 = am(C, m0, D, r2);
-      t2 = ap(C, r2, D, m0);
-      t3 = am(C, m2, D, r0);
-      r0 = t0;
-      m0 = t1;
-      r2 = t2;
-      m2 = t3;
-      t0 = ap(C, r1, D, m3);
-      t1 = am(C, m1, D, r3);
-      t2 = ap(C, r3, D, m1);
-      t3 = am(C, m3, D, r1);
-      r1 = t0;
-      m1 = t1;
-      r3 = t2;
-      m3 = t3;
+      if (ub) {
+        t0 = f64x2.add(r0, f64x2.mul(D, m2));
+        t1 = f64x2.sub(m0, f64x2.mul(D, r2));
+        t2 = f64x2.add(r2, f64x2.mul(D, m0));
+        t3 = f64x2.sub(m2, f64x2.mul(D, r0));
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.add(r1, f64x2.mul(D, m3));
+        t1 = f64x2.sub(m1, f64x2.mul(D, r3));
+        t2 = f64x2.add(r3, f64x2.mul(D, m1));
+        t3 = f64x2.sub(m3, f64x2.mul(D, r1));
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.add(f64x2.mul(C, r0), m2);
+        t1 = f64x2.sub(f64x2.mul(C, m0), r2);
+        t2 = f64x2.add(f64x2.mul(C, r2), m0);
+        t3 = f64x2.sub(f64x2.mul(C, m2), r0);
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.add(f64x2.mul(C, r1), m3);
+        t1 = f64x2.sub(f64x2.mul(C, m1), r3);
+        t2 = f64x2.add(f64x2.mul(C, r3), m1);
+        t3 = f64x2.sub(f64x2.mul(C, m3), r1);
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
     } else {
-      t0 = am(C, r0, D, r2);
-      t1 = am(C, m0, D, m2);
-      t2 = ap(D, r0, C, r2);
-      t3 = ap(D, m0, C, m2);
-      r0 = t0;
-      m0 = t1;
-      r2 = t2;
-      m2 = t3;
-      t0 = am(C, r1, D, r3);
-      t1 = am(C, m1, D, m3);
-      t2 = ap(D, r1, C, r3);
-      t3 = ap(D, m1, C, m3);
-      r1 = t0;
-      m1 = t1;
-      r3 = t2;
-      m3 = t3;
+      if (ub) {
+        t0 = f64x2.sub(r0, f64x2.mul(D, r2));
+        t1 = f64x2.sub(m0, f64x2.mul(D, m2));
+        t2 = f64x2.add(f64x2.mul(D, r0), r2);
+        t3 = f64x2.add(f64x2.mul(D, m0), m2);
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.sub(r1, f64x2.mul(D, r3));
+        t1 = f64x2.sub(m1, f64x2.mul(D, m3));
+        t2 = f64x2.add(f64x2.mul(D, r1), r3);
+        t3 = f64x2.add(f64x2.mul(D, m1), m3);
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      } else {
+        t0 = f64x2.sub(f64x2.mul(C, r0), r2);
+        t1 = f64x2.sub(f64x2.mul(C, m0), m2);
+        t2 = f64x2.add(r0, f64x2.mul(C, r2));
+        t3 = f64x2.add(m0, f64x2.mul(C, m2));
+        r0 = t0;
+        m0 = t1;
+        r2 = t2;
+        m2 = t3;
+        t0 = f64x2.sub(f64x2.mul(C, r1), r3);
+        t1 = f64x2.sub(f64x2.mul(C, m1), m3);
+        t2 = f64x2.add(r1, f64x2.mul(C, r3));
+        t3 = f64x2.add(m1, f64x2.mul(C, m3));
+        r1 = t0;
+        m1 = t1;
+        r3 = t2;
+        m3 = t3;
+      }
     }
     v128.store(re + ((<usize>i0) << 3), r0);
     v128.store(im + ((<usize>i0) << 3), m0);
@@ -649,21 +1133,36 @@ export function rotSingle(re: usize, im: usize, len: i32, q: i32, x: bool, a: f6
   const A = f64x2.splat(a),
     B = f64x2.splat(b),
     BN = negFirst(b);
+  const u = a == 1;
   let t0: v128, t1: v128, t2: v128, t3: v128;
   if (q == 0) {
     for (let i0 = 0; i0 < len; i0 += 2) {
       let r0 = v128.load(re + ((<usize>i0) << 3));
       let m0 = v128.load(im + ((<usize>i0) << 3));
       if (x) {
-        t0 = ap(A, r0, B, swap(m0));
-        t1 = am(A, m0, B, swap(r0));
-        r0 = t0;
-        m0 = t1;
+        if (u) {
+          t0 = f64x2.add(r0, f64x2.mul(B, swap(m0)));
+          t1 = f64x2.sub(m0, f64x2.mul(B, swap(r0)));
+          r0 = t0;
+          m0 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), swap(m0));
+          t1 = f64x2.sub(f64x2.mul(A, m0), swap(r0));
+          r0 = t0;
+          m0 = t1;
+        }
       } else {
-        t0 = ap(A, r0, BN, swap(r0));
-        t1 = ap(A, m0, BN, swap(m0));
-        r0 = t0;
-        m0 = t1;
+        if (u) {
+          t0 = f64x2.add(r0, f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(m0, f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), f64x2.mul(BN, swap(r0)));
+          t1 = f64x2.add(f64x2.mul(A, m0), f64x2.mul(BN, swap(m0)));
+          r0 = t0;
+          m0 = t1;
+        }
       }
       v128.store(re + ((<usize>i0) << 3), r0);
       v128.store(im + ((<usize>i0) << 3), m0);
@@ -681,23 +1180,45 @@ export function rotSingle(re: usize, im: usize, len: i32, q: i32, x: bool, a: f6
       let r1 = v128.load(re + ((<usize>i1) << 3));
       let m1 = v128.load(im + ((<usize>i1) << 3));
       if (x) {
-        t0 = ap(A, r0, B, m1);
-        t1 = am(A, m0, B, r1);
-        t2 = ap(A, r1, B, m0);
-        t3 = am(A, m1, B, r0);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
+        if (u) {
+          t0 = f64x2.add(r0, f64x2.mul(B, m1));
+          t1 = f64x2.sub(m0, f64x2.mul(B, r1));
+          t2 = f64x2.add(r1, f64x2.mul(B, m0));
+          t3 = f64x2.sub(m1, f64x2.mul(B, r0));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        } else {
+          t0 = f64x2.add(f64x2.mul(A, r0), m1);
+          t1 = f64x2.sub(f64x2.mul(A, m0), r1);
+          t2 = f64x2.add(f64x2.mul(A, r1), m0);
+          t3 = f64x2.sub(f64x2.mul(A, m1), r0);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        }
       } else {
-        t0 = am(A, r0, B, r1);
-        t1 = am(A, m0, B, m1);
-        t2 = ap(B, r0, A, r1);
-        t3 = ap(B, m0, A, m1);
-        r0 = t0;
-        m0 = t1;
-        r1 = t2;
-        m1 = t3;
+        if (u) {
+          t0 = f64x2.sub(r0, f64x2.mul(B, r1));
+          t1 = f64x2.sub(m0, f64x2.mul(B, m1));
+          t2 = f64x2.add(f64x2.mul(B, r0), r1);
+          t3 = f64x2.add(f64x2.mul(B, m0), m1);
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        } else {
+          t0 = f64x2.sub(f64x2.mul(A, r0), r1);
+          t1 = f64x2.sub(f64x2.mul(A, m0), m1);
+          t2 = f64x2.add(r0, f64x2.mul(A, r1));
+          t3 = f64x2.add(m0, f64x2.mul(A, m1));
+          r0 = t0;
+          m0 = t1;
+          r1 = t2;
+          m1 = t3;
+        }
       }
       v128.store(re + ((<usize>i0) << 3), r0);
       v128.store(im + ((<usize>i0) << 3), m0);
