@@ -91,6 +91,11 @@ function rotExact(
   }
 }
 
+/** The sign-table cache key of a CZ pair list (pairs unordered within, listed in order). */
+function pairsKey(pairs: Array<[number, number]>): string {
+  return pairs.map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`)).join(',');
+}
+
 /** Which passes a kernel runs: WebAssembly where available ('auto'), or one of them by name. */
 export type KernelEngine = 'auto' | 'js' | 'wasm';
 
@@ -117,6 +122,10 @@ export class LayeredKernel {
   private pendingScale = 1;
   private pendingZ = false;
   private pendingPairs: Array<[number, number]> = [];
+  /** pairsKey(pendingPairs), built from the blocks' cached keys. */
+  private pendingKey = '';
+  /** Key of each CZ block's pairs array (with the mirrored pairs in density-matrix mode). */
+  private readonly pairsKeys = new WeakMap<Array<[number, number]>, string>();
 
   constructor(numQubits: number, mixed: boolean, engine: KernelEngine = 'auto') {
     if (!Number.isInteger(numQubits) || numQubits < 1)
@@ -164,6 +173,7 @@ export class LayeredKernel {
     this.pendingZ = false;
     this.zAngle.fill(0);
     this.pendingPairs = [];
+    this.pendingKey = '';
     const blocks = program.blocks;
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
@@ -181,12 +191,6 @@ export class LayeredKernel {
     const len = 2 * half;
     let scale = this.pendingScale;
     let count = 0;
-    const queue = (q: number, isX: boolean, angle: number): void => {
-      opQubit[count] = q;
-      opIsX[count] = isX ? 1 : 0;
-      scale *= scaledCoefficients(angle, opCoef, count);
-      count++;
-    };
     for (let i = 0; i < rotations.length; i++) {
       const r = rotations[i];
       if (i === paramIndex) {
@@ -201,8 +205,15 @@ export class LayeredKernel {
         if (mixed) this.zAngle[r.qubit + n] -= r.angle;
         this.pendingZ = true;
       } else {
-        queue(r.qubit, r.axis === 0, r.angle);
-        if (mixed) queue(r.qubit + n, r.axis === 0, r.axis === 0 ? -r.angle : r.angle);
+        const isX = r.axis === 0;
+        opQubit[count] = r.qubit;
+        opIsX[count] = isX ? 1 : 0;
+        scale *= scaledCoefficients(r.angle, opCoef, count++);
+        if (mixed) {
+          opQubit[count] = r.qubit + n;
+          opIsX[count] = isX ? 1 : 0;
+          scale *= scaledCoefficients(isX ? -r.angle : r.angle, opCoef, count++);
+        }
       }
     }
     let k = 0;
@@ -241,16 +252,23 @@ export class LayeredKernel {
   }
 
   private czBlock(block: Extract<Block, { kind: 'cz' }>): void {
+    const from = this.pendingPairs.length;
     for (const p of block.pairs) {
       this.pendingPairs.push(p);
       if (this.mixed) this.pendingPairs.push([p[0] + this.numQubits, p[1] + this.numQubits]);
     }
+    // Programs reuse one pairs array for every layer: its key is built once, not per layer.
+    let key = this.pairsKeys.get(block.pairs);
+    if (key === undefined) {
+      key = pairsKey(this.pendingPairs.slice(from));
+      this.pairsKeys.set(block.pairs, key);
+    }
+    if (key) this.pendingKey = this.pendingKey ? `${this.pendingKey},${key}` : key;
   }
 
-  /** Handle of the ±1 sign table of a CZ pair set (0: no pairs). */
-  private signTable(pairs: Array<[number, number]>): number {
+  /** Handle of the ±1 sign table of a CZ pair set with key `pairsKey(pairs)` (0: no pairs). */
+  private signTable(pairs: Array<[number, number]>, key: string): number {
     if (pairs.length === 0) return 0;
-    const key = pairs.map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`)).join(',');
     let handle = this.signCache.get(key);
     if (handle === undefined) {
       handle = this.passes.allocTable();
@@ -271,7 +289,7 @@ export class LayeredKernel {
     const pairs = this.pendingPairs;
     if (!this.pendingZ && pairs.length === 0 && this.pendingScale === 1) return;
     const { half, lowBits, passes } = this;
-    const sign = this.signTable(pairs);
+    const sign = this.signTable(pairs, this.pendingKey);
     const scale = this.pendingScale;
     if (!this.pendingZ) passes.scaleDiagonal(half, sign, scale);
     else {
@@ -283,6 +301,7 @@ export class LayeredKernel {
     this.pendingScale = 1;
     this.pendingZ = false;
     this.pendingPairs = [];
+    this.pendingKey = '';
   }
 
   /** Phases Π_j e^{∓iθ_j/2} for qubits [from, to) indexed by those bits. */
