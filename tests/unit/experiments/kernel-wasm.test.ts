@@ -126,5 +126,5 @@ describe('layered kernel: WebAssembly passes', () => {
     const bytes = await compileKernel();
     expect(Buffer.from(KERNEL_WASM_BASE64, 'base64').equals(Buffer.from(bytes))).toBe(true);
     expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(await kernelModuleSource(bytes));
-  });
+  }, 180_000); // the compiler (Binaryen in JavaScript) takes 5–40 s on a shared machine
 });
