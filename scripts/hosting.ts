@@ -51,7 +51,8 @@ export function inlineStyleHashes(html: string): string[] {
  * The policy of every page. KaTeX (in the pre-render and in React) positions glyphs with inline `style`
  * attributes, so `style-src-attr 'unsafe-inline'`; stylesheets are `'self'` and `<style>` elements only
  * those of the built pages, by hash (README, "Security headers", says why). Images: the site's own and the `data:` URL the landscape figure
- * draws its heat map into. No 'unsafe-eval' anywhere.
+ * draws its heat map into. No 'unsafe-eval' anywhere; 'wasm-unsafe-eval' lets the simulator's workers compile
+ * the layered kernel's WebAssembly (src/sim/wasm), which cannot run JavaScript from strings.
  */
 export function contentSecurityPolicy(
   scriptHashes: readonly string[],
@@ -61,7 +62,7 @@ export function contentSecurityPolicy(
   const sources = (hashes: readonly string[]) => (hashes.length ? ` ${[...new Set(hashes)].join(' ')}` : '');
   return [
     "default-src 'self'",
-    `script-src 'self'${sources(scriptHashes)}`,
+    `script-src 'self' 'wasm-unsafe-eval'${sources(scriptHashes)}`,
     `style-src 'self'${sources(styleHashes)}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",

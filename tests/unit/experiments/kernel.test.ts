@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alternatingProgram, mccleanProgram, rxProductProgram } from '../../../src/experiments/barren-plateau/program';
-import { LayeredKernel, type Cost } from '../../../src/sim/layered-kernel';
+import { LayeredKernel, type Cost, type KernelEngine } from '../../../src/sim/layered-kernel';
 import { toCircuit, type LayeredProgram } from '../../../src/sim/layered-program';
 import { depolarizing } from '../../../src/sim/channels';
 import { DensityMatrix } from '../../../src/sim/density';
@@ -63,10 +63,12 @@ function referenceNoisyGradient(program: LayeredProgram, cost: Cost): number {
   return (f(Math.PI / 2) - f(-Math.PI / 2)) / 2;
 }
 
-describe('LayeredKernel (fast parameter-shift gradients)', () => {
+const ENGINES: KernelEngine[] = ['js', 'wasm'];
+
+describe.each(ENGINES)('LayeredKernel (fast parameter-shift gradients), %s passes', (engine) => {
   it('matches the generic state-vector simulator on McClean circuits for every cost', () => {
     for (const n of [2, 3, 5, 7]) {
-      const sv = new LayeredKernel(n, false);
+      const sv = new LayeredKernel(n, false, engine);
       for (let s = 0; s < 4; s++) {
         const program = mccleanProgram(n, 3 + 4 * s, createRng(1000 * n + s));
         for (const cost of COSTS) expect(sv.gradient(program, cost)).toBeCloseTo(referenceGradient(program, cost), 12);
@@ -76,7 +78,7 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
 
   it('matches on the alternating layered ansatz and the RX product (odd and even n)', () => {
     for (const n of [2, 3, 4, 6]) {
-      const sv = new LayeredKernel(n, false);
+      const sv = new LayeredKernel(n, false, engine);
       for (let s = 0; s < 3; s++) {
         const alt = alternatingProgram(n, 1 + s, createRng(77 + s));
         const rx = rxProductProgram(n, createRng(99 + s));
@@ -90,8 +92,8 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
 
   it('density-matrix mode agrees with the state vector when there is no noise', () => {
     for (const n of [2, 4]) {
-      const dm = new LayeredKernel(n, true),
-        sv = new LayeredKernel(n, false);
+      const dm = new LayeredKernel(n, true, engine),
+        sv = new LayeredKernel(n, false, engine);
       const program = mccleanProgram(n, 12, createRng(5 + n));
       for (const cost of COSTS) expect(dm.gradient(program, cost)).toBeCloseTo(sv.gradient(program, cost), 12);
     }
@@ -99,7 +101,7 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
 
   it('noisy gradients match the generic density matrix with Kraus depolarizing channels', () => {
     for (const n of [2, 3, 4]) {
-      const dm = new LayeredKernel(n, true);
+      const dm = new LayeredKernel(n, true, engine);
       for (const p of [0.02, 0.3]) {
         const programs = [mccleanProgram(n, 6, createRng(11 * n), p), alternatingProgram(n, 2, createRng(13 * n), p)];
         for (const program of programs) {
@@ -112,7 +114,7 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
 
   it('keeps a deep circuit normalised (the collected scale factors do not drift)', () => {
     const n = 6;
-    const k = new LayeredKernel(n, false);
+    const k = new LayeredKernel(n, false, engine);
     const program = mccleanProgram(n, 400, createRng(3));
     // ⟨I⟩ = 1 − C_global − P(0) … use global: C = 1 − P(0) lies in [0, 1]; and local in [0, 1]
     const [plus, minus] = k.shiftedCosts(program, 'zz');
@@ -122,7 +124,7 @@ describe('LayeredKernel (fast parameter-shift gradients)', () => {
   });
 
   it('refuses depolarizing noise in state-vector mode', () => {
-    const k = new LayeredKernel(2, false);
+    const k = new LayeredKernel(2, false, engine);
     expect(() => k.gradient(mccleanProgram(2, 2, createRng(1), 0.1), 'zz')).toThrow(/density-matrix/);
   });
 });

@@ -54,16 +54,16 @@ describe('hosting headers', () => {
   const { rules, fallback } = hostingRules('/qml', pages, [hash], ['favicon.svg']);
   const at = (p: string) => headersForPath(rules, p);
 
-  it('frames: anyone for /embed/*, the site itself elsewhere; scripts: self and the theme hash, never eval', () => {
+  it('frames: anyone for /embed/*, the site itself elsewhere; scripts: self, WebAssembly and the theme hash, never eval', () => {
     expect(at('/qml/embed/landscape')['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
     expect(at('/qml/embed/section/noise.html')['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
     for (const p of ['/qml/', '/qml/index.html', '/qml/present', '/qml/present/speaker.html', '/qml/404.html']) {
       const csp = at(p)['Content-Security-Policy'];
       expect(csp, p).toMatch(/frame-ancestors 'self'$/);
-      expect(csp, p).toContain(`script-src 'self' ${hash};`);
+      expect(csp, p).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash};`);
       expect(csp, p).toMatch(/^default-src 'self'; /);
       expect(csp, p).toContain("worker-src 'self'");
-      expect(csp, p).not.toContain('unsafe-eval');
+      expect(csp, p).not.toContain("'unsafe-eval'");
     }
     expect(fallback['Content-Security-Policy']).toMatch(/frame-ancestors 'self'$/);
   });
