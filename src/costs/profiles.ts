@@ -8,8 +8,10 @@ import datasets from '../../content/data/datasets.json';
 import devicesData from '../../content/data/devices.json';
 import gpus from '../../content/data/gpus.json';
 import type { TimedDeviceId } from '../sim/device-ids';
+import type { GpuId, PlanId } from './params';
 
 export { TIMED_DEVICE_IDS, type TimedDeviceId } from '../sim/device-ids';
+export { GPU_IDS, PLAN_IDS, type GpuId, type PlanId } from './params';
 
 export interface Sourced {
   source: string;
@@ -125,17 +127,6 @@ export function deviceTiming(id: TimedDeviceId): DeviceTiming {
   };
 }
 
-export const PLAN_IDS = [
-  'ibm-payg',
-  'braket-ionq-forte',
-  'braket-ionq-aria',
-  'braket-iqm-garnet',
-  'braket-rigetti-ankaa',
-  'azure-ionq-forte',
-  'azure-rigetti-cepheus',
-] as const;
-export type PlanId = (typeof PLAN_IDS)[number];
-
 export type PricePlan =
   | ({ id: PlanId; kind: 'per-second'; label: string; usdPerSecond: number } & Sourced)
   | ({
@@ -209,9 +200,6 @@ export const QPU_POWER = {
   source: String(powerItem.source),
   date: String(powerItem.date),
 };
-
-export const GPU_IDS = ['h100-sxm', 'a100-sxm'] as const;
-export type GpuId = (typeof GPU_IDS)[number];
 
 export interface GpuProfile extends Sourced {
   id: GpuId;
