@@ -1,5 +1,5 @@
 /** Controls of the last step: qubit range, layers, cost and noise (native selects: labelled, keyboard-operable). */
-import { useId } from 'react';
+import { SelectField, withValue } from '../../charts/SelectField';
 import { BP_COSTS, type BpCost } from './meta';
 import type { FigureParams } from './model';
 
@@ -12,10 +12,6 @@ const COST_LABEL: Record<BpCost, string> = {
   local: 'local, 1 − mean P(qⱼ = 0)',
 };
 
-function withValue(list: number[], v: number): number[] {
-  return list.includes(v) ? list : [...list, v].sort((a, b) => a - b);
-}
-
 export function BarrenPlateauControls({
   params,
   setParams,
@@ -23,49 +19,50 @@ export function BarrenPlateauControls({
   params: FigureParams;
   setParams(p: Partial<FigureParams>): void;
 }) {
-  const uid = useId();
-  const field = (
-    name: string,
-    label: string,
-    value: number | string,
-    options: Array<number | string>,
-    onPick: (v: string) => void,
-    show: (v: number | string) => string = String,
-  ) => (
-    <div className="bp-control">
-      <label htmlFor={`${uid}-${name}`}>{label}</label>
-      <select id={`${uid}-${name}`} name={name} value={String(value)} onChange={(e) => onPick(e.currentTarget.value)}>
-        {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {show(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <form className="bp-controls" aria-label="Your own sweep" onSubmit={(e) => e.preventDefault()}>
-      {field('nMin', 'From qubits', params.nMin, QUBITS, (v) => setParams({ nMin: Number(v) }))}
-      {field('nMax', 'To qubits', params.nMax, QUBITS, (v) => setParams({ nMax: Number(v) }))}
-      {field('layers', 'Layers', params.layers, withValue(LAYERS, params.layers), (v) =>
-        setParams({ layers: Number(v) }),
-      )}
-      {field(
-        'cost',
-        'Cost',
-        params.cost,
-        [...BP_COSTS],
-        (v) => setParams({ cost: v as BpCost }),
-        (v) => COST_LABEL[v as BpCost],
-      )}
-      {field(
-        'noise',
-        'Depolarizing noise p',
-        params.noise,
-        withValue(NOISE, params.noise),
-        (v) => setParams({ noise: Number(v) }),
-        (v) => (Number(v) === 0 ? 'none' : String(v)),
-      )}
+      <SelectField
+        className="bp-control"
+        name="nMin"
+        label="From qubits"
+        value={params.nMin}
+        options={QUBITS}
+        onChange={(nMin) => setParams({ nMin })}
+      />
+      <SelectField
+        className="bp-control"
+        name="nMax"
+        label="To qubits"
+        value={params.nMax}
+        options={QUBITS}
+        onChange={(nMax) => setParams({ nMax })}
+      />
+      <SelectField
+        className="bp-control"
+        name="layers"
+        label="Layers"
+        value={params.layers}
+        options={withValue(LAYERS, params.layers)}
+        onChange={(layers) => setParams({ layers })}
+      />
+      <SelectField
+        className="bp-control"
+        name="cost"
+        label="Cost"
+        value={params.cost}
+        options={BP_COSTS}
+        format={(c) => COST_LABEL[c]}
+        onChange={(cost) => setParams({ cost })}
+      />
+      <SelectField
+        className="bp-control"
+        name="noise"
+        label="Depolarizing noise p"
+        value={params.noise}
+        options={withValue(NOISE, params.noise)}
+        format={(p) => (p === 0 ? 'none' : String(p))}
+        onChange={(noise) => setParams({ noise })}
+      />
     </form>
   );
 }

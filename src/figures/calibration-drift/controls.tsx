@@ -1,6 +1,6 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
-import { useEffect, useId, useRef } from 'react';
-import { useDraft } from '../../charts/useDraft';
+import { RangeField } from '../../charts/RangeField';
+import { SelectField, withValue } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
@@ -17,68 +17,37 @@ export function CdControls({
   params: CalibrationDriftFigureParams;
   setParams(p: Partial<CalibrationDriftFigureParams>): void;
 }) {
-  const uid = useId();
-  const [drift, setDrift] = useDraft(params.drift);
-  const t = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (t.current) clearTimeout(t.current);
-    },
-    [],
-  );
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
-  const pct = Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
+  const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
     <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
-      <div className="cd-control">
-        <label htmlFor={`${uid}-device`}>Device</label>
-        <select
-          id={`${uid}-device`}
-          value={params.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as DeviceId })}
-        >
-          {devices.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="cd-control">
-        <label htmlFor={`${uid}-drift`}>Day-to-day spread: {pct} %</label>
-        <input
-          id={`${uid}-drift`}
-          type="range"
-          min={0}
-          max={4}
-          step={0.2}
-          value={drift}
-          aria-valuetext={`${pct} per cent`}
-          onChange={(e) => {
-            const v = Number(e.currentTarget.value);
-            setDrift(v);
-            if (t.current) clearTimeout(t.current);
-            t.current = setTimeout(() => setParams({ drift: v }), 250);
-          }}
-        />
-      </div>
-      <div className="cd-control">
-        <label htmlFor={`${uid}-shots`}>Shots per day</label>
-        <select
-          id={`${uid}-shots`}
-          value={(SHOTS as readonly number[]).includes(params.shots) ? params.shots : ''}
-          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
-        >
-          {(SHOTS as readonly number[]).includes(params.shots) ? null : (
-            <option value="">{fmtInt(params.shots)}</option>
-          )}
-          {SHOTS.map((s) => (
-            <option key={s} value={s}>
-              {fmtInt(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        className="cd-control"
+        label="Device"
+        value={params.device}
+        options={devices.map((d) => d.id as DeviceId)}
+        format={(id) => devices.find((d) => d.id === id)?.name ?? id}
+        onChange={(device) => setParams({ device })}
+      />
+      <RangeField
+        className="cd-control"
+        label={(drift) => `Day-to-day spread: ${pct(drift)} %`}
+        valueText={(drift) => `${pct(drift)} per cent`}
+        value={params.drift}
+        min={0}
+        max={4}
+        step={0.2}
+        delay={250}
+        onCommit={(drift) => setParams({ drift })}
+      />
+      <SelectField
+        className="cd-control"
+        label="Shots per day"
+        value={params.shots}
+        options={withValue(SHOTS, params.shots)}
+        format={fmtInt}
+        onChange={(shots) => setParams({ shots })}
+      />
       <div className="cd-control cd-control--seed">
         <span>Seed {params.seed}</span>
         <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>

@@ -9,6 +9,7 @@ import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
+import { SelectField, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -311,65 +312,54 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
 }
 
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
-  const uid = useId();
-  const sel = <K extends keyof CostInputs>(
-    k: K,
-    label: string,
-    options: ReadonlyArray<{ value: CostInputs[K]; text: string }>,
-  ) => (
-    <label htmlFor={`${uid}-${String(k)}`}>
-      {label}
-      <select
-        id={`${uid}-${String(k)}`}
-        value={String(p[k])}
-        onChange={(e) => {
-          const o = options.find((x) => String(x.value) === e.currentTarget.value);
-          if (o) setParams({ [k]: o.value } as Partial<CostInputs>);
-        }}
-      >
-        {options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   return (
     <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
-      {sel(
-        'answer',
-        'answer',
-        ANSWERS.map((a) => ({ value: a, text: ANSWER_LABEL[a] })),
-      )}
-      {sel(
-        'eps',
-        'precision ε',
-        uniq([0.1, 0.03, 0.01, 0.001, p.eps])
-          .reverse()
-          .map((v) => ({ value: v, text: String(v) })),
-      )}
-      {sel(
-        'layers',
-        'ansatz layers',
-        uniq([1, 5, 10, 50, 100, p.layers]).map((v) => ({ value: v, text: String(v) })),
-      )}
-      {sel(
-        'device',
-        'device',
-        COST_DEVICES.map((d) => ({ value: d, text: deviceTiming(d).name })),
-      )}
-      {sel(
-        'plan',
-        'price plan',
-        COST_PLANS.map((d) => ({ value: d, text: pricePlan(d).label })),
-      )}
-      {sel(
-        'queue',
-        'queue per job',
-        uniq([0, 60, 3600, 86400, p.queue]).map((v) => ({ value: v, text: fmtDuration(v) })),
-      )}
+      <SelectField
+        layout="inline"
+        label="answer"
+        value={p.answer}
+        options={ANSWERS}
+        format={(a) => ANSWER_LABEL[a]}
+        onChange={(answer) => setParams({ answer })}
+      />
+      <SelectField
+        layout="inline"
+        label="precision ε"
+        value={p.eps}
+        options={withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending')}
+        onChange={(eps) => setParams({ eps })}
+      />
+      <SelectField
+        layout="inline"
+        label="ansatz layers"
+        value={p.layers}
+        options={withValue([1, 5, 10, 50, 100], p.layers)}
+        onChange={(layers) => setParams({ layers })}
+      />
+      <SelectField
+        layout="inline"
+        label="device"
+        value={p.device}
+        options={COST_DEVICES}
+        format={(d) => deviceTiming(d).name}
+        onChange={(device) => setParams({ device })}
+      />
+      <SelectField
+        layout="inline"
+        label="price plan"
+        value={p.plan}
+        options={COST_PLANS}
+        format={(d) => pricePlan(d).label}
+        onChange={(plan) => setParams({ plan })}
+      />
+      <SelectField
+        layout="inline"
+        label="queue per job"
+        value={p.queue}
+        options={withValue([0, 60, 3600, 86400], p.queue)}
+        format={fmtDuration}
+        onChange={(queue) => setParams({ queue })}
+      />
     </form>
   );
 }

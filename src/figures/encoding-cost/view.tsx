@@ -8,6 +8,7 @@ import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
+import { SelectField } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -323,76 +324,61 @@ function EncodingControls({
   params: EncodingParams;
   setParams(patch: Partial<EncodingParams>): void;
 }) {
-  const uid = useId();
-  const [eps, setEps] = useDraft(p.eps, String);
-  const [P, setP] = useDraft(p.params, String);
-  const [err, setErr] = useState<{ eps?: string; params?: string }>({});
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      <label htmlFor={`${uid}-dev`}>
-        device (T2, gate times)
-        <select
-          id={`${uid}-dev`}
-          value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as EncodingParams['device'] })}
-        >
-          {ENCODING_DEVICES.map((dv) => (
-            <option key={dv} value={dv}>
-              {deviceFor(dv).name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-eps`}>
-        precision ε
-        <input
-          id={`${uid}-eps`}
-          type="text"
-          inputMode="decimal"
-          value={eps}
-          aria-invalid={err.eps ? true : undefined}
-          aria-describedby={err.eps ? `${uid}-eps-err` : undefined}
-          onChange={(e) => {
-            const t = e.currentTarget.value;
-            setEps(t);
-            const r = checkField(encodingParamSpec.eps, t);
-            if (r.ok) {
-              setErr((x) => ({ ...x, eps: undefined }));
-              setParams({ eps: r.value });
-            } else setErr((x) => ({ ...x, eps: r.message }));
-          }}
-        />
-        {err.eps ? (
-          <span className="ec-error" id={`${uid}-eps-err`} role="alert">
-            {err.eps}
-          </span>
-        ) : null}
-      </label>
-      <label htmlFor={`${uid}-p`}>
-        model parameters P
-        <input
-          id={`${uid}-p`}
-          type="text"
-          inputMode="numeric"
-          value={P}
-          aria-invalid={err.params ? true : undefined}
-          aria-describedby={err.params ? `${uid}-p-err` : undefined}
-          onChange={(e) => {
-            const t = e.currentTarget.value;
-            setP(t);
-            const r = checkField(encodingParamSpec.params, t);
-            if (r.ok) {
-              setErr((x) => ({ ...x, params: undefined }));
-              setParams({ params: r.value });
-            } else setErr((x) => ({ ...x, params: r.message }));
-          }}
-        />
-        {err.params ? (
-          <span className="ec-error" id={`${uid}-p-err`} role="alert">
-            {err.params}
-          </span>
-        ) : null}
-      </label>
+      <SelectField
+        layout="inline"
+        label="device (T2, gate times)"
+        value={p.device}
+        options={ENCODING_DEVICES}
+        format={(d) => deviceFor(d).name}
+        onChange={(device) => setParams({ device })}
+      />
+      <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
+      <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
     </form>
+  );
+}
+
+/** A text input checked against its parameter spec as it is typed: a valid value commits, anything else says why. */
+function CheckedField({
+  name,
+  inputMode,
+  value,
+  onCommit,
+}: {
+  name: 'eps' | 'params';
+  inputMode: 'decimal' | 'numeric';
+  value: number;
+  onCommit(v: number): void;
+}) {
+  const spec = encodingParamSpec[name];
+  const id = useId();
+  const [text, setText] = useDraft(value, String);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <label htmlFor={id}>
+      {spec.label}
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => {
+          const t = e.currentTarget.value;
+          setText(t);
+          const r = checkField(spec, t);
+          setError(r.ok ? undefined : r.message);
+          if (r.ok) onCommit(r.value);
+        }}
+      />
+      {error ? (
+        <span className="ec-error" id={`${id}-err`} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </label>
   );
 }

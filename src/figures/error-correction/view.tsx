@@ -8,11 +8,12 @@ import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth, useDebounced } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
+import { IntField } from '../../charts/IntField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
-import type { errorCorrectionParamSpec } from './meta';
+import { errorCorrectionParamSpec } from './meta';
 import {
   D7,
   EPS7,
@@ -297,46 +298,8 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
 const P_MIN_LOG = -4.5;
 const P_MAX_LOG = Math.log10(0.0056);
 
-function NumberField({
-  label,
-  value,
-  min,
-  max,
-  onCommit,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onCommit(v: number): void;
-}) {
-  const uid = useId();
-  const [text, setText] = useDraft(value, String);
-  const commit = () => {
-    const v = Number(text);
-    if (Number.isInteger(v) && v >= min && v <= max) onCommit(v);
-    else setText(String(value));
-  };
-  return (
-    <div className="ec-control">
-      <label htmlFor={uid}>{label}</label>
-      <input
-        id={uid}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') e.currentTarget.blur();
-        }}
-      />
-    </div>
-  );
-}
+/** The workload's whole-number inputs (step 2), labelled as in the parameter spec. */
+const WORKLOAD_FIELDS = ['logical', 'layers', 'parameters', 'shots', 'steps'] as const;
 
 export function EcControls({
   params,
@@ -374,41 +337,24 @@ export function EcControls({
           }}
         />
       </div>
-      <NumberField
-        label="Logical qubits"
-        value={params.logical}
-        min={1}
-        max={100_000}
-        onCommit={(v) => setParams({ logical: v })}
-      />
-      <NumberField
-        label="Logical layers per circuit"
-        value={params.layers}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ layers: v })}
-      />
-      <NumberField
-        label="Trainable parameters"
-        value={params.parameters}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ parameters: v })}
-      />
-      <NumberField
-        label="Shots per circuit"
-        value={params.shots}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ shots: v })}
-      />
-      <NumberField
-        label="Training steps"
-        value={params.steps}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ steps: v })}
-      />
+      {WORKLOAD_FIELDS.map((name) => {
+        const spec = errorCorrectionParamSpec[name];
+        return (
+          <IntField
+            key={name}
+            className="ec-control"
+            label={spec.label[0].toUpperCase() + spec.label.slice(1)}
+            value={params[name]}
+            min={spec.min}
+            max={spec.max}
+            onCommit={(v) => {
+              const patch: Partial<ErrorCorrectionParams> = {};
+              patch[name] = v;
+              setParams(patch);
+            }}
+          />
+        );
+      })}
     </form>
   );
 }

@@ -6,6 +6,7 @@
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { useId, useMemo, useRef } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
+import { SelectField, withValue } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -308,36 +309,21 @@ function LandscapeControls({
   const uid = useId();
   return (
     <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
-      <div className="ls-control">
-        <label htmlFor={`${uid}-n`}>Your register size</label>
-        <select
-          id={`${uid}-n`}
-          value={params.custom}
-          onChange={(e) => setParams({ custom: Number(e.currentTarget.value) })}
-        >
-          {CUSTOM_CHOICES.map((n) => (
-            <option key={n} value={n}>
-              {n} qubits
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ls-control">
-        <label htmlFor={`${uid}-layers`}>Random layers</label>
-        <select
-          id={`${uid}-layers`}
-          value={params.layers}
-          onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}
-        >
-          {[...new Set([1, 2, 5, 10, 20, 50, 100, 200, params.layers])]
-            .sort((a, b) => a - b)
-            .map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-        </select>
-      </div>
+      <SelectField
+        className="ls-control"
+        label="Your register size"
+        value={params.custom}
+        options={CUSTOM_CHOICES}
+        format={(n) => `${n} qubits`}
+        onChange={(custom) => setParams({ custom })}
+      />
+      <SelectField
+        className="ls-control"
+        label="Random layers"
+        value={params.layers}
+        options={withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers)}
+        onChange={(layers) => setParams({ layers })}
+      />
       <div className="ls-control">
         <label htmlFor={`${uid}-seed`}>Circuit</label>
         <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>

@@ -5,7 +5,7 @@
  */
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
@@ -16,7 +16,8 @@ import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
-import { MARATHON_PROFILES, type MarathonParams, type MarathonProfile, type marathonParamSpec } from './meta';
+import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
+import { SelectField, withValue } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
   LAST_STEP,
@@ -390,43 +391,34 @@ function MarathonControls({
   params: MarathonParams;
   setParams(p: Partial<MarathonParams>): void;
 }) {
-  const uid = useId();
-  const sel = (
-    name: keyof MarathonParams,
-    label: string,
-    options: Array<number | string>,
-    show: (v: number | string) => string = (v) => (typeof v === 'number' ? fmtInt(v) : v),
-  ) => {
-    const value = params[name];
-    const opts = options.includes(value) ? options : [...options, value];
-    return (
-      <div className="mm-control">
-        <label htmlFor={`${uid}-${name}`}>{label}</label>
-        <select
-          id={`${uid}-${name}`}
-          value={String(value)}
-          onChange={(e) =>
-            setParams({
-              [name]: typeof value === 'number' ? Number(e.currentTarget.value) : e.currentTarget.value,
-            } as Partial<MarathonParams>)
-          }
-        >
-          {opts.map((o) => (
-            <option key={String(o)} value={String(o)}>
-              {show(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
+  const numberField = (name: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) => (
+    <SelectField
+      className="mm-control"
+      label={label}
+      value={params[name]}
+      options={withValue(choices, params[name])}
+      format={fmtInt}
+      onChange={(v) => {
+        const patch: Partial<MarathonParams> = {};
+        patch[name] = v;
+        setParams(patch);
+      }}
+    />
+  );
   return (
     <form className="mm-controls" aria-label="Your own training run" onSubmit={(e) => e.preventDefault()}>
-      {sel('qubits', 'Qubits', SWEEP_QUBITS)}
-      {sel('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
-      {sel('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
-      {sel('epochs', 'Epochs', [1, 10, 50, 100, 500])}
-      {sel('profile', 'Shot rate', [...MARATHON_PROFILES], (v) => deviceProfile(v as MarathonProfile).label)}
+      {numberField('qubits', 'Qubits', SWEEP_QUBITS)}
+      {numberField('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
+      {numberField('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
+      {numberField('epochs', 'Epochs', [1, 10, 50, 100, 500])}
+      <SelectField
+        className="mm-control"
+        label="Shot rate"
+        value={params.profile}
+        options={MARATHON_PROFILES}
+        format={(v) => deviceProfile(v).label}
+        onChange={(profile) => setParams({ profile })}
+      />
     </form>
   );
 }

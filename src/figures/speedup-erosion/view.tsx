@@ -7,6 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { SelectField, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -179,68 +180,46 @@ function ErosionControls({
   params: ErosionParams;
   setParams(patch: Partial<ErosionParams>): void;
 }) {
-  const uid = useId();
   return (
     <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
-      <label htmlFor={`${uid}-s`}>
-        claimed speedup
-        <select
-          id={`${uid}-s`}
-          value={p.speedup}
-          onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionParams['speedup'] })}
-        >
-          <option value="quadratic">quadratic</option>
-          <option value="exponential">exponential</option>
-        </select>
-      </label>
-      <label htmlFor={`${uid}-a`}>
-        classical cost
-        <select id={`${uid}-a`} value={p.alpha} onChange={(e) => setParams({ alpha: Number(e.currentTarget.value) })}>
-          {[1, 2, 3, 4].map((a) => (
-            <option key={a} value={a}>
-              {a === 1 ? 'N' : `N${pow10(a).slice(2)}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-e`}>
-        precision ε
-        <select id={`${uid}-e`} value={p.eps} onChange={(e) => setParams({ eps: Number(e.currentTarget.value) })}>
-          {[...new Set([0.1, 0.03, 0.01, 0.001, p.eps])]
-            .sort((a, b) => b - a)
-            .map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-d`}>
-        device
-        <select
-          id={`${uid}-d`}
-          value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as ErosionParams['device'] })}
-        >
-          {EROSION_DEVICES.map((d) => (
-            <option key={d} value={d}>
-              {deviceTiming(d).name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-q`}>
-        queue per job
-        <select id={`${uid}-q`} value={p.queue} onChange={(e) => setParams({ queue: Number(e.currentTarget.value) })}>
-          {[...new Set([0, 60, 3600, 86400, p.queue])]
-            .sort((a, b) => a - b)
-            .map((v) => (
-              <option key={v} value={v}>
-                {fmtDuration(v)}
-              </option>
-            ))}
-        </select>
-      </label>
+      <SelectField
+        layout="inline"
+        label="claimed speedup"
+        value={p.speedup}
+        options={erosionParamSpec.speedup.choices}
+        onChange={(speedup) => setParams({ speedup })}
+      />
+      <SelectField
+        layout="inline"
+        label="classical cost"
+        value={p.alpha}
+        options={[1, 2, 3, 4]}
+        format={(a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`)}
+        onChange={(alpha) => setParams({ alpha })}
+      />
+      <SelectField
+        layout="inline"
+        label="precision ε"
+        value={p.eps}
+        options={withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending')}
+        onChange={(eps) => setParams({ eps })}
+      />
+      <SelectField
+        layout="inline"
+        label="device"
+        value={p.device}
+        options={EROSION_DEVICES}
+        format={(d) => deviceTiming(d).name}
+        onChange={(device) => setParams({ device })}
+      />
+      <SelectField
+        layout="inline"
+        label="queue per job"
+        value={p.queue}
+        options={withValue([0, 60, 3600, 86400], p.queue)}
+        format={fmtDuration}
+        onChange={(queue) => setParams({ queue })}
+      />
     </form>
   );
 }
