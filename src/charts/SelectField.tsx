@@ -66,3 +66,34 @@ export function withValue(choices: readonly number[], value: number, order: 'asc
   const sorted = [...new Set([...choices, value])].sort((a, b) => a - b);
   return order === 'ascending' ? sorted : sorted.reverse();
 }
+
+/**
+ * The selects of one settings form, bound to its parameters: `select(key, label, options, format?)`
+ * shows `params[key]` and commits the reader's pick as `{ [key]: pick }`.
+ */
+export function paramSelects<P extends { [K in keyof P]: string | number }>(
+  params: P,
+  setParams: (patch: Partial<P>) => void,
+  look: Pick<SelectFieldProps<string>, 'layout' | 'className'> = {},
+) {
+  return <K extends keyof P & string>(
+    key: K,
+    label: ReactNode,
+    options: readonly P[K][],
+    format?: (value: P[K]) => string,
+  ) => (
+    <SelectField
+      {...look}
+      name={key}
+      label={label}
+      value={params[key]}
+      options={options}
+      format={format}
+      onChange={(pick) => {
+        const patch: Partial<P> = {};
+        patch[key] = pick;
+        setParams(patch);
+      }}
+    />
+  );
+}

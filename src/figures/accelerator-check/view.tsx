@@ -3,7 +3,7 @@
  * condition at a time; the last step lets the reader edit one workload's numbers and watch cells flip.
  * Closed forms, computed during render (pre-renders).
  */
-import { SelectField, withValue } from '../../charts/SelectField';
+import { SelectField, paramSelects, withValue } from '../../charts/SelectField';
 import type { DataTable } from '../../story/data';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -140,20 +140,9 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
 }
 
 function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<AccelParams>): void }) {
-  const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) => (
-    <SelectField
-      layout="inline"
-      label={label}
-      value={p[key]}
-      options={withValue(choices, p[key])}
-      format={fmtInt}
-      onChange={(v) => {
-        const patch: Partial<AccelParams> = {};
-        patch[key] = v;
-        setParams(patch);
-      }}
-    />
-  );
+  const select = paramSelects(p, setParams, { layout: 'inline' });
+  const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) =>
+    select(key, label, withValue(choices, p[key]), fmtInt);
   return (
     <form className="ac-controls" onSubmit={(e) => e.preventDefault()} aria-label="Workload settings">
       <SelectField
@@ -179,14 +168,7 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
       {num('qubits', 'qubits', [4, 10, 20, 50, 100])}
       {num('depth', 'depth (layers)', [5, 10, 20, 100, 1e6])}
       {num('size', 'problem size N', [100, 60_000, 1e6, 1e12, 1e20])}
-      <SelectField
-        layout="inline"
-        label="device"
-        value={p.device}
-        options={ACCEL_DEVICES}
-        format={(d) => deviceTiming(d).name}
-        onChange={(device) => setParams({ device })}
-      />
+      {select('device', 'device', ACCEL_DEVICES, (d) => deviceTiming(d).name)}
     </form>
   );
 }

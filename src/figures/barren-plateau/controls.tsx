@@ -1,5 +1,5 @@
 /** Controls of the last step: qubit range, layers, cost and noise (native selects: labelled, keyboard-operable). */
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { BP_COSTS, type BpCost } from './meta';
 import type { FigureParams } from './model';
 
@@ -19,50 +19,14 @@ export function BarrenPlateauControls({
   params: FigureParams;
   setParams(p: Partial<FigureParams>): void;
 }) {
+  const select = paramSelects(params, setParams, { className: 'bp-control' });
   return (
     <form className="bp-controls" aria-label="Your own sweep" onSubmit={(e) => e.preventDefault()}>
-      <SelectField
-        className="bp-control"
-        name="nMin"
-        label="From qubits"
-        value={params.nMin}
-        options={QUBITS}
-        onChange={(nMin) => setParams({ nMin })}
-      />
-      <SelectField
-        className="bp-control"
-        name="nMax"
-        label="To qubits"
-        value={params.nMax}
-        options={QUBITS}
-        onChange={(nMax) => setParams({ nMax })}
-      />
-      <SelectField
-        className="bp-control"
-        name="layers"
-        label="Layers"
-        value={params.layers}
-        options={withValue(LAYERS, params.layers)}
-        onChange={(layers) => setParams({ layers })}
-      />
-      <SelectField
-        className="bp-control"
-        name="cost"
-        label="Cost"
-        value={params.cost}
-        options={BP_COSTS}
-        format={(c) => COST_LABEL[c]}
-        onChange={(cost) => setParams({ cost })}
-      />
-      <SelectField
-        className="bp-control"
-        name="noise"
-        label="Depolarizing noise p"
-        value={params.noise}
-        options={withValue(NOISE, params.noise)}
-        format={(p) => (p === 0 ? 'none' : String(p))}
-        onChange={(noise) => setParams({ noise })}
-      />
+      {select('nMin', 'From qubits', QUBITS)}
+      {select('nMax', 'To qubits', QUBITS)}
+      {select('layers', 'Layers', withValue(LAYERS, params.layers))}
+      {select('cost', 'Cost', BP_COSTS, (c) => COST_LABEL[c])}
+      {select('noise', 'Depolarizing noise p', withValue(NOISE, params.noise), (p) => (p === 0 ? 'none' : String(p)))}
     </form>
   );
 }

@@ -4,7 +4,7 @@
  * the keyboard (Tab, arrows in selects, Enter/Space on buttons) with the shell's visible focus ring.
  */
 import { IntField } from '../../charts/IntField';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
@@ -31,42 +31,15 @@ export function RaceControls({
   onPauseToggle,
   onReset,
 }: RaceControlsProps) {
-  const shotChoices = withValue(SHOT_CHOICES, params.shots);
   const layerChoices = Array.from({ length: baselineRaceParamSpec.layers.max }, (_, i) => i + 1);
+  const select = paramSelects(params, setParams, { className: 'br-control' });
 
   return (
     <form className="br-controls" onSubmit={(e) => e.preventDefault()} aria-label="Turn the knobs">
-      <SelectField
-        className="br-control"
-        label="Dataset"
-        value={params.dataset}
-        options={RACE_DATASETS}
-        format={(d) => DATASET_LABEL[d]}
-        onChange={(dataset) => setParams({ dataset })}
-      />
-      <SelectField
-        className="br-control"
-        label="VQC encoding"
-        value={params.encoding}
-        options={RACE_ENCODINGS}
-        format={(d) => ENCODING_LABEL[d]}
-        onChange={(encoding) => setParams({ encoding })}
-      />
-      <SelectField
-        className="br-control"
-        label="VQC layers"
-        value={params.layers}
-        options={layerChoices}
-        onChange={(layers) => setParams({ layers })}
-      />
-      <SelectField
-        className="br-control"
-        label="Shots per circuit"
-        value={params.shots}
-        options={shotChoices}
-        format={fmtInt}
-        onChange={(shots) => setParams({ shots })}
-      />
+      {select('dataset', 'Dataset', RACE_DATASETS, (d) => DATASET_LABEL[d])}
+      {select('encoding', 'VQC encoding', RACE_ENCODINGS, (e) => ENCODING_LABEL[e])}
+      {select('layers', 'VQC layers', layerChoices)}
+      {select('shots', 'Shots per circuit', withValue(SHOT_CHOICES, params.shots), fmtInt)}
       <IntField
         className="br-control br-control--seed"
         label="Seed"

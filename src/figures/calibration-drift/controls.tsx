@@ -1,10 +1,10 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
 import { RangeField } from '../../charts/RangeField';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
-import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
+import { DEVICE_IDS } from '../../sim/device-ids';
 import type { CalibrationDriftFigureParams } from './model';
 import { fmtInt } from '../../format';
 
@@ -17,18 +17,12 @@ export function CdControls({
   params: CalibrationDriftFigureParams;
   setParams(p: Partial<CalibrationDriftFigureParams>): void;
 }) {
-  const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
+  const deviceName = new Map(loadDevices().map((d) => [d.id, d.name]));
+  const select = paramSelects(params, setParams, { className: 'cd-control' });
   const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
     <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
-      <SelectField
-        className="cd-control"
-        label="Device"
-        value={params.device}
-        options={devices.map((d) => d.id as DeviceId)}
-        format={(id) => devices.find((d) => d.id === id)?.name ?? id}
-        onChange={(device) => setParams({ device })}
-      />
+      {select('device', 'Device', DEVICE_IDS, (id) => deviceName.get(id) ?? id)}
       <RangeField
         className="cd-control"
         label={(drift) => `Day-to-day spread: ${pct(drift)} %`}
@@ -40,14 +34,7 @@ export function CdControls({
         delay={250}
         onCommit={(drift) => setParams({ drift })}
       />
-      <SelectField
-        className="cd-control"
-        label="Shots per day"
-        value={params.shots}
-        options={withValue(SHOTS, params.shots)}
-        format={fmtInt}
-        onChange={(shots) => setParams({ shots })}
-      />
+      {select('shots', 'Shots per day', withValue(SHOTS, params.shots), fmtInt)}
       <div className="cd-control cd-control--seed">
         <span>Seed {params.seed}</span>
         <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) })}>

@@ -9,7 +9,7 @@ import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -312,54 +312,15 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
 }
 
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
-      <SelectField
-        layout="inline"
-        label="answer"
-        value={p.answer}
-        options={ANSWERS}
-        format={(a) => ANSWER_LABEL[a]}
-        onChange={(answer) => setParams({ answer })}
-      />
-      <SelectField
-        layout="inline"
-        label="precision ε"
-        value={p.eps}
-        options={withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending')}
-        onChange={(eps) => setParams({ eps })}
-      />
-      <SelectField
-        layout="inline"
-        label="ansatz layers"
-        value={p.layers}
-        options={withValue([1, 5, 10, 50, 100], p.layers)}
-        onChange={(layers) => setParams({ layers })}
-      />
-      <SelectField
-        layout="inline"
-        label="device"
-        value={p.device}
-        options={COST_DEVICES}
-        format={(d) => deviceTiming(d).name}
-        onChange={(device) => setParams({ device })}
-      />
-      <SelectField
-        layout="inline"
-        label="price plan"
-        value={p.plan}
-        options={COST_PLANS}
-        format={(d) => pricePlan(d).label}
-        onChange={(plan) => setParams({ plan })}
-      />
-      <SelectField
-        layout="inline"
-        label="queue per job"
-        value={p.queue}
-        options={withValue([0, 60, 3600, 86400], p.queue)}
-        format={fmtDuration}
-        onChange={(queue) => setParams({ queue })}
-      />
+      {select('answer', 'answer', ANSWERS, (a) => ANSWER_LABEL[a])}
+      {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
+      {select('layers', 'ansatz layers', withValue([1, 5, 10, 50, 100], p.layers))}
+      {select('device', 'device', COST_DEVICES, (d) => deviceTiming(d).name)}
+      {select('plan', 'price plan', COST_PLANS, (d) => pricePlan(d).label)}
+      {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );
 }

@@ -6,7 +6,7 @@
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { useId, useMemo, useRef } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -307,23 +307,11 @@ function LandscapeControls({
   setParams(p: Partial<LandscapeFigureParams>): void;
 }) {
   const uid = useId();
+  const select = paramSelects(params, setParams, { className: 'ls-control' });
   return (
     <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
-      <SelectField
-        className="ls-control"
-        label="Your register size"
-        value={params.custom}
-        options={CUSTOM_CHOICES}
-        format={(n) => `${n} qubits`}
-        onChange={(custom) => setParams({ custom })}
-      />
-      <SelectField
-        className="ls-control"
-        label="Random layers"
-        value={params.layers}
-        options={withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers)}
-        onChange={(layers) => setParams({ layers })}
-      />
+      {select('custom', 'Your register size', CUSTOM_CHOICES, (n) => `${n} qubits`)}
+      {select('layers', 'Random layers', withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers))}
       <div className="ls-control">
         <label htmlFor={`${uid}-seed`}>Circuit</label>
         <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>

@@ -17,7 +17,7 @@ import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
   LAST_STEP,
@@ -391,34 +391,16 @@ function MarathonControls({
   params: MarathonParams;
   setParams(p: Partial<MarathonParams>): void;
 }) {
-  const numberField = (name: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) => (
-    <SelectField
-      className="mm-control"
-      label={label}
-      value={params[name]}
-      options={withValue(choices, params[name])}
-      format={fmtInt}
-      onChange={(v) => {
-        const patch: Partial<MarathonParams> = {};
-        patch[name] = v;
-        setParams(patch);
-      }}
-    />
-  );
+  const select = paramSelects(params, setParams, { className: 'mm-control' });
+  const counts = (key: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) =>
+    select(key, label, withValue(choices, params[key]), fmtInt);
   return (
     <form className="mm-controls" aria-label="Your own training run" onSubmit={(e) => e.preventDefault()}>
-      {numberField('qubits', 'Qubits', SWEEP_QUBITS)}
-      {numberField('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
-      {numberField('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
-      {numberField('epochs', 'Epochs', [1, 10, 50, 100, 500])}
-      <SelectField
-        className="mm-control"
-        label="Shot rate"
-        value={params.profile}
-        options={MARATHON_PROFILES}
-        format={(v) => deviceProfile(v).label}
-        onChange={(profile) => setParams({ profile })}
-      />
+      {counts('qubits', 'Qubits', SWEEP_QUBITS)}
+      {counts('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
+      {counts('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
+      {counts('epochs', 'Epochs', [1, 10, 50, 100, 500])}
+      {select('profile', 'Shot rate', MARATHON_PROFILES, (v) => deviceProfile(v).label)}
     </form>
   );
 }

@@ -5,10 +5,10 @@
  */
 import { useId } from 'react';
 import { RangeField } from '../../charts/RangeField';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { noiseVsDepthParamSpec } from './meta';
 import { loadDevices } from '../../sim/noise';
-import { useMediaQuery } from '../../story/motion';
+import { FoldAway } from '../../charts/FoldAway';
 import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
 import { fmtDuration, fmtInt, fmtSig } from '../../format';
@@ -69,7 +69,7 @@ export function NvdControls({
   const uid = useId();
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];
-  const wide = useMediaQuery('(min-width: 960px)');
+  const select = paramSelects(params, setParams, { className: 'nvd-control' });
   const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) =>
     scaledFigures(dev, { gate: params.gate, decoherence: params.decoherence, readout: params.readout, ...f });
   const twoQ = (f: number) => {
@@ -111,29 +111,9 @@ export function NvdControls({
           Source: {dev.source} ({dev.date})
         </p>
       </fieldset>
-      <SelectField
-        className="nvd-control"
-        label="Circuit"
-        value={params.family}
-        options={noiseVsDepthParamSpec.family.choices}
-        format={(f) => FAMILY_LABEL[f]}
-        onChange={(family) => setParams({ family })}
-      />
-      <SelectField
-        className="nvd-control"
-        label="Qubits"
-        value={params.qubits}
-        options={QUBIT_CHOICES}
-        onChange={(qubits) => setParams({ qubits })}
-      />
-      <SelectField
-        className="nvd-control"
-        label="Shots per point"
-        value={params.shots}
-        options={withValue(SHOT_CHOICES, params.shots)}
-        format={fmtInt}
-        onChange={(shots) => setParams({ shots })}
-      />
+      {select('family', 'Circuit', noiseVsDepthParamSpec.family.choices, (f) => FAMILY_LABEL[f])}
+      {select('qubits', 'Qubits', QUBIT_CHOICES)}
+      {select('shots', 'Shots per point', withValue(SHOT_CHOICES, params.shots), fmtInt)}
       <FactorSlider
         value={params.gate}
         onCommit={(v) => setParams({ gate: v })}
@@ -154,12 +134,9 @@ export function NvdControls({
       />
     </form>
   );
-  return wide ? (
-    form
-  ) : (
-    <details className="nvd-try">
-      <summary>Try it yourself: device, circuit and error rates</summary>
+  return (
+    <FoldAway className="nvd-try" summary="Try it yourself: device, circuit and error rates">
       {form}
-    </details>
+    </FoldAway>
   );
 }

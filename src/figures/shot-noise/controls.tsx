@@ -5,7 +5,7 @@
 import { RangeField } from '../../charts/RangeField';
 import { IntField } from '../../charts/IntField';
 import { deriveSeed } from '../../sim/rng';
-import { useMediaQuery } from '../../story/motion';
+import { FoldAway } from '../../charts/FoldAway';
 import { SEED_MAX } from '../../story/params';
 import type { ShotNoiseParams } from './model';
 import { fmtInt } from '../../format';
@@ -28,9 +28,6 @@ export function ShotNoiseControls({
   params: ShotNoiseParams;
   setParams(p: Partial<ShotNoiseParams>): void;
 }) {
-  // Beside the prose the controls show directly; in the narrow sticky figure they fold away.
-  const wide = useMediaQuery('(min-width: 960px)');
-
   const form = (
     <form className="sn-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
       <RangeField
@@ -68,12 +65,9 @@ export function ShotNoiseControls({
       </IntField>
     </form>
   );
-  return wide ? (
-    form
-  ) : (
-    <details className="sn-try">
-      <summary>Try it yourself: θ, N and the seed</summary>
+  return (
+    <FoldAway className="sn-try" summary="Try it yourself: θ, N and the seed">
       {form}
-    </details>
+    </FoldAway>
   );
 }

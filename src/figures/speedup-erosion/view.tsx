@@ -7,7 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import { SelectField, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -180,46 +180,14 @@ function ErosionControls({
   params: ErosionParams;
   setParams(patch: Partial<ErosionParams>): void;
 }) {
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
-      <SelectField
-        layout="inline"
-        label="claimed speedup"
-        value={p.speedup}
-        options={erosionParamSpec.speedup.choices}
-        onChange={(speedup) => setParams({ speedup })}
-      />
-      <SelectField
-        layout="inline"
-        label="classical cost"
-        value={p.alpha}
-        options={[1, 2, 3, 4]}
-        format={(a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`)}
-        onChange={(alpha) => setParams({ alpha })}
-      />
-      <SelectField
-        layout="inline"
-        label="precision ε"
-        value={p.eps}
-        options={withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending')}
-        onChange={(eps) => setParams({ eps })}
-      />
-      <SelectField
-        layout="inline"
-        label="device"
-        value={p.device}
-        options={EROSION_DEVICES}
-        format={(d) => deviceTiming(d).name}
-        onChange={(device) => setParams({ device })}
-      />
-      <SelectField
-        layout="inline"
-        label="queue per job"
-        value={p.queue}
-        options={withValue([0, 60, 3600, 86400], p.queue)}
-        format={fmtDuration}
-        onChange={(queue) => setParams({ queue })}
-      />
+      {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
+      {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
+      {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
+      {select('device', 'device', EROSION_DEVICES, (d) => deviceTiming(d).name)}
+      {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );
 }
