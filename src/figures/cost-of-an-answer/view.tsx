@@ -42,6 +42,7 @@ import {
 } from './text';
 import { TIMED_SIZES, timePass } from './timing';
 import './cost-of-an-answer.css';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 const Q = 'var(--fig-series-1)';
 const G = 'var(--fig-series-2)';
@@ -203,68 +204,65 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
       <figcaption className="coa-sweep__title">
         {METRIC_LABEL[metric][0].toUpperCase() + METRIC_LABEL[metric].slice(1)} per answer
       </figcaption>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}
-      >
-        <defs>
+      <ChartSvg
+        layout={L}
+        label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}
+        defs={
           <clipPath id={clip}>
             <rect x={0} y={-4} width={L.innerWidth} height={L.innerHeight + 8} />
           </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[2, 10, 20, 30, 40, 50, 60]}
-            format={String}
-            label="qubits n"
-          />
-          {c.n !== null ? (
-            <g className="coa-cross" data-crossover={c.n}>
-              <line
-                x1={x(c.n)}
-                x2={x(c.n)}
-                y1={0}
-                y2={L.innerHeight}
-                stroke="currentColor"
-                strokeDasharray="3 3"
-                strokeOpacity={0.7}
-              />
-              <text
-                x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)}
-                y={L.innerHeight - 6}
-                textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'}
-                fontSize={11}
-                fill="currentColor"
-                stroke="var(--color-bg, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                QPU ahead from n = {c.n}
-              </text>
-            </g>
-          ) : null}
-          <g clipPath={`url(#${clip})`}>
-            {series.map((s) =>
-              s.points.length > 1 ? (
-                <path
-                  key={s.key}
-                  data-series={s.key}
-                  d={path(s.points) ?? ''}
-                  fill="none"
-                  stroke={s.stroke}
-                  strokeWidth={s.width}
-                  strokeDasharray={s.dash}
-                />
-              ) : null,
-            )}
+        }
+      >
+        <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[2, 10, 20, 30, 40, 50, 60]}
+          format={String}
+          label="qubits n"
+        />
+        {c.n !== null ? (
+          <g className="coa-cross" data-crossover={c.n}>
+            <line
+              x1={x(c.n)}
+              x2={x(c.n)}
+              y1={0}
+              y2={L.innerHeight}
+              stroke="currentColor"
+              strokeDasharray="3 3"
+              strokeOpacity={0.7}
+            />
+            <text
+              x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)}
+              y={L.innerHeight - 6}
+              textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'}
+              fontSize={11}
+              fill="currentColor"
+              stroke="var(--color-bg, Canvas)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              QPU ahead from n = {c.n}
+            </text>
           </g>
+        ) : null}
+        <g clipPath={`url(#${clip})`}>
+          {series.map((s) =>
+            s.points.length > 1 ? (
+              <path
+                key={s.key}
+                data-series={s.key}
+                d={path(s.points) ?? ''}
+                fill="none"
+                stroke={s.stroke}
+                strokeWidth={s.width}
+                strokeDasharray={s.dash}
+              />
+            ) : null,
+          )}
         </g>
-      </svg>
+      </ChartSvg>
     </figure>
   );
 }

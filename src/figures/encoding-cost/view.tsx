@@ -32,6 +32,7 @@ import {
 } from './model';
 import { encodingAlt, encodingDownload, encodingMethod } from './text';
 import './encoding-cost.css';
+import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
@@ -118,155 +119,148 @@ function EncodingChart({
   const mx = x(d);
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={
+      <ChartSvg
+        layout={L}
+        label={
           training
             ? 'Gates executed to load one training epoch against the number of features'
             : 'Depth of the encoding circuits against the number of features, with the decoherence ceiling'
         }
+        defs={<PlotClip id={clip} layout={L} />}
       >
-        <defs>
-          <clipPath id={clip}>
-            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={yTicks}
-            format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
-            grid={L.innerWidth}
-            label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={xTicks}
-            format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
-            label="features d (log scale)"
-          />
-          <g clipPath={`url(#${clip})`}>
-            {!training ? (
-              <g className="ec-ceiling">
-                <rect className="ec-ceiling-zone" x={0} y={0} width={L.innerWidth} height={Math.max(0, cy)} />
-                <line
-                  x1={0}
-                  x2={L.innerWidth}
-                  y1={cy}
-                  y2={cy}
-                  stroke="currentColor"
-                  strokeWidth={1.5}
-                  strokeDasharray="6 4"
-                />
-              </g>
-            ) : (
-              <path
-                className="ec-ansatz"
-                d={path(ansatz) ?? ''}
-                fill="none"
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={yTicks}
+          format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
+          grid={L.innerWidth}
+          label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={xTicks}
+          format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
+          label="features d (log scale)"
+        />
+        <g clipPath={`url(#${clip})`}>
+          {!training ? (
+            <g className="ec-ceiling">
+              <rect className="ec-ceiling-zone" x={0} y={0} width={L.innerWidth} height={Math.max(0, cy)} />
+              <line
+                x1={0}
+                x2={L.innerWidth}
+                y1={cy}
+                y2={cy}
                 stroke="currentColor"
                 strokeWidth={1.5}
-                strokeDasharray="1.5 3"
+                strokeDasharray="6 4"
               />
-            )}
-            {series.map((s) => (
-              <path
-                key={s.encoding}
-                className="ec-line"
-                data-encoding={s.encoding}
-                d={path(s.points) ?? ''}
-                fill="none"
-                stroke={colour(s.encoding)}
-                strokeWidth={2.25}
-                strokeDasharray={DASH[s.encoding]}
-              />
-            ))}
-            <line
-              className="ec-marker"
-              x1={mx}
-              x2={mx}
-              y1={0}
-              y2={L.innerHeight}
+            </g>
+          ) : (
+            <path
+              className="ec-ansatz"
+              d={path(ansatz) ?? ''}
+              fill="none"
               stroke="currentColor"
-              strokeOpacity={0.6}
+              strokeWidth={1.5}
+              strokeDasharray="1.5 3"
             />
-            {hs.map((h) => {
-              const v = training ? h.trainingGates : h.counts.depth;
-              return (
-                <circle
-                  key={h.encoding}
-                  cx={mx}
-                  cy={y(v)}
-                  r={4}
-                  fill={colour(h.encoding)}
-                  stroke="var(--color-bg, Canvas)"
-                  strokeWidth={1.5}
-                />
-              );
-            })}
-          </g>
+          )}
+          {series.map((s) => (
+            <path
+              key={s.encoding}
+              className="ec-line"
+              data-encoding={s.encoding}
+              d={path(s.points) ?? ''}
+              fill="none"
+              stroke={colour(s.encoding)}
+              strokeWidth={2.25}
+              strokeDasharray={DASH[s.encoding]}
+            />
+          ))}
+          <line
+            className="ec-marker"
+            x1={mx}
+            x2={mx}
+            y1={0}
+            y2={L.innerHeight}
+            stroke="currentColor"
+            strokeOpacity={0.6}
+          />
+          {hs.map((h) => {
+            const v = training ? h.trainingGates : h.counts.depth;
+            return (
+              <circle
+                key={h.encoding}
+                cx={mx}
+                cy={y(v)}
+                r={4}
+                fill={colour(h.encoding)}
+                stroke="var(--color-bg, Canvas)"
+                strokeWidth={1.5}
+              />
+            );
+          })}
+        </g>
+        <text
+          x={Math.min(mx + 5, L.innerWidth - 4)}
+          y={12}
+          fontSize={11.5}
+          fill="currentColor"
+          textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          {label}: d = {fmtCount(d)}
+        </text>
+        {!training ? (
           <text
-            x={Math.min(mx + 5, L.innerWidth - 4)}
-            y={12}
-            fontSize={11.5}
+            x={6}
+            y={Math.max(12, cy - 6)}
+            fontSize={11}
             fill="currentColor"
-            textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
             stroke="var(--color-bg, Canvas)"
             strokeWidth={3}
             paintOrder="stroke"
           >
-            {label}: d = {fmtCount(d)}
+            T2 ceiling, {device.name.replace(/ \(.*\)$/, '')}: {fmtCount(Math.round(ceiling.depth))} layers
           </text>
-          {!training ? (
-            <text
-              x={6}
-              y={Math.max(12, cy - 6)}
-              fontSize={11}
-              fill="currentColor"
-              stroke="var(--color-bg, Canvas)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              T2 ceiling, {device.name.replace(/ \(.*\)$/, '')}: {fmtCount(Math.round(ceiling.depth))} layers
-            </text>
-          ) : (
-            <text
-              x={6}
-              y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)}
-              fontSize={11}
-              fill="currentColor"
-              stroke="var(--color-bg, Canvas)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              the model’s own gates (amplitude, P = {fmtCount(p.params)})
-            </text>
-          )}
-          {!narrow
-            ? series
-                .filter((s) => s.encoding !== 'basis')
-                .map((s) => {
-                  const last = s.points[s.points.length - 1];
-                  return (
-                    <text
-                      key={s.encoding}
-                      x={L.innerWidth + 6}
-                      y={Math.max(8, Math.min(L.innerHeight, y(last.value)))}
-                      dy="0.32em"
-                      fontSize={11}
-                      fill={colour(s.encoding)}
-                    >
-                      {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
-                    </text>
-                  );
-                })
-            : null}
-        </g>
-      </svg>
+        ) : (
+          <text
+            x={6}
+            y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)}
+            fontSize={11}
+            fill="currentColor"
+            stroke="var(--color-bg, Canvas)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            the model’s own gates (amplitude, P = {fmtCount(p.params)})
+          </text>
+        )}
+        {!narrow
+          ? series
+              .filter((s) => s.encoding !== 'basis')
+              .map((s) => {
+                const last = s.points[s.points.length - 1];
+                return (
+                  <text
+                    key={s.encoding}
+                    x={L.innerWidth + 6}
+                    y={Math.max(8, Math.min(L.innerHeight, y(last.value)))}
+                    dy="0.32em"
+                    fontSize={11}
+                    fill={colour(s.encoding)}
+                  >
+                    {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
+                  </text>
+                );
+              })
+          : null}
+      </ChartSvg>
       <table className="ec-table">
         <thead>
           {training ? (

@@ -35,6 +35,7 @@ import {
 import { ecDownload, ecMethod, ecSummary, ecTable } from './text';
 import './error-correction.css';
 import { fmtDuration, fmtInt } from '../../format';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
@@ -110,87 +111,81 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const everyOther = LOG_TICKS(1e-15, 0.1).filter((_, i) => i % 2 === 0);
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Logical error per cycle against code distance, log scale"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={everyOther}
-            format={fmtPow}
-            grid={L.innerWidth}
-            label="logical error per cycle (log)"
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
-            format={format('d')}
-            label="code distance d"
-          />
-          {st.targets.map((t) => (
-            <g key={t} className="ec-target">
-              <line
-                x1={0}
-                x2={L.innerWidth}
-                y1={y(t)}
-                y2={y(t)}
-                stroke="currentColor"
-                strokeDasharray="4 3"
-                strokeOpacity={0.7}
-              />
-              <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">
-                target {fmtE(t)}
-              </text>
-            </g>
-          ))}
-          <path
-            className="ec-line ec-line--fowler"
-            d={path((d) => fowlerLogicalError(d, p.p))}
-            fill="none"
-            stroke="var(--fig-series-2)"
-            strokeWidth={2}
-            strokeDasharray="7 3"
-          />
-          <path
-            className="ec-line ec-line--willow"
-            d={path(willowLogicalError)}
-            fill="none"
-            stroke="var(--fig-series-1)"
-            strokeWidth={2.25}
-          />
-          {[...st.willow, ...st.fowler].map((r, i) =>
-            r.distance === null ? null : (
-              <circle
-                key={i}
-                className="ec-need"
-                cx={x(r.distance)}
-                cy={y(r.logicalError!)}
-                r={4}
-                fill="var(--story-surface, Canvas)"
-                stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'}
-                strokeWidth={2}
-              />
-            ),
-          )}
-          <circle
-            className="ec-measured"
-            cx={x(D7)}
-            cy={y(EPS7)}
-            r={5.5}
-            fill="var(--fig-series-1)"
-            stroke="var(--story-surface, Canvas)"
-            strokeWidth={1.5}
-          />
-          <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
-            Willow d = 7, measured
-          </text>
-        </g>
-      </svg>
+      <ChartSvg layout={L} label="Logical error per cycle against code distance, log scale">
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={everyOther}
+          format={fmtPow}
+          grid={L.innerWidth}
+          label="logical error per cycle (log)"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
+          format={format('d')}
+          label="code distance d"
+        />
+        {st.targets.map((t) => (
+          <g key={t} className="ec-target">
+            <line
+              x1={0}
+              x2={L.innerWidth}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="currentColor"
+              strokeDasharray="4 3"
+              strokeOpacity={0.7}
+            />
+            <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">
+              target {fmtE(t)}
+            </text>
+          </g>
+        ))}
+        <path
+          className="ec-line ec-line--fowler"
+          d={path((d) => fowlerLogicalError(d, p.p))}
+          fill="none"
+          stroke="var(--fig-series-2)"
+          strokeWidth={2}
+          strokeDasharray="7 3"
+        />
+        <path
+          className="ec-line ec-line--willow"
+          d={path(willowLogicalError)}
+          fill="none"
+          stroke="var(--fig-series-1)"
+          strokeWidth={2.25}
+        />
+        {[...st.willow, ...st.fowler].map((r, i) =>
+          r.distance === null ? null : (
+            <circle
+              key={i}
+              className="ec-need"
+              cx={x(r.distance)}
+              cy={y(r.logicalError!)}
+              r={4}
+              fill="var(--story-surface, Canvas)"
+              stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'}
+              strokeWidth={2}
+            />
+          ),
+        )}
+        <circle
+          className="ec-measured"
+          cx={x(D7)}
+          cy={y(EPS7)}
+          r={5.5}
+          fill="var(--fig-series-1)"
+          stroke="var(--story-surface, Canvas)"
+          strokeWidth={1.5}
+        />
+        <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
+          Willow d = 7, measured
+        </text>
+      </ChartSvg>
     </div>
   );
 }
@@ -214,83 +209,80 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const fowler = st.fowler[0];
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
+      <ChartSvg
+        layout={L}
+        label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
       >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={LOG_TICKS(100, yMax)}
-            format={format('~s')}
-            grid={L.innerWidth}
-            label="physical qubits (log)"
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
-            format={(v) => fmtP(v)}
-            label="physical error rate p (log)"
-          />
-          <line
-            className="ec-device"
-            x1={0}
-            x2={L.innerWidth}
-            y1={y(LARGEST_DEVICE.qubits)}
-            y2={y(LARGEST_DEVICE.qubits)}
-            stroke="currentColor"
-            strokeDasharray="2 3"
-          />
-          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
-            largest in our device list: {fmtInt(LARGEST_DEVICE.qubits)} qubits
-          </text>
-          <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
-          <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
-            threshold {fmtP(P_TH)}
-          </text>
-          <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
-          {fowler.total !== null ? (
-            <g className="ec-you">
-              <circle
-                cx={x(p.p)}
-                cy={y(fowler.total)}
-                r={5}
-                fill="var(--fig-series-2)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1.5}
-              />
-              <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
-                p = {fmtP(p.p)}: {fmtInt(fowler.total)}
-              </text>
-            </g>
-          ) : null}
-          {willow.total !== null ? (
-            <g className="ec-measured">
-              <circle
-                cx={x(WILLOW_EQUIVALENT_P)}
-                cy={y(willow.total)}
-                r={6}
-                fill="var(--fig-series-1)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1.5}
-              />
-              <text
-                x={x(WILLOW_EQUIVALENT_P) - 8}
-                y={y(willow.total) - 9}
-                textAnchor="end"
-                fontSize={11}
-                fill="currentColor"
-              >
-                Willow Λ = {LAMBDA}: {fmtInt(willow.total)}
-              </text>
-            </g>
-          ) : null}
-        </g>
-      </svg>
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={LOG_TICKS(100, yMax)}
+          format={format('~s')}
+          grid={L.innerWidth}
+          label="physical qubits (log)"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
+          format={(v) => fmtP(v)}
+          label="physical error rate p (log)"
+        />
+        <line
+          className="ec-device"
+          x1={0}
+          x2={L.innerWidth}
+          y1={y(LARGEST_DEVICE.qubits)}
+          y2={y(LARGEST_DEVICE.qubits)}
+          stroke="currentColor"
+          strokeDasharray="2 3"
+        />
+        <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
+          largest in our device list: {fmtInt(LARGEST_DEVICE.qubits)} qubits
+        </text>
+        <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
+        <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
+          threshold {fmtP(P_TH)}
+        </text>
+        <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
+        {fowler.total !== null ? (
+          <g className="ec-you">
+            <circle
+              cx={x(p.p)}
+              cy={y(fowler.total)}
+              r={5}
+              fill="var(--fig-series-2)"
+              stroke="var(--story-surface, Canvas)"
+              strokeWidth={1.5}
+            />
+            <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
+              p = {fmtP(p.p)}: {fmtInt(fowler.total)}
+            </text>
+          </g>
+        ) : null}
+        {willow.total !== null ? (
+          <g className="ec-measured">
+            <circle
+              cx={x(WILLOW_EQUIVALENT_P)}
+              cy={y(willow.total)}
+              r={6}
+              fill="var(--fig-series-1)"
+              stroke="var(--story-surface, Canvas)"
+              strokeWidth={1.5}
+            />
+            <text
+              x={x(WILLOW_EQUIVALENT_P) - 8}
+              y={y(willow.total) - 9}
+              textAnchor="end"
+              fontSize={11}
+              fill="currentColor"
+            >
+              Willow Λ = {LAMBDA}: {fmtInt(willow.total)}
+            </text>
+          </g>
+        ) : null}
+      </ChartSvg>
     </div>
   );
 }

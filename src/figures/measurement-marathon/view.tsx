@@ -34,6 +34,7 @@ import {
 } from './model';
 import './measurement-marathon.css';
 import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 /** The largest register the variances are measured on; beyond it the figure extrapolates. */
 const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
@@ -218,79 +219,66 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
   const clamp = (v: number) => y(Math.min(y.domain()[1], Math.max(1, v)));
   return (
     <div ref={ref}>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={decades}
-            format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
-            label="shots per circuit N₉₅ (log)"
-            grid={L.innerWidth}
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
-            format={format('d')}
-            label="qubits n"
-          />
-          <rect
-            x={x(LAST_MEASURED + 0.5)}
-            y={0}
-            width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
-            height={L.innerHeight}
-            fill="currentColor"
-            fillOpacity={0.04}
-          />
-          <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
-            extrapolated
-          </text>
+      <ChartSvg layout={L} label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={decades}
+          format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
+          label="shots per circuit N₉₅ (log)"
+          grid={L.innerWidth}
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
+          format={format('d')}
+          label="qubits n"
+        />
+        <rect
+          x={x(LAST_MEASURED + 0.5)}
+          y={0}
+          width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
+          height={L.innerHeight}
+          fill="currentColor"
+          fillOpacity={0.04}
+        />
+        <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
+          extrapolated
+        </text>
+        <path className="mm-deep" d={deep} fill="none" stroke="currentColor" strokeWidth={1.25} strokeDasharray="2 3" />
+        {fitPath ? (
           <path
-            className="mm-deep"
-            d={deep}
+            className="mm-fit"
+            d={fitPath}
             fill="none"
-            stroke="currentColor"
-            strokeWidth={1.25}
-            strokeDasharray="2 3"
+            stroke="var(--fig-series-2)"
+            strokeWidth={2}
+            strokeDasharray="6 4"
           />
-          {fitPath ? (
-            <path
-              className="mm-fit"
-              d={fitPath}
-              fill="none"
-              stroke="var(--fig-series-2)"
-              strokeWidth={2}
-              strokeDasharray="6 4"
+        ) : null}
+        {shots.map((s) => (
+          <g key={s.qubits} className="mm-point" data-qubits={s.qubits}>
+            <line
+              x1={x(s.qubits)}
+              x2={x(s.qubits)}
+              y1={clamp(s.shotsLow)}
+              y2={clamp(s.shotsHigh)}
+              stroke="var(--fig-series-1)"
+              strokeWidth={1.5}
             />
-          ) : null}
-          {shots.map((s) => (
-            <g key={s.qubits} className="mm-point" data-qubits={s.qubits}>
-              <line
-                x1={x(s.qubits)}
-                x2={x(s.qubits)}
-                y1={clamp(s.shotsLow)}
-                y2={clamp(s.shotsHigh)}
-                stroke="var(--fig-series-1)"
-                strokeWidth={1.5}
-              />
-              <circle
-                cx={x(s.qubits)}
-                cy={y(s.shots)}
-                r={4}
-                fill="var(--fig-series-1)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1}
-              />
-            </g>
-          ))}
-        </g>
-      </svg>
+            <circle
+              cx={x(s.qubits)}
+              cy={y(s.shots)}
+              r={4}
+              fill="var(--fig-series-1)"
+              stroke="var(--story-surface, Canvas)"
+              strokeWidth={1}
+            />
+          </g>
+        ))}
+      </ChartSvg>
       <ul className="mm-legend">
         <li>
           <span className="mm-swatch mm-swatch--dot" aria-hidden="true" />

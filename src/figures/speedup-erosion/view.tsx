@@ -19,6 +19,7 @@ import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
 import { deviceTiming } from '../../costs/profiles';
 import './speedup-erosion.css';
+import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
 
@@ -84,91 +85,84 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
   const b = breakEven(m, cur);
   return (
     <div ref={ref} className="se">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Classical and quantum run time against problem size"
+      <ChartSvg
+        layout={L}
+        label="Classical and quantum run time against problem size"
+        defs={<PlotClip id={clip} layout={L} />}
       >
-        <defs>
-          <clipPath id={clip}>
-            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
-            format={timeTickLabel}
-            grid={L.innerWidth}
-            label="run time"
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
+          format={timeTickLabel}
+          grid={L.innerWidth}
+          label="run time"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={ticks(1, nMax, narrow ? 4 : 7)}
+          format={(v) => pow10(Math.round(Math.log10(v)))}
+          label="problem size N (log scale)"
+        />
+        <g clipPath={`url(#${clip})`}>
+          <path
+            className="se-classical"
+            d={path(classical) ?? ''}
+            fill="none"
+            stroke="var(--fig-series-2)"
+            strokeWidth={2.25}
+            strokeDasharray="8 4"
           />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={ticks(1, nMax, narrow ? 4 : 7)}
-            format={(v) => pow10(Math.round(Math.log10(v)))}
-            label="problem size N (log scale)"
-          />
-          <g clipPath={`url(#${clip})`}>
+          {quantum.map((q) => (
             <path
-              className="se-classical"
-              d={path(classical) ?? ''}
+              key={q.stage}
+              className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
+              data-stage={q.stage}
+              d={path(q.points) ?? ''}
               fill="none"
-              stroke="var(--fig-series-2)"
-              strokeWidth={2.25}
-              strokeDasharray="8 4"
+              stroke="var(--fig-series-1)"
+              strokeWidth={q.stage === cur ? 2.5 : 1.25}
+              strokeOpacity={q.stage === cur ? 1 : 0.45}
             />
-            {quantum.map((q) => (
-              <path
-                key={q.stage}
-                className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
-                data-stage={q.stage}
-                d={path(q.points) ?? ''}
-                fill="none"
-                stroke="var(--fig-series-1)"
-                strokeWidth={q.stage === cur ? 2.5 : 1.25}
-                strokeOpacity={q.stage === cur ? 1 : 0.45}
-              />
-            ))}
-            {b.n !== null && b.seconds !== null ? (
-              <circle
-                className="se-break-even"
-                cx={x(b.n)}
-                cy={y(b.seconds)}
-                r={5.5}
-                fill="none"
-                stroke="currentColor"
-                strokeWidth={2}
-              />
-            ) : null}
-          </g>
-          <text
-            x={L.innerWidth - 4}
-            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))}
-            textAnchor="end"
-            fontSize={11.5}
-            fill="currentColor"
-            stroke="var(--color-bg, Canvas)"
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            classical (GPU)
-          </text>
-          <text
-            x={x(nMax ** 0.12)}
-            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))}
-            fontSize={11.5}
-            fill="currentColor"
-            stroke="var(--color-bg, Canvas)"
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            quantum
-          </text>
+          ))}
+          {b.n !== null && b.seconds !== null ? (
+            <circle
+              className="se-break-even"
+              cx={x(b.n)}
+              cy={y(b.seconds)}
+              r={5.5}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={2}
+            />
+          ) : null}
         </g>
-      </svg>
+        <text
+          x={L.innerWidth - 4}
+          y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))}
+          textAnchor="end"
+          fontSize={11.5}
+          fill="currentColor"
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          classical (GPU)
+        </text>
+        <text
+          x={x(nMax ** 0.12)}
+          y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))}
+          fontSize={11.5}
+          fill="currentColor"
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          quantum
+        </text>
+      </ChartSvg>
     </div>
   );
 }
