@@ -22,6 +22,7 @@ import { LAST_STEP, deepLimit, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
 import './barren-plateau.css';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
 
 const TONES = ['var(--fig-series-1)', 'var(--fig-series-2)', 'currentColor'];
 const MARGIN = { top: 26, right: 16, bottom: 42, left: 56 };
@@ -256,14 +257,7 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
                           strokeWidth={1.5}
                         />
                       ) : (
-                        <circle
-                          cx={cx}
-                          cy={y(row.variance)}
-                          r={4}
-                          fill={colour}
-                          stroke="var(--story-surface, Canvas)"
-                          strokeWidth={1}
-                        />
+                        <Dot cx={cx} cy={y(row.variance)} r={4} fill={colour} outline={1} />
                       )}
                     </g>
                   );

@@ -27,6 +27,7 @@ import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visi
 import { OBS, cdDownload, cdSummary, cdTable } from './text';
 import './calibration-drift.css';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot, HaloText } from '../../charts/marks';
 
 const CAPTIONS = [
   'One run on one calibration: the circuit’s measured value (top) and the model’s test loss (bottom), each with its 95 % shot-noise interval.',
@@ -169,13 +170,12 @@ function CdChart({
           stroke="var(--fig-series-1)"
           strokeWidth={2}
         />
-        <circle
+        <Dot
           cx={cx(d)}
           cy={y(v)}
           r={hi ? 6 : 4.5}
           fill={hi ? 'var(--fig-series-2)' : 'var(--fig-series-1)'}
-          stroke="var(--story-surface, Canvas)"
-          strokeWidth={1.5}
+          outline={1.5}
         />
       </g>
     );
@@ -210,20 +210,16 @@ function CdChart({
               if (!d) return null;
               const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
               return (
-                <text
+                <HaloText
                   className="cd-claim"
                   x={cx(d)}
                   y={yL(d.loss + Z95 * d.lossStderr) - 8}
                   textAnchor={anchor}
                   fontSize={11}
                   fontWeight={600}
-                  fill="currentColor"
-                  stroke="var(--story-surface, Canvas)"
-                  strokeWidth={3}
-                  paintOrder="stroke"
                 >
                   reported: {fmt3(d.loss)}
-                </text>
+                </HaloText>
               );
             })()
           : null}
@@ -237,18 +233,9 @@ function RefLine({ y, width, dash, label }: { y: number; width: number; dash: st
   return (
     <g className="cd-ref">
       <line x1={0} x2={width} y1={y} y2={y} stroke="currentColor" strokeDasharray={dash} strokeOpacity={0.8} />
-      <text
-        x={width}
-        y={y - 4}
-        textAnchor="end"
-        fontSize={10.5}
-        fill="currentColor"
-        stroke="var(--story-surface, Canvas)"
-        strokeWidth={3}
-        paintOrder="stroke"
-      >
+      <HaloText x={width} y={y - 4} textAnchor="end" fontSize={10.5}>
         {label}
-      </text>
+      </HaloText>
     </g>
   );
 }

@@ -36,6 +36,7 @@ import { ecDownload, ecMethod, ecSummary, ecTable } from './text';
 import './error-correction.css';
 import { fmtDuration, fmtInt } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
 
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
@@ -173,15 +174,7 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
             />
           ),
         )}
-        <circle
-          className="ec-measured"
-          cx={x(D7)}
-          cy={y(EPS7)}
-          r={5.5}
-          fill="var(--fig-series-1)"
-          stroke="var(--story-surface, Canvas)"
-          strokeWidth={1.5}
-        />
+        <Dot className="ec-measured" cx={x(D7)} cy={y(EPS7)} r={5.5} fill="var(--fig-series-1)" outline={1.5} />
         <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
           Willow d = 7, measured
         </text>
@@ -248,14 +241,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
         <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
         {fowler.total !== null ? (
           <g className="ec-you">
-            <circle
-              cx={x(p.p)}
-              cy={y(fowler.total)}
-              r={5}
-              fill="var(--fig-series-2)"
-              stroke="var(--story-surface, Canvas)"
-              strokeWidth={1.5}
-            />
+            <Dot cx={x(p.p)} cy={y(fowler.total)} r={5} fill="var(--fig-series-2)" outline={1.5} />
             <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
               p = {fmtP(p.p)}: {fmtInt(fowler.total)}
             </text>
@@ -263,14 +249,7 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
         ) : null}
         {willow.total !== null ? (
           <g className="ec-measured">
-            <circle
-              cx={x(WILLOW_EQUIVALENT_P)}
-              cy={y(willow.total)}
-              r={6}
-              fill="var(--fig-series-1)"
-              stroke="var(--story-surface, Canvas)"
-              strokeWidth={1.5}
-            />
+            <Dot cx={x(WILLOW_EQUIVALENT_P)} cy={y(willow.total)} r={6} fill="var(--fig-series-1)" outline={1.5} />
             <text
               x={x(WILLOW_EQUIVALENT_P) - 8}
               y={y(willow.total) - 9}

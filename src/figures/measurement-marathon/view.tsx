@@ -35,6 +35,7 @@ import {
 import './measurement-marathon.css';
 import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
 
 /** The largest register the variances are measured on; beyond it the figure extrapolates. */
 const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
@@ -268,14 +269,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
               stroke="var(--fig-series-1)"
               strokeWidth={1.5}
             />
-            <circle
-              cx={x(s.qubits)}
-              cy={y(s.shots)}
-              r={4}
-              fill="var(--fig-series-1)"
-              stroke="var(--story-surface, Canvas)"
-              strokeWidth={1}
-            />
+            <Dot cx={x(s.qubits)} cy={y(s.shots)} r={4} fill="var(--fig-series-1)" outline={1} />
           </g>
         ))}
       </ChartSvg>

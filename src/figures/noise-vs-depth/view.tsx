@@ -33,6 +33,7 @@ import {
 import { CONFIG_WORDS, circuitWords, nvdDownload, nvdSummary, nvdTable } from './text';
 import './noise-vs-depth.css';
 import { fmtInt } from '../../format';
+import { HaloText } from '../../charts/marks';
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
   const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
@@ -245,18 +246,14 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
                 strokeWidth={1.5}
                 strokeDasharray="3 3"
               />
-              <text
+              <HaloText
                 x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)}
                 y={panelH * 0.42}
                 textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'}
                 fontSize={11}
-                fill="currentColor"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
               >
                 lost in shot noise at depth {lost}
-              </text>
+              </HaloText>
             </g>
           ) : null}
         </g>

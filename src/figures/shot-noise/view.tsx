@@ -31,6 +31,7 @@ import {
 import { shotNoiseAlt, shotNoiseDownload, shotNoiseMethod } from './text';
 import { fmtInt } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot, HaloText } from '../../charts/marks';
 
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
@@ -162,21 +163,11 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
                   </g>
                 ) : null}
               </g>
-              <text
-                className="sn-label"
-                x={L.innerWidth}
-                y={top + 10}
-                textAnchor="end"
-                fontSize={11.5}
-                fill="currentColor"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
+              <HaloText className="sn-label" x={L.innerWidth} y={top + 10} textAnchor="end" fontSize={11.5}>
                 N = {fmtInt(s.shots)} · {fmtInt(st.runs)}
                 {st.runs < s.runs ? ` of ${fmtInt(s.runs)}` : ''} runs
                 {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
-              </text>
+              </HaloText>
             </g>
           );
         })}
@@ -274,15 +265,14 @@ function SigmaPanel({
         {points.map((s) => {
           const highlight = shownShots.includes(s.shots);
           return (
-            <circle
+            <Dot
               key={s.shots}
               className="sn-point"
               cx={x(s.shots)}
               cy={y(s.std)}
               r={highlight ? 5 : 3.5}
               fill={highlight ? 'var(--fig-series-1)' : 'currentColor'}
-              stroke="var(--story-surface, Canvas)"
-              strokeWidth={1}
+              outline={1}
             />
           );
         })}
