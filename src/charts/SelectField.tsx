@@ -97,3 +97,9 @@ export function paramSelects<P extends { [K in keyof P]: string | number }>(
     />
   );
 }
+
+/** The props of a figure's settings form: its parameters and the commit of a change to some of them. */
+export interface SettingsProps<P> {
+  params: P;
+  setParams(patch: Partial<P>): void;
+}

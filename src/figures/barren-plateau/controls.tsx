@@ -1,5 +1,5 @@
 /** Controls of the last step: qubit range, layers, cost and noise (native selects: labelled, keyboard-operable). */
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { BP_COSTS, type BpCost } from './meta';
 import type { FigureParams } from './model';
 
@@ -12,13 +12,7 @@ const COST_LABEL: Record<BpCost, string> = {
   local: 'local, 1 − mean P(qⱼ = 0)',
 };
 
-export function BarrenPlateauControls({
-  params,
-  setParams,
-}: {
-  params: FigureParams;
-  setParams(p: Partial<FigureParams>): void;
-}) {
+export function BarrenPlateauControls({ params, setParams }: SettingsProps<FigureParams>) {
   const select = paramSelects(params, setParams, { className: 'bp-control' });
   return (
     <form className="bp-controls" aria-label="Your own sweep" onSubmit={(e) => e.preventDefault()}>

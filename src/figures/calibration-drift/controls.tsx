@@ -1,6 +1,6 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
 import { RangeField } from '../../charts/RangeField';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
 import { DRIFT } from '../../experiments/calibration-drift';
@@ -10,13 +10,7 @@ import { fmtInt } from '../../format';
 
 const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 
-export function CdControls({
-  params,
-  setParams,
-}: {
-  params: CalibrationDriftFigureParams;
-  setParams(p: Partial<CalibrationDriftFigureParams>): void;
-}) {
+export function CdControls({ params, setParams }: SettingsProps<CalibrationDriftFigureParams>) {
   const deviceName = new Map(loadDevices().map((d) => [d.id, d.name]));
   const select = paramSelects(params, setParams, { className: 'cd-control' });
   const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);

@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
-import { SelectField } from '../../charts/SelectField';
+import { SelectField, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -311,13 +311,7 @@ function EncodingChart({
   );
 }
 
-function EncodingControls({
-  params: p,
-  setParams,
-}: {
-  params: EncodingParams;
-  setParams(patch: Partial<EncodingParams>): void;
-}) {
+function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
       <SelectField

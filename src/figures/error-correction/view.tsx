@@ -37,6 +37,7 @@ import './error-correction.css';
 import { fmtDuration, fmtInt } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
 import { Dot } from '../../charts/marks';
+import type { SettingsProps } from '../../charts/SelectField';
 
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
@@ -272,13 +273,7 @@ const P_MAX_LOG = Math.log10(0.0056);
 /** The workload's whole-number inputs (step 2), labelled as in the parameter spec. */
 const WORKLOAD_FIELDS = ['logical', 'layers', 'parameters', 'shots', 'steps'] as const;
 
-export function EcControls({
-  params,
-  setParams,
-}: {
-  params: ErrorCorrectionParams;
-  setParams(p: Partial<ErrorCorrectionParams>): void;
-}) {
+export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionParams>) {
   const uid = useId();
   const [logP, setLogP] = useDraft(params.p, Math.log10);
   const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));

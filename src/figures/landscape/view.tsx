@@ -6,7 +6,7 @@
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { useId, useMemo, useRef } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -299,13 +299,7 @@ function ColourKey() {
 
 const CUSTOM_CHOICES = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
-function LandscapeControls({
-  params,
-  setParams,
-}: {
-  params: LandscapeFigureParams;
-  setParams(p: Partial<LandscapeFigureParams>): void;
-}) {
+function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureParams>) {
   const uid = useId();
   const select = paramSelects(params, setParams, { className: 'ls-control' });
   return (

@@ -17,7 +17,7 @@ import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
   LAST_STEP,
@@ -366,13 +366,7 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
   );
 }
 
-function MarathonControls({
-  params,
-  setParams,
-}: {
-  params: MarathonParams;
-  setParams(p: Partial<MarathonParams>): void;
-}) {
+function MarathonControls({ params, setParams }: SettingsProps<MarathonParams>) {
   const select = paramSelects(params, setParams, { className: 'mm-control' });
   const counts = (key: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) =>
     select(key, label, withValue(choices, params[key]), fmtInt);

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { RangeField } from '../../charts/RangeField';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { noiseVsDepthParamSpec } from './meta';
 import { loadDevices } from '../../sim/noise';
 import { FoldAway } from '../../charts/FoldAway';
@@ -59,13 +59,7 @@ function FactorSlider({
   );
 }
 
-export function NvdControls({
-  params,
-  setParams,
-}: {
-  params: NoiseVsDepthFigureParams;
-  setParams(p: Partial<NoiseVsDepthFigureParams>): void;
-}) {
+export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFigureParams>) {
   const uid = useId();
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];

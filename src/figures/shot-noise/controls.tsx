@@ -9,6 +9,7 @@ import { FoldAway } from '../../charts/FoldAway';
 import { SEED_MAX } from '../../story/params';
 import type { ShotNoiseParams } from './model';
 import { fmtInt } from '../../format';
+import type { SettingsProps } from '../../charts/SelectField';
 
 export const SHOT_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
 
@@ -21,13 +22,7 @@ export function nearestShotChoice(n: number): number {
   return best;
 }
 
-export function ShotNoiseControls({
-  params,
-  setParams,
-}: {
-  params: ShotNoiseParams;
-  setParams(p: Partial<ShotNoiseParams>): void;
-}) {
+export function ShotNoiseControls({ params, setParams }: SettingsProps<ShotNoiseParams>) {
   const form = (
     <form className="sn-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
       <RangeField

@@ -7,7 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -167,13 +167,7 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
   );
 }
 
-function ErosionControls({
-  params: p,
-  setParams,
-}: {
-  params: ErosionParams;
-  setParams(patch: Partial<ErosionParams>): void;
-}) {
+function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
