@@ -42,31 +42,23 @@ export function Ledger({ race }: { race: RaceData | undefined }) {
   const vqc = rows.find((r) => r.model === 'vqc');
   return (
     <div ref={ref} className="br-ledger">
-      <svg viewBox={`0 0 ${L1.width} ${L1.height}`} role="img" aria-label="Test accuracy per model">
-        <g transform={`translate(${L1.margin.left},${L1.margin.top})`}>
-          <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
-            Test accuracy
-          </text>
-          <Axis scale={x} orient="bottom" y={L1.innerHeight} ticks={5} format={format('.0%')} grid={L1.innerHeight} />
-          {rows.map((r, k) => (
-            <g key={r.model} transform={`translate(0,${k * rowH})`} className="br-acc" data-model={r.model}>
-              <text x={-8} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
-                {r.label}
-              </text>
-              <rect
-                y={rowH * 0.2}
-                height={rowH * 0.6}
-                width={x(r.testAccuracy)}
-                fill="currentColor"
-                fillOpacity={0.78}
-              />
-              <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>
-                {fmtPercent(r.testAccuracy)}
-              </text>
-            </g>
-          ))}
-        </g>
-      </svg>
+      <ChartSvg layout={L1} label="Test accuracy per model">
+        <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
+          Test accuracy
+        </text>
+        <Axis scale={x} orient="bottom" y={L1.innerHeight} ticks={5} format={format('.0%')} grid={L1.innerHeight} />
+        {rows.map((r, k) => (
+          <g key={r.model} transform={`translate(0,${k * rowH})`} className="br-acc" data-model={r.model}>
+            <text x={-8} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
+              {r.label}
+            </text>
+            <rect y={rowH * 0.2} height={rowH * 0.6} width={x(r.testAccuracy)} fill="currentColor" fillOpacity={0.78} />
+            <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>
+              {fmtPercent(r.testAccuracy)}
+            </text>
+          </g>
+        ))}
+      </ChartSvg>
       <ChartSvg layout={L2} label="Work per model on a log scale: circuits and shots against floating-point operations">
         <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
           Work (log scale)
