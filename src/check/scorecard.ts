@@ -5,6 +5,13 @@ import type { CheckInputs, CheckResult, Item } from './model';
 
 const MUST = 'The claim must state this.';
 
+/** An item the claim's numbers let us compute (its one line), or, where they do not, one the claim must state. */
+function computedOrMust(id: Item['id'], ask: string, line: Item['lines'][number] | null): Item {
+  return line === null
+    ? { id, ask, verdict: 'must-state', lines: [{ text: MUST }] }
+    : { id, ask, verdict: 'computed', lines: [line] };
+}
+
 export function scorecard(i: CheckInputs, r: CheckResult): Item[] {
   const plan = pricePlan(i.plan);
   const tri = (v: CheckInputs['task'], yes: string, no: string): Pick<Item, 'verdict' | 'lines'> =>
@@ -46,39 +53,31 @@ export function scorecard(i: CheckInputs, r: CheckResult): Item[] {
   } else {
     e2e.lines.push({ text: 'Fidelity: needs qubits, depth and the device’s gate errors.' });
   }
-  const energy: Item =
+  const energy = computedOrMust(
+    'energy',
+    'Energy at the wall',
     r.kWh === null
-      ? { id: 'energy', ask: 'Energy at the wall', verdict: 'must-state', lines: [{ text: MUST }] }
+      ? null
       : {
-          id: 'energy',
-          ask: 'Energy at the wall',
-          verdict: 'computed',
-          lines: [
-            {
-              text: `Our estimate: ${fmtEnergy(r.kWh)} at ${QPU_POWER.kilowatts} kW over execution and loading.`,
-              formula: 'system power × (execution + jobs · latency)',
-              source: `${QPU_POWER.system}, ${QPU_POWER.source} (${QPU_POWER.date}) — an annealer figure, the only primary one found`,
-            },
-          ],
-        };
-  const dollars: Item =
+          text: `Our estimate: ${fmtEnergy(r.kWh)} at ${QPU_POWER.kilowatts} kW over execution and loading.`,
+          formula: 'system power × (execution + jobs · latency)',
+          source: `${QPU_POWER.system}, ${QPU_POWER.source} (${QPU_POWER.date}) — an annealer figure, the only primary one found`,
+        },
+  );
+  const dollars = computedOrMust(
+    'dollars',
+    'Dollars at list price',
     r.usd === null
-      ? { id: 'dollars', ask: 'Dollars at list price', verdict: 'must-state', lines: [{ text: MUST }] }
+      ? null
       : {
-          id: 'dollars',
-          ask: 'Dollars at list price',
-          verdict: 'computed',
-          lines: [
-            {
-              text: `At ${plan.label} list prices: ${fmtUsd(r.usd)}.`,
-              formula:
-                plan.kind === 'per-second'
-                  ? 'execution seconds × price per second'
-                  : 'circuits · (shots · price per shot + task fee)',
-              source: `${plan.source} (${plan.date})`,
-            },
-          ],
-        };
+          text: `At ${plan.label} list prices: ${fmtUsd(r.usd)}.`,
+          formula:
+            plan.kind === 'per-second'
+              ? 'execution seconds × price per second'
+              : 'circuits · (shots · price per shot + task fee)',
+          source: `${plan.source} (${plan.date})`,
+        },
+  );
   let baseline: Item;
   if (i.num.base === undefined)
     baseline = {

@@ -11,18 +11,7 @@ import { parseChoice, UsageError } from '../experiments/args';
 import { finalize, runRaw } from '../experiments/run';
 import type { ExperimentDefinition } from '../experiments/types';
 import { toCsv, toJson } from './format';
-import {
-  asTimeout,
-  DeadlineSignal,
-  EXIT_OK,
-  exitCodeFor,
-  PROGRESS_EVERY_MS,
-  PROGRESS_QUIET_MS,
-  reportError,
-  runClock,
-  timeoutMs,
-  type CliIo,
-} from './io';
+import { asTimeout, DeadlineSignal, PROGRESS_HELP, runClock, runCommand, timeoutMs, type CliIo } from './io';
 
 export const EXPERIMENT_USAGE =
   'usage: npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]  (NAME: list to see all)';
@@ -33,7 +22,7 @@ Runs one experiment (the computation behind a figure) and prints its rows on std
 \`npm run experiment -- list\` lists the experiments and their flags.
 
   --format csv|json     CSV rows (default) or JSON with the method, parameters and seed
-  --progress            report progress on stderr from the start (otherwise after ${PROGRESS_QUIET_MS / 1000} s, every ${PROGRESS_EVERY_MS / 1000} s)
+${PROGRESS_HELP}
   --timeout SECONDS     stop a run that takes longer (default: no limit)
 
 Exit codes: 0 success; 2 the command line was refused (unknown experiment or flag, a bad or
@@ -115,15 +104,5 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
 }
 
 export function main(argv: readonly string[], io: CliIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(EXPERIMENT_HELP);
-    return EXIT_OK;
-  }
-  try {
-    io.stdout(experimentCommand(argv, io));
-    return EXIT_OK;
-  } catch (err) {
-    reportError(io, err);
-    return exitCodeFor(err);
-  }
+  return runCommand(argv, io, EXPERIMENT_HELP, () => experimentCommand(argv, io));
 }

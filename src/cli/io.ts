@@ -152,6 +152,24 @@ export function reportError(io: CliIo, err: unknown): void {
   io.stderr(`error: ${message}\n`);
 }
 
+/**
+ * A command's `main`: `--help` or `-h` prints its help; otherwise what the command returns goes to
+ * stdout (exit 0), or what it throws to stderr as one line (exit 2 or 1, see exitCodeFor).
+ */
+export function runCommand(argv: readonly string[], io: CliIo, help: string, command: () => string): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  try {
+    io.stdout(command());
+    return EXIT_OK;
+  } catch (err) {
+    reportError(io, err);
+    return exitCodeFor(err);
+  }
+}
+
 /** Whole seconds: a progress line has no use for milliseconds. */
 const fmtClock = (ms: number) => fmtDuration(Math.round(ms / 1000));
 
@@ -167,6 +185,8 @@ export interface RunClock {
 /** Progress starts after QUIET_MS and repeats every EVERY_MS (every percent with `verbose`). */
 export const PROGRESS_QUIET_MS = 2000;
 export const PROGRESS_EVERY_MS = 5000;
+/** The help line of `--progress`, the same for every command. */
+export const PROGRESS_HELP = `  --progress            report progress on stderr from the start (otherwise after ${PROGRESS_QUIET_MS / 1000} s, every ${PROGRESS_EVERY_MS / 1000} s)`;
 
 export function runClock(io: CliIo, opts: { timeoutMs: number; unit: string; verbose?: boolean }): RunClock {
   const start = io.now();

@@ -20,15 +20,12 @@ import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit } from '../sim/types'
 import { parseFlags, parseInteger, UsageError } from '../experiments/args';
 import {
   DEFAULT_MAX_INPUT_BYTES,
-  EXIT_OK,
-  exitCodeFor,
   InputError,
   MAX_INPUT_ENV,
   maxInputBytes,
-  PROGRESS_EVERY_MS,
-  PROGRESS_QUIET_MS,
-  reportError,
+  PROGRESS_HELP,
   runClock,
+  runCommand,
   timeoutMs,
   type CliIo,
 } from './io';
@@ -48,7 +45,7 @@ Runs an OpenQASM 2.0 circuit (FILE, or standard input with -) and prints JSON on
   --max-qubits N        qubit cap (default ${DEFAULT_LIMITS.stateVectorQubits}, ${DEFAULT_LIMITS.densityMatrixQubits} with --noise; at most ${STATE_VECTOR_HARD_MAX} / ${DENSITY_MATRIX_HARD_MAX})
   --timeout SECONDS     stop a run that takes longer (default: no limit)
   --max-input-bytes N   refuse input larger than N bytes (default ${DEFAULT_MAX_INPUT_BYTES}, or ${MAX_INPUT_ENV})
-  --progress            report progress on stderr from the start (otherwise after ${PROGRESS_QUIET_MS / 1000} s, every ${PROGRESS_EVERY_MS / 1000} s)
+${PROGRESS_HELP}
 
 Exit codes: 0 success; 2 the command line or its input was refused (bad flag or value, unknown device,
 unreadable, too large or invalid circuit, over the qubit cap); 1 the run failed (timeout, internal error).
@@ -171,16 +168,5 @@ function newOrRefuse<T>(make: () => T): T {
 
 /** Exit code 0 with JSON on stdout; 2 or 1 (see io.ts) with one line on stderr. `--help` prints the usage. */
 export function main(argv: readonly string[], io: CliIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(SIM_HELP);
-    return EXIT_OK;
-  }
-  try {
-    const out = simulateCommand(argv, io);
-    io.stdout(`${JSON.stringify(out)}\n`);
-    return EXIT_OK;
-  } catch (err) {
-    reportError(io, err);
-    return exitCodeFor(err);
-  }
+  return runCommand(argv, io, SIM_HELP, () => `${JSON.stringify(simulateCommand(argv, io))}\n`);
 }

@@ -8,13 +8,17 @@ import datasets from '../../content/data/datasets.json';
 import devicesData from '../../content/data/devices.json';
 import gpus from '../../content/data/gpus.json';
 import type { TimedDeviceId } from '../sim/device-ids';
+import type { GpuId, PlanId } from './params';
 
 export { TIMED_DEVICE_IDS, type TimedDeviceId } from '../sim/device-ids';
+export { GPU_IDS, PLAN_IDS, type GpuId, type PlanId } from './params';
 
 export interface Sourced {
   source: string;
   date: string;
 }
+
+const cloudItems = cloud.items as Record<string, Record<string, unknown>>;
 
 export const DATASET_IDS = ['iris', 'mnist', 'imagenet-1k', 'llama3-pretraining'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
@@ -125,17 +129,6 @@ export function deviceTiming(id: TimedDeviceId): DeviceTiming {
   };
 }
 
-export const PLAN_IDS = [
-  'ibm-payg',
-  'braket-ionq-forte',
-  'braket-ionq-aria',
-  'braket-iqm-garnet',
-  'braket-rigetti-ankaa',
-  'azure-ionq-forte',
-  'azure-rigetti-cepheus',
-] as const;
-export type PlanId = (typeof PLAN_IDS)[number];
-
 export type PricePlan =
   | ({ id: PlanId; kind: 'per-second'; label: string; usdPerSecond: number } & Sourced)
   | ({
@@ -156,13 +149,12 @@ export type PricePlan =
     } & Sourced);
 
 export function pricePlan(id: PlanId): PricePlan {
-  const items = cloud.items as Record<string, Record<string, unknown>>;
-  const it = items[id];
+  const it = cloudItems[id];
   const src = { source: String(it.source), date: String(it.date) };
   const label = `${it.provider}${it.device ? `, ${it.device}` : ''}`;
   if (it.kind === 'per-second') return { id, kind: 'per-second', label, usdPerSecond: Number(it.usdPerSecond), ...src };
   if (it.kind === 'per-shot') {
-    const task = items['braket-task'];
+    const task = cloudItems['braket-task'];
     return {
       id,
       kind: 'per-task-shot',
@@ -187,31 +179,23 @@ export function pricePlan(id: PlanId): PricePlan {
   throw new Error(`price plan ${id} has unsupported kind ${String(it.kind)}`);
 }
 
-const latencyItem = (cloud.items as Record<string, Record<string, unknown>>)['ibm-2018-job-latency'];
+/** A cloud.json entry's note with its source and date. */
+const sourcedNote = (item: Record<string, unknown>) => ({
+  note: String(item.note),
+  source: String(item.source),
+  date: String(item.date),
+});
+
+const latencyItem = cloudItems['ibm-2018-job-latency'];
 /** Per-job overhead anchor: ≈ 15 s to load a job into the control electronics, from a 2018 IBM device (no current figure is published). */
-export const JOB_LATENCY = {
-  seconds: Number(latencyItem.loadSeconds),
-  note: String(latencyItem.note),
-  source: String(latencyItem.source),
-  date: String(latencyItem.date),
-};
-const queueItem = (cloud.items as Record<string, Record<string, unknown>>)['queue-time'];
-export const QUEUE_NOTE = {
-  note: String(queueItem.note),
-  source: String(queueItem.source),
-  date: String(queueItem.date),
-};
-const powerItem = (cloud.items as Record<string, Record<string, unknown>>)['qpu-system-power'];
+export const JOB_LATENCY = { seconds: Number(latencyItem.loadSeconds), ...sourcedNote(latencyItem) };
+export const QUEUE_NOTE = sourcedNote(cloudItems['queue-time']);
+const powerItem = cloudItems['qpu-system-power'];
 export const QPU_POWER = {
   kilowatts: Number(powerItem.kilowatts),
   system: String(powerItem.provider),
-  note: String(powerItem.note),
-  source: String(powerItem.source),
-  date: String(powerItem.date),
+  ...sourcedNote(powerItem),
 };
-
-export const GPU_IDS = ['h100-sxm', 'a100-sxm'] as const;
-export type GpuId = (typeof GPU_IDS)[number];
 
 export interface GpuProfile extends Sourced {
   id: GpuId;

@@ -66,17 +66,28 @@ export function confusionMatrix(e: ReadoutError): [[number, number], [number, nu
   ];
 }
 
-/** The measured distribution: the confusion tensor applied to `probs` (a new array; one pass per qubit). */
-export function applyReadoutError(probs: ArrayLike<number>, spec: ReadoutSpec): Float64Array {
+/**
+ * A copy of `probs` with each qubit's 2×2 matrix [[a, b], [c, d]] (from its confusion probabilities)
+ * applied along that qubit's axis; a qubit with no readout error is left alone.
+ */
+function mixEachQubit(
+  probs: ArrayLike<number>,
+  spec: ReadoutSpec,
+  matrix: (e: ReadoutError, q: number) => [number, number, number, number],
+): Float64Array {
   const n = numQubitsOf(probs.length);
   const errors = perQubit(spec, n);
   const out = Float64Array.from(probs);
   for (let q = 0; q < n; q++) {
-    const { p01, p10 } = errors[q];
-    if (p01 === 0 && p10 === 0) continue;
-    mixBit(out, q, 1 - p01, p10, p01, 1 - p10);
+    if (errors[q].p01 === 0 && errors[q].p10 === 0) continue;
+    mixBit(out, q, ...matrix(errors[q], q));
   }
   return out;
+}
+
+/** The measured distribution: the confusion tensor applied to `probs` (a new array; one pass per qubit). */
+export function applyReadoutError(probs: ArrayLike<number>, spec: ReadoutSpec): Float64Array {
+  return mixEachQubit(probs, spec, ({ p01, p10 }) => [1 - p01, p10, p01, 1 - p10]);
 }
 
 /**
@@ -85,18 +96,12 @@ export function applyReadoutError(probs: ArrayLike<number>, spec: ReadoutSpec): 
  * Throws when a qubit's matrix is singular (p01 + p10 = 1: the readout carries no information).
  */
 export function mitigateReadoutError(measured: ArrayLike<number>, spec: ReadoutSpec): Float64Array {
-  const n = numQubitsOf(measured.length);
-  const errors = perQubit(spec, n);
-  const out = Float64Array.from(measured);
-  for (let q = 0; q < n; q++) {
-    const { p01, p10 } = errors[q];
-    if (p01 === 0 && p10 === 0) continue;
+  return mixEachQubit(measured, spec, ({ p01, p10 }, q) => {
     const det = 1 - p01 - p10;
     if (Math.abs(det) < 1e-12)
       throw new RangeError(`qubit ${q}: p01 + p10 = 1, the confusion matrix cannot be inverted`);
-    mixBit(out, q, (1 - p10) / det, -p10 / det, -p01 / det, (1 - p01) / det);
-  }
-  return out;
+    return [(1 - p10) / det, -p10 / det, -p01 / det, (1 - p01) / det];
+  });
 }
 
 /** Flips the bits of one recorded outcome according to the per-qubit readout errors. */

@@ -1,4 +1,5 @@
 /** Static facts about the accelerator-check figure: URL parameters (the edited workload) and sources. */
+import { QPU_JOB_PARAMS } from '../../costs/params';
 import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
@@ -16,7 +17,7 @@ export const accelParamSpec = defineParams({
   qubits: { type: 'int', label: 'qubits', default: 10, min: 1, max: 1e6 },
   depth: { type: 'number', label: 'circuit depth (layers)', default: 100, min: 1, max: 1e15 },
   size: { type: 'number', label: 'problem size N', default: 60_000, min: 1, max: 1e30 },
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ACCEL_DEVICES },
+  device: QPU_JOB_PARAMS.device,
   readoutHours: { type: 'number', label: 'readout budget (QPU hours)', default: 24, min: 0.001, max: 1e6 },
 });
 

@@ -3,7 +3,7 @@
  * condition at a time; the last step lets the reader edit one workload's numbers and watch cells flip.
  * Closed forms, computed during render (pre-renders).
  */
-import { useId } from 'react';
+import { SelectField, paramSelects, withValue } from '../../charts/SelectField';
 import type { DataTable } from '../../story/data';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -140,70 +140,35 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
 }
 
 function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<AccelParams>): void }) {
-  const uid = useId();
-  const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) => (
-    <label htmlFor={`${uid}-${key}`}>
-      {label}
-      <select
-        id={`${uid}-${key}`}
-        value={p[key]}
-        onChange={(e) => setParams({ [key]: Number(e.currentTarget.value) } as Partial<AccelParams>)}
-      >
-        {[...new Set([...choices, p[key]])]
-          .sort((a, b) => a - b)
-          .map((v) => (
-            <option key={v} value={v}>
-              {fmtInt(v)}
-            </option>
-          ))}
-      </select>
-    </label>
-  );
+  const select = paramSelects(p, setParams, { layout: 'inline' });
+  const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) =>
+    select(key, label, withValue(choices, p[key]), fmtInt);
   return (
     <form className="ac-controls" onSubmit={(e) => e.preventDefault()} aria-label="Workload settings">
-      <label htmlFor={`${uid}-w`}>
-        edit workload
-        <select
-          id={`${uid}-w`}
-          value={p.workload}
-          onChange={(e) => {
-            const w = WORKLOADS[e.currentTarget.value as AccelParams['workload']];
-            setParams({
-              workload: w.id,
-              inputs: w.inputs,
-              outputs: w.outputs,
-              qubits: w.qubits,
-              depth: w.depth,
-              size: w.size,
-            });
-          }}
-        >
-          {WORKLOAD_IDS.map((w) => (
-            <option key={w} value={w}>
-              {WORKLOADS[w].name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        layout="inline"
+        label="edit workload"
+        value={p.workload}
+        options={WORKLOAD_IDS}
+        format={(w) => WORKLOADS[w].name}
+        onChange={(id) => {
+          const w = WORKLOADS[id];
+          setParams({
+            workload: w.id,
+            inputs: w.inputs,
+            outputs: w.outputs,
+            qubits: w.qubits,
+            depth: w.depth,
+            size: w.size,
+          });
+        }}
+      />
       {num('inputs', 'numbers loaded', [0, 16, 784, 16_384])}
       {num('outputs', 'numbers read out', [1, 10, 1000, 1e6])}
       {num('qubits', 'qubits', [4, 10, 20, 50, 100])}
       {num('depth', 'depth (layers)', [5, 10, 20, 100, 1e6])}
       {num('size', 'problem size N', [100, 60_000, 1e6, 1e12, 1e20])}
-      <label htmlFor={`${uid}-d`}>
-        device
-        <select
-          id={`${uid}-d`}
-          value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as AccelParams['device'] })}
-        >
-          {ACCEL_DEVICES.map((d) => (
-            <option key={d} value={d}>
-              {deviceTiming(d).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {select('device', 'device', ACCEL_DEVICES, (d) => deviceTiming(d).name)}
     </form>
   );
 }

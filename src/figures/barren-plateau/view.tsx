@@ -21,6 +21,8 @@ import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
 import { LAST_STEP, deepLimit, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
 import './barren-plateau.css';
+import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
 
 const TONES = ['var(--fig-series-1)', 'var(--fig-series-2)', 'currentColor'];
 const MARGIN = { top: 26, right: 16, bottom: 42, left: 56 };
@@ -167,124 +169,103 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
   return (
     <div ref={ref}>
       {scene.dots ? (
-        <svg
-          className="bp-dots"
-          viewBox={`0 0 ${D.width} ${D.height}`}
-          role="img"
-          aria-label="Each dot is one random circuit's gradient, by number of qubits"
-        >
-          <g transform={`translate(${D.margin.left},${D.margin.top})`}>
-            <Axis
-              scale={gy}
-              orient="left"
-              ticks={3}
-              format={format('~g')}
-              label="gradient ∂⟨Z₀Z₁⟩/∂θ"
-              grid={D.innerWidth}
-            />
-            {dotRows.map((r) => (
-              // One path per column (a dot is two arcs): thousands of dots stay cheap to re-render as samples arrive.
-              <path
-                key={r.qubits}
-                className="bp-dotcol"
-                data-qubits={r.qubits}
-                data-dots={r.gradients.length}
-                fill="var(--fig-series-1)"
-                fillOpacity={0.45}
-                d={r.gradients
-                  .map((g, k) => {
-                    const cx = x(r.qubits) + (((k * 0.6180339887) % 1) - 0.5) * colW;
-                    return `M${(cx - 1.6).toFixed(1)},${gy(g).toFixed(1)}a1.6,1.6 0 1,0 3.2,0a1.6,1.6 0 1,0 -3.2,0`;
-                  })
-                  .join('')}
-              />
-            ))}
-          </g>
-        </svg>
-      ) : null}
-      <svg
-        className="bp-main"
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Gradient variance against number of qubits, logarithmic scale"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
+        <ChartSvg layout={D} className="bp-dots" label="Each dot is one random circuit's gradient, by number of qubits">
           <Axis
-            scale={y}
+            scale={gy}
             orient="left"
-            tickValues={decadeTicks}
-            format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))}
-            label="Var[∂C] (log scale)"
-            grid={L.innerWidth}
+            ticks={3}
+            format={format('~g')}
+            label="gradient ∂⟨Z₀Z₁⟩/∂θ"
+            grid={D.innerWidth}
           />
-          <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={format('d')} label="qubits n" />
-          {deepPath ? (
+          {dotRows.map((r) => (
+            // One path per column (a dot is two arcs): thousands of dots stay cheap to re-render as samples arrive.
             <path
-              className="bp-deep"
-              d={deepPath}
-              fill="none"
-              stroke="currentColor"
-              strokeWidth={1.5}
-              strokeDasharray="2 3"
+              key={r.qubits}
+              className="bp-dotcol"
+              data-qubits={r.qubits}
+              data-dots={r.gradients.length}
+              fill="var(--fig-series-1)"
+              fillOpacity={0.45}
+              d={r.gradients
+                .map((g, k) => {
+                  const cx = x(r.qubits) + (((k * 0.6180339887) % 1) - 0.5) * colW;
+                  return `M${(cx - 1.6).toFixed(1)},${gy(g).toFixed(1)}a1.6,1.6 0 1,0 3.2,0a1.6,1.6 0 1,0 -3.2,0`;
+                })
+                .join('')}
             />
-          ) : null}
-          {scene.series.map((s, i) => {
-            const r = results[i];
-            const colour = TONES[s.tone];
-            const fit = r.fit;
-            const qs = s.run.qubits;
-            return (
-              <g key={s.key} className="bp-series" data-series={s.key}>
-                {fit && Number.isFinite(fit.slope) ? (
-                  <line
-                    className="bp-fitline"
-                    x1={x(qs[0])}
-                    x2={x(qs[qs.length - 1])}
-                    y1={y(clamp(fitValue(fit, qs[0])))}
-                    y2={y(clamp(fitValue(fit, qs[qs.length - 1])))}
-                    stroke={colour}
-                    strokeWidth={1.5}
-                    strokeOpacity={0.8}
-                    strokeDasharray={s.tone === 2 ? '6 4' : undefined}
-                  />
-                ) : null}
-                {r.rows
-                  .filter((row) => row.variance > 0 && Number.isFinite(row.variance))
-                  .map((row) => {
-                    const cx = x(row.qubits) + (scene.series.length > 1 ? (i - 0.5) * 6 : 0);
-                    const lo = y(clamp(row.variance - se(row) > 0 ? row.variance - se(row) : yMin));
-                    const hi = y(row.variance + se(row));
-                    return (
-                      <g key={row.qubits} className="bp-point" data-qubits={row.qubits} data-samples={row.samples}>
-                        <line x1={cx} x2={cx} y1={lo} y2={hi} stroke={colour} strokeWidth={1.5} />
-                        {s.tone === 2 ? (
-                          <rect
-                            x={cx - 4}
-                            y={y(row.variance) - 4}
-                            width={8}
-                            height={8}
-                            fill="var(--story-surface, Canvas)"
-                            stroke={colour}
-                            strokeWidth={1.5}
-                          />
-                        ) : (
-                          <circle
-                            cx={cx}
-                            cy={y(row.variance)}
-                            r={4}
-                            fill={colour}
-                            stroke="var(--story-surface, Canvas)"
-                            strokeWidth={1}
-                          />
-                        )}
-                      </g>
-                    );
-                  })}
-              </g>
-            );
-          })}
-        </g>
-      </svg>
+          ))}
+        </ChartSvg>
+      ) : null}
+      <ChartSvg layout={L} className="bp-main" label="Gradient variance against number of qubits, logarithmic scale">
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={decadeTicks}
+          format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))}
+          label="Var[∂C] (log scale)"
+          grid={L.innerWidth}
+        />
+        <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={format('d')} label="qubits n" />
+        {deepPath ? (
+          <path
+            className="bp-deep"
+            d={deepPath}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={1.5}
+            strokeDasharray="2 3"
+          />
+        ) : null}
+        {scene.series.map((s, i) => {
+          const r = results[i];
+          const colour = TONES[s.tone];
+          const fit = r.fit;
+          const qs = s.run.qubits;
+          return (
+            <g key={s.key} className="bp-series" data-series={s.key}>
+              {fit && Number.isFinite(fit.slope) ? (
+                <line
+                  className="bp-fitline"
+                  x1={x(qs[0])}
+                  x2={x(qs[qs.length - 1])}
+                  y1={y(clamp(fitValue(fit, qs[0])))}
+                  y2={y(clamp(fitValue(fit, qs[qs.length - 1])))}
+                  stroke={colour}
+                  strokeWidth={1.5}
+                  strokeOpacity={0.8}
+                  strokeDasharray={s.tone === 2 ? '6 4' : undefined}
+                />
+              ) : null}
+              {r.rows
+                .filter((row) => row.variance > 0 && Number.isFinite(row.variance))
+                .map((row) => {
+                  const cx = x(row.qubits) + (scene.series.length > 1 ? (i - 0.5) * 6 : 0);
+                  const lo = y(clamp(row.variance - se(row) > 0 ? row.variance - se(row) : yMin));
+                  const hi = y(row.variance + se(row));
+                  return (
+                    <g key={row.qubits} className="bp-point" data-qubits={row.qubits} data-samples={row.samples}>
+                      <line x1={cx} x2={cx} y1={lo} y2={hi} stroke={colour} strokeWidth={1.5} />
+                      {s.tone === 2 ? (
+                        <rect
+                          x={cx - 4}
+                          y={y(row.variance) - 4}
+                          width={8}
+                          height={8}
+                          fill="var(--story-surface, Canvas)"
+                          stroke={colour}
+                          strokeWidth={1.5}
+                        />
+                      ) : (
+                        <Dot cx={cx} cy={y(row.variance)} r={4} fill={colour} outline={1} />
+                      )}
+                    </g>
+                  );
+                })}
+            </g>
+          );
+        })}
+      </ChartSvg>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { fmtDuration, fmtInt, fmtMilliseconds, fmtPercent } from '../../format';
 import type { RaceData } from '../../experiments/baseline-race/race';
 import { SHOT_RATE_DEVICE, ledgerRows, type LedgerRow } from './model';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 const LEDGER_MARGIN = { top: 20, right: 22, bottom: 36, left: 118 };
 
@@ -41,93 +42,79 @@ export function Ledger({ race }: { race: RaceData | undefined }) {
   const vqc = rows.find((r) => r.model === 'vqc');
   return (
     <div ref={ref} className="br-ledger">
-      <svg viewBox={`0 0 ${L1.width} ${L1.height}`} role="img" aria-label="Test accuracy per model">
-        <g transform={`translate(${L1.margin.left},${L1.margin.top})`}>
-          <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
-            Test accuracy
-          </text>
-          <Axis scale={x} orient="bottom" y={L1.innerHeight} ticks={5} format={format('.0%')} grid={L1.innerHeight} />
-          {rows.map((r, k) => (
-            <g key={r.model} transform={`translate(0,${k * rowH})`} className="br-acc" data-model={r.model}>
-              <text x={-8} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
+      <ChartSvg layout={L1} label="Test accuracy per model">
+        <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
+          Test accuracy
+        </text>
+        <Axis scale={x} orient="bottom" y={L1.innerHeight} ticks={5} format={format('.0%')} grid={L1.innerHeight} />
+        {rows.map((r, k) => (
+          <g key={r.model} transform={`translate(0,${k * rowH})`} className="br-acc" data-model={r.model}>
+            <text x={-8} y={rowH / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
+              {r.label}
+            </text>
+            <rect y={rowH * 0.2} height={rowH * 0.6} width={x(r.testAccuracy)} fill="currentColor" fillOpacity={0.78} />
+            <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>
+              {fmtPercent(r.testAccuracy)}
+            </text>
+          </g>
+        ))}
+      </ChartSvg>
+      <ChartSvg layout={L2} label="Work per model on a log scale: circuits and shots against floating-point operations">
+        <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
+          Work (log scale)
+        </text>
+        <Axis
+          scale={lx}
+          orient="bottom"
+          y={L2.innerHeight}
+          tickValues={lx.ticks().filter((t) => Number.isInteger(Math.log10(t)))}
+          format={format('.0s')}
+          grid={L2.innerHeight}
+        />
+        {rows.map((r, k) => {
+          const bs = bars(r);
+          const h = (rowH2 * 0.7) / bs.length;
+          return (
+            <g key={r.model} transform={`translate(0,${k * rowH2})`} className="br-work" data-model={r.model}>
+              <text x={-8} y={rowH2 / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
                 {r.label}
               </text>
-              <rect
-                y={rowH * 0.2}
-                height={rowH * 0.6}
-                width={x(r.testAccuracy)}
-                fill="currentColor"
-                fillOpacity={0.78}
-              />
-              <text x={6} y={rowH / 2} dy="0.32em" fontSize={11} fill="var(--story-surface, Canvas)" fontWeight={650}>
-                {fmtPercent(r.testAccuracy)}
-              </text>
+              {bs.map((b, i) => {
+                const y = rowH2 * 0.15 + i * h;
+                const pos = labelX(b.v, b.label.length * 6);
+                return (
+                  <g key={b.k} data-kind={b.k}>
+                    <rect
+                      y={y + 1}
+                      height={h - 2}
+                      width={lx(Math.max(1e3, b.v))}
+                      fill={
+                        b.k === 'shots'
+                          ? 'var(--br-class-1)'
+                          : b.k === 'circuits'
+                            ? 'var(--br-class-0)'
+                            : 'currentColor'
+                      }
+                      fillOpacity={b.k === 'flops' ? 0.4 : 0.85}
+                    />
+                    <text
+                      x={pos.x}
+                      y={y + h / 2}
+                      dy="0.32em"
+                      textAnchor={pos.anchor}
+                      fontSize={10.5}
+                      fill={pos.inside ? 'var(--story-surface, Canvas)' : 'currentColor'}
+                      fontWeight={pos.inside ? 650 : 400}
+                    >
+                      {b.label}
+                    </text>
+                  </g>
+                );
+              })}
             </g>
-          ))}
-        </g>
-      </svg>
-      <svg
-        viewBox={`0 0 ${L2.width} ${L2.height}`}
-        role="img"
-        aria-label="Work per model on a log scale: circuits and shots against floating-point operations"
-      >
-        <g transform={`translate(${L2.margin.left},${L2.margin.top})`}>
-          <text x={0} y={-8} fontSize={12} fontWeight={650} fill="currentColor">
-            Work (log scale)
-          </text>
-          <Axis
-            scale={lx}
-            orient="bottom"
-            y={L2.innerHeight}
-            tickValues={lx.ticks().filter((t) => Number.isInteger(Math.log10(t)))}
-            format={format('.0s')}
-            grid={L2.innerHeight}
-          />
-          {rows.map((r, k) => {
-            const bs = bars(r);
-            const h = (rowH2 * 0.7) / bs.length;
-            return (
-              <g key={r.model} transform={`translate(0,${k * rowH2})`} className="br-work" data-model={r.model}>
-                <text x={-8} y={rowH2 / 2} dy="0.32em" textAnchor="end" fontSize={11.5} fill="currentColor">
-                  {r.label}
-                </text>
-                {bs.map((b, i) => {
-                  const y = rowH2 * 0.15 + i * h;
-                  const pos = labelX(b.v, b.label.length * 6);
-                  return (
-                    <g key={b.k} data-kind={b.k}>
-                      <rect
-                        y={y + 1}
-                        height={h - 2}
-                        width={lx(Math.max(1e3, b.v))}
-                        fill={
-                          b.k === 'shots'
-                            ? 'var(--br-class-1)'
-                            : b.k === 'circuits'
-                              ? 'var(--br-class-0)'
-                              : 'currentColor'
-                        }
-                        fillOpacity={b.k === 'flops' ? 0.4 : 0.85}
-                      />
-                      <text
-                        x={pos.x}
-                        y={y + h / 2}
-                        dy="0.32em"
-                        textAnchor={pos.anchor}
-                        fontSize={10.5}
-                        fill={pos.inside ? 'var(--story-surface, Canvas)' : 'currentColor'}
-                        fontWeight={pos.inside ? 650 : 400}
-                      >
-                        {b.label}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-        </g>
-      </svg>
+          );
+        })}
+      </ChartSvg>
       {vqc ? (
         <p className="br-readout">
           Time in this browser: {rows.map((r) => `${r.label} ${fmtMilliseconds(r.ms)}`).join(', ')} (the quantum model’s

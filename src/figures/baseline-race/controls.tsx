@@ -3,8 +3,8 @@
  * URL), and pause/resume and reset for the training run. Native form controls, so every one works from
  * the keyboard (Tab, arrows in selects, Enter/Space on buttons) with the shell's visible focus ring.
  */
-import { useId } from 'react';
-import { useDraft } from '../../charts/useDraft';
+import { IntField } from '../../charts/IntField';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
@@ -31,96 +31,27 @@ export function RaceControls({
   onPauseToggle,
   onReset,
 }: RaceControlsProps) {
-  const uid = useId();
-  const [seedText, setSeedText] = useDraft(params.seed, String);
-  const shotChoices = SHOT_CHOICES.includes(params.shots)
-    ? SHOT_CHOICES
-    : [...SHOT_CHOICES, params.shots].sort((a, b) => a - b);
   const layerChoices = Array.from({ length: baselineRaceParamSpec.layers.max }, (_, i) => i + 1);
-  const commitSeed = () => {
-    const v = Number(seedText);
-    if (Number.isInteger(v) && v >= 0 && v <= baselineRaceParamSpec.seed.max) setParams({ seed: v });
-    else setSeedText(String(params.seed));
-  };
+  const select = paramSelects(params, setParams, { className: 'br-control' });
 
   return (
     <form className="br-controls" onSubmit={(e) => e.preventDefault()} aria-label="Turn the knobs">
-      <div className="br-control">
-        <label htmlFor={`${uid}-dataset`}>Dataset</label>
-        <select
-          id={`${uid}-dataset`}
-          value={params.dataset}
-          onChange={(e) => setParams({ dataset: e.currentTarget.value as BaselineRaceParams['dataset'] })}
-        >
-          {RACE_DATASETS.map((d) => (
-            <option key={d} value={d}>
-              {DATASET_LABEL[d]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="br-control">
-        <label htmlFor={`${uid}-encoding`}>VQC encoding</label>
-        <select
-          id={`${uid}-encoding`}
-          value={params.encoding}
-          onChange={(e) => setParams({ encoding: e.currentTarget.value as BaselineRaceParams['encoding'] })}
-        >
-          {RACE_ENCODINGS.map((d) => (
-            <option key={d} value={d}>
-              {ENCODING_LABEL[d]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="br-control">
-        <label htmlFor={`${uid}-layers`}>VQC layers</label>
-        <select
-          id={`${uid}-layers`}
-          value={params.layers}
-          onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}
-        >
-          {layerChoices.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="br-control">
-        <label htmlFor={`${uid}-shots`}>Shots per circuit</label>
-        <select
-          id={`${uid}-shots`}
-          value={params.shots}
-          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
-        >
-          {shotChoices.map((d) => (
-            <option key={d} value={d}>
-              {fmtInt(d)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="br-control br-control--seed">
-        <label htmlFor={`${uid}-seed`}>Seed</label>
-        <input
-          id={`${uid}-seed`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={baselineRaceParamSpec.seed.max}
-          step={1}
-          value={seedText}
-          onChange={(e) => setSeedText(e.currentTarget.value)}
-          onBlur={commitSeed}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
+      {select('dataset', 'Dataset', RACE_DATASETS, (d) => DATASET_LABEL[d])}
+      {select('encoding', 'VQC encoding', RACE_ENCODINGS, (e) => ENCODING_LABEL[e])}
+      {select('layers', 'VQC layers', layerChoices)}
+      {select('shots', 'Shots per circuit', withValue(SHOT_CHOICES, params.shots), fmtInt)}
+      <IntField
+        className="br-control br-control--seed"
+        label="Seed"
+        value={params.seed}
+        min={0}
+        max={baselineRaceParamSpec.seed.max}
+        onCommit={(seed) => setParams({ seed })}
+      >
         <button type="button" onClick={() => setParams({ seed: deriveSeed(params.seed, 1) % 100_000 })}>
           New seed
         </button>
-      </div>
+      </IntField>
       <div className="br-control br-control--run">
         <button type="button" className="br-pause" aria-pressed={paused} disabled={complete} onClick={onPauseToggle}>
           {paused ? 'Resume training' : 'Pause training'}

@@ -3,6 +3,7 @@ import type { RaceData } from '../../experiments/baseline-race/race';
 import type { Point } from '../../ml/datasets';
 import { Swatch } from '../../charts';
 import type { DatasetPreview } from './model';
+import { Dot } from '../../charts/marks';
 
 export type Box = { x0: number; x1: number; y0: number; y1: number };
 
@@ -38,15 +39,14 @@ export function Points({
   return (
     <g className="br-points">
       {data.train.points.map((pt, i) => (
-        <circle
+        <Dot
           key={`tr${i}`}
           className="br-pt br-pt--train"
           cx={sx(pt[0])}
           cy={sy(pt[1])}
           r={r}
           fill={classColour(data.train.labels[i])}
-          stroke="var(--story-surface, Canvas)"
-          strokeWidth={0.6}
+          outline={0.6}
         />
       ))}
       {data.test.points.map((pt, i) => (

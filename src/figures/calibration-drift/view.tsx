@@ -26,6 +26,8 @@ import type { calibrationDriftParamSpec } from './meta';
 import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visibleDays } from './model';
 import { OBS, cdDownload, cdSummary, cdTable } from './text';
 import './calibration-drift.css';
+import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot, HaloText } from '../../charts/marks';
 
 const CAPTIONS = [
   'One run on one calibration: the circuit’s measured value (top) and the model’s test loss (bottom), each with its 95 % shot-noise interval.',
@@ -168,13 +170,12 @@ function CdChart({
           stroke="var(--fig-series-1)"
           strokeWidth={2}
         />
-        <circle
+        <Dot
           cx={cx(d)}
           cy={y(v)}
           r={hi ? 6 : 4.5}
           fill={hi ? 'var(--fig-series-2)' : 'var(--fig-series-1)'}
-          stroke="var(--story-surface, Canvas)"
-          strokeWidth={1.5}
+          outline={1.5}
         />
       </g>
     );
@@ -182,57 +183,47 @@ function CdChart({
   const fmt3 = format('.3f');
   return (
     <div ref={ref}>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`Measured ${OBS} and model loss for each day, with 95 % shot-noise intervals`}
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={yO} orient="left" ticks={4} format={fmt3} grid={L.innerWidth} label={`measured ${OBS}`} />
-          <Axis
-            scale={yL}
-            orient="left"
-            ticks={4}
-            format={fmt3}
-            grid={L.innerWidth}
-            label="model test loss (cross-entropy)"
-          />
-          <g className="cd-days" fontSize={11} fill="currentColor" textAnchor="middle" aria-hidden="true">
-            {x.domain().map((name) => (
-              <text key={name} x={(x(name) ?? 0) + x.bandwidth() / 2} y={L.innerHeight + 18}>
-                {width < 420 ? name.slice(0, 3) : name}
-              </text>
-            ))}
-          </g>
-          {ref0 ? <RefLine y={yO(ref0.exact)} width={L.innerWidth} dash="5 4" label="median calibration" /> : null}
-          {data ? <RefLine y={yL(data.idealLoss)} width={L.innerWidth} dash="2 3" label="without noise" /> : null}
-          {days.map((d) => mark(d, yO, d.estimate, d.stderr, 'cd-obs'))}
-          {days.map((d) => mark(d, yL, d.loss, d.lossStderr, 'cd-loss'))}
-          {best !== null
-            ? (() => {
-                const d = days.find((e) => e.index === best);
-                if (!d) return null;
-                const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
-                return (
-                  <text
-                    className="cd-claim"
-                    x={cx(d)}
-                    y={yL(d.loss + Z95 * d.lossStderr) - 8}
-                    textAnchor={anchor}
-                    fontSize={11}
-                    fontWeight={600}
-                    fill="currentColor"
-                    stroke="var(--story-surface, Canvas)"
-                    strokeWidth={3}
-                    paintOrder="stroke"
-                  >
-                    reported: {fmt3(d.loss)}
-                  </text>
-                );
-              })()
-            : null}
+      <ChartSvg layout={L} label={`Measured ${OBS} and model loss for each day, with 95 % shot-noise intervals`}>
+        <Axis scale={yO} orient="left" ticks={4} format={fmt3} grid={L.innerWidth} label={`measured ${OBS}`} />
+        <Axis
+          scale={yL}
+          orient="left"
+          ticks={4}
+          format={fmt3}
+          grid={L.innerWidth}
+          label="model test loss (cross-entropy)"
+        />
+        <g className="cd-days" fontSize={11} fill="currentColor" textAnchor="middle" aria-hidden="true">
+          {x.domain().map((name) => (
+            <text key={name} x={(x(name) ?? 0) + x.bandwidth() / 2} y={L.innerHeight + 18}>
+              {width < 420 ? name.slice(0, 3) : name}
+            </text>
+          ))}
         </g>
-      </svg>
+        {ref0 ? <RefLine y={yO(ref0.exact)} width={L.innerWidth} dash="5 4" label="median calibration" /> : null}
+        {data ? <RefLine y={yL(data.idealLoss)} width={L.innerWidth} dash="2 3" label="without noise" /> : null}
+        {days.map((d) => mark(d, yO, d.estimate, d.stderr, 'cd-obs'))}
+        {days.map((d) => mark(d, yL, d.loss, d.lossStderr, 'cd-loss'))}
+        {best !== null
+          ? (() => {
+              const d = days.find((e) => e.index === best);
+              if (!d) return null;
+              const anchor = cx(d) < 60 ? 'start' : cx(d) > L.innerWidth - 60 ? 'end' : 'middle';
+              return (
+                <HaloText
+                  className="cd-claim"
+                  x={cx(d)}
+                  y={yL(d.loss + Z95 * d.lossStderr) - 8}
+                  textAnchor={anchor}
+                  fontSize={11}
+                  fontWeight={600}
+                >
+                  reported: {fmt3(d.loss)}
+                </HaloText>
+              );
+            })()
+          : null}
+      </ChartSvg>
     </div>
   );
 }
@@ -242,18 +233,9 @@ function RefLine({ y, width, dash, label }: { y: number; width: number; dash: st
   return (
     <g className="cd-ref">
       <line x1={0} x2={width} y1={y} y2={y} stroke="currentColor" strokeDasharray={dash} strokeOpacity={0.8} />
-      <text
-        x={width}
-        y={y - 4}
-        textAnchor="end"
-        fontSize={10.5}
-        fill="currentColor"
-        stroke="var(--story-surface, Canvas)"
-        strokeWidth={3}
-        paintOrder="stroke"
-      >
+      <HaloText x={width} y={y - 4} textAnchor="end" fontSize={10.5}>
         {label}
-      </text>
+      </HaloText>
     </g>
   );
 }

@@ -1,4 +1,5 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
+import { PLAN_IDS, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
 import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
@@ -13,15 +14,7 @@ export const ANSWER_LABEL: Record<AnswerKind, string> = {
 };
 /** The devices a shot can be timed on. */
 export const COST_DEVICES = TIMED_DEVICE_IDS;
-export const COST_PLANS = [
-  'ibm-payg',
-  'braket-ionq-forte',
-  'braket-ionq-aria',
-  'braket-iqm-garnet',
-  'braket-rigetti-ankaa',
-  'azure-ionq-forte',
-  'azure-rigetti-cepheus',
-] as const;
+export const COST_PLANS = PLAN_IDS;
 
 export const costParamSpec = defineParams({
   answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },
@@ -29,13 +22,8 @@ export const costParamSpec = defineParams({
   layers: { type: 'int', label: 'ansatz layers L', default: 10, min: 1, max: 1000 },
   eps: { type: 'number', label: 'precision ε', default: 0.01, min: 0.0001, max: 1 },
   examples: { type: 'int', label: 'examples per epoch', default: 100, min: 1, max: 1e7 },
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: COST_DEVICES },
-  plan: { type: 'choice', label: 'price plan', default: 'ibm-payg', choices: COST_PLANS },
-  latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
-  queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
-  perJob: { type: 'int', label: 'circuits per job', default: 200, min: 1, max: 1e9 },
-  gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
-  qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
+  ...QPU_JOB_PARAMS,
+  ...PRICE_POWER_PARAMS,
   laptopW: { type: 'number', label: 'your computer’s power (W, assumed)', default: 15, min: 0, max: 5_000 },
 });
 

@@ -9,6 +9,7 @@ import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
+import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -41,6 +42,7 @@ import {
 } from './text';
 import { TIMED_SIZES, timePass } from './timing';
 import './cost-of-an-answer.css';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 const Q = 'var(--fig-series-1)';
 const G = 'var(--fig-series-2)';
@@ -202,68 +204,65 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
       <figcaption className="coa-sweep__title">
         {METRIC_LABEL[metric][0].toUpperCase() + METRIC_LABEL[metric].slice(1)} per answer
       </figcaption>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}
-      >
-        <defs>
+      <ChartSvg
+        layout={L}
+        label={`${METRIC_LABEL[metric]} per answer against register size for the QPU, a GPU simulation and your browser`}
+        defs={
           <clipPath id={clip}>
             <rect x={0} y={-4} width={L.innerWidth} height={L.innerHeight + 8} />
           </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[2, 10, 20, 30, 40, 50, 60]}
-            format={String}
-            label="qubits n"
-          />
-          {c.n !== null ? (
-            <g className="coa-cross" data-crossover={c.n}>
-              <line
-                x1={x(c.n)}
-                x2={x(c.n)}
-                y1={0}
-                y2={L.innerHeight}
-                stroke="currentColor"
-                strokeDasharray="3 3"
-                strokeOpacity={0.7}
-              />
-              <text
-                x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)}
-                y={L.innerHeight - 6}
-                textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'}
-                fontSize={11}
-                fill="currentColor"
-                stroke="var(--color-bg, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                QPU ahead from n = {c.n}
-              </text>
-            </g>
-          ) : null}
-          <g clipPath={`url(#${clip})`}>
-            {series.map((s) =>
-              s.points.length > 1 ? (
-                <path
-                  key={s.key}
-                  data-series={s.key}
-                  d={path(s.points) ?? ''}
-                  fill="none"
-                  stroke={s.stroke}
-                  strokeWidth={s.width}
-                  strokeDasharray={s.dash}
-                />
-              ) : null,
-            )}
+        }
+      >
+        <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[2, 10, 20, 30, 40, 50, 60]}
+          format={String}
+          label="qubits n"
+        />
+        {c.n !== null ? (
+          <g className="coa-cross" data-crossover={c.n}>
+            <line
+              x1={x(c.n)}
+              x2={x(c.n)}
+              y1={0}
+              y2={L.innerHeight}
+              stroke="currentColor"
+              strokeDasharray="3 3"
+              strokeOpacity={0.7}
+            />
+            <text
+              x={x(c.n) + (x(c.n) > L.innerWidth * 0.5 ? -4 : 4)}
+              y={L.innerHeight - 6}
+              textAnchor={x(c.n) > L.innerWidth * 0.5 ? 'end' : 'start'}
+              fontSize={11}
+              fill="currentColor"
+              stroke="var(--color-bg, Canvas)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              QPU ahead from n = {c.n}
+            </text>
           </g>
+        ) : null}
+        <g clipPath={`url(#${clip})`}>
+          {series.map((s) =>
+            s.points.length > 1 ? (
+              <path
+                key={s.key}
+                data-series={s.key}
+                d={path(s.points) ?? ''}
+                fill="none"
+                stroke={s.stroke}
+                strokeWidth={s.width}
+                strokeDasharray={s.dash}
+              />
+            ) : null,
+          )}
         </g>
-      </svg>
+      </ChartSvg>
     </figure>
   );
 }
@@ -311,65 +310,15 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
 }
 
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
-  const uid = useId();
-  const sel = <K extends keyof CostInputs>(
-    k: K,
-    label: string,
-    options: ReadonlyArray<{ value: CostInputs[K]; text: string }>,
-  ) => (
-    <label htmlFor={`${uid}-${String(k)}`}>
-      {label}
-      <select
-        id={`${uid}-${String(k)}`}
-        value={String(p[k])}
-        onChange={(e) => {
-          const o = options.find((x) => String(x.value) === e.currentTarget.value);
-          if (o) setParams({ [k]: o.value } as Partial<CostInputs>);
-        }}
-      >
-        {options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
-      {sel(
-        'answer',
-        'answer',
-        ANSWERS.map((a) => ({ value: a, text: ANSWER_LABEL[a] })),
-      )}
-      {sel(
-        'eps',
-        'precision ε',
-        uniq([0.1, 0.03, 0.01, 0.001, p.eps])
-          .reverse()
-          .map((v) => ({ value: v, text: String(v) })),
-      )}
-      {sel(
-        'layers',
-        'ansatz layers',
-        uniq([1, 5, 10, 50, 100, p.layers]).map((v) => ({ value: v, text: String(v) })),
-      )}
-      {sel(
-        'device',
-        'device',
-        COST_DEVICES.map((d) => ({ value: d, text: deviceTiming(d).name })),
-      )}
-      {sel(
-        'plan',
-        'price plan',
-        COST_PLANS.map((d) => ({ value: d, text: pricePlan(d).label })),
-      )}
-      {sel(
-        'queue',
-        'queue per job',
-        uniq([0, 60, 3600, 86400, p.queue]).map((v) => ({ value: v, text: fmtDuration(v) })),
-      )}
+      {select('answer', 'answer', ANSWERS, (a) => ANSWER_LABEL[a])}
+      {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
+      {select('layers', 'ansatz layers', withValue([1, 5, 10, 50, 100], p.layers))}
+      {select('device', 'device', COST_DEVICES, (d) => deviceTiming(d).name)}
+      {select('plan', 'price plan', COST_PLANS, (d) => pricePlan(d).label)}
+      {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 /** Static facts about the encoding-cost figure: URL parameters and sources (no heavy imports). */
+import { QPU_JOB_PARAMS } from '../../costs/params';
 import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
@@ -7,7 +8,7 @@ import { defineParams, type ParamsOf } from '../../story/params';
 export const ENCODING_DEVICES = TIMED_DEVICE_IDS;
 
 export const encodingParamSpec = defineParams({
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: ENCODING_DEVICES },
+  device: QPU_JOB_PARAMS.device,
   eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.001, max: 1 },
   params: { type: 'int', label: 'model parameters P', default: 100, min: 1, max: 100_000 },
 });

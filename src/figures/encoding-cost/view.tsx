@@ -8,6 +8,7 @@ import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
+import { SelectField, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -31,6 +32,7 @@ import {
 } from './model';
 import { encodingAlt, encodingDownload, encodingMethod } from './text';
 import './encoding-cost.css';
+import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
@@ -117,155 +119,148 @@ function EncodingChart({
   const mx = x(d);
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={
+      <ChartSvg
+        layout={L}
+        label={
           training
             ? 'Gates executed to load one training epoch against the number of features'
             : 'Depth of the encoding circuits against the number of features, with the decoherence ceiling'
         }
+        defs={<PlotClip id={clip} layout={L} />}
       >
-        <defs>
-          <clipPath id={clip}>
-            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={yTicks}
-            format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
-            grid={L.innerWidth}
-            label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={xTicks}
-            format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
-            label="features d (log scale)"
-          />
-          <g clipPath={`url(#${clip})`}>
-            {!training ? (
-              <g className="ec-ceiling">
-                <rect className="ec-ceiling-zone" x={0} y={0} width={L.innerWidth} height={Math.max(0, cy)} />
-                <line
-                  x1={0}
-                  x2={L.innerWidth}
-                  y1={cy}
-                  y2={cy}
-                  stroke="currentColor"
-                  strokeWidth={1.5}
-                  strokeDasharray="6 4"
-                />
-              </g>
-            ) : (
-              <path
-                className="ec-ansatz"
-                d={path(ansatz) ?? ''}
-                fill="none"
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={yTicks}
+          format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
+          grid={L.innerWidth}
+          label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={xTicks}
+          format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
+          label="features d (log scale)"
+        />
+        <g clipPath={`url(#${clip})`}>
+          {!training ? (
+            <g className="ec-ceiling">
+              <rect className="ec-ceiling-zone" x={0} y={0} width={L.innerWidth} height={Math.max(0, cy)} />
+              <line
+                x1={0}
+                x2={L.innerWidth}
+                y1={cy}
+                y2={cy}
                 stroke="currentColor"
                 strokeWidth={1.5}
-                strokeDasharray="1.5 3"
+                strokeDasharray="6 4"
               />
-            )}
-            {series.map((s) => (
-              <path
-                key={s.encoding}
-                className="ec-line"
-                data-encoding={s.encoding}
-                d={path(s.points) ?? ''}
-                fill="none"
-                stroke={colour(s.encoding)}
-                strokeWidth={2.25}
-                strokeDasharray={DASH[s.encoding]}
-              />
-            ))}
-            <line
-              className="ec-marker"
-              x1={mx}
-              x2={mx}
-              y1={0}
-              y2={L.innerHeight}
+            </g>
+          ) : (
+            <path
+              className="ec-ansatz"
+              d={path(ansatz) ?? ''}
+              fill="none"
               stroke="currentColor"
-              strokeOpacity={0.6}
+              strokeWidth={1.5}
+              strokeDasharray="1.5 3"
             />
-            {hs.map((h) => {
-              const v = training ? h.trainingGates : h.counts.depth;
-              return (
-                <circle
-                  key={h.encoding}
-                  cx={mx}
-                  cy={y(v)}
-                  r={4}
-                  fill={colour(h.encoding)}
-                  stroke="var(--color-bg, Canvas)"
-                  strokeWidth={1.5}
-                />
-              );
-            })}
-          </g>
+          )}
+          {series.map((s) => (
+            <path
+              key={s.encoding}
+              className="ec-line"
+              data-encoding={s.encoding}
+              d={path(s.points) ?? ''}
+              fill="none"
+              stroke={colour(s.encoding)}
+              strokeWidth={2.25}
+              strokeDasharray={DASH[s.encoding]}
+            />
+          ))}
+          <line
+            className="ec-marker"
+            x1={mx}
+            x2={mx}
+            y1={0}
+            y2={L.innerHeight}
+            stroke="currentColor"
+            strokeOpacity={0.6}
+          />
+          {hs.map((h) => {
+            const v = training ? h.trainingGates : h.counts.depth;
+            return (
+              <circle
+                key={h.encoding}
+                cx={mx}
+                cy={y(v)}
+                r={4}
+                fill={colour(h.encoding)}
+                stroke="var(--color-bg, Canvas)"
+                strokeWidth={1.5}
+              />
+            );
+          })}
+        </g>
+        <text
+          x={Math.min(mx + 5, L.innerWidth - 4)}
+          y={12}
+          fontSize={11.5}
+          fill="currentColor"
+          textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          {label}: d = {fmtCount(d)}
+        </text>
+        {!training ? (
           <text
-            x={Math.min(mx + 5, L.innerWidth - 4)}
-            y={12}
-            fontSize={11.5}
+            x={6}
+            y={Math.max(12, cy - 6)}
+            fontSize={11}
             fill="currentColor"
-            textAnchor={mx > L.innerWidth - 90 ? 'end' : 'start'}
             stroke="var(--color-bg, Canvas)"
             strokeWidth={3}
             paintOrder="stroke"
           >
-            {label}: d = {fmtCount(d)}
+            T2 ceiling, {device.name.replace(/ \(.*\)$/, '')}: {fmtCount(Math.round(ceiling.depth))} layers
           </text>
-          {!training ? (
-            <text
-              x={6}
-              y={Math.max(12, cy - 6)}
-              fontSize={11}
-              fill="currentColor"
-              stroke="var(--color-bg, Canvas)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              T2 ceiling, {device.name.replace(/ \(.*\)$/, '')}: {fmtCount(Math.round(ceiling.depth))} layers
-            </text>
-          ) : (
-            <text
-              x={6}
-              y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)}
-              fontSize={11}
-              fill="currentColor"
-              stroke="var(--color-bg, Canvas)"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              the model’s own gates (amplitude, P = {fmtCount(p.params)})
-            </text>
-          )}
-          {!narrow
-            ? series
-                .filter((s) => s.encoding !== 'basis')
-                .map((s) => {
-                  const last = s.points[s.points.length - 1];
-                  return (
-                    <text
-                      key={s.encoding}
-                      x={L.innerWidth + 6}
-                      y={Math.max(8, Math.min(L.innerHeight, y(last.value)))}
-                      dy="0.32em"
-                      fontSize={11}
-                      fill={colour(s.encoding)}
-                    >
-                      {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
-                    </text>
-                  );
-                })
-            : null}
-        </g>
-      </svg>
+        ) : (
+          <text
+            x={6}
+            y={Math.min(L.innerHeight - 6, y(ansatz[0]?.value ?? yMin) - 6)}
+            fontSize={11}
+            fill="currentColor"
+            stroke="var(--color-bg, Canvas)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            the model’s own gates (amplitude, P = {fmtCount(p.params)})
+          </text>
+        )}
+        {!narrow
+          ? series
+              .filter((s) => s.encoding !== 'basis')
+              .map((s) => {
+                const last = s.points[s.points.length - 1];
+                return (
+                  <text
+                    key={s.encoding}
+                    x={L.innerWidth + 6}
+                    y={Math.max(8, Math.min(L.innerHeight, y(last.value)))}
+                    dy="0.32em"
+                    fontSize={11}
+                    fill={colour(s.encoding)}
+                  >
+                    {s.encoding === 'angle' ? 'angle = basis' : ENCODING_LABEL[s.encoding]}
+                  </text>
+                );
+              })
+          : null}
+      </ChartSvg>
       <table className="ec-table">
         <thead>
           {training ? (
@@ -316,83 +311,62 @@ function EncodingChart({
   );
 }
 
-function EncodingControls({
-  params: p,
-  setParams,
-}: {
-  params: EncodingParams;
-  setParams(patch: Partial<EncodingParams>): void;
-}) {
-  const uid = useId();
-  const [eps, setEps] = useDraft(p.eps, String);
-  const [P, setP] = useDraft(p.params, String);
-  const [err, setErr] = useState<{ eps?: string; params?: string }>({});
+function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      <label htmlFor={`${uid}-dev`}>
-        device (T2, gate times)
-        <select
-          id={`${uid}-dev`}
-          value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as EncodingParams['device'] })}
-        >
-          {ENCODING_DEVICES.map((dv) => (
-            <option key={dv} value={dv}>
-              {deviceFor(dv).name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-eps`}>
-        precision ε
-        <input
-          id={`${uid}-eps`}
-          type="text"
-          inputMode="decimal"
-          value={eps}
-          aria-invalid={err.eps ? true : undefined}
-          aria-describedby={err.eps ? `${uid}-eps-err` : undefined}
-          onChange={(e) => {
-            const t = e.currentTarget.value;
-            setEps(t);
-            const r = checkField(encodingParamSpec.eps, t);
-            if (r.ok) {
-              setErr((x) => ({ ...x, eps: undefined }));
-              setParams({ eps: r.value });
-            } else setErr((x) => ({ ...x, eps: r.message }));
-          }}
-        />
-        {err.eps ? (
-          <span className="ec-error" id={`${uid}-eps-err`} role="alert">
-            {err.eps}
-          </span>
-        ) : null}
-      </label>
-      <label htmlFor={`${uid}-p`}>
-        model parameters P
-        <input
-          id={`${uid}-p`}
-          type="text"
-          inputMode="numeric"
-          value={P}
-          aria-invalid={err.params ? true : undefined}
-          aria-describedby={err.params ? `${uid}-p-err` : undefined}
-          onChange={(e) => {
-            const t = e.currentTarget.value;
-            setP(t);
-            const r = checkField(encodingParamSpec.params, t);
-            if (r.ok) {
-              setErr((x) => ({ ...x, params: undefined }));
-              setParams({ params: r.value });
-            } else setErr((x) => ({ ...x, params: r.message }));
-          }}
-        />
-        {err.params ? (
-          <span className="ec-error" id={`${uid}-p-err`} role="alert">
-            {err.params}
-          </span>
-        ) : null}
-      </label>
+      <SelectField
+        layout="inline"
+        label="device (T2, gate times)"
+        value={p.device}
+        options={ENCODING_DEVICES}
+        format={(d) => deviceFor(d).name}
+        onChange={(device) => setParams({ device })}
+      />
+      <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
+      <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
     </form>
+  );
+}
+
+/** A text input checked against its parameter spec as it is typed: a valid value commits, anything else says why. */
+function CheckedField({
+  name,
+  inputMode,
+  value,
+  onCommit,
+}: {
+  name: 'eps' | 'params';
+  inputMode: 'decimal' | 'numeric';
+  value: number;
+  onCommit(v: number): void;
+}) {
+  const spec = encodingParamSpec[name];
+  const id = useId();
+  const [text, setText] = useDraft(value, String);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <label htmlFor={id}>
+      {spec.label}
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => {
+          const t = e.currentTarget.value;
+          setText(t);
+          const r = checkField(spec, t);
+          setError(r.ok ? undefined : r.message);
+          if (r.ok) onCommit(r.value);
+        }}
+      />
+      {error ? (
+        <span className="ec-error" id={`${id}-err`} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </label>
   );
 }

@@ -8,11 +8,12 @@ import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth, useDebounced } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
+import { IntField } from '../../charts/IntField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
 import { catalogEntry } from '../catalog';
-import type { errorCorrectionParamSpec } from './meta';
+import { errorCorrectionParamSpec } from './meta';
 import {
   D7,
   EPS7,
@@ -34,6 +35,9 @@ import {
 import { ecDownload, ecMethod, ecSummary, ecTable } from './text';
 import './error-correction.css';
 import { fmtDuration, fmtInt } from '../../format';
+import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
+import type { SettingsProps } from '../../charts/SelectField';
 
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
@@ -109,87 +113,73 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const everyOther = LOG_TICKS(1e-15, 0.1).filter((_, i) => i % 2 === 0);
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Logical error per cycle against code distance, log scale"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={everyOther}
-            format={fmtPow}
-            grid={L.innerWidth}
-            label="logical error per cycle (log)"
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
-            format={format('d')}
-            label="code distance d"
-          />
-          {st.targets.map((t) => (
-            <g key={t} className="ec-target">
-              <line
-                x1={0}
-                x2={L.innerWidth}
-                y1={y(t)}
-                y2={y(t)}
-                stroke="currentColor"
-                strokeDasharray="4 3"
-                strokeOpacity={0.7}
-              />
-              <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">
-                target {fmtE(t)}
-              </text>
-            </g>
-          ))}
-          <path
-            className="ec-line ec-line--fowler"
-            d={path((d) => fowlerLogicalError(d, p.p))}
-            fill="none"
-            stroke="var(--fig-series-2)"
-            strokeWidth={2}
-            strokeDasharray="7 3"
-          />
-          <path
-            className="ec-line ec-line--willow"
-            d={path(willowLogicalError)}
-            fill="none"
-            stroke="var(--fig-series-1)"
-            strokeWidth={2.25}
-          />
-          {[...st.willow, ...st.fowler].map((r, i) =>
-            r.distance === null ? null : (
-              <circle
-                key={i}
-                className="ec-need"
-                cx={x(r.distance)}
-                cy={y(r.logicalError!)}
-                r={4}
-                fill="var(--story-surface, Canvas)"
-                stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'}
-                strokeWidth={2}
-              />
-            ),
-          )}
-          <circle
-            className="ec-measured"
-            cx={x(D7)}
-            cy={y(EPS7)}
-            r={5.5}
-            fill="var(--fig-series-1)"
-            stroke="var(--story-surface, Canvas)"
-            strokeWidth={1.5}
-          />
-          <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
-            Willow d = 7, measured
-          </text>
-        </g>
-      </svg>
+      <ChartSvg layout={L} label="Logical error per cycle against code distance, log scale">
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={everyOther}
+          format={fmtPow}
+          grid={L.innerWidth}
+          label="logical error per cycle (log)"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
+          format={format('d')}
+          label="code distance d"
+        />
+        {st.targets.map((t) => (
+          <g key={t} className="ec-target">
+            <line
+              x1={0}
+              x2={L.innerWidth}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="currentColor"
+              strokeDasharray="4 3"
+              strokeOpacity={0.7}
+            />
+            <text x={L.innerWidth - 2} y={y(t) - 4} textAnchor="end" fontSize={11} fill="currentColor">
+              target {fmtE(t)}
+            </text>
+          </g>
+        ))}
+        <path
+          className="ec-line ec-line--fowler"
+          d={path((d) => fowlerLogicalError(d, p.p))}
+          fill="none"
+          stroke="var(--fig-series-2)"
+          strokeWidth={2}
+          strokeDasharray="7 3"
+        />
+        <path
+          className="ec-line ec-line--willow"
+          d={path(willowLogicalError)}
+          fill="none"
+          stroke="var(--fig-series-1)"
+          strokeWidth={2.25}
+        />
+        {[...st.willow, ...st.fowler].map((r, i) =>
+          r.distance === null ? null : (
+            <circle
+              key={i}
+              className="ec-need"
+              cx={x(r.distance)}
+              cy={y(r.logicalError!)}
+              r={4}
+              fill="var(--story-surface, Canvas)"
+              stroke={i < st.willow.length ? 'var(--fig-series-1)' : 'var(--fig-series-2)'}
+              strokeWidth={2}
+            />
+          ),
+        )}
+        <Dot className="ec-measured" cx={x(D7)} cy={y(EPS7)} r={5.5} fill="var(--fig-series-1)" outline={1.5} />
+        <text x={x(D7) + 9} y={y(EPS7) - 6} fontSize={11} fill="currentColor">
+          Willow d = 7, measured
+        </text>
+      </ChartSvg>
     </div>
   );
 }
@@ -213,83 +203,66 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   const fowler = st.fowler[0];
   return (
     <div ref={ref} className="ec">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
+      <ChartSvg
+        layout={L}
+        label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
       >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={LOG_TICKS(100, yMax)}
-            format={format('~s')}
-            grid={L.innerWidth}
-            label="physical qubits (log)"
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
-            format={(v) => fmtP(v)}
-            label="physical error rate p (log)"
-          />
-          <line
-            className="ec-device"
-            x1={0}
-            x2={L.innerWidth}
-            y1={y(LARGEST_DEVICE.qubits)}
-            y2={y(LARGEST_DEVICE.qubits)}
-            stroke="currentColor"
-            strokeDasharray="2 3"
-          />
-          <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
-            largest in our device list: {fmtInt(LARGEST_DEVICE.qubits)} qubits
-          </text>
-          <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
-          <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
-            threshold {fmtP(P_TH)}
-          </text>
-          <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
-          {fowler.total !== null ? (
-            <g className="ec-you">
-              <circle
-                cx={x(p.p)}
-                cy={y(fowler.total)}
-                r={5}
-                fill="var(--fig-series-2)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1.5}
-              />
-              <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
-                p = {fmtP(p.p)}: {fmtInt(fowler.total)}
-              </text>
-            </g>
-          ) : null}
-          {willow.total !== null ? (
-            <g className="ec-measured">
-              <circle
-                cx={x(WILLOW_EQUIVALENT_P)}
-                cy={y(willow.total)}
-                r={6}
-                fill="var(--fig-series-1)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1.5}
-              />
-              <text
-                x={x(WILLOW_EQUIVALENT_P) - 8}
-                y={y(willow.total) - 9}
-                textAnchor="end"
-                fontSize={11}
-                fill="currentColor"
-              >
-                Willow Λ = {LAMBDA}: {fmtInt(willow.total)}
-              </text>
-            </g>
-          ) : null}
-        </g>
-      </svg>
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={LOG_TICKS(100, yMax)}
+          format={format('~s')}
+          grid={L.innerWidth}
+          label="physical qubits (log)"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
+          format={(v) => fmtP(v)}
+          label="physical error rate p (log)"
+        />
+        <line
+          className="ec-device"
+          x1={0}
+          x2={L.innerWidth}
+          y1={y(LARGEST_DEVICE.qubits)}
+          y2={y(LARGEST_DEVICE.qubits)}
+          stroke="currentColor"
+          strokeDasharray="2 3"
+        />
+        <text x={4} y={y(LARGEST_DEVICE.qubits) - 5} fontSize={11} fill="currentColor">
+          largest in our device list: {fmtInt(LARGEST_DEVICE.qubits)} qubits
+        </text>
+        <line x1={x(P_TH)} x2={x(P_TH)} y1={0} y2={L.innerHeight} stroke="currentColor" strokeOpacity={0.5} />
+        <text x={x(P_TH) - 4} y={12} textAnchor="end" fontSize={11} fill="currentColor">
+          threshold {fmtP(P_TH)}
+        </text>
+        <path className="ec-line ec-line--fowler" d={path} fill="none" stroke="var(--fig-series-2)" strokeWidth={2} />
+        {fowler.total !== null ? (
+          <g className="ec-you">
+            <Dot cx={x(p.p)} cy={y(fowler.total)} r={5} fill="var(--fig-series-2)" outline={1.5} />
+            <text x={x(p.p)} y={y(fowler.total) + 18} textAnchor="middle" fontSize={11} fill="currentColor">
+              p = {fmtP(p.p)}: {fmtInt(fowler.total)}
+            </text>
+          </g>
+        ) : null}
+        {willow.total !== null ? (
+          <g className="ec-measured">
+            <Dot cx={x(WILLOW_EQUIVALENT_P)} cy={y(willow.total)} r={6} fill="var(--fig-series-1)" outline={1.5} />
+            <text
+              x={x(WILLOW_EQUIVALENT_P) - 8}
+              y={y(willow.total) - 9}
+              textAnchor="end"
+              fontSize={11}
+              fill="currentColor"
+            >
+              Willow Λ = {LAMBDA}: {fmtInt(willow.total)}
+            </text>
+          </g>
+        ) : null}
+      </ChartSvg>
     </div>
   );
 }
@@ -297,54 +270,10 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
 const P_MIN_LOG = -4.5;
 const P_MAX_LOG = Math.log10(0.0056);
 
-function NumberField({
-  label,
-  value,
-  min,
-  max,
-  onCommit,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onCommit(v: number): void;
-}) {
-  const uid = useId();
-  const [text, setText] = useDraft(value, String);
-  const commit = () => {
-    const v = Number(text);
-    if (Number.isInteger(v) && v >= min && v <= max) onCommit(v);
-    else setText(String(value));
-  };
-  return (
-    <div className="ec-control">
-      <label htmlFor={uid}>{label}</label>
-      <input
-        id={uid}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') e.currentTarget.blur();
-        }}
-      />
-    </div>
-  );
-}
+/** The workload's whole-number inputs (step 2), labelled as in the parameter spec. */
+const WORKLOAD_FIELDS = ['logical', 'layers', 'parameters', 'shots', 'steps'] as const;
 
-export function EcControls({
-  params,
-  setParams,
-}: {
-  params: ErrorCorrectionParams;
-  setParams(p: Partial<ErrorCorrectionParams>): void;
-}) {
+export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionParams>) {
   const uid = useId();
   const [logP, setLogP] = useDraft(params.p, Math.log10);
   const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));
@@ -374,41 +303,24 @@ export function EcControls({
           }}
         />
       </div>
-      <NumberField
-        label="Logical qubits"
-        value={params.logical}
-        min={1}
-        max={100_000}
-        onCommit={(v) => setParams({ logical: v })}
-      />
-      <NumberField
-        label="Logical layers per circuit"
-        value={params.layers}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ layers: v })}
-      />
-      <NumberField
-        label="Trainable parameters"
-        value={params.parameters}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ parameters: v })}
-      />
-      <NumberField
-        label="Shots per circuit"
-        value={params.shots}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ shots: v })}
-      />
-      <NumberField
-        label="Training steps"
-        value={params.steps}
-        min={1}
-        max={1e9}
-        onCommit={(v) => setParams({ steps: v })}
-      />
+      {WORKLOAD_FIELDS.map((name) => {
+        const spec = errorCorrectionParamSpec[name];
+        return (
+          <IntField
+            key={name}
+            className="ec-control"
+            label={spec.label[0].toUpperCase() + spec.label.slice(1)}
+            value={params[name]}
+            min={spec.min}
+            max={spec.max}
+            onCommit={(v) => {
+              const patch: Partial<ErrorCorrectionParams> = {};
+              patch[name] = v;
+              setParams(patch);
+            }}
+          />
+        );
+      })}
     </form>
   );
 }

@@ -6,6 +6,7 @@
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { useId, useMemo, useRef } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -298,46 +299,13 @@ function ColourKey() {
 
 const CUSTOM_CHOICES = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
-function LandscapeControls({
-  params,
-  setParams,
-}: {
-  params: LandscapeFigureParams;
-  setParams(p: Partial<LandscapeFigureParams>): void;
-}) {
+function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureParams>) {
   const uid = useId();
+  const select = paramSelects(params, setParams, { className: 'ls-control' });
   return (
     <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
-      <div className="ls-control">
-        <label htmlFor={`${uid}-n`}>Your register size</label>
-        <select
-          id={`${uid}-n`}
-          value={params.custom}
-          onChange={(e) => setParams({ custom: Number(e.currentTarget.value) })}
-        >
-          {CUSTOM_CHOICES.map((n) => (
-            <option key={n} value={n}>
-              {n} qubits
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ls-control">
-        <label htmlFor={`${uid}-layers`}>Random layers</label>
-        <select
-          id={`${uid}-layers`}
-          value={params.layers}
-          onChange={(e) => setParams({ layers: Number(e.currentTarget.value) })}
-        >
-          {[...new Set([1, 2, 5, 10, 20, 50, 100, 200, params.layers])]
-            .sort((a, b) => a - b)
-            .map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-        </select>
-      </div>
+      {select('custom', 'Your register size', CUSTOM_CHOICES, (n) => `${n} qubits`)}
+      {select('layers', 'Random layers', withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers))}
       <div className="ls-control">
         <label htmlFor={`${uid}-seed`}>Circuit</label>
         <button id={`${uid}-seed`} type="button" onClick={() => setParams({ seed: (params.seed + 1) >>> 0 })}>

@@ -5,7 +5,7 @@
  */
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
@@ -16,7 +16,8 @@ import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { catalogEntry } from '../catalog';
-import { MARATHON_PROFILES, type MarathonParams, type MarathonProfile, type marathonParamSpec } from './meta';
+import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
   LAST_STEP,
@@ -33,6 +34,8 @@ import {
 } from './model';
 import './measurement-marathon.css';
 import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
+import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot } from '../../charts/marks';
 
 /** The largest register the variances are measured on; beyond it the figure extrapolates. */
 const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
@@ -217,79 +220,59 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
   const clamp = (v: number) => y(Math.min(y.domain()[1], Math.max(1, v)));
   return (
     <div ref={ref}>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={decades}
-            format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
-            label="shots per circuit N₉₅ (log)"
-            grid={L.innerWidth}
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
-            format={format('d')}
-            label="qubits n"
-          />
-          <rect
-            x={x(LAST_MEASURED + 0.5)}
-            y={0}
-            width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
-            height={L.innerHeight}
-            fill="currentColor"
-            fillOpacity={0.04}
-          />
-          <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
-            extrapolated
-          </text>
+      <ChartSvg layout={L} label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={decades}
+          format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
+          label="shots per circuit N₉₅ (log)"
+          grid={L.innerWidth}
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
+          format={format('d')}
+          label="qubits n"
+        />
+        <rect
+          x={x(LAST_MEASURED + 0.5)}
+          y={0}
+          width={x(EXTRAPOLATE_TO + 0.5) - x(LAST_MEASURED + 0.5)}
+          height={L.innerHeight}
+          fill="currentColor"
+          fillOpacity={0.04}
+        />
+        <text x={x(LAST_MEASURED + 1)} y={12} fontSize={11} fill="currentColor">
+          extrapolated
+        </text>
+        <path className="mm-deep" d={deep} fill="none" stroke="currentColor" strokeWidth={1.25} strokeDasharray="2 3" />
+        {fitPath ? (
           <path
-            className="mm-deep"
-            d={deep}
+            className="mm-fit"
+            d={fitPath}
             fill="none"
-            stroke="currentColor"
-            strokeWidth={1.25}
-            strokeDasharray="2 3"
+            stroke="var(--fig-series-2)"
+            strokeWidth={2}
+            strokeDasharray="6 4"
           />
-          {fitPath ? (
-            <path
-              className="mm-fit"
-              d={fitPath}
-              fill="none"
-              stroke="var(--fig-series-2)"
-              strokeWidth={2}
-              strokeDasharray="6 4"
+        ) : null}
+        {shots.map((s) => (
+          <g key={s.qubits} className="mm-point" data-qubits={s.qubits}>
+            <line
+              x1={x(s.qubits)}
+              x2={x(s.qubits)}
+              y1={clamp(s.shotsLow)}
+              y2={clamp(s.shotsHigh)}
+              stroke="var(--fig-series-1)"
+              strokeWidth={1.5}
             />
-          ) : null}
-          {shots.map((s) => (
-            <g key={s.qubits} className="mm-point" data-qubits={s.qubits}>
-              <line
-                x1={x(s.qubits)}
-                x2={x(s.qubits)}
-                y1={clamp(s.shotsLow)}
-                y2={clamp(s.shotsHigh)}
-                stroke="var(--fig-series-1)"
-                strokeWidth={1.5}
-              />
-              <circle
-                cx={x(s.qubits)}
-                cy={y(s.shots)}
-                r={4}
-                fill="var(--fig-series-1)"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1}
-              />
-            </g>
-          ))}
-        </g>
-      </svg>
+            <Dot cx={x(s.qubits)} cy={y(s.shots)} r={4} fill="var(--fig-series-1)" outline={1} />
+          </g>
+        ))}
+      </ChartSvg>
       <ul className="mm-legend">
         <li>
           <span className="mm-swatch mm-swatch--dot" aria-hidden="true" />
@@ -383,50 +366,17 @@ function Counter({ training, animate }: { training: TrainingRun | null; animate:
   );
 }
 
-function MarathonControls({
-  params,
-  setParams,
-}: {
-  params: MarathonParams;
-  setParams(p: Partial<MarathonParams>): void;
-}) {
-  const uid = useId();
-  const sel = (
-    name: keyof MarathonParams,
-    label: string,
-    options: Array<number | string>,
-    show: (v: number | string) => string = (v) => (typeof v === 'number' ? fmtInt(v) : v),
-  ) => {
-    const value = params[name];
-    const opts = options.includes(value) ? options : [...options, value];
-    return (
-      <div className="mm-control">
-        <label htmlFor={`${uid}-${name}`}>{label}</label>
-        <select
-          id={`${uid}-${name}`}
-          value={String(value)}
-          onChange={(e) =>
-            setParams({
-              [name]: typeof value === 'number' ? Number(e.currentTarget.value) : e.currentTarget.value,
-            } as Partial<MarathonParams>)
-          }
-        >
-          {opts.map((o) => (
-            <option key={String(o)} value={String(o)}>
-              {show(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
+function MarathonControls({ params, setParams }: SettingsProps<MarathonParams>) {
+  const select = paramSelects(params, setParams, { className: 'mm-control' });
+  const counts = (key: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) =>
+    select(key, label, withValue(choices, params[key]), fmtInt);
   return (
     <form className="mm-controls" aria-label="Your own training run" onSubmit={(e) => e.preventDefault()}>
-      {sel('qubits', 'Qubits', SWEEP_QUBITS)}
-      {sel('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
-      {sel('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
-      {sel('epochs', 'Epochs', [1, 10, 50, 100, 500])}
-      {sel('profile', 'Shot rate', [...MARATHON_PROFILES], (v) => deviceProfile(v as MarathonProfile).label)}
+      {counts('qubits', 'Qubits', SWEEP_QUBITS)}
+      {counts('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
+      {counts('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
+      {counts('epochs', 'Epochs', [1, 10, 50, 100, 500])}
+      {select('profile', 'Shot rate', MARATHON_PROFILES, (v) => deviceProfile(v).label)}
     </form>
   );
 }

@@ -4,17 +4,23 @@
  * Sliders commit after a short pause, so dragging does not restart the simulation on every pixel.
  */
 import { useId } from 'react';
-import { useDraft } from '../../charts/useDraft';
+import { RangeField } from '../../charts/RangeField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
+import { noiseVsDepthParamSpec } from './meta';
 import { loadDevices } from '../../sim/noise';
-import { useMediaQuery } from '../../story/motion';
+import { FoldAway } from '../../charts/FoldAway';
 import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
 import { fmtDuration, fmtInt, fmtSig } from '../../format';
-import { useDebounced } from '../../charts';
 
 /** Factor choices of the sliders (log-spaced; 0 switches the source off). */
 export const FACTORS = [0, 0.1, 0.2, 0.5, 1, 2, 5, 10] as const;
 export const SHOT_CHOICES = [100, 1000, 10_000] as const;
+const QUBIT_CHOICES = [2, 3, 4, 5, 6];
+const FAMILY_LABEL: Record<NoiseVsDepthFigureParams['family'], string> = {
+  ghz: 'GHZ with echo blocks',
+  layered: 'Layered (variational-style)',
+};
 
 export function nearestFactor(v: number): number {
   let best = 0;
@@ -38,42 +44,26 @@ function FactorSlider({
   value: number;
   onCommit(v: number): void;
 }) {
-  const uid = useId();
-  const [idx, setIdx] = useDraft(value, nearestFactor);
-  const commit = useDebounced<number>((i) => onCommit(FACTORS[i]), 250);
-  const f = FACTORS[idx];
   return (
-    <div className="nvd-control">
-      <label htmlFor={uid}>{label(f)}</label>
-      <input
-        id={uid}
-        type="range"
-        min={0}
-        max={FACTORS.length - 1}
-        step={1}
-        value={idx}
-        aria-valuetext={valueText(f)}
-        onChange={(e) => {
-          const i = Number(e.currentTarget.value);
-          setIdx(i);
-          commit(i);
-        }}
-      />
-    </div>
+    <RangeField
+      className="nvd-control"
+      label={(i) => label(FACTORS[i])}
+      valueText={(i) => valueText(FACTORS[i])}
+      value={nearestFactor(value)}
+      min={0}
+      max={FACTORS.length - 1}
+      step={1}
+      delay={250}
+      onCommit={(i) => onCommit(FACTORS[i])}
+    />
   );
 }
 
-export function NvdControls({
-  params,
-  setParams,
-}: {
-  params: NoiseVsDepthFigureParams;
-  setParams(p: Partial<NoiseVsDepthFigureParams>): void;
-}) {
+export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFigureParams>) {
   const uid = useId();
   const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];
-  const wide = useMediaQuery('(min-width: 960px)');
+  const select = paramSelects(params, setParams, { className: 'nvd-control' });
   const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) =>
     scaledFigures(dev, { gate: params.gate, decoherence: params.decoherence, readout: params.readout, ...f });
   const twoQ = (f: number) => {
@@ -115,46 +105,9 @@ export function NvdControls({
           Source: {dev.source} ({dev.date})
         </p>
       </fieldset>
-      <div className="nvd-control">
-        <label htmlFor={`${uid}-family`}>Circuit</label>
-        <select
-          id={`${uid}-family`}
-          value={params.family}
-          onChange={(e) => setParams({ family: e.currentTarget.value as NoiseVsDepthFigureParams['family'] })}
-        >
-          <option value="ghz">GHZ with echo blocks</option>
-          <option value="layered">Layered (variational-style)</option>
-        </select>
-      </div>
-      <div className="nvd-control">
-        <label htmlFor={`${uid}-qubits`}>Qubits</label>
-        <select
-          id={`${uid}-qubits`}
-          value={params.qubits}
-          onChange={(e) => setParams({ qubits: Number(e.currentTarget.value) })}
-        >
-          {[2, 3, 4, 5, 6].map((q) => (
-            <option key={q} value={q}>
-              {q}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nvd-control">
-        <label htmlFor={`${uid}-shots`}>Shots per point</label>
-        <select
-          id={`${uid}-shots`}
-          value={SHOT_CHOICES.includes(params.shots as 100) ? params.shots : ''}
-          onChange={(e) => setParams({ shots: Number(e.currentTarget.value) })}
-        >
-          {SHOT_CHOICES.includes(params.shots as 100) ? null : <option value="">{params.shots}</option>}
-          {SHOT_CHOICES.map((s) => (
-            <option key={s} value={s}>
-              {fmtInt(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {select('family', 'Circuit', noiseVsDepthParamSpec.family.choices, (f) => FAMILY_LABEL[f])}
+      {select('qubits', 'Qubits', QUBIT_CHOICES)}
+      {select('shots', 'Shots per point', withValue(SHOT_CHOICES, params.shots), fmtInt)}
       <FactorSlider
         value={params.gate}
         onCommit={(v) => setParams({ gate: v })}
@@ -175,12 +128,9 @@ export function NvdControls({
       />
     </form>
   );
-  return wide ? (
-    form
-  ) : (
-    <details className="nvd-try">
-      <summary>Try it yourself: device, circuit and error rates</summary>
+  return (
+    <FoldAway className="nvd-try" summary="Try it yourself: device, circuit and error rates">
       {form}
-    </details>
+    </FoldAway>
   );
 }

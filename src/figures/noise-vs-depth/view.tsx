@@ -33,6 +33,8 @@ import {
 import { CONFIG_WORDS, circuitWords, nvdDownload, nvdSummary, nvdTable } from './text';
 import './noise-vs-depth.css';
 import { fmtInt } from '../../format';
+import { HaloText } from '../../charts/marks';
+import { ChartSvg } from '../../charts/ChartSvg';
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
   const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
@@ -168,99 +170,86 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
   const xTicks = Math.max(3, Math.floor(L.innerWidth / 80));
   return (
     <div ref={ref}>
-      <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={`Fidelity and ${obs} against circuit depth`}>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={yF}
-            orient="left"
-            ticks={3}
-            format={format('.1f')}
-            grid={L.innerWidth}
-            label="fidelity with the ideal state"
+      <ChartSvg layout={L} label={`Fidelity and ${obs} against circuit depth`}>
+        <Axis
+          scale={yF}
+          orient="left"
+          ticks={3}
+          format={format('.1f')}
+          grid={L.innerWidth}
+          label="fidelity with the ideal state"
+        />
+        <Axis scale={x} orient="bottom" y={panelH} ticks={xTicks} format={() => ''} />
+        <Axis scale={yO} orient="left" ticks={4} format={format('.1f')} grid={L.innerWidth} label={`measured ${obs}`} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          ticks={xTicks}
+          format={format('d')}
+          label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`}
+        />
+        <line x1={0} x2={L.innerWidth} y1={yO(0)} y2={yO(0)} stroke="currentColor" strokeOpacity={0.4} />
+        {noisy && showLoss ? (
+          <path className="nvd-band" d={band(noisy.points) ?? ''} fill="currentColor" fillOpacity={0.16} />
+        ) : null}
+        {faint.map((c) => (
+          <g
+            key={c.config}
+            className="nvd-faint"
+            stroke="currentColor"
+            strokeOpacity={0.35}
+            fill="none"
+            strokeWidth={1}
+          >
+            <path d={fidPath(c.points) ?? ''} />
+            <path d={noisyObs(c.points) ?? ''} />
+          </g>
+        ))}
+        {ideal ? (
+          <g className="nvd-ideal" stroke="currentColor" fill="none" strokeWidth={1.5} strokeDasharray="5 4">
+            <path d={fidPath(ideal.points) ?? ''} />
+            <path d={idealObs(ideal.points) ?? ''} />
+          </g>
+        ) : null}
+        {noisy ? (
+          <g className="nvd-noisy" stroke="var(--fig-series-1)" fill="none" strokeWidth={2.25}>
+            <path d={fidPath(noisy.points) ?? ''} />
+            <path d={noisyObs(noisy.points) ?? ''} />
+          </g>
+        ) : null}
+        {dots.map((pt) => (
+          <circle
+            key={pt.depth}
+            className="nvd-dot"
+            cx={x(pt.depth)}
+            cy={yO(Math.max(oLo, Math.min(1.02, pt.sampled)))}
+            r={2.2}
+            fill="var(--fig-series-2)"
           />
-          <Axis scale={x} orient="bottom" y={panelH} ticks={xTicks} format={() => ''} />
-          <Axis
-            scale={yO}
-            orient="left"
-            ticks={4}
-            format={format('.1f')}
-            grid={L.innerWidth}
-            label={`measured ${obs}`}
-          />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            ticks={xTicks}
-            format={format('d')}
-            label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`}
-          />
-          <line x1={0} x2={L.innerWidth} y1={yO(0)} y2={yO(0)} stroke="currentColor" strokeOpacity={0.4} />
-          {noisy && showLoss ? (
-            <path className="nvd-band" d={band(noisy.points) ?? ''} fill="currentColor" fillOpacity={0.16} />
-          ) : null}
-          {faint.map((c) => (
-            <g
-              key={c.config}
-              className="nvd-faint"
-              stroke="currentColor"
-              strokeOpacity={0.35}
-              fill="none"
-              strokeWidth={1}
-            >
-              <path d={fidPath(c.points) ?? ''} />
-              <path d={noisyObs(c.points) ?? ''} />
-            </g>
-          ))}
-          {ideal ? (
-            <g className="nvd-ideal" stroke="currentColor" fill="none" strokeWidth={1.5} strokeDasharray="5 4">
-              <path d={fidPath(ideal.points) ?? ''} />
-              <path d={idealObs(ideal.points) ?? ''} />
-            </g>
-          ) : null}
-          {noisy ? (
-            <g className="nvd-noisy" stroke="var(--fig-series-1)" fill="none" strokeWidth={2.25}>
-              <path d={fidPath(noisy.points) ?? ''} />
-              <path d={noisyObs(noisy.points) ?? ''} />
-            </g>
-          ) : null}
-          {dots.map((pt) => (
-            <circle
-              key={pt.depth}
-              className="nvd-dot"
-              cx={x(pt.depth)}
-              cy={yO(Math.max(oLo, Math.min(1.02, pt.sampled)))}
-              r={2.2}
-              fill="var(--fig-series-2)"
+        ))}
+        {lost !== null && lost !== undefined ? (
+          <g className="nvd-lost">
+            <line
+              x1={x(lost)}
+              x2={x(lost)}
+              y1={0}
+              y2={L.innerHeight}
+              stroke="var(--fig-series-2)"
+              strokeWidth={1.5}
+              strokeDasharray="3 3"
             />
-          ))}
-          {lost !== null && lost !== undefined ? (
-            <g className="nvd-lost">
-              <line
-                x1={x(lost)}
-                x2={x(lost)}
-                y1={0}
-                y2={L.innerHeight}
-                stroke="var(--fig-series-2)"
-                strokeWidth={1.5}
-                strokeDasharray="3 3"
-              />
-              <text
-                x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)}
-                y={panelH * 0.42}
-                textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'}
-                fontSize={11}
-                fill="currentColor"
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                lost in shot noise at depth {lost}
-              </text>
-            </g>
-          ) : null}
-        </g>
-      </svg>
+            <HaloText
+              x={x(lost) + (x(lost) > L.innerWidth * 0.6 ? -5 : 5)}
+              y={panelH * 0.42}
+              textAnchor={x(lost) > L.innerWidth * 0.6 ? 'end' : 'start'}
+              fontSize={11}
+            >
+              lost in shot noise at depth {lost}
+            </HaloText>
+          </g>
+        ) : null}
+      </ChartSvg>
     </div>
   );
 }

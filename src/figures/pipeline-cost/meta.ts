@@ -3,6 +3,7 @@
  * of the JSON data (the article bundle imports it); tests/unit/figures/pipeline-cost.test.ts checks
  * that the defaults equal the sourced values in content/data/*.json.
  */
+import { GPU_IDS, PLAN_IDS, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
 import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
@@ -10,17 +11,9 @@ import { defineParams } from '../../story/params';
 export const PIPELINE_DATASETS = ['mnist', 'iris', 'imagenet-1k', 'llama3-pretraining', 'custom'] as const;
 /** The devices a shot can be timed on. */
 export const PIPELINE_DEVICES = TIMED_DEVICE_IDS;
-export const PIPELINE_PLANS = [
-  'ibm-payg',
-  'braket-ionq-forte',
-  'braket-ionq-aria',
-  'braket-iqm-garnet',
-  'braket-rigetti-ankaa',
-  'azure-ionq-forte',
-  'azure-rigetti-cepheus',
-] as const;
+export const PIPELINE_PLANS = PLAN_IDS;
 export const PIPELINE_ENCODINGS = ['amplitude', 'angle', 'basis', 'zz'] as const;
-export const PIPELINE_GPUS = ['h100-sxm', 'a100-sxm'] as const;
+export const PIPELINE_GPUS = GPU_IDS;
 
 export const pipelineParamSpec = defineParams({
   dataset: { type: 'choice', label: 'dataset', default: 'mnist', choices: PIPELINE_DATASETS },
@@ -30,15 +23,10 @@ export const pipelineParamSpec = defineParams({
   params: { type: 'int', label: 'model parameters P', default: 100, min: 1, max: 1_000_000 },
   epochs: { type: 'int', label: 'epochs', default: 1, min: 1, max: 10_000 },
   eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 },
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: PIPELINE_DEVICES },
-  plan: { type: 'choice', label: 'price plan', default: 'ibm-payg', choices: PIPELINE_PLANS },
-  latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
-  queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
-  perJob: { type: 'int', label: 'circuits per job', default: 200, min: 1, max: 1e9 },
+  ...QPU_JOB_PARAMS,
   gpu: { type: 'choice', label: 'GPU', default: 'h100-sxm', choices: PIPELINE_GPUS },
   util: { type: 'number', label: 'GPU utilisation', default: 0.38, min: 0.001, max: 1 },
-  gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },
-  qpuPower: { type: 'number', label: 'QPU system power (kW)', default: 25, min: 0, max: 100_000 },
+  ...PRICE_POWER_PARAMS,
 });
 
 export const pipelineMeta: FigureMeta<typeof pipelineParamSpec> = {

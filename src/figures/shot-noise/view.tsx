@@ -30,6 +30,8 @@ import {
 } from './model';
 import { shotNoiseAlt, shotNoiseDownload, shotNoiseMethod } from './text';
 import { fmtInt } from '../../format';
+import { ChartSvg } from '../../charts/ChartSvg';
+import { Dot, HaloText } from '../../charts/marks';
 
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
@@ -115,101 +117,88 @@ function ShotNoiseChart({ theta, domain, series, all, shownShots, reducedMotion 
   // animation library out of the embed's first load.
   return (
     <div ref={ref} className={motionOn && hydrated ? 'sn sn--fade' : 'sn'}>
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtInt(n)} shots`).join(' and ')} per run`}
-      >
-        <defs>
+      <ChartSvg
+        layout={L}
+        label={`Histogram of ⟨Z⟩ estimates for ${shownShots.map((n) => `${fmtInt(n)} shots`).join(' and ')} per run`}
+        defs={
           <clipPath id={clipId}>
             <rect x={0} y={-MARGIN.top} width={L.innerWidth} height={L.height} />
           </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          {series.map((s, row) => {
-            const top = row * (rowH + rowGap);
-            const bottom = top + rowH;
-            const sigma = theoryStd(theta, s.shots);
-            const bins = histogram(s.estimates, s.shots, latticeBinSize(s.shots, sigma, 2));
-            const maxShare = bins.reduce((m, b) => Math.max(m, b.share), 0) || 1;
-            const y = scaleLinear()
-              .domain([0, maxShare * 1.05])
-              .range([bottom, top + 34])
-              .nice(3);
-            const st = seriesStats(s.estimates, theta, s.shots);
-            const barMax = Math.max(4, L.innerWidth * 0.05);
-            const colour = row === 0 ? 'var(--fig-series-1)' : 'var(--fig-series-2)';
-            const errY = top + 24;
-            const hasErr = Number.isFinite(st.std);
-            const errLo = x(Math.max(-1, st.low));
-            const errHi = x(Math.min(1, st.high));
-            return (
-              <g key={s.shots} className="sn-row" data-shots={s.shots}>
-                <Axis scale={y} orient="left" ticks={3} format={format('.0%')} grid={L.innerWidth} />
-                <g clipPath={`url(#${clipId})`}>
-                  {bins.map((b) => {
-                    const cx = x((b.x0 + b.x1) / 2);
-                    const w = Math.min(barMax, Math.max(1, x(b.x1) - x(b.x0) - 1));
-                    const h = Math.max(0, bottom - y(b.share));
-                    const geometry = { x: cx - w / 2, y: bottom - h, width: w, height: h };
-                    return <rect key={`${b.x0}`} className="sn-bar" fill={colour} {...geometry} />;
-                  })}
-                  {hasErr ? (
-                    <g className="sn-errorbar" stroke={colour} strokeWidth={2}>
-                      <line x1={errLo} x2={errHi} y1={errY} y2={errY} />
-                      <line x1={errLo} x2={errLo} y1={errY - 5} y2={errY + 5} />
-                      <line x1={errHi} x2={errHi} y1={errY - 5} y2={errY + 5} />
-                      <circle cx={x(st.mean)} cy={errY} r={3} fill={colour} stroke="none" />
-                    </g>
-                  ) : null}
-                </g>
-                <text
-                  className="sn-label"
-                  x={L.innerWidth}
-                  y={top + 10}
-                  textAnchor="end"
-                  fontSize={11.5}
-                  fill="currentColor"
-                  stroke="var(--story-surface, Canvas)"
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  N = {fmtInt(s.shots)} · {fmtInt(st.runs)}
-                  {st.runs < s.runs ? ` of ${fmtInt(s.runs)}` : ''} runs
-                  {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
-                </text>
+        }
+      >
+        {series.map((s, row) => {
+          const top = row * (rowH + rowGap);
+          const bottom = top + rowH;
+          const sigma = theoryStd(theta, s.shots);
+          const bins = histogram(s.estimates, s.shots, latticeBinSize(s.shots, sigma, 2));
+          const maxShare = bins.reduce((m, b) => Math.max(m, b.share), 0) || 1;
+          const y = scaleLinear()
+            .domain([0, maxShare * 1.05])
+            .range([bottom, top + 34])
+            .nice(3);
+          const st = seriesStats(s.estimates, theta, s.shots);
+          const barMax = Math.max(4, L.innerWidth * 0.05);
+          const colour = row === 0 ? 'var(--fig-series-1)' : 'var(--fig-series-2)';
+          const errY = top + 24;
+          const hasErr = Number.isFinite(st.std);
+          const errLo = x(Math.max(-1, st.low));
+          const errHi = x(Math.min(1, st.high));
+          return (
+            <g key={s.shots} className="sn-row" data-shots={s.shots}>
+              <Axis scale={y} orient="left" ticks={3} format={format('.0%')} grid={L.innerWidth} />
+              <g clipPath={`url(#${clipId})`}>
+                {bins.map((b) => {
+                  const cx = x((b.x0 + b.x1) / 2);
+                  const w = Math.min(barMax, Math.max(1, x(b.x1) - x(b.x0) - 1));
+                  const h = Math.max(0, bottom - y(b.share));
+                  const geometry = { x: cx - w / 2, y: bottom - h, width: w, height: h };
+                  return <rect key={`${b.x0}`} className="sn-bar" fill={colour} {...geometry} />;
+                })}
+                {hasErr ? (
+                  <g className="sn-errorbar" stroke={colour} strokeWidth={2}>
+                    <line x1={errLo} x2={errHi} y1={errY} y2={errY} />
+                    <line x1={errLo} x2={errLo} y1={errY - 5} y2={errY + 5} />
+                    <line x1={errHi} x2={errHi} y1={errY - 5} y2={errY + 5} />
+                    <circle cx={x(st.mean)} cy={errY} r={3} fill={colour} stroke="none" />
+                  </g>
+                ) : null}
               </g>
-            );
-          })}
-          <line
-            className="sn-true"
-            x1={trueX}
-            x2={trueX}
-            y1={-6}
-            y2={L.innerHeight}
-            stroke="currentColor"
-            strokeDasharray="4 3"
-            strokeWidth={1.25}
-          />
-          <text
-            x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)}
-            y={-12}
-            textAnchor="middle"
-            fontSize={11.5}
-            fill="currentColor"
-          >
-            cos θ = {Math.cos(theta).toFixed(3)}
-          </text>
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            ticks={Math.max(3, Math.floor(L.innerWidth / 80))}
-            format={tickFmt}
-            label="estimate of ⟨Z⟩"
-          />
-        </g>
-      </svg>
+              <HaloText className="sn-label" x={L.innerWidth} y={top + 10} textAnchor="end" fontSize={11.5}>
+                N = {fmtInt(s.shots)} · {fmtInt(st.runs)}
+                {st.runs < s.runs ? ` of ${fmtInt(s.runs)}` : ''} runs
+                {hasErr ? ` · ±1.96σ = ±${format('.2~g')(Z95 * st.std)}` : ''}
+              </HaloText>
+            </g>
+          );
+        })}
+        <line
+          className="sn-true"
+          x1={trueX}
+          x2={trueX}
+          y1={-6}
+          y2={L.innerHeight}
+          stroke="currentColor"
+          strokeDasharray="4 3"
+          strokeWidth={1.25}
+        />
+        <text
+          x={Math.min(Math.max(trueX, 40), L.innerWidth - 40)}
+          y={-12}
+          textAnchor="middle"
+          fontSize={11.5}
+          fill="currentColor"
+        >
+          cos θ = {Math.cos(theta).toFixed(3)}
+        </text>
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          ticks={Math.max(3, Math.floor(L.innerWidth / 80))}
+          format={tickFmt}
+          label="estimate of ⟨Z⟩"
+        />
+      </ChartSvg>
       <SigmaPanel theta={theta} stats={all} shownShots={shownShots} width={width} />
     </div>
   );
@@ -244,57 +233,50 @@ function SigmaPanel({
   const points = stats.filter((s) => Number.isFinite(s.std) && s.std > 0);
   return (
     <div className="sn-sigma">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Measured spread of the estimates against the 1/√N theory"
-      >
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={[1, 10, 100, 1e3, 1e4, 1e5, 1e6]}
-            format={format('~s')}
-            label="shots per run N (log scale)"
-          />
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={[1, 0.1, 0.01, 0.001].filter((v) => v >= y.domain()[0] && v <= y.domain()[1])}
-            format={format('~g')}
-            label="spread σ (log)"
-          />
-          <line
-            className="sn-theory"
-            x1={x(1)}
-            y1={y(theoryStd(theta, 1))}
-            x2={x(nMax)}
-            y2={y(theoryStd(theta, nMax))}
-            stroke="currentColor"
-            strokeWidth={1.25}
-            strokeDasharray="5 3"
-          />
-          <text x={x(30)} y={y(theoryStd(theta, 30)) - 8} fontSize={11} fill="currentColor">
-            √((1 − cos²θ)/N)
-          </text>
-          {points.map((s) => {
-            const highlight = shownShots.includes(s.shots);
-            return (
-              <circle
-                key={s.shots}
-                className="sn-point"
-                cx={x(s.shots)}
-                cy={y(s.std)}
-                r={highlight ? 5 : 3.5}
-                fill={highlight ? 'var(--fig-series-1)' : 'currentColor'}
-                stroke="var(--story-surface, Canvas)"
-                strokeWidth={1}
-              />
-            );
-          })}
-        </g>
-      </svg>
+      <ChartSvg layout={L} label="Measured spread of the estimates against the 1/√N theory">
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={[1, 10, 100, 1e3, 1e4, 1e5, 1e6]}
+          format={format('~s')}
+          label="shots per run N (log scale)"
+        />
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={[1, 0.1, 0.01, 0.001].filter((v) => v >= y.domain()[0] && v <= y.domain()[1])}
+          format={format('~g')}
+          label="spread σ (log)"
+        />
+        <line
+          className="sn-theory"
+          x1={x(1)}
+          y1={y(theoryStd(theta, 1))}
+          x2={x(nMax)}
+          y2={y(theoryStd(theta, nMax))}
+          stroke="currentColor"
+          strokeWidth={1.25}
+          strokeDasharray="5 3"
+        />
+        <text x={x(30)} y={y(theoryStd(theta, 30)) - 8} fontSize={11} fill="currentColor">
+          √((1 − cos²θ)/N)
+        </text>
+        {points.map((s) => {
+          const highlight = shownShots.includes(s.shots);
+          return (
+            <Dot
+              key={s.shots}
+              className="sn-point"
+              cx={x(s.shots)}
+              cy={y(s.std)}
+              r={highlight ? 5 : 3.5}
+              fill={highlight ? 'var(--fig-series-1)' : 'currentColor'}
+              outline={1}
+            />
+          );
+        })}
+      </ChartSvg>
       <p className="sn-readout">
         {points
           .filter((s) => shownShots.includes(s.shots))

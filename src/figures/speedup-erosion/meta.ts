@@ -1,4 +1,5 @@
 /** Static facts about the speedup-erosion figure: URL parameters and sources (no heavy imports). */
+import { QPU_JOB_PARAMS } from '../../costs/params';
 import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
@@ -15,9 +16,9 @@ export const erosionParamSpec = defineParams({
   },
   alpha: { type: 'int', label: 'classical cost exponent α (N^α)', default: 2, min: 1, max: 4 },
   eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 },
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: EROSION_DEVICES },
-  latency: { type: 'number', label: 'latency per job (s)', default: 15, min: 0, max: 1e6 },
-  queue: { type: 'number', label: 'queue per job (s)', default: 0, min: 0, max: 1e7 },
+  device: QPU_JOB_PARAMS.device,
+  latency: QPU_JOB_PARAMS.latency,
+  queue: QPU_JOB_PARAMS.queue,
 });
 
 export type ErosionParams = ParamsOf<typeof erosionParamSpec>;

@@ -7,6 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -18,6 +19,7 @@ import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
 import { deviceTiming } from '../../costs/profiles';
 import './speedup-erosion.css';
+import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
 
@@ -83,164 +85,97 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
   const b = breakEven(m, cur);
   return (
     <div ref={ref} className="se">
-      <svg
-        viewBox={`0 0 ${L.width} ${L.height}`}
-        role="img"
-        aria-label="Classical and quantum run time against problem size"
+      <ChartSvg
+        layout={L}
+        label="Classical and quantum run time against problem size"
+        defs={<PlotClip id={clip} layout={L} />}
       >
-        <defs>
-          <clipPath id={clip}>
-            <rect x={0} y={0} width={L.innerWidth} height={L.innerHeight} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-          <Axis
-            scale={y}
-            orient="left"
-            tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
-            format={timeTickLabel}
-            grid={L.innerWidth}
-            label="run time"
+        <Axis
+          scale={y}
+          orient="left"
+          tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
+          format={timeTickLabel}
+          grid={L.innerWidth}
+          label="run time"
+        />
+        <Axis
+          scale={x}
+          orient="bottom"
+          y={L.innerHeight}
+          tickValues={ticks(1, nMax, narrow ? 4 : 7)}
+          format={(v) => pow10(Math.round(Math.log10(v)))}
+          label="problem size N (log scale)"
+        />
+        <g clipPath={`url(#${clip})`}>
+          <path
+            className="se-classical"
+            d={path(classical) ?? ''}
+            fill="none"
+            stroke="var(--fig-series-2)"
+            strokeWidth={2.25}
+            strokeDasharray="8 4"
           />
-          <Axis
-            scale={x}
-            orient="bottom"
-            y={L.innerHeight}
-            tickValues={ticks(1, nMax, narrow ? 4 : 7)}
-            format={(v) => pow10(Math.round(Math.log10(v)))}
-            label="problem size N (log scale)"
-          />
-          <g clipPath={`url(#${clip})`}>
+          {quantum.map((q) => (
             <path
-              className="se-classical"
-              d={path(classical) ?? ''}
+              key={q.stage}
+              className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
+              data-stage={q.stage}
+              d={path(q.points) ?? ''}
               fill="none"
-              stroke="var(--fig-series-2)"
-              strokeWidth={2.25}
-              strokeDasharray="8 4"
+              stroke="var(--fig-series-1)"
+              strokeWidth={q.stage === cur ? 2.5 : 1.25}
+              strokeOpacity={q.stage === cur ? 1 : 0.45}
             />
-            {quantum.map((q) => (
-              <path
-                key={q.stage}
-                className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
-                data-stage={q.stage}
-                d={path(q.points) ?? ''}
-                fill="none"
-                stroke="var(--fig-series-1)"
-                strokeWidth={q.stage === cur ? 2.5 : 1.25}
-                strokeOpacity={q.stage === cur ? 1 : 0.45}
-              />
-            ))}
-            {b.n !== null && b.seconds !== null ? (
-              <circle
-                className="se-break-even"
-                cx={x(b.n)}
-                cy={y(b.seconds)}
-                r={5.5}
-                fill="none"
-                stroke="currentColor"
-                strokeWidth={2}
-              />
-            ) : null}
-          </g>
-          <text
-            x={L.innerWidth - 4}
-            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))}
-            textAnchor="end"
-            fontSize={11.5}
-            fill="currentColor"
-            stroke="var(--color-bg, Canvas)"
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            classical (GPU)
-          </text>
-          <text
-            x={x(nMax ** 0.12)}
-            y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))}
-            fontSize={11.5}
-            fill="currentColor"
-            stroke="var(--color-bg, Canvas)"
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            quantum
-          </text>
+          ))}
+          {b.n !== null && b.seconds !== null ? (
+            <circle
+              className="se-break-even"
+              cx={x(b.n)}
+              cy={y(b.seconds)}
+              r={5.5}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={2}
+            />
+          ) : null}
         </g>
-      </svg>
+        <text
+          x={L.innerWidth - 4}
+          y={Math.max(12, Math.min(L.innerHeight - 8, y(m.classical(nMax ** 0.93))))}
+          textAnchor="end"
+          fontSize={11.5}
+          fill="currentColor"
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          classical (GPU)
+        </text>
+        <text
+          x={x(nMax ** 0.12)}
+          y={Math.max(12, Math.min(L.innerHeight - 8, y(m.quantum(cur, nMax ** 0.12)) - 8))}
+          fontSize={11.5}
+          fill="currentColor"
+          stroke="var(--color-bg, Canvas)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          quantum
+        </text>
+      </ChartSvg>
     </div>
   );
 }
 
-function ErosionControls({
-  params: p,
-  setParams,
-}: {
-  params: ErosionParams;
-  setParams(patch: Partial<ErosionParams>): void;
-}) {
-  const uid = useId();
+function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>) {
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
-      <label htmlFor={`${uid}-s`}>
-        claimed speedup
-        <select
-          id={`${uid}-s`}
-          value={p.speedup}
-          onChange={(e) => setParams({ speedup: e.currentTarget.value as ErosionParams['speedup'] })}
-        >
-          <option value="quadratic">quadratic</option>
-          <option value="exponential">exponential</option>
-        </select>
-      </label>
-      <label htmlFor={`${uid}-a`}>
-        classical cost
-        <select id={`${uid}-a`} value={p.alpha} onChange={(e) => setParams({ alpha: Number(e.currentTarget.value) })}>
-          {[1, 2, 3, 4].map((a) => (
-            <option key={a} value={a}>
-              {a === 1 ? 'N' : `N${pow10(a).slice(2)}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-e`}>
-        precision ε
-        <select id={`${uid}-e`} value={p.eps} onChange={(e) => setParams({ eps: Number(e.currentTarget.value) })}>
-          {[...new Set([0.1, 0.03, 0.01, 0.001, p.eps])]
-            .sort((a, b) => b - a)
-            .map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-d`}>
-        device
-        <select
-          id={`${uid}-d`}
-          value={p.device}
-          onChange={(e) => setParams({ device: e.currentTarget.value as ErosionParams['device'] })}
-        >
-          {EROSION_DEVICES.map((d) => (
-            <option key={d} value={d}>
-              {deviceTiming(d).name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${uid}-q`}>
-        queue per job
-        <select id={`${uid}-q`} value={p.queue} onChange={(e) => setParams({ queue: Number(e.currentTarget.value) })}>
-          {[...new Set([0, 60, 3600, 86400, p.queue])]
-            .sort((a, b) => a - b)
-            .map((v) => (
-              <option key={v} value={v}>
-                {fmtDuration(v)}
-              </option>
-            ))}
-        </select>
-      </label>
+      {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
+      {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
+      {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
+      {select('device', 'device', EROSION_DEVICES, (d) => deviceTiming(d).name)}
+      {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );
 }

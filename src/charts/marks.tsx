@@ -1,0 +1,51 @@
+/**
+ * Marks several figures draw. A dot is outlined in the page's surface colour, so it stays distinct
+ * where it overlaps a line or another dot; a halo label is stroked the same way (painted under the
+ * glyphs), so it stays legible over gridlines and curves.
+ */
+import type { ReactNode } from 'react';
+
+const SURFACE = 'var(--story-surface, Canvas)';
+
+export interface DotProps {
+  className?: string;
+  cx: number;
+  cy: number;
+  r: number;
+  fill: string;
+  /** Width of the surface-coloured outline. */
+  outline: number;
+}
+
+export function Dot({ className, cx, cy, r, fill, outline }: DotProps) {
+  return <circle className={className} cx={cx} cy={cy} r={r} fill={fill} stroke={SURFACE} strokeWidth={outline} />;
+}
+
+export interface HaloTextProps {
+  className?: string;
+  x: number;
+  y: number;
+  textAnchor?: 'start' | 'middle' | 'end';
+  fontSize: number;
+  fontWeight?: number;
+  children: ReactNode;
+}
+
+export function HaloText({ className, x, y, textAnchor, fontSize, fontWeight, children }: HaloTextProps) {
+  return (
+    <text
+      className={className}
+      x={x}
+      y={y}
+      textAnchor={textAnchor}
+      fontSize={fontSize}
+      fontWeight={fontWeight}
+      fill="currentColor"
+      stroke={SURFACE}
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
+      {children}
+    </text>
+  );
+}
