@@ -1,12 +1,12 @@
 /**
  * `npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]` runs a
- * registered experiment (src/experiments/index.ts) in this process and prints CSV (default: the
+ * registered experiment (src/experiments/registry.ts) in this process and prints CSV (default: the
  * experiment's columns, one row per line) or JSON ({ meta, rows }). `npm run experiment -- list` lists
  * the experiments and their flags. Runs longer than a few seconds report progress on stderr (every percent
  * with --progress); --timeout stops them. A value the experiment refuses (its `normalize`) is a usage
  * error like a malformed flag: exit 2. Exit codes: see io.ts.
  */
-import { getExperiment, EXPERIMENTS } from '../experiments/index';
+import { EXPERIMENT_NAMES, loadExperiment } from '../experiments/registry';
 import { parseChoice, UsageError } from '../experiments/args';
 import { finalize, runRaw } from '../experiments/run';
 import type { ExperimentDefinition } from '../experiments/types';
@@ -84,17 +84,16 @@ function paramsOrRefuse<P, S, D>(def: ExperimentDefinition<P, S, D>, args: reado
   }
 }
 
-export function experimentCommand(argv: readonly string[], io: CliIo): string {
+export async function experimentCommand(argv: readonly string[], io: CliIo): Promise<string> {
   const [name, ...args] = argv;
   if (name === undefined || name.startsWith('--')) throw new UsageError(`missing experiment name; ${EXPERIMENT_USAGE}`);
   if (name === 'list') {
-    return `${Object.values(EXPERIMENTS)
-      .map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`)
-      .join('\n')}\n`;
+    const defs = await Promise.all(EXPERIMENT_NAMES.map((n) => loadExperiment(n)));
+    return `${defs.map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`).join('\n')}\n`;
   }
   let def;
   try {
-    def = getExperiment(name);
+    def = await loadExperiment(name);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -114,13 +113,13 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
   return format === 'json' ? toJson({ meta: result.meta, rows }) : toCsv(def.cli.columns, rows);
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(EXPERIMENT_HELP);
     return EXIT_OK;
   }
   try {
-    io.stdout(experimentCommand(argv, io));
+    io.stdout(await experimentCommand(argv, io));
     return EXIT_OK;
   } catch (err) {
     reportError(io, err);

@@ -1,9 +1,9 @@
 /** Runs an experiment definition synchronously (Node, tests, the CLI, and inside a worker). */
 import { resolveRange } from './samples';
-import type { Experiment, ExperimentContext, ExperimentDefinition, ExperimentResult } from './types';
+import type { Experiment, ExperimentContext, ExperimentDefinition, ExperimentResult, ExperimentSpec } from './types';
 
 /** The result envelope for already-computed (possibly merged) samples. */
-export function finalize<P, S, D>(def: ExperimentDefinition<P, S, D>, params: P, samples: S): ExperimentResult<D, P> {
+export function finalize<P, S, D>(def: ExperimentSpec<P, S, D>, params: P, samples: S): ExperimentResult<D, P> {
   return {
     data: def.summarize(params, samples),
     meta: { seed: def.seedOf(params), params, method: def.method(params), version: def.version },

@@ -85,10 +85,13 @@ describe('npm run sim', () => {
 });
 
 describe('npm run experiment', () => {
-  it('prints CSV rows per (qubits, layers) with the documented columns', () => {
+  it('prints CSV rows per (qubits, layers) with the documented columns', async () => {
     const io = fakeIo();
     expect(
-      experimentMain(['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'], io),
+      await experimentMain(
+        ['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'],
+        io,
+      ),
     ).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0].startsWith('qubits,layers,samples,mean,variance')).toBe(true);
@@ -103,14 +106,14 @@ describe('npm run experiment', () => {
     expect(variance).toBeGreaterThan(0);
   });
 
-  it('prints JSON with meta and is reproducible from the seed', () => {
+  it('prints JSON with meta and is reproducible from the seed', async () => {
     const a = fakeIo(),
       b = fakeIo();
-    experimentMain(
+    await experimentMain(
       ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
       a,
     );
-    experimentMain(
+    await experimentMain(
       ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
       b,
     );
@@ -122,19 +125,21 @@ describe('npm run experiment', () => {
     expect(a.out).toBe(b.out);
   });
 
-  it('runs noise-vs-depth and lists experiments', () => {
+  it('runs noise-vs-depth and lists experiments', async () => {
     const io = fakeIo();
-    expect(experimentMain(['noise-vs-depth', '--qubits', '3', '--depth', '4', '--configs', 'ideal,all'], io)).toBe(0);
+    expect(
+      await experimentMain(['noise-vs-depth', '--qubits', '3', '--depth', '4', '--configs', 'ideal,all'], io),
+    ).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0]).toBe('config,depth,gates,twoQubitGates,fidelity,ideal,noisy,stderr,sampled,resolvable,depthLost');
     expect(lines).toHaveLength(9);
     const list = fakeIo();
-    expect(experimentMain(['list'], list)).toBe(0);
+    expect(await experimentMain(['list'], list)).toBe(0);
     expect(list.out).toMatch(/barren-plateau/);
     expect(list.out).toMatch(/noise-vs-depth/);
   });
 
-  it('fails with one line on stderr for bad input', () => {
+  it('fails with one line on stderr for bad input', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /missing experiment name/],
       [['quantum-supremacy'], /unknown experiment 'quantum-supremacy'/],
@@ -149,7 +154,7 @@ describe('npm run experiment', () => {
     ];
     for (const [argv, pattern] of cases) {
       const io = fakeIo();
-      expectOneLineError(io, experimentMain(argv, io), pattern);
+      expectOneLineError(io, await experimentMain(argv, io), pattern);
     }
   });
 });

@@ -62,20 +62,20 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
     [['barren-plateau', '--timeout', '-3'], 2, /--timeout: -3 is below the minimum 0/],
   ];
   for (const [argv, code, pattern] of experiment) {
-    it(`experiment ${argv.join(' ') || '(nothing)'} → ${code}`, () => {
+    it(`experiment ${argv.join(' ') || '(nothing)'} → ${code}`, async () => {
       const io = fakeIo();
-      expect(experimentMain(argv, io)).toBe(code);
+      expect(await experimentMain(argv, io)).toBe(code);
       expectOneLine(io, pattern);
     });
   }
 
-  it('--help documents the convention and exits 0', () => {
+  it('--help documents the convention and exits 0', async () => {
     for (const [run, help] of [
       [simMain, SIM_HELP],
       [experimentMain, EXPERIMENT_HELP],
     ] as const) {
       const io = fakeIo();
-      expect(run(['--help'], io)).toBe(0);
+      expect(await run(['--help'], io)).toBe(0);
       expect(io.out).toBe(help);
       expect(io.out).toMatch(/Exit codes: 0 success; 2 .*refused/s);
       expect(io.out).toMatch(/1 the run failed \(timeout/);
@@ -83,9 +83,9 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
     }
   });
 
-  it('a list without duplicates still gives one row per value', () => {
+  it('a list without duplicates still gives one row per value', async () => {
     const io = fakeIo();
-    expect(experimentMain(['barren-plateau', '--qubits', '2,3', '--layers', '2', '--samples', '20'], io)).toBe(0);
+    expect(await experimentMain(['barren-plateau', '--qubits', '2,3', '--layers', '2', '--samples', '20'], io)).toBe(0);
     expect(io.out.trimEnd().split('\n')).toHaveLength(3);
   });
 });
@@ -134,13 +134,18 @@ describe('defect 10: progress on long runs and --timeout', () => {
     expectTimedOut(io, /time budget of 3 seconds/);
   });
 
-  it('experiment: the budget is checked between the steps of the computation', () => {
+  it('experiment: the budget is checked between the steps of the computation', async () => {
     const io = fakeIo({ tickMs: 1000 });
-    expect(experimentMain(['barren-plateau', '--qubits', '2:4', '--samples', '100', '--timeout', '4'], io)).toBe(1);
+    expect(await experimentMain(['barren-plateau', '--qubits', '2:4', '--samples', '100', '--timeout', '4'], io)).toBe(
+      1,
+    );
     expectTimedOut(io, /stopped after the time budget of 4 seconds/);
     const ok = fakeIo({ tickMs: 1000 });
     expect(
-      experimentMain(['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'], ok),
+      await experimentMain(
+        ['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'],
+        ok,
+      ),
     ).toBe(0);
     expect(ok.out).toMatch(/^qubits,layers/);
   });
