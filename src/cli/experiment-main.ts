@@ -6,7 +6,8 @@
  * with --progress); --timeout stops them. A value the experiment refuses (its `normalize`) is a usage
  * error like a malformed flag: exit 2. Exit codes: see io.ts.
  */
-import { EXPERIMENT_NAMES, loadExperiment } from '../experiments/registry';
+import { loadExperiment } from '../experiments/definitions';
+import { EXPERIMENT_NAMES } from '../experiments/registry';
 import { parseChoice, UsageError } from '../experiments/args';
 import { finalize, runRaw } from '../experiments/run';
 import type { ExperimentDefinition } from '../experiments/types';

@@ -13,7 +13,8 @@ export { barrenPlateau, noiseVsDepth };
 export type { BarrenPlateauParams, BarrenPlateauData, BarrenPlateauRow, BarrenPlateauSamples } from './barren-plateau';
 export type { NoiseVsDepthParams, NoiseVsDepthData, NoiseConfigResult, DepthPoint } from './noise-vs-depth';
 export { deepLimitVariance, rxProductVariance } from './barren-plateau';
-export { EXPERIMENT_NAMES, isKnownExperiment, loadExperiment, loadExperimentSpec } from './registry';
+export { EXPERIMENT_NAMES, isKnownExperiment, loadExperimentSpec } from './registry';
+export { loadExperiment } from './definitions';
 export { runDefinition, runRaw, finalize, asExperiment } from './run';
 export { AbortError, isAbortError } from './abort';
 export type {

@@ -1,65 +1,46 @@
 /**
- * The experiment registry: name → the two halves of its definition, each a chunk loaded on first use.
- *
- * - `loadExperimentSpec(name)`: the main-thread half (`<name>/spec.ts`: normalize, merge, summarize, …),
- *   what the worker pool runs on the page's thread. It imports no simulator.
- * - `loadExperiment(name)`: the whole definition (`<name>/index.ts`, the spec plus `runSamples` and the
- *   command line), what the experiment worker and the CLI run.
- *
- * So an embed of one figure fetches only the experiments it runs, and its page thread never fetches the
- * simulator that the worker runs.
+ * The experiment registry: name → the main-thread half of its definition (`<name>/spec.ts`: normalize,
+ * merge, summarize, …; no simulator), each a chunk loaded on first use. The worker pool runs these on the
+ * page's thread. The whole definitions (the spec plus `runSamples` and the command line), which the
+ * experiment worker and the CLI run, are loaded by the same names from `./definitions.ts`, a module of
+ * its own so that the page's bundle holds no reference to them: an embed of one figure fetches only the
+ * experiments it runs, and its page thread never fetches the simulator that the worker runs.
  */
-import type { AnyExperimentDefinition, AnyExperimentSpec } from './types';
+import type { AnyExperimentSpec } from './types';
 
-interface Entry {
-  spec(): Promise<AnyExperimentSpec>;
-  definition(): Promise<AnyExperimentDefinition>;
-}
+/** Every registered experiment; `./definitions.ts` must have exactly these (the compiler checks). */
+export type ExperimentName =
+  | 'barren-plateau'
+  | 'noise-vs-depth'
+  | 'landscape'
+  | 'calibration-drift'
+  | 'baseline-race'
+  | 'baseline-race-sweep'
+  | 'encoding-cost';
 
-export const EXPERIMENTS: Readonly<Record<string, Entry>> = {
-  'barren-plateau': {
-    spec: () => import('./barren-plateau/spec').then((m) => m.barrenPlateauSpec),
-    definition: () => import('./barren-plateau').then((m) => m.barrenPlateau),
-  },
-  'noise-vs-depth': {
-    spec: () => import('./noise-vs-depth/spec').then((m) => m.noiseVsDepthSpec),
-    definition: () => import('./noise-vs-depth').then((m) => m.noiseVsDepth),
-  },
-  landscape: {
-    spec: () => import('./landscape/spec').then((m) => m.landscapeSpec),
-    definition: () => import('./landscape').then((m) => m.landscape),
-  },
-  'calibration-drift': {
-    spec: () => import('./calibration-drift/spec').then((m) => m.calibrationDriftSpec),
-    definition: () => import('./calibration-drift').then((m) => m.calibrationDrift),
-  },
-  'baseline-race': {
-    spec: () => import('./baseline-race/spec').then((m) => m.baselineRaceSpec),
-    definition: () => import('./baseline-race').then((m) => m.baselineRace),
-  },
-  'baseline-race-sweep': {
-    spec: () => import('./baseline-race/spec').then((m) => m.baselineRaceSweepSpec),
-    definition: () => import('./baseline-race').then((m) => m.baselineRaceSweep),
-  },
-  'encoding-cost': {
-    spec: () => import('./encoding-cost/spec').then((m) => m.encodingCostSpec),
-    definition: () => import('./encoding-cost').then((m) => m.encodingCost),
-  },
+const SPECS: Readonly<Record<ExperimentName, () => Promise<AnyExperimentSpec>>> = {
+  'barren-plateau': () => import('./barren-plateau/spec').then((m) => m.barrenPlateauSpec),
+  'noise-vs-depth': () => import('./noise-vs-depth/spec').then((m) => m.noiseVsDepthSpec),
+  landscape: () => import('./landscape/spec').then((m) => m.landscapeSpec),
+  'calibration-drift': () => import('./calibration-drift/spec').then((m) => m.calibrationDriftSpec),
+  'baseline-race': () => import('./baseline-race/spec').then((m) => m.baselineRaceSpec),
+  'baseline-race-sweep': () => import('./baseline-race/spec').then((m) => m.baselineRaceSweepSpec),
+  'encoding-cost': () => import('./encoding-cost/spec').then((m) => m.encodingCostSpec),
 };
 
 /** The registered names, sorted. */
-export const EXPERIMENT_NAMES: readonly string[] = Object.keys(EXPERIMENTS).sort();
+export const EXPERIMENT_NAMES = Object.keys(SPECS).sort() as readonly ExperimentName[];
 
-export function isKnownExperiment(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(EXPERIMENTS, name);
+export function isKnownExperiment(name: string): name is ExperimentName {
+  return Object.prototype.hasOwnProperty.call(SPECS, name);
 }
 
 function unknown(name: string): Error {
   return new Error(`unknown experiment '${name}' (known: ${EXPERIMENT_NAMES.join(', ')})`);
 }
 
-/** One half's chunks: each loaded once; a failed load may be retried. */
-function loader<T>(half: (entry: Entry) => () => Promise<T>) {
+/** A table of chunk loaders as load-once look-ups (a failed load may be retried). */
+export function loader<T>(table: Readonly<Record<ExperimentName, () => Promise<T>>>) {
   const loaded = new Map<string, T>();
   const pending = new Map<string, Promise<T>>();
   return {
@@ -72,7 +53,7 @@ function loader<T>(half: (entry: Entry) => () => Promise<T>) {
       if (!isKnownExperiment(name)) return Promise.reject(unknown(name));
       let p = pending.get(name);
       if (!p) {
-        p = half(EXPERIMENTS[name])().then(
+        p = table[name]().then(
           (value) => {
             loaded.set(name, value);
             return value;
@@ -96,15 +77,8 @@ function loader<T>(half: (entry: Entry) => () => Promise<T>) {
   };
 }
 
-const specs = loader((e) => e.spec);
-const definitions = loader((e) => e.definition);
+const specs = loader(SPECS);
 
-/** The main-thread half (see the module comment). */
 export const loadExperimentSpec = specs.load;
 export const loadedExperimentSpec = specs.loaded;
 export const getLoadedExperimentSpec = specs.get;
-
-/** The whole definition (see the module comment). */
-export const loadExperiment = definitions.load;
-export const loadedExperiment = definitions.loaded;
-export const getLoadedExperiment = definitions.get;

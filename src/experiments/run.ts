@@ -45,3 +45,15 @@ export function runDefinition<P, S, D>(
 export function asExperiment<P, S, D>(def: ExperimentDefinition<P, S, D>): Experiment<P, D> {
   return (params, ctx) => runDefinition(def, params, ctx);
 }
+
+/**
+ * A whole definition: its spec plus the worker half. Call it as `/* @__PURE__ *\/ defineExperiment(…)`: a
+ * bundle that takes only the spec's re-exports from `<name>/index.ts` (a figure's constant) then drops
+ * the sampling and the simulator it imports (an object spread alone does not count as pure).
+ */
+export function defineExperiment<P, S, D>(
+  spec: ExperimentSpec<P, S, D>,
+  worker: Pick<ExperimentDefinition<P, S, D>, 'runSamples' | 'cli'>,
+): ExperimentDefinition<P, S, D> {
+  return { ...spec, ...worker };
+}

@@ -7,7 +7,8 @@ import { createRng, deriveSeed } from '../../sim/rng';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { emptySamples, resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import { COSTS, LayeredKernel } from '../../sim/layered-kernel';
 import { ANSATZE, buildProgram } from './program';
 import {
@@ -80,8 +81,7 @@ function parseArgs(args: readonly string[]): Partial<BarrenPlateauParams> {
   return out;
 }
 
-export const barrenPlateau: ExperimentDefinition<BarrenPlateauParams, BarrenPlateauSamples, BarrenPlateauData> = {
-  ...barrenPlateauSpec,
+export const barrenPlateau = /* @__PURE__ */ defineExperiment(barrenPlateauSpec, {
   runSamples,
   cli: {
     usage:
@@ -90,4 +90,4 @@ export const barrenPlateau: ExperimentDefinition<BarrenPlateauParams, BarrenPlat
     columns: ['qubits', 'layers', 'samples', 'mean', 'variance', 'varianceStderr', 'meanStderr', 'reference'],
     rows: (d: BarrenPlateauData): Row[] => d.rows.map(({ gradients: _gradients, ...r }) => ({ ...r })),
   },
-};
+});

@@ -17,7 +17,8 @@ import { planSweep, runPlanned, type SweepData, type SweepParams } from './sweep
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import {
   baselineRaceSpec,
   baselineRaceSweepSpec,
@@ -47,8 +48,7 @@ function runRaceSamples(
   return result.data;
 }
 
-export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSamples, RaceData | null> = {
-  ...baselineRaceSpec,
+export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
   runSamples: runRaceSamples,
   cli: {
     usage:
@@ -98,7 +98,7 @@ export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSample
         }),
       ),
   },
-};
+});
 
 function runSweepSamples(
   p: SweepParams,
@@ -117,8 +117,7 @@ function runSweepSamples(
   return out;
 }
 
-export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, SweepData> = {
-  ...baselineRaceSweepSpec,
+export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSweepSpec, {
   runSamples: runSweepSamples,
   cli: {
     usage:
@@ -174,4 +173,4 @@ export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, 
         return { ...rest, ...cost };
       }),
   },
-};
+});

@@ -29,7 +29,8 @@ import { throwIfAborted } from '../abort';
 import { parseFlags, parseInteger, parseNumber } from '../args';
 import { familyCircuit } from '../noise-vs-depth/circuits';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import {
   calibrationDriftSpec,
   DAY_NAMES,
@@ -247,12 +248,7 @@ function runSamples(
   return out;
 }
 
-export const calibrationDrift: ExperimentDefinition<
-  CalibrationDriftParams,
-  CalibrationDriftSamples,
-  CalibrationDriftData
-> = {
-  ...calibrationDriftSpec,
+export const calibrationDrift = /* @__PURE__ */ defineExperiment(calibrationDriftSpec, {
   runSamples,
   cli: {
     usage:
@@ -305,4 +301,4 @@ export const calibrationDrift: ExperimentDefinition<
           readout: x.calibration.readout,
         })),
   },
-};
+});

@@ -14,7 +14,8 @@ import { circuitStats } from '../../sim/stats';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, UsageError } from '../args';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import {
   BUILD_LIMIT,
   encodingCostSpec,
@@ -122,8 +123,7 @@ export const ENCODING_COST_COLUMNS = [
   'single_qubit_gates',
   'depth',
 ] as const;
-export const encodingCost: ExperimentDefinition<EncodingCostParams, EncodingCostData, EncodingCostData> = {
-  ...encodingCostSpec,
+export const encodingCost = /* @__PURE__ */ defineExperiment(encodingCostSpec, {
   runSamples,
   cli: {
     usage:
@@ -140,4 +140,4 @@ export const encodingCost: ExperimentDefinition<EncodingCostParams, EncodingCost
         depth: r.depth,
       })),
   },
-};
+});

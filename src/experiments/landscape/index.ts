@@ -23,7 +23,8 @@ import { parseFlags, parseInteger, parseIntegerList } from '../args';
 import { toCircuit } from '../../sim/layered-program';
 import { mccleanProgram } from '../barren-plateau/program';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import {
   gridAngles,
   landscapeSpec,
@@ -99,8 +100,7 @@ function runSamples(
   return out;
 }
 
-export const landscape: ExperimentDefinition<LandscapeParams, LandscapeSamples, LandscapeData> = {
-  ...landscapeSpec,
+export const landscape = /* @__PURE__ */ defineExperiment(landscapeSpec, {
   runSamples,
   cli: {
     usage: 'landscape --qubits 2,6,10 --layers 100 --grid 64 --seed 1',
@@ -130,4 +130,4 @@ export const landscape: ExperimentDefinition<LandscapeParams, LandscapeSamples, 
       return rows;
     },
   },
-};
+});

@@ -19,7 +19,8 @@ import type { Circuit } from '../../sim/types';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseNumber, UsageError } from '../args';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
 import { familyBlock, FAMILIES } from './circuits';
 import {
   MAX_QUBITS,
@@ -166,8 +167,7 @@ function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
   return out;
 }
 
-export const noiseVsDepth: ExperimentDefinition<NoiseVsDepthParams, NoiseVsDepthSamples, NoiseVsDepthData> = {
-  ...noiseVsDepthSpec,
+export const noiseVsDepth = /* @__PURE__ */ defineExperiment(noiseVsDepthSpec, {
   runSamples,
   cli: {
     usage:
@@ -189,4 +189,4 @@ export const noiseVsDepth: ExperimentDefinition<NoiseVsDepthParams, NoiseVsDepth
     rows: (d: NoiseVsDepthData): Row[] =>
       d.configs.flatMap((c) => c.points.map((pt) => ({ config: c.config, ...pt, depthLost: c.depthLost }))),
   },
-};
+});

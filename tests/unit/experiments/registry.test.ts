@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EXPERIMENT_NAMES,
-  getLoadedExperiment,
-  getLoadedExperimentSpec,
-  loadExperiment,
-  loadExperimentSpec,
-} from '../../../src/experiments/registry';
+import { getLoadedExperiment, loadExperiment } from '../../../src/experiments/definitions';
+import { EXPERIMENT_NAMES, getLoadedExperimentSpec, loadExperimentSpec } from '../../../src/experiments/registry';
 
 describe('experiment registry', () => {
   it('resolves every name to the definition of that name, and its spec to the same name and version', async () => {

@@ -30,7 +30,8 @@ const computed = vi.hoisted(() => ({
 vi.mock('../../../src/story/useExperiment', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/story/useExperiment')>();
   const { runDefinition } = await import('../../../src/experiments');
-  const { EXPERIMENT_NAMES, getLoadedExperiment, loadExperiment } = await import('../../../src/experiments/registry');
+  const { EXPERIMENT_NAMES } = await import('../../../src/experiments/registry');
+  const { getLoadedExperiment, loadExperiment } = await import('../../../src/experiments/definitions');
   await Promise.all(EXPERIMENT_NAMES.map((name) => loadExperiment(name)));
   const idle = { data: undefined, meta: undefined, done: 0, total: 0, ready: false, error: undefined };
   return {
