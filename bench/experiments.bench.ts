@@ -9,7 +9,7 @@
  *
  * `npm run bench -- experiments`.
  */
-import { getExperiment } from '../src/experiments';
+import { loadExperiment } from '../src/experiments';
 import { runRaw } from '../src/experiments/run';
 import { levelPrefix } from '../src/experiments/landscape';
 import { runsPerReplicate } from '../src/experiments/baseline-race/sweep';
@@ -110,7 +110,7 @@ export async function run(): Promise<void> {
   );
   for (const c of cases()) {
     if (only && !c.label.includes(only)) continue;
-    const def = getExperiment(c.name);
+    const def = await loadExperiment(c.name);
     const params = def.normalize(c.params);
     const cold = cpuMs(() => runRaw(def, params, undefined));
     const warm = cpuMs(() => runRaw(def, params, undefined));

@@ -73,8 +73,10 @@ export interface Row {
 
 /**
  * Whether `--check` fails on an embed other than the audited one going over the embed budget. Off while
- * some are over it (ARCHITECTURE.md, "What an embed fetches": the simulator's chunks load once for the
- * page and again for the worker); their rows still say FAIL.
+ * some are over it; their rows still say FAIL. The page's thread no longer loads the experiments'
+ * simulators (each experiment's spec is all the pool loads), but noise-vs-depth and calibration-drift
+ * figures use the simulator's modules in their own views, and section embeds load every figure view of
+ * the section before hydrating.
  */
 export const EVERY_EMBED_JS_CHECKED = false;
 

@@ -1,12 +1,13 @@
 /**
  * `npm run experiment -- NAME [flags] [--format csv|json] [--progress] [--timeout SECONDS]` runs a
- * registered experiment (src/experiments/index.ts) in this process and prints CSV (default: the
+ * registered experiment (src/experiments/registry.ts) in this process and prints CSV (default: the
  * experiment's columns, one row per line) or JSON ({ meta, rows }). `npm run experiment -- list` lists
  * the experiments and their flags. Runs longer than a few seconds report progress on stderr (every percent
  * with --progress); --timeout stops them. A value the experiment refuses (its `normalize`) is a usage
  * error like a malformed flag: exit 2. Exit codes: see io.ts.
  */
-import { getExperiment, EXPERIMENTS } from '../experiments/index';
+import { loadExperiment } from '../experiments/definitions';
+import { EXPERIMENT_NAMES } from '../experiments/registry';
 import { parseChoice, UsageError } from '../experiments/args';
 import { finalize, runRaw } from '../experiments/run';
 import type { ExperimentDefinition } from '../experiments/types';
@@ -73,17 +74,16 @@ function paramsOrRefuse<P, S, D>(def: ExperimentDefinition<P, S, D>, args: reado
   }
 }
 
-export function experimentCommand(argv: readonly string[], io: CliIo): string {
+export async function experimentCommand(argv: readonly string[], io: CliIo): Promise<string> {
   const [name, ...args] = argv;
   if (name === undefined || name.startsWith('--')) throw new UsageError(`missing experiment name; ${EXPERIMENT_USAGE}`);
   if (name === 'list') {
-    return `${Object.values(EXPERIMENTS)
-      .map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`)
-      .join('\n')}\n`;
+    const defs = await Promise.all(EXPERIMENT_NAMES.map((n) => loadExperiment(n)));
+    return `${defs.map((d) => `${d.name}: ${d.description}\n  ${d.cli.usage}`).join('\n')}\n`;
   }
   let def;
   try {
-    def = getExperiment(name);
+    def = await loadExperiment(name);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -103,6 +103,6 @@ export function experimentCommand(argv: readonly string[], io: CliIo): string {
   return format === 'json' ? toJson({ meta: result.meta, rows }) : toCsv(def.cli.columns, rows);
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(argv, io, EXPERIMENT_HELP, () => experimentCommand(argv, io));
 }

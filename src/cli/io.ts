@@ -156,13 +156,18 @@ export function reportError(io: CliIo, err: unknown): void {
  * A command's `main`: `--help` or `-h` prints its help; otherwise what the command returns goes to
  * stdout (exit 0), or what it throws to stderr as one line (exit 2 or 1, see exitCodeFor).
  */
-export function runCommand(argv: readonly string[], io: CliIo, help: string, command: () => string): number {
+export async function runCommand(
+  argv: readonly string[],
+  io: CliIo,
+  help: string,
+  command: () => string | Promise<string>,
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(help);
     return EXIT_OK;
   }
   try {
-    io.stdout(command());
+    io.stdout(await command());
     return EXIT_OK;
   } catch (err) {
     reportError(io, err);

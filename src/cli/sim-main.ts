@@ -167,6 +167,6 @@ function newOrRefuse<T>(make: () => T): T {
 }
 
 /** Exit code 0 with JSON on stdout; 2 or 1 (see io.ts) with one line on stderr. `--help` prints the usage. */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(argv, io, SIM_HELP, () => `${JSON.stringify(simulateCommand(argv, io))}\n`);
 }

@@ -1,9 +1,9 @@
 /** Runs an experiment definition synchronously (Node, tests, the CLI, and inside a worker). */
 import { resolveRange } from './samples';
-import type { Experiment, ExperimentContext, ExperimentDefinition, ExperimentResult } from './types';
+import type { Experiment, ExperimentContext, ExperimentDefinition, ExperimentResult, ExperimentSpec } from './types';
 
 /** The result envelope for already-computed (possibly merged) samples. */
-export function finalize<P, S, D>(def: ExperimentDefinition<P, S, D>, params: P, samples: S): ExperimentResult<D, P> {
+export function finalize<P, S, D>(def: ExperimentSpec<P, S, D>, params: P, samples: S): ExperimentResult<D, P> {
   return {
     data: def.summarize(params, samples),
     meta: { seed: def.seedOf(params), params, method: def.method(params), version: def.version },
@@ -44,4 +44,16 @@ export function runDefinition<P, S, D>(
 
 export function asExperiment<P, S, D>(def: ExperimentDefinition<P, S, D>): Experiment<P, D> {
   return (params, ctx) => runDefinition(def, params, ctx);
+}
+
+/**
+ * A whole definition: its spec plus the worker half. Call it as `/* @__PURE__ *\/ defineExperiment(…)`: a
+ * bundle that takes only the spec's re-exports from `<name>/index.ts` (a figure's constant) then drops
+ * the sampling and the simulator it imports (an object spread alone does not count as pure).
+ */
+export function defineExperiment<P, S, D>(
+  spec: ExperimentSpec<P, S, D>,
+  worker: Pick<ExperimentDefinition<P, S, D>, 'runSamples' | 'cli'>,
+): ExperimentDefinition<P, S, D> {
+  return { ...spec, ...worker };
 }

@@ -52,15 +52,17 @@ export type Cell = number | string | boolean | null;
 export type Row = Record<string, Cell>;
 
 /**
- * What the registry, the workers and the CLI need to know about an experiment.
+ * The main-thread half of an experiment: what the worker pool needs to plan a run, merge the workers'
+ * samples and summarise them for a figure. Modules that define one import no simulator, so a page that
+ * runs an experiment in workers does not load the simulator on its own thread.
  *
  * - P: parameters (JSON-cloneable); S: raw per-sample results (JSON-cloneable, mergeable exactly);
  *   D: the summarised dataset a figure draws.
- * - `runSamples` computes samples k ∈ range and calls `onRound` after each k with the raw samples so far.
- * - `merge` must be exact and independent of the order and the split of the parts.
+ * - `merge` must be exact and independent of the order and the split of the parts, and accept no parts
+ *   (a run with no samples).
  * - `summarize` must accept incomplete sample sets (partial results while a run is under way).
  */
-export interface ExperimentDefinition<P, S, D> {
+export interface ExperimentSpec<P, S, D> {
   name: string;
   version: string;
   description: string;
@@ -70,15 +72,22 @@ export interface ExperimentDefinition<P, S, D> {
   sampleCount(params: P): number;
   /** Units of work per sample index (progress is reported in done/total of these). */
   workPerSample(params: P): number;
+  merge(params: P, parts: readonly S[]): S;
+  summarize(params: P, samples: S): D;
+  method(params: P): string;
+  seedOf(params: P): number;
+}
+
+/**
+ * A whole experiment: its spec plus the sampling (what workers, the CLI and tests run) and the command line.
+ * `runSamples` computes samples k ∈ range and calls `onRound` after each k with the raw samples so far.
+ */
+export interface ExperimentDefinition<P, S, D> extends ExperimentSpec<P, S, D> {
   runSamples(
     params: P,
     range: readonly [number, number],
     opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: S): void },
   ): S;
-  merge(params: P, parts: readonly S[]): S;
-  summarize(params: P, samples: S): D;
-  method(params: P): string;
-  seedOf(params: P): number;
   cli: {
     /** Usage line shown in errors, e.g. "barren-plateau --qubits 2:12 --layers 100 …". */
     usage: string;
@@ -92,4 +101,6 @@ export interface ExperimentDefinition<P, S, D> {
 // One registry holds experiments of different types; P, S and D are both taken and returned by their
 // methods, so no single type other than `any` fits every definition.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyExperimentDefinition = ExperimentDefinition<any, any, any>;
+type AnyOf = any;
+export type AnyExperimentSpec = ExperimentSpec<AnyOf, AnyOf, AnyOf>;
+export type AnyExperimentDefinition = ExperimentDefinition<AnyOf, AnyOf, AnyOf>;

@@ -7,7 +7,8 @@
  * every `heartbeatMs`, so the pool can tell a slow worker from a dead one.
  */
 import { isAbortError } from '../experiments/abort';
-import { getLoadedExperiment, isKnownExperiment, loadExperiment, loadedExperiment } from '../experiments/lazy';
+import { getLoadedExperiment, loadExperiment, loadedExperiment } from '../experiments/definitions';
+import { isKnownExperiment } from '../experiments/registry';
 import type { AnyExperimentDefinition } from '../experiments/types';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
 

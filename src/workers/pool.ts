@@ -23,9 +23,9 @@
  * Nothing here touches window/document/navigator at import time (the page is pre-rendered in Node).
  */
 import { AbortError } from '../experiments/abort';
-import { getLoadedExperiment, loadExperiment, loadedExperiment } from '../experiments/lazy';
+import { getLoadedExperimentSpec, loadedExperimentSpec, loadExperimentSpec } from '../experiments/registry';
 import { finalize } from '../experiments/run';
-import type { AnyExperimentDefinition, ExperimentResult } from '../experiments/types';
+import type { AnyExperimentSpec, ExperimentResult } from '../experiments/types';
 import type { FromWorker, WorkerLike } from './protocol';
 
 export interface RunOptions<D> {
@@ -44,7 +44,8 @@ export interface PoolOptions {
   /** Workers created for any work; more (up to `size`) only for work on screen (default `size`). */
   baseSize?: number;
   createWorker?: () => WorkerLike;
-  lookup?: (name: string) => AnyExperimentDefinition;
+  /** The experiments' main-thread halves (default: the registry's, each loaded on first use). */
+  lookup?: (name: string) => AnyExperimentSpec;
   /** Target duration of one chunk in ms (default 8). */
   chunkMs?: number;
   /** A fixed number of samples per chunk instead of the time target (benchmarks compare the two). */
@@ -152,7 +153,7 @@ interface Request {
   key: string;
   name: string;
   group: string | undefined;
-  def: AnyExperimentDefinition;
+  def: AnyExperimentSpec;
   params: unknown;
   count: number;
   workPerSample: number;
@@ -190,7 +191,7 @@ export class ExperimentPool {
   readonly size: number;
   readonly baseSize: number;
   private readonly createWorker: () => WorkerLike;
-  private readonly lookup: (name: string) => AnyExperimentDefinition;
+  private readonly lookup: (name: string) => AnyExperimentSpec;
   private readonly chunkMs: number;
   private readonly chunkSamples: number | undefined;
   private readonly progressMs: number;
@@ -206,7 +207,7 @@ export class ExperimentPool {
   private dispatches = 0;
   private spawned = 0;
   private disposed = false;
-  /** true with the default registry: definitions are loaded lazily (experiments/lazy.ts) */
+  /** true with the default registry: specs are loaded on first use (experiments/registry.ts) */
   private readonly loadsDefinitions: boolean;
   private readonly permits: WorkerPermits | null;
   private readonly freePermits: Array<() => void> = [];
@@ -217,7 +218,7 @@ export class ExperimentPool {
     this.size = Math.max(1, Math.min(MAX_POOL_SIZE, Math.floor(options.size ?? defaultPoolSize())));
     this.baseSize = Math.max(1, Math.min(this.size, Math.floor(options.baseSize ?? defaultBaseSize(this.size))));
     this.createWorker = options.createWorker ?? createModuleWorker;
-    this.lookup = options.lookup ?? getLoadedExperiment;
+    this.lookup = options.lookup ?? getLoadedExperimentSpec;
     this.loadsDefinitions = options.lookup === undefined;
     this.chunkMs = options.chunkMs ?? 8;
     this.chunkSamples = options.chunkSamples === undefined ? undefined : Math.max(1, Math.floor(options.chunkSamples));
@@ -233,12 +234,12 @@ export class ExperimentPool {
   /** Runs an experiment across the pool. Rejects with an AbortError when cancelled or superseded. */
   run<P, D>(name: string, input: Partial<P>, options: RunOptions<D> = {}): Promise<ExperimentResult<D, P>> {
     if (this.disposed) return Promise.reject(new Error('the experiment pool has been disposed'));
-    // The definition's chunk (normalize, merge, summarize) loads on first use; the request then starts
-    // as if just made (an older request for the same key is superseded then).
-    if (this.loadsDefinitions && !loadedExperiment(name)) {
-      return loadExperiment(name).then(() => this.run<P, D>(name, input, options));
+    // The spec's chunk (normalize, merge, summarize: no simulator) loads on first use; the request then
+    // starts as if just made (an older request for the same key is superseded then).
+    if (this.loadsDefinitions && !loadedExperimentSpec(name)) {
+      return loadExperimentSpec(name).then(() => this.run<P, D>(name, input, options));
     }
-    let def: AnyExperimentDefinition;
+    let def: AnyExperimentSpec;
     let params: P;
     try {
       def = this.lookup(name);
@@ -544,7 +545,7 @@ export class ExperimentPool {
 
   private complete(r: Request): void {
     try {
-      const merged = r.def.merge(r.params, r.parts.length ? r.parts : [r.def.runSamples(r.params, [0, 0], {})]);
+      const merged = r.def.merge(r.params, r.parts);
       const result = finalize(r.def, r.params, merged);
       this.settle(r);
       r.resolve(result);

@@ -2,7 +2,7 @@
  * The exponential decay of the gradient variance with the register size, fitted to barren-plateau rows:
  * ln Var = intercept + slope · n. Shared by the barren-plateau and measurement-marathon figures.
  */
-import type { BarrenPlateauRow } from './index';
+import type { BarrenPlateauRow } from './spec';
 
 export interface ExpFit {
   /** d ln Var / dn: the slope per qubit. */

@@ -12,81 +12,24 @@
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
 import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS } from '../../ml';
-import {
-  RACE_METHOD,
-  checkRaceParams,
-  raceParams,
-  runRace,
-  type RaceCheckpoint,
-  type RaceData,
-  type RaceOverrides,
-  type RaceParams,
-} from './race';
-import {
-  DEFAULT_SWEEP_PARAMS,
-  SWEEP_METHOD,
-  checkSweepParams,
-  planSweep,
-  runPlanned,
-  sweepData,
-  sweepParams,
-  type SweepData,
-  type SweepOverrides,
-  type SweepParams,
-  type SweepRun,
-} from './sweep';
-import { RACE_VERSION } from './version';
+import { runRace, type RaceData, type RaceOverrides } from './race';
+import { planSweep, runPlanned, type SweepData, type SweepParams } from './sweep';
 import { throwIfAborted } from '../abort';
 import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
 import { resolveRange } from '../samples';
-import type { ExperimentDefinition, Row } from '../types';
+import { defineExperiment } from '../run';
+import type { Row } from '../types';
+import {
+  baselineRaceSpec,
+  baselineRaceSweepSpec,
+  raceOnly,
+  type RaceExperimentInput,
+  type RaceExperimentParams,
+  type RaceSamples,
+  type SweepSamples,
+} from './spec';
 
-// ---------------------------------------------------------------------------------------------- race
-
-export interface RaceExperimentParams extends RaceParams {
-  /** Stop once this many epochs are complete (≤ epochs). */
-  untilEpoch: number;
-  /** Continue from a previous segment's checkpoint (null = from epoch 0). */
-  resumeFrom: RaceCheckpoint | null;
-  /** A label that tells restarted runs apart (so a reset is recomputed, not replayed from a cache); it changes no number. */
-  attempt: number;
-}
-
-export type RaceExperimentInput = RaceOverrides & {
-  untilEpoch?: number;
-  resumeFrom?: RaceCheckpoint | null;
-  attempt?: number;
-};
-
-/** The race parameters alone, in the canonical key order of DEFAULT_RACE_PARAMS (checkpoints compare them as JSON). */
-export function raceOnly(p: RaceExperimentInput): RaceParams {
-  const { untilEpoch: _u, resumeFrom: _r, attempt: _a, ...rest } = p;
-  const known = raceParams({});
-  const picked: RaceOverrides = {};
-  for (const k of Object.keys(known) as (keyof RaceParams)[]) {
-    if (k in rest && (rest as Record<string, unknown>)[k] !== undefined)
-      (picked as Record<string, unknown>)[k] = (rest as Record<string, unknown>)[k];
-  }
-  return raceParams(picked);
-}
-
-function normalizeRace(input: Partial<RaceExperimentParams> | RaceExperimentInput): RaceExperimentParams {
-  const race = raceOnly(input as RaceExperimentInput);
-  checkRaceParams(race);
-  const resumeFrom = input.resumeFrom ?? null;
-  const from = resumeFrom ? resumeFrom.epoch : 0;
-  const untilEpoch = input.untilEpoch ?? race.epochs;
-  if (!Number.isInteger(untilEpoch) || untilEpoch < from || untilEpoch > race.epochs) {
-    throw new RangeError(`untilEpoch must be an integer in ${from}…${race.epochs} (got ${untilEpoch})`);
-  }
-  const attempt = input.attempt ?? 0;
-  if (!Number.isInteger(attempt) || attempt < 0)
-    throw new RangeError(`attempt must be a whole number ≥ 0 (got ${attempt})`);
-  return { ...race, untilEpoch, resumeFrom, attempt };
-}
-
-/** The race's samples: the data after the segment (null for an empty range). */
-export type RaceSamples = RaceData | null;
+export * from './spec';
 
 function runRaceSamples(
   p: RaceExperimentParams,
@@ -105,19 +48,8 @@ function runRaceSamples(
   return result.data;
 }
 
-export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSamples, RaceData | null> = {
-  name: 'baseline-race',
-  version: RACE_VERSION,
-  description:
-    'A finite-shot variational quantum classifier against logistic regression and a small MLP on a seeded 2-D dataset, epoch by epoch.',
-  normalize: normalizeRace,
-  sampleCount: () => 1,
-  workPerSample: (p) => Math.max(1, p.untilEpoch - (p.resumeFrom ? p.resumeFrom.epoch : 0)),
+export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
   runSamples: runRaceSamples,
-  merge: (_p, parts) => parts.find((s) => s !== null) ?? null,
-  summarize: (_p, s) => s,
-  method: () => RACE_METHOD,
-  seedOf: (p) => p.seed,
   cli: {
     usage:
       'baseline-race [--dataset moons|circles|linear] [--seed 1] [--epochs 40] [--until 40] [--encoding angle|zz] [--layers 3] [--shots 100] [--scaling minmax-pi|standard|none]',
@@ -166,27 +98,7 @@ export const baselineRace: ExperimentDefinition<RaceExperimentParams, RaceSample
         }),
       ),
   },
-};
-
-// --------------------------------------------------------------------------------------------- sweep
-
-export interface SweepSamples {
-  /** Planned-run indices, increasing; runs[i] belongs to indices[i]. */
-  indices: number[];
-  runs: SweepRun[];
-}
-
-function normalizeSweep(input: Partial<SweepParams>): SweepParams {
-  const known = DEFAULT_SWEEP_PARAMS;
-  const picked: SweepOverrides = {};
-  for (const k of Object.keys(known) as (keyof SweepParams)[]) {
-    if ((input as Record<string, unknown>)[k] !== undefined)
-      (picked as Record<string, unknown>)[k] = (input as Record<string, unknown>)[k];
-  }
-  const p = sweepParams(picked);
-  checkSweepParams(p);
-  return p;
-}
+});
 
 function runSweepSamples(
   p: SweepParams,
@@ -205,29 +117,8 @@ function runSweepSamples(
   return out;
 }
 
-function mergeSweep(_p: SweepParams, parts: readonly SweepSamples[]): SweepSamples {
-  const byIndex = new Map<number, SweepRun>();
-  for (const part of parts)
-    part.indices.forEach((k, i) => {
-      if (!byIndex.has(k)) byIndex.set(k, part.runs[i]);
-    });
-  const indices = [...byIndex.keys()].sort((a, b) => a - b);
-  return { indices, runs: indices.map((k) => byIndex.get(k)!) };
-}
-
-export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, SweepData> = {
-  name: 'baseline-race-sweep',
-  version: RACE_VERSION,
-  description:
-    'Test accuracy of the VQC and the classical baselines across seeds, encodings, depths and feature scalings.',
-  normalize: normalizeSweep,
-  sampleCount: (p) => planSweep(p).length,
-  workPerSample: () => 1,
+export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSweepSpec, {
   runSamples: runSweepSamples,
-  merge: mergeSweep,
-  summarize: (p, s) => sweepData(p, s.runs, s.indices),
-  method: () => SWEEP_METHOD,
-  seedOf: (p) => p.seed,
   cli: {
     usage:
       'baseline-race-sweep [--dataset moons|circles|linear] [--seed 1] [--replicates 4] [--encodings angle,zz] [--depths 1,3] [--scalings minmax-pi,standard] [--epochs 30] [--n 100] [--noise 0.15]',
@@ -282,4 +173,4 @@ export const baselineRaceSweep: ExperimentDefinition<SweepParams, SweepSamples, 
         return { ...rest, ...cost };
       }),
   },
-};
+});

@@ -18,9 +18,9 @@ function expectOneLineError(io: { out: string; err: string }, code: number, patt
 }
 
 describe('npm run sim', () => {
-  it('prints probabilities with qubit n−1 … 0 bit order (x q[0] on 2 qubits → "01")', () => {
+  it('prints probabilities with qubit n−1 … 0 bit order (x q[0] on 2 qubits → "01")', async () => {
     const io = fakeIoOf({ 'x.qasm': X0 });
-    expect(simMain(['run', 'x.qasm'], io)).toBe(0);
+    expect(await simMain(['run', 'x.qasm'], io)).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.qubits).toBe(2);
     expect(out.probabilities).toEqual({ '01': 1 });
@@ -30,9 +30,9 @@ describe('npm run sim', () => {
     expect(io.err).toBe('');
   });
 
-  it('reads standard input with "-": a Bell circuit lists 00 and 11 at probability 1/2 each and nothing else', () => {
+  it('reads standard input with "-": a Bell circuit lists 00 and 11 at probability 1/2 each and nothing else', async () => {
     const io = fakeIoOf({}, BELL);
-    expect(simMain(['run', '-'], io)).toBe(0);
+    expect(await simMain(['run', '-'], io)).toBe(0);
     const p = JSON.parse(io.out).probabilities;
     expect(Object.keys(p).sort()).toEqual(['00', '11']);
     // (|00⟩ + |11⟩)/√2
@@ -40,11 +40,11 @@ describe('npm run sim', () => {
     expect(p['11']).toBeCloseTo(0.5, 12);
   });
 
-  it('samples seeded counts with --shots: Bell outcomes only, 00 within 4σ = 4·√(1000 · ¼) = 63 of 500', () => {
+  it('samples seeded counts with --shots: Bell outcomes only, 00 within 4σ = 4·√(1000 · ¼) = 63 of 500', async () => {
     const a = fakeIoOf({ 'b.qasm': BELL }),
       b = fakeIoOf({ 'b.qasm': BELL });
-    simMain(['run', 'b.qasm', '--shots', '1000', '--seed', '3'], a);
-    simMain(['run', 'b.qasm', '--shots=1000', '--seed=3'], b);
+    await simMain(['run', 'b.qasm', '--shots', '1000', '--seed', '3'], a);
+    await simMain(['run', 'b.qasm', '--shots=1000', '--seed=3'], b);
     const counts = JSON.parse(a.out).counts;
     expect(Object.values(counts).reduce((s: number, v) => s + (v as number), 0)).toBe(1000);
     expect(Object.keys(counts).every((k) => k === '00' || k === '11')).toBe(true);
@@ -52,9 +52,9 @@ describe('npm run sim', () => {
     expect(a.out.replace(/"simulate_ms":[0-9.e-]+/, '')).toBe(b.out.replace(/"simulate_ms":[0-9.e-]+/, ''));
   });
 
-  it('uses the density matrix and readout error with --noise DEVICE', () => {
+  it('uses the density matrix and readout error with --noise DEVICE', async () => {
     const io = fakeIoOf({ 'x.qasm': X0 });
-    expect(simMain(['run', 'x.qasm', '--noise', 'ibm_boston'], io)).toBe(0);
+    expect(await simMain(['run', 'x.qasm', '--noise', 'ibm_boston'], io)).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.noise).toMatch(/ibm_boston/);
     expect(out.probabilities['01']).toBeLessThan(0.999);
@@ -62,7 +62,7 @@ describe('npm run sim', () => {
     expect(out.probabilities['00']).toBeGreaterThan(0); // readout flips
   });
 
-  it('fails with one line on stderr for every kind of error', () => {
+  it('fails with one line on stderr for every kind of error', async () => {
     const cases: Array<[string[], RegExp, Record<string, string>?]> = [
       [[], /missing command/],
       [['walk', 'x.qasm'], /unknown command 'walk'/],
@@ -82,16 +82,19 @@ describe('npm run sim', () => {
     ];
     for (const [argv, pattern, files] of cases) {
       const io = fakeIoOf(files ?? { 'x.qasm': X0 });
-      expectOneLineError(io, simMain(argv, io), pattern);
+      expectOneLineError(io, await simMain(argv, io), pattern);
     }
   });
 });
 
 describe('npm run experiment', () => {
-  it('prints CSV rows per (qubits, layers) with the documented columns', () => {
+  it('prints CSV rows per (qubits, layers) with the documented columns', async () => {
     const io = fakeIo();
     expect(
-      experimentMain(['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'], io),
+      await experimentMain(
+        ['barren-plateau', '--qubits', '2:3', '--layers', '4,6', '--samples', '20', '--seed', '1'],
+        io,
+      ),
     ).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0].startsWith('qubits,layers,samples,mean,variance')).toBe(true);
@@ -106,7 +109,7 @@ describe('npm run experiment', () => {
     expect(variance).toBeGreaterThan(0);
   });
 
-  it('barren-plateau with the RX-product ansatz and global cost: Var = (1/8)(3/8)^(n−1) (Cerezo et al. 2021) within 4σ', () => {
+  it('barren-plateau with the RX-product ansatz and global cost: Var = (1/8)(3/8)^(n−1) (Cerezo et al. 2021) within 4σ', async () => {
     const io = fakeIo();
     const argv = [
       '--qubits',
@@ -120,7 +123,7 @@ describe('npm run experiment', () => {
       '--samples',
       '2000',
     ];
-    expect(experimentMain(['barren-plateau', ...argv, '--seed', '1'], io)).toBe(0);
+    expect(await experimentMain(['barren-plateau', ...argv, '--seed', '1'], io)).toBe(0);
     const [head, ...rows] = io.out.trimEnd().split('\n');
     const col = (name: string) => head.split(',').indexOf(name);
     // n = 1, 2, 3: 1/8 = 0.125, 3/64 = 0.046875, 9/512 = 0.017578
@@ -133,14 +136,14 @@ describe('npm run experiment', () => {
     expect(rows).toHaveLength(3);
   });
 
-  it('prints JSON with meta and is reproducible from the seed', () => {
+  it('prints JSON with meta and is reproducible from the seed', async () => {
     const a = fakeIo(),
       b = fakeIo();
-    experimentMain(
+    await experimentMain(
       ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
       a,
     );
-    experimentMain(
+    await experimentMain(
       ['barren-plateau', '--qubits', '2', '--layers', '3', '--samples', '10', '--format', 'json', '--cost', 'local'],
       b,
     );
@@ -152,9 +155,11 @@ describe('npm run experiment', () => {
     expect(a.out).toBe(b.out);
   });
 
-  it('runs noise-vs-depth (ideal GHZ rows: 3 + 4(d − 1) gates, ⟨XXX⟩ = 1) and lists experiments', () => {
+  it('runs noise-vs-depth (ideal GHZ rows: 3 + 4(d − 1) gates, ⟨XXX⟩ = 1) and lists experiments', async () => {
     const io = fakeIo();
-    expect(experimentMain(['noise-vs-depth', '--qubits', '3', '--depth', '4', '--configs', 'ideal,all'], io)).toBe(0);
+    expect(
+      await experimentMain(['noise-vs-depth', '--qubits', '3', '--depth', '4', '--configs', 'ideal,all'], io),
+    ).toBe(0);
     const lines = io.out.trimEnd().split('\n');
     expect(lines[0]).toBe('config,depth,gates,twoQubitGates,fidelity,ideal,noisy,stderr,sampled,resolvable,depthLost');
     expect(lines).toHaveLength(9);
@@ -168,12 +173,12 @@ describe('npm run experiment', () => {
     ]);
     for (const r of ideal) expect(Number(r[5])).toBeCloseTo(1, 12);
     const list = fakeIo();
-    expect(experimentMain(['list'], list)).toBe(0);
+    expect(await experimentMain(['list'], list)).toBe(0);
     expect(list.out).toMatch(/barren-plateau/);
     expect(list.out).toMatch(/noise-vs-depth/);
   });
 
-  it('fails with one line on stderr for bad input', () => {
+  it('fails with one line on stderr for bad input', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /missing experiment name/],
       [['quantum-supremacy'], /unknown experiment 'quantum-supremacy'/],
@@ -188,7 +193,7 @@ describe('npm run experiment', () => {
     ];
     for (const [argv, pattern] of cases) {
       const io = fakeIo();
-      expectOneLineError(io, experimentMain(argv, io), pattern);
+      expectOneLineError(io, await experimentMain(argv, io), pattern);
     }
   });
 });

@@ -5,9 +5,9 @@ import { fakeIo } from './fake-io';
 import { BUILD_LIMIT, countRow, parseFeatures, powersOfTwoBetween } from '../../../src/experiments/encoding-cost';
 
 describe('npm run experiment -- encoding-cost', () => {
-  it('prints one CSV row per (encoding, features) with the exact columns, powers of two across 4:1048576', () => {
+  it('prints one CSV row per (encoding, features) with the exact columns, powers of two across 4:1048576', async () => {
     const io = fakeIo();
-    expect(experimentMain(['encoding-cost', '--features', '4:1048576'], io)).toBe(0);
+    expect(await experimentMain(['encoding-cost', '--features', '4:1048576'], io)).toBe(0);
     const lines = io.out.trim().split('\n');
     expect(lines[0]).toBe('encoding,features,qubits,cnots,single_qubit_gates,depth');
     expect(lines).toHaveLength(1 + 4 * 19);
@@ -25,9 +25,9 @@ describe('npm run experiment -- encoding-cost', () => {
     expect(io.err).toBe('');
   });
 
-  it('prints JSON with meta and the same rows: MNIST 1,022 CNOTs, ImageNet 2¹⁸ − 2', () => {
+  it('prints JSON with meta and the same rows: MNIST 1,022 CNOTs, ImageNet 2¹⁸ − 2', async () => {
     const io = fakeIo();
-    expect(experimentMain(['encoding-cost', '--features', '784,150528', '--format', 'json'], io)).toBe(0);
+    expect(await experimentMain(['encoding-cost', '--features', '784,150528', '--format', 'json'], io)).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.meta.version).toBe('encoding-cost@1');
     expect(out.rows).toHaveLength(8);
@@ -50,10 +50,10 @@ describe('npm run experiment -- encoding-cost', () => {
     expect(imagenet).toMatchObject({ qubits: 18, cnots: 2 ** 18 - 2 });
   });
 
-  it('--encodings filters, and ranges that are not powers of two keep their ends', () => {
+  it('--encodings filters, and ranges that are not powers of two keep their ends', async () => {
     expect(parseFeatures('5:40')).toEqual([5, 8, 16, 32, 40]);
     const io = fakeIo();
-    expect(experimentMain(['encoding-cost', '--features', '4:16', '--encodings', 'amplitude'], io)).toBe(0);
+    expect(await experimentMain(['encoding-cost', '--features', '4:16', '--encodings', 'amplitude'], io)).toBe(0);
     // n = 2, 3, 4 qubits: 2ⁿ − 2 CNOTs, 2ⁿ − 1 RY, depth 2ⁿ⁺¹ − n − 2 = 4, 11, 26.
     expect(io.out.trim().split('\n').slice(1)).toEqual([
       'amplitude,4,2,2,3,4',
@@ -81,7 +81,7 @@ describe('npm run experiment -- encoding-cost', () => {
     }
   });
 
-  it('fails with one line on bad input', () => {
+  it('fails with one line on bad input', async () => {
     for (const [args, pattern] of [
       [['--features', '0:16'], /--features: 0 is below the minimum 1/],
       [['--features', '16:4'], /empty/],
@@ -90,7 +90,7 @@ describe('npm run experiment -- encoding-cost', () => {
       [['--qubits', '3'], /unknown flag --qubits/],
     ] as const) {
       const io = fakeIo();
-      expect(experimentMain(['encoding-cost', ...args], io)).toBe(2);
+      expect(await experimentMain(['encoding-cost', ...args], io)).toBe(2);
       expect(io.out).toBe('');
       expect(io.err.trimEnd().split('\n')).toHaveLength(1);
       expect(io.err).toMatch(pattern);

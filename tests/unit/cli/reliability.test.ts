@@ -45,9 +45,9 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
     [['run', 'x.qasm', '--max-input-bytes', '-1'], 2, /--max-input-bytes/],
   ];
   for (const [argv, code, pattern] of sim) {
-    it(`sim ${argv.join(' ') || '(nothing)'} → ${code}`, () => {
+    it(`sim ${argv.join(' ') || '(nothing)'} → ${code}`, async () => {
       const io = fakeIo({ files });
-      expect(simMain(argv, io)).toBe(code);
+      expect(await simMain(argv, io)).toBe(code);
       expectOneLine(io, pattern);
     });
   }
@@ -62,20 +62,20 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
     [['barren-plateau', '--timeout', '-3'], 2, /--timeout: -3 is below the minimum 0/],
   ];
   for (const [argv, code, pattern] of experiment) {
-    it(`experiment ${argv.join(' ') || '(nothing)'} → ${code}`, () => {
+    it(`experiment ${argv.join(' ') || '(nothing)'} → ${code}`, async () => {
       const io = fakeIo();
-      expect(experimentMain(argv, io)).toBe(code);
+      expect(await experimentMain(argv, io)).toBe(code);
       expectOneLine(io, pattern);
     });
   }
 
-  it('--help documents the convention and exits 0', () => {
+  it('--help documents the convention and exits 0', async () => {
     for (const [run, help] of [
       [simMain, SIM_HELP],
       [experimentMain, EXPERIMENT_HELP],
     ] as const) {
       const io = fakeIo();
-      expect(run(['--help'], io)).toBe(0);
+      expect(await run(['--help'], io)).toBe(0);
       expect(io.out).toBe(help);
       expect(io.out).toMatch(/Exit codes: 0 success; 2 .*refused/s);
       expect(io.out).toMatch(/1 the run failed \(timeout/);
@@ -83,9 +83,9 @@ describe('defect 9: exit codes — 2 for usage and validation, 1 for a failed ru
     }
   });
 
-  it('a list without duplicates still gives one row per value', () => {
+  it('a list without duplicates still gives one row per value', async () => {
     const io = fakeIo();
-    expect(experimentMain(['barren-plateau', '--qubits', '2,3', '--layers', '2', '--samples', '20'], io)).toBe(0);
+    expect(await experimentMain(['barren-plateau', '--qubits', '2,3', '--layers', '2', '--samples', '20'], io)).toBe(0);
     expect(io.out.trimEnd().split('\n')).toHaveLength(3);
   });
 });
@@ -100,16 +100,16 @@ function expectTimedOut(io: FakeIo, pattern: RegExp): void {
 }
 
 describe('defect 10: progress on long runs and --timeout', () => {
-  it('sim: a run past its budget stops with one line and exit 1, nothing on stdout', () => {
+  it('sim: a run past its budget stops with one line and exit 1, nothing on stdout', async () => {
     const io = fakeIo({ files: { 'long.qasm': LONG }, tickMs: 1000 });
-    expect(simMain(['run', 'long.qasm', '--timeout', '5'], io)).toBe(1);
+    expect(await simMain(['run', 'long.qasm', '--timeout', '5'], io)).toBe(1);
     expectTimedOut(io, /stopped after the time budget of 5 seconds \(--timeout 5\)/);
     expect(io.clockReads).toBeLessThan(10); // stopped within a few operations of the deadline
   });
 
-  it('sim: a long run reports progress on stderr and still prints its result', () => {
+  it('sim: a long run reports progress on stderr and still prints its result', async () => {
     const io = fakeIo({ files: { 'long.qasm': LONG }, tickMs: 1000 });
-    expect(simMain(['run', 'long.qasm'], io)).toBe(0);
+    expect(await simMain(['run', 'long.qasm'], io)).toBe(0);
     expect(JSON.parse(io.out).qubits).toBe(3);
     const lines = io.err.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(5);
@@ -119,43 +119,48 @@ describe('defect 10: progress on long runs and --timeout', () => {
       );
   });
 
-  it('sim: a short run prints nothing on stderr, and --progress reports from the start', () => {
+  it('sim: a short run prints nothing on stderr, and --progress reports from the start', async () => {
     const quiet = fakeIo({ files: { 'x.qasm': X0 } });
-    expect(simMain(['run', 'x.qasm'], quiet)).toBe(0);
+    expect(await simMain(['run', 'x.qasm'], quiet)).toBe(0);
     expect(quiet.err).toBe('');
     const verbose = fakeIo({ files: { 'long.qasm': LONG } });
-    expect(simMain(['run', 'long.qasm', '--progress'], verbose)).toBe(0);
+    expect(await simMain(['run', 'long.qasm', '--progress'], verbose)).toBe(0);
     expect(verbose.err.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(50);
   });
 
-  it('sim --noise honours the budget too', () => {
+  it('sim --noise honours the budget too', async () => {
     const io = fakeIo({ files: { 'long.qasm': LONG }, tickMs: 1000 });
-    expect(simMain(['run', 'long.qasm', '--noise', 'ibm_boston', '--timeout', '3'], io)).toBe(1);
+    expect(await simMain(['run', 'long.qasm', '--noise', 'ibm_boston', '--timeout', '3'], io)).toBe(1);
     expectTimedOut(io, /time budget of 3 seconds/);
   });
 
-  it('experiment: the budget is checked between the steps of the computation', () => {
+  it('experiment: the budget is checked between the steps of the computation', async () => {
     const io = fakeIo({ tickMs: 1000 });
-    expect(experimentMain(['barren-plateau', '--qubits', '2:4', '--samples', '100', '--timeout', '4'], io)).toBe(1);
+    expect(await experimentMain(['barren-plateau', '--qubits', '2:4', '--samples', '100', '--timeout', '4'], io)).toBe(
+      1,
+    );
     expectTimedOut(io, /stopped after the time budget of 4 seconds/);
     const ok = fakeIo({ tickMs: 1000 });
     expect(
-      experimentMain(['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'], ok),
+      await experimentMain(
+        ['barren-plateau', '--qubits', '2', '--layers', '2', '--samples', '20', '--timeout', '0'],
+        ok,
+      ),
     ).toBe(0);
     expect(ok.out).toMatch(/^qubits,layers/);
   });
 });
 
 describe('defect 2 (CLI): input is capped before it is all read', () => {
-  it('refuses standard input and files over the cap with one line and exit 2', () => {
+  it('refuses standard input and files over the cap with one line and exit 2', async () => {
     const io = fakeIo({ stdin: X0 });
-    expect(simMain(['run', '-', '--max-input-bytes', '10'], io)).toBe(2);
+    expect(await simMain(['run', '-', '--max-input-bytes', '10'], io)).toBe(2);
     expectOneLine(io, /standard input is larger than 10 bytes/);
     const env = fakeIo({ files: { 'x.qasm': X0 }, env: { QML_MAX_INPUT_BYTES: '20' } });
-    expect(simMain(['run', 'x.qasm'], env)).toBe(2);
+    expect(await simMain(['run', 'x.qasm'], env)).toBe(2);
     expectOneLine(env, /larger than 20 bytes/);
     const ok = fakeIo({ files: { 'x.qasm': X0 }, env: { QML_MAX_INPUT_BYTES: '20' } });
-    expect(simMain(['run', 'x.qasm', '--max-input-bytes', '1000'], ok)).toBe(0);
+    expect(await simMain(['run', 'x.qasm', '--max-input-bytes', '1000'], ok)).toBe(0);
   });
 
   it('readBounded stops at the cap on an endless device and refuses a large file from its size', () => {
@@ -197,9 +202,9 @@ describe('defect 2 (CLI): input is capped before it is all read', () => {
 });
 
 describe('defect 3 (CLI): errors are safe to print', () => {
-  it('escapes control characters from file names, flags and messages, and caps the line', () => {
+  it('escapes control characters from file names, flags and messages, and caps the line', async () => {
     const io = fakeIo();
-    expect(simMain(['run', 'evil\u001b]0;title\u0007.qasm'], io)).toBe(2);
+    expect(await simMain(['run', 'evil\u001b]0;title\u0007.qasm'], io)).toBe(2);
     expect(io.err).not.toMatch(/(?!\n)\p{Cc}/u);
     expect(io.err).toContain('\\x1b]0;title\\x07');
     const long = fakeIo();
@@ -208,9 +213,9 @@ describe('defect 3 (CLI): errors are safe to print', () => {
     expect(long.err).toMatch(/… \(1,000,001 characters\)\n$/);
   });
 
-  it('a QASM error with escape sequences reaches stderr escaped', () => {
+  it('a QASM error with escape sequences reaches stderr escaped', async () => {
     const io = fakeIo({ files: { 'e.qasm': `${HEADER}include "\u001b[2J";\n` } });
-    expect(simMain(['run', 'e.qasm'], io)).toBe(2);
+    expect(await simMain(['run', 'e.qasm'], io)).toBe(2);
     expect(io.err).not.toContain('\u001b');
     expect(io.err).toMatch(/cannot include "\\x1b\[2J"/);
   });

@@ -5,7 +5,7 @@ import {
   raceOnly,
   type RaceExperimentParams,
 } from '../../../src/experiments/baseline-race';
-import { EXPERIMENTS, getExperiment } from '../../../src/experiments';
+import { EXPERIMENT_NAMES, loadExperiment } from '../../../src/experiments';
 import { runDefinition } from '../../../src/experiments/run';
 import { RaceRun, raceParams, runRace, type RaceData } from '../../../src/experiments/baseline-race/race';
 import type { SweepData, SweepParams, SweepRun } from '../../../src/experiments/baseline-race/sweep';
@@ -176,10 +176,10 @@ describe('decision-boundary geometry', () => {
 });
 
 describe('experiments: baseline-race and baseline-race-sweep', () => {
-  it('are registered', () => {
-    expect(getExperiment('baseline-race')).toBe(baselineRace);
-    expect(getExperiment('baseline-race-sweep')).toBe(baselineRaceSweep);
-    expect(Object.keys(EXPERIMENTS)).toEqual(expect.arrayContaining(['baseline-race', 'baseline-race-sweep']));
+  it('are registered', async () => {
+    expect(await loadExperiment('baseline-race')).toBe(baselineRace);
+    expect(await loadExperiment('baseline-race-sweep')).toBe(baselineRaceSweep);
+    expect(EXPERIMENT_NAMES).toEqual(expect.arrayContaining(['baseline-race', 'baseline-race-sweep']));
   });
 
   it('the race is one sample (never split across workers) and defaults to the whole run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExperiment, runDefinition } from '../../../src/experiments';
+import { loadExperiment, runDefinition } from '../../../src/experiments';
 import {
   LEVEL_STRIDES,
   costAt,
@@ -28,8 +28,8 @@ import {
 const P = { custom: 12, layers: 100, grid: 48, seed: 1 };
 
 describe('landscape experiment', () => {
-  it('is registered and computes a G×G grid per register size; with no random layers, cos(θ₀ + π/4)·cos(θ₁ + π/4) at every point', () => {
-    expect(getExperiment('landscape')).toBe(landscape);
+  it('is registered and computes a G×G grid per register size; with no random layers, cos(θ₀ + π/4)·cos(θ₁ + π/4) at every point', async () => {
+    expect(await loadExperiment('landscape')).toBe(landscape);
     const { data } = runDefinition(landscape, { qubits: [2, 4], layers: 10, grid: 48, seed: 3 });
     expect(data.panels.map((p) => p.qubits)).toEqual([2, 4]);
     for (const panel of data.panels) {

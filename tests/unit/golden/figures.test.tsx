@@ -29,7 +29,10 @@ const computed = vi.hoisted(() => ({
 
 vi.mock('../../../src/story/useExperiment', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/story/useExperiment')>();
-  const { getExperiment, runDefinition } = await import('../../../src/experiments');
+  const { runDefinition } = await import('../../../src/experiments');
+  const { EXPERIMENT_NAMES } = await import('../../../src/experiments/registry');
+  const { getLoadedExperiment, loadExperiment } = await import('../../../src/experiments/definitions');
+  await Promise.all(EXPERIMENT_NAMES.map((name) => loadExperiment(name)));
   const idle = { data: undefined, meta: undefined, done: 0, total: 0, ready: false, error: undefined };
   return {
     ...original,
@@ -38,7 +41,7 @@ vi.mock('../../../src/story/useExperiment', async (importOriginal) => {
       const key = original.experimentKey(name, params);
       let result = computed.experiments.get(key);
       if (!result) {
-        result = runDefinition(getExperiment(name), params);
+        result = runDefinition(getLoadedExperiment(name), params);
         computed.experiments.set(key, result);
       }
       return { data: result.data, meta: result.meta, done: 1, total: 1, ready: true, error: undefined };
