@@ -14,8 +14,6 @@
  *   content is still moving (a jump straight to a deep link during hydration) was seen to report "not
  *   intersecting" once and then stay silent; this measurement catches what it missed, and without
  *   IntersectionObserver it alone decides.
- * An element in content the browser skips (`content-visibility: auto`) is measured by its nearest laid-out
- * ancestor (`laidOutStandIn`), so watching never lays out skipped content.
  * Listeners are told the box, not a verdict: each decides with a pure function of it
  * (`isNearViewport`, `classifyVisibility` in priority.ts). Nothing runs at import time.
  */
@@ -61,20 +59,6 @@ function deliver(element: Element, box: ViewportBox): void {
   }
 }
 
-/**
- * The element to measure in place of `element`: itself, unless it lies in content the browser skips
- * (under `content-visibility: auto`, away from the viewport), whose layout is not computed. Measuring
- * there would lay out the whole skipped subtree in one task; its nearest laid-out ancestor (the
- * `content-visibility: auto` element, sized by its `contain-intrinsic-size`) says where it roughly is, and
- * is measured instead. Once the browser renders the content, the element itself is measured again.
- */
-export function laidOutStandIn(element: Element): Element {
-  if (typeof element.checkVisibility !== 'function') return element;
-  let e: Element | null = element;
-  while (e && !e.checkVisibility({ contentVisibilityAuto: true })) e = e.parentElement;
-  return e ?? element;
-}
-
 function measurePending(): void {
   frame = 0;
   const elements = [...pending];
@@ -84,7 +68,7 @@ function measurePending(): void {
   const boxes = elements
     .filter((el) => el.isConnected && watched.has(el))
     .map((el) => {
-      const r = laidOutStandIn(el).getBoundingClientRect();
+      const r = el.getBoundingClientRect();
       return [el, { top: r.top, bottom: r.bottom, height }] as const;
     });
   for (const [el, box] of boxes) deliver(el, box);
@@ -130,11 +114,8 @@ function observerFor(margin: number): IntersectionObserver | null {
     observer = new IntersectionObserver(
       (entries) => {
         const height = window.innerHeight;
-        for (const e of entries) {
-          // A target in skipped content has no layout of its own to report: measure its stand-in.
-          if (laidOutStandIn(e.target) !== e.target) schedule([e.target]);
-          else deliver(e.target, { top: e.boundingClientRect.top, bottom: e.boundingClientRect.bottom, height });
-        }
+        for (const e of entries)
+          deliver(e.target, { top: e.boundingClientRect.top, bottom: e.boundingClientRect.bottom, height });
       },
       { rootMargin: `${percent} 0px ${percent} 0px`, threshold: [0] },
     );

@@ -10,13 +10,7 @@ type Rect = { top: number; bottom: number };
 
 class FakeElement {
   isConnected = true;
-  /** False while the element lies in content the browser skips (content-visibility: auto). */
-  rendered = true;
-  parentElement: FakeElement | null = null;
   constructor(public rect: Rect) {}
-  checkVisibility() {
-    return this.rendered;
-  }
   getBoundingClientRect() {
     return { ...this.rect, left: 0, right: 100, width: 100, height: this.rect.bottom - this.rect.top };
   }
@@ -194,27 +188,5 @@ describe('watchViewport', () => {
     expect(FakeObserver.all[0].targets.has(el)).toBe(true);
     stopB();
     expect(FakeObserver.all[0].targets.has(el)).toBe(false);
-  });
-
-  it('measures an element in skipped content by its nearest laid-out ancestor, never the element itself', async () => {
-    const { watchViewport } = await load();
-    const section = new FakeElement({ top: 5000, bottom: 9000 });
-    const island = new FakeElement({ top: 0, bottom: 0 });
-    island.parentElement = section;
-    island.rendered = false;
-    island.getBoundingClientRect = () => {
-      throw new Error('measuring skipped content lays it out');
-    };
-    const heard: ViewportBox[] = [];
-    const stop = watchViewport(dom(island), (box) => heard.push(box), [0.5]);
-    runFrame();
-    // An observer entry for the skipped target (its rect is not meaningful) is replaced by a measurement.
-    FakeObserver.all[0].callback([{ target: island, boundingClientRect: { top: 0, bottom: 0 } }]);
-    runFrame();
-    expect(heard).toEqual([
-      { top: 5000, bottom: 9000, height: 800 },
-      { top: 5000, bottom: 9000, height: 800 },
-    ]);
-    stop();
   });
 });
