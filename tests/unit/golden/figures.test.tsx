@@ -98,7 +98,8 @@ function mismatchMessage(file: string, expected: string, actual: string): string
 }
 
 describe('golden SVGs of every figure step', () => {
-  beforeAll(loadViews);
+  // Loading every view module transforms most of src/ on first use: seconds on an idle machine, more under load.
+  beforeAll(loadViews, 60_000);
 
   it.each(frames.map((frame) => [`${frame.figure} step ${frame.step}`, frame] as const))(
     '%s renders as its golden file',
