@@ -23,10 +23,9 @@
 import { parity, popcount } from './bits';
 import { JsPasses, type KernelPasses } from './layered-kernel-js';
 import { WasmPasses } from './layered-kernel-wasm';
-import type { Block, LayeredProgram, Rotation } from './layered-program';
+import type { Block, Cost, LayeredProgram, Rotation } from './layered-program';
 
-export type Cost = 'zz' | 'global' | 'local';
-export const COSTS: readonly Cost[] = ['zz', 'global', 'local'];
+export { COSTS, type Cost } from './layered-program';
 
 const HALF_PI = Math.PI / 2;
 

@@ -53,3 +53,11 @@ export function toCircuit(program: LayeredProgram, shift = 0): Circuit {
   });
   return { numQubits: program.numQubits, numClbits: 0, ops };
 }
+
+/**
+ * The cost whose gradient the kernel returns: ⟨Z₀Z₁⟩ (McClean et al. 2018), the global cost 1 − p(0…0) or
+ * the local cost (Cerezo et al. 2021). Here, not in the kernel, so that parameter checks on the page's
+ * thread do not load the kernel.
+ */
+export type Cost = 'zz' | 'global' | 'local';
+export const COSTS: readonly Cost[] = ['zz', 'global', 'local'];

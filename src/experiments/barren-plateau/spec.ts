@@ -6,7 +6,7 @@
 import { mergeIndexedSamples, type IndexedSamples } from '../samples';
 import { linearFit, sampleStats, type LinearFit } from '../stats';
 import type { ExperimentSpec, Refinement } from '../types';
-import { COSTS, type Cost } from '../../sim/layered-kernel';
+import { COSTS, type Cost } from '../../sim/layered-program';
 import { ANSATZE, type Ansatz } from './program';
 
 export interface BarrenPlateauParams {
