@@ -19,9 +19,12 @@ import { revealCopyButtons } from '../cite/copy';
 import { SiteHeaderControls } from '../pages/SiteHeader';
 import { UpdatePrompt } from '../pages/UpdatePrompt';
 import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
-import { isNearViewport, NEAR_VIEWPORT, watchViewport } from '../story/viewport';
+import { isNearViewport, watchViewport } from '../story/viewport';
 import { IslandRoot } from './IslandRoot';
 import { ISLAND_ATTR, ISLAND_EAGER, islandIdentifierPrefix, type IslandName, type IslandProps } from './types';
+
+/** How close to the viewport an island must come to load and hydrate: viewport heights, above and below. */
+export const NEAR_VIEWPORT = 0.5;
 
 type Loader<N extends IslandName> = (props: IslandProps[N]) => Promise<ComponentType<IslandProps[N]>>;
 

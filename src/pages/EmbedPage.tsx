@@ -22,7 +22,6 @@ import { siteTitle } from './site';
 import './pages.css';
 import { pageHref } from '../site/address';
 import { loadedFigureSteps, loadedSection, type LoadedSection } from './embed-content';
-import { GatedFigure } from './figure-gate';
 
 /** Numbering is the article's; the references are those of the one section shown. */
 function citationsOf(section: LoadedSection | undefined): CitationData {
@@ -186,7 +185,7 @@ export function EmbedFigurePage({ figure }: { figure: string }) {
 }
 
 /** Each Scrolly of a section embed becomes its own stepper over the same collected steps. */
-function SectionStepper({ figure, children }: { figure: string; children?: ReactNode }) {
+function SectionScrolly({ figure, children }: { figure: string; children?: ReactNode }) {
   const [step, setStep] = useState(0);
   const { steps, labels } = useMemo(() => {
     const collected = collectSteps(children);
@@ -194,15 +193,6 @@ function SectionStepper({ figure, children }: { figure: string; children?: React
     return { steps: collected, labels: collected.map((_, i) => entry?.steps[i] ?? `Step ${i + 1}`) };
   }, [figure, children]);
   return <Stepper figure={figure} steps={steps} labels={labels} step={step} onStep={setStep} />;
-}
-
-/** A section's figure hydrates when it nears the viewport (figure-gate, mount.tsx). */
-function SectionScrolly({ figure, children }: { figure: string; children?: ReactNode }) {
-  return (
-    <GatedFigure id={figure}>
-      <SectionStepper figure={figure}>{children}</SectionStepper>
-    </GatedFigure>
-  );
 }
 
 export function EmbedSectionPage({ section }: { section: string }) {

@@ -33,9 +33,6 @@ export function isNearViewport(box: ViewportBox, margin: number): boolean {
   return box.bottom >= -margin * box.height && box.top <= box.height + margin * box.height;
 }
 
-/** How near (in viewport heights) an island or a section embed's figure must come before it hydrates. */
-export const NEAR_VIEWPORT = 0.5;
-
 /** Scroll measurements at most this often (ms), plus one after the last scroll event. */
 export const SCROLL_CHECK_MS = 100;
 
