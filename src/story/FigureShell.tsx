@@ -214,17 +214,20 @@ export function FigureShell(props: FigureShellProps) {
         </p>
       ) : null}
       <FailureNote instance={instance} />
-      <MotionConfig reducedMotion="user">
-        <div className="fig__graphic">{children}</div>
-      </MotionConfig>
-      {showWork && work ? (
-        <div className="fig__work">
-          <progress max={1} value={fraction} aria-label={work.label ?? 'Computing'} />
-          <span>
-            {work.label ?? 'Computing'} … {Math.round(fraction * 100)}%
-          </span>
-        </div>
-      ) : null}
+      {/* The progress line sits over the graphic's lower edge, so showing and hiding it moves no content. */}
+      <div className="fig__stage">
+        <MotionConfig reducedMotion="user">
+          <div className="fig__graphic">{children}</div>
+        </MotionConfig>
+        {showWork && work ? (
+          <div className="fig__work">
+            <progress max={1} value={fraction} aria-label={work.label ?? 'Computing'} />
+            <span>
+              {work.label ?? 'Computing'} … {Math.round(fraction * 100)}%
+            </span>
+          </div>
+        ) : null}
+      </div>
       {controls ? <div className="fig__controls">{controls}</div> : null}
       <div className="fig__extras">
         <details className="fig__disclosure">
