@@ -23,12 +23,6 @@ export interface FigureInstance {
 
 export const FigureInstanceContext = createContext<FigureInstance | null>(null);
 
-/**
- * The edges `classifyVisibility` decides on, in viewport heights from the viewport: its own edge (view)
- * and one screen further (next / far). The visibility watcher reports crossings of these at once.
- */
-export const VISIBILITY_BOUNDARIES: readonly number[] = [0, 1];
-
 /** Where a box lies relative to a viewport of height `viewportHeight` (pure; tops/bottoms in px from its top). */
 export function classifyVisibility(top: number, bottom: number, viewportHeight: number): Visibility {
   if (bottom > 0 && top < viewportHeight) return 'view';

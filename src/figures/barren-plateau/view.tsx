@@ -8,7 +8,7 @@ import { fmtFixed } from '../../format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef } from 'react';
 import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
-import { useNearViewport } from '../../story/useNearViewport';
+import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';

@@ -7,7 +7,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
 import { useRef } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import { useNearViewport } from '../../story/useNearViewport';
+import { useNearViewport } from '../../charts/useNearViewport';
 import {
   DAY_NAMES,
   DRIFT,

@@ -5,7 +5,7 @@
  */
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { useId, useMemo, useRef } from 'react';
-import { useNearViewport } from '../../story/useNearViewport';
+import { useNearViewport } from '../../charts/useNearViewport';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';

@@ -7,7 +7,7 @@ import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import { useNearViewport } from '../../story/useNearViewport';
+import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { DataTable } from '../../story/data';

@@ -8,7 +8,7 @@ import { format } from 'd3-format';
 import { area, line } from 'd3-shape';
 import { useMemo, useRef, useState } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
-import { useNearViewport } from '../../story/useNearViewport';
+import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';

@@ -19,7 +19,7 @@ import { goldenFrames, loadViews, renderFrame } from './frames';
 import { goldenSvg } from './markup';
 import { GOLDEN_DIR, goldenPath, removeStale, staleEntries, UPDATE_COMMAND, updating } from './store';
 
-vi.mock('../../../src/story/useNearViewport', () => ({ useNearViewport: () => true }));
+vi.mock('../../../src/charts/useNearViewport', () => ({ useNearViewport: () => true }));
 
 // Results computed once for every view: Vitest evaluates a mock factory once per importing module.
 const computed = vi.hoisted(() => ({
