@@ -82,6 +82,58 @@ let frame = 0;
 let observer: ResizeObserver | null = null;
 let detachWindow: (() => void) | null = null;
 
+// ---- a deep link's step stays on the trigger line while the page settles ----
+
+/**
+ * The step a fresh navigation's fragment names (`/#shot-noise-step-2`), until the reader takes over. The
+ * browser scrolls to it once, but late layout changes (a web font swapping in around the load event)
+ * can still move the page by a few pixels without moving the step, which leaves the trigger line in the
+ * gap above it and the previous step active. While pinned, every update puts the step back on the line.
+ * Released by the reader's first wheel, touch, pointer or key input, by a later hash change, and 2 s
+ * after the load event. Reloads and history navigations are left to the browser's scroll restoration.
+ */
+let pinned: HTMLElement | null = null;
+let pinArmed = false;
+const PIN_AFTER_LOAD_MS = 2000;
+const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+
+function freshNavigation(): boolean {
+  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return !entry || entry.type === 'navigate';
+}
+
+function releasePin(): void {
+  pinned = null;
+  for (const type of READER_INPUT) window.removeEventListener(type, releasePin, true);
+  window.removeEventListener('hashchange', releasePin);
+  window.removeEventListener('load', releaseLater);
+}
+
+function releaseLater(): void {
+  window.setTimeout(releasePin, PIN_AFTER_LOAD_MS);
+}
+
+function armFragmentPin(): void {
+  if (pinArmed) return;
+  pinArmed = true;
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target?.matches('[data-step-index]') || !freshNavigation()) return;
+  pinned = target;
+  for (const type of READER_INPUT) window.addEventListener(type, releasePin, { capture: true, passive: true });
+  window.addEventListener('hashchange', releasePin);
+  if (document.readyState === 'complete') releaseLater();
+  else window.addEventListener('load', releaseLater);
+}
+
+/** Scrolls so that the pinned step's top is on the trigger line again (no-op within 1 px). */
+function holdPin(offset: number): void {
+  if (!pinned) return;
+  if (!pinned.isConnected) return releasePin();
+  const drift = Math.round(pinned.getBoundingClientRect().top) - offset;
+  if (Math.abs(drift) > 1) window.scrollTo({ top: window.scrollY + drift, behavior: 'instant' });
+}
+
 /** Writes a section's hooks; only what changed is touched. */
 function write(t: Tracked, offset: number, margin: number, next: StepPosition): void {
   const { section } = t;
@@ -114,14 +166,16 @@ function update(): void {
   frame = 0;
   if (tracked.size === 0) return;
   const root = document.documentElement;
-  // Read phase: geometry of every section before any attribute is written.
-  if (stale) {
+  // Read phase: geometry of every section before any attribute is written. While a deep link is pinned,
+  // every frame re-measures: a font swap can move steps without resizing anything observed.
+  if (stale || pinned) {
     layout = nextLayoutSize(layout, { width: root.clientWidth, height: root.clientHeight });
     for (const t of tracked.values()) t.bounds = measureStepBounds(t.section);
     stale = false;
   }
   const offset = triggerOffset(layout ?? { width: root.clientWidth, height: root.clientHeight });
   const margin = offset - scrollPaddingTop(root);
+  holdPin(offset);
   const y = window.scrollY + offset;
   const next = [...tracked.values()].map((t) => [t, activeStep(t.bounds, y)] as const);
   // Write phase.
@@ -160,6 +214,7 @@ export function trackScrolly(section: HTMLElement): () => void {
     tracked.set(section, { section, figure, bounds: [], position: null, trigger: null, margin: null });
     detachWindow ??= attachWindow();
     observer?.observe(section);
+    armFragmentPin();
   }
   schedule(true);
   return () => {

@@ -96,6 +96,18 @@ test.describe('scrolly step tracking', () => {
     await expect(page.locator(`${SECTION} [data-active="true"]`)).toHaveCount(1);
   });
 
+  test('a deep link keeps its step when the page shifts as it settles (a late font swap)', async ({ page }) => {
+    test.setTimeout(90_000);
+    // What a web font arriving at the load event did ~1 run in 15: the page moved 30 px up, the step stayed,
+    // and the trigger line fell into the gap above it (step 1 at progress 1).
+    await page.addInitScript(() => {
+      window.addEventListener('load', () => setTimeout(() => window.scrollBy({ top: -30, behavior: 'instant' })));
+    });
+    await openArticle(page, '/#shot-noise-step-2');
+    await expectStep(page, 2);
+    await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
+  });
+
   test('a reload mid-story restores the same step', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
