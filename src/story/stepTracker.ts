@@ -168,10 +168,12 @@ function update(): void {
   const root = document.documentElement;
   // Read phase: geometry of every section before any attribute is written. While a deep link is pinned,
   // every frame re-measures: a font swap can move steps without resizing anything observed.
+  let measured: string | null = null;
   if (stale || pinned) {
     layout = nextLayoutSize(layout, { width: root.clientWidth, height: root.clientHeight });
     for (const t of tracked.values()) t.bounds = measureStepBounds(t.section);
     stale = false;
+    measured = `${root.clientWidth}x${root.clientHeight}x${root.scrollHeight}`;
   }
   const offset = triggerOffset(layout ?? { width: root.clientWidth, height: root.clientHeight });
   const margin = offset - scrollPaddingTop(root);
@@ -180,6 +182,18 @@ function update(): void {
   const next = [...tracked.values()].map((t) => [t, activeStep(t.bounds, y)] as const);
   // Write phase.
   for (const [t, position] of next) write(t, offset, margin, position);
+  announce(root, window.scrollY, measured);
+}
+
+/**
+ * What the tracker last saw, on `<html>` for tests and tools: `data-steps-y` the scroll position its last
+ * update used, `data-steps-measured` the viewport and document size at its last measurement. When both
+ * match the page's current scrollY and size, every section's hooks describe the current position.
+ */
+function announce(root: HTMLElement, y: number, measured: string | null): void {
+  const at = String(Math.round(y));
+  if (root.dataset.stepsY !== at) root.dataset.stepsY = at;
+  if (measured !== null && root.dataset.stepsMeasured !== measured) root.dataset.stepsMeasured = measured;
 }
 
 function schedule(remeasure: boolean): void {

@@ -46,16 +46,16 @@ async function expectStep(page: Page, n: number): Promise<void> {
   await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
 }
 
-/** Waits two animation frames (the tracker is rAF-throttled). */
-async function frames(page: Page, n = 2): Promise<void> {
-  await page.evaluate(
-    (k) =>
-      new Promise<void>((resolve) => {
-        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
-        tick(k);
-      }),
-    n,
-  );
+/**
+ * Waits until the step tracker has processed the current scroll position and the current viewport and
+ * document size (it announces both on <html>: data-steps-y, data-steps-measured).
+ */
+async function trackerSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.documentElement;
+    const size = `${root.clientWidth}x${root.clientHeight}x${root.scrollHeight}`;
+    return root.dataset.stepsY === String(Math.round(scrollY)) && root.dataset.stepsMeasured === size;
+  });
 }
 
 test.describe('scrolly step tracking', () => {
@@ -149,7 +149,7 @@ test.describe('scrolly step tracking', () => {
       expect(before.mount).toMatch(/^\d+$/);
       for (const h of [viewport.height - 80, viewport.height, viewport.height - 80, viewport.height]) {
         await page.setViewportSize({ width: viewport.width, height: h });
-        await frames(page, 3);
+        await trackerSettled(page);
         const now = await page.evaluate(
           ([s, f]) => {
             const section = document.querySelector(s as string) as HTMLElement;
@@ -181,7 +181,7 @@ test.describe('scrolly step tracking', () => {
     const section = page.locator(SECTION);
     const at = async (y: number) => {
       await page.evaluate((t) => window.scrollTo({ top: t, behavior: 'instant' }), y);
-      await frames(page);
+      await trackerSettled(page);
     };
     // At the tall step's new bottom edge, the bounds measured before the size change would put the trigger
     // line several steps further down: step 1 at progress 1 shows the tracker has re-measured.
@@ -208,12 +208,12 @@ test.describe('scrolly step tracking', () => {
       (y) => window.scrollTo({ top: y, behavior: 'instant' }),
       Math.max(0, first.top - first.trigger - 400),
     );
-    await frames(page);
+    await trackerSettled(page);
     await expect(page.locator(SECTION)).toHaveAttribute('data-active-step', '0');
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
     const last = await stepGeometry(page, LAST);
     await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), last.bottom - last.trigger + 50);
-    await frames(page);
+    await trackerSettled(page);
     await expect(page.locator(SECTION)).toHaveAttribute('data-active-step', String(LAST));
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '1');
   });
@@ -227,7 +227,7 @@ test.describe('scrolly step tracking', () => {
     await scrollToStep(page, 3, 40);
     await expectStep(page, 3);
     await page.setViewportSize({ width: 375, height: 800 });
-    await frames(page, 4);
+    await trackerSettled(page);
     for (const y of [null, 0.25, 0.5, 0.75]) {
       if (y !== null) {
         const total = await page.evaluate((sel) => {
@@ -239,7 +239,7 @@ test.describe('scrolly step tracking', () => {
           (t) => window.scrollTo({ top: t, behavior: 'instant' }),
           Math.round(total.top + total.height * y),
         );
-        await frames(page, 3);
+        await trackerSettled(page);
       }
       const state = await page.evaluate((sel) => {
         const s = document.querySelector(sel) as HTMLElement;
@@ -293,7 +293,7 @@ test.describe('scrolly step tracking', () => {
       expect(offenders).toEqual([]);
       const topAt = async (n: number) => {
         await scrollToStep(page, n, 20);
-        await frames(page);
+        await trackerSettled(page);
         return page.evaluate(
           (sel) =>
             Math.round((document.querySelector(`${sel} .scrolly__graphic`) as HTMLElement).getBoundingClientRect().top),
