@@ -15,6 +15,7 @@
  * Nothing is allocated per circuit, per gate or per shot.
  */
 import type { Rng } from '../sim/rng';
+import { cdfSearch } from '../sim/sampling';
 import type { Point } from './datasets';
 import type { VqcConfig } from './vqc';
 
@@ -246,15 +247,7 @@ export class VqcKernel {
       sum = shots - 2 * odd;
     } else {
       for (let t = 0; t < shots; t++) {
-        const v = u[t] * acc;
-        let lo = 0,
-          hi = last;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cdf[mid] > v) hi = mid;
-          else lo = mid + 1;
-        }
-        sum += lo & 1 ? -1 : 1;
+        sum += cdfSearch(cdf, last, u[t] * acc) & 1 ? -1 : 1;
       }
     }
     return sum / shots;

@@ -278,27 +278,24 @@ export function tensorKraus(low: KrausSet, high: KrausSet): KrausSet {
   return pruneZero(out);
 }
 
+/** Conjugate transpose K† of an interleaved complex matrix: (K†)_{r c} = conj(K_{c r}). */
+function adjoint(m: Float64Array): Float64Array {
+  const dim = matrixDim(m);
+  const out = new Float64Array(m.length);
+  for (let r = 0; r < dim; r++)
+    for (let c = 0; c < dim; c++) {
+      out[2 * (r * dim + c)] = m[2 * (c * dim + r)];
+      out[2 * (r * dim + c) + 1] = -m[2 * (c * dim + r) + 1];
+    }
+  return out;
+}
+
 /** Σ K† K as an interleaved complex matrix (equals I for a trace-preserving channel). */
 export function krausCompleteness(kraus: KrausSet): Float64Array {
-  const dim = matrixDim(kraus[0]);
-  const out = new Float64Array(2 * dim * dim);
+  const out = new Float64Array(kraus[0].length);
   for (const k of kraus) {
-    for (let r = 0; r < dim; r++)
-      for (let c = 0; c < dim; c++) {
-        let re = 0,
-          im = 0;
-        for (let m = 0; m < dim; m++) {
-          // (K†)_{r m} = conj(K_{m r})
-          const a = 2 * (m * dim + r),
-            b = 2 * (m * dim + c);
-          const aRe = k[a],
-            aIm = -k[a + 1];
-          re += aRe * k[b] - aIm * k[b + 1];
-          im += aRe * k[b + 1] + aIm * k[b];
-        }
-        out[2 * (r * dim + c)] += re;
-        out[2 * (r * dim + c) + 1] += im;
-      }
+    const product = matMul(adjoint(k), k);
+    for (let i = 0; i < out.length; i++) out[i] += product[i];
   }
   return out;
 }

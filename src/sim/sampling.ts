@@ -70,15 +70,7 @@ export class CdfSampler {
       if (rng.fill) rng.fill(buf, m);
       else for (let t = 0; t < m; t++) buf[t] = rng.next();
       for (let t = 0; t < m; t++) {
-        const u = buf[t] * total;
-        let lo = 0,
-          hi = last;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cdf[mid] > u) hi = mid;
-          else lo = mid + 1;
-        }
-        sum += parity(lo & mask) ? -1 : 1;
+        sum += parity(cdfSearch(cdf, last, buf[t] * total) & mask) ? -1 : 1;
       }
     }
     return sum;
@@ -86,17 +78,7 @@ export class CdfSampler {
 
   /** One basis index drawn with probability probs[i] / Σ probs. */
   sample(rng: Rng): number {
-    const u = rng.next() * this.total;
-    const cdf = this.cdf;
-    // first index with cdf[i] > u
-    let lo = 0,
-      hi = this.lastNonZero;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid] > u) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return cdfSearch(this.cdf, this.lastNonZero, rng.next() * this.total);
   }
 }
 
@@ -202,4 +184,20 @@ export function estimateExpectation(
   const mean = sampler.sumSigns(rng, shots, support) / shots;
   const variance = shots > 1 ? Math.max(0, ((1 - mean * mean) * shots) / (shots - 1)) : 1;
   return { mean, stderr: Math.sqrt(variance / shots) };
+}
+
+/**
+ * The draw for the point `u` of [0, cdf[last]): the first index i ≤ last with cdf[i] > u, or `last` when
+ * rounding leaves none (binary search over a non-decreasing cumulative sum). Every sampler shares it, so
+ * the same uniform gives the same index everywhere.
+ */
+export function cdfSearch(cdf: Float64Array, last: number, u: number): number {
+  let lo = 0,
+    hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

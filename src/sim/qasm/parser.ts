@@ -312,39 +312,15 @@ class Parser {
     const qname = quoteInput(name);
     if (this.gates.has(name)) this.fail(nameTok, `gate ${qname} is already defined`);
     if (FUNCTIONS.has(name) || name === 'pi') this.fail(nameTok, `${qname} is reserved and cannot name a gate`);
-    const params: string[] = [];
-    const paramSet = new Set<string>();
+    let params: string[] = [];
     if (this.isSym('(')) {
       this.next();
-      if (!this.isSym(')')) {
-        for (;;) {
-          const p = this.expectId('a parameter name');
-          if (paramSet.has(p.text)) this.fail(p, `parameter ${quoteInput(p.text)} declared twice`);
-          paramSet.add(p.text);
-          params.push(p.text);
-          if (this.isSym(',')) {
-            this.next();
-            continue;
-          }
-          break;
-        }
-      }
+      if (!this.isSym(')')) params = this.declaredNames('parameter');
       this.expectSym(')');
     }
-    const qubits: string[] = [];
-    const qubitIndex = new Map<string, number>();
-    for (;;) {
-      const q = this.expectId('a qubit argument name');
-      if (qubitIndex.has(q.text)) this.fail(q, `qubit argument ${quoteInput(q.text)} declared twice`);
-      if (paramSet.has(q.text)) this.fail(q, `${quoteInput(q.text)} is both a parameter and a qubit argument`);
-      qubitIndex.set(q.text, qubits.length);
-      qubits.push(q.text);
-      if (this.isSym(',')) {
-        this.next();
-        continue;
-      }
-      break;
-    }
+    const paramSet = new Set(params);
+    const qubits = this.declaredNames('qubit argument', paramSet);
+    const qubitIndex = new Map(qubits.map((q, i) => [q, i]));
     this.expectSym('{');
     const body: BodyCall[] = [];
     let cost = 0,
@@ -375,6 +351,19 @@ class Parser {
     }
     this.next();
     this.gates.set(name, { kind: 'user', name, params, qubits, body, cost, evalCost });
+  }
+
+  /** A gate definition's comma-separated list of distinct names; `params` are names a qubit argument may not reuse. */
+  private declaredNames(what: 'parameter' | 'qubit argument', params?: ReadonlySet<string>): string[] {
+    const names = new Set<string>();
+    for (;;) {
+      const tok = this.expectId(`a ${what} name`);
+      if (names.has(tok.text)) this.fail(tok, `${what} ${quoteInput(tok.text)} declared twice`);
+      if (params?.has(tok.text)) this.fail(tok, `${quoteInput(tok.text)} is both a parameter and a qubit argument`);
+      names.add(tok.text);
+      if (!this.isSym(',')) return [...names];
+      this.next();
+    }
   }
 
   private bodyQubitList(qubitIndex: ReadonlyMap<string, number>): number[] {

@@ -186,6 +186,12 @@ describe('flips, composition and diagnostics', () => {
     expect(Array.from(s)).toEqual([1, 0, 0, 0, 0, 0, expect.closeTo(1, 15), 0]);
   });
 
+  it('completeness conjugates complex entries: K = [[1, i], [0, 0]] gives K†K = [[1, i], [−i, 1]]', () => {
+    // Without the conjugate the product would be [[1, i], [i, −1]]: this pins the sign of both imaginary parts.
+    const k: KrausSet = [new Float64Array([1, 0, 0, 1, 0, 0, 0, 0])];
+    expect(Array.from(krausCompleteness(k))).toEqual([1, 0, 0, 1, 0, -1, 1, 0]);
+  });
+
   it('process fidelity of the identity is 1; fully depolarizing gives F_avg = 1/d', () => {
     expect(processFidelity(depolarizing(0))).toBe(1);
     expect(averageGateFidelity(depolarizing(1))).toBeCloseTo(0.5, 15);

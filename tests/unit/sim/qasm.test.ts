@@ -107,6 +107,17 @@ describe('parseQasm: language', () => {
     expect(ops).toEqual(['h0', 'h1', 'cx02', 'cx13', 'cx02', 'cx03', 'm22', 'm33', 'm10', 'b012']);
   });
 
+  it('rejects a gate definition that declares a name twice, or one name as both parameter and qubit', () => {
+    expect(() => parseQasm(`${HEADER}gate g(t, t) a { rz(t) a; }`)).toThrow(/parameter 't' declared twice/);
+    expect(() => parseQasm(`${HEADER}gate g a, b, a { cx a, b; }`)).toThrow(/qubit argument 'a' declared twice/);
+    expect(() => parseQasm(`${HEADER}gate g(t) t { h t; }`)).toThrow(/'t' is both a parameter and a qubit argument/);
+    const c = parseQasm(`${HEADER}gate g(s, t) a, b { rz(s) a; rz(t) b; }\nqreg q[2];\ng(0.5, 0.25) q[1], q[0];`);
+    expect(c.ops.map((o) => (o.kind === 'gate' ? [o.name, o.qubits[0], o.params[0]] : o.kind))).toEqual([
+      ['rz', 1, 0.5],
+      ['rz', 0, 0.25],
+    ]);
+  });
+
   it('evaluates parameter expressions with the usual precedence', () => {
     const cases: [string, number][] = [
       ['pi/2', Math.PI / 2],
