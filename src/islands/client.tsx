@@ -2,7 +2,7 @@
  * The article in the browser: static HTML with islands. Nothing here hydrates the page as a whole.
  *
  * - Step tracking starts at once on every `[data-scrolly]` section (stepTracker.ts writes the DOM hooks
- *   on the static prose; no React).
+ *   on the static prose; no React); its first measurement runs in the first frame.
  * - Each `[data-island]` element is its own React root. The header (and the update prompt, which shows
  *   nothing until a new version is installed) hydrate at once; every other island when it comes within
  *   `NEAR_VIEWPORT` of the viewport (the page's visibility watcher, src/story/viewport.ts): its chunk is
@@ -69,6 +69,11 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** Resolves in the next animation frame, before the browser's own style and layout of that frame. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 /** One island at a time: each job hydrates one island and resolves when it has committed. */
 function createHydrationQueue() {
   let tail: Promise<void> = Promise.resolve();
@@ -111,8 +116,12 @@ function hydrateIsland<N extends IslandName>(
 /** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
 export async function startIslands(root: HTMLElement): Promise<void> {
   for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]')) trackScrolly(section);
-  updateStepTrackingNow();
   revealCopyButtons(root);
+  // The trackers' first measurement lays out the whole page. In this task, which evaluated the entry right
+  // after the parser's last chunk, it would make one long task of parsing, script and layout; in the first
+  // frame the browser lays the page out anyway, so the measurement costs the frame nothing extra.
+  await nextFrame();
+  updateStepTrackingNow();
 
   const enqueue = createHydrationQueue();
   const started = new WeakMap<HTMLElement, Promise<void>>();
