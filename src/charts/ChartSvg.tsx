@@ -1,12 +1,13 @@
 /**
- * A chart's SVG: sized by its layout (the viewBox scales it to the container), an image with a label
+ * A chart's SVG: drawn in its layout's coordinates (the viewBox), in a box whose height follows the
+ * layout's sizing rule from the container's width (`chartBoxStyle`), an image with a label
  * for assistive technology, drawing inside the margins. Clip paths and other definitions go in `defs`.
  */
 import type { ReactNode } from 'react';
-import type { ChartLayout } from './layout';
+import { chartBoxStyle, type ChartLayout } from './layout';
 
 export interface ChartSvgProps {
-  layout: Pick<ChartLayout, 'width' | 'height' | 'margin'>;
+  layout: Pick<ChartLayout, 'width' | 'height' | 'margin' | 'sizing'>;
   label: string;
   className?: string;
   defs?: ReactNode;
@@ -15,7 +16,13 @@ export interface ChartSvgProps {
 
 export function ChartSvg({ layout: L, label, className, defs, children }: ChartSvgProps) {
   return (
-    <svg className={className} viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={label}>
+    <svg
+      className={className}
+      viewBox={`0 0 ${L.width} ${L.height}`}
+      style={chartBoxStyle(L.sizing)}
+      role="img"
+      aria-label={label}
+    >
       {defs ? <defs>{defs}</defs> : null}
       <g transform={`translate(${L.margin.left},${L.margin.top})`}>{children}</g>
     </svg>

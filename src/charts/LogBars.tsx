@@ -5,7 +5,7 @@
  */
 import { scaleLog } from 'd3-scale';
 import { Axis } from './Axis';
-import { chartLayout } from './layout';
+import { chartBoxStyle, chartLayout } from './layout';
 
 export interface LogBarRow {
   key: string;
@@ -55,6 +55,7 @@ export function LogBars({ rows, width, title, tickFormat, domain, className }: L
     <svg
       className={className}
       viewBox={`0 0 ${L.width} ${L.height}`}
+      style={chartBoxStyle(L.sizing)}
       role="img"
       aria-label={`${title}, logarithmic scale`}
     >

@@ -14,6 +14,15 @@ export interface ChartLayout {
   /** Plot area size (inside the margins). */
   innerWidth: number;
   innerHeight: number;
+  /** The rule `height` came from, so the page can size the chart's box before it knows the width. */
+  sizing: ChartSizing;
+}
+
+/** Height = width × aspect, clamped to [minHeight, maxHeight] (px). */
+export interface ChartSizing {
+  aspect: number;
+  minHeight: number;
+  maxHeight: number;
 }
 
 /**
@@ -37,5 +46,22 @@ export function chartLayout(
     margin,
     innerWidth: Math.max(1, width - margin.left - margin.right),
     innerHeight: Math.max(1, height - margin.top - margin.bottom),
+    sizing: { aspect, minHeight, maxHeight },
   };
+}
+
+/**
+ * CSS for a chart's box that gives it, at any container width, the height `chartLayout` computes for
+ * that width (containers of 280 px and wider). Pre-rendered markup is laid out for a width the server
+ * guesses; with this box the chart already takes its final height then, so measuring the real width at
+ * hydration redraws the chart inside the box without moving anything below it (no layout shift).
+ */
+export function chartBoxStyle({ aspect, minHeight, maxHeight }: ChartSizing): {
+  aspectRatio?: string;
+  minHeight?: string;
+  maxHeight?: string;
+  height?: string;
+} {
+  if (!(aspect > 0) || minHeight >= maxHeight) return { height: `${Math.round(minHeight)}px` };
+  return { aspectRatio: `1 / ${aspect}`, minHeight: `${minHeight}px`, maxHeight: `${maxHeight}px` };
 }

@@ -2,10 +2,11 @@
  * The article in the browser: static HTML with islands. Nothing here hydrates the page as a whole.
  *
  * - Step tracking starts at once on every `[data-scrolly]` section (stepTracker.ts writes the DOM hooks
- *   on the static prose; no React).
+ *   on the static prose; no React); its first measurement runs in the first frame.
  * - Each `[data-island]` element is its own React root. The header (and the update prompt, which shows
  *   nothing until a new version is installed) hydrate at once; every other island when it comes within
- *   `NEAR_VIEWPORT` of the viewport (IntersectionObserver): its chunk is requested then, not before.
+ *   `NEAR_VIEWPORT` of the viewport (the page's visibility watcher, src/story/viewport.ts): its chunk is
+ *   requested then, not before.
  * - Hydrations run one island at a time: the next starts only after the previous has committed and the
  *   browser has had a turn; each hydrates in a transition, which React renders in ~5 ms slices, so
  *   input and frames are held up by at most a slice and a commit.
@@ -18,11 +19,12 @@ import { revealCopyButtons } from '../cite/copy';
 import { SiteHeaderControls } from '../pages/SiteHeader';
 import { UpdatePrompt } from '../pages/UpdatePrompt';
 import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
+import { watchViewport } from '../story/viewport';
 import { IslandRoot } from './IslandRoot';
 import { ISLAND_ATTR, ISLAND_EAGER, islandIdentifierPrefix, type IslandName, type IslandProps } from './types';
 
-/** How close to the viewport an island must come to load and hydrate (above and below). */
-export const NEAR_VIEWPORT = '50% 0px 50% 0px';
+/** How close to the viewport an island must come to load and hydrate: viewport heights, above and below. */
+export const NEAR_VIEWPORT = 0.5;
 
 type Loader<N extends IslandName> = (props: IslandProps[N]) => Promise<ComponentType<IslandProps[N]>>;
 
@@ -67,6 +69,11 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** Resolves in the next animation frame, before the browser's own style and layout of that frame. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 /** One island at a time: each job hydrates one island and resolves when it has committed. */
 function createHydrationQueue() {
   let tail: Promise<void> = Promise.resolve();
@@ -109,8 +116,12 @@ function hydrateIsland<N extends IslandName>(
 /** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
 export async function startIslands(root: HTMLElement): Promise<void> {
   for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]')) trackScrolly(section);
-  updateStepTrackingNow();
   revealCopyButtons(root);
+  // The trackers' first measurement lays out the whole page. In this task, which evaluated the entry right
+  // after the parser's last chunk, it would make one long task of parsing, script and layout; in the first
+  // frame the browser lays the page out anyway, so the measurement costs the frame nothing extra.
+  await nextFrame();
+  updateStepTrackingNow();
 
   const enqueue = createHydrationQueue();
   const started = new WeakMap<HTMLElement, Promise<void>>();
@@ -129,37 +140,36 @@ export async function startIslands(root: HTMLElement): Promise<void> {
     (i): i is IslandElement => i !== null,
   );
   const initial: Promise<void>[] = [];
-  const lazy = new Map<Element, IslandElement>();
+  const lazy: IslandElement[] = [];
   for (const island of islands) {
     if (ISLAND_EAGER[island.name]) initial.push(start(island));
-    else lazy.set(island.element, island);
+    else lazy.push(island);
   }
 
-  if (lazy.size > 0) {
-    // The first callback reports every observed island: those near the viewport then are the ones the
-    // page waits for before it counts as hydrated.
-    const firstReport = new Promise<void>((resolve) => {
+  // Every lazy island has a first report: those near the viewport then are the ones the page waits for
+  // before it counts as hydrated; the others start when they come near.
+  let unreported = lazy.length;
+  await new Promise<void>((resolve) => {
+    if (unreported === 0) resolve();
+    for (const island of lazy) {
       let first = true;
-      const observer = new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            const island = lazy.get(entry.target);
-            if (!entry.isIntersecting || !island) continue;
-            observer.unobserve(entry.target);
+      const stop = watchViewport(
+        island.element,
+        (r) => {
+          if (r.within(NEAR_VIEWPORT)) {
+            stop();
             const done = start(island);
-            if (first) initial.push(done);
+            if (unreported > 0) initial.push(done);
           }
           if (first) {
             first = false;
-            resolve();
+            if (--unreported === 0) resolve();
           }
         },
-        { rootMargin: NEAR_VIEWPORT },
+        [NEAR_VIEWPORT],
       );
-      for (const element of lazy.keys()) observer.observe(element);
-    });
-    await firstReport;
-  }
+    }
+  });
   await Promise.allSettled(initial);
   document.documentElement.setAttribute('data-hydrated', 'true');
 }

@@ -27,7 +27,14 @@ import type { FigureSource } from './figure-types';
 import type { ParamIssue } from './params';
 import { FigureModeControls } from './EmbedControl';
 import { retryFailures, useFigureFailures } from './figure-status';
-import { classifyVisibility, FigureInstanceContext, reportVisibility, type FigureInstance } from './priority';
+import {
+  classifyReach,
+  FigureInstanceContext,
+  reportVisibility,
+  VISIBILITY_BOUNDARIES,
+  type FigureInstance,
+} from './priority';
+import { watchViewport } from './viewport';
 
 export interface FigureShellProps {
   id: string;
@@ -75,51 +82,21 @@ function useDelayedFlag(active: boolean, delayMs: number): boolean {
 }
 
 /**
- * Reports the element's visibility for `instance` while mounted: from an IntersectionObserver (on screen,
- * and the screen below it) and a scroll/resize check at most every 100 ms (an observer set up while
- * hydration moves content can miss a transition).
+ * Reports the element's visibility for `instance` while mounted, from the page's visibility watcher
+ * (viewport.ts), told when the element crosses the viewport's edge or the edge of the screen below it.
  */
 function useReportVisibility(ref: RefObject<Element | null>, instance: string | undefined): void {
   useEffect(() => {
     const el = ref.current;
     if (!instance || !el) return;
-    let frame = 0;
-    let last = -Infinity;
-    const measure = () => {
-      frame = 0;
-      last = performance.now();
-      const r = el.getBoundingClientRect();
-      reportVisibility(instance, classifyVisibility(r.top, r.bottom, window.innerHeight));
-    };
-    const check = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(measure);
-    };
-    let trailing: ReturnType<typeof setTimeout> | undefined;
-    // At most every 100 ms while scrolling, and once more after the last scroll event.
-    const onScroll = () => {
-      const since = performance.now() - last;
-      if (since >= 100) check();
-      else if (trailing === undefined)
-        trailing = setTimeout(() => {
-          trailing = undefined;
-          check();
-        }, 100 - since);
-    };
-    const observer =
-      typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver(check, { rootMargin: '0px 0px 100% 0px', threshold: [0] })
-        : null;
-    observer?.observe(el);
-    window.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('resize', check);
-    check();
+    const [view, next] = VISIBILITY_BOUNDARIES;
+    const stop = watchViewport(
+      el,
+      (r) => reportVisibility(instance, classifyReach(r.within(view), r.within(next), r.below)),
+      VISIBILITY_BOUNDARIES,
+    );
     return () => {
-      observer?.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(trailing);
-      window.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', check);
+      stop();
       reportVisibility(instance, undefined);
     };
   }, [ref, instance]);

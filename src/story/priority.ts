@@ -23,10 +23,19 @@ export interface FigureInstance {
 
 export const FigureInstanceContext = createContext<FigureInstance | null>(null);
 
-/** Where a box lies relative to a viewport of height `viewportHeight` (pure; tops/bottoms in px from its top). */
-export function classifyVisibility(top: number, bottom: number, viewportHeight: number): Visibility {
-  if (bottom > 0 && top < viewportHeight) return 'view';
-  if (top >= viewportHeight && top < 2 * viewportHeight) return 'next';
+/**
+ * The edges visibility is decided on, in viewport heights around the viewport: its own edge (view) and
+ * one screen further (next / far). FigureShell watches its figure at these (viewport.ts).
+ */
+export const VISIBILITY_BOUNDARIES: readonly number[] = [0, 1];
+
+/**
+ * Visibility from which of `VISIBILITY_BOUNDARIES` a figure reaches within (pure): on screen; within the
+ * next screen and below it (or not known to be above it: in a frame only "within a screen" is known); far.
+ */
+export function classifyReach(inView: boolean, withinAScreen: boolean, below: boolean | undefined): Visibility {
+  if (inView) return 'view';
+  if (withinAScreen && below !== false) return 'next';
   return 'far';
 }
 

@@ -122,7 +122,9 @@ for (const viewport of [
     await expect(secondFrame.locator('[data-stepper="noise-vs-depth"]')).toBeVisible({ timeout: 30_000 });
     // The section's figures grow a little when their data arrives (legends, notes): measure after that.
     const figures = secondFrame.locator('[data-figure]');
+    // A figure computes when it nears the reader's viewport (the host page's, not the frame's own).
     for (let i = 0; i < (await figures.count()); i += 1) {
+      await figures.nth(i).scrollIntoViewIfNeeded();
       await expect(figures.nth(i)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
     }
     const h2 = await settledHeight(page, 'second');

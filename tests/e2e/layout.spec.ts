@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectedSections, scrollToId, waitForHydration } from './helpers';
 
 for (const width of [320, 375, 1280, 2560]) {
@@ -153,3 +153,38 @@ test('the reading progress bar tracks the scroll position', async ({ page }) => 
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect.poll(scale).toBeGreaterThan(0.99);
 });
+
+// A chart's pre-rendered box is laid out for a width the server guesses; hydration redraws it at the measured
+// width. The box's height must already be the final one, or everything below it moves (layout shift).
+for (const width of [412, 1280]) {
+  test(`charts keep their pre-rendered height when their figure hydrates (${width} px)`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const viewport = { width, height: 800 };
+    const figures = ['barren-plateau', 'noise-vs-depth', 'error-correction'];
+    const chartHeights = (page: Page, figure: string) =>
+      page.evaluate(
+        (id) =>
+          [...document.querySelectorAll(`[data-figure="${id}"] svg[role="img"]`)].map(
+            (svg) => Math.round(svg.getBoundingClientRect().height * 10) / 10,
+          ),
+        figure,
+      );
+    const staticPage = await (await browser.newContext({ javaScriptEnabled: false, viewport })).newPage();
+    await staticPage.goto('/');
+    const live = await (await browser.newContext({ viewport })).newPage();
+    await live.goto('/');
+    await waitForHydration(live);
+    for (const figure of figures) {
+      const before = await chartHeights(staticPage, figure);
+      expect(before.length, figure).toBeGreaterThan(0);
+      const host = live.locator(`[data-figure="${figure}"]`).first();
+      await host.scrollIntoViewIfNeeded();
+      await expect(host).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+      const after = await chartHeights(live, figure);
+      expect(after.length, figure).toBe(before.length);
+      after.forEach((h, i) =>
+        expect(Math.abs(h - before[i]), `${figure} chart ${i}: ${before[i]} → ${h} px`).toBeLessThanOrEqual(1),
+      );
+    }
+  });
+}

@@ -2,23 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { failuresOf, reportFailure, retryFailures } from '../../../src/story/figure-status';
 import { preloadable } from '../../../src/story/preloadable';
 import {
-  classifyVisibility,
+  classifyReach,
   reportVisibility,
   subscribeVisibility,
   visibilityOf,
   type Visibility,
 } from '../../../src/story/priority';
 
-describe('classifyVisibility', () => {
-  it('on screen, the next screen below, or far (above or further below)', () => {
-    const H = 800;
-    expect(classifyVisibility(100, 500, H)).toBe('view');
-    expect(classifyVisibility(-300, 10, H)).toBe('view');
-    expect(classifyVisibility(799, 1200, H)).toBe('view');
-    expect(classifyVisibility(800, 1200, H)).toBe('next');
-    expect(classifyVisibility(1599, 2000, H)).toBe('next');
-    expect(classifyVisibility(1600, 2000, H)).toBe('far');
-    expect(classifyVisibility(-900, 0, H)).toBe('far');
+describe('classifyReach', () => {
+  it('on screen, within the next screen below (or not known to be above), or far', () => {
+    expect(classifyReach(true, true, false)).toBe('view');
+    expect(classifyReach(true, true, undefined)).toBe('view');
+    expect(classifyReach(false, true, true)).toBe('next');
+    // Within a screen but above the viewport: already read.
+    expect(classifyReach(false, true, false)).toBe('far');
+    // In a frame, where above or below is not known: within a screen counts as next.
+    expect(classifyReach(false, true, undefined)).toBe('next');
+    expect(classifyReach(false, false, true)).toBe('far');
+    expect(classifyReach(false, false, undefined)).toBe('far');
   });
 });
 
