@@ -39,6 +39,12 @@ const LOADERS: { [N in IslandName]: Loader<N> } = {
       await m.loadFigureView(figure);
       return m.FigureIsland;
     }),
+  'embed-frame': () => import('../pages/EmbedIslands').then((m) => m.EmbedFrameIsland),
+  'embed-stepper': ({ figure }) =>
+    import('../pages/EmbedIslands').then(async (m) => {
+      await m.loadEmbedStepper(figure);
+      return m.EmbedStepperIsland;
+    }),
 };
 
 interface IslandElement {
@@ -108,7 +114,8 @@ function hydrateIsland<N extends IslandName>(
 
 /** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
 export async function startIslands(root: HTMLElement): Promise<void> {
-  for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]')) trackScrolly(section);
+  // An embed's steppers carry the scrolly hooks too, but move by their buttons, not by scrolling.
+  for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]:not([data-stepper])')) trackScrolly(section);
   updateStepTrackingNow();
   revealCopyButtons(root);
 

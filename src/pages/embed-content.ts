@@ -56,18 +56,27 @@ export function sectionOfFigure(figure: string): IndexedSection | undefined {
   return sections.find((s) => s.figures.includes(figure));
 }
 
-/** Loads what an embed route renders (nothing for other routes or unknown ids). */
+/** Loads a figure's steps (its section cut to its Scrolly); nothing for an unknown figure. */
+export function loadFigureSteps(figure: string): Promise<unknown> {
+  const section = sectionOfFigure(figure);
+  const importer = Object.prototype.hasOwnProperty.call(figureSteps, figure) ? figureSteps[figure] : undefined;
+  return section && importer ? load(`figure:${figure}`, section, [figure], importer) : Promise.resolve();
+}
+
+/**
+ * Loads what an embed route renders (nothing for other routes or unknown ids): a figure's steps, or a
+ * section with the steps of each of its figures (each stepper is an island that renders from those).
+ */
 export function loadEmbedContent(route: Route): Promise<unknown> {
-  if (route.page === 'embed') {
-    const section = sectionOfFigure(route.figure);
-    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure)
-      ? figureSteps[route.figure]
-      : undefined;
-    return section && importer ? load(`figure:${route.figure}`, section, [route.figure], importer) : Promise.resolve();
-  }
+  if (route.page === 'embed') return loadFigureSteps(route.figure);
   if (route.page === 'embed-section') {
     const section = sectionById(route.section);
-    return section ? load(`section:${section.id}`, section, section.figures, section.load) : Promise.resolve();
+    return section
+      ? Promise.all([
+          load(`section:${section.id}`, section, section.figures, section.load),
+          ...section.figures.map(loadFigureSteps),
+        ])
+      : Promise.resolve();
   }
   return Promise.resolve();
 }

@@ -121,8 +121,10 @@ for (const viewport of [
     const secondFrame = await frameFor(page, 'second');
     await expect(secondFrame.locator('[data-stepper="noise-vs-depth"]')).toBeVisible({ timeout: 30_000 });
     // The section's figures grow a little when their data arrives (legends, notes): measure after that.
+    // Each figure's stepper hydrates (and computes) when it nears the host page's viewport: bring it there.
     const figures = secondFrame.locator('[data-figure]');
     for (let i = 0; i < (await figures.count()); i += 1) {
+      await figures.nth(i).scrollIntoViewIfNeeded();
       await expect(figures.nth(i)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
     }
     const h2 = await settledHeight(page, 'second');
