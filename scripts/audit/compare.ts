@@ -73,10 +73,10 @@ export interface Row {
 
 /**
  * Whether `--check` fails on an embed other than the audited one going over the embed budget. Off while
- * some are over it; their rows still say FAIL. The page's thread no longer loads the experiments'
- * simulators (each experiment's spec is all the pool loads), but noise-vs-depth and calibration-drift
- * figures use the simulator's modules in their own views, and section embeds load every figure view of
- * the section before hydrating.
+ * some are over it; their rows still say FAIL (`npm run audit -- --embeds-only` lists each embed's total and
+ * largest scripts). Embeds hydrate as islands (section embeds fetch only the steppers near the viewport), so
+ * what is left over is the figures' own weight: noise-vs-depth and calibration-drift (the density-matrix
+ * simulator and device data in their worker, ~23–28 kB gz, on top of ~130 kB of page code).
  */
 export const EVERY_EMBED_JS_CHECKED = false;
 
