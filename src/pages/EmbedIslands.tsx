@@ -106,9 +106,17 @@ export function stepperStepCount(figure: string): number {
   return info ? info.steps.length : (catalogEntry(figure)?.steps.length ?? 0);
 }
 
-/** Loads what a stepper island renders: the figure's steps and its view. */
+/**
+ * Loads what a stepper island renders: the figure's steps and its view. A view that fails to load does not
+ * stop the stepper: the figure shows its failure note with Retry (FigureHost) in place of the graphic.
+ */
 export function loadEmbedStepper(figure: string): Promise<unknown> {
-  return Promise.all([loadFigureSteps(figure), getFigure(figure)?.view?.load()]);
+  return Promise.all([
+    loadFigureSteps(figure),
+    getFigure(figure)
+      ?.view?.load()
+      .catch(() => undefined),
+  ]);
 }
 
 /** The step a figure embed shows: `?step` until the reader moves, then theirs (written back to the URL). */
