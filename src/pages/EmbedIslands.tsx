@@ -8,7 +8,6 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { citationCounts, citationOrder } from 'virtual:article-index';
 import { CitationProvider, type CitationData } from '../cite';
 import { catalogEntry } from '../figures/catalog';
-import { getFigure } from '../figures/registry';
 import { mdxComponents } from '../mdx/components';
 import { collectScrollies, parseStepParam, parseThemeParam, type EmbedTheme, type ScrollyInfo } from '../story/deck';
 import { FigureRegistryContext } from '../story/figure-registry';
@@ -18,7 +17,10 @@ import { Stepper } from '../story/Stepper';
 import { useHydrated } from '../story/useHydrated';
 import { pageHref } from '../site/address';
 import type { IslandProps } from '../islands/types';
-import { loadedFigureSteps, loadFigureSteps, type LoadedSection } from './embed-content';
+import { loadedFigureSteps, type LoadedSection } from './embed-content';
+import { embedFigures } from './embed-figures';
+
+export { loadEmbedStepper } from './embed-content';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 
 interface EmbedQuery {
@@ -106,19 +108,6 @@ export function stepperStepCount(figure: string): number {
   return info ? info.steps.length : (catalogEntry(figure)?.steps.length ?? 0);
 }
 
-/**
- * Loads what a stepper island renders: the figure's steps and its view. A view that fails to load does not
- * stop the stepper: the figure shows its failure note with Retry (FigureHost) in place of the graphic.
- */
-export function loadEmbedStepper(figure: string): Promise<unknown> {
-  return Promise.all([
-    loadFigureSteps(figure),
-    getFigure(figure)
-      ?.view?.load()
-      .catch(() => undefined),
-  ]);
-}
-
 /** The step a figure embed shows: `?step` until the reader moves, then theirs (written back to the URL). */
 function usePageStep(stepCount: number, enabled: boolean): [number, (n: number) => void] {
   const query = useEmbedQuery(enabled ? stepCount : undefined);
@@ -165,7 +154,7 @@ export function EmbedStepperIsland({ figure, page = false }: IslandProps['embed-
   const [step, onStep] = usePageStep(stepCount, page);
   const articleHref = pageHref(`/#${stepDomId(figure, step)}`);
   return (
-    <FigureRegistryContext value={getFigure}>
+    <FigureRegistryContext value={embedFigures}>
       <StoryModeContext.Provider value="embed">
         <CitationProvider value={citations}>
           {info ? (
