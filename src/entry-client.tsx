@@ -1,7 +1,7 @@
 /**
- * Browser entry. The pre-rendered article is static HTML with islands: only its islands hydrate, each on
- * its own root, as they near the viewport (src/islands/client.tsx). Every other page (embeds, slides,
- * speaker view, handout, 404) and any page without a pre-render (`vite dev`) is one React app, loaded
+ * Browser entry. The pre-rendered article and embeds are static HTML with islands: only their islands
+ * hydrate, each on its own root, as they near the viewport (src/islands/client.tsx). Every other page
+ * (slides, speaker view, handout, 404) and any page without a pre-render (`vite dev`) is one React app, loaded
  * as its own chunk (src/pages/mount.tsx). Styles, including KaTeX's CSS and fonts and every figure's
  * CSS, are bundled from here (no CDN): the static figures are styled before their islands load, and no
  * stylesheet arrives with an island's chunk (a late stylesheet restyles and re-lays out the whole
@@ -20,7 +20,7 @@ import './pages/update-prompt.css';
 import { installCopyButtons } from './cite/copy';
 import { installPopovers } from './cite/popovers';
 import { startIslands } from './islands/client';
-import { routeFromLocation, routeKey } from './pages/routes';
+import { isIslandsPage, routeFromLocation, routeKey } from './pages/routes';
 import { registerServiceWorker } from './pages/sw';
 
 // Eager globs are hoisted above the static imports, in this order: the rules figures share come first,
@@ -35,7 +35,7 @@ const container = document.getElementById('root');
 if (container) {
   const route = routeFromLocation(window.location.pathname, window.location.search);
   const preRendered = container.firstElementChild !== null && container.dataset.route === routeKey(route);
-  if (route.page === 'article' && preRendered) {
+  if (isIslandsPage(route) && preRendered) {
     void startIslands(container);
   } else {
     void import('./pages/mount').then((m) => m.mountApp(container, route));

@@ -9,7 +9,7 @@ import { meta, sections } from 'virtual:article';
 import { preloadFigureViews } from './figures/registry';
 import { renderIslandsPage, renderStatic } from './islands/server';
 import { App, preloadPage } from './pages/App';
-import { allRoutes, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
+import { allRoutes, isIslandsPage, oembedPath, routeFile, routeKey, routePath, type Route } from './pages/routes';
 import { embedTitle, routeHeadTags, siteBase, siteTitle } from './pages/site';
 import { oembedDocument, type OEmbedDocument } from './story/snippets';
 
@@ -36,9 +36,9 @@ async function renderHtml(route: Route): Promise<string> {
       <App route={route} />
     </StrictMode>
   );
-  // The article is static HTML with islands, each rendered as its own root (src/islands/server.tsx);
-  // the other pages hydrate whole.
-  if (route.page === 'article') return (await renderIslandsPage(page, `"${routePath(route)}"`)).html;
+  // The article and the embeds are static HTML with islands, each rendered as its own root
+  // (src/islands/server.tsx); the other pages hydrate whole.
+  if (isIslandsPage(route)) return (await renderIslandsPage(page, `"${routePath(route)}"`)).html;
   return renderStatic(page, `"${routePath(route)}"`);
 }
 

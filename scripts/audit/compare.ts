@@ -72,13 +72,16 @@ export interface Row {
 }
 
 /**
- * Whether `--check` fails on an embed other than the audited one going over the embed budget. Off while
- * some are over it; their rows still say FAIL. The page's thread no longer loads the experiments'
- * simulators (each experiment's spec is all the pool loads), but noise-vs-depth and calibration-drift
- * figures use the simulator's modules in their own views, and section embeds load every figure view of
- * the section before hydrating.
+ * Embeds still over the embed budget: their rows say FAIL but `--check` does not fail on them yet; every
+ * other embed going over the budget fails it. What is left is the figures' own weight: the density-matrix
+ * simulator and device data in their worker (~23–28 kB gz) on top of ~130 kB of page code
+ * (`npm run audit -- --embeds-only` lists each embed's total and largest scripts). Remove an entry once
+ * its embed fits; when the list is empty, every embed is checked.
  */
-export const EVERY_EMBED_JS_CHECKED = false;
+export const EMBEDS_OVER_JS_BUDGET: readonly string[] = ['embed/noise-vs-depth', 'embed/calibration-drift'];
+
+/** Whether `--check` fails on any embed going over the embed budget. */
+export const EVERY_EMBED_JS_CHECKED = EMBEDS_OVER_JS_BUDGET.length === 0;
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
@@ -163,7 +166,7 @@ export function evaluate(f: AuditFindings, budgets: Budgets = BUDGETS): Row[] {
         embedBudget,
         'max',
         embedBudget === null ? '' : kb(embedBudget),
-        EVERY_EMBED_JS_CHECKED,
+        !EMBEDS_OVER_JS_BUDGET.includes(e.path),
       ),
     );
   }

@@ -10,7 +10,9 @@
  * site instead of serving dist/), --port N (vite preview port, default AUDIT_PORT or a free one),
  * --speed PX_PER_S (read-through pace, default 600), --figures a,b (only these figures),
  * --out FILE (default audit/report.json), --figures-only (only figure latency, with --repeat N runs per
- * figure; no Lighthouse, first loads or read-through: for measuring one change to a figure's compute path).
+ * figure; no Lighthouse, first loads or read-through: for measuring one change to a figure's compute path),
+ * --embeds-only (only the first-load JavaScript of every figure and section embed, at both viewports, with
+ * each embed's largest scripts; --embeds a,b limits it to these paths, e.g. embed/shot-noise).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -41,6 +43,8 @@ const { values: opts } = parseArgs({
     figures: { type: 'string' },
     out: { type: 'string', default: 'audit/report.json' },
     'figures-only': { type: 'boolean', default: false },
+    'embeds-only': { type: 'boolean', default: false },
+    embeds: { type: 'string' },
     repeat: { type: 'string', default: '1' },
   },
 });
@@ -71,6 +75,49 @@ async function figuresOnly(site: Awaited<ReturnType<typeof startSite>>): Promise
   return 0;
 }
 
+/**
+ * `--embeds-only`: JavaScript before scroll on every embed (both viewports, the larger counts), its largest
+ * scripts, against the embed budget; printed, not written. Exits 1 when one is over (with --check).
+ */
+async function embedsOnly(site: Awaited<ReturnType<typeof startSite>>): Promise<number> {
+  const wanted = opts.embeds ? new Set(opts.embeds.split(',')) : null;
+  const budget = BUDGETS.firstLoadJsGzip.embed ?? Infinity;
+  const chrome = await launchChromium();
+  const browser = await chromium.connectOverCDP(chrome.endpoint);
+  let over = 0;
+  try {
+    for (const path of allEmbedPaths().filter((p) => !wanted || wanted.has(p))) {
+      const loads: FirstLoad[] = [];
+      for (const vp of FIRST_LOAD_VIEWPORTS)
+        loads.push(await measureFirstLoad(browser, pageUrl(site.baseUrl, path), vp));
+      const worst = loads.reduce((a, b) => (b.totals.script.gzip > a.totals.script.gzip ? b : a));
+      const gz = worst.totals.script.gzip;
+      if (gz > budget) over += 1;
+      const errors = unique(loads.flatMap((l) => l.consoleErrors));
+      log(
+        `${path}: JS ${loads.map((l) => `${l.viewport.name} ${(l.totals.script.gzip / 1000).toFixed(1)}`).join(', ')} kB gz${gz > budget ? ' OVER' : ''}; largest ${largestScripts(worst, 6)}${errors.length ? `; console errors: ${errors.join(' | ')}` : ''}`,
+      );
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await chrome.close();
+    await site.close();
+  }
+  return opts.check && over > 0 ? 1 : 0;
+}
+
+/** A load's `n` largest scripts by gzipped size, as `name size kB`. */
+function largestScripts(load: FirstLoad, n: number): string {
+  const seen = new Set<string>();
+  return load.responses
+    .filter((r) => r.kind === 'script' && !r.fromServiceWorkerFetch && !seen.has(r.url) && seen.add(r.url))
+    .map((r) => ({ name: new URL(r.url).pathname.split('/').pop() ?? r.url, gz: compressedCost(r).bytes }))
+    .sort((a, b) => b.gz - a.gz)
+    .slice(0, n)
+    .map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`)
+    .join(', ');
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const load0 = loadavg();
@@ -80,6 +127,7 @@ async function main(): Promise<number> {
     port: Number(opts.port),
   });
   if (opts['figures-only']) return figuresOnly(site);
+  if (opts['embeds-only']) return embedsOnly(site);
   const categories = opts.quick ? [...CHECKED_CATEGORIES] : [...CATEGORIES];
   const wanted = opts.figures ? new Set(opts.figures.split(',')) : null;
   const figuresToMeasure = FIGURE_CATALOG.filter((f) => !wanted || wanted.has(f.id));
@@ -256,14 +304,8 @@ function printDetails(
 ): void {
   for (const p of pages) {
     const load = p.firstLoads.reduce((a, b) => (b.totals.script.gzip > a.totals.script.gzip ? b : a));
-    const seen = new Set<string>();
-    const largest = load.responses
-      .filter((r) => r.kind === 'script' && !r.fromServiceWorkerFetch && !seen.has(r.url) && seen.add(r.url))
-      .map((r) => ({ name: new URL(r.url).pathname.split('/').pop() ?? r.url, gz: compressedCost(r).bytes }))
-      .sort((a, b) => b.gz - a.gz)
-      .slice(0, 5);
     console.log(
-      `${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largest.map((f) => `${f.name} ${(f.gz / 1000).toFixed(1)} kB`).join(', ')}`,
+      `${p.kind}: JS before scroll (${load.viewport.name}): ${load.totals.script.files} files; largest ${largestScripts(load, 5)}`,
     );
     if (load.serviceWorker.files > 0) {
       console.log(

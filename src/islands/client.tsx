@@ -41,6 +41,12 @@ const LOADERS: { [N in IslandName]: Loader<N> } = {
       await m.loadFigureView(figure);
       return m.FigureIsland;
     }),
+  'embed-frame': () => import('../pages/EmbedIslands').then((m) => m.EmbedFrameIsland),
+  'embed-stepper': ({ figure }) =>
+    import('../pages/EmbedIslands').then(async (m) => {
+      await m.loadEmbedStepper(figure);
+      return m.EmbedStepperIsland;
+    }),
 };
 
 interface IslandElement {
@@ -115,7 +121,8 @@ function hydrateIsland<N extends IslandName>(
 
 /** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
 export async function startIslands(root: HTMLElement): Promise<void> {
-  for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]')) trackScrolly(section);
+  // An embed's steppers carry the scrolly hooks too, but move by their buttons, not by scrolling.
+  for (const section of root.querySelectorAll<HTMLElement>('[data-scrolly]:not([data-stepper])')) trackScrolly(section);
   revealCopyButtons(root);
   // The trackers' first measurement lays out the whole page. In this task, which evaluated the entry right
   // after the parser's last chunk, it would make one long task of parsing, script and layout; in the first

@@ -13,6 +13,16 @@ export interface IslandProps {
   figure: { figure: string };
   /** "Update available" (service worker). */
   'update-prompt': Record<string, never>;
+  /**
+   * An embed page's frame (src/pages/EmbedIslands.tsx): the notes on invalid query parameters, the
+   * theme from the query and the auto-height messages. `stepCount`: the figure embed's steps (`?step`).
+   */
+  'embed-frame': { stepCount?: number };
+  /**
+   * One figure's stepper on an embed page; `page`: it is the page's figure (a figure embed), so it
+   * follows `?step`, writes it back and answers arrow keys anywhere on the page.
+   */
+  'embed-stepper': { figure: string; page?: boolean };
 }
 
 export type IslandName = keyof IslandProps;
@@ -22,6 +32,8 @@ export const ISLAND_EAGER: Readonly<Record<IslandName, boolean>> = {
   header: true,
   figure: false,
   'update-prompt': true,
+  'embed-frame': true,
+  'embed-stepper': false,
 };
 
 /** Attribute names on an island's element. */

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import type { References } from '../cite/types';
 import { figureSteps, sections, type IndexedSection } from 'virtual:article-index';
+import { loadEmbedFigure } from './embed-figures';
 import type { Route } from './routes';
 
 export type SectionContent = ComponentType<{ components?: MDXComponents }>;
@@ -56,18 +57,32 @@ export function sectionOfFigure(figure: string): IndexedSection | undefined {
   return sections.find((s) => s.figures.includes(figure));
 }
 
-/** Loads what an embed route renders (nothing for other routes or unknown ids). */
+/** Loads a figure's steps (its section cut to its Scrolly); nothing for an unknown figure. */
+export function loadFigureSteps(figure: string): Promise<unknown> {
+  const section = sectionOfFigure(figure);
+  const importer = Object.prototype.hasOwnProperty.call(figureSteps, figure) ? figureSteps[figure] : undefined;
+  return section && importer ? load(`figure:${figure}`, section, [figure], importer) : Promise.resolve();
+}
+
+/** What a figure's stepper renders: the figure's steps, its meta and its view (embed-figures.ts). */
+export function loadEmbedStepper(figure: string): Promise<unknown> {
+  return Promise.all([loadFigureSteps(figure), loadEmbedFigure(figure)]);
+}
+
+/**
+ * Loads what an embed route renders (nothing for other routes or unknown ids): a figure's stepper, or a
+ * section with the stepper of each of its figures (each stepper is an island).
+ */
 export function loadEmbedContent(route: Route): Promise<unknown> {
-  if (route.page === 'embed') {
-    const section = sectionOfFigure(route.figure);
-    const importer = Object.prototype.hasOwnProperty.call(figureSteps, route.figure)
-      ? figureSteps[route.figure]
-      : undefined;
-    return section && importer ? load(`figure:${route.figure}`, section, [route.figure], importer) : Promise.resolve();
-  }
+  if (route.page === 'embed') return loadEmbedStepper(route.figure);
   if (route.page === 'embed-section') {
     const section = sectionById(route.section);
-    return section ? load(`section:${section.id}`, section, section.figures, section.load) : Promise.resolve();
+    return section
+      ? Promise.all([
+          load(`section:${section.id}`, section, section.figures, section.load),
+          ...section.figures.map(loadEmbedStepper),
+        ])
+      : Promise.resolve();
   }
   return Promise.resolve();
 }

@@ -98,6 +98,14 @@ export function routeKey(route: Route): string {
   return routePath(route);
 }
 
+/**
+ * Pages pre-rendered as static HTML with islands (only the islands hydrate): the article and the figure
+ * and section embeds. The others hydrate whole (src/pages/mount.tsx).
+ */
+export function isIslandsPage(route: Route): boolean {
+  return route.page === 'article' || route.page === 'embed' || route.page === 'embed-section';
+}
+
 /** oEmbed document path for an embeddable route. */
 export function oembedPath(route: Route): string | undefined {
   if (route.page === 'embed') return `/oembed/${route.figure}.json`;

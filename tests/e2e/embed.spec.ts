@@ -121,6 +121,7 @@ for (const viewport of [
     const secondFrame = await frameFor(page, 'second');
     await expect(secondFrame.locator('[data-stepper="noise-vs-depth"]')).toBeVisible({ timeout: 30_000 });
     // The section's figures grow a little when their data arrives (legends, notes): measure after that.
+    // Each figure's stepper hydrates (and computes) when it nears the host page's viewport: bring it there.
     const figures = secondFrame.locator('[data-figure]');
     // A figure computes when it nears the reader's viewport (the host page's, not the frame's own).
     for (let i = 0; i < (await figures.count()); i += 1) {

@@ -3,7 +3,7 @@ import { RangeField } from '../../charts/RangeField';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { loadDevices } from '../../sim/noise';
-import { DRIFT } from '../../experiments/calibration-drift';
+import { DRIFT } from '../../experiments/calibration-drift/spec';
 import { DEVICE_IDS } from '../../sim/device-ids';
 import type { CalibrationDriftFigureParams } from './model';
 import { fmtInt } from '../../format';

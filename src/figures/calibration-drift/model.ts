@@ -2,7 +2,7 @@
  * Same circuit, another day: the figure's pure model. Data from the `calibration-drift` experiment
  * (src/experiments/calibration-drift, run in the worker pool); this file maps steps to what is shown.
  */
-import type { CalibrationDriftData, CalibrationDriftParams, DayResult } from '../../experiments/calibration-drift';
+import type { CalibrationDriftData, CalibrationDriftParams, DayResult } from '../../experiments/calibration-drift/spec';
 import { clampStep } from '../../story/steps';
 import type { CalibrationDriftFigureParams } from './meta';
 

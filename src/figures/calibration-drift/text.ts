@@ -1,6 +1,6 @@
 /** Words and tables of the calibration-drift figure, built from the current data. */
 import { format } from 'd3-format';
-import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift';
+import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift/spec';
 import type { DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
 import { clampStep } from '../../story/steps';

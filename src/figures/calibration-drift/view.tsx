@@ -14,7 +14,7 @@ import {
   type CalibrationDriftData,
   type CalibrationDriftParams,
   type DayResult,
-} from '../../experiments/calibration-drift';
+} from '../../experiments/calibration-drift/spec';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';

@@ -46,12 +46,9 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const near = useNearViewport(hostRef);
   const expParams = experimentParams(p);
   const result = useExperiment<NoiseVsDepthParams, NoiseVsDepthData>('noise-vs-depth', expParams, { enabled: near });
-  // The ideal curve is cheap (state vector): computed in render, so step 0 pre-renders with its data.
-  const { family, qubits, depth, shots, seed } = p;
-  const idealLocal = useMemo(
-    () => idealConfig({ family, qubits, depth, shots, seed }),
-    [family, qubits, depth, shots, seed],
-  );
+  // The GHZ ideal curve has a closed form: computed in render, so step 0 pre-renders with its data.
+  const { family, qubits, depth } = p;
+  const idealLocal = useMemo(() => idealConfig({ family, qubits, depth }), [family, qubits, depth]);
 
   // While new parameters compute, keep drawing the last complete data (dimmed) instead of a blank chart.
   const [lastComplete, setLastComplete] = useState<NoiseVsDepthData | undefined>(undefined);
@@ -59,8 +56,9 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const fresh = configOf(result.data, config);
   const noisy = config === 'ideal' ? undefined : (fresh ?? configOf(lastComplete, config));
   const isStale = config !== 'ideal' && !fresh && noisy !== undefined;
-  const ideal = configOf(result.data, 'ideal') ?? idealLocal;
-  const ready = config === 'ideal' ? true : fresh !== undefined;
+  const ideal = configOf(result.data, 'ideal') ?? idealLocal ?? configOf(lastComplete, 'ideal');
+  const ready =
+    config === 'ideal' ? configOf(result.data, 'ideal') !== undefined || idealLocal !== undefined : fresh !== undefined;
   const showLoss = step === LAST_STEP;
   const faint =
     step === LAST_STEP
