@@ -72,12 +72,24 @@ export function stepState(rawStep: number): StepState {
 }
 
 /**
- * Whether the knob sweep may run: at step 3 (or from step 2, to be ready sooner), and only while the race
- * is finished or paused — the worker pool serves requests in order, so a running sweep would hold every
- * worker and stall the animated race behind it.
+ * Whether the knob sweep may run. On screen at step 3 always, beside the race (which runs there as one
+ * request, see animatesRace, so no sweep run stands between two of its segments): on a two-core machine the
+ * sweep's first seed and the race finish together instead of one after the other. From step 2 only once
+ * the race is finished or paused, so the animated race's segments never wait behind sweep runs. In print a
+ * frame is one finished state with nobody waiting for a first picture: the sweep follows the race there.
  */
-export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean): boolean {
+export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean, print = false): boolean {
+  if (state.needsSweep && !print) return true;
   return (state.needsSweep || state.prefetchSweep) && (raceComplete || racePaused);
+}
+
+/**
+ * Whether training is animated (segments of RACE_CHUNK epochs, one worker request each): where the reader
+ * watches it, steps 1 and 2, if motion is allowed and the page is not printed. At step 3 the boundaries are
+ * a small companion to the strip plot and the race runs as one request, alongside the sweep.
+ */
+export function animatesRace(state: StepState, reducedMotion: boolean, print: boolean): boolean {
+  return !reducedMotion && !print && state.panel !== 'knobs';
 }
 
 /** The race's parameters (src/ml RaceOverrides) for the figure's URL parameters. */

@@ -25,6 +25,7 @@ import {
   stepState,
   stripRows,
   sweepEnabled,
+  animatesRace,
   sweepOverrides,
   verdicts,
   type BaselineRaceParams,
@@ -82,9 +83,13 @@ describe('baseline-race model: step → state', () => {
     });
   });
 
-  it('the sweep waits for the race to finish or pause, and never runs before step 2', () => {
-    expect(sweepEnabled(stepState(3), false, false)).toBe(false);
+  it('the sweep runs beside the race at step 3 on screen, after it in print and at step 2, never before step 2', () => {
+    expect(sweepEnabled(stepState(3), false, false)).toBe(true);
     expect(sweepEnabled(stepState(3), true, false)).toBe(true);
+    expect(sweepEnabled(stepState(3), false, false, true)).toBe(false);
+    expect(sweepEnabled(stepState(3), true, false, true)).toBe(true);
+    expect(sweepEnabled(stepState(2), false, false)).toBe(false);
+    expect(sweepEnabled(stepState(2), false, true)).toBe(true);
     expect(sweepEnabled(stepState(3), false, true)).toBe(true);
     expect(sweepEnabled(stepState(2), true, false)).toBe(true);
     expect(sweepEnabled(stepState(1), true, false)).toBe(false);
@@ -96,6 +101,14 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(9).step).toBe(3);
     expect(stepState(NaN).step).toBe(0);
     expect(stepState(1.2).step).toBe(1);
+  });
+
+  it('training animates at steps 1 and 2 only, with motion allowed, on screen', () => {
+    expect(animatesRace(stepState(1), false, false)).toBe(true);
+    expect(animatesRace(stepState(2), false, false)).toBe(true);
+    expect(animatesRace(stepState(3), false, false)).toBe(false);
+    expect(animatesRace(stepState(1), true, false)).toBe(false);
+    expect(animatesRace(stepState(1), false, true)).toBe(false);
   });
 
   it('animated training asks for segments of 4 epochs; reduced motion asks for the whole run', () => {
