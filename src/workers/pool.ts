@@ -12,7 +12,8 @@
  * - Exact merge: the chunks' raw samples are merged with the experiment's exact merge; the result equals a
  *   single-threaded run bit for bit, whatever the chunking.
  * - Main-thread cost: partial results (merge + summarize) are computed at most every `progressMs`, and
- *   less often when they are expensive (at most ~5% of the main thread).
+ *   less often when they are expensive (at most ~5% of the main thread); except that a partial result that
+ *   completes a refinement level (the spec's `levelPrefixes`, e.g. a first coarse picture) goes out at once.
  * - Reliability: a worker that errors, or says nothing for longer than its chunk can take (a watchdog per
  *   worker, fed by heartbeats), is terminated and replaced and its chunks are retried once; a chunk that
  *   loses its worker twice rejects its request with a readable error.
@@ -165,6 +166,11 @@ interface Request {
   /** Raw samples of finished chunks (folded into one part at each partial result). */
   parts: unknown[];
   samplesDone: number;
+  /** Samples [0, prefix) are all finished; `finished` holds the finished ranges beyond it. */
+  prefix: number;
+  finished: Array<[number, number]>;
+  /** The spec's level prefixes not reached yet, ascending. */
+  levels: number[];
   msPerSample: number | undefined;
   onProgress?: (done: number, total: number, partial?: unknown) => void;
   lastProgress: number;
@@ -268,6 +274,9 @@ export class ExperimentPool {
         inFlight: new Set(),
         parts: [],
         samplesDone: 0,
+        prefix: 0,
+        finished: [],
+        levels: [...(def.levelPrefixes?.(params) ?? [])],
         msPerSample: undefined,
         onProgress: options.onProgress as Request['onProgress'],
         lastProgress: -Infinity,
@@ -537,6 +546,7 @@ export class ExperimentPool {
         r.parts.push(msg.samples);
         r.samplesDone += n;
         if (r.samplesDone >= r.count) this.complete(r);
+        else if (this.reachesLevel(r, chunk.range)) this.flushNow(r);
         else this.scheduleProgress(r);
       }
     }
@@ -552,6 +562,31 @@ export class ExperimentPool {
     } catch (err) {
       this.failRequest(r, err);
     }
+  }
+
+  /** Records a finished range; true when the finished prefix now covers one of the spec's level prefixes. */
+  private reachesLevel(r: Request, range: [number, number]): boolean {
+    if (r.levels.length === 0) return false;
+    r.finished.push(range);
+    for (;;) {
+      const i = r.finished.findIndex(([a]) => a === r.prefix);
+      if (i < 0) break;
+      r.prefix = r.finished[i][1];
+      r.finished.splice(i, 1);
+    }
+    let reached = false;
+    while (r.levels.length > 0 && r.levels[0] <= r.prefix) {
+      r.levels.shift();
+      reached = true;
+    }
+    return reached;
+  }
+
+  /** A partial result now: a new level of the picture is complete, which is worth a report out of turn. */
+  private flushNow(r: Request): void {
+    clearTimeout(r.progressTimer);
+    r.progressTimer = undefined;
+    this.flushProgress(r);
   }
 
   private scheduleProgress(r: Request): void {

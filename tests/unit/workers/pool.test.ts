@@ -293,4 +293,61 @@ describe('ExperimentPool', () => {
     expect(reports.length).toBeLessThan(3);
     pool.dispose();
   });
+  it('reports a partial result out of turn when the finished samples complete a level prefix', async () => {
+    vi.useFakeTimers();
+    // A toy experiment: 12 samples, sample k = k², levels after 4 and 8 samples.
+    const toy = {
+      name: 'toy',
+      version: 'toy@1',
+      description: 'squares',
+      normalize: (p: object) => p,
+      sampleCount: () => 12,
+      workPerSample: () => 1,
+      merge: (_p: unknown, parts: readonly number[][]) => parts.flat().sort((a, b) => a - b),
+      summarize: (_p: unknown, s: number[]) => s,
+      method: () => '',
+      seedOf: () => 0,
+      runSamples: (_p: unknown, [a, b]: readonly [number, number]) =>
+        Array.from({ length: b - a }, (_, i) => (a + i) ** 2),
+      cli: { usage: '', parseArgs: () => ({}), columns: [], rows: () => [] },
+    };
+    const reportsWith = async (levels: number[] | undefined) => {
+      const def = { ...toy, levelPrefixes: levels ? () => levels : undefined };
+      const pool = new ExperimentPool({
+        size: 1,
+        chunkSamples: 1,
+        progressMs: 60_000,
+        lookup: () => def,
+        permits: null,
+        createWorker: () => {
+          const w: WorkerLike = {
+            onmessage: null,
+            onerror: null,
+            terminate: () => undefined,
+            postMessage: (m) => void handle(structuredClone(m)),
+          };
+          const handle = createWorkerHandler(
+            (msg) => queueMicrotask(() => w.onmessage?.({ data: structuredClone(msg) })),
+            {
+              lookup: () => def,
+            },
+          );
+          return w;
+        },
+      });
+      const reports: number[][] = [];
+      const p = pool.run('toy', {}, { onProgress: (_d, _t, partial) => reports.push(partial as number[]) });
+      await vi.advanceTimersByTimeAsync(0);
+      const result = await p;
+      pool.dispose();
+      return { reports: reports.map((r) => r.length), data: result.data };
+    };
+    const plain = await reportsWith(undefined);
+    const levelled = await reportsWith([4, 8]);
+    // Throttled: the first partial only; with levels, also each level's complete prefix, at once.
+    expect(plain.reports).toEqual([1]);
+    expect(levelled.reports).toEqual([1, 4, 8]);
+    expect(levelled.data).toEqual(plain.data);
+    expect(levelled.data).toHaveLength(12);
+  });
 });
