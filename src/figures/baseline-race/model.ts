@@ -19,6 +19,8 @@ export const STEP_COUNT = 4;
 export const LAST_STEP = STEP_COUNT - 1;
 /** Epochs per segment when training is animated (one worker request per segment). */
 export const RACE_CHUNK = 4;
+/** Epochs per segment at step 3, where the boundaries are small beside the strip plot and the sweep shares the workers. */
+export const RACE_CHUNK_KNOBS = 10;
 /** Points per dataset, training share and epochs of the race (the DEFAULT_RACE_PARAMS of src/ml). */
 export const RACE_N = 120;
 export const RACE_TRAIN_FRACTION = 0.7;
@@ -72,11 +74,12 @@ export function stepState(rawStep: number): StepState {
 }
 
 /**
- * Whether the knob sweep may run. On screen at step 3 always, beside the race (which runs there as one
- * request, see animatesRace, so no sweep run stands between two of its segments): on a two-core machine the
- * sweep's first seed and the race finish together instead of one after the other. From step 2 only once
- * the race is finished or paused, so the animated race's segments never wait behind sweep runs. In print a
- * frame is one finished state with nobody waiting for a first picture: the sweep follows the race there.
+ * Whether the knob sweep may run. On screen at step 3 always, beside the race: on a two-core machine the
+ * sweep's first seed and the race then finish together instead of one after the other (the race's segments
+ * are fewer there, see raceSegment, and the pool hands a free worker to the request with fewer chunks out, so
+ * a segment waits at most for one sweep run). From step 2 only once the race is finished or paused, so the
+ * animated race is not slowed where the reader watches it. In print a frame is one finished state with
+ * nobody waiting for a first picture: the sweep follows the race there.
  */
 export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean, print = false): boolean {
   if (state.needsSweep && !print) return true;
@@ -84,12 +87,13 @@ export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused
 }
 
 /**
- * Whether training is animated (segments of RACE_CHUNK epochs, one worker request each): where the reader
- * watches it, steps 1 and 2, if motion is allowed and the page is not printed. At step 3 the boundaries are
- * a small companion to the strip plot and the race runs as one request, alongside the sweep.
+ * Epochs per race request: RACE_CHUNK where the reader watches training (steps 1 and 2), RACE_CHUNK_KNOBS at
+ * step 3 (pause and reset still act between segments), and the whole run at once when motion is reduced or
+ * the page is printed.
  */
-export function animatesRace(state: StepState, reducedMotion: boolean, print: boolean): boolean {
-  return !reducedMotion && !print && state.panel !== 'knobs';
+export function raceSegment(state: StepState, reducedMotion: boolean, print: boolean): number {
+  if (reducedMotion || print) return RACE_EPOCHS;
+  return state.panel === 'knobs' ? RACE_CHUNK_KNOBS : RACE_CHUNK;
 }
 
 /** The race's parameters (src/ml RaceOverrides) for the figure's URL parameters. */
@@ -121,10 +125,9 @@ export function sweepOverrides(p: BaselineRaceParams): SweepOverrides {
   };
 }
 
-/** The next segment's last epoch: RACE_CHUNK epochs on (or all at once when motion is reduced). */
-export function nextUntil(doneEpochs: number, epochs: number, animate: boolean): number {
-  if (!animate) return epochs;
-  return Math.min(epochs, doneEpochs + RACE_CHUNK);
+/** The next segment's last epoch: `segment` epochs on, at most the last. */
+export function nextUntil(doneEpochs: number, epochs: number, segment: number): number {
+  return Math.min(epochs, doneEpochs + segment);
 }
 
 // ------------------------------------------------------------------------------------------ datasets

@@ -20,7 +20,7 @@ import type { baselineRaceParamSpec } from './meta';
 import {
   RACE_EPOCHS,
   SHOT_RATE_DEVICE,
-  animatesRace,
+  raceSegment,
   datasetPreviews,
   raceOverrides,
   stepState,
@@ -48,14 +48,14 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const previews = useMemo(() => datasetPreviews(p.seed), [p.seed]);
 
   // The race, in segments of epochs; the last finished segment is kept (pause holds it).
-  const animate = animatesRace(state, reducedMotion, mode === 'print');
-  const race = useRaceRun(raceOverrides(p), { enabled: state.needsRace, animate });
+  const segment = raceSegment(state, reducedMotion, mode === 'print');
+  const race = useRaceRun(raceOverrides(p), { enabled: state.needsRace, segment });
   const { epoch, complete } = race;
   const { paused } = race.run;
   const raceData = race.run.data ?? undefined;
 
-  // The knob sweep: at step 3 beside the race, or early from step 2 once the animated race is finished or
-  // paused (see sweepEnabled). A finished sweep stays cached.
+  // The knob sweep: at step 3 beside the race, or early from step 2 once the race is finished or paused
+  // (see sweepEnabled). A finished sweep stays cached.
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),

@@ -25,7 +25,7 @@ import {
   stepState,
   stripRows,
   sweepEnabled,
-  animatesRace,
+  raceSegment,
   sweepOverrides,
   verdicts,
   type BaselineRaceParams,
@@ -103,18 +103,19 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(1.2).step).toBe(1);
   });
 
-  it('training animates at steps 1 and 2 only, with motion allowed, on screen', () => {
-    expect(animatesRace(stepState(1), false, false)).toBe(true);
-    expect(animatesRace(stepState(2), false, false)).toBe(true);
-    expect(animatesRace(stepState(3), false, false)).toBe(false);
-    expect(animatesRace(stepState(1), true, false)).toBe(false);
-    expect(animatesRace(stepState(1), false, true)).toBe(false);
+  it('race requests: 4 epochs at steps 1 and 2, 10 at step 3, the whole run with reduced motion or in print', () => {
+    expect(raceSegment(stepState(1), false, false)).toBe(4);
+    expect(raceSegment(stepState(2), false, false)).toBe(4);
+    expect(raceSegment(stepState(3), false, false)).toBe(10);
+    expect(raceSegment(stepState(1), true, false)).toBe(40);
+    expect(raceSegment(stepState(3), false, true)).toBe(40);
   });
 
-  it('animated training asks for segments of 4 epochs; reduced motion asks for the whole run', () => {
-    expect([0, 4, 8, 36].map((e) => nextUntil(e, 40, true))).toEqual([4, 8, 12, 40]);
-    expect(nextUntil(38, 40, true)).toBe(40);
-    expect(nextUntil(0, 40, false)).toBe(40);
+  it('the next segment ends `segment` epochs on, never past the last epoch', () => {
+    expect([0, 4, 8, 36].map((e) => nextUntil(e, 40, 4))).toEqual([4, 8, 12, 40]);
+    expect(nextUntil(38, 40, 4)).toBe(40);
+    expect([0, 10, 30].map((e) => nextUntil(e, 40, 10))).toEqual([10, 20, 40]);
+    expect(nextUntil(0, 40, 40)).toBe(40);
   });
 
   it('maps URL parameters onto the race and the sweep', () => {
