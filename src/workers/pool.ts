@@ -37,6 +37,12 @@ export interface RunOptions<D> {
   key?: string;
   /** The figure instance the request serves; its rank is set with `setPriority`. */
   group?: string;
+  /**
+   * Workers this request leaves to others (default 0): it has at most `size − spareWorkers` chunks out, and
+   * at least one. A figure keeps a worker free this way for a request of its own that comes back every few
+   * milliseconds (a chain of short segments) and should not wait behind long chunks; see `setSpareWorkers`.
+   */
+  spareWorkers?: number;
 }
 
 export interface PoolOptions {
@@ -154,6 +160,8 @@ interface Request {
   key: string;
   name: string;
   group: string | undefined;
+  /** Chunks it may have out at once (from spareWorkers). */
+  maxChunks: number;
   def: AnyExperimentSpec;
   params: unknown;
   count: number;
@@ -265,6 +273,7 @@ export class ExperimentPool {
         key,
         name,
         group: options.group,
+        maxChunks: this.chunkLimit(options.spareWorkers),
         def,
         params,
         count: def.sampleCount(params),
@@ -303,6 +312,18 @@ export class ExperimentPool {
     if (level === undefined) this.priorities.delete(group);
     else this.priorities.set(group, level);
     this.pump();
+  }
+
+  /** Changes the workers the running request for a key leaves to others (see RunOptions.spareWorkers). */
+  setSpareWorkers(key: string, spareWorkers: number | undefined): void {
+    const r = this.byKey.get(key);
+    if (!r) return;
+    r.maxChunks = this.chunkLimit(spareWorkers);
+    this.pump();
+  }
+
+  private chunkLimit(spareWorkers: number | undefined): number {
+    return spareWorkers ? Math.max(1, this.size - Math.floor(spareWorkers)) : Infinity;
   }
 
   /** Cancels the running request for a key, if any. */
@@ -355,7 +376,7 @@ export class ExperimentPool {
     let best: Request | undefined;
     let bestLevel = Infinity;
     for (const r of this.requests) {
-      if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
+      if (r.settled || (r.retry.length === 0 && r.next >= r.count) || r.inFlight.size >= r.maxChunks) continue;
       const level = this.levelOf(r);
       if (
         !best ||

@@ -75,11 +75,10 @@ export function stepState(rawStep: number): StepState {
 
 /**
  * Whether the knob sweep may run. On screen at step 3 always, beside the race: on a two-core machine the
- * sweep's first seed and the race then finish together instead of one after the other (the race's segments
- * are fewer there, see raceSegment, and the pool hands a free worker to the request with fewer chunks out, so
- * a segment waits at most for one sweep run). From step 2 only once the race is finished or paused, so the
- * animated race is not slowed where the reader watches it. In print a frame is one finished state with
- * nobody waiting for a first picture: the sweep follows the race there.
+ * sweep's first seed and the race then finish together instead of one after the other (the view has the
+ * sweep leave one worker free while training runs, so a segment never waits behind a sweep run). From step 2
+ * only once the race is finished or paused, so the animated race is not slowed where the reader watches it.
+ * In print a frame is one finished state with nobody waiting for a first picture: the sweep follows the race.
  */
 export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean, print = false): boolean {
   if (state.needsSweep && !print) return true;

@@ -59,6 +59,8 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),
+    // While training runs beside it, a worker stays free for the race's next segment.
+    spareWorkers: complete || paused ? 0 : 1,
   });
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;
