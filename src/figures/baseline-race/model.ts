@@ -95,6 +95,14 @@ export function raceSegment(state: StepState, reducedMotion: boolean, print: boo
   return state.panel === 'knobs' ? RACE_CHUNK_KNOBS : RACE_CHUNK;
 }
 
+/**
+ * Step 3's first complete picture: the strip plot at one seed per setting beside the boundaries after the
+ * first training segment; both refine from there (more seeds, more epochs), and the progress line says how far.
+ */
+export function knobsPicture(state: StepState, epoch: number, sweep: SweepData | undefined): boolean {
+  return state.panel === 'knobs' && epoch > 0 && (sweep?.refinement.level ?? 0) >= 1;
+}
+
 /** The race's parameters (src/ml RaceOverrides) for the figure's URL parameters. */
 export function raceOverrides(p: BaselineRaceParams): RaceOverrides {
   const dataset = p.dataset as DatasetKind;

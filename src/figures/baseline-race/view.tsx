@@ -22,6 +22,7 @@ import {
   SHOT_RATE_DEVICE,
   raceSegment,
   datasetPreviews,
+  knobsPicture,
   raceOverrides,
   stepState,
   sweepEnabled,
@@ -69,7 +70,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
       ? {
           done: sweep.data?.runs.length ?? 0,
           total: sweep.data?.total ?? 48,
-          label: `${complete ? '' : 'Training the three models; '}Retraining across seeds and settings: ${sweep.data?.refinement.label ?? 'starting'}`,
+          label: `${complete ? '' : `${paused ? 'Training paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS}; `}Retraining across seeds and settings: ${sweep.data?.refinement.label ?? 'starting'}`,
         }
       : {
           done: epoch,
@@ -93,7 +94,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
       title={entry?.title ?? id}
       caption={`${entry?.steps[state.step] ?? ''}: ${CAPTIONS[state.step]}`}
       ready={ready}
-      picture={state.panel === 'knobs' && complete && (sweep.data?.refinement.level ?? 0) >= 1}
+      picture={knobsPicture(state, epoch, sweep.data)}
       work={work}
       method={{ ...baselineRaceMethod(p, state), sources: sourcesFor() }}
       data={data}

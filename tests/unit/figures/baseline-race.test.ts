@@ -26,6 +26,7 @@ import {
   stripRows,
   sweepEnabled,
   raceSegment,
+  knobsPicture,
   sweepOverrides,
   verdicts,
   type BaselineRaceParams,
@@ -101,6 +102,15 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(9).step).toBe(3);
     expect(stepState(NaN).step).toBe(0);
     expect(stepState(1.2).step).toBe(1);
+  });
+
+  it('step 3 has a first picture once the race has a segment and the sweep a whole seed', () => {
+    const seeds = (level: number) => ({ refinement: { level, target: 4, label: '' } }) as SweepData;
+    expect(knobsPicture(stepState(3), 10, seeds(1))).toBe(true);
+    expect(knobsPicture(stepState(3), 0, seeds(1))).toBe(false);
+    expect(knobsPicture(stepState(3), 40, seeds(0))).toBe(false);
+    expect(knobsPicture(stepState(3), 40, undefined)).toBe(false);
+    expect(knobsPicture(stepState(2), 40, seeds(4))).toBe(false);
   });
 
   it('race requests: 4 epochs at steps 1 and 2, 10 at step 3, the whole run with reduced motion or in print', () => {
