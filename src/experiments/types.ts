@@ -76,6 +76,12 @@ export interface ExperimentSpec<P, S, D> {
   summarize(params: P, samples: S): D;
   method(params: P): string;
   seedOf(params: P): number;
+  /**
+   * Optional: sample counts n (ascending) at which the index prefix [0, n) summarises to the next complete
+   * picture (a refinement level). The pool reports a partial result as soon as its finished samples cover
+   * such a prefix, instead of at its next throttled report.
+   */
+  levelPrefixes?(params: P): readonly number[];
 }
 
 /**

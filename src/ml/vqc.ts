@@ -154,22 +154,23 @@ export function vqcCircuitOps(cfg: VqcConfig, x: Point, angles: ArrayLike<number
 
 /** Runs gate lists on one reusable state vector and estimates ⟨Z₀⟩, counting what it runs. */
 export class ZExpectationRunner {
-  private readonly sv: StateVector;
-  private readonly probs: Float64Array;
+  /** The register of `run` (gate lists), made on first use: `measure` (a compiled kernel) needs none. */
+  private sv: StateVector | null = null;
+  private probs: Float64Array | null = null;
   readonly cost: QuantumCost = { circuits: 0, shots: 0 };
 
   constructor(
-    numQubits: number,
+    private readonly numQubits: number,
     private readonly shots: number,
     private readonly rng: Rng | null,
   ) {
     if (shots > 0 && !rng) throw new Error('finite-shot estimation needs a seeded generator');
-    this.sv = new StateVector(numQubits);
-    this.probs = new Float64Array(this.sv.dim);
   }
 
   /** ⟨Z₀⟩ of the state the gates prepare from |0…0⟩: exact, or the mean of ±1 over `shots` samples. */
   run(ops: readonly GateOp[]): number {
+    this.sv ??= new StateVector(this.numQubits);
+    this.probs ??= new Float64Array(this.sv.dim);
     const sv = this.sv.reset();
     for (const op of ops) sv.apply(op);
     this.cost.circuits++;

@@ -16,6 +16,12 @@ export interface Rng {
    * `count` calls, without a call per number (hot loops such as shot sampling draw in bulk).
    */
   fill?(out: Float64Array, count: number): void;
+  /**
+   * Draws `count` values and returns how many land in [lo₀, hi₀) ∪ [lo₁, hi₁), for lo₀ ≤ hi₀ ≤ lo₁ ≤ hi₁
+   * given as 32-bit words (next() = word / 2³², so a cut on the values is a cut on the words): shot
+   * counting for a hot loop, which draws nothing into memory and compares integers.
+   */
+  countWordsIn?(count: number, lo0: number, hi0: number, lo1: number, hi1: number): number;
 }
 
 function splitmix32(state: number): () => number {
@@ -75,6 +81,32 @@ export function createRng(seed: number): Rng {
       b = B;
       c = C;
       d = D;
+    },
+    countWordsIn(count: number, lo0: number, hi0: number, lo1: number, hi1: number): number {
+      // As fill, comparing each word instead of storing it.
+      let A = a,
+        B = b,
+        C = c,
+        D = d,
+        inside = 0;
+      for (let i = 0; i < count; i++) {
+        const x = Math.imul(B, 5);
+        const w = Math.imul(((x << 7) | (x >>> 25)) >>> 0, 9) >>> 0;
+        const t = B << 9;
+        C ^= A;
+        D ^= B;
+        B ^= C;
+        A ^= D;
+        C ^= t;
+        D = ((D << 11) | (D >>> 21)) >>> 0;
+        // Unary + on a comparison is a flag move: no jump to mispredict on random draws.
+        inside += +(w >= lo0) - +(w >= hi0) + +(w >= lo1) - +(w >= hi1);
+      }
+      a = A;
+      b = B;
+      c = C;
+      d = D;
+      return inside;
     },
     int: (n: number) => Math.floor(next() * n),
     normal: () => {

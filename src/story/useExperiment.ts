@@ -36,6 +36,8 @@ export interface UseExperimentOptions<D = unknown> {
    * segments. Called after the render that shows the result, never during it.
    */
   onResult?: (data: D) => void;
+  /** Workers the run leaves to the figure's other requests (the pool's RunOptions.spareWorkers); a change applies to the running run. */
+  spareWorkers?: number;
 }
 
 const cache = createResultCache<{ data: unknown; meta: ExperimentMeta<unknown> }>(32);
@@ -104,9 +106,9 @@ export function useExperiment<P extends object, D>(
   const needsComputing = enabled && !current.fromCache;
 
   // Reads the parameters without reacting to them: `key` is their value, so a run starts when the value
-  // changes, not when the caller passes an equal object.
+  // changes, not when the caller passes an equal object. A run starts with the current spareWorkers.
   const runInPool = useEffectEvent((pool: ExperimentPool, runOptions: RunOptions<D>) =>
-    pool.run<P, D>(name, params, runOptions),
+    pool.run<P, D>(name, params, { ...runOptions, spareWorkers: options.spareWorkers }),
   );
 
   useEffect(() => {
@@ -159,6 +161,11 @@ export function useExperiment<P extends object, D>(
       if (group) reportFailure(group, poolKey, undefined);
     };
   }, [needsComputing, run, key, poolKey, group]);
+
+  const spareWorkers = options.spareWorkers;
+  useEffect(() => {
+    connectedPool?.setSpareWorkers(poolKey, spareWorkers);
+  }, [poolKey, spareWorkers]);
 
   const deliver = useEffectEvent((data: D) => options.onResult?.(data));
   const delivered = current.value.ready ? current.value.data : undefined;

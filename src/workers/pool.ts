@@ -12,7 +12,8 @@
  * - Exact merge: the chunks' raw samples are merged with the experiment's exact merge; the result equals a
  *   single-threaded run bit for bit, whatever the chunking.
  * - Main-thread cost: partial results (merge + summarize) are computed at most every `progressMs`, and
- *   less often when they are expensive (at most ~5% of the main thread).
+ *   less often when they are expensive (at most ~5% of the main thread); except that a partial result that
+ *   completes a refinement level (the spec's `levelPrefixes`, e.g. a first coarse picture) goes out at once.
  * - Reliability: a worker that errors, or says nothing for longer than its chunk can take (a watchdog per
  *   worker, fed by heartbeats), is terminated and replaced and its chunks are retried once; a chunk that
  *   loses its worker twice rejects its request with a readable error.
@@ -36,6 +37,12 @@ export interface RunOptions<D> {
   key?: string;
   /** The figure instance the request serves; its rank is set with `setPriority`. */
   group?: string;
+  /**
+   * Workers this request leaves to others (default 0): it has at most `size − spareWorkers` chunks out, and
+   * at least one. A figure keeps a worker free this way for a request of its own that comes back every few
+   * milliseconds (a chain of short segments) and should not wait behind long chunks; see `setSpareWorkers`.
+   */
+  spareWorkers?: number;
 }
 
 export interface PoolOptions {
@@ -153,6 +160,8 @@ interface Request {
   key: string;
   name: string;
   group: string | undefined;
+  /** Chunks it may have out at once (from spareWorkers). */
+  maxChunks: number;
   def: AnyExperimentSpec;
   params: unknown;
   count: number;
@@ -165,6 +174,11 @@ interface Request {
   /** Raw samples of finished chunks (folded into one part at each partial result). */
   parts: unknown[];
   samplesDone: number;
+  /** Samples [0, prefix) are all finished; `finished` holds the finished ranges beyond it. */
+  prefix: number;
+  finished: Array<[number, number]>;
+  /** The spec's level prefixes not reached yet, ascending. */
+  levels: number[];
   msPerSample: number | undefined;
   onProgress?: (done: number, total: number, partial?: unknown) => void;
   lastProgress: number;
@@ -259,6 +273,7 @@ export class ExperimentPool {
         key,
         name,
         group: options.group,
+        maxChunks: this.chunkLimit(options.spareWorkers),
         def,
         params,
         count: def.sampleCount(params),
@@ -268,6 +283,9 @@ export class ExperimentPool {
         inFlight: new Set(),
         parts: [],
         samplesDone: 0,
+        prefix: 0,
+        finished: [],
+        levels: [...(def.levelPrefixes?.(params) ?? [])],
         msPerSample: undefined,
         onProgress: options.onProgress as Request['onProgress'],
         lastProgress: -Infinity,
@@ -294,6 +312,18 @@ export class ExperimentPool {
     if (level === undefined) this.priorities.delete(group);
     else this.priorities.set(group, level);
     this.pump();
+  }
+
+  /** Changes the workers the running request for a key leaves to others (see RunOptions.spareWorkers). */
+  setSpareWorkers(key: string, spareWorkers: number | undefined): void {
+    const r = this.byKey.get(key);
+    if (!r) return;
+    r.maxChunks = this.chunkLimit(spareWorkers);
+    this.pump();
+  }
+
+  private chunkLimit(spareWorkers: number | undefined): number {
+    return spareWorkers ? Math.max(1, this.size - Math.floor(spareWorkers)) : Infinity;
   }
 
   /** Cancels the running request for a key, if any. */
@@ -346,7 +376,7 @@ export class ExperimentPool {
     let best: Request | undefined;
     let bestLevel = Infinity;
     for (const r of this.requests) {
-      if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
+      if (r.settled || (r.retry.length === 0 && r.next >= r.count) || r.inFlight.size >= r.maxChunks) continue;
       const level = this.levelOf(r);
       if (
         !best ||
@@ -537,6 +567,7 @@ export class ExperimentPool {
         r.parts.push(msg.samples);
         r.samplesDone += n;
         if (r.samplesDone >= r.count) this.complete(r);
+        else if (this.reachesLevel(r, chunk.range)) this.flushNow(r);
         else this.scheduleProgress(r);
       }
     }
@@ -552,6 +583,31 @@ export class ExperimentPool {
     } catch (err) {
       this.failRequest(r, err);
     }
+  }
+
+  /** Records a finished range; true when the finished prefix now covers one of the spec's level prefixes. */
+  private reachesLevel(r: Request, range: [number, number]): boolean {
+    if (r.levels.length === 0) return false;
+    r.finished.push(range);
+    for (;;) {
+      const i = r.finished.findIndex(([a]) => a === r.prefix);
+      if (i < 0) break;
+      r.prefix = r.finished[i][1];
+      r.finished.splice(i, 1);
+    }
+    let reached = false;
+    while (r.levels.length > 0 && r.levels[0] <= r.prefix) {
+      r.levels.shift();
+      reached = true;
+    }
+    return reached;
+  }
+
+  /** A partial result now: a new level of the picture is complete, which is worth a report out of turn. */
+  private flushNow(r: Request): void {
+    clearTimeout(r.progressTimer);
+    r.progressTimer = undefined;
+    this.flushProgress(r);
   }
 
   private scheduleProgress(r: Request): void {

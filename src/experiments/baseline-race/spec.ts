@@ -16,6 +16,7 @@ import {
   SWEEP_METHOD,
   checkSweepParams,
   planSweep,
+  runsPerReplicate,
   sweepData,
   sweepParams,
   type SweepData,
@@ -128,4 +129,6 @@ export const baselineRaceSweepSpec: ExperimentSpec<SweepParams, SweepSamples, Sw
   summarize: (p, s) => sweepData(p, s.runs, s.indices),
   method: () => SWEEP_METHOD,
   seedOf: (p) => p.seed,
+  // Runs are planned seed by seed: each whole seed is the strip plot at one more seed per setting.
+  levelPrefixes: (p) => Array.from({ length: p.replicates - 1 }, (_, i) => (i + 1) * runsPerReplicate(p)),
 };

@@ -19,6 +19,8 @@ export const STEP_COUNT = 4;
 export const LAST_STEP = STEP_COUNT - 1;
 /** Epochs per segment when training is animated (one worker request per segment). */
 export const RACE_CHUNK = 4;
+/** Epochs per segment at step 3, where the boundaries are small beside the strip plot and the sweep shares the workers. */
+export const RACE_CHUNK_KNOBS = 10;
 /** Points per dataset, training share and epochs of the race (the DEFAULT_RACE_PARAMS of src/ml). */
 export const RACE_N = 120;
 export const RACE_TRAIN_FRACTION = 0.7;
@@ -72,12 +74,33 @@ export function stepState(rawStep: number): StepState {
 }
 
 /**
- * Whether the knob sweep may run: at step 3 (or from step 2, to be ready sooner), and only while the race
- * is finished or paused — the worker pool serves requests in order, so a running sweep would hold every
- * worker and stall the animated race behind it.
+ * Whether the knob sweep may run. On screen at step 3 always, beside the race: on a two-core machine the
+ * sweep's first seed and the race then finish together instead of one after the other (the view has the
+ * sweep leave one worker free while training runs, so a segment never waits behind a sweep run). From step 2
+ * only once the race is finished or paused, so the animated race is not slowed where the reader watches it.
+ * In print a frame is one finished state with nobody waiting for a first picture: the sweep follows the race.
  */
-export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean): boolean {
+export function sweepEnabled(state: StepState, raceComplete: boolean, racePaused: boolean, print = false): boolean {
+  if (state.needsSweep && !print) return true;
   return (state.needsSweep || state.prefetchSweep) && (raceComplete || racePaused);
+}
+
+/**
+ * Epochs per race request: RACE_CHUNK where the reader watches training (steps 1 and 2), RACE_CHUNK_KNOBS at
+ * step 3 (pause and reset still act between segments), and the whole run at once when motion is reduced or
+ * the page is printed.
+ */
+export function raceSegment(state: StepState, reducedMotion: boolean, print: boolean): number {
+  if (reducedMotion || print) return RACE_EPOCHS;
+  return state.panel === 'knobs' ? RACE_CHUNK_KNOBS : RACE_CHUNK;
+}
+
+/**
+ * Step 3's first complete picture: the strip plot at one seed per setting beside the boundaries after the
+ * first training segment; both refine from there (more seeds, more epochs), and the progress line says how far.
+ */
+export function knobsPicture(state: StepState, epoch: number, sweep: SweepData | undefined): boolean {
+  return state.panel === 'knobs' && epoch > 0 && (sweep?.refinement.level ?? 0) >= 1;
 }
 
 /** The race's parameters (src/ml RaceOverrides) for the figure's URL parameters. */
@@ -109,10 +132,9 @@ export function sweepOverrides(p: BaselineRaceParams): SweepOverrides {
   };
 }
 
-/** The next segment's last epoch: RACE_CHUNK epochs on (or all at once when motion is reduced). */
-export function nextUntil(doneEpochs: number, epochs: number, animate: boolean): number {
-  if (!animate) return epochs;
-  return Math.min(epochs, doneEpochs + RACE_CHUNK);
+/** The next segment's last epoch: `segment` epochs on, at most the last. */
+export function nextUntil(doneEpochs: number, epochs: number, segment: number): number {
+  return Math.min(epochs, doneEpochs + segment);
 }
 
 // ------------------------------------------------------------------------------------------ datasets

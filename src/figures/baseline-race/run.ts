@@ -59,15 +59,11 @@ export function raceRunReducer(stored: RaceRun, action: RaceRunAction): RaceRun 
   }
 }
 
-/** The next segment to ask the worker pool for: from the last checkpoint to the next stop. */
-export function segmentRequest(
-  run: RaceRun,
-  overrides: RaceOverrides,
-  animate: boolean,
-): Partial<RaceExperimentParams> {
+/** The next segment to ask the worker pool for: from the last checkpoint, `segment` epochs on (see raceSegment). */
+export function segmentRequest(run: RaceRun, overrides: RaceOverrides, segment: number): Partial<RaceExperimentParams> {
   return {
     ...(overrides as Partial<RaceExperimentParams>),
-    untilEpoch: nextUntil(epochOf(run), RACE_EPOCHS, animate),
+    untilEpoch: nextUntil(epochOf(run), RACE_EPOCHS, segment),
     resumeFrom: run.data?.checkpoint ?? null,
     attempt: run.attempt,
   };

@@ -28,7 +28,7 @@ export interface RaceRunView {
   reset(): void;
 }
 
-export function useRaceRun(overrides: RaceOverrides, opts: { enabled: boolean; animate: boolean }): RaceRunView {
+export function useRaceRun(overrides: RaceOverrides, opts: { enabled: boolean; segment: number }): RaceRunView {
   const key = raceKey(overrides);
   const [stored, dispatch] = useReducer(raceRunReducer, key, initialRaceRun);
   const run = runFor(stored, key);
@@ -36,7 +36,7 @@ export function useRaceRun(overrides: RaceOverrides, opts: { enabled: boolean; a
   const { attempt } = run;
   const segment = useExperiment<RaceExperimentParams, RaceData | null>(
     'baseline-race',
-    segmentRequest(run, overrides, opts.animate),
+    segmentRequest(run, overrides, opts.segment),
     {
       enabled: opts.enabled && !run.paused && !complete,
       onResult: (data) => {

@@ -20,7 +20,9 @@ import type { baselineRaceParamSpec } from './meta';
 import {
   RACE_EPOCHS,
   SHOT_RATE_DEVICE,
+  raceSegment,
   datasetPreviews,
+  knobsPicture,
   raceOverrides,
   stepState,
   sweepEnabled,
@@ -47,27 +49,28 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const previews = useMemo(() => datasetPreviews(p.seed), [p.seed]);
 
   // The race, in segments of epochs; the last finished segment is kept (pause holds it).
-  const animate = !reducedMotion && mode !== 'print';
-  const race = useRaceRun(raceOverrides(p), { enabled: state.needsRace, animate });
+  const segment = raceSegment(state, reducedMotion, mode === 'print');
+  const race = useRaceRun(raceOverrides(p), { enabled: state.needsRace, segment });
   const { epoch, complete } = race;
   const { paused } = race.run;
   const raceData = race.run.data ?? undefined;
 
-  // The knob sweep: at step 3 (or early, from step 2), but only while training is finished or
-  // paused: the pool runs requests first come, first served, and the sweep's runs would otherwise hold
-  // every worker and stall the animated race behind them. A finished sweep stays cached.
+  // The knob sweep: at step 3 beside the race, or early from step 2 once the race is finished or paused
+  // (see sweepEnabled). A finished sweep stays cached.
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
-    enabled: sweepEnabled(state, complete, paused),
+    enabled: sweepEnabled(state, complete, paused, mode === 'print'),
+    // While training runs beside it, a worker stays free for the race's next segment.
+    spareWorkers: complete || paused ? 0 : 1,
   });
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;
   const work =
-    state.panel === 'knobs' && complete
+    state.panel === 'knobs'
       ? {
           done: sweep.data?.runs.length ?? 0,
           total: sweep.data?.total ?? 48,
-          label: `Retraining across seeds and settings: ${sweep.data?.refinement.label ?? 'starting'}`,
+          label: `${complete ? '' : `${paused ? 'Training paused' : 'Training'} at epoch ${epoch} of ${RACE_EPOCHS}; `}Retraining across seeds and settings: ${sweep.data?.refinement.label ?? 'starting'}`,
         }
       : {
           done: epoch,
@@ -91,7 +94,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
       title={entry?.title ?? id}
       caption={`${entry?.steps[state.step] ?? ''}: ${CAPTIONS[state.step]}`}
       ready={ready}
-      picture={state.panel === 'knobs' && complete && (sweep.data?.refinement.level ?? 0) >= 1}
+      picture={knobsPicture(state, epoch, sweep.data)}
       work={work}
       method={{ ...baselineRaceMethod(p, state), sources: sourcesFor() }}
       data={data}

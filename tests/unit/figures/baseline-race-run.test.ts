@@ -99,7 +99,7 @@ describe('baseline-race run: the next segment request', () => {
 
   it('animated: four epochs past the checkpoint, resuming from it, tagged with the attempt', () => {
     const run: RaceRun = { key: MOONS, attempt: 2, data: segment(12), paused: false };
-    expect(segmentRequest(run, overrides, true)).toEqual({
+    expect(segmentRequest(run, overrides, 4)).toEqual({
       dataset: 'moons',
       epochs: 40,
       untilEpoch: 16,
@@ -108,10 +108,11 @@ describe('baseline-race run: the next segment request', () => {
     });
   });
 
-  it('from scratch, and with reduced motion the whole run at once', () => {
-    expect(segmentRequest(initialRaceRun(MOONS), overrides, true)).toMatchObject({ untilEpoch: 4, resumeFrom: null });
-    expect(segmentRequest(initialRaceRun(MOONS), overrides, false)).toMatchObject({ untilEpoch: 40, resumeFrom: null });
+  it('from scratch, and the whole run at once when the segment is all 40 epochs', () => {
+    expect(segmentRequest(initialRaceRun(MOONS), overrides, 4)).toMatchObject({ untilEpoch: 4, resumeFrom: null });
+    expect(segmentRequest(initialRaceRun(MOONS), overrides, 40)).toMatchObject({ untilEpoch: 40, resumeFrom: null });
     const at36: RaceRun = { key: MOONS, attempt: 0, data: segment(38), paused: false };
-    expect(segmentRequest(at36, overrides, true).untilEpoch).toBe(40);
+    expect(segmentRequest(at36, overrides, 4).untilEpoch).toBe(40);
+    expect(segmentRequest(at36, overrides, 10).untilEpoch).toBe(40);
   });
 });

@@ -25,6 +25,8 @@ import {
   stepState,
   stripRows,
   sweepEnabled,
+  raceSegment,
+  knobsPicture,
   sweepOverrides,
   verdicts,
   type BaselineRaceParams,
@@ -82,9 +84,13 @@ describe('baseline-race model: step → state', () => {
     });
   });
 
-  it('the sweep waits for the race to finish or pause, and never runs before step 2', () => {
-    expect(sweepEnabled(stepState(3), false, false)).toBe(false);
+  it('the sweep runs beside the race at step 3 on screen, after it in print and at step 2, never before step 2', () => {
+    expect(sweepEnabled(stepState(3), false, false)).toBe(true);
     expect(sweepEnabled(stepState(3), true, false)).toBe(true);
+    expect(sweepEnabled(stepState(3), false, false, true)).toBe(false);
+    expect(sweepEnabled(stepState(3), true, false, true)).toBe(true);
+    expect(sweepEnabled(stepState(2), false, false)).toBe(false);
+    expect(sweepEnabled(stepState(2), false, true)).toBe(true);
     expect(sweepEnabled(stepState(3), false, true)).toBe(true);
     expect(sweepEnabled(stepState(2), true, false)).toBe(true);
     expect(sweepEnabled(stepState(1), true, false)).toBe(false);
@@ -98,10 +104,28 @@ describe('baseline-race model: step → state', () => {
     expect(stepState(1.2).step).toBe(1);
   });
 
-  it('animated training asks for segments of 4 epochs; reduced motion asks for the whole run', () => {
-    expect([0, 4, 8, 36].map((e) => nextUntil(e, 40, true))).toEqual([4, 8, 12, 40]);
-    expect(nextUntil(38, 40, true)).toBe(40);
-    expect(nextUntil(0, 40, false)).toBe(40);
+  it('step 3 has a first picture once the race has a segment and the sweep a whole seed', () => {
+    const seeds = (level: number) => ({ refinement: { level, target: 4, label: '' } }) as SweepData;
+    expect(knobsPicture(stepState(3), 10, seeds(1))).toBe(true);
+    expect(knobsPicture(stepState(3), 0, seeds(1))).toBe(false);
+    expect(knobsPicture(stepState(3), 40, seeds(0))).toBe(false);
+    expect(knobsPicture(stepState(3), 40, undefined)).toBe(false);
+    expect(knobsPicture(stepState(2), 40, seeds(4))).toBe(false);
+  });
+
+  it('race requests: 4 epochs at steps 1 and 2, 10 at step 3, the whole run with reduced motion or in print', () => {
+    expect(raceSegment(stepState(1), false, false)).toBe(4);
+    expect(raceSegment(stepState(2), false, false)).toBe(4);
+    expect(raceSegment(stepState(3), false, false)).toBe(10);
+    expect(raceSegment(stepState(1), true, false)).toBe(40);
+    expect(raceSegment(stepState(3), false, true)).toBe(40);
+  });
+
+  it('the next segment ends `segment` epochs on, never past the last epoch', () => {
+    expect([0, 4, 8, 36].map((e) => nextUntil(e, 40, 4))).toEqual([4, 8, 12, 40]);
+    expect(nextUntil(38, 40, 4)).toBe(40);
+    expect([0, 10, 30].map((e) => nextUntil(e, 40, 10))).toEqual([10, 20, 40]);
+    expect(nextUntil(0, 40, 40)).toBe(40);
   });
 
   it('maps URL parameters onto the race and the sweep', () => {

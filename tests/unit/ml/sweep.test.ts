@@ -104,3 +104,17 @@ describe('sweep refinement', () => {
     expect(sweepData(p, late.runs, late.indices).refinement.level).toBe(1);
   });
 });
+
+describe('the sweep spec’s level prefixes', () => {
+  it('end at each whole seed, where the summary’s refinement level steps up by one', async () => {
+    const { baselineRaceSweepSpec } = await import('../../../src/experiments/baseline-race/spec');
+    const p = sweepParams({ replicates: 4 });
+    const levels = baselineRaceSweepSpec.levelPrefixes!(p);
+    expect(levels).toEqual([12, 24, 36]);
+    const runs = runKnobSweep(SMALL).data.runs;
+    const small = baselineRaceSweepSpec.levelPrefixes!(SMALL);
+    expect(small).toEqual([runsPerReplicate(SMALL)]);
+    expect(sweepData(SMALL, runs.slice(0, small[0] - 1)).refinement.level).toBe(0);
+    expect(sweepData(SMALL, runs.slice(0, small[0])).refinement.level).toBe(1);
+  });
+});

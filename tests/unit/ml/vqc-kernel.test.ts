@@ -18,7 +18,7 @@ import {
   vqcLossAndGradient,
   type VqcConfig,
 } from '../../../src/ml/vqc';
-import { VqcKernel } from '../../../src/ml/vqc-kernel';
+import { VqcKernel, wordThreshold } from '../../../src/ml/vqc-kernel';
 import { referenceExpectation, type RefGate } from '../reference/quantum-circuit';
 
 function referenceE(ops: readonly GateOp[], n: number, shots: number, rng: Rng | null): number {
@@ -188,6 +188,88 @@ describe('VqcKernel', () => {
     for (let k = 0; k < grad.length; k++) expect(Object.is(grad[k], ref.grad[k])).toBe(true);
     expect(runner.cost.circuits).toBe(X.length * (1 + 2 * vqcAngleCount(cfg)));
     expect(runner.cost.shots).toBe(runner.cost.circuits * 100);
+  });
+});
+
+describe('VqcKernel across loads', () => {
+  it('new angles on the same kernel (their coefficients are reused only while unchanged) give a fresh kernel’s numbers', () => {
+    const cfg = { qubits: 2, layers: 2, encoding: 'zz' as const, reupload: true, entangler: 'cz' as const };
+    const shared = new VqcKernel(cfg);
+    const rng = createRng(11);
+    const angles = () => Array.from({ length: 8 }, () => 6 * rng.next() - 3);
+    const a = angles(),
+      b = angles();
+    const x: Point = [0.7, 2.1];
+    for (const params of [a, a, b, a.slice(), b]) {
+      const fresh = new VqcKernel(cfg);
+      shared.load(x, params);
+      fresh.load(x, params);
+      shared.forward(true);
+      fresh.forward(true);
+      expect(Object.is(shared.expectationZ0(), fresh.expectationZ0())).toBe(true);
+      for (const k of [0, 3, 7]) {
+        shared.shifted(k, -1);
+        fresh.shifted(k, -1);
+        expect(Object.is(shared.expectationZ0(), fresh.expectationZ0())).toBe(true);
+      }
+    }
+  });
+
+  it('a generator without countWordsIn draws the same shots through next()', () => {
+    const cfg = { qubits: 2, layers: 3, encoding: 'angle' as const, reupload: true, entangler: 'cz' as const };
+    const kernel = new VqcKernel(cfg);
+    kernel.load([1.1, 0.4], [0.3, -1.2, 2.5, 0.7, -0.4, 1.9, -2.8, 0.15, 1.1, -0.6, 2.2, -1.7]);
+    kernel.forward(false);
+    const plain = createRng(5);
+    const nextOnly: Rng = { seed: 5, next: plain.next, int: plain.int, normal: plain.normal };
+    const e = kernel.sampleZ0(1000, nextOnly);
+    expect(e).toBe(kernel.sampleZ0(1000, createRng(5)));
+    expect(Math.abs(e - kernel.expectationZ0())).toBeLessThan(0.15);
+  });
+});
+
+describe('wordThreshold', () => {
+  const above = (cut: number, total: number, w: number) => cut <= (w / 4294967296) * total;
+
+  it('is the first 32-bit word whose draw reaches the cut (exactly, also next to the cut)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+        (u, t) => {
+          const cut = u * t;
+          const w = wordThreshold(cut, t);
+          if (w > 0) expect(above(cut, t, w - 1)).toBe(false);
+          if (w < 4294967296) expect(above(cut, t, w)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('edges: nothing below 0, everything at or above a cut of 0, nothing reaches ∞', () => {
+    expect(wordThreshold(0, 1)).toBe(0);
+    expect(wordThreshold(-0, 1)).toBe(0);
+    expect(wordThreshold(Infinity, 1)).toBe(4294967296);
+    expect(wordThreshold(1, 1)).toBe(4294967296);
+    expect(wordThreshold(0.5, 1)).toBe(2147483648);
+  });
+});
+
+describe('Rng.countWordsIn', () => {
+  it('counts the draws next() would return in the two word ranges, and continues the same stream', () => {
+    const a = createRng(7),
+      b = createRng(7);
+    const [lo0, hi0, lo1, hi1] = [0x20000000, 0x70000000, 0x90000000, 0xf0000000];
+    const n = a.countWordsIn!(5000, lo0, hi0, lo1, hi1);
+    let want = 0;
+    for (let i = 0; i < 5000; i++) {
+      const w = b.next() * 4294967296;
+      if ((w >= lo0 && w < hi0) || (w >= lo1 && w < hi1)) want++;
+    }
+    expect(n).toBe(want);
+    expect(n).toBeGreaterThan(0);
+    expect(a.next()).toBe(b.next());
   });
 });
 

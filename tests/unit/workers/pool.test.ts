@@ -65,6 +65,46 @@ function fakePool(options: PoolOptions & { dieOnRun?: (n: number) => boolean } =
   return { pool, workers, runs };
 }
 
+/** A toy experiment: 12 samples, sample k = k²; run by the real handler in in-process workers. */
+const TOY = {
+  name: 'toy',
+  version: 'toy@1',
+  description: 'squares',
+  normalize: (p: object) => p,
+  sampleCount: () => 12,
+  workPerSample: () => 1,
+  merge: (_p: unknown, parts: readonly number[][]) => parts.flat().sort((a, b) => a - b),
+  summarize: (_p: unknown, s: number[]) => s,
+  method: () => '',
+  seedOf: () => 0,
+  runSamples: (_p: unknown, [a, b]: readonly [number, number]) => Array.from({ length: b - a }, (_, i) => (a + i) ** 2),
+  cli: { usage: '', parseArgs: () => ({}), columns: [], rows: () => [] },
+};
+
+function toyPool(def: typeof TOY & { levelPrefixes?: () => number[] }, options: PoolOptions, sent: RunMsg[] = []) {
+  return new ExperimentPool({
+    chunkSamples: 1,
+    lookup: () => def,
+    permits: null,
+    ...options,
+    createWorker: () => {
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        terminate: () => undefined,
+        postMessage: (m) => {
+          if (m.type === 'run') sent.push(m);
+          queueMicrotask(() => void handle(structuredClone(m)));
+        },
+      };
+      const handle = createWorkerHandler((msg) => queueMicrotask(() => w.onmessage?.({ data: structuredClone(msg) })), {
+        lookup: () => def,
+      });
+      return w;
+    },
+  });
+}
+
 const PARAMS = { qubits: [2, 3, 4], layers: [3, 5], samples: 23, seed: 5 };
 
 afterEach(() => {
@@ -292,5 +332,43 @@ describe('ExperimentPool', () => {
     expect(runs().length).toBeGreaterThan(5);
     expect(reports.length).toBeLessThan(3);
     pool.dispose();
+  });
+  it('reports a partial result out of turn when the finished samples complete a level prefix', async () => {
+    vi.useFakeTimers();
+    const reportsWith = async (levels: number[] | undefined) => {
+      const def = { ...TOY, levelPrefixes: levels ? () => levels : undefined };
+      const pool = toyPool(def, { size: 1, progressMs: 60_000 });
+      const reports: number[][] = [];
+      const p = pool.run('toy', {}, { onProgress: (_d, _t, partial) => reports.push(partial as number[]) });
+      await vi.advanceTimersByTimeAsync(0);
+      const result = await p;
+      pool.dispose();
+      return { reports: reports.map((r) => r.length), data: result.data };
+    };
+    const plain = await reportsWith(undefined);
+    const levelled = await reportsWith([4, 8]);
+    // Throttled: the first partial only; with levels, also each level's complete prefix, at once.
+    expect(plain.reports).toEqual([1]);
+    expect(levelled.reports).toEqual([1, 4, 8]);
+    expect(levelled.data).toEqual(plain.data);
+    expect(levelled.data).toHaveLength(12);
+  });
+  it('a request leaves spare workers to others (one worker of two here) until the spare is lifted', async () => {
+    const sent: RunMsg[] = [];
+    const spared = toyPool(TOY, { size: 2 }, sent);
+    const all = await spared.run('toy', {}, { spareWorkers: 1 });
+    // Every chunk went to the one worker it may use; the pool of two never made a second.
+    expect(all.data).toHaveLength(12);
+    expect(sent).toHaveLength(12);
+    expect(spared.workerCount).toBe(1);
+    spared.dispose();
+
+    const lifted = toyPool(TOY, { size: 2 });
+    const p = lifted.run('toy', {}, { key: 'k', spareWorkers: 1 });
+    expect(lifted.workerCount).toBe(1);
+    lifted.setSpareWorkers('k', 0);
+    expect(lifted.workerCount).toBe(2);
+    expect((await p).data).toEqual(all.data);
+    lifted.dispose();
   });
 });
