@@ -15,3 +15,22 @@ export function isAbortError(err: unknown): boolean {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError();
 }
+
+/**
+ * Resolves on the next turn of the event loop, so queued messages (a worker's cancel, the browser's input)
+ * run before the next piece of work: a MessageChannel hop, not setTimeout, which browsers clamp to 4 ms
+ * once nested.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

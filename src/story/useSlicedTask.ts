@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { createResultCache } from './lru';
+import { yieldToEventLoop } from '../experiments/abort';
 
 export interface SlicedTask<A, T> {
   /** Identity of the inputs; a new key cancels the running computation and starts another. */
@@ -46,20 +47,6 @@ export function runTaskSync<A, T>(task: SlicedTask<A, T>): T {
   const acc = task.init();
   task.run(acc, 0, task.total);
   return task.view(acc, task.total);
-}
-
-function yieldToBrowser(): Promise<void> {
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A task's result so far: computed by `done` units of `task` (the object the computation runs on). */
@@ -116,7 +103,7 @@ export function useSlicedTask<A, T>(task: SlicedTask<A, T>, options: SlicedOptio
           lastPublish = now;
           setProgress({ task: pending, value: pending.view(acc, done), done });
         }
-        await yieldToBrowser();
+        await yieldToEventLoop();
         if (cancelled) return;
       }
     })();

@@ -6,7 +6,7 @@
  * the next chunks. While a chunk runs, the experiment's per-sample callback posts a heartbeat at most
  * every `heartbeatMs`, so the pool can tell a slow worker from a dead one.
  */
-import { isAbortError } from '../experiments/abort';
+import { isAbortError, yieldToEventLoop } from '../experiments/abort';
 import { getLoadedExperiment, loadExperiment, loadedExperiment } from '../experiments/definitions';
 import { isKnownExperiment } from '../experiments/registry';
 import type { AnyExperimentDefinition } from '../experiments/types';
@@ -19,21 +19,6 @@ export interface HandlerOptions {
   heartbeatMs?: number;
   /** Clock (default performance.now / Date.now). */
   now?: () => number;
-}
-
-/** Resolves on the next turn of the event loop (a MessageChannel hop, not clamped like setTimeout). */
-export function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function createWorkerHandler(

@@ -15,7 +15,7 @@
  * the outcome. Wall-clock milliseconds (`ms`) are the only non-deterministic numbers in the result.
  */
 import { boundingBox, type DatasetKind, type Point } from '../../ml/datasets';
-import { throwIfAborted } from '../abort';
+import { throwIfAborted, yieldToEventLoop } from '../abort';
 import type { ExperimentResult } from '../types';
 import { checkProblemParams, intIn } from '../../ml/validate';
 import { RACE_VERSION } from './version';
@@ -344,11 +344,6 @@ export function runRace(params: RaceParams, ctx: RaceContext = {}): RaceResult {
     ctx.onProgress?.(run.epoch, params.epochs, run.data(false));
   }
   return run.result();
-}
-
-/** Lets queued messages (a worker's cancel) run before the next epoch. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** As `runRace`, yielding to the event loop between epochs so an AbortSignal can fire mid-run. */
