@@ -14,6 +14,7 @@
  * An epoch's randomness depends only on (seed, model, epoch), so pausing/resuming never changes
  * the outcome. Wall-clock milliseconds (`ms`) are the only non-deterministic numbers in the result.
  */
+import { TWO_FEATURE_CIRCUIT } from '../../ml/two-feature-circuit';
 import { boundingBox, type DatasetKind, type Point } from '../../ml/datasets';
 import { throwIfAborted, yieldToEventLoop } from '../abort';
 import type { ExperimentResult } from '../types';
@@ -54,13 +55,7 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   epochs: 40,
   batchSize: 10,
   vqc: {
-    qubits: 2,
-    layers: 3,
-    encoding: 'angle',
-    reupload: true,
-    entangler: 'cz',
-    readout: 'logistic',
-    loss: 'bce',
+    ...TWO_FEATURE_CIRCUIT,
     shots: 100,
     learningRate: 0.1,
   },

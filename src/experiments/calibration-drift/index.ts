@@ -13,6 +13,7 @@
  * Randomness: day k's calibration from deriveSeed(seed, 1, k), its shots from deriveSeed(seed, 2, k, …);
  * the model from deriveSeed(seed, 3, …). Any split of the samples merges exactly.
  */
+import { TWO_FEATURE_CIRCUIT } from '../../ml/two-feature-circuit';
 import { makeDataset, prepareData, type Point } from '../../ml/datasets';
 import { createOptimizer, optimizerStep } from '../../ml/optim';
 import { vqcCircuitOps, vqcInit, vqcLossAndGradient, ZExpectationRunner, type VqcConfig } from '../../ml/vqc';
@@ -79,13 +80,7 @@ export function driftedProfile(dev: DeviceProfile, k: number, seed: number, drif
 // the model: trained once per (seed) and memoised
 
 export const MODEL_CONFIG: VqcConfig = {
-  qubits: 2,
-  layers: 3,
-  encoding: 'angle',
-  reupload: true,
-  entangler: 'cz',
-  readout: 'logistic',
-  loss: 'bce',
+  ...TWO_FEATURE_CIRCUIT,
   shots: 0,
   optimizer: 'adam',
   learningRate: 0.1,
