@@ -76,8 +76,18 @@ function nextTask(): Promise<void> {
 }
 
 /** Resolves in the next animation frame, before the browser's own style and layout of that frame. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+/**
+ * The next animation frame, or `limitMs` if none comes first: Chromium runs no frames in a cross-origin
+ * iframe that is off screen (an embed below the fold), and the page must still start its islands there.
+ */
+function nextFrame(limitMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** One island at a time: each job hydrates one island and resolves when it has committed. */
