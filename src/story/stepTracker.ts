@@ -113,10 +113,19 @@ function releaseLater(): void {
   window.setTimeout(releasePin, PIN_AFTER_LOAD_MS);
 }
 
+/** The element id a URL fragment names; null for none or a malformed %-escape (`#%E0%A4%A`). */
+function fragmentId(hash: string): string | null {
+  try {
+    return decodeURIComponent(hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
+
 function armFragmentPin(): void {
   if (pinArmed) return;
   pinArmed = true;
-  const id = decodeURIComponent(window.location.hash.slice(1));
+  const id = fragmentId(window.location.hash);
   const target = id ? document.getElementById(id) : null;
   if (!target?.matches('[data-step-index]') || !freshNavigation()) return;
   pinned = target;
@@ -167,7 +176,7 @@ function update(): void {
   if (tracked.size === 0) return;
   const root = document.documentElement;
   // Read phase: geometry of every section before any attribute is written. While a deep link is pinned,
-  // every frame re-measures: a font swap can move steps without resizing anything observed.
+  // every update re-measures: a font swap can move steps without resizing anything observed.
   let measured: string | null = null;
   if (stale || pinned) {
     layout = nextLayoutSize(layout, { width: root.clientWidth, height: root.clientHeight });

@@ -108,6 +108,17 @@ test.describe('scrolly step tracking', () => {
     await expect(page.locator(SECTION)).toHaveAttribute('data-progress', '0');
   });
 
+  test('a malformed fragment (a broken %-escape) leaves step tracking working, without a page error', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openArticle(page, '/#%E0%A4%A');
+    await scrollToStep(page, 1, 10);
+    await expect(page.locator(SECTION)).toHaveAttribute('data-active-step', '1');
+    expect(errors).toEqual([]);
+  });
+
   test('a reload mid-story restores the same step', async ({ page }) => {
     test.setTimeout(90_000);
     await openArticle(page);
