@@ -16,6 +16,7 @@
 import { startTransition, type ComponentType } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { revealCopyButtons } from '../cite/copy';
+import { yieldToEventLoop } from '../experiments/abort';
 import { SiteHeaderControls } from '../pages/SiteHeader';
 import { UpdatePrompt } from '../pages/UpdatePrompt';
 import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
@@ -68,17 +69,13 @@ function nextTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { postTask?(cb: () => void, o?: { priority: string }): Promise<void> } })
     .scheduler;
   if (s?.postTask) return s.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  return yieldToEventLoop();
 }
 
-/** Resolves in the next animation frame, before the browser's own style and layout of that frame. */
 /**
- * The next animation frame, or `limitMs` if none comes first: Chromium runs no frames in a cross-origin
- * iframe that is off screen (an embed below the fold), and the page must still start its islands there.
+ * Resolves in the next animation frame, before the browser's own style and layout of that frame, or after
+ * `limitMs` if no frame comes first: Chromium runs no frames in a cross-origin iframe that is off screen (an
+ * embed below the fold), and the page must still start its islands there.
  */
 function nextFrame(limitMs = 100): Promise<void> {
   return new Promise((resolve) => {
