@@ -84,7 +84,7 @@ export function ArticlePage() {
               <Content components={articleComponents} />
             </section>
           ))}
-          <footer className="article-end">
+          <footer id="end-matter" className="article-end">
             <Bibliography />
             <CiteThis meta={meta} />
           </footer>

@@ -22,6 +22,7 @@ import {
   type StepBounds,
   type StepPosition,
 } from './steps';
+import { laidOutStandIn } from './viewport';
 
 /** Bounds of every `[data-step-index]` element inside `container`, in whole document px. */
 export function measureStepBounds(container: HTMLElement): StepBounds[] {
@@ -70,6 +71,8 @@ interface Tracked {
   section: HTMLElement;
   figure: string;
   bounds: StepBounds[];
+  /** True while `bounds` stand in for steps the browser has not laid out (see `measure`). */
+  estimated: boolean;
   position: StepPosition | null;
   trigger: number | null;
   margin: number | null;
@@ -170,6 +173,29 @@ function write(t: Tracked, offset: number, margin: number, next: StepPosition): 
   publish(t.figure, next);
 }
 
+/**
+ * Measures a section's step bounds. A section in content the browser skips (`content-visibility: auto`)
+ * and more than a viewport height away from the viewport has no layout, and measuring its steps would lay
+ * it out; every step then gets its laid-out ancestor's extent instead. The trigger line is in the
+ * viewport, so it lies wholly below or above that extent, and the position is what the real bounds give:
+ * step 0 at progress 0, or the last step at progress 1. Nearer than that (a deep link's section, say),
+ * the steps are measured, laid out if need be.
+ */
+function measure(t: Tracked, viewportHeight: number): void {
+  const standIn = laidOutStandIn(t.section);
+  if (standIn !== t.section) {
+    const r = standIn.getBoundingClientRect();
+    if (r.bottom < -viewportHeight || r.top > 2 * viewportHeight) {
+      const extent = { top: Math.round(r.top + window.scrollY), bottom: Math.round(r.bottom + window.scrollY) };
+      t.bounds = Array.from(t.section.querySelectorAll('[data-step-index]'), () => extent);
+      t.estimated = true;
+      return;
+    }
+  }
+  t.bounds = measureStepBounds(t.section);
+  t.estimated = false;
+}
+
 /** Measures (when stale) and derives every tracked section's position, then writes them all. */
 function update(): void {
   frame = 0;
@@ -180,9 +206,12 @@ function update(): void {
   let measured: string | null = null;
   if (stale || pinned) {
     layout = nextLayoutSize(layout, { width: root.clientWidth, height: root.clientHeight });
-    for (const t of tracked.values()) t.bounds = measureStepBounds(t.section);
+    for (const t of tracked.values()) measure(t, root.clientHeight);
     stale = false;
     measured = `${root.clientWidth}x${root.clientHeight}x${root.scrollHeight}`;
+  } else {
+    // A section measured by its stand-in may have come near: its steps are measured then.
+    for (const t of tracked.values()) if (t.estimated) measure(t, root.clientHeight);
   }
   const offset = triggerOffset(layout ?? { width: root.clientWidth, height: root.clientHeight });
   const margin = offset - scrollPaddingTop(root);
@@ -234,7 +263,15 @@ function attachWindow(): () => void {
 export function trackScrolly(section: HTMLElement): () => void {
   const figure = section.dataset.scrolly ?? '';
   if (!tracked.has(section)) {
-    tracked.set(section, { section, figure, bounds: [], position: null, trigger: null, margin: null });
+    tracked.set(section, {
+      section,
+      figure,
+      bounds: [],
+      estimated: false,
+      position: null,
+      trigger: null,
+      margin: null,
+    });
     detachWindow ??= attachWindow();
     observer?.observe(section);
     armFragmentPin();

@@ -16,6 +16,8 @@
  *   and then stay silent; the measurement catches what it missed. In a frame the document's own
  *   viewport is not the reader's, so the observer alone decides there (and, without IntersectionObserver,
  *   the measurement does).
+ * An element in content the browser skips (`content-visibility: auto`) more than a viewport away is measured
+ * by its nearest laid-out ancestor (`laidOutStandIn`), so watching never lays out skipped content far away.
  * Nothing runs at import time.
  */
 
@@ -118,16 +120,41 @@ function update(element: Element, within: ReadonlyMap<number, boolean>, below: b
   deliver(element, changed);
 }
 
+/**
+ * The element to measure in place of `element`: itself, unless it lies in content the browser skips
+ * (under `content-visibility: auto`, away from the viewport), which has no layout until rendered. Reading
+ * its geometry would lay out the whole skipped subtree in that task; its nearest laid-out ancestor (the
+ * skipped section, sized by its estimate) says roughly where it is. Checking is style-only.
+ */
+export function laidOutStandIn(element: Element): Element {
+  if (typeof element.checkVisibility !== 'function') return element;
+  let e: Element | null = element;
+  while (e && !e.checkVisibility({ contentVisibilityAuto: true })) e = e.parentElement;
+  return e ?? element;
+}
+
+/**
+ * The element's box, or, while it lies in skipped content more than a viewport away, its stand-in's: the
+ * element lies inside that box, so for every boundary up to one viewport the verdict is the same, and
+ * nothing is laid out. Nearer, the element itself is measured (the browser renders that section next anyway).
+ */
+function boxOf(element: Element, height: number): ViewportBox {
+  const standIn = laidOutStandIn(element);
+  if (standIn !== element) {
+    const r = standIn.getBoundingClientRect();
+    if (r.bottom < -height || r.top > 2 * height) return { top: r.top, bottom: r.bottom, height };
+  }
+  const r = element.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, height };
+}
+
 function measurePending(): void {
   frame = 0;
   const elements = [...pending].filter((el) => el.isConnected && watched.has(el));
   pending.clear();
   const height = window.innerHeight;
   // All reads first (one layout at most), then the listeners, which may write.
-  const measured = elements.map((el) => {
-    const r = el.getBoundingClientRect();
-    return [el, { top: r.top, bottom: r.bottom, height }] as const;
-  });
+  const measured = elements.map((el) => [el, boxOf(el, height)] as const);
   for (const [el, box] of measured) {
     const w = watched.get(el);
     if (!w) continue;
@@ -177,6 +204,11 @@ function observerFor(margin: number): IntersectionObserver | null {
     observer = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
+          // A target in skipped content has no box of its own to report: measure its stand-in instead.
+          if (laidOutStandIn(e.target) !== e.target) {
+            schedule([e.target]);
+            continue;
+          }
           // Below the viewport is known from the root's bounds, given only where the document sees them.
           const below = e.rootBounds && margin === 0 ? e.boundingClientRect.top >= e.rootBounds.bottom : undefined;
           update(e.target, new Map([[margin, e.isIntersecting]]), below);

@@ -10,7 +10,13 @@ type Rect = { top: number; bottom: number };
 
 class FakeElement {
   isConnected = true;
+  /** False while the element lies in content the browser skips (content-visibility: auto). */
+  rendered = true;
+  parentElement: FakeElement | null = null;
   constructor(public rect: Rect) {}
+  checkVisibility() {
+    return this.rendered;
+  }
   getBoundingClientRect() {
     return { ...this.rect, left: 0, right: 100, width: 100, height: this.rect.bottom - this.rect.top };
   }
@@ -242,5 +248,47 @@ describe('watchViewport', () => {
     expect(FakeObserver.all[0].targets.has(el)).toBe(true);
     stopB();
     expect(FakeObserver.all[0].targets.has(el)).toBe(false);
+  });
+
+  it('measures an element in skipped content far away by its nearest laid-out ancestor, near by itself', async () => {
+    const { watchViewport } = await load();
+    // A section 5,000 px down, skipped by the browser; the island inside it has no layout of its own.
+    const section = new FakeElement({ top: 5000, bottom: 9000 });
+    const island = new FakeElement({ top: 0, bottom: 0 });
+    island.parentElement = section;
+    island.rendered = false;
+    island.getBoundingClientRect = () => {
+      throw new Error('measuring skipped content lays it out');
+    };
+    const heard: boolean[][] = [];
+    const stop = watchViewport(dom(island), (r) => heard.push(heardAt([0.5, 8])(r)), [0.5, 8]);
+    runFrame();
+    // Not within half a viewport (400 px), within 8 viewports (6,400 px below the viewport's bottom).
+    expect(heard).toEqual([[false, true]]);
+    // An observer entry for the skipped target (at 0,0 it would read "on screen") is replaced by a measurement.
+    for (const o of FakeObserver.all)
+      o.callback([
+        {
+          target: island,
+          isIntersecting: true,
+          boundingClientRect: { top: 0, bottom: 0 },
+          rootBounds: { bottom: 800 },
+        },
+      ]);
+    runFrame();
+    expect(heard).toEqual([[false, true]]);
+    // Within a viewport of the viewport, the island itself is measured (laid out if need be).
+    section.rect = { top: 1200, bottom: 5200 };
+    island.getBoundingClientRect = FakeElement.prototype.getBoundingClientRect;
+    island.rect = { top: 4000, bottom: 4300 };
+    dispatch('resize');
+    runFrame();
+    expect(heard.at(-1)).toEqual([false, true]);
+    // Once the section renders, the island itself is measured.
+    island.rendered = true;
+    island.rect = { top: 300, bottom: 600 };
+    FakeObserver.all[0].fire(island, true, { bottom: 800 });
+    expect(heard.at(-1)).toEqual([true, true]);
+    stop();
   });
 });
