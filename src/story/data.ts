@@ -47,13 +47,13 @@ export function finiteOrNull(x: number): number | null {
 }
 
 /** A display format for numeric cells from a number formatter: the cell is read with `Number` (null → 0). */
-export function numberFormat(format: (n: number) => string): (value: Cell) => string {
+export function formatAsNumber(format: (n: number) => string): (value: Cell) => string {
   return (value) => format(Number(value));
 }
 
-/** A display format that formats numbers and shows anything else (null, text) as a dash. */
-export function numberOrDash(format: (n: number) => string): (value: Cell) => string {
-  return (value) => (typeof value === 'number' ? format(value) : '–');
+/** A display format that formats numbers and shows anything else (null, text) as `otherwise`, a dash by default. */
+export function formatNumberOr(format: (n: number) => string, otherwise = '–'): (value: Cell) => string {
+  return (value) => (typeof value === 'number' ? format(value) : otherwise);
 }
 
 function csvCell(value: Cell | undefined): string {

@@ -1,7 +1,7 @@
 /** Method text, downloads and the text alternative of the barren-plateau figure, built from the current data. */
 import { format } from 'd3-format';
 import type { BarrenPlateauRow } from '../../experiments/barren-plateau';
-import { finiteOrNull, numberFormat, tableOf, type DataTable } from '../../story/data';
+import { finiteOrNull, formatAsNumber, tableOf, type DataTable } from '../../story/data';
 import type { ExpFit } from '../../experiments/barren-plateau/fit';
 import { deepLimit, type FigureParams, type Scene } from './model';
 
@@ -56,9 +56,9 @@ export function bpTable(results: readonly SeriesResult[]): DataTable {
     { key: 'qubits', label: 'qubits n' },
     { key: 'layers', label: 'layers' },
     { key: 'samples', label: 'circuits' },
-    { key: 'mean', label: 'mean gradient', format: numberFormat(g3), value: (r) => finiteOrNull(r.mean) },
-    { key: 'variance', label: 'Var[∂C]', format: numberFormat(g3), value: (r) => finiteOrNull(r.variance) },
-    { key: 'varianceStderr', label: '± SE', format: numberFormat(g3), value: (r) => finiteOrNull(r.varianceStderr) },
+    { key: 'mean', label: 'mean gradient', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.mean) },
+    { key: 'variance', label: 'Var[∂C]', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.variance) },
+    { key: 'varianceStderr', label: '± SE', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.varianceStderr) },
     { key: 'reference', label: 'closed form', format: (v) => (v === null ? '–' : g3(Number(v))) },
   ]);
 }

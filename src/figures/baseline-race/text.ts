@@ -2,7 +2,7 @@
 import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../experiments/baseline-race/race';
 import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../experiments/baseline-race/sweep';
 import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
-import { numberFormat, tableOf, type Cell, type DataTable } from '../../story/data';
+import { formatAsNumber, tableOf, type Cell, type DataTable } from '../../story/data';
 import {
   DATASET_LABEL,
   ENCODING_LABEL,
@@ -160,12 +160,12 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     { key: 'model', label: 'model', value: (r) => r.label },
     { key: 'parameters', label: 'parameters' },
     { key: 'epoch', label: 'epoch' },
-    { key: 'trainAccuracy', label: 'train accuracy', format: numberFormat(fmtPercent) },
-    { key: 'testAccuracy', label: 'test accuracy', format: numberFormat(fmtPercent) },
-    { key: 'circuits', label: 'circuits', format: numberFormat(fmtInt) },
-    { key: 'shots', label: 'shots', format: numberFormat(fmtInt) },
-    { key: 'flops', label: 'FLOPs', format: numberFormat(fmtInt) },
-    { key: 'ms', label: 'time in this browser', format: numberFormat(fmtMilliseconds) },
+    { key: 'trainAccuracy', label: 'train accuracy', format: formatAsNumber(fmtPercent) },
+    { key: 'testAccuracy', label: 'test accuracy', format: formatAsNumber(fmtPercent) },
+    { key: 'circuits', label: 'circuits', format: formatAsNumber(fmtInt) },
+    { key: 'shots', label: 'shots', format: formatAsNumber(fmtInt) },
+    { key: 'flops', label: 'FLOPs', format: formatAsNumber(fmtInt) },
+    { key: 'ms', label: 'time in this browser', format: formatAsNumber(fmtMilliseconds) },
   ]);
 
   if (state.panel === 'training') {
@@ -203,9 +203,9 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
       { key: 'label', label: 'model and setting' },
       { key: 'parameters', label: 'parameters' },
       { key: 'runs', label: 'runs', value: (r) => r.runs.length },
-      { key: 'min', label: 'lowest', format: numberFormat(fmtPercent) },
-      { key: 'median', label: 'median', format: numberFormat(fmtPercent) },
-      { key: 'max', label: 'highest', format: numberFormat(fmtPercent) },
+      { key: 'min', label: 'lowest', format: formatAsNumber(fmtPercent) },
+      { key: 'median', label: 'median', format: formatAsNumber(fmtPercent) },
+      { key: 'max', label: 'highest', format: formatAsNumber(fmtPercent) },
     ]),
   };
 }
