@@ -1,6 +1,6 @@
 /** Words for the cost-of-an-answer figure: method, sources, readouts, alt text and downloads. */
 import { tableOf, type DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
+import { fmtBill, fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
 import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, deviceTiming, gpuProfile, pricePlan } from '../../costs/profiles';
 import { ANSWER_LABEL } from './meta';
 import {
@@ -12,7 +12,6 @@ import {
   type CostInputs,
   type Crossover,
   type Metric,
-  type Cost,
   type Row,
 } from './model';
 
@@ -97,8 +96,6 @@ export function costDownload(rows: readonly Row[]): DataTable {
 }
 
 const browserKind = (r: Row) => (r.browser.measured ? 'measured' : 'extrapolated');
-/** A bill's time, dollars and energy, joined by `sep`. */
-const bill = (c: Cost, sep: string) => [fmtDuration(c.seconds), fmtUsd(c.usd), fmtEnergy(c.kWh)].join(sep);
 
 export function costAltTable(rows: readonly Row[], sizes: readonly number[]): DataTable {
   return tableOf(
@@ -108,12 +105,12 @@ export function costAltTable(rows: readonly Row[], sizes: readonly number[]): Da
       {
         key: 'qpu',
         label: 'QPU time / $ / energy',
-        value: (r) => (r.qpu.available ? bill(r.qpu, ' / ') : 'more qubits than the device'),
+        value: (r) => (r.qpu.available ? fmtBill(r.qpu, ' / ') : 'more qubits than the device'),
       },
       {
         key: 'gpu',
         label: 'GPU time / $ / energy',
-        value: (r) => (r.gpu.available ? bill(r.gpu, ' / ') : 'beyond one 8-GPU node'),
+        value: (r) => (r.gpu.available ? fmtBill(r.gpu, ' / ') : 'beyond one 8-GPU node'),
       },
       {
         key: 'browser',
@@ -130,8 +127,8 @@ export function costAltTable(rows: readonly Row[], sizes: readonly number[]): Da
 export function costSummary(step: number, i: CostInputs, rows: readonly Row[], browserReady: boolean): string {
   const at = rows.find((r) => r.n === i.qubits)!;
   const head = `${ANSWER_LABEL[i.answer]} on ${i.qubits} qubits (L = ${i.layers}, ε = ${fmtNumber(i.eps)})`;
-  const q = at.qpu.available ? `QPU ${bill(at.qpu, ', ')}` : 'QPU: more qubits than the device has';
-  const g = at.gpu.available ? `GPU simulation ${bill(at.gpu, ', ')}` : 'GPU simulation: beyond one 8-GPU node';
+  const q = at.qpu.available ? `QPU ${fmtBill(at.qpu)}` : 'QPU: more qubits than the device has';
+  const g = at.gpu.available ? `GPU simulation ${fmtBill(at.gpu)}` : 'GPU simulation: beyond one 8-GPU node';
   const b = !browserReady
     ? 'your browser: being timed'
     : at.browser.available
