@@ -21,3 +21,4 @@ export {
 export { DAY, HOUR, MINUTE, YEAR, fmtDuration, fmtMilliseconds, timeTickLabel, timeTicks } from './duration';
 export { fmtUsd } from './money';
 export { fmtEnergy } from './energy';
+export { fmtBill, type Bill } from './bill';

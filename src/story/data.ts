@@ -17,6 +17,45 @@ export interface DataTable {
   rows: readonly Readonly<Record<string, Cell>>[];
 }
 
+/** The keys of `R` whose values are cells. */
+type CellKey<R> = { [K in keyof R]-?: R[K] extends Cell ? K : never }[keyof R] & string;
+
+/**
+ * A column of a table built from records by `tableOf`: its key, header and display format, and how a
+ * record gives its cell (`value`), or, without `value`, the record's property named `key`.
+ */
+export type RecordColumn<R> = DataColumn & ({ key: CellKey<R>; value?: undefined } | { value: (record: R) => Cell });
+
+/**
+ * A table with one row per record, each column declared once (key, header, format, cell) instead of a
+ * column list plus a row mapping that names every key again. Rows hold the columns' keys in column order.
+ */
+export function tableOf<R>(records: readonly R[], columns: readonly RecordColumn<R>[]): DataTable {
+  return {
+    columns: columns.map(({ key, label, format }) => (format ? { key, label, format } : { key, label })),
+    rows: records.map((record) =>
+      Object.fromEntries(
+        columns.map((c) => [c.key, c.value ? c.value(record) : (record[c.key as keyof R] as Cell)] as const),
+      ),
+    ),
+  };
+}
+
+/** A number as a cell, or null (an empty cell) when it is not finite. */
+export function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** A display format for numeric cells from a number formatter: the cell is read with `Number` (null → 0). */
+export function formatAsNumber(format: (n: number) => string): (value: Cell) => string {
+  return (value) => format(Number(value));
+}
+
+/** A display format that formats numbers and shows anything else (null, text) as `otherwise`, a dash by default. */
+export function formatNumberOr(format: (n: number) => string, otherwise = '–'): (value: Cell) => string {
+  return (value) => (typeof value === 'number' ? format(value) : otherwise);
+}
+
 function csvCell(value: Cell | undefined): string {
   if (value === null || value === undefined) return '';
   const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);

@@ -1,7 +1,7 @@
 /** Method text, downloads and the text alternative of the barren-plateau figure, built from the current data. */
 import { format } from 'd3-format';
 import type { BarrenPlateauRow } from '../../experiments/barren-plateau';
-import type { DataTable } from '../../story/data';
+import { finiteOrNull, formatAsNumber, tableOf, type DataTable } from '../../story/data';
 import type { ExpFit } from '../../experiments/barren-plateau/fit';
 import { deepLimit, type FigureParams, type Scene } from './model';
 
@@ -50,30 +50,17 @@ export function bpMethod(p: FigureParams, scene: Scene, methods: string[]) {
 }
 
 export function bpTable(results: readonly SeriesResult[]): DataTable {
-  return {
-    columns: [
-      { key: 'series', label: 'series' },
-      { key: 'qubits', label: 'qubits n' },
-      { key: 'layers', label: 'layers' },
-      { key: 'samples', label: 'circuits' },
-      { key: 'mean', label: 'mean gradient', format: (v) => g3(Number(v)) },
-      { key: 'variance', label: 'Var[∂C]', format: (v) => g3(Number(v)) },
-      { key: 'varianceStderr', label: '± SE', format: (v) => g3(Number(v)) },
-      { key: 'reference', label: 'closed form', format: (v) => (v === null ? '–' : g3(Number(v))) },
-    ],
-    rows: results.flatMap((s) =>
-      s.rows.map((r) => ({
-        series: s.label,
-        qubits: r.qubits,
-        layers: r.layers,
-        samples: r.samples,
-        mean: Number.isFinite(r.mean) ? r.mean : null,
-        variance: Number.isFinite(r.variance) ? r.variance : null,
-        varianceStderr: Number.isFinite(r.varianceStderr) ? r.varianceStderr : null,
-        reference: r.reference,
-      })),
-    ),
-  };
+  const rows = results.flatMap((s) => s.rows.map((r) => ({ series: s.label, ...r })));
+  return tableOf(rows, [
+    { key: 'series', label: 'series' },
+    { key: 'qubits', label: 'qubits n' },
+    { key: 'layers', label: 'layers' },
+    { key: 'samples', label: 'circuits' },
+    { key: 'mean', label: 'mean gradient', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.mean) },
+    { key: 'variance', label: 'Var[∂C]', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.variance) },
+    { key: 'varianceStderr', label: '± SE', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.varianceStderr) },
+    { key: 'reference', label: 'closed form', format: (v) => (v === null ? '–' : g3(Number(v))) },
+  ]);
 }
 
 export function bpSummary(step: number, results: readonly SeriesResult[]): string {

@@ -2,7 +2,7 @@
 import { DEFAULT_RACE_PARAMS, RACE_METHOD, type RaceData } from '../../experiments/baseline-race/race';
 import { DEFAULT_SWEEP_PARAMS, SWEEP_METHOD, type SweepData } from '../../experiments/baseline-race/sweep';
 import { DEFAULT_NOISE, type DatasetKind } from '../../ml/datasets';
-import type { Cell, DataTable } from '../../story/data';
+import { formatAsNumber, tableOf, type Cell, type DataTable } from '../../story/data';
 import {
   DATASET_LABEL,
   ENCODING_LABEL,
@@ -61,90 +61,56 @@ export function baselineRaceMethod(p: BaselineRaceParams, state: StepState) {
 // ------------------------------------------------------------------------------------- downloads
 
 export function datasetTable(previews: readonly DatasetPreview[]): DataTable {
-  const rows: Record<string, Cell>[] = [];
-  for (const d of previews) {
-    for (const part of ['train', 'test'] as const) {
-      d[part].points.forEach((pt, i) =>
-        rows.push({ dataset: d.kind, split: part, x: pt[0], y: pt[1], label: d[part].labels[i] }),
-      );
-    }
-  }
-  return {
-    columns: [
-      { key: 'dataset', label: 'dataset' },
-      { key: 'split', label: 'split' },
-      { key: 'x', label: 'x' },
-      { key: 'y', label: 'y' },
-      { key: 'label', label: 'class' },
-    ],
-    rows,
-  };
+  const points = previews.flatMap((d) =>
+    (['train', 'test'] as const).flatMap((split) =>
+      d[split].points.map((pt, i) => ({ kind: d.kind, split, pt, label: d[split].labels[i] })),
+    ),
+  );
+  return tableOf(points, [
+    { key: 'dataset', label: 'dataset', value: (p) => p.kind },
+    { key: 'split', label: 'split' },
+    { key: 'x', label: 'x', value: (p) => p.pt[0] },
+    { key: 'y', label: 'y', value: (p) => p.pt[1] },
+    { key: 'label', label: 'class' },
+  ]);
 }
 
 export function historyTable(data: RaceData | undefined): DataTable {
-  const rows: Record<string, Cell>[] = [];
-  for (const e of data?.epochs ?? []) {
-    for (const m of MODEL_ORDER) {
-      const r = e.models[m];
-      rows.push({
-        epoch: e.epoch,
-        model: m,
-        loss: r.loss,
-        trainAccuracy: r.trainAccuracy,
-        testAccuracy: r.testAccuracy,
-        circuits: r.cost.trainCircuits + r.cost.evalCircuits,
-        shots: r.cost.shots,
-        flops: r.cost.trainFlops + r.cost.evalFlops,
-        ms: r.ms,
-      });
-    }
-  }
-  return {
-    columns: [
-      { key: 'epoch', label: 'epoch' },
-      { key: 'model', label: 'model' },
-      { key: 'loss', label: 'training loss' },
-      { key: 'trainAccuracy', label: 'train accuracy' },
-      { key: 'testAccuracy', label: 'test accuracy' },
-      { key: 'circuits', label: 'circuits (cumulative)' },
-      { key: 'shots', label: 'shots (cumulative)' },
-      { key: 'flops', label: 'FLOPs (cumulative)' },
-      { key: 'ms', label: 'wall-clock ms (cumulative)' },
-    ],
-    rows,
-  };
+  const records = (data?.epochs ?? []).flatMap((e) => MODEL_ORDER.map((m) => ({ epoch: e.epoch, m, r: e.models[m] })));
+  return tableOf(records, [
+    { key: 'epoch', label: 'epoch' },
+    { key: 'model', label: 'model', value: (x) => x.m },
+    { key: 'loss', label: 'training loss', value: (x) => x.r.loss },
+    { key: 'trainAccuracy', label: 'train accuracy', value: (x) => x.r.trainAccuracy },
+    { key: 'testAccuracy', label: 'test accuracy', value: (x) => x.r.testAccuracy },
+    { key: 'circuits', label: 'circuits (cumulative)', value: (x) => x.r.cost.trainCircuits + x.r.cost.evalCircuits },
+    { key: 'shots', label: 'shots (cumulative)', value: (x) => x.r.cost.shots },
+    { key: 'flops', label: 'FLOPs (cumulative)', value: (x) => x.r.cost.trainFlops + x.r.cost.evalFlops },
+    { key: 'ms', label: 'wall-clock ms (cumulative)', value: (x) => x.r.ms },
+  ]);
 }
 
 export function sweepTable(sweep: SweepData | undefined): DataTable {
-  return {
-    columns: [
-      { key: 'model', label: 'model' },
-      { key: 'encoding', label: 'encoding' },
-      { key: 'depth', label: 'layers' },
-      { key: 'scaling', label: 'feature scaling' },
-      { key: 'seed', label: 'seed' },
-      { key: 'parameters', label: 'parameters' },
-      { key: 'trainAccuracy', label: 'train accuracy' },
-      { key: 'testAccuracy', label: 'test accuracy' },
-      { key: 'shots', label: 'shots' },
-      { key: 'flops', label: 'FLOPs' },
-    ],
-    rows: (sweep?.runs ?? []).map((r) => ({
-      model: r.model,
-      encoding: r.encoding,
-      depth: r.depth,
-      scaling: r.scaling,
-      seed: r.seed,
-      parameters: r.parameters,
-      trainAccuracy: r.trainAccuracy,
-      testAccuracy: r.testAccuracy,
-      shots: r.cost.shots,
-      flops: r.cost.trainFlops + r.cost.evalFlops,
-    })),
-  };
+  return tableOf(sweep?.runs ?? [], [
+    { key: 'model', label: 'model' },
+    { key: 'encoding', label: 'encoding' },
+    { key: 'depth', label: 'layers' },
+    { key: 'scaling', label: 'feature scaling' },
+    { key: 'seed', label: 'seed' },
+    { key: 'parameters', label: 'parameters' },
+    { key: 'trainAccuracy', label: 'train accuracy' },
+    { key: 'testAccuracy', label: 'test accuracy' },
+    { key: 'shots', label: 'shots', value: (r) => r.cost.shots },
+    { key: 'flops', label: 'FLOPs', value: (r) => r.cost.trainFlops + r.cost.evalFlops },
+  ]);
 }
 
 // ------------------------------------------------------------------------------------ text alternative
+
+/** Class `c`'s points in the training and the test split, as `train/test`. */
+function classSplit(d: DatasetPreview, c: 0 | 1): string {
+  return `${classCounts(d.train.labels)[c]}/${classCounts(d.test.labels)[c]}`;
+}
 
 export interface AltInput {
   state: StepState;
@@ -169,26 +135,13 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     return {
       summary: `Three seeded datasets (seed ${params.seed}), each split the same way for every model: ${parts.join('; ')}. The race uses ${DATASET_LABEL[dataset]}.`,
       caption: 'Datasets and their train/test split',
-      table: {
-        columns: [
-          { key: 'dataset', label: 'dataset' },
-          { key: 'train', label: 'training points' },
-          { key: 'test', label: 'test points' },
-          { key: 'c0', label: 'class 0 (train/test)' },
-          { key: 'c1', label: 'class 1 (train/test)' },
-        ],
-        rows: previews.map((d) => {
-          const tr = classCounts(d.train.labels),
-            te = classCounts(d.test.labels);
-          return {
-            dataset: DATASET_LABEL[d.kind],
-            train: d.train.points.length,
-            test: d.test.points.length,
-            c0: `${tr[0]}/${te[0]}`,
-            c1: `${tr[1]}/${te[1]}`,
-          };
-        }),
-      },
+      table: tableOf(previews, [
+        { key: 'dataset', label: 'dataset', value: (d) => DATASET_LABEL[d.kind] },
+        { key: 'train', label: 'training points', value: (d) => d.train.points.length },
+        { key: 'test', label: 'test points', value: (d) => d.test.points.length },
+        { key: 'c0', label: 'class 0 (train/test)', value: (d) => classSplit(d, 0) },
+        { key: 'c1', label: 'class 1 (train/test)', value: (d) => classSplit(d, 1) },
+      ]),
     };
   }
 
@@ -203,30 +156,17 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
   const accSentence = rows.length
     ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${fmtPercent(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
     : status;
-  const ledgerTable: DataTable = {
-    columns: [
-      { key: 'model', label: 'model' },
-      { key: 'parameters', label: 'parameters' },
-      { key: 'epoch', label: 'epoch' },
-      { key: 'trainAccuracy', label: 'train accuracy', format: (v) => fmtPercent(Number(v)) },
-      { key: 'testAccuracy', label: 'test accuracy', format: (v) => fmtPercent(Number(v)) },
-      { key: 'circuits', label: 'circuits', format: (v) => fmtInt(Number(v)) },
-      { key: 'shots', label: 'shots', format: (v) => fmtInt(Number(v)) },
-      { key: 'flops', label: 'FLOPs', format: (v) => fmtInt(Number(v)) },
-      { key: 'ms', label: 'time in this browser', format: (v) => fmtMilliseconds(Number(v)) },
-    ],
-    rows: rows.map((r) => ({
-      model: r.label,
-      parameters: r.parameters,
-      epoch: r.epoch,
-      trainAccuracy: r.trainAccuracy,
-      testAccuracy: r.testAccuracy,
-      circuits: r.circuits,
-      shots: r.shots,
-      flops: r.flops,
-      ms: r.ms,
-    })),
-  };
+  const ledgerTable = tableOf(rows, [
+    { key: 'model', label: 'model', value: (r) => r.label },
+    { key: 'parameters', label: 'parameters' },
+    { key: 'epoch', label: 'epoch' },
+    { key: 'trainAccuracy', label: 'train accuracy', format: formatAsNumber(fmtPercent) },
+    { key: 'testAccuracy', label: 'test accuracy', format: formatAsNumber(fmtPercent) },
+    { key: 'circuits', label: 'circuits', format: formatAsNumber(fmtInt) },
+    { key: 'shots', label: 'shots', format: formatAsNumber(fmtInt) },
+    { key: 'flops', label: 'FLOPs', format: formatAsNumber(fmtInt) },
+    { key: 'ms', label: 'time in this browser', format: formatAsNumber(fmtMilliseconds) },
+  ]);
 
   if (state.panel === 'training') {
     return {
@@ -259,24 +199,14 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
   return {
     summary: `Knob sweep on ${DATASET_LABEL[dataset]} (${done}): test accuracy across 4 seeds and 2 feature scalings: ${rowText.join('; ')}.${verdict}`,
     caption: 'Spread of test accuracy by model and setting',
-    table: {
-      columns: [
-        { key: 'label', label: 'model and setting' },
-        { key: 'parameters', label: 'parameters' },
-        { key: 'runs', label: 'runs' },
-        { key: 'min', label: 'lowest', format: (x) => fmtPercent(Number(x)) },
-        { key: 'median', label: 'median', format: (x) => fmtPercent(Number(x)) },
-        { key: 'max', label: 'highest', format: (x) => fmtPercent(Number(x)) },
-      ],
-      rows: strip.map((r) => ({
-        label: r.label,
-        parameters: r.parameters,
-        runs: r.runs.length,
-        min: r.min,
-        median: r.median,
-        max: r.max,
-      })),
-    },
+    table: tableOf(strip, [
+      { key: 'label', label: 'model and setting' },
+      { key: 'parameters', label: 'parameters' },
+      { key: 'runs', label: 'runs', value: (r) => r.runs.length },
+      { key: 'min', label: 'lowest', format: formatAsNumber(fmtPercent) },
+      { key: 'median', label: 'median', format: formatAsNumber(fmtPercent) },
+      { key: 'max', label: 'highest', format: formatAsNumber(fmtPercent) },
+    ]),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Words and tables of the calibration-drift figure, built from the current data. */
 import { format } from 'd3-format';
 import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift/spec';
-import type { DataTable } from '../../story/data';
+import { tableOf, type Cell, type DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
 import { clampStep } from '../../story/steps';
 import { CIRCUIT, EVAL_SHOTS, LAST_STEP, Z95, type CalibrationDriftFigureParams } from './model';
@@ -49,66 +49,37 @@ export function cdSummary(
 }
 
 export function cdTable(days: readonly DayResult[]): DataTable {
-  return {
-    columns: [
-      { key: 'label', label: 'day' },
-      { key: 't1', label: 'T1 (µs)', format: (v) => g2(v as number | null) },
-      { key: 't2', label: 'T2 (µs)', format: (v) => g2(v as number | null) },
-      { key: 'e2', label: '2-qubit error', format: (v) => g2(v as number | null) },
-      { key: 'ro', label: 'readout error', format: (v) => g2(v as number | null) },
-      { key: 'estimate', label: `${OBS} from shots`, format: (v) => f3(v as number) },
-      { key: 'ci', label: '± 95 %', format: (v) => f3(v as number) },
-      { key: 'loss', label: 'model loss from shots', format: (v) => f3(v as number) },
-      { key: 'lossCi', label: 'loss ± 95 %', format: (v) => f3(v as number) },
-    ],
-    rows: days.map((d) => ({
-      label: d.label,
-      t1: d.calibration.t1_us,
-      t2: d.calibration.t2_us,
-      e2: d.calibration.twoQubitError,
-      ro: d.calibration.readout,
-      estimate: d.estimate,
-      ci: Z95 * d.stderr,
-      loss: d.loss,
-      lossCi: Z95 * d.lossStderr,
-    })),
-  };
+  const cellG2 = (v: Cell) => g2(v as number | null);
+  const cellF3 = (v: Cell) => f3(v as number);
+  return tableOf(days, [
+    { key: 'label', label: 'day' },
+    { key: 't1', label: 'T1 (µs)', format: cellG2, value: (d) => d.calibration.t1_us },
+    { key: 't2', label: 'T2 (µs)', format: cellG2, value: (d) => d.calibration.t2_us },
+    { key: 'e2', label: '2-qubit error', format: cellG2, value: (d) => d.calibration.twoQubitError },
+    { key: 'ro', label: 'readout error', format: cellG2, value: (d) => d.calibration.readout },
+    { key: 'estimate', label: `${OBS} from shots`, format: cellF3 },
+    { key: 'ci', label: '± 95 %', format: cellF3, value: (d) => Z95 * d.stderr },
+    { key: 'loss', label: 'model loss from shots', format: cellF3 },
+    { key: 'lossCi', label: 'loss ± 95 %', format: cellF3, value: (d) => Z95 * d.lossStderr },
+  ]);
 }
 
 export function cdDownload(data: CalibrationDriftData | undefined): DataTable {
   const all = [data?.reference, ...(data?.days ?? [])].filter((d): d is DayResult => !!d);
-  return {
-    columns: [
-      { key: 'day', label: 'day index (0 = median calibration)' },
-      { key: 'label', label: 'day' },
-      { key: 't1', label: 'T1 (us)' },
-      { key: 't2', label: 'T2 (us)' },
-      { key: 'e1', label: '1-qubit error' },
-      { key: 'e2', label: '2-qubit error' },
-      { key: 'ro', label: 'readout error' },
-      { key: 'exact', label: 'observable exact' },
-      { key: 'estimate', label: 'observable from shots' },
-      { key: 'stderr', label: 'observable standard error' },
-      { key: 'lossExact', label: 'loss exact' },
-      { key: 'loss', label: 'loss from shots' },
-      { key: 'lossStderr', label: 'loss standard error' },
-      { key: 'accuracy', label: 'test accuracy' },
-    ],
-    rows: all.map((d) => ({
-      day: d.index,
-      label: d.label,
-      t1: d.calibration.t1_us,
-      t2: d.calibration.t2_us,
-      e1: d.calibration.oneQubitError,
-      e2: d.calibration.twoQubitError,
-      ro: d.calibration.readout,
-      exact: d.exact,
-      estimate: d.estimate,
-      stderr: d.stderr,
-      lossExact: d.lossExact,
-      loss: d.loss,
-      lossStderr: d.lossStderr,
-      accuracy: d.accuracy,
-    })),
-  };
+  return tableOf(all, [
+    { key: 'day', label: 'day index (0 = median calibration)', value: (d) => d.index },
+    { key: 'label', label: 'day' },
+    { key: 't1', label: 'T1 (us)', value: (d) => d.calibration.t1_us },
+    { key: 't2', label: 'T2 (us)', value: (d) => d.calibration.t2_us },
+    { key: 'e1', label: '1-qubit error', value: (d) => d.calibration.oneQubitError },
+    { key: 'e2', label: '2-qubit error', value: (d) => d.calibration.twoQubitError },
+    { key: 'ro', label: 'readout error', value: (d) => d.calibration.readout },
+    { key: 'exact', label: 'observable exact' },
+    { key: 'estimate', label: 'observable from shots' },
+    { key: 'stderr', label: 'observable standard error' },
+    { key: 'lossExact', label: 'loss exact' },
+    { key: 'loss', label: 'loss from shots' },
+    { key: 'lossStderr', label: 'loss standard error' },
+    { key: 'accuracy', label: 'test accuracy' },
+  ]);
 }

@@ -1,6 +1,6 @@
 /** Words for the cost-of-an-answer figure: method, sources, readouts, alt text and downloads. */
-import type { DataTable } from '../../story/data';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
+import { tableOf, type DataTable } from '../../story/data';
+import { fmtBill, fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtUsd } from '../../format';
 import { GPU_UTILISATION, JOB_LATENCY, QPU_POWER, deviceTiming, gpuProfile, pricePlan } from '../../costs/profiles';
 import { ANSWER_LABEL } from './meta';
 import {
@@ -73,77 +73,66 @@ export function costMethod(i: CostInputs) {
   };
 }
 
-export function costDownload(rows: readonly Row[]): DataTable {
-  return {
-    columns: [
-      { key: 'n', label: 'qubits' },
-      { key: 'qpuS', label: 'QPU seconds' },
-      { key: 'qpuUsd', label: 'QPU $' },
-      { key: 'qpuKWh', label: 'QPU kWh' },
-      { key: 'qpuF', label: 'QPU fault-free probability' },
-      { key: 'gpuS', label: 'GPU seconds' },
-      { key: 'gpuUsd', label: 'GPU $' },
-      { key: 'gpuKWh', label: 'GPU kWh' },
-      { key: 'gpus', label: 'GPUs' },
-      { key: 'brS', label: 'browser seconds' },
-      { key: 'brKWh', label: 'browser kWh' },
-      { key: 'brKind', label: 'browser' },
-    ],
-    rows: rows.map((r) => ({
-      n: r.n,
-      qpuS: r.qpu.available ? r.qpu.seconds : null,
-      qpuUsd: r.qpu.available ? r.qpu.usd : null,
-      qpuKWh: r.qpu.available ? r.qpu.kWh : null,
-      qpuF: r.qpu.available ? r.qpu.fidelity : null,
-      gpuS: r.gpu.available ? r.gpu.seconds : null,
-      gpuUsd: r.gpu.available ? r.gpu.usd : null,
-      gpuKWh: r.gpu.available ? r.gpu.kWh : null,
-      gpus: r.gpu.available ? r.gpu.gpus : null,
-      brS: r.browser.available ? r.browser.seconds : null,
-      brKWh: r.browser.available ? r.browser.kWh : null,
-      brKind: r.browser.available ? (r.browser.measured ? 'measured' : 'extrapolated') : 'beyond the simulator',
-    })),
-  };
+/** One side's figure for a size, or an empty cell where that side cannot run it. */
+function ifAvailable<C extends { available: boolean }>(side: C, figure: (side: C) => number | null): number | null {
+  return side.available ? figure(side) : null;
 }
 
+export function costDownload(rows: readonly Row[]): DataTable {
+  return tableOf(rows, [
+    { key: 'n', label: 'qubits' },
+    { key: 'qpuS', label: 'QPU seconds', value: (r) => ifAvailable(r.qpu, (c) => c.seconds) },
+    { key: 'qpuUsd', label: 'QPU $', value: (r) => ifAvailable(r.qpu, (c) => c.usd) },
+    { key: 'qpuKWh', label: 'QPU kWh', value: (r) => ifAvailable(r.qpu, (c) => c.kWh) },
+    { key: 'qpuF', label: 'QPU fault-free probability', value: (r) => ifAvailable(r.qpu, (c) => c.fidelity) },
+    { key: 'gpuS', label: 'GPU seconds', value: (r) => ifAvailable(r.gpu, (c) => c.seconds) },
+    { key: 'gpuUsd', label: 'GPU $', value: (r) => ifAvailable(r.gpu, (c) => c.usd) },
+    { key: 'gpuKWh', label: 'GPU kWh', value: (r) => ifAvailable(r.gpu, (c) => c.kWh) },
+    { key: 'gpus', label: 'GPUs', value: (r) => ifAvailable(r.gpu, (c) => c.gpus) },
+    { key: 'brS', label: 'browser seconds', value: (r) => ifAvailable(r.browser, (c) => c.seconds) },
+    { key: 'brKWh', label: 'browser kWh', value: (r) => ifAvailable(r.browser, (c) => c.kWh) },
+    { key: 'brKind', label: 'browser', value: (r) => (r.browser.available ? browserKind(r) : 'beyond the simulator') },
+  ]);
+}
+
+const browserKind = (r: Row) => (r.browser.measured ? 'measured' : 'extrapolated');
+
 export function costAltTable(rows: readonly Row[], sizes: readonly number[]): DataTable {
-  return {
-    columns: [
+  return tableOf(
+    rows.filter((r) => sizes.includes(r.n)),
+    [
       { key: 'n', label: 'qubits' },
-      { key: 'qpu', label: 'QPU time / $ / energy' },
-      { key: 'gpu', label: 'GPU time / $ / energy' },
-      { key: 'browser', label: 'browser time' },
+      {
+        key: 'qpu',
+        label: 'QPU time / $ / energy',
+        value: (r) => (r.qpu.available ? fmtBill(r.qpu, ' / ') : 'more qubits than the device'),
+      },
+      {
+        key: 'gpu',
+        label: 'GPU time / $ / energy',
+        value: (r) => (r.gpu.available ? fmtBill(r.gpu, ' / ') : 'beyond one 8-GPU node'),
+      },
+      {
+        key: 'browser',
+        label: 'browser time',
+        value: (r) =>
+          r.browser.available
+            ? `${fmtDuration(r.browser.seconds)} (${browserKind(r)})`
+            : `not timed yet, or beyond ${BROWSER_EXTRAPOLATED_MAX} qubits`,
+      },
     ],
-    rows: rows
-      .filter((r) => sizes.includes(r.n))
-      .map((r) => ({
-        n: r.n,
-        qpu: r.qpu.available
-          ? `${fmtDuration(r.qpu.seconds)} / ${fmtUsd(r.qpu.usd)} / ${fmtEnergy(r.qpu.kWh)}`
-          : 'more qubits than the device',
-        gpu: r.gpu.available
-          ? `${fmtDuration(r.gpu.seconds)} / ${fmtUsd(r.gpu.usd)} / ${fmtEnergy(r.gpu.kWh)}`
-          : 'beyond one 8-GPU node',
-        browser: r.browser.available
-          ? `${fmtDuration(r.browser.seconds)}${r.browser.measured ? ' (measured)' : ' (extrapolated)'}`
-          : `not timed yet, or beyond ${BROWSER_EXTRAPOLATED_MAX} qubits`,
-      })),
-  };
+  );
 }
 
 export function costSummary(step: number, i: CostInputs, rows: readonly Row[], browserReady: boolean): string {
   const at = rows.find((r) => r.n === i.qubits)!;
   const head = `${ANSWER_LABEL[i.answer]} on ${i.qubits} qubits (L = ${i.layers}, ε = ${fmtNumber(i.eps)})`;
-  const q = at.qpu.available
-    ? `QPU ${fmtDuration(at.qpu.seconds)}, ${fmtUsd(at.qpu.usd)}, ${fmtEnergy(at.qpu.kWh)}`
-    : 'QPU: more qubits than the device has';
-  const g = at.gpu.available
-    ? `GPU simulation ${fmtDuration(at.gpu.seconds)}, ${fmtUsd(at.gpu.usd)}, ${fmtEnergy(at.gpu.kWh)}`
-    : 'GPU simulation: beyond one 8-GPU node';
+  const q = at.qpu.available ? `QPU ${fmtBill(at.qpu)}` : 'QPU: more qubits than the device has';
+  const g = at.gpu.available ? `GPU simulation ${fmtBill(at.gpu)}` : 'GPU simulation: beyond one 8-GPU node';
   const b = !browserReady
     ? 'your browser: being timed'
     : at.browser.available
-      ? `your browser ${fmtDuration(at.browser.seconds)}${at.browser.measured ? ' (measured)' : ' (extrapolated)'}`
+      ? `your browser ${fmtDuration(at.browser.seconds)} (${browserKind(at)})`
       : 'your browser: beyond the simulator';
   if (step === 0) return `${head}: ${q}; ${g}; ${b}.`;
   const cg = crossover(rows, 'gpu', 'seconds');

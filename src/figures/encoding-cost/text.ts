@@ -1,5 +1,5 @@
 /** Words for the encoding-cost figure: method, alt text and downloads, all built from the current data. */
-import type { DataTable } from '../../story/data';
+import { formatAsNumber, tableOf, type DataTable, type RecordColumn } from '../../story/data';
 import { fmtCount, fmtDuration, fmtNumber, fmtSci } from '../../format';
 import type { DeviceTiming } from '../../costs/profiles';
 import {
@@ -48,62 +48,50 @@ export function encodingMethod(device: DeviceTiming, mult: TrainingMultiplier, p
 }
 
 export function encodingDownload(): DataTable {
-  const rows = ENCODING_ORDER.flatMap((e) =>
-    sizes().map((d) => {
-      const c = encodingCounts(e, d);
-      return {
-        encoding: e,
-        features: d,
-        qubits: c.qubits,
-        cnots: c.cnots,
-        single_qubit_gates: c.singleQubitGates,
-        depth: c.depth,
-      };
-    }),
-  );
-  return {
-    columns: ['encoding', 'features', 'qubits', 'cnots', 'single_qubit_gates', 'depth'].map((key) => ({
-      key,
-      label: key,
-    })),
-    rows,
-  };
+  const circuits = ENCODING_ORDER.flatMap((encoding) => sizes().map((features) => encodingCounts(encoding, features)));
+  return tableOf(circuits, [
+    { key: 'encoding', label: 'encoding' },
+    { key: 'features', label: 'features' },
+    { key: 'qubits', label: 'qubits' },
+    { key: 'cnots', label: 'cnots' },
+    { key: 'single_qubit_gates', label: 'single_qubit_gates', value: (c) => c.singleQubitGates },
+    { key: 'depth', label: 'depth' },
+  ]);
 }
+
+const encodingColumn: RecordColumn<Highlight> = {
+  key: 'encoding',
+  label: 'encoding',
+  value: (h) => ENCODING_LABEL[h.encoding],
+};
 
 export function highlightTable(step: number, hs: readonly Highlight[]): DataTable {
   if (step >= LAST_STEP) {
-    return {
-      columns: [
-        { key: 'encoding', label: 'encoding' },
-        { key: 'gates', label: 'gates per load', format: (v) => fmtCount(Number(v)) },
-        { key: 'total', label: 'gates per epoch', format: (v) => fmtSci(Number(v)) },
-      ],
-      rows: hs.map((h) => ({
-        encoding: ENCODING_LABEL[h.encoding],
-        gates: h.counts.cnots + h.counts.singleQubitGates,
-        total: h.trainingGates,
-      })),
-    };
+    return tableOf(hs, [
+      encodingColumn,
+      {
+        key: 'gates',
+        label: 'gates per load',
+        format: formatAsNumber(fmtCount),
+        value: (h) => h.counts.cnots + h.counts.singleQubitGates,
+      },
+      { key: 'total', label: 'gates per epoch', format: formatAsNumber(fmtSci), value: (h) => h.trainingGates },
+    ]);
   }
-  return {
-    columns: [
-      { key: 'encoding', label: 'encoding' },
-      { key: 'qubits', label: 'qubits', format: (v) => fmtCount(Number(v)) },
-      { key: 'cnots', label: 'CNOTs', format: (v) => fmtCount(Number(v)) },
-      { key: 'depth', label: 'depth', format: (v) => fmtCount(Number(v)) },
-      { key: 'fits', label: 'fits the device?' },
-    ],
-    rows: hs.map((h) => ({
-      encoding: ENCODING_LABEL[h.encoding],
-      qubits: h.counts.qubits,
-      cnots: h.counts.cnots,
-      depth: h.counts.depth,
-      fits:
+  return tableOf(hs, [
+    encodingColumn,
+    { key: 'qubits', label: 'qubits', format: formatAsNumber(fmtCount), value: (h) => h.counts.qubits },
+    { key: 'cnots', label: 'CNOTs', format: formatAsNumber(fmtCount), value: (h) => h.counts.cnots },
+    { key: 'depth', label: 'depth', format: formatAsNumber(fmtCount), value: (h) => h.counts.depth },
+    {
+      key: 'fits',
+      label: 'fits the device?',
+      value: (h) =>
         h.fitsQubits && h.fitsDepth
           ? 'yes'
           : [!h.fitsQubits ? 'too many qubits' : '', !h.fitsDepth ? 'too deep' : ''].filter(Boolean).join(', '),
-    })),
-  };
+    },
+  ]);
 }
 
 export function encodingAlt(

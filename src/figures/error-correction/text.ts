@@ -1,5 +1,5 @@
 /** Words and tables of the error-correction figure, built from the current model state. */
-import type { DataTable } from '../../story/data';
+import { formatNumberOr, tableOf, type DataTable } from '../../story/data';
 import type { ErrorCorrectionParams } from './meta';
 import {
   A,
@@ -51,39 +51,17 @@ export function ecSummary(st: EcState, p: ErrorCorrectionParams): string {
 }
 
 export function ecTable(st: EcState): DataTable {
-  const rows: Record<string, number | string | null>[] = [];
-  st.targets.forEach((t, i) => {
-    for (const r of [st.willow[i], st.fowler[i]]) {
-      if (!r) continue;
-      rows.push({
-        model: r.label,
-        target: t,
-        distance: r.distance,
-        logicalError: r.logicalError,
-        perLogical: r.perLogical,
-        total: r.total,
-      });
-    }
-  });
-  return {
-    columns: [
-      { key: 'model', label: 'model' },
-      {
-        key: 'target',
-        label: 'target logical error per cycle',
-        format: (v) => (typeof v === 'number' ? fmtE(v) : '–'),
-      },
-      { key: 'distance', label: 'code distance d' },
-      {
-        key: 'logicalError',
-        label: 'logical error at d',
-        format: (v) => (typeof v === 'number' ? v.toExponential(2) : '–'),
-      },
-      { key: 'perLogical', label: 'physical qubits per logical (2d² − 1)', format: (v) => n(v as number | null) },
-      { key: 'total', label: 'physical qubits in all', format: (v) => n(v as number | null) },
-    ],
-    rows,
-  };
+  const requirements = st.targets.flatMap((target, i) =>
+    [st.willow[i], st.fowler[i]].flatMap((r) => (r ? [{ target, ...r }] : [])),
+  );
+  return tableOf(requirements, [
+    { key: 'model', label: 'model', value: (r) => r.label },
+    { key: 'target', label: 'target logical error per cycle', format: formatNumberOr(fmtE) },
+    { key: 'distance', label: 'code distance d' },
+    { key: 'logicalError', label: 'logical error at d', format: formatNumberOr((x) => x.toExponential(2)) },
+    { key: 'perLogical', label: 'physical qubits per logical (2d² − 1)', format: (v) => n(v as number | null) },
+    { key: 'total', label: 'physical qubits in all', format: (v) => n(v as number | null) },
+  ]);
 }
 
 /** The download: logical error per cycle for both models at every odd distance 3…99. */

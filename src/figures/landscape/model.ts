@@ -1,7 +1,7 @@
 /** The landscape figure's pure model: panels per step, the shared colour scale, and the text alternative. */
 import { format } from 'd3-format';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
-import type { DataTable } from '../../story/data';
+import { formatAsNumber, tableOf, type DataTable } from '../../story/data';
 import type { ParamsOf } from '../../story/params';
 import { clampStep } from '../../story/steps';
 import type { landscapeParamSpec } from './meta';
@@ -91,26 +91,17 @@ export function landscapeSummary(shown: readonly LandscapePanel[], data: Pick<La
 }
 
 export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable {
-  return {
-    columns: [
+  return tableOf(
+    shown.filter((p) => p.pointsDone > 0),
+    [
       { key: 'qubits', label: 'qubits n' },
-      { key: 'min', label: 'lowest cost', format: (v) => f3(Number(v)) },
-      { key: 'max', label: 'highest cost', format: (v) => f3(Number(v)) },
-      { key: 'range', label: 'range', format: (v) => f3(Number(v)) },
-      { key: 'std', label: 'spread (s.d.)', format: (v) => g2(Number(v)) },
-      { key: 'maxSlope', label: 'steepest slope', format: (v) => g2(Number(v)) },
+      { key: 'min', label: 'lowest cost', format: formatAsNumber(f3) },
+      { key: 'max', label: 'highest cost', format: formatAsNumber(f3) },
+      { key: 'range', label: 'range', format: formatAsNumber(f3), value: (p) => p.max - p.min },
+      { key: 'std', label: 'spread (s.d.)', format: formatAsNumber(g2) },
+      { key: 'maxSlope', label: 'steepest slope', format: formatAsNumber(g2) },
     ],
-    rows: shown
-      .filter((p) => p.pointsDone > 0)
-      .map((p) => ({
-        qubits: p.qubits,
-        min: p.min,
-        max: p.max,
-        range: p.max - p.min,
-        std: p.std,
-        maxSlope: p.maxSlope,
-      })),
-  };
+  );
 }
 
 /** Every grid point of the panels shown (the download). */

@@ -1,6 +1,6 @@
 /** Words and tables of the noise-vs-depth figure, built from the current data. */
 import type { NoiseConfigResult } from '../../experiments/noise-vs-depth';
-import type { DataTable } from '../../story/data';
+import { formatNumberOr, tableOf, type DataTable } from '../../story/data';
 import type { DeviceProfile } from '../../sim/noise';
 import { K_SIGMA, observableLabel, tableDepths, type NoiseVsDepthFigureParams, type StepConfig } from './model';
 import { fmtInt } from '../../format';
@@ -59,67 +59,44 @@ export function nvdTable(
   maxDepth: number,
 ): DataTable {
   const byDepth = (c: NoiseConfigResult | undefined, d: number) => c?.points[d - 1];
-  const rows = tableDepths(maxDepth).map((d) => {
-    const i = byDepth(ideal, d),
-      n = byDepth(noisy, d);
-    return {
-      depth: d,
-      twoQ: (i ?? n)?.twoQubitGates ?? null,
-      fidelity: n?.fidelity ?? null,
-      ideal: i?.ideal ?? n?.ideal ?? null,
-      noisy: n?.noisy ?? null,
-      stderr: n?.stderr ?? null,
-    };
-  });
-  return {
-    columns: [
-      { key: 'depth', label: 'depth (blocks)' },
-      { key: 'twoQ', label: 'two-qubit gates', format: (v) => (typeof v === 'number' ? fmtInt(v) : '–') },
-      { key: 'fidelity', label: 'fidelity (noisy)', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
-      { key: 'ideal', label: 'observable, ideal', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
-      { key: 'noisy', label: 'observable, noisy', format: (v) => (typeof v === 'number' ? f3(v) : '–') },
-      {
-        key: 'stderr',
-        label: 'shot-noise standard error',
-        format: (v) => (typeof v === 'number' ? v.toPrecision(2) : '–'),
-      },
-    ],
-    rows,
-  };
+  const rows = tableDepths(maxDepth).map((depth) => ({ depth, i: byDepth(ideal, depth), n: byDepth(noisy, depth) }));
+  return tableOf(rows, [
+    { key: 'depth', label: 'depth (blocks)' },
+    {
+      key: 'twoQ',
+      label: 'two-qubit gates',
+      format: formatNumberOr(fmtInt),
+      value: ({ i, n }) => (i ?? n)?.twoQubitGates ?? null,
+    },
+    { key: 'fidelity', label: 'fidelity (noisy)', format: formatNumberOr(f3), value: ({ n }) => n?.fidelity ?? null },
+    {
+      key: 'ideal',
+      label: 'observable, ideal',
+      format: formatNumberOr(f3),
+      value: ({ i, n }) => i?.ideal ?? n?.ideal ?? null,
+    },
+    { key: 'noisy', label: 'observable, noisy', format: formatNumberOr(f3), value: ({ n }) => n?.noisy ?? null },
+    {
+      key: 'stderr',
+      label: 'shot-noise standard error',
+      format: formatNumberOr((x) => x.toPrecision(2)),
+      value: ({ n }) => n?.stderr ?? null,
+    },
+  ]);
 }
 
 export function nvdDownload(configs: (NoiseConfigResult | undefined)[]): DataTable {
-  const rows: Record<string, number | string | boolean>[] = [];
-  for (const c of configs) {
-    if (!c) continue;
-    for (const pt of c.points) {
-      rows.push({
-        config: c.config,
-        depth: pt.depth,
-        gates: pt.gates,
-        twoQubitGates: pt.twoQubitGates,
-        fidelity: pt.fidelity,
-        ideal: pt.ideal,
-        noisy: pt.noisy,
-        stderr: pt.stderr,
-        sampled: Number.isFinite(pt.sampled) ? pt.sampled : '',
-        resolvable: pt.resolvable,
-      });
-    }
-  }
-  return {
-    columns: [
-      { key: 'config', label: 'noise' },
-      { key: 'depth', label: 'depth' },
-      { key: 'gates', label: 'gates' },
-      { key: 'twoQubitGates', label: 'two-qubit gates' },
-      { key: 'fidelity', label: 'fidelity' },
-      { key: 'ideal', label: 'observable ideal' },
-      { key: 'noisy', label: 'observable noisy (exact)' },
-      { key: 'stderr', label: 'standard error' },
-      { key: 'sampled', label: 'observable from shots' },
-      { key: 'resolvable', label: 'resolvable' },
-    ],
-    rows,
-  };
+  const points = configs.flatMap((c) => (c ? c.points.map((pt) => ({ config: c.config, ...pt })) : []));
+  return tableOf(points, [
+    { key: 'config', label: 'noise' },
+    { key: 'depth', label: 'depth' },
+    { key: 'gates', label: 'gates' },
+    { key: 'twoQubitGates', label: 'two-qubit gates' },
+    { key: 'fidelity', label: 'fidelity' },
+    { key: 'ideal', label: 'observable ideal' },
+    { key: 'noisy', label: 'observable noisy (exact)' },
+    { key: 'stderr', label: 'standard error' },
+    { key: 'sampled', label: 'observable from shots', value: (pt) => (Number.isFinite(pt.sampled) ? pt.sampled : '') },
+    { key: 'resolvable', label: 'resolvable' },
+  ]);
 }

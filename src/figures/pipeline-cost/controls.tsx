@@ -41,6 +41,7 @@ type NumKey =
   | 'util'
   | 'gpuPrice'
   | 'qpuPower';
+type ChoiceKey = 'encoding' | 'device' | 'plan' | 'gpu';
 
 function NumberField({
   name,
@@ -148,6 +149,39 @@ export function PipelineControls({
   const gpuPriceHint = bill.gpuProfile.priceSource
     ? `List $${bill.gpuProfile.listUsdPerHour}/h: ${src(bill.gpuProfile.priceSource)}`
     : 'No sourced price for this GPU in the data: enter one.';
+  /** A number field bound to parameter `name`; `also` is committed with it. */
+  const num = (name: NumKey, hint?: ReactNode, also: Partial<PipelineParams> = {}) => (
+    <NumberField
+      name={name}
+      value={p[name]}
+      hint={hint}
+      onCommit={(v) => {
+        const patch: Partial<PipelineParams> = { ...also };
+        patch[name] = v;
+        setParams(patch);
+      }}
+    />
+  );
+  /** A select bound to parameter `key`, its options named by `name`. */
+  const choice = <K extends ChoiceKey>(
+    key: K,
+    label: string,
+    ids: readonly PipelineParams[K][],
+    name: (id: PipelineParams[K]) => string,
+    hint?: ReactNode,
+  ) => (
+    <Select
+      label={label}
+      value={p[key]}
+      options={ids.map((id) => ({ id, label: name(id) }))}
+      onChange={(v) => {
+        const patch: Partial<PipelineParams> = {};
+        patch[key] = v;
+        setParams(patch);
+      }}
+      hint={hint}
+    />
+  );
   const form = (
     <form className="pc-controls" onSubmit={(e) => e.preventDefault()} aria-label="Pipeline calculator">
       <fieldset>
@@ -165,91 +199,39 @@ export function PipelineControls({
           }}
           hint={preset ? src(preset) : 'Your own size and features'}
         />
-        <NumberField
-          name="examples"
-          value={p.examples}
-          onCommit={(v) => setParams({ examples: v, dataset: 'custom' })}
-        />
-        <NumberField
-          name="features"
-          value={p.features}
-          onCommit={(v) => setParams({ features: v, dataset: 'custom' })}
-        />
-        <Select
-          label="encoding"
-          value={p.encoding}
-          options={PIPELINE_ENCODINGS.map((id) => ({ id, label: id === 'zz' ? 'ZZ feature map' : id }))}
-          onChange={(v) => setParams({ encoding: v })}
-        />
-        <NumberField name="params" value={p.params} onCommit={(v) => setParams({ params: v })} />
-        <NumberField name="epochs" value={p.epochs} onCommit={(v) => setParams({ epochs: v })} />
-        <NumberField
-          name="eps"
-          value={p.eps}
-          hint={`${fmtInt(bill.shotsPerExpectation)} shots per expectation`}
-          onCommit={(v) => setParams({ eps: v })}
-        />
+        {num('examples', undefined, { dataset: 'custom' })}
+        {num('features', undefined, { dataset: 'custom' })}
+        {choice('encoding', 'encoding', PIPELINE_ENCODINGS, (id) => (id === 'zz' ? 'ZZ feature map' : id))}
+        {num('params')}
+        {num('epochs')}
+        {num('eps', `${fmtInt(bill.shotsPerExpectation)} shots per expectation`)}
       </fieldset>
       <fieldset>
         <legend>Quantum side</legend>
-        <Select
-          label="device (timings)"
-          value={p.device}
-          options={PIPELINE_DEVICES.map((id) => ({ id, label: deviceTiming(id).name }))}
-          onChange={(v) => setParams({ device: v })}
-          hint={src(bill.device)}
-        />
-        <Select
-          label="price plan"
-          value={p.plan}
-          options={PIPELINE_PLANS.map((id) => ({ id, label: pricePlan(id).label }))}
-          onChange={(v) => setParams({ plan: v })}
-          hint={src(bill.plan)}
-        />
-        <NumberField
-          name="latency"
-          value={p.latency}
-          hint={`A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`}
-          onCommit={(v) => setParams({ latency: v })}
-        />
-        <NumberField
-          name="queue"
-          value={p.queue}
-          hint={`Not published by any vendor (${src(QUEUE_NOTE)}); assume your own`}
-          onCommit={(v) => setParams({ queue: v })}
-        />
-        <NumberField name="perJob" value={p.perJob} onCommit={(v) => setParams({ perJob: v })} />
-        <NumberField
-          name="qpuPower"
-          value={p.qpuPower}
-          hint={`≈ ${QPU_POWER.kilowatts} kW, a 2015 figure for a ${QPU_POWER.system}, not a gate-model processor: ${src(QPU_POWER)}`}
-          onCommit={(v) => setParams({ qpuPower: v })}
-        />
+        {choice('device', 'device (timings)', PIPELINE_DEVICES, (id) => deviceTiming(id).name, src(bill.device))}
+        {choice('plan', 'price plan', PIPELINE_PLANS, (id) => pricePlan(id).label, src(bill.plan))}
+        {num(
+          'latency',
+          `A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`,
+        )}
+        {num('queue', `Not published by any vendor (${src(QUEUE_NOTE)}); assume your own`)}
+        {num('perJob')}
+        {num(
+          'qpuPower',
+          `≈ ${QPU_POWER.kilowatts} kW, a 2015 figure for a ${QPU_POWER.system}, not a gate-model processor: ${src(QPU_POWER)}`,
+        )}
       </fieldset>
       <fieldset>
         <legend>GPU beside it</legend>
-        <Select
-          label="GPU"
-          value={p.gpu}
-          options={PIPELINE_GPUS.map((id) => ({
-            id,
-            label: id === 'h100-sxm' ? 'NVIDIA H100 SXM' : 'NVIDIA A100 SXM',
-          }))}
-          onChange={(v) => setParams({ gpu: v })}
-          hint={src(bill.gpuProfile)}
-        />
-        <NumberField
-          name="util"
-          value={p.util}
-          hint={`${GPU_UTILISATION.value} = Llama 3 training MFU: ${src(GPU_UTILISATION)}`}
-          onCommit={(v) => setParams({ util: v })}
-        />
-        <NumberField
-          name="gpuPrice"
-          value={p.gpuPrice}
-          hint={gpuPriceHint}
-          onCommit={(v) => setParams({ gpuPrice: v })}
-        />
+        {choice(
+          'gpu',
+          'GPU',
+          PIPELINE_GPUS,
+          (id) => (id === 'h100-sxm' ? 'NVIDIA H100 SXM' : 'NVIDIA A100 SXM'),
+          src(bill.gpuProfile),
+        )}
+        {num('util', `${GPU_UTILISATION.value} = Llama 3 training MFU: ${src(GPU_UTILISATION)}`)}
+        {num('gpuPrice', gpuPriceHint)}
       </fieldset>
     </form>
   );

@@ -11,7 +11,7 @@ import {
   datasetPreset,
   type DatasetId,
 } from '../../costs/profiles';
-import { fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd } from '../../format';
+import { fmtBill, fmtCount, fmtDuration, fmtEnergy, fmtNumber, fmtRatio, fmtUsd, type Bill } from '../../format';
 import { fmtFaultFree } from '../../charts/format';
 
 export type PipelineParams = ParamsOf<typeof pipelineParamSpec>;
@@ -36,6 +36,11 @@ export function inputsFromParams(p: PipelineParams): PipelineInputs {
     qpuPower: p.qpuPower,
   };
 }
+
+/** The quantum run's wall-clock time, dollars and energy. */
+const quantumSide = (b: PipelineBill): Bill => ({ seconds: b.time.total, usd: b.dollars.total, kWh: b.energy.total });
+/** The GPU's time, dollars and energy for the same training. */
+const gpuSide = (b: PipelineBill): Bill => ({ seconds: b.gpu.seconds, usd: b.gpu.dollars, kWh: b.gpu.kWh });
 
 /** The two datasets of the last step, with every other setting as chosen. */
 export const TOTAL_DATASETS: readonly DatasetId[] = ['mnist', 'imagenet-1k'];
@@ -124,7 +129,7 @@ export function ledger(b: PipelineBill): LedgerLine[] {
       key: 'gpu',
       from: 4,
       label: `${b.gpuProfile.name.replace('NVIDIA ', '')}`,
-      value: `${fmtDuration(b.gpu.seconds)} · ${fmtUsd(b.gpu.dollars)} · ${fmtEnergy(b.gpu.kWh)}`,
+      value: fmtBill(gpuSide(b), ' · '),
       detail: `6·(P + d) = ${fmtCount(6 * (i.params + i.features))} FLOPs per example, ${fmtCount(b.gpu.flops)} in all, at ${fmtNumber(i.util * 100)} % of ${fmtNumber(b.gpuProfile.bf16DenseFlops / 1e12)} TFLOP/s${b.gpu.computeBound ? '' : ' (here reading the inputs from memory takes longer, so that time is used)'}. The quantum run takes ${fmtRatio(b.time.total / b.gpu.seconds)} the time.`,
     },
   ];
@@ -285,7 +290,7 @@ export function pipelineAlt(step: number, b: PipelineBill, totals: ReturnType<ty
       totals
         .map((t) => {
           const caveat = fidelityCaveat(t.bill);
-          return `${t.name}, one run: quantum ${fmtDuration(t.bill.time.total)}, ${fmtUsd(t.bill.dollars.total)}, ${fmtEnergy(t.bill.energy.total)}; GPU ${fmtDuration(t.bill.gpu.seconds)}, ${fmtUsd(t.bill.gpu.dollars)}, ${fmtEnergy(t.bill.gpu.kWh)}.${caveat ? ` ${caveat}` : ''}`;
+          return `${t.name}, one run: quantum ${fmtBill(quantumSide(t.bill))}; GPU ${fmtBill(gpuSide(t.bill))}.${caveat ? ` ${caveat}` : ''}`;
         })
         .join(' ');
   }

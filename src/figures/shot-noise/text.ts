@@ -1,5 +1,5 @@
 /** Words and tables built from the shot-noise data: method, text alternative and downloads. Pure. */
-import type { DataTable } from '../../story/data';
+import { finiteOrNull, formatAsNumber, tableOf, type DataTable } from '../../story/data';
 import { LAST_STEP, type SeriesData, type SeriesSpec, type SeriesStats, type ShotNoiseParams } from './model';
 import { fmtInt } from '../../format';
 
@@ -28,17 +28,12 @@ export function shotNoiseMethod(p: ShotNoiseParams, series: readonly SeriesSpec[
 
 /** Raw data of the histograms shown: one row per run. */
 export function shotNoiseDownload(series: readonly SeriesData[]): DataTable {
-  const rows: Record<string, number>[] = [];
-  for (const s of series)
-    for (let r = 0; r < s.estimates.length; r++) rows.push({ shots: s.shots, run: r, estimate: s.estimates[r] });
-  return {
-    columns: [
-      { key: 'shots', label: 'shots per run (N)' },
-      { key: 'run', label: 'run' },
-      { key: 'estimate', label: 'estimate of <Z>' },
-    ],
-    rows,
-  };
+  const runs = series.flatMap((s) => Array.from(s.estimates, (estimate, run) => ({ shots: s.shots, run, estimate })));
+  return tableOf(runs, [
+    { key: 'shots', label: 'shots per run (N)' },
+    { key: 'run', label: 'run' },
+    { key: 'estimate', label: 'estimate of <Z>' },
+  ]);
 }
 
 /** The text alternative: a sentence about the histograms shown, and a table of every series' statistics. */
@@ -66,25 +61,14 @@ export function shotNoiseAlt(
   ) {
     summary += ` ${fmtInt(shown[1].shots / shown[0].shots)} times the shots made the ±1.96σ interval ${(shown[0].std / shown[1].std).toFixed(1)} times narrower: one more decimal digit.`;
   }
-  const table: DataTable = {
-    columns: [
-      { key: 'shots', label: 'shots per run N', format: (v) => fmtInt(Number(v)) },
-      { key: 'runs', label: 'runs' },
-      { key: 'mean', label: 'mean estimate', format: (v) => f3(Number(v)) },
-      { key: 'std', label: 'measured σ', format: (v) => g3(Number(v)) },
-      { key: 'theory', label: 'theory σ', format: (v) => g3(Number(v)) },
-      { key: 'q025', label: '2.5 % of runs below', format: (v) => f3(Number(v)) },
-      { key: 'q975', label: '97.5 % of runs below', format: (v) => f3(Number(v)) },
-    ],
-    rows: stats.map((s) => ({
-      shots: s.shots,
-      runs: s.runs,
-      mean: s.mean,
-      std: Number.isFinite(s.std) ? s.std : null,
-      theory: s.theoryStd,
-      q025: Number.isFinite(s.q025) ? s.q025 : null,
-      q975: Number.isFinite(s.q975) ? s.q975 : null,
-    })),
-  };
+  const table = tableOf(stats, [
+    { key: 'shots', label: 'shots per run N', format: formatAsNumber(fmtInt) },
+    { key: 'runs', label: 'runs' },
+    { key: 'mean', label: 'mean estimate', format: formatAsNumber(f3) },
+    { key: 'std', label: 'measured σ', format: formatAsNumber(g3), value: (s) => finiteOrNull(s.std) },
+    { key: 'theory', label: 'theory σ', format: formatAsNumber(g3), value: (s) => s.theoryStd },
+    { key: 'q025', label: '2.5 % of runs below', format: formatAsNumber(f3), value: (s) => finiteOrNull(s.q025) },
+    { key: 'q975', label: '97.5 % of runs below', format: formatAsNumber(f3), value: (s) => finiteOrNull(s.q975) },
+  ]);
   return { summary, table, caption: 'Spread of the estimates by shots per run' };
 }

@@ -4,6 +4,7 @@ import {
   fmtCompact,
   fmtCount,
   fmtDuration,
+  fmtBill,
   fmtEnergy,
   fmtFixed,
   fmtInt,
@@ -161,5 +162,11 @@ describe('money and energy', () => {
     expect(fmtEnergy(1.2e6)).toBe('1.2 GWh');
     expect(fmtEnergy(3.4e10)).toBe('3.4 × 10⁴ GWh');
     expect(fmtEnergy(NaN)).toBe(MISSING);
+  });
+
+  it('a bill: time, dollars and energy in one phrase', () => {
+    expect(fmtBill({ seconds: 7200, usd: 12.345, kWh: 0.35 })).toBe('2 hours, $12.3, 350 Wh');
+    expect(fmtBill({ seconds: 3600, usd: 0, kWh: 0 }, ' / ')).toBe('1 hour / $0 / 0 kWh');
+    expect(fmtBill({ seconds: NaN, usd: 1234, kWh: 4500 }, ' · ')).toBe(`${MISSING} · $1,230 · 4.5 MWh`);
   });
 });

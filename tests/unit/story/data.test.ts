@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { displayCell, exportFileName, figureToJson, tableToCsv, type DataTable } from '../../../src/story/data';
+import {
+  displayCell,
+  exportFileName,
+  figureToJson,
+  finiteOrNull,
+  formatAsNumber,
+  formatNumberOr,
+  tableOf,
+  tableToCsv,
+  type DataTable,
+} from '../../../src/story/data';
 
 const table: DataTable = {
   columns: [
@@ -34,5 +44,49 @@ describe('figure data export', () => {
     expect(displayCell({ key: 'x', label: 'x' }, 0.123456)).toBe('0.1235');
     expect(displayCell({ key: 'x', label: 'x' }, null)).toBe('–');
     expect(displayCell({ key: 'x', label: 'x', format: (v) => `<${v}>` }, 5)).toBe('<5>');
+  });
+
+  it('builds a table from records: a column reads its key unless it gives a value; rows follow the column order', () => {
+    const runs = [
+      { name: 'a', shots: 100, cost: { flops: 2, extra: 3 } },
+      { name: 'b', shots: 400, cost: { flops: 10, extra: 5 } },
+    ];
+    const built = tableOf(runs, [
+      { key: 'flops', label: 'FLOPs', value: (r) => r.cost.flops + r.cost.extra },
+      { key: 'name', label: 'model' },
+      { key: 'shots', label: 'shots', format: (v) => `${v} shots` },
+    ]);
+    expect(built.columns.map((c) => [c.key, c.label])).toEqual([
+      ['flops', 'FLOPs'],
+      ['name', 'model'],
+      ['shots', 'shots'],
+    ]);
+    expect(built.columns.map((c) => 'value' in c)).toEqual([false, false, false]);
+    expect(built.rows).toEqual([
+      { flops: 5, name: 'a', shots: 100 },
+      { flops: 15, name: 'b', shots: 400 },
+    ]);
+    expect(built.rows.map((r) => Object.keys(r))).toEqual([
+      ['flops', 'name', 'shots'],
+      ['flops', 'name', 'shots'],
+    ]);
+    expect(tableToCsv(built)).toBe('FLOPs,model,shots\r\n5,a,100\r\n15,b,400\r\n');
+    expect(displayCell(built.columns[2], built.rows[1].shots)).toBe('400 shots');
+    expect(tableOf([], [{ key: 'x', label: 'x', value: () => 1 }]).rows).toEqual([]);
+  });
+
+  it('formats number cells, dashes for what is not a number, and empties non-finite numbers', () => {
+    const percent = (n: number) => `${n * 100} %`;
+    expect(formatAsNumber(percent)(0.25)).toBe('25 %');
+    expect(formatAsNumber(percent)('0.5')).toBe('50 %');
+    expect(formatAsNumber(percent)(null)).toBe('0 %');
+    expect(formatNumberOr(percent)(0.25)).toBe('25 %');
+    expect(formatNumberOr(percent)(null)).toBe('–');
+    expect(formatNumberOr(percent)('0.5')).toBe('–');
+    expect(formatNumberOr(percent, '')(null)).toBe('');
+    expect(finiteOrNull(2.5)).toBe(2.5);
+    expect(finiteOrNull(0)).toBe(0);
+    expect(finiteOrNull(NaN)).toBeNull();
+    expect(finiteOrNull(-Infinity)).toBeNull();
   });
 });
