@@ -12,9 +12,7 @@ import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
-import { catalogEntry } from '../catalog';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
 import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
@@ -36,9 +34,7 @@ function useSeries(series: Series | undefined, enabled: boolean) {
 }
 
 export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPlateauParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const scene = sceneFor(step, p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -59,8 +55,8 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: variance of the gradient over random circuits against the number of qubits (log scale).`}
+      title={title}
+      caption={`${stepLabel}: variance of the gradient over random circuits against the number of qubits (log scale).`}
       ready={ready}
       picture={states.every((s) => (s.data?.refinement.level ?? 0) >= 2)}
       work={{ done, total: states.length, label: samplingLabel(states.map((s) => s.data?.refinement)) }}

@@ -12,9 +12,7 @@ import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useSlicedTask, type SlicedTask } from '../../story/useSlicedTask';
-import { catalogEntry } from '../catalog';
 import { fmtDuration, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../../costs/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
@@ -67,9 +65,7 @@ function useBrowserTimings() {
 }
 
 export default function CostOfAnAnswerView(props: FigureViewProps<typeof costParamSpec>) {
-  const { id, step: rawStep, params: inputs, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: inputs, setParams, paramIssues } = props;
   const timing = useBrowserTimings();
   const rows = useMemo(() => sweep(inputs, timing.value), [inputs, timing.value]);
   const browserReady = timing.ready;
@@ -80,8 +76,8 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: ${ANSWER_LABEL[inputs.answer]} on a QPU, simulated on a GPU, and simulated in your browser${step === 0 ? ` at ${inputs.qubits} qubits` : ', by register size (log scale)'}.`}
+      title={title}
+      caption={`${stepLabel}: ${ANSWER_LABEL[inputs.answer]} on a QPU, simulated on a GPU, and simulated in your browser${step === 0 ? ` at ${inputs.qubits} qubits` : ', by register size (log scale)'}.`}
       ready={browserReady}
       work={{ done: timing.done, total: timing.total, label: 'Timing your browser' }}
       method={costMethod(inputs)}

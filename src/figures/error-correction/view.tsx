@@ -11,8 +11,6 @@ import { useDraft } from '../../charts/useDraft';
 import { IntField } from '../../charts/IntField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { errorCorrectionParamSpec } from './meta';
 import {
   D7,
@@ -47,16 +45,14 @@ const CAPTIONS = [
 ];
 
 export default function ErrorCorrectionView(props: FigureViewProps<typeof errorCorrectionParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
+  const { id, step, title, params, setParams, paramIssues } = props;
   const p: ErrorCorrectionParams = params;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
   const st = ecState(step, p);
   return (
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={CAPTIONS[step].replace('a 100-logical-qubit', `a ${fmtInt(p.logical)}-logical-qubit`)}
       ready
       method={ecMethod(p, st)}

@@ -12,10 +12,8 @@ import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/b
 import { FigureShell } from '../../story/FigureShell';
 import type { DataTable } from '../../story/data';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
-import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
@@ -45,9 +43,7 @@ const Z_TEXT = fmtFixed(Z95, 2);
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const run: BarrenPlateauParams = {
@@ -109,11 +105,11 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={
         step === 0
-          ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
-          : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`
+          ? `${stepLabel}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
+          : `${stepLabel}: circuits, shots and device time for one training run, counted.`
       }
       ready={ready}
       picture={(exp.data?.refinement.level ?? 0) >= 2}

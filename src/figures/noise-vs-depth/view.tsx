@@ -12,9 +12,7 @@ import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
-import { catalogEntry } from '../catalog';
 import { NvdControls } from './controls';
 import type { noiseVsDepthParamSpec } from './meta';
 import {
@@ -37,10 +35,8 @@ import { HaloText } from '../../charts/marks';
 import { ChartSvg } from '../../charts/ChartSvg';
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
-  const step = clampStep(rawStep, LAST_STEP);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
   const config: StepConfig = STEP_CONFIG[step];
-  const entry = catalogEntry(id);
   const dev = deviceOf(p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -71,8 +67,8 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
+      title={title}
+      caption={`${stepLabel}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
       ready={ready}
       work={{
         done: result.done,
