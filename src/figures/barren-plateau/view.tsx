@@ -7,7 +7,7 @@ import { format } from 'd3-format';
 import { fmtFixed } from '../../format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef } from 'react';
-import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
@@ -194,15 +194,16 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
         </ChartSvg>
       ) : null}
       <ChartSvg layout={L} className="bp-main" label="Gradient variance against number of qubits, logarithmic scale">
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={decadeTicks}
-          format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))}
-          label="Var[∂C] (log scale)"
-          grid={L.innerWidth}
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: decadeTicks,
+            format: (v) => (v >= 0.01 ? format('~g')(v) : sup(v)),
+            label: 'Var[∂C] (log scale)',
+          }}
+          x={{ scale: x, tickValues: xTicks, format: format('d'), label: 'qubits n' }}
         />
-        <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={format('d')} label="qubits n" />
         {deepPath ? (
           <path
             className="bp-deep"

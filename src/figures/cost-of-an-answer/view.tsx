@@ -7,7 +7,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
-import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -209,14 +209,10 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
           </clipPath>
         }
       >
-        <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={[2, 10, 20, 30, 40, 50, 60]}
-          format={String}
-          label="qubits n"
+        <PlotAxes
+          layout={L}
+          y={{ scale: y, tickValues: yTicks, format: (v) => tick(metric, v) }}
+          x={{ scale: x, tickValues: [2, 10, 20, 30, 40, 50, 60], format: String, label: 'qubits n' }}
         />
         {c.n !== null ? (
           <g className="coa-cross" data-crossover={c.n}>

@@ -6,7 +6,7 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
 import { SelectField, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -124,21 +124,20 @@ function EncodingChart({
         }
         defs={<PlotClip id={clip} layout={L} />}
       >
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={yTicks}
-          format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
-          grid={L.innerWidth}
-          label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={xTicks}
-          format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
-          label="features d (log scale)"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: yTicks,
+            format: (v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v)))),
+            label: training ? 'gates executed per epoch' : 'circuit depth (layers)',
+          }}
+          x={{
+            scale: x,
+            tickValues: xTicks,
+            format: (v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`),
+            label: 'features d (log scale)',
+          }}
         />
         <g clipPath={`url(#${clip})`}>
           {!training ? (

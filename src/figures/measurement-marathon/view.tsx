@@ -6,7 +6,7 @@
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
@@ -217,21 +217,15 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
   return (
     <div ref={ref}>
       <ChartSvg layout={L} label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={decades}
-          format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
-          label="shots per circuit N₉₅ (log)"
-          grid={L.innerWidth}
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
-          format={format('d')}
-          label="qubits n"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: decades,
+            format: (v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v)))),
+            label: 'shots per circuit N₉₅ (log)',
+          }}
+          x={{ scale: x, tickValues: [2, 6, 10, 14, 18, 22, 26, 30], format: format('d'), label: 'qubits n' }}
         />
         <rect
           x={x(LAST_MEASURED + 0.5)}

@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
 import { area, line } from 'd3-shape';
 import { useMemo, useRef, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
 import { FigureShell } from '../../story/FigureShell';
@@ -174,14 +174,15 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
           label="fidelity with the ideal state"
         />
         <Axis scale={x} orient="bottom" y={panelH} ticks={xTicks} format={() => ''} />
-        <Axis scale={yO} orient="left" ticks={4} format={format('.1f')} grid={L.innerWidth} label={`measured ${obs}`} />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          ticks={xTicks}
-          format={format('d')}
-          label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`}
+        <PlotAxes
+          layout={L}
+          y={{ scale: yO, ticks: 4, format: format('.1f'), label: `measured ${obs}` }}
+          x={{
+            scale: x,
+            ticks: xTicks,
+            format: format('d'),
+            label: `depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`,
+          }}
         />
         <line x1={0} x2={L.innerWidth} y1={yO(0)} y2={yO(0)} stroke="currentColor" strokeOpacity={0.4} />
         {noisy && showLoss ? (

@@ -6,7 +6,7 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -86,21 +86,20 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
         label="Classical and quantum run time against problem size"
         defs={<PlotClip id={clip} layout={L} />}
       >
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
-          format={timeTickLabel}
-          grid={L.innerWidth}
-          label="run time"
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={ticks(1, nMax, narrow ? 4 : 7)}
-          format={(v) => pow10(Math.round(Math.log10(v)))}
-          label="problem size N (log scale)"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value),
+            format: timeTickLabel,
+            label: 'run time',
+          }}
+          x={{
+            scale: x,
+            tickValues: ticks(1, nMax, narrow ? 4 : 7),
+            format: (v) => pow10(Math.round(Math.log10(v))),
+            label: 'problem size N (log scale)',
+          }}
         />
         <g clipPath={`url(#${clip})`}>
           <path
