@@ -9,7 +9,7 @@
 
 /** Low → high. Each entry is one layer; a layer lists its folders (or top-level files) under src/. */
 const LAYERS = [
-  ['format', 'site'],
+  ['format', 'site', 'load'],
   ['sim'],
   ['encoding'],
   ['costs', 'ml'],

@@ -83,3 +83,27 @@ export function Axis({ scale, orient, ticks = 5, tickValues, format, label, x = 
     </g>
   );
 }
+
+/** One axis of `PlotAxes`: what differs between plots (scale, ticks, format, title). */
+export type PlotAxisSpec = Pick<AxisProps, 'scale' | 'ticks' | 'tickValues' | 'format' | 'label'>;
+
+/**
+ * A plot's two axes where most plots have them: `y` on the left with grid lines across the plot, then `x`
+ * along the bottom of the plot area.
+ */
+export function PlotAxes({
+  layout: L,
+  x,
+  y,
+}: {
+  layout: { innerWidth: number; innerHeight: number };
+  x: PlotAxisSpec;
+  y: PlotAxisSpec;
+}) {
+  return (
+    <>
+      <Axis {...y} orient="left" grid={L.innerWidth} />
+      <Axis {...x} orient="bottom" y={L.innerHeight} />
+    </>
+  );
+}

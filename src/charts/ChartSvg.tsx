@@ -1,7 +1,8 @@
 /**
  * A chart's SVG: drawn in its layout's coordinates (the viewBox), in a box whose height follows the
  * layout's sizing rule from the container's width (`chartBoxStyle`), an image with a label
- * for assistive technology, drawing inside the margins. Clip paths and other definitions go in `defs`.
+ * for assistive technology, drawing inside the margins. Clip paths and other definitions go in `defs`;
+ * `outside` is drawn in the SVG's own coordinates, before the plot (e.g. a title in the top margin).
  */
 import type { ReactNode } from 'react';
 import { chartBoxStyle, type ChartLayout } from './layout';
@@ -11,10 +12,12 @@ export interface ChartSvgProps {
   label: string;
   className?: string;
   defs?: ReactNode;
+  /** Drawn untranslated, before the plot: what sits in the margins rather than in the plot area. */
+  outside?: ReactNode;
   children: ReactNode;
 }
 
-export function ChartSvg({ layout: L, label, className, defs, children }: ChartSvgProps) {
+export function ChartSvg({ layout: L, label, className, defs, outside, children }: ChartSvgProps) {
   return (
     <svg
       className={className}
@@ -24,6 +27,7 @@ export function ChartSvg({ layout: L, label, className, defs, children }: ChartS
       aria-label={label}
     >
       {defs ? <defs>{defs}</defs> : null}
+      {outside}
       <g transform={`translate(${L.margin.left},${L.margin.top})`}>{children}</g>
     </svg>
   );

@@ -5,7 +5,8 @@
  */
 import { scaleLog } from 'd3-scale';
 import { Axis } from './Axis';
-import { chartBoxStyle, chartLayout } from './layout';
+import { ChartSvg } from './ChartSvg';
+import { chartLayout } from './layout';
 
 export interface LogBarRow {
   key: string;
@@ -52,68 +53,66 @@ export function LogBars({ rows, width, title, tickFormat, domain, className }: L
   for (let e = Math.ceil(Math.log10(dom[0])); e <= Math.floor(Math.log10(dom[1])); e++)
     if (e % every === 0) ticks.push(10 ** e);
   return (
-    <svg
+    <ChartSvg
+      layout={L}
+      label={`${title}, logarithmic scale`}
       className={className}
-      viewBox={`0 0 ${L.width} ${L.height}`}
-      style={chartBoxStyle(L.sizing)}
-      role="img"
-      aria-label={`${title}, logarithmic scale`}
+      outside={
+        <text x={0} y={13} fontSize={12.5} fontWeight={600} fill="currentColor">
+          {title}
+        </text>
+      }
     >
-      <text x={0} y={13} fontSize={12.5} fontWeight={600} fill="currentColor">
-        {title}
-      </text>
-      <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-        {rows.map((r, i) => {
-          const y = i * rowH;
-          const ok = Number.isFinite(r.to) && r.to > 0;
-          const x0 = r.from && r.from > 0 ? x(r.from) : 0;
-          const x1 = ok ? x(r.to) : 0;
-          const w = Math.max(ok ? 1.5 : 0, x1 - x0);
-          return (
-            <g key={r.key} className="logbar" data-row={r.key}>
-              <text
-                x={-6}
-                y={y + rowH / 2}
-                dy="0.32em"
-                textAnchor="end"
-                fontSize={narrow ? 10.5 : 11.5}
-                fill="currentColor"
-              >
-                {r.label}
-              </text>
-              {ok ? (
-                <rect
-                  x={x0}
-                  y={y + 2}
-                  width={w}
-                  height={rowH - 4}
-                  fill={r.total ? 'none' : r.colour}
-                  stroke={r.total ? r.colour : 'none'}
-                  strokeWidth={r.total ? 1.75 : 0}
-                />
-              ) : null}
-              <text
-                x={L.innerWidth + 6}
-                y={y + rowH / 2}
-                dy="0.32em"
-                fontSize={narrow ? 10.5 : 11.5}
-                fill="currentColor"
-                fontWeight={r.total ? 600 : 400}
-              >
-                {r.value}
-              </text>
-            </g>
-          );
-        })}
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={rows.length * rowH + 2}
-          tickValues={ticks}
-          format={tickFormat}
-          grid={rows.length * rowH + 2}
-        />
-      </g>
-    </svg>
+      {rows.map((r, i) => {
+        const y = i * rowH;
+        const ok = Number.isFinite(r.to) && r.to > 0;
+        const x0 = r.from && r.from > 0 ? x(r.from) : 0;
+        const x1 = ok ? x(r.to) : 0;
+        const w = Math.max(ok ? 1.5 : 0, x1 - x0);
+        return (
+          <g key={r.key} className="logbar" data-row={r.key}>
+            <text
+              x={-6}
+              y={y + rowH / 2}
+              dy="0.32em"
+              textAnchor="end"
+              fontSize={narrow ? 10.5 : 11.5}
+              fill="currentColor"
+            >
+              {r.label}
+            </text>
+            {ok ? (
+              <rect
+                x={x0}
+                y={y + 2}
+                width={w}
+                height={rowH - 4}
+                fill={r.total ? 'none' : r.colour}
+                stroke={r.total ? r.colour : 'none'}
+                strokeWidth={r.total ? 1.75 : 0}
+              />
+            ) : null}
+            <text
+              x={L.innerWidth + 6}
+              y={y + rowH / 2}
+              dy="0.32em"
+              fontSize={narrow ? 10.5 : 11.5}
+              fill="currentColor"
+              fontWeight={r.total ? 600 : 400}
+            >
+              {r.value}
+            </text>
+          </g>
+        );
+      })}
+      <Axis
+        scale={x}
+        orient="bottom"
+        y={rows.length * rowH + 2}
+        tickValues={ticks}
+        format={tickFormat}
+        grid={rows.length * rowH + 2}
+      />
+    </ChartSvg>
   );
 }

@@ -1,5 +1,5 @@
 /** Shared chart pieces: pure layout, React axes from d3 scales, container-width tracking, debounced control commits, legend swatches. */
-export { Axis, axisTicks, type AxisProps, type AxisScale } from './Axis';
+export { Axis, axisTicks, PlotAxes, type AxisProps, type AxisScale, type PlotAxisSpec } from './Axis';
 export { chartLayout, type ChartLayout, type Margins } from './layout';
 export { useContainerWidth, DEFAULT_CHART_WIDTH } from './useContainerWidth';
 export { useDebounced } from './useDebounced';

@@ -6,6 +6,7 @@
  * its own so that the page's bundle holds no reference to them: an embed of one figure fetches only the
  * experiments it runs, and its page thread never fetches the simulator that the worker runs.
  */
+import { loadOnce } from '../load/once';
 import type { AnyExperimentSpec } from './types';
 
 /** Every registered experiment; `./definitions.ts` must have exactly these (the compiler checks). */
@@ -41,35 +42,18 @@ function unknown(name: string): Error {
 
 /** A table of chunk loaders as load-once look-ups (a failed load may be retried). */
 export function loader<T>(table: Readonly<Record<ExperimentName, () => Promise<T>>>) {
-  const loaded = new Map<string, T>();
-  const pending = new Map<string, Promise<T>>();
+  const cache = loadOnce<T>();
   return {
     /** The value, once `load(name)` has resolved. */
-    loaded: (name: string): T | undefined => loaded.get(name),
+    loaded: cache.loaded,
     /** Loads the chunk (once); rejects for an unknown name with the registry's message. */
     load(name: string): Promise<T> {
-      const done = loaded.get(name);
-      if (done) return Promise.resolve(done);
       if (!isKnownExperiment(name)) return Promise.reject(unknown(name));
-      let p = pending.get(name);
-      if (!p) {
-        p = table[name]().then(
-          (value) => {
-            loaded.set(name, value);
-            return value;
-          },
-          (error: unknown) => {
-            pending.delete(name);
-            throw error;
-          },
-        );
-        pending.set(name, p);
-      }
-      return p;
+      return cache.load(name, table[name]);
     },
     /** Synchronous look-up once loaded (what the pool and the worker call after `load`). */
     get(name: string): T {
-      const value = loaded.get(name);
+      const value = cache.loaded(name);
       if (value) return value;
       if (!isKnownExperiment(name)) throw unknown(name);
       throw new Error(`experiment '${name}' has not been loaded`);

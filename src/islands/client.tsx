@@ -126,6 +126,45 @@ function hydrateIsland<N extends IslandName>(
   });
 }
 
+/** What a failed island was, in the notice that replaces its interactivity. */
+const FAILED_PART: Readonly<Record<IslandName, string>> = {
+  header: 'The page controls',
+  figure: 'This figure',
+  'update-prompt': 'The update notice',
+  'embed-frame': 'This page',
+  'embed-stepper': 'This figure',
+};
+
+/**
+ * An island whose code did not load (offline, or a deploy has replaced the chunks this page names) keeps its
+ * server render, the figure's picture and text alternative included, and gains a notice with a retry. The
+ * notice is the element's last child and is removed before a retry, so a later hydration finds exactly the
+ * server's markup.
+ */
+function showLoadFailure(element: HTMLElement, name: IslandName, retry: () => void): void {
+  element.querySelector(':scope > .island__failure')?.remove();
+  const notice = document.createElement('div');
+  notice.className = 'fig__failure island__failure';
+  notice.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = `${FAILED_PART[name]} could not load its interactive part: the connection may have dropped, or the site has been updated since this page was opened. What is shown stays as first drawn.`;
+  const retryButton = document.createElement('button');
+  retryButton.type = 'button';
+  retryButton.textContent = 'Retry';
+  retryButton.addEventListener('click', () => {
+    notice.remove();
+    delete element.dataset.islandFailed;
+    retry();
+  });
+  const reloadButton = document.createElement('button');
+  reloadButton.type = 'button';
+  reloadButton.textContent = 'Reload the page';
+  reloadButton.addEventListener('click', () => window.location.reload());
+  notice.append(text, retryButton, ' ', reloadButton);
+  element.dataset.islandFailed = 'true';
+  element.append(notice);
+}
+
 /** Starts the article's islands under `root`; resolves when the page counts as hydrated. */
 export async function startIslands(root: HTMLElement): Promise<void> {
   // An embed's steppers carry the scrolly hooks too, but move by their buttons, not by scrolling.
@@ -143,7 +182,16 @@ export async function startIslands(root: HTMLElement): Promise<void> {
     let done = started.get(island.element);
     if (!done) {
       const loading = (LOADERS[island.name] as Loader<IslandName>)(island.props as never);
-      done = loading.then((Component) => enqueue(() => hydrateIsland(island, Component)));
+      done = loading.then(
+        (Component) => enqueue(() => hydrateIsland(island, Component)),
+        (error: unknown) => {
+          showLoadFailure(island.element, island.name, () => {
+            started.delete(island.element);
+            void start(island);
+          });
+          throw error;
+        },
+      );
       done.catch((error: unknown) => console.error(`island "${island.id}" did not hydrate:`, error));
       started.set(island.element, done);
     }

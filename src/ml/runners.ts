@@ -223,50 +223,67 @@ function vqcRunner(p: ProblemParams, d: PreparedData): ModelRunner<VqcState> {
   };
 }
 
-/** Train and test accuracy of a classical model, whose cost is counted in FLOPs (both passes). */
-function classicalEvaluation(
-  d: PreparedData,
-  evaluate: (X: Point[], Y: number[]) => { accuracy: number; flops: number },
-): EvalOutcome {
-  const train = evaluate(d.trainX, d.trainY);
-  const test = evaluate(d.testX, d.testY);
+/** A classical model as its runner needs it: pure functions of its state, costed in FLOPs. */
+interface ClassicalModel<S> extends Pick<ModelRunner<S>, 'label' | 'parameters' | 'description' | 'init'> {
+  id: 'logistic' | 'mlp';
+  trainEpoch(state: S, X: Point[], Y: number[], seed: number): { loss: number; flops: number };
+  evaluate(state: S, X: Point[], Y: number[]): { accuracy: number; flops: number };
+  /** P(class 1) at a point in scaled coordinates. */
+  proba(state: S, x: Point): number;
+}
+
+/**
+ * The runner of a classical model: an epoch's batches seeded per model and epoch, train and test accuracy
+ * evaluated with their FLOPs counted (both passes), probabilities at raw points through the dataset's scaler.
+ */
+function classicalRunner<S>(p: ProblemParams, d: PreparedData, m: ClassicalModel<S>): ModelRunner<S> {
   return {
-    trainAccuracy: train.accuracy,
-    testAccuracy: test.accuracy,
-    cost: { ...ZERO_COST, evalFlops: train.flops + test.flops },
+    id: m.id,
+    label: m.label,
+    parameters: m.parameters,
+    description: m.description,
+    init: m.init,
+    train(state, e) {
+      const tr = m.trainEpoch(state, d.trainX, d.trainY, streamSeed(p.seed, m.id, 'batches', e));
+      return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
+    },
+    evaluate(state) {
+      const train = m.evaluate(state, d.trainX, d.trainY);
+      const test = m.evaluate(state, d.testX, d.testY);
+      return {
+        trainAccuracy: train.accuracy,
+        testAccuracy: test.accuracy,
+        cost: { ...ZERO_COST, evalFlops: train.flops + test.flops },
+      };
+    },
+    proba: (state, raw) => m.proba(state, applyScaler(d.scaler, raw)),
   };
 }
 
 function logisticRunner(p: ProblemParams, d: PreparedData): ModelRunner<LogisticState> {
   const cfg = logisticConfigOf(p);
-  return {
+  return classicalRunner(p, d, {
     id: 'logistic',
     label: 'Logistic regression',
     parameters: logisticParamCount(cfg.degree),
     description: `polynomial features up to degree ${cfg.degree}, ${cfg.optimizer === 'adam' ? 'Adam' : 'gradient descent'} (lr ${cfg.learningRate}), cross-entropy loss`,
     init: () => logisticInit(cfg),
-    train(state, e) {
-      const tr = logisticTrainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'logistic', 'batches', e));
-      return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
-    },
-    evaluate: (state) => classicalEvaluation(d, (X, Y) => logisticEvaluate(cfg, state, X, Y)),
-    proba: (state, raw) => logisticProba(cfg, state, applyScaler(d.scaler, raw)),
-  };
+    trainEpoch: (state, X, Y, seed) => logisticTrainEpoch(cfg, state, X, Y, seed),
+    evaluate: (state, X, Y) => logisticEvaluate(cfg, state, X, Y),
+    proba: (state, x) => logisticProba(cfg, state, x),
+  });
 }
 
 function mlpRunner(p: ProblemParams, d: PreparedData): ModelRunner<MlpState> {
   const cfg = mlpConfigOf(p);
-  return {
+  return classicalRunner(p, d, {
     id: 'mlp',
     label: 'Neural network (MLP)',
     parameters: mlpParamCount(cfg.hidden),
     description: `2 → ${cfg.hidden} tanh → 1, Glorot init, Adam (lr ${cfg.learningRate}), cross-entropy loss`,
     init: () => mlpInit(cfg, streamSeed(p.seed, 'mlp', 'init')),
-    train(state, e) {
-      const tr = mlpTrainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, 'mlp', 'batches', e));
-      return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
-    },
-    evaluate: (state) => classicalEvaluation(d, (X, Y) => mlpEvaluate(cfg, state, X, Y)),
-    proba: (state, raw) => mlpProba(cfg, state, applyScaler(d.scaler, raw)),
-  };
+    trainEpoch: (state, X, Y, seed) => mlpTrainEpoch(cfg, state, X, Y, seed),
+    evaluate: (state, X, Y) => mlpEvaluate(cfg, state, X, Y),
+    proba: (state, x) => mlpProba(cfg, state, x),
+  });
 }

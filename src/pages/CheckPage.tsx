@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { meta } from 'virtual:article';
 import references from '../../content/references.json';
+import { SelectField } from '../charts/SelectField';
 import { SkipLink } from '../reading';
 import {
   CHECK_DEVICES,
@@ -140,49 +141,37 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
               value={inputs.name}
               onChange={(name) => update({ ...inputs, name }, issues)}
             />
-            <label htmlFor={`${uid}-device`} className="check-field">
-              device
-              <select
-                id={`${uid}-device`}
-                value={inputs.device}
-                onChange={(e) => update({ ...inputs, device: e.currentTarget.value as CheckInputs['device'] }, issues)}
-              >
-                {CHECK_DEVICES.map((d) => (
-                  <option key={d} value={d}>
-                    {d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d as TimedDeviceId).name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label htmlFor={`${uid}-plan`} className="check-field">
-              price plan
-              <select
-                id={`${uid}-plan`}
-                value={inputs.plan}
-                onChange={(e) => update({ ...inputs, plan: e.currentTarget.value as CheckInputs['plan'] }, issues)}
-              >
-                {CHECK_PLANS.map((p) => (
-                  <option key={p} value={p}>
-                    {pricePlan(p).label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              layout="inline"
+              className="check-field"
+              label="device"
+              value={inputs.device}
+              options={CHECK_DEVICES}
+              format={(d) =>
+                d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d as TimedDeviceId).name
+              }
+              onChange={(device) => update({ ...inputs, device }, issues)}
+            />
+            <SelectField
+              layout="inline"
+              className="check-field"
+              label="price plan"
+              value={inputs.plan}
+              options={CHECK_PLANS}
+              format={(p) => pricePlan(p).label}
+              onChange={(plan) => update({ ...inputs, plan }, issues)}
+            />
             {(['task', 'protocol'] as const).map((k) => (
-              <label key={k} htmlFor={`${uid}-${k}`} className="check-field">
-                {k === 'task' ? 'a task someone needs?' : 'clean protocol?'}
-                <select
-                  id={`${uid}-${k}`}
-                  value={inputs[k]}
-                  onChange={(e) => update({ ...inputs, [k]: e.currentTarget.value as CheckInputs['task'] }, issues)}
-                >
-                  {TRISTATE.map((t) => (
-                    <option key={t} value={t}>
-                      {t === 'unstated' ? 'not stated' : t}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                key={k}
+                layout="inline"
+                className="check-field"
+                label={k === 'task' ? 'a task someone needs?' : 'clean protocol?'}
+                value={inputs[k]}
+                options={TRISTATE}
+                format={(t) => (t === 'unstated' ? 'not stated' : t)}
+                onChange={(t) => update({ ...inputs, [k]: t }, issues)}
+              />
             ))}
             {NUMBER_FIELDS.map((f) => {
               const issue = issueFor(f.key);

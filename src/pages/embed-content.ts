@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import type { References } from '../cite/types';
 import { figureSteps, sections, type IndexedSection } from 'virtual:article-index';
+import { loadOnce } from '../load/once';
 import { loadEmbedFigure } from './embed-figures';
 import type { Route } from './routes';
 
@@ -22,8 +23,7 @@ export interface LoadedSection {
 }
 
 /** Keyed `section:<id>` (a whole section) or `figure:<id>` (a section cut to that figure's Scrolly). */
-const loaded = new Map<string, LoadedSection>();
-const pending = new Map<string, Promise<LoadedSection>>();
+const contents = loadOnce<LoadedSection>();
 
 function load(
   key: string,
@@ -31,22 +31,15 @@ function load(
   figures: string[],
   importer: IndexedSection['load'],
 ): Promise<LoadedSection> {
-  let p = pending.get(key);
-  if (!p) {
-    p = importer().then(
-      (m) => {
-        const done = { id: section.id, title: section.title, figures, Content: m.default, references: m.references };
-        loaded.set(key, done);
-        return done;
-      },
-      (error: unknown) => {
-        pending.delete(key);
-        throw error;
-      },
-    );
-    pending.set(key, p);
-  }
-  return p;
+  return contents.load(key, () =>
+    importer().then((m) => ({
+      id: section.id,
+      title: section.title,
+      figures,
+      Content: m.default,
+      references: m.references,
+    })),
+  );
 }
 
 /** The indexed section with this id, or the one whose scrollies include this figure. */
@@ -89,10 +82,10 @@ export function loadEmbedContent(route: Route): Promise<unknown> {
 
 /** A whole section loaded by `loadEmbedContent` (the embed pages render only after it resolved). */
 export function loadedSection(id: string): LoadedSection | undefined {
-  return loaded.get(`section:${id}`);
+  return contents.loaded(`section:${id}`);
 }
 
 /** A figure's steps (its section cut to its Scrolly) loaded by `loadEmbedContent`. */
 export function loadedFigureSteps(figure: string): LoadedSection | undefined {
-  return loaded.get(`figure:${figure}`);
+  return contents.loaded(`figure:${figure}`);
 }

@@ -8,6 +8,7 @@ import { createContext, useContext } from 'react';
 import type { FigureMeta, FigureViewProps } from './figure-types';
 import type { ParamSpec } from './params';
 import type { Preloadable } from './preloadable';
+import { clampStep } from './steps';
 
 /** A figure's catalogue entry: its title, its section and one label per scroll step. */
 export interface FigureEntry {
@@ -48,4 +49,18 @@ export function useHasFigureView(id: string): boolean {
 /** A figure's title where one is only a label (falls back to the id without a registry, e.g. a view rendered alone). */
 export function useFigureTitle(id: string): string {
   return useContext(FigureRegistryContext)?.(id)?.entry.title ?? id;
+}
+
+/**
+ * What a host tells a view from the figure's catalogue entry: the step clamped to the entry's steps, the title
+ * and that step's label. Without an entry the step passes unchanged and the title is the id.
+ */
+export function entryViewProps(
+  id: string,
+  entry: Pick<FigureEntry, 'title' | 'steps'> | undefined,
+  step: number,
+): Pick<AnyFigureViewProps, 'step' | 'title' | 'stepLabel'> {
+  if (!entry) return { step, title: id, stepLabel: '' };
+  const shown = clampStep(step, entry.steps.length - 1);
+  return { step: shown, title: entry.title, stepLabel: entry.steps[shown] ?? '' };
 }

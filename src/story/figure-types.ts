@@ -18,8 +18,15 @@ export interface FigureMeta<S extends ParamSpec = ParamSpec> {
 
 export interface FigureViewProps<S extends ParamSpec = ParamSpec> {
   id: string;
-  /** The step shown (0-based); `progress` ∈ [0, 1] is the reader's position within it. */
+  /**
+   * The step shown (0-based), within the figure's steps (the host clamps it: see `entryViewProps`);
+   * `progress` ∈ [0, 1] is the reader's position within it.
+   */
   step: number;
+  /** The figure's title in the catalogue (its id if it has no entry). */
+  title: string;
+  /** The catalogue's label of `step` ('' if none). */
+  stepLabel: string;
   progress: number;
   params: ParamsOf<S>;
   setParams(patch: Partial<ParamsOf<S>>): void;

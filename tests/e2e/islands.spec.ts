@@ -107,3 +107,39 @@ test('a deep link hydrates the figure it lands on, at that step, and leaves the 
   );
   expect(problems.list).toEqual([]);
 });
+
+test('a figure whose code does not load keeps its picture and text alternative, says so, and retries', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // The figure views' chunks fail (offline, or a deploy replaced them) until the reader retries.
+  let failing = true;
+  let aborted = 0;
+  await page.route(/\/assets\/view-[^/]*\.js$/, async (route) => {
+    if (!failing) return route.continue();
+    aborted++;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto('/');
+  await waitForHydration(page);
+  const graphic = page.locator('[data-scrolly="shot-noise"] .scrolly__graphic');
+  await page.locator('#shot-noise-step-1').scrollIntoViewIfNeeded();
+
+  const notice = graphic.getByRole('alert');
+  await expect(notice).toContainText('could not load');
+  expect(aborted).toBeGreaterThan(0);
+  await expect(graphic).toHaveAttribute('data-island-failed', 'true');
+  await expect(graphic).not.toHaveAttribute('data-island-hydrated', 'true');
+  // The server's picture and its text alternative are still there.
+  await expect(graphic.locator('[data-figure="shot-noise"] svg').first()).toBeVisible();
+  await expect(graphic.locator('[data-figure-alt]')).toHaveCount(1);
+  expect(await ownedByReact(page, '[data-figure="shot-noise"]')).toBe(false);
+
+  failing = false;
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(graphic).toHaveAttribute('data-island-hydrated', 'true');
+  await expect(graphic.getByRole('alert')).toHaveCount(0);
+  await expect(graphic).not.toHaveAttribute('data-island-failed', 'true');
+  expect(await ownedByReact(page, '[data-figure="shot-noise"]')).toBe(true);
+  await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+});

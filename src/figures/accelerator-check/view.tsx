@@ -7,8 +7,6 @@ import { SelectField, paramSelects, withValue } from '../../charts/SelectField';
 import type { DataTable } from '../../story/data';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { deviceTiming } from '../../costs/profiles';
 import { ACCEL_DEVICES, WORKLOAD_IDS, type accelParamSpec } from './meta';
 import {
@@ -42,9 +40,7 @@ function tableFor(rows: readonly RowResult[], conds: readonly Condition[]): Data
 }
 
 export default function AcceleratorCheckView(props: FigureViewProps<typeof accelParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const rows = matrix(p);
   const conds = conditionsForStep(step);
   const passing = rows.filter((r) => conds.every((c) => r.cells[c].holds)).map((r) => r.workload.name);
@@ -56,8 +52,8 @@ export default function AcceleratorCheckView(props: FigureViewProps<typeof accel
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: each cell computed for the workload on ${deviceTiming(p.device).name}.`}
+      title={title}
+      caption={`${stepLabel}: each cell computed for the workload on ${deviceTiming(p.device).name}.`}
       ready
       method={{
         text:

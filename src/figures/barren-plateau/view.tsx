@@ -7,14 +7,12 @@ import { format } from 'd3-format';
 import { fmtFixed } from '../../format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef } from 'react';
-import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
-import { catalogEntry } from '../catalog';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
 import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
@@ -36,9 +34,7 @@ function useSeries(series: Series | undefined, enabled: boolean) {
 }
 
 export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPlateauParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const scene = sceneFor(step, p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -59,8 +55,8 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: variance of the gradient over random circuits against the number of qubits (log scale).`}
+      title={title}
+      caption={`${stepLabel}: variance of the gradient over random circuits against the number of qubits (log scale).`}
       ready={ready}
       picture={states.every((s) => (s.data?.refinement.level ?? 0) >= 2)}
       work={{ done, total: states.length, label: samplingLabel(states.map((s) => s.data?.refinement)) }}
@@ -198,15 +194,16 @@ function BpChart({ scene, results }: { scene: Scene2; results: SeriesResult[] })
         </ChartSvg>
       ) : null}
       <ChartSvg layout={L} className="bp-main" label="Gradient variance against number of qubits, logarithmic scale">
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={decadeTicks}
-          format={(v) => (v >= 0.01 ? format('~g')(v) : sup(v))}
-          label="Var[∂C] (log scale)"
-          grid={L.innerWidth}
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: decadeTicks,
+            format: (v) => (v >= 0.01 ? format('~g')(v) : sup(v)),
+            label: 'Var[∂C] (log scale)',
+          }}
+          x={{ scale: x, tickValues: xTicks, format: format('d'), label: 'qubits n' }}
         />
-        <Axis scale={x} orient="bottom" y={L.innerHeight} tickValues={xTicks} format={format('d')} label="qubits n" />
         {deepPath ? (
           <path
             className="bp-deep"

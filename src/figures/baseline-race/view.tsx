@@ -11,7 +11,6 @@ import type { SweepData, SweepParams } from '../../experiments/baseline-race/swe
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
-import { catalogEntry } from '../catalog';
 import { BoundaryPanels } from './BoundaryPanels';
 import { RaceControls } from './controls';
 import { DatasetPanels } from './DatasetPanels';
@@ -42,10 +41,9 @@ const CAPTIONS = [
 ];
 
 export default function BaselineRaceView(props: FigureViewProps<typeof baselineRaceParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues, reducedMotion, mode } = props;
+  const { id, step, title, stepLabel, params, setParams, paramIssues, reducedMotion, mode } = props;
   const p: BaselineRaceParams = params;
-  const state = stepState(rawStep);
-  const entry = catalogEntry(id);
+  const state = stepState(step);
   const previews = useMemo(() => datasetPreviews(p.seed), [p.seed]);
 
   // The race, in segments of epochs; the last finished segment is kept (pause holds it).
@@ -91,8 +89,8 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
     <FigureShell
       id={id}
       step={state.step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[state.step] ?? ''}: ${CAPTIONS[state.step]}`}
+      title={title}
+      caption={`${stepLabel}: ${CAPTIONS[state.step]}`}
       ready={ready}
       picture={knobsPicture(state, epoch, sweep.data)}
       work={work}

@@ -17,10 +17,8 @@ import {
 } from '../../experiments/calibration-drift/spec';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { getDevice } from '../../sim/noise';
-import { catalogEntry } from '../catalog';
 import { CdControls } from './controls';
 import type { calibrationDriftParamSpec } from './meta';
 import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visibleDays } from './model';
@@ -36,9 +34,7 @@ const CAPTIONS = [
 ];
 
 export default function CalibrationDriftView(props: FigureViewProps<typeof calibrationDriftParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, params: p, setParams, paramIssues } = props;
   const dev = getDevice(p.device);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -53,7 +49,7 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={CAPTIONS[step]}
       ready={ready}
       work={{

@@ -7,14 +7,12 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
-import { Axis, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useSlicedTask, type SlicedTask } from '../../story/useSlicedTask';
-import { catalogEntry } from '../catalog';
 import { fmtDuration, fmtUsd, pow10 } from '../../format';
 import { deviceTiming, pricePlan } from '../../costs/profiles';
 import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
@@ -67,9 +65,7 @@ function useBrowserTimings() {
 }
 
 export default function CostOfAnAnswerView(props: FigureViewProps<typeof costParamSpec>) {
-  const { id, step: rawStep, params: inputs, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: inputs, setParams, paramIssues } = props;
   const timing = useBrowserTimings();
   const rows = useMemo(() => sweep(inputs, timing.value), [inputs, timing.value]);
   const browserReady = timing.ready;
@@ -80,8 +76,8 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: ${ANSWER_LABEL[inputs.answer]} on a QPU, simulated on a GPU, and simulated in your browser${step === 0 ? ` at ${inputs.qubits} qubits` : ', by register size (log scale)'}.`}
+      title={title}
+      caption={`${stepLabel}: ${ANSWER_LABEL[inputs.answer]} on a QPU, simulated on a GPU, and simulated in your browser${step === 0 ? ` at ${inputs.qubits} qubits` : ', by register size (log scale)'}.`}
       ready={browserReady}
       work={{ done: timing.done, total: timing.total, label: 'Timing your browser' }}
       method={costMethod(inputs)}
@@ -213,14 +209,10 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
           </clipPath>
         }
       >
-        <Axis scale={y} orient="left" tickValues={yTicks} format={(v) => tick(metric, v)} grid={L.innerWidth} />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={[2, 10, 20, 30, 40, 50, 60]}
-          format={String}
-          label="qubits n"
+        <PlotAxes
+          layout={L}
+          y={{ scale: y, tickValues: yTicks, format: (v) => tick(metric, v) }}
+          x={{ scale: x, tickValues: [2, 10, 20, 30, 40, 50, 60], format: String, label: 'qubits n' }}
         />
         {c.n !== null ? (
           <g className="coa-cross" data-crossover={c.n}>

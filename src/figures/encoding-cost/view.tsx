@@ -6,13 +6,11 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
 import { SelectField, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
 import { checkField } from '../../charts/field-check';
 import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
@@ -39,9 +37,7 @@ const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 
 const colour = (e: string) => `var(--ec-${e})`;
 
 export default function EncodingCostView(props: FigureViewProps<typeof encodingParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
   const device = deviceFor(p.device);
   const dataset = stepDataset(step);
   const imagenet = stepDataset(2);
@@ -52,11 +48,11 @@ export default function EncodingCostView(props: FigureViewProps<typeof encodingP
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={
         step < LAST_STEP
-          ? `${entry?.steps[step]}: depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${device.name} runs within T2.`
-          : `${entry?.steps[step]}: gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.`
+          ? `${stepLabel}: depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${device.name} runs within T2.`
+          : `${stepLabel}: gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.`
       }
       ready
       method={encodingMethod(device, mult, p.params)}
@@ -128,21 +124,20 @@ function EncodingChart({
         }
         defs={<PlotClip id={clip} layout={L} />}
       >
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={yTicks}
-          format={(v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v))))}
-          grid={L.innerWidth}
-          label={training ? 'gates executed per epoch' : 'circuit depth (layers)'}
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={xTicks}
-          format={(v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`)}
-          label="features d (log scale)"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: yTicks,
+            format: (v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v)))),
+            label: training ? 'gates executed per epoch' : 'circuit depth (layers)',
+          }}
+          x={{
+            scale: x,
+            tickValues: xTicks,
+            format: (v) => (v < 1e4 ? fmtCount(v) : `2${pow10(Math.round(Math.log2(v))).slice(2)}`),
+            label: 'features d (log scale)',
+          }}
         />
         <g clipPath={`url(#${clip})`}>
           {!training ? (

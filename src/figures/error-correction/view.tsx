@@ -6,13 +6,11 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
 import { useId } from 'react';
-import { Axis, chartLayout, useContainerWidth, useDebounced } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth, useDebounced } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
 import { IntField } from '../../charts/IntField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { errorCorrectionParamSpec } from './meta';
 import {
   D7,
@@ -47,16 +45,14 @@ const CAPTIONS = [
 ];
 
 export default function ErrorCorrectionView(props: FigureViewProps<typeof errorCorrectionParamSpec>) {
-  const { id, step: rawStep, params, setParams, paramIssues } = props;
+  const { id, step, title, params, setParams, paramIssues } = props;
   const p: ErrorCorrectionParams = params;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
   const st = ecState(step, p);
   return (
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={CAPTIONS[step].replace('a 100-logical-qubit', `a ${fmtInt(p.logical)}-logical-qubit`)}
       ready
       method={ecMethod(p, st)}
@@ -114,21 +110,15 @@ function DistanceChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
   return (
     <div ref={ref} className="ec">
       <ChartSvg layout={L} label="Logical error per cycle against code distance, log scale">
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={everyOther}
-          format={fmtPow}
-          grid={L.innerWidth}
-          label="logical error per cycle (log)"
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          ticks={Math.max(4, Math.floor(L.innerWidth / 70))}
-          format={format('d')}
-          label="code distance d"
+        <PlotAxes
+          layout={L}
+          y={{ scale: y, tickValues: everyOther, format: fmtPow, label: 'logical error per cycle (log)' }}
+          x={{
+            scale: x,
+            ticks: Math.max(4, Math.floor(L.innerWidth / 70)),
+            format: format('d'),
+            label: 'code distance d',
+          }}
         />
         {st.targets.map((t) => (
           <g key={t} className="ec-target">
@@ -207,21 +197,15 @@ function QubitsChart({ st, p }: { st: EcState; p: ErrorCorrectionParams }) {
         layout={L}
         label={`Physical qubits for ${fmtInt(K)} logical qubits against the physical error rate, log scales`}
       >
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={LOG_TICKS(100, yMax)}
-          format={format('~s')}
-          grid={L.innerWidth}
-          label="physical qubits (log)"
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={[1e-4, 3e-4, 1e-3, 3e-3]}
-          format={(v) => fmtP(v)}
-          label="physical error rate p (log)"
+        <PlotAxes
+          layout={L}
+          y={{ scale: y, tickValues: LOG_TICKS(100, yMax), format: format('~s'), label: 'physical qubits (log)' }}
+          x={{
+            scale: x,
+            tickValues: [1e-4, 3e-4, 1e-3, 3e-3],
+            format: (v) => fmtP(v),
+            label: 'physical error rate p (log)',
+          }}
         />
         <line
           className="ec-device"

@@ -10,10 +10,8 @@ import { paramSelects, withValue, type SettingsProps } from '../../charts/Select
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { useHydrated } from '../../story/useHydrated';
-import { catalogEntry } from '../catalog';
 import type { landscapeParamSpec } from './meta';
 import {
   COLOUR_DOMAIN,
@@ -88,9 +86,7 @@ function usePanelImage(panel: LandscapePanel | undefined, grid: number): string 
 }
 
 export default function LandscapeView(props: FigureViewProps<typeof landscapeParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const story = useExperiment<LandscapeParams, LandscapeData>('landscape', storyRun(p), { enabled: near });
@@ -112,8 +108,8 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: the cost ⟨Z₀Z₁⟩ of one random circuit as two of its angles sweep 0 to 2π, on one colour scale.`}
+      title={title}
+      caption={`${stepLabel}: the cost ⟨Z₀Z₁⟩ of one random circuit as two of its angles sweep 0 to 2π, on one colour scale.`}
       ready={ready}
       picture={shown.every((panel) => panelResolution(panel, p.grid) > 0)}
       work={{ done, total: runs.length, label: refinementLabel(shown, p.grid) }}

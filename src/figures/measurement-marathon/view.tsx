@@ -6,16 +6,14 @@
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { BarrenPlateauData, BarrenPlateauParams } from '../../experiments/barren-plateau';
 import { FigureShell } from '../../story/FigureShell';
 import type { DataTable } from '../../story/data';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
-import { catalogEntry } from '../catalog';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
@@ -45,9 +43,7 @@ const Z_TEXT = fmtFixed(Z95, 2);
 const g3 = (v: number) => (Number.isFinite(v) ? format('.3~g')(v) : '–');
 
 export default function MarathonView(props: FigureViewProps<typeof marathonParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const run: BarrenPlateauParams = {
@@ -109,11 +105,11 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
+      title={title}
       caption={
         step === 0
-          ? `${entry?.steps[0]}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
-          : `${entry?.steps[1]}: circuits, shots and device time for one training run, counted.`
+          ? `${stepLabel}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
+          : `${stepLabel}: circuits, shots and device time for one training run, counted.`
       }
       ready={ready}
       picture={(exp.data?.refinement.level ?? 0) >= 2}
@@ -221,21 +217,15 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
   return (
     <div ref={ref}>
       <ChartSvg layout={L} label="Shots per circuit needed to resolve a gradient's sign, against qubits, log scale">
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={decades}
-          format={(v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v))))}
-          label="shots per circuit N₉₅ (log)"
-          grid={L.innerWidth}
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={[2, 6, 10, 14, 18, 22, 26, 30]}
-          format={format('d')}
-          label="qubits n"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: decades,
+            format: (v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v)))),
+            label: 'shots per circuit N₉₅ (log)',
+          }}
+          x={{ scale: x, tickValues: [2, 6, 10, 14, 18, 22, 26, 30], format: format('d'), label: 'qubits n' }}
         />
         <rect
           x={x(LAST_MEASURED + 0.5)}

@@ -7,14 +7,12 @@ import { scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
 import { area, line } from 'd3-shape';
 import { useMemo, useRef, useState } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { Axis, PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useNearViewport } from '../../charts/useNearViewport';
 import type { NoiseConfigResult, NoiseVsDepthData, NoiseVsDepthParams } from '../../experiments/noise-vs-depth';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useExperiment } from '../../story/useExperiment';
-import { catalogEntry } from '../catalog';
 import { NvdControls } from './controls';
 import type { noiseVsDepthParamSpec } from './meta';
 import {
@@ -37,10 +35,8 @@ import { HaloText } from '../../charts/marks';
 import { ChartSvg } from '../../charts/ChartSvg';
 
 export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDepthParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues, reducedMotion } = props;
-  const step = clampStep(rawStep, LAST_STEP);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
   const config: StepConfig = STEP_CONFIG[step];
-  const entry = catalogEntry(id);
   const dev = deviceOf(p);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
@@ -71,8 +67,8 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
+      title={title}
+      caption={`${stepLabel}: fidelity with the ideal state (top) and the measured ${observableLabel(p.family, p.qubits)} (bottom) against depth; dashed: ideal${step > 0 ? `; solid: ${CONFIG_WORDS[config]}` : ''}.`}
       ready={ready}
       work={{
         done: result.done,
@@ -178,14 +174,15 @@ function NvdChart({ p, ideal, noisy, faint, showLoss }: ChartProps) {
           label="fidelity with the ideal state"
         />
         <Axis scale={x} orient="bottom" y={panelH} ticks={xTicks} format={() => ''} />
-        <Axis scale={yO} orient="left" ticks={4} format={format('.1f')} grid={L.innerWidth} label={`measured ${obs}`} />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          ticks={xTicks}
-          format={format('d')}
-          label={`depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`}
+        <PlotAxes
+          layout={L}
+          y={{ scale: yO, ticks: 4, format: format('.1f'), label: `measured ${obs}` }}
+          x={{
+            scale: x,
+            ticks: xTicks,
+            format: format('d'),
+            label: `depth (blocks${p.family === 'ghz' ? `, ${2 * (p.qubits - 1)} CX each after the first` : ''})`,
+          }}
         />
         <line x1={0} x2={L.innerWidth} y1={yO(0)} y2={yO(0)} stroke="currentColor" strokeOpacity={0.4} />
         {noisy && showLoss ? (

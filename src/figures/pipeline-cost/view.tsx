@@ -9,7 +9,6 @@ import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { PipelineControls } from './controls';
 import { fmtDuration, fmtEnergy, fmtUsd, pow10 } from '../../format';
 import type { pipelineParamSpec } from './meta';
@@ -119,9 +118,7 @@ export function panelsForStep(step: number, b: PipelineBill) {
 }
 
 export default function PipelineCostView(props: FigureViewProps<typeof pipelineParamSpec>) {
-  const { id, step: rawStep, params: p, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const inputs = useMemo(() => inputsFromParams(p), [p]);
   const bill = useMemo(() => computePipeline(inputs), [inputs]);
   const atLastStep = step >= LAST_STEP;
@@ -133,8 +130,8 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: the cost of training a ${p.params}-parameter variational model, item by item (log scales).`}
+      title={title}
+      caption={`${stepLabel}: the cost of training a ${p.params}-parameter variational model, item by item (log scales).`}
       ready
       method={{
         text: pipelineMethodText(),

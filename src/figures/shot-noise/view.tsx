@@ -8,10 +8,8 @@ import { useId } from 'react';
 import { Axis, chartLayout, useContainerWidth } from '../../charts';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
 import { useHydrated } from '../../story/useHydrated';
 import { useSlicedTask } from '../../story/useSlicedTask';
-import { catalogEntry } from '../catalog';
 import { ShotNoiseControls } from './controls';
 import type { shotNoiseParamSpec } from './meta';
 import {
@@ -36,10 +34,8 @@ import { Dot, HaloText } from '../../charts/marks';
 const MARGIN = { top: 30, right: 14, bottom: 42, left: 46 };
 
 export default function ShotNoiseView(props: FigureViewProps<typeof shotNoiseParamSpec>) {
-  const { id, step: rawStep, progress, params, setParams, paramIssues, reducedMotion } = props;
+  const { id, step, title, stepLabel, progress, params, setParams, paramIssues, reducedMotion } = props;
   const p: ShotNoiseParams = params;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
   const { shown, all } = seriesForStep(step, p);
   // A new task object each render is fine: useSlicedTask follows the task's key.
   const task = shotNoiseTask(p, all);
@@ -56,8 +52,8 @@ export default function ShotNoiseView(props: FigureViewProps<typeof shotNoisePar
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: how often repeated runs gave each estimate of ⟨Z⟩; dashed line: the true value.`}
+      title={title}
+      caption={`${stepLabel}: how often repeated runs gave each estimate of ⟨Z⟩; dashed line: the true value.`}
       ready={result.ready}
       work={{ done: result.done, total: result.total, label: 'Sampling shots' }}
       method={shotNoiseMethod(p, all)}

@@ -6,12 +6,10 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { Axis, chartLayout, useContainerWidth } from '../../charts';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { clampStep } from '../../story/steps';
-import { catalogEntry } from '../catalog';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
 import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
 import { breakEven, erosionModel, type ErosionModel, type Stage } from '../../costs/erosion';
@@ -24,9 +22,7 @@ import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
 
 export default function SpeedupErosionView(props: FigureViewProps<typeof erosionParamSpec>) {
-  const { id, step: rawStep, params: inputs, setParams, paramIssues } = props;
-  const step = clampStep(rawStep, LAST_STEP);
-  const entry = catalogEntry(id);
+  const { id, step, title, stepLabel, params: inputs, setParams, paramIssues } = props;
   const m = erosionModel(inputs);
   const stages = stagesForStep(step);
   const cur = stages[stages.length - 1];
@@ -36,8 +32,8 @@ export default function SpeedupErosionView(props: FigureViewProps<typeof erosion
     <FigureShell
       id={id}
       step={step}
-      title={entry?.title ?? id}
-      caption={`${entry?.steps[step] ?? ''}: run time against problem size N (log–log) for a classical ${inputs.alpha === 1 ? 'N' : `N${pow10(inputs.alpha).slice(2)}`} algorithm and a claimed ${inputs.speedup} quantum speedup.`}
+      title={title}
+      caption={`${stepLabel}: run time against problem size N (log–log) for a classical ${inputs.alpha === 1 ? 'N' : `N${pow10(inputs.alpha).slice(2)}`} algorithm and a claimed ${inputs.speedup} quantum speedup.`}
       ready
       method={erosionMethod(m)}
       data={erosionDownload(m, stages, grid)}
@@ -90,21 +86,20 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
         label="Classical and quantum run time against problem size"
         defs={<PlotClip id={clip} layout={L} />}
       >
-        <Axis
-          scale={y}
-          orient="left"
-          tickValues={timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value)}
-          format={timeTickLabel}
-          grid={L.innerWidth}
-          label="run time"
-        />
-        <Axis
-          scale={x}
-          orient="bottom"
-          y={L.innerHeight}
-          tickValues={ticks(1, nMax, narrow ? 4 : 7)}
-          format={(v) => pow10(Math.round(Math.log10(v)))}
-          label="problem size N (log scale)"
+        <PlotAxes
+          layout={L}
+          y={{
+            scale: y,
+            tickValues: timeTicks(yMin, yMax, narrow ? 5 : 7).map((t) => t.value),
+            format: timeTickLabel,
+            label: 'run time',
+          }}
+          x={{
+            scale: x,
+            tickValues: ticks(1, nMax, narrow ? 4 : 7),
+            format: (v) => pow10(Math.round(Math.log10(v))),
+            label: 'problem size N (log scale)',
+          }}
         />
         <g clipPath={`url(#${clip})`}>
           <path

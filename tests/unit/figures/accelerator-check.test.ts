@@ -14,6 +14,7 @@ import { WORKLOADS } from '../../../src/figures/accelerator-check/workloads';
 import { accelParamSpec } from '../../../src/figures/accelerator-check/meta';
 import View from '../../../src/figures/accelerator-check/view';
 import { defaultParams } from '../../../src/story/params';
+import { hostProps } from './host-props';
 
 const defaults = defaultParams(accelParamSpec) as AccelParams;
 
@@ -64,7 +65,7 @@ describe('accelerator-check', () => {
       const html = renderToStaticMarkup(
         createElement(View, {
           id: 'accelerator-check',
-          step,
+          ...hostProps('accelerator-check', step),
           progress: 0,
           params: defaults,
           setParams: () => {},

@@ -22,6 +22,7 @@ import { timePass } from '../../../src/figures/cost-of-an-answer/timing';
 import { ANSWERS, COST_DEVICES, COST_PLANS, costParamSpec } from '../../../src/figures/cost-of-an-answer/meta';
 import View from '../../../src/figures/cost-of-an-answer/view';
 import { defaultParams } from '../../../src/story/params';
+import { hostProps } from './host-props';
 
 const base = defaultParams(costParamSpec) as CostInputs;
 
@@ -152,7 +153,7 @@ describe('cost-of-an-answer model', () => {
           const html = renderToStaticMarkup(
             createElement(View, {
               id: 'cost-of-an-answer',
-              step,
+              ...hostProps('cost-of-an-answer', step),
               progress: 0,
               params,
               setParams: () => {},
@@ -173,7 +174,7 @@ describe('cost-of-an-answer model', () => {
     const html = renderToStaticMarkup(
       createElement(View, {
         id: 'cost-of-an-answer',
-        step: 0,
+        ...hostProps('cost-of-an-answer', 0),
         progress: 0,
         params: base,
         setParams: () => {},

@@ -19,6 +19,7 @@ import {
 import { encodingAlt, encodingDownload } from '../../../src/figures/encoding-cost/text';
 import View from '../../../src/figures/encoding-cost/view';
 import { defaultParams } from '../../../src/story/params';
+import { hostProps } from './host-props';
 import { encodingParamSpec } from '../../../src/figures/encoding-cost/meta';
 
 const boston = deviceFor('ibm_boston');
@@ -106,7 +107,7 @@ describe('encoding-cost model', () => {
       const html = renderToStaticMarkup(
         createElement(View, {
           id: 'encoding-cost',
-          step,
+          ...hostProps('encoding-cost', step),
           progress: 0,
           params,
           setParams: () => {},

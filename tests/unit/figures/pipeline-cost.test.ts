@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import cloud from '../../../content/data/cloud.json';
 import gpus from '../../../content/data/gpus.json';
 import { defaultParams } from '../../../src/story/params';
+import { hostProps } from './host-props';
 import {
   pipelineParamSpec,
   PIPELINE_DEVICES,
@@ -288,7 +289,7 @@ describe('pipeline-cost: fuzzed inputs never show NaN or Infinity', () => {
         const html = renderToStaticMarkup(
           createElement(PipelineCostView, {
             id: 'pipeline-cost',
-            step,
+            ...hostProps('pipeline-cost', step),
             progress: 0,
             params,
             setParams: () => {},

@@ -15,6 +15,7 @@ import { stagesForStep } from '../../../src/figures/speedup-erosion/model';
 import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
 import View from '../../../src/figures/speedup-erosion/view';
 import { defaultParams } from '../../../src/story/params';
+import { hostProps } from './host-props';
 import { erosionParamSpec, EROSION_DEVICES } from '../../../src/figures/speedup-erosion/meta';
 
 const base: ErosionInputs = { speedup: 'quadratic', alpha: 2, eps: 0.03, device: 'ibm_boston', latency: 15, queue: 0 };
@@ -89,7 +90,7 @@ describe('speedup-erosion model', () => {
           const html = renderToStaticMarkup(
             createElement(View, {
               id: 'speedup-erosion',
-              step,
+              ...hostProps('speedup-erosion', step),
               progress: 0,
               params,
               setParams: () => {},
@@ -110,7 +111,7 @@ describe('speedup-erosion model', () => {
     const html = renderToStaticMarkup(
       createElement(View, {
         id: 'speedup-erosion',
-        step: 4,
+        ...hostProps('speedup-erosion', 4),
         progress: 0,
         params: defaultParams(erosionParamSpec),
         setParams: () => {},

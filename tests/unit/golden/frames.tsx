@@ -10,6 +10,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FIGURE_CATALOG } from '../../../src/figures/catalog';
 import { getFigure } from '../../../src/figures/registry';
+import { entryViewProps } from '../../../src/story/figure-registry';
 import { StoryModeContext } from '../../../src/story/mode-context';
 import { defaultParams } from '../../../src/story/params';
 
@@ -40,7 +41,7 @@ export function renderFrame({ figure, step }: GoldenFrame): string {
     <StoryModeContext.Provider value="print">
       <View
         id={figure}
-        step={step}
+        {...entryViewProps(figure, registration.entry, step)}
         progress={1}
         params={params}
         setParams={() => {}}

@@ -1,0 +1,69 @@
+import { scaleLinear } from 'd3-scale';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PlotAxes } from '../../../src/charts/Axis';
+import { ChartSvg } from '../../../src/charts/ChartSvg';
+
+const layout = {
+  width: 200,
+  height: 100,
+  margin: { top: 10, right: 5, bottom: 20, left: 30 },
+  sizing: { aspect: 0, minHeight: 100, maxHeight: 100 },
+};
+
+describe('ChartSvg', () => {
+  it('draws `outside` untranslated before the plot, and the children inside the margins', () => {
+    const svg = renderToStaticMarkup(
+      <ChartSvg layout={layout} label="A chart" outside={<text y={13}>Title</text>}>
+        <circle r={2} />
+      </ChartSvg>,
+    );
+    expect(svg).toContain('viewBox="0 0 200 100"');
+    expect(svg).toContain('role="img" aria-label="A chart"');
+    expect(svg).toMatch(
+      /<text y="13">Title<\/text><g transform="translate\(30,10\)"><circle r="2"><\/circle><\/g><\/svg>$/,
+    );
+  });
+
+  it('without `outside` the plot group follows the definitions directly', () => {
+    const svg = renderToStaticMarkup(
+      <ChartSvg layout={layout} label="A chart" defs={<clipPath id="c" />}>
+        <circle r={2} />
+      </ChartSvg>,
+    );
+    expect(svg).toContain('<defs><clipPath id="c"></clipPath></defs><g transform="translate(30,10)">');
+  });
+});
+
+describe('PlotAxes', () => {
+  it('puts y on the left with grid lines across the inner width, then x along the bottom of the inner height', () => {
+    const x = scaleLinear().domain([0, 10]).range([0, 100]);
+    const y = scaleLinear().domain([0, 1]).range([50, 0]);
+    const svg = renderToStaticMarkup(
+      <svg>
+        <PlotAxes
+          layout={{ innerWidth: 100, innerHeight: 50 }}
+          x={{ scale: x, tickValues: [0, 5, 10], label: 'x title' }}
+          y={{ scale: y, tickValues: [0, 0.5, 1], format: (v) => `${v * 100}%`, label: 'y title' }}
+        />
+      </svg>,
+    );
+    const left = svg.indexOf('chart-axis--left');
+    const bottom = svg.indexOf('chart-axis--bottom');
+    expect(left).toBeGreaterThan(0);
+    expect(bottom).toBeGreaterThan(left);
+    // The left axis: at the origin, three ticks at y = 50, 25, 0, each with a grid line 100 long.
+    const leftAxis = svg.slice(left, bottom);
+    expect(leftAxis).toContain('transform="translate(0,0)"');
+    for (const p of [50, 25, 0]) expect(leftAxis).toContain(`transform="translate(0,${p})"`);
+    expect(leftAxis.match(/x2="100"/g)).toHaveLength(3);
+    expect(leftAxis).toContain('>50%<');
+    expect(leftAxis).toContain('>y title<');
+    // The bottom axis: moved down by the inner height, ticks at x = 0, 50, 100, no grid lines.
+    const bottomAxis = svg.slice(bottom);
+    expect(bottomAxis).toContain('transform="translate(0,50)"');
+    for (const p of [0, 50, 100]) expect(bottomAxis).toContain(`transform="translate(${p},0)"`);
+    expect(bottomAxis).not.toContain('stroke-opacity="0.1"');
+    expect(bottomAxis).toContain('>x title<');
+  });
+});
