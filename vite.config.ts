@@ -26,6 +26,23 @@ function themeHead(): Plugin {
   };
 }
 
+/**
+ * d3-scale's interpolators without d3-color (≈ 4 kB gzipped on every figure): its `d3-interpolate`
+ * import resolves to src/charts/d3-scale-interpolate.ts (why, and what differs: that file).
+ */
+function d3ScaleInterpolate(): Plugin {
+  const shim = fileURLToPath(new URL('./src/charts/d3-scale-interpolate.ts', import.meta.url));
+  return {
+    name: 'qml:d3-scale-interpolate',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'd3-interpolate' && importer && /[\\/]node_modules[\\/]d3-scale[\\/]/.test(importer)
+        ? shim
+        : null;
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   root,
   // SITE_URL's path: assets, workers, page links, the service worker's scope all live under it.
@@ -36,6 +53,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     ...articlePlugin({ contentDir: process.env.QML_CONTENT_DIR ?? 'content', root, siteUrl: site.url }),
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     themeHead(),
+    d3ScaleInterpolate(),
   ],
   // MDX compiled from a content dir outside the project (test fixtures) still resolves React from here.
   resolve: { dedupe: ['react', 'react-dom'] },
