@@ -73,7 +73,7 @@ export interface Row {
 
 /**
  * Embeds still over the embed budget: their rows say FAIL but `--check` does not fail on them yet; every
- * other embed going over the budget fails it. What is left on calibration-drift (≈ 150.5 kB at the last
+ * other embed going over the budget fails it. What is left on calibration-drift (150.6 kB at the last
  * measure) is the figure's own weight: its worker runs the density-matrix simulator with the device data
  * and trains the two-feature classifier (≈ 27 kB gz), on top of ≈ 123 kB of page code
  * (`npm run audit -- --embeds-only` lists each embed's total and largest scripts). Remove an entry once
