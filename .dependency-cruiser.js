@@ -88,6 +88,8 @@ export default {
           '^src/workers/experiment\\.worker\\.ts$',
           '^src/cli/(sim|experiment)\\.ts$',
           '^src/sim/wasm/assembly/',
+          // resolved by vite.config.ts for d3-scale's own import of d3-interpolate
+          '^src/charts/d3-scale-interpolate\\.ts$',
           '\\.(css|md|json)$',
         ],
       },

@@ -26,6 +26,58 @@ function themeHead(): Plugin {
   };
 }
 
+/**
+ * d3-scale's interpolators without d3-color (≈ 4 kB gzipped on every figure): its `d3-interpolate`
+ * import resolves to src/charts/d3-scale-interpolate.ts (why, and what differs: that file).
+ */
+function d3ScaleInterpolate(): Plugin {
+  const shim = fileURLToPath(new URL('./src/charts/d3-scale-interpolate.ts', import.meta.url));
+  return {
+    name: 'qml:d3-scale-interpolate',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'd3-interpolate' && importer && /[\\/]node_modules[\\/]d3-scale[\\/]/.test(importer)
+        ? shim
+        : null;
+    },
+  };
+}
+
+/**
+ * Chunks merged on purpose (measured with `npm run audit -- --embeds-only`): by default every small
+ * module shared by a different set of dynamic imports becomes its own file, and an embed fetched ~50,
+ * each gzipped alone. The groups below hold modules that load together anyway. `figure-kit`: what every
+ * figure view needs (chart parts, d3's scales and formats, the figure shell, the experiment hook, the
+ * number formats); `embed-page`: an embed page's islands and stepper. In the worker, `sim-base`: the
+ * helpers every experiment imports (not rng.ts: its chunk is the same file on the page and in the worker,
+ * fetched once); `sim-density`: the density-matrix simulator with its device data and
+ * the circuits of the two figures that use it. Dependencies stay where they are
+ * (includeDependenciesRecursively: false), so React and the entry are untouched.
+ */
+const FIGURE_KIT = [
+  /[\\/]src[\\/]charts[\\/]/,
+  /[\\/]src[\\/]format[\\/]/,
+  /[\\/]node_modules[\\/]d3-(array|scale|format)[\\/]/,
+  /[\\/]node_modules[\\/]framer-motion[\\/]dist[\\/]es[\\/](utils[\\/]use-constant|context[\\/]MotionConfigContext|components[\\/]MotionConfig[\\/])/,
+  /[\\/]node_modules[\\/]motion-dom[\\/]dist[\\/]es[\\/]animation[\\/]utils[\\/]resolve-transition/,
+  /[\\/]src[\\/]story[\\/](useExperiment|lru|useHydrated|motion|FigureShell|data|escape|mode-context|EmbedControl|figure-status|priority|useFigureParams|FigureHost|params|figure-registry|preloadable)\.tsx?$/,
+];
+const EMBED_PAGE = [
+  /[\\/]src[\\/]pages[\\/](EmbedIslands\.tsx|embed-frame\.ts)$/,
+  /[\\/]src[\\/]story[\\/](Stepper|ModeFigure)\.tsx$|[\\/]src[\\/]story[\\/]deck\.ts$/,
+];
+const SIM_BASE = [/[\\/]src[\\/]sim[\\/]bits\.ts$/, /[\\/]src[\\/]experiments[\\/](args|run|samples)\.ts$/];
+const SIM_DENSITY = [
+  /[\\/]src[\\/]sim[\\/](channels|readout|density|noise|device-ids)\.ts$/,
+  /[\\/]content[\\/]data[\\/]devices\.json$/,
+  /[\\/]src[\\/]experiments[\\/]noise-vs-depth[\\/]circuits\.ts$/,
+];
+const group = (name: string, res: RegExp[]) => ({
+  name,
+  test: (id: string) => res.some((r) => r.test(id)),
+  includeDependenciesRecursively: false,
+});
+
 export default defineConfig(({ isSsrBuild }) => ({
   root,
   // SITE_URL's path: assets, workers, page links, the service worker's scope all live under it.
@@ -36,10 +88,16 @@ export default defineConfig(({ isSsrBuild }) => ({
     ...articlePlugin({ contentDir: process.env.QML_CONTENT_DIR ?? 'content', root, siteUrl: site.url }),
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     themeHead(),
+    d3ScaleInterpolate(),
   ],
   // MDX compiled from a content dir outside the project (test fixtures) still resolves React from here.
   resolve: { dedupe: ['react', 'react-dom'] },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [group('sim-base', SIM_BASE), group('sim-density', SIM_DENSITY)] } },
+    },
+  },
   build: {
     target: 'es2022',
     // QML_DIST_DIR lets parallel builds (several checkouts or test runs) keep separate outputs.
@@ -48,6 +106,13 @@ export default defineConfig(({ isSsrBuild }) => ({
     assetsInlineLimit: 2048,
     // public/ (favicon) belongs in the client build only.
     copyPublicDir: !isSsrBuild,
+    rolldownOptions: isSsrBuild
+      ? undefined
+      : {
+          output: {
+            codeSplitting: { groups: [group('figure-kit', FIGURE_KIT), group('embed-page', EMBED_PAGE)] },
+          },
+        },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 }));
