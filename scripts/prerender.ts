@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { parseSiteUrl } from '../src/site/address';
 import { writeHostingFiles } from './hosting';
-import { inlineStylesheet } from './inline-css';
+import { inlineStylesheet, lowerScriptPriority } from './inline-css';
 import { buildId, cacheIdFor, olderAssetsRoute, versionsScript, VERSIONS_SCRIPT } from './sw-versions';
 
 process.env.NODE_ENV ??= 'production';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const rendered = await server.render(route);
     const filled = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
-    const html = route.page === 'article' ? inlineStylesheet(filled, readAsset) : filled;
+    const html = route.page === 'article' ? lowerScriptPriority(inlineStylesheet(filled, readAsset)) : filled;
     const file = path.join(dist, server.routeFile(route));
     write(file, html);
     count += 1;
