@@ -22,7 +22,7 @@ import {
   type StepBounds,
   type StepPosition,
 } from './steps';
-import { laidOutStandIn } from './viewport';
+import { farStandInRect } from './viewport';
 
 /** Bounds of every `[data-step-index]` element inside `container`, in whole document px. */
 export function measureStepBounds(container: HTMLElement): StepBounds[] {
@@ -182,15 +182,12 @@ function write(t: Tracked, offset: number, margin: number, next: StepPosition): 
  * the steps are measured, laid out if need be.
  */
 function measure(t: Tracked, viewportHeight: number): void {
-  const standIn = laidOutStandIn(t.section);
-  if (standIn !== t.section) {
-    const r = standIn.getBoundingClientRect();
-    if (r.bottom < -viewportHeight || r.top > 2 * viewportHeight) {
-      const extent = { top: Math.round(r.top + window.scrollY), bottom: Math.round(r.bottom + window.scrollY) };
-      t.bounds = Array.from(t.section.querySelectorAll('[data-step-index]'), () => extent);
-      t.estimated = true;
-      return;
-    }
+  const far = farStandInRect(t.section, viewportHeight);
+  if (far) {
+    const extent = { top: Math.round(far.top + window.scrollY), bottom: Math.round(far.bottom + window.scrollY) };
+    t.bounds = Array.from(t.section.querySelectorAll('[data-step-index]'), () => extent);
+    t.estimated = true;
+    return;
   }
   t.bounds = measureStepBounds(t.section);
   t.estimated = false;

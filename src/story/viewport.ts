@@ -134,17 +134,20 @@ export function laidOutStandIn(element: Element): Element {
 }
 
 /**
- * The element's box, or, while it lies in skipped content more than a viewport away, its stand-in's: the
- * element lies inside that box, so for every boundary up to one viewport the verdict is the same, and
- * nothing is laid out. Nearer, the element itself is measured (the browser renders that section next anyway).
+ * The box of `element`'s stand-in while the element lies in skipped content more than a viewport
+ * (`viewportHeight`) away, else null. The element lies inside that box, so for every boundary up to one
+ * viewport the verdict is the same, and nothing is laid out. Nearer, callers measure the element itself
+ * (the browser renders that section next anyway).
  */
-function boxOf(element: Element, height: number): ViewportBox {
+export function farStandInRect(element: Element, viewportHeight: number): DOMRect | null {
   const standIn = laidOutStandIn(element);
-  if (standIn !== element) {
-    const r = standIn.getBoundingClientRect();
-    if (r.bottom < -height || r.top > 2 * height) return { top: r.top, bottom: r.bottom, height };
-  }
-  const r = element.getBoundingClientRect();
+  if (standIn === element) return null;
+  const r = standIn.getBoundingClientRect();
+  return r.bottom < -viewportHeight || r.top > 2 * viewportHeight ? r : null;
+}
+
+function boxOf(element: Element, height: number): ViewportBox {
+  const r = farStandInRect(element, height) ?? element.getBoundingClientRect();
   return { top: r.top, bottom: r.bottom, height };
 }
 
