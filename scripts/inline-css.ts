@@ -18,17 +18,3 @@ export function inlineStylesheet(html: string, readCss: (href: string) => string
   if (/<\/style/i.test(css)) throw new Error(`${m[1]} contains "</style": it cannot be inlined`);
   return html.replace(m[0], () => `<style>${css}</style>${m[0].replace(/>$/, ' disabled>')}`);
 }
-
-const ENTRY_SCRIPTS = /<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g;
-
-/**
- * The article with its JavaScript fetched at low priority (`fetchpriority="low"` on the entry module and
- * its module preloads). The first paint needs none of it (the prose, math and figures are in the HTML and
- * the stylesheet is inlined), so on a slow connection the document and the math fonts go first; the
- * islands hydrate once it arrives. At the default (High) priority a script counts as render-blocking in
- * Lighthouse's simulation and its bytes are added to the first paint's.
- */
-export function lowerScriptPriority(html: string): string {
-  if (!/<script type="module"/.test(html)) throw new Error('the page has no entry module script');
-  return html.replace(ENTRY_SCRIPTS, (tag) => `${tag} fetchpriority="low"`);
-}

@@ -11,7 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { parseSiteUrl } from '../src/site/address';
 import { writeHostingFiles } from './hosting';
-import { inlineStylesheet, lowerScriptPriority } from './inline-css';
+import { katexFaces, openingSection, preloadFonts, startEntryAfterPaint } from './first-paint';
+import { inlineStylesheet } from './inline-css';
 import { buildId, cacheIdFor, olderAssetsRoute, versionsScript, VERSIONS_SCRIPT } from './sw-versions';
 
 process.env.NODE_ENV ??= 'production';
@@ -63,6 +64,11 @@ function readAsset(href: string): string {
   return readFileSync(path.join(dist, href.slice(base.length)), 'utf8');
 }
 
+/** The article as its first screen needs it: that screen's math fonts preloaded, the entry after the paint. */
+function firstPaintOnly(html: string): string {
+  return startEntryAfterPaint(preloadFonts(html, katexFaces(openingSection(html))));
+}
+
 async function main(): Promise<void> {
   if (!existsSync(serverEntry)) throw new Error(`missing ${path.relative(root, serverEntry)}; run the SSR build first`);
   const templateFile = path.join(dist, 'index.html');
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const rendered = await server.render(route);
     const filled = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
-    const html = route.page === 'article' ? lowerScriptPriority(inlineStylesheet(filled, readAsset)) : filled;
+    const html = route.page === 'article' ? firstPaintOnly(inlineStylesheet(filled, readAsset)) : filled;
     const file = path.join(dist, server.routeFile(route));
     write(file, html);
     count += 1;

@@ -20,6 +20,7 @@
  * by its nearest laid-out ancestor (`laidOutStandIn`), so watching never lays out skipped content far away.
  * Nothing runs at import time.
  */
+import { laidOutStandIn } from '../reading/laidOut';
 
 /** An element's vertical extent relative to a viewport, in px (`top` < 0: it starts above the viewport). */
 export interface ViewportBox {
@@ -118,19 +119,6 @@ function update(element: Element, within: ReadonlyMap<number, boolean>, below: b
     changed = true;
   }
   deliver(element, changed);
-}
-
-/**
- * The element to measure in place of `element`: itself, unless it lies in content the browser skips
- * (under `content-visibility: auto`, away from the viewport), which has no layout until rendered. Reading
- * its geometry would lay out the whole skipped subtree in that task; its nearest laid-out ancestor (the
- * skipped section, sized by its estimate) says roughly where it is. Checking is style-only.
- */
-export function laidOutStandIn(element: Element): Element {
-  if (typeof element.checkVisibility !== 'function') return element;
-  let e: Element | null = element;
-  while (e && !e.checkVisibility({ contentVisibilityAuto: true })) e = e.parentElement;
-  return e ?? element;
 }
 
 /**

@@ -143,3 +143,32 @@ test('a figure whose code does not load keeps its picture and text alternative, 
   expect(await ownedByReact(page, '[data-figure="shot-noise"]')).toBe(true);
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
 });
+
+test('the first paint needs no JavaScript: its math fonts are preloaded, the entry starts after the paint', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/');
+  await waitForHydration(page);
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const start = (re: RegExp) => resources.find((r) => re.test(new URL(r.name).pathname))?.startTime ?? NaN;
+    return {
+      paint,
+      entry: start(/\/assets\/index-[\w-]+\.js$/),
+      fonts: resources.filter((r) => /KaTeX_.*\.woff2$/.test(r.name)).map((r) => r.initiatorType),
+      preloads: Array.from(document.querySelectorAll('link[rel="preload"][as="font"]'), (l) => l.getAttribute('href')),
+    };
+  });
+  expect(timing.paint).toBeGreaterThan(0);
+  // Fetched after the first contentful paint, not before or with it.
+  expect(timing.entry).toBeGreaterThan(timing.paint);
+  // The opening's formulas use KaTeX's main and math-italic faces; both are preloaded by the HTML (initiator
+  // "link"), so they are not discovered only after the first layout (initiator "css").
+  expect(timing.preloads.map((h) => h?.replace(/^.*\/(KaTeX_\w+-\w+)-.*$/, '$1'))).toEqual([
+    'KaTeX_Main-Regular',
+    'KaTeX_Math-Italic',
+  ]);
+  expect(timing.fonts.slice(0, 2)).toEqual(['link', 'link']);
+});

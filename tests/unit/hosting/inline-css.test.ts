@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStylesheet, lowerScriptPriority } from '../../../scripts/inline-css';
+import { inlineStylesheet } from '../../../scripts/inline-css';
 
 const page = (link: string) => `<head><script type="module" src="/assets/i.js"></script>${link}</head><body></body>`;
 
@@ -28,21 +28,5 @@ describe('inlineStylesheet', () => {
     expect(() => inlineStylesheet(page('<link rel="stylesheet" href="/a.css">'), () => 'a{}</style><script>')).toThrow(
       /<\/style/,
     );
-  });
-});
-
-describe('lowerScriptPriority', () => {
-  it('marks the entry module and its module preloads low priority, once', () => {
-    const html =
-      '<head><link rel="modulepreload" crossorigin href="/assets/a.js"><script type="module" crossorigin src="/assets/index.js"></script></head>';
-    const out = lowerScriptPriority(html);
-    expect(out).toBe(
-      '<head><link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/a.js"><script type="module" fetchpriority="low" crossorigin src="/assets/index.js"></script></head>',
-    );
-    expect(lowerScriptPriority(out)).toBe(out);
-  });
-
-  it('refuses a page without an entry module', () => {
-    expect(() => lowerScriptPriority('<head></head>')).toThrow(/no entry module/);
   });
 });
