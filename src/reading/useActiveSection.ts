@@ -19,8 +19,8 @@ const READING_LINE = 120;
 /**
  * `element`'s top, or, while it lies in content the browser skips, its laid-out stand-in's top when that is
  * already below `line` (the element starts no higher, so the verdict is the same). Measuring a section in
- * skipped content (the references, in the end matter) would lay out all of that content: on a phone that
- * was the page's longest task after hydration (about 70 ms, 4× that under Lighthouse's CPU slowdown).
+ * skipped content (the references, in the end matter) would lay out all of that content: it was the page's
+ * longest task after hydration.
  */
 export function topAgainstLine(element: Element, line: number): number {
   const standIn = laidOutStandIn(element);
