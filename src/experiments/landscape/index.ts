@@ -19,12 +19,12 @@
 import { createRng, deriveSeed } from '../../sim/rng';
 import { StateVector } from '../../sim/statevector';
 import { throwIfAborted } from '../abort';
-import { parseFlags, parseInteger, parseIntegerList } from '../args';
+import { parseInteger, parseIntegerList, readFlags, readSeed } from '../args';
 import { toCircuit } from '../../sim/layered-program';
 import { mccleanProgram } from '../barren-plateau/program';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import {
   gridAngles,
   landscapeSpec,
@@ -76,7 +76,7 @@ function preparedFor(n: number, layers: number, seed: number): { prepared: State
 function runSamples(
   p: LandscapeParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: LandscapeSamples): void },
+  opts: SampleRunOptions<LandscapeSamples>,
 ): LandscapeSamples {
   const [start, end] = resolveRange(range, sampleCountOf(p));
   const thetas = gridAngles(p.grid);
@@ -105,13 +105,12 @@ export const landscape = /* @__PURE__ */ defineExperiment(landscapeSpec, {
   cli: {
     usage: 'landscape --qubits 2,6,10 --layers 100 --grid 64 --seed 1',
     parseArgs(args) {
-      const f = parseFlags(args, ['qubits', 'layers', 'grid', 'seed']);
-      const out: Partial<LandscapeParams> = {};
-      if (f.get('qubits')) out.qubits = parseIntegerList(f.get('qubits')!, '--qubits', { min: 2, max: MAX_QUBITS });
-      if (f.get('layers')) out.layers = parseInteger(f.get('layers')!, '--layers', { min: 0, max: 1000 });
-      if (f.get('grid')) out.grid = parseInteger(f.get('grid')!, '--grid', { min: 8, max: 256 });
-      if (f.get('seed')) out.seed = parseInteger(f.get('seed')!, '--seed', { min: 0, max: 0xffffffff });
-      return out;
+      return readFlags<LandscapeParams>(args, {
+        qubits: (s, flag) => ({ qubits: parseIntegerList(s, flag, { min: 2, max: MAX_QUBITS }) }),
+        layers: (s, flag) => ({ layers: parseInteger(s, flag, { min: 0, max: 1000 }) }),
+        grid: (s, flag) => ({ grid: parseInteger(s, flag, { min: 8, max: 256 }) }),
+        seed: readSeed,
+      });
     },
     columns: ['qubits', 'theta1', 'theta2', 'cost'],
     rows(d: LandscapeData): Row[] {
