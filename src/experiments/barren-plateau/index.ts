@@ -5,6 +5,7 @@
  */
 import { createRng, deriveSeed } from '../../sim/rng';
 import { throwIfAborted } from '../abort';
+import { LruCache } from '../cache';
 import { parseChoice, parseInteger, parseIntegerList, parseNumber, readFlags, readSeed, UsageError } from '../args';
 import { emptySamples, resolveRange } from '../samples';
 import { defineExperiment } from '../run';
@@ -25,16 +26,10 @@ import {
 export * from './spec';
 
 /** Kernels (buffers, sign and weight tables) survive between calls: a worker runs many short chunks. */
-const kernels = new Map<string, LayeredKernel>();
+const kernels = new LruCache<string, LayeredKernel>(24);
 
 function kernelFor(n: number, mixed: boolean): LayeredKernel {
-  const key = `${n}|${mixed}`;
-  let k = kernels.get(key);
-  if (!k) {
-    if (kernels.size >= 24) kernels.clear();
-    kernels.set(key, (k = new LayeredKernel(n, mixed)));
-  }
-  return k;
+  return kernels.get(`${n}|${mixed}`, () => new LayeredKernel(n, mixed));
 }
 
 function runSamples(

@@ -11,8 +11,11 @@
  * - `baseline-race-sweep` retrains the models over seeds × encodings × depths × feature scalings; sample k
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
-import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS } from '../../ml';
+import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS, ZERO_COST } from '../../ml';
 import { runRace, type RaceData, type RaceOverrides } from './race';
+
+/** The columns of a model's cumulative cost (the ModelCost fields both tables spread into their rows) and its time. */
+const COST_COLUMNS = [...Object.keys(ZERO_COST), 'ms'];
 
 /** The VQC's settings a race's flags can override. */
 type VqcOverrides = NonNullable<RaceOverrides['vqc']>;
@@ -85,19 +88,7 @@ export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
       if (Object.keys(vqc).length) input.vqc = vqc;
       return input as Partial<RaceExperimentParams>;
     },
-    columns: [
-      'epoch',
-      'model',
-      'loss',
-      'trainAccuracy',
-      'testAccuracy',
-      'trainCircuits',
-      'evalCircuits',
-      'shots',
-      'trainFlops',
-      'evalFlops',
-      'ms',
-    ],
+    columns: ['epoch', 'model', 'loss', 'trainAccuracy', 'testAccuracy', ...COST_COLUMNS],
     rows: (d: RaceData | null): Row[] =>
       (d?.epochs ?? []).flatMap((e) =>
         MODEL_IDS.map((m) => {
@@ -163,12 +154,7 @@ export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSw
       'trainAccuracy',
       'testAccuracy',
       'finalLoss',
-      'trainCircuits',
-      'evalCircuits',
-      'shots',
-      'trainFlops',
-      'evalFlops',
-      'ms',
+      ...COST_COLUMNS,
     ],
     rows: (d: SweepData): Row[] =>
       d.runs.map((r) => {

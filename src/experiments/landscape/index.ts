@@ -19,6 +19,7 @@
 import { createRng, deriveSeed } from '../../sim/rng';
 import { StateVector } from '../../sim/statevector';
 import { throwIfAborted } from '../abort';
+import { LruCache } from '../cache';
 import { parseInteger, parseIntegerList, readFlags, readSeed } from '../args';
 import { toCircuit } from '../../sim/layered-program';
 import { mccleanProgram } from '../barren-plateau/program';
@@ -57,20 +58,13 @@ export function costAt(prepared: StateVector, work: StateVector, theta1: number,
  * Prepared states survive between calls: a worker computes a run in many short chunks of samples, and
  * preparing n = 12 after 100 layers costs more than a chunk. Keyed by (n, layers, seed); a few kept.
  */
-const prepared = new Map<string, { prepared: StateVector; work: StateVector }>();
-const PREPARED_KEEP = 8;
+const prepared = new LruCache<string, { prepared: StateVector; work: StateVector }>(8);
 
 function preparedFor(n: number, layers: number, seed: number): { prepared: StateVector; work: StateVector } {
-  const key = `${n}|${layers}|${seed}`;
-  let st = prepared.get(key);
-  if (st) {
-    prepared.delete(key);
-  } else {
-    st = { prepared: preparedState(n, layers, seed), work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
-    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
-  }
-  prepared.set(key, st);
-  return st;
+  return prepared.get(`${n}|${layers}|${seed}`, () => ({
+    prepared: preparedState(n, layers, seed),
+    work: new StateVector(n, { maxQubits: MAX_QUBITS }),
+  }));
 }
 
 function runSamples(
