@@ -16,6 +16,31 @@
 /** The elements the browser skips while off screen (each has an id): the sections after the opening, the end matter. */
 export const SKIPPABLE = '.article-section + .article-section, .article-end';
 
+/** One skippable section as laid out in the page: its id, its computed estimate and its real height in px. */
+export interface MeasuredSection {
+  id: string;
+  /** Its computed `contain-intrinsic-block-size` ("auto 5400px" where an estimate applies). */
+  estimate: string;
+  real: number;
+}
+
+/**
+ * Runs in the page (pass it to Playwright's `page.evaluate` with SKIPPABLE): reads each skippable section's
+ * estimate, then lays every one of them out (a style that lifts `content-visibility` for the moment of the
+ * measurement) and takes its real height. Used by scripts/section-heights.ts to write the estimates and by
+ * tests/e2e/section-estimates.spec.ts to check them. Self-contained: Playwright sends only its source.
+ */
+export function measureSkippableSections(selector: string): MeasuredSection[] {
+  const skippable = [...document.querySelectorAll<HTMLElement>(selector)];
+  const estimates = skippable.map((el) => getComputedStyle(el).containIntrinsicBlockSize);
+  const style = document.createElement('style');
+  style.textContent = `${selector} { content-visibility: visible !important; }`;
+  document.head.append(style);
+  const real = skippable.map((el) => el.getBoundingClientRect().height);
+  style.remove();
+  return skippable.map((el, i) => ({ id: el.id, estimate: estimates[i], real: real[i] }));
+}
+
 /** A band of viewport widths from `minWidth` px up to the next band's, and the widths measured in it. */
 export interface EstimateBand {
   minWidth: number;

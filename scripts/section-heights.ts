@@ -15,18 +15,13 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { startSite } from './audit/server';
-import { ESTIMATE_BANDS, SKIPPABLE, estimateFor, renderEstimatesCss } from './section-estimates';
-
-/** Lays every section the browser may skip out (SKIPPABLE) and returns its real height in px, by id. */
-export const MEASURE_REAL_HEIGHTS = `(() => {
-  const style = document.createElement('style');
-  style.textContent = ${JSON.stringify(SKIPPABLE)} + ' { content-visibility: visible !important; }';
-  document.head.append(style);
-  const out = {};
-  for (const el of document.querySelectorAll(${JSON.stringify(SKIPPABLE)})) out[el.id] = el.getBoundingClientRect().height;
-  style.remove();
-  return out;
-})()`;
+import {
+  ESTIMATE_BANDS,
+  SKIPPABLE,
+  estimateFor,
+  measureSkippableSections,
+  renderEstimatesCss,
+} from './section-estimates';
 
 async function main(): Promise<void> {
   const site = await startSite({ distDir: 'dist', port: 0 });
@@ -38,10 +33,9 @@ async function main(): Promise<void> {
         const page = await browser.newPage({ viewport: { width, height: 800 } });
         await page.goto(site.baseUrl, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const heights = (await page.evaluate(MEASURE_REAL_HEIGHTS)) as Record<string, number>;
-        for (const [id, height] of Object.entries(heights)) {
+        for (const { id, real } of await page.evaluate(measureSkippableSections, SKIPPABLE)) {
           const row = tallest.get(id) ?? [];
-          row[b] = Math.max(row[b] ?? 0, height);
+          row[b] = Math.max(row[b] ?? 0, real);
           tallest.set(id, row);
         }
         await page.close();

@@ -51,6 +51,29 @@ export function parseFlags(
   return out;
 }
 
+/** Reads one flag's value into parameters; `flag` is its name as written ('--qubits'), for error messages. */
+export type FlagReader<P> = (value: string, flag: string) => Partial<P>;
+
+/**
+ * Parses `--flag value` arguments with one reader per allowed flag: the flags are the table's keys (without
+ * the dashes), and the parameters are the results of the readers of the flags given, merged in table order.
+ * Refuses what parseFlags refuses.
+ */
+export function readFlags<P>(args: readonly string[], readers: Readonly<Record<string, FlagReader<P>>>): Partial<P> {
+  const values = parseFlags(args, Object.keys(readers));
+  const out: Partial<P> = {};
+  for (const [name, read] of Object.entries(readers)) {
+    const value = values.get(name);
+    if (value !== undefined) Object.assign(out, read(value, `--${name}`));
+  }
+  return out;
+}
+
+/** `--seed`: a 32-bit unsigned integer, as every experiment's seed. */
+export function readSeed(value: string, flag: string): { seed: number } {
+  return { seed: parseInteger(value, flag, { min: 0, max: 0xffffffff }) };
+}
+
 /** A finite number; `what` names the flag in the error. */
 export function parseNumber(
   text: string,
@@ -108,4 +131,9 @@ export function parseChoice<T extends string>(text: string, what: string, choice
   if (!(choices as readonly string[]).includes(text))
     throw new UsageError(`${what}: '${text}' is not one of ${choices.join(', ')}`);
   return text as T;
+}
+
+/** A comma-separated list of choices ("angle,zz"), each trimmed; `what` names the flag in the error. */
+export function parseChoiceList<T extends string>(text: string, what: string, choices: readonly T[]): T[] {
+  return text.split(',').map((s) => parseChoice(s.trim(), what, choices));
 }

@@ -84,16 +84,18 @@ export interface ExperimentSpec<P, S, D> {
   levelPrefixes?(params: P): readonly number[];
 }
 
+/** What `runSamples` is given besides the range: the cancel signal, and a callback after each sample index. */
+export interface SampleRunOptions<S> {
+  signal?: AbortSignal;
+  onRound?(doneWork: number, samples: S): void;
+}
+
 /**
  * A whole experiment: its spec plus the sampling (what workers, the CLI and tests run) and the command line.
  * `runSamples` computes samples k ∈ range and calls `onRound` after each k with the raw samples so far.
  */
 export interface ExperimentDefinition<P, S, D> extends ExperimentSpec<P, S, D> {
-  runSamples(
-    params: P,
-    range: readonly [number, number],
-    opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: S): void },
-  ): S;
+  runSamples(params: P, range: readonly [number, number], opts: SampleRunOptions<S>): S;
   cli: {
     /** Usage line shown in errors, e.g. "barren-plateau --qubits 2:12 --layers 100 …". */
     usage: string;

@@ -141,31 +141,24 @@ function write1q(name: GateName, p: number[], out: Float64Array, off: number): v
       g = 0.5;
       h = -0.5;
       break;
-    case 'rx': {
-      const co = Math.cos(p[0] / 2),
-        si = Math.sin(p[0] / 2);
-      a = co;
-      d = -si;
-      f = -si;
-      g = co;
-      break;
-    }
-    case 'ry': {
-      const co = Math.cos(p[0] / 2),
-        si = Math.sin(p[0] / 2);
-      a = co;
-      c = -si;
-      e = si;
-      g = co;
-      break;
-    }
+    case 'rx':
+    case 'ry':
     case 'rz': {
+      // cos(θ/2) on the diagonal, and ±sin(θ/2) (times −i for X) where the axis puts it.
       const co = Math.cos(p[0] / 2),
         si = Math.sin(p[0] / 2);
       a = co;
-      b = -si;
       g = co;
-      h = si;
+      if (name === 'rx') {
+        d = -si;
+        f = -si;
+      } else if (name === 'ry') {
+        c = -si;
+        e = si;
+      } else {
+        b = -si;
+        h = si;
+      }
       break;
     }
     case 'p':
@@ -295,6 +288,16 @@ export function adjointMatrix(m: Float64Array): Float64Array {
   return out;
 }
 
+/** Fixed gates whose inverse is another named gate. */
+const INVERSE_NAME: Partial<Record<GateName, GateName>> = {
+  s: 'sdg',
+  sdg: 's',
+  t: 'tdg',
+  tdg: 't',
+  sx: 'sxdg',
+  sxdg: 'sx',
+};
+
 /** The inverse of a gate as another gate op (U(θ,φ,λ)† = U(−θ,−λ,−φ); rotations negate their angle). */
 export function inverseGate(op: GateOp): GateOp {
   const inv = (name: GateName, params: number[] = op.params): GateOp => ({
@@ -303,19 +306,9 @@ export function inverseGate(op: GateOp): GateOp {
     qubits: op.qubits,
     params,
   });
+  const named = INVERSE_NAME[op.name];
+  if (named) return inv(named);
   switch (op.name) {
-    case 's':
-      return inv('sdg');
-    case 'sdg':
-      return inv('s');
-    case 't':
-      return inv('tdg');
-    case 'tdg':
-      return inv('t');
-    case 'sx':
-      return inv('sxdg');
-    case 'sxdg':
-      return inv('sx');
     case 'rx':
     case 'ry':
     case 'rz':

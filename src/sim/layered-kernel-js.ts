@@ -22,52 +22,37 @@ export interface KernelPasses {
   /** A new table of `half` entries; its handle (never 0). May move the views above: read them again after. */
   allocTable(): number;
   table(handle: number): Float64Array;
-  rotSingle(len: number, q: number, isX: boolean, a: number, b: number): void;
-  rotPair(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-  ): void;
-  rotTriple(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-    qc: number,
-    xc: boolean,
-    ac: number,
-    bc: number,
-  ): void;
+  /** Rotation k of the queue on the first `len` amplitudes. */
+  rotSingle(len: number, ops: RotationQueue, k: number): void;
+  /** Rotations k, k + 1 of the queue (distinct qubits) in one pass. */
+  rotPair(len: number, ops: RotationQueue, k: number): void;
+  /** Rotations k, k + 1, k + 2 of the queue (distinct qubits) in one pass. */
+  rotTriple(len: number, ops: RotationQueue, k: number): void;
   /** re, im ×= scale·table[sign][i mod half] (sign 0: ×= scale). */
   scaleDiagonal(half: number, sign: number, scale: number): void;
   /** re, im ×= scale·hi[i ≫ lowBits]·lo[i mod 2^lowBits] (complex) × table[sign][i mod half] when sign ≠ 0. */
   phaseDiagonal(half: number, lowBits: number, sign: number, scale: number): void;
 }
 
+/**
+ * The scaled X/Y rotations a LayeredKernel has queued for its next passes: rotation k acts on qubit
+ * `qubit[k]` as [[α, −iβ], [−iβ, α]] if `isX[k]` is 1, else [[α, −β], [β, α]], with α = coef[2k], β = coef[2k + 1].
+ */
+export interface RotationQueue {
+  readonly qubit: Int32Array;
+  readonly isX: Uint8Array;
+  readonly coef: Float64Array;
+}
+
 /** Scratch for the triple pass's sorted qubit positions (the kernel is single-threaded). */
 const SORTED = new Int32Array(3);
 
-/** One scaled rotation (isX: [[α, −iβ], [−iβ, α]], else [[α, −β], [β, α]]) on qubit q of the whole buffer. */
-export function rotSingle(
-  re: Float64Array,
-  im: Float64Array,
-  len: number,
-  q: number,
-  isX: boolean,
-  a: number,
-  b: number,
-): void {
+/** Rotation k of the queue on the first `len` amplitudes. */
+export function rotSingle(re: Float64Array, im: Float64Array, len: number, ops: RotationQueue, k: number): void {
+  const q = ops.qubit[k],
+    isX = ops.isX[k] === 1,
+    a = ops.coef[2 * k],
+    b = ops.coef[2 * k + 1];
   const step = 1 << q,
     stride = step << 1;
   for (let base = 0; base < len; base += stride) {
@@ -93,20 +78,17 @@ export function rotSingle(
   }
 }
 
-/** Two scaled rotations on distinct qubits qa, qb in one pass over amplitude quadruples. */
-export function rotPair(
-  re: Float64Array,
-  im: Float64Array,
-  len: number,
-  qa: number,
-  xa: boolean,
-  aa: number,
-  ba: number,
-  qb: number,
-  xb: boolean,
-  ab: number,
-  bb: number,
-): void {
+/** Rotations k (a) and k + 1 (b) of the queue, on distinct qubits, in one pass over amplitude quadruples. */
+export function rotPair(re: Float64Array, im: Float64Array, len: number, ops: RotationQueue, k: number): void {
+  const { qubit, isX, coef } = ops;
+  const qa = qubit[k],
+    xa = isX[k] === 1,
+    aa = coef[2 * k],
+    ba = coef[2 * k + 1];
+  const qb = qubit[k + 1],
+    xb = isX[k + 1] === 1,
+    ab = coef[2 * k + 2],
+    bb = coef[2 * k + 3];
   const sa = 1 << qa,
     sb = 1 << qb;
   const lo = qa < qb ? qa : qb,
@@ -210,32 +192,29 @@ export function rotPair(
 }
 
 /**
- * Mode of a scaled rotation: 0 = Y with α = 1, 1 = Y with β = 1, 2 = X with α = 1, 3 = X with β = 1.
+ * Mode of rotation k of the queue: 0 = Y with α = 1, 1 = Y with β = 1, 2 = X with α = 1, 3 = X with β = 1.
  * One of α, β is exactly 1 (scaledCoefficients), and 1·x = x exactly, so dropping that multiplication
  * saves a third of the multiplications without changing a bit of the result.
  */
-export function rotMode(isX: boolean, a: number): number {
-  return (isX ? 2 : 0) + (a === 1 ? 0 : 1);
+function modeAt(ops: RotationQueue, k: number): number {
+  return (ops.isX[k] === 1 ? 2 : 0) + (ops.coef[2 * k] === 1 ? 0 : 1);
 }
 
-/** Three scaled rotations on distinct qubits in one pass over amplitude octets (modes: rotMode). */
-export function rotTriple(
-  re: Float64Array,
-  im: Float64Array,
-  len: number,
-  qa: number,
-  ma: number,
-  aa: number,
-  ba: number,
-  qb: number,
-  mb: number,
-  ab: number,
-  bb: number,
-  qc: number,
-  mc: number,
-  ac: number,
-  bc: number,
-): void {
+/** Rotations k (a), k + 1 (b) and k + 2 (c) of the queue, on distinct qubits, in one pass over amplitude octets. */
+export function rotTriple(re: Float64Array, im: Float64Array, len: number, ops: RotationQueue, k: number): void {
+  const { qubit, coef } = ops;
+  const qa = qubit[k],
+    qb = qubit[k + 1],
+    qc = qubit[k + 2];
+  const aa = coef[2 * k],
+    ba = coef[2 * k + 1],
+    ab = coef[2 * k + 2],
+    bb = coef[2 * k + 3],
+    ac = coef[2 * k + 4],
+    bc = coef[2 * k + 5];
+  const ma = modeAt(ops, k),
+    mb = modeAt(ops, k + 1),
+    mc = modeAt(ops, k + 2);
   const sa = 1 << qa,
     sb = 1 << qb,
     sc = 1 << qc;
@@ -686,56 +665,16 @@ export class JsPasses implements KernelPasses {
     return this.tables[handle - 1];
   }
 
-  rotSingle(len: number, q: number, isX: boolean, a: number, b: number): void {
-    rotSingle(this.re, this.im, len, q, isX, a, b);
+  rotSingle(len: number, ops: RotationQueue, k: number): void {
+    rotSingle(this.re, this.im, len, ops, k);
   }
 
-  rotPair(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-  ): void {
-    rotPair(this.re, this.im, len, qa, xa, aa, ba, qb, xb, ab, bb);
+  rotPair(len: number, ops: RotationQueue, k: number): void {
+    rotPair(this.re, this.im, len, ops, k);
   }
 
-  rotTriple(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-    qc: number,
-    xc: boolean,
-    ac: number,
-    bc: number,
-  ): void {
-    rotTriple(
-      this.re,
-      this.im,
-      len,
-      qa,
-      rotMode(xa, aa),
-      aa,
-      ba,
-      qb,
-      rotMode(xb, ab),
-      ab,
-      bb,
-      qc,
-      rotMode(xc, ac),
-      ac,
-      bc,
-    );
+  rotTriple(len: number, ops: RotationQueue, k: number): void {
+    rotTriple(this.re, this.im, len, ops, k);
   }
 
   scaleDiagonal(half: number, sign: number, scale: number): void {

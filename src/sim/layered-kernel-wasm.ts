@@ -5,43 +5,18 @@
  * on them as on ordinary arrays. Bit-identical to the JavaScript passes (layered-kernel-js.ts), which
  * tests/unit/experiments/kernel-wasm.test.ts checks.
  */
-import { rotMode, rotPair, rotTriple, type KernelPasses } from './layered-kernel-js';
+import { rotPair, rotTriple, type KernelPasses, type RotationQueue } from './layered-kernel-js';
 import { kernelModule } from './wasm/kernel-module';
 
-/** The module's exports (src/sim/wasm/assembly/kernel.ts); buffers are byte offsets, flags 0 or 1. */
+/** One scaled rotation as the module takes it: qubit, X flag (0 or 1), α, β (RotationQueue). */
+type Rotation = [q: number, x: number, a: number, b: number];
+
+/** The module's exports (src/sim/wasm/assembly/kernel.ts); buffers are byte offsets. */
 interface KernelExports {
   memory: WebAssembly.Memory;
-  rotSingle(re: number, im: number, len: number, q: number, x: number, a: number, b: number): void;
-  rotPair(
-    re: number,
-    im: number,
-    len: number,
-    qa: number,
-    xa: number,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: number,
-    ab: number,
-    bb: number,
-  ): void;
-  rotTriple(
-    re: number,
-    im: number,
-    len: number,
-    qa: number,
-    xa: number,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: number,
-    ab: number,
-    bb: number,
-    qc: number,
-    xc: number,
-    ac: number,
-    bc: number,
-  ): void;
+  rotSingle(re: number, im: number, len: number, ...r: Rotation): void;
+  rotPair(re: number, im: number, len: number, ...r: [...Rotation, ...Rotation]): void;
+  rotTriple(re: number, im: number, len: number, ...r: [...Rotation, ...Rotation, ...Rotation]): void;
   scaleDiagonal(re: number, im: number, half: number, sign: number, scale: number): void;
   phaseDiagonal(
     re: number,
@@ -136,46 +111,42 @@ export class WasmPasses implements KernelPasses {
     return new Float64Array(this.x.memory.buffer, handle, this.half);
   }
 
-  rotSingle(len: number, q: number, isX: boolean, a: number, b: number): void {
-    this.x.rotSingle(0, this.at.im, len, q, isX ? 1 : 0, a, b);
+  rotSingle(len: number, ops: RotationQueue, k: number): void {
+    const { qubit, isX, coef } = ops;
+    this.x.rotSingle(0, this.at.im, len, qubit[k], isX[k], coef[2 * k], coef[2 * k + 1]);
   }
 
-  rotPair(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-  ): void {
-    // The module's layouts need qubit 0, if rotated, to be the first rotation's.
-    if (qb === 0) rotPair(this.re, this.im, len, qa, xa, aa, ba, qb, xb, ab, bb);
-    else this.x.rotPair(0, this.at.im, len, qa, xa ? 1 : 0, aa, ba, qb, xb ? 1 : 0, ab, bb);
+  // The module's layouts need qubit 0, if rotated, to be the first rotation's: otherwise the JavaScript pass runs.
+  rotPair(len: number, ops: RotationQueue, k: number): void {
+    const { qubit: q, isX: x, coef: c } = ops;
+    const j = 2 * k;
+    if (q[k + 1] === 0) rotPair(this.re, this.im, len, ops, k);
+    else this.x.rotPair(0, this.at.im, len, q[k], x[k], c[j], c[j + 1], q[k + 1], x[k + 1], c[j + 2], c[j + 3]);
   }
 
-  rotTriple(
-    len: number,
-    qa: number,
-    xa: boolean,
-    aa: number,
-    ba: number,
-    qb: number,
-    xb: boolean,
-    ab: number,
-    bb: number,
-    qc: number,
-    xc: boolean,
-    ac: number,
-    bc: number,
-  ): void {
-    if (qb === 0 || qc === 0) {
-      const [ma, mb, mc] = [rotMode(xa, aa), rotMode(xb, ab), rotMode(xc, ac)];
-      rotTriple(this.re, this.im, len, qa, ma, aa, ba, qb, mb, ab, bb, qc, mc, ac, bc);
-    } else {
-      this.x.rotTriple(0, this.at.im, len, qa, xa ? 1 : 0, aa, ba, qb, xb ? 1 : 0, ab, bb, qc, xc ? 1 : 0, ac, bc);
+  rotTriple(len: number, ops: RotationQueue, k: number): void {
+    const { qubit: q, isX: x, coef: c } = ops;
+    const j = 2 * k;
+    if (q[k + 1] === 0 || q[k + 2] === 0) rotTriple(this.re, this.im, len, ops, k);
+    else {
+      const [b, d] = [k + 1, k + 2];
+      this.x.rotTriple(
+        0,
+        this.at.im,
+        len,
+        q[k],
+        x[k],
+        c[j],
+        c[j + 1],
+        q[b],
+        x[b],
+        c[j + 2],
+        c[j + 3],
+        q[d],
+        x[d],
+        c[j + 4],
+        c[j + 5],
+      );
     }
   }
 

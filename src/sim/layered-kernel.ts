@@ -21,7 +21,7 @@
  *   bit-identical to their JavaScript versions (layered-kernel-js.ts), the fallback and the test oracle.
  */
 import { parity, popcount } from './bits';
-import { JsPasses, type KernelPasses } from './layered-kernel-js';
+import { JsPasses, type KernelPasses, type RotationQueue } from './layered-kernel-js';
 import { WasmPasses } from './layered-kernel-wasm';
 import type { Block, Cost, LayeredProgram, Rotation } from './layered-program';
 
@@ -114,6 +114,8 @@ export class LayeredKernel {
   private readonly opQubit: Int32Array;
   private readonly opIsX: Uint8Array;
   private readonly opCoef: Float64Array;
+  /** The three arrays above as the passes read them. */
+  private readonly ops: RotationQueue;
   /** CZ sign tables by pair set: handles of passes.allocTable(). */
   private readonly signCache = new Map<string, number>();
   private readonly weightCache = new Map<Cost, Float64Array>();
@@ -145,6 +147,7 @@ export class LayeredKernel {
     this.opQubit = new Int32Array(this.m);
     this.opIsX = new Uint8Array(this.m);
     this.opCoef = new Float64Array(2 * this.m);
+    this.ops = { qubit: this.opQubit, isX: this.opIsX, coef: this.opCoef };
   }
 
   /** The passes in use: 'wasm' or 'js'. */
@@ -215,38 +218,11 @@ export class LayeredKernel {
         }
       }
     }
+    const ops = this.ops;
     let k = 0;
-    for (; k + 2 < count; k += 3) {
-      passes.rotTriple(
-        len,
-        opQubit[k],
-        opIsX[k] === 1,
-        opCoef[2 * k],
-        opCoef[2 * k + 1],
-        opQubit[k + 1],
-        opIsX[k + 1] === 1,
-        opCoef[2 * k + 2],
-        opCoef[2 * k + 3],
-        opQubit[k + 2],
-        opIsX[k + 2] === 1,
-        opCoef[2 * k + 4],
-        opCoef[2 * k + 5],
-      );
-    }
-    for (; k + 1 < count; k += 2) {
-      passes.rotPair(
-        len,
-        opQubit[k],
-        opIsX[k] === 1,
-        opCoef[2 * k],
-        opCoef[2 * k + 1],
-        opQubit[k + 1],
-        opIsX[k + 1] === 1,
-        opCoef[2 * k + 2],
-        opCoef[2 * k + 3],
-      );
-    }
-    if (k < count) passes.rotSingle(len, opQubit[k], opIsX[k] === 1, opCoef[2 * k], opCoef[2 * k + 1]);
+    for (; k + 2 < count; k += 3) passes.rotTriple(len, ops, k);
+    for (; k + 1 < count; k += 2) passes.rotPair(len, ops, k);
+    if (k < count) passes.rotSingle(len, ops, k);
     this.pendingScale = scale;
   }
 

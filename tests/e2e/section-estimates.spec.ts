@@ -7,7 +7,7 @@
  * layout change, run `npm run build && npm run section-heights` and commit the stylesheet.
  */
 import { expect, test } from '@playwright/test';
-import { ESTIMATE_BANDS, SKIPPABLE, bandOf } from '../../scripts/section-estimates';
+import { ESTIMATE_BANDS, SKIPPABLE, bandOf, measureSkippableSections } from '../../scripts/section-estimates';
 
 const MAX_OVER = 1.25;
 
@@ -17,16 +17,7 @@ for (const width of [320, 412, 960, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const rows = await page.evaluate((selector) => {
-      const skippable = [...document.querySelectorAll<HTMLElement>(selector)];
-      const estimates = skippable.map((el) => getComputedStyle(el).containIntrinsicBlockSize);
-      const style = document.createElement('style');
-      style.textContent = `${selector} { content-visibility: visible !important; }`;
-      document.head.append(style);
-      const real = skippable.map((el) => el.getBoundingClientRect().height);
-      style.remove();
-      return skippable.map((el, i) => ({ id: el.id, estimate: estimates[i], real: real[i] }));
-    }, SKIPPABLE);
+    const rows = await page.evaluate(measureSkippableSections, SKIPPABLE);
     expect(rows.length).toBeGreaterThanOrEqual(6);
     for (const { id, estimate, real } of rows) {
       const px = Number(/^auto (\d+)px$/.exec(estimate)?.[1]);

@@ -5,10 +5,11 @@
  */
 import { createRng, deriveSeed } from '../../sim/rng';
 import { throwIfAborted } from '../abort';
-import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
+import { LruCache } from '../cache';
+import { parseChoice, parseInteger, parseIntegerList, parseNumber, readFlags, readSeed, UsageError } from '../args';
 import { emptySamples, resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import { COSTS, LayeredKernel } from '../../sim/layered-kernel';
 import { ANSATZE, buildProgram } from './program';
 import {
@@ -25,22 +26,16 @@ import {
 export * from './spec';
 
 /** Kernels (buffers, sign and weight tables) survive between calls: a worker runs many short chunks. */
-const kernels = new Map<string, LayeredKernel>();
+const kernels = new LruCache<string, LayeredKernel>(24);
 
 function kernelFor(n: number, mixed: boolean): LayeredKernel {
-  const key = `${n}|${mixed}`;
-  let k = kernels.get(key);
-  if (!k) {
-    if (kernels.size >= 24) kernels.clear();
-    kernels.set(key, (k = new LayeredKernel(n, mixed)));
-  }
-  return k;
+  return kernels.get(`${n}|${mixed}`, () => new LayeredKernel(n, mixed));
 }
 
 function runSamples(
   p: BarrenPlateauParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: BarrenPlateauSamples): void },
+  opts: SampleRunOptions<BarrenPlateauSamples>,
 ): BarrenPlateauSamples {
   const [start, end] = resolveRange(range, p.samples);
   const cells = cellsOf(p);
@@ -62,19 +57,16 @@ function runSamples(
   return out;
 }
 
-const FLAGS = ['qubits', 'layers', 'samples', 'seed', 'cost', 'ansatz', 'noise'];
-
 function parseArgs(args: readonly string[]): Partial<BarrenPlateauParams> {
-  const f = parseFlags(args, FLAGS);
-  const out: Partial<BarrenPlateauParams> = {};
-  const v = (k: string) => f.get(k);
-  if (v('qubits')) out.qubits = parseIntegerList(v('qubits')!, '--qubits', { min: 1, max: MAX_SV_QUBITS });
-  if (v('layers')) out.layers = parseIntegerList(v('layers')!, '--layers', { min: 1, max: 10_000 });
-  if (v('samples')) out.samples = parseInteger(v('samples')!, '--samples', { min: 2, max: 1_000_000 });
-  if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
-  if (v('cost')) out.cost = parseChoice(v('cost')!, '--cost', COSTS);
-  if (v('ansatz')) out.ansatz = parseChoice(v('ansatz')!, '--ansatz', ANSATZE);
-  if (v('noise')) out.noise = parseNumber(v('noise')!, '--noise', { min: 0, max: 1 });
+  const out = readFlags<BarrenPlateauParams>(args, {
+    qubits: (s, flag) => ({ qubits: parseIntegerList(s, flag, { min: 1, max: MAX_SV_QUBITS }) }),
+    layers: (s, flag) => ({ layers: parseIntegerList(s, flag, { min: 1, max: 10_000 }) }),
+    samples: (s, flag) => ({ samples: parseInteger(s, flag, { min: 2, max: 1_000_000 }) }),
+    seed: readSeed,
+    cost: (s, flag) => ({ cost: parseChoice(s, flag, COSTS) }),
+    ansatz: (s, flag) => ({ ansatz: parseChoice(s, flag, ANSATZE) }),
+    noise: (s, flag) => ({ noise: parseNumber(s, flag, { min: 0, max: 1 }) }),
+  });
   if (out.noise && out.qubits?.some((n) => n > MAX_DM_QUBITS)) {
     throw new UsageError(`--qubits: noisy runs use a density matrix, capped at ${MAX_DM_QUBITS} qubits`);
   }

@@ -11,14 +11,29 @@
  * - `baseline-race-sweep` retrains the models over seeds × encodings × depths × feature scalings; sample k
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
-import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS } from '../../ml';
+import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS, ZERO_COST } from '../../ml';
 import { runRace, type RaceData, type RaceOverrides } from './race';
+
+/** The columns of a model's cumulative cost (the ModelCost fields both tables spread into their rows) and its time. */
+const COST_COLUMNS = [...Object.keys(ZERO_COST), 'ms'];
+
+/** The VQC's settings a race's flags can override. */
+type VqcOverrides = NonNullable<RaceOverrides['vqc']>;
 import { planSweep, runPlanned, type SweepData, type SweepParams } from './sweep';
 import { throwIfAborted } from '../abort';
-import { parseChoice, parseFlags, parseInteger, parseIntegerList, parseNumber, UsageError } from '../args';
+import {
+  parseChoice,
+  parseChoiceList,
+  parseInteger,
+  parseIntegerList,
+  parseNumber,
+  readFlags,
+  readSeed,
+  UsageError,
+} from '../args';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import {
   baselineRaceSpec,
   baselineRaceSweepSpec,
@@ -34,7 +49,7 @@ export * from './spec';
 function runRaceSamples(
   p: RaceExperimentParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: RaceSamples): void },
+  opts: SampleRunOptions<RaceSamples>,
 ): RaceSamples {
   const [start, end] = resolveRange(range, 1);
   if (end <= start) return null;
@@ -54,34 +69,26 @@ export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
     usage:
       'baseline-race [--dataset moons|circles|linear] [--seed 1] [--epochs 40] [--until 40] [--encoding angle|zz] [--layers 3] [--shots 100] [--scaling minmax-pi|standard|none]',
     parseArgs(args) {
-      const f = parseFlags(args, ['dataset', 'seed', 'epochs', 'until', 'encoding', 'layers', 'shots', 'scaling']);
-      const out: RaceExperimentInput = {};
-      const v = (k: string) => f.get(k);
-      const vqc: NonNullable<RaceOverrides['vqc']> = {};
-      if (v('dataset')) out.dataset = parseChoice(v('dataset')!, '--dataset', DATASET_KINDS);
-      if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
-      if (v('epochs')) out.epochs = parseInteger(v('epochs')!, '--epochs', { min: 1, max: 1000 });
-      if (v('until')) out.untilEpoch = parseInteger(v('until')!, '--until', { min: 0, max: 1000 });
-      if (v('encoding')) vqc.encoding = parseChoice(v('encoding')!, '--encoding', VQC_ENCODINGS);
-      if (v('layers')) vqc.layers = parseInteger(v('layers')!, '--layers', { min: 1, max: 12 });
-      if (v('shots')) vqc.shots = parseInteger(v('shots')!, '--shots', { min: 0, max: 1_000_000 });
-      if (v('scaling')) out.scaling = parseChoice(v('scaling')!, '--scaling', SCALINGS);
-      if (Object.keys(vqc).length) out.vqc = vqc;
-      return out as Partial<RaceExperimentParams>;
+      // The VQC's own flags are read flat and gathered under `vqc`.
+      const { encoding, layers, shots, ...out } = readFlags<RaceExperimentInput & VqcOverrides>(args, {
+        dataset: (s, flag) => ({ dataset: parseChoice(s, flag, DATASET_KINDS) }),
+        seed: readSeed,
+        epochs: (s, flag) => ({ epochs: parseInteger(s, flag, { min: 1, max: 1000 }) }),
+        until: (s, flag) => ({ untilEpoch: parseInteger(s, flag, { min: 0, max: 1000 }) }),
+        encoding: (s, flag) => ({ encoding: parseChoice(s, flag, VQC_ENCODINGS) }),
+        layers: (s, flag) => ({ layers: parseInteger(s, flag, { min: 1, max: 12 }) }),
+        shots: (s, flag) => ({ shots: parseInteger(s, flag, { min: 0, max: 1_000_000 }) }),
+        scaling: (s, flag) => ({ scaling: parseChoice(s, flag, SCALINGS) }),
+      });
+      const vqc: VqcOverrides = {};
+      if (encoding !== undefined) vqc.encoding = encoding;
+      if (layers !== undefined) vqc.layers = layers;
+      if (shots !== undefined) vqc.shots = shots;
+      const input: RaceExperimentInput = out;
+      if (Object.keys(vqc).length) input.vqc = vqc;
+      return input as Partial<RaceExperimentParams>;
     },
-    columns: [
-      'epoch',
-      'model',
-      'loss',
-      'trainAccuracy',
-      'testAccuracy',
-      'trainCircuits',
-      'evalCircuits',
-      'shots',
-      'trainFlops',
-      'evalFlops',
-      'ms',
-    ],
+    columns: ['epoch', 'model', 'loss', 'trainAccuracy', 'testAccuracy', ...COST_COLUMNS],
     rows: (d: RaceData | null): Row[] =>
       (d?.epochs ?? []).flatMap((e) =>
         MODEL_IDS.map((m) => {
@@ -103,7 +110,7 @@ export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
 function runSweepSamples(
   p: SweepParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: SweepSamples): void },
+  opts: SampleRunOptions<SweepSamples>,
 ): SweepSamples {
   const plan = planSweep(p);
   const [start, end] = resolveRange(range, plan.length);
@@ -123,30 +130,17 @@ export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSw
     usage:
       'baseline-race-sweep [--dataset moons|circles|linear] [--seed 1] [--replicates 4] [--encodings angle,zz] [--depths 1,3] [--scalings minmax-pi,standard] [--epochs 30] [--n 100] [--noise 0.15]',
     parseArgs(args) {
-      const f = parseFlags(args, [
-        'dataset',
-        'seed',
-        'replicates',
-        'encodings',
-        'depths',
-        'scalings',
-        'epochs',
-        'n',
-        'noise',
-      ]);
-      const out: Partial<SweepParams> = {};
-      const v = (k: string) => f.get(k);
-      const list = <T extends string>(text: string, flag: string, choices: readonly T[]) =>
-        text.split(',').map((s) => parseChoice(s.trim(), flag, choices));
-      if (v('dataset')) out.dataset = parseChoice(v('dataset')!, '--dataset', DATASET_KINDS);
-      if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
-      if (v('replicates')) out.replicates = parseInteger(v('replicates')!, '--replicates', { min: 1, max: 50 });
-      if (v('encodings')) out.encodings = list(v('encodings')!, '--encodings', VQC_ENCODINGS);
-      if (v('depths')) out.depths = parseIntegerList(v('depths')!, '--depths', { min: 1, max: 12 });
-      if (v('scalings')) out.scalings = list(v('scalings')!, '--scalings', SCALINGS);
-      if (v('epochs')) out.epochs = parseInteger(v('epochs')!, '--epochs', { min: 1, max: 1000 });
-      if (v('n')) out.n = parseInteger(v('n')!, '--n', { min: 10, max: 5000 });
-      if (v('noise')) out.noise = parseNumber(v('noise')!, '--noise', { min: 0, max: 2 });
+      const out = readFlags<SweepParams>(args, {
+        dataset: (s, flag) => ({ dataset: parseChoice(s, flag, DATASET_KINDS) }),
+        seed: readSeed,
+        replicates: (s, flag) => ({ replicates: parseInteger(s, flag, { min: 1, max: 50 }) }),
+        encodings: (s, flag) => ({ encodings: parseChoiceList(s, flag, VQC_ENCODINGS) }),
+        depths: (s, flag) => ({ depths: parseIntegerList(s, flag, { min: 1, max: 12 }) }),
+        scalings: (s, flag) => ({ scalings: parseChoiceList(s, flag, SCALINGS) }),
+        epochs: (s, flag) => ({ epochs: parseInteger(s, flag, { min: 1, max: 1000 }) }),
+        n: (s, flag) => ({ n: parseInteger(s, flag, { min: 10, max: 5000 }) }),
+        noise: (s, flag) => ({ noise: parseNumber(s, flag, { min: 0, max: 2 }) }),
+      });
       if (out.encodings && out.encodings.length === 0) throw new UsageError('--encodings: need at least one');
       return out;
     },
@@ -160,12 +154,7 @@ export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSw
       'trainAccuracy',
       'testAccuracy',
       'finalLoss',
-      'trainCircuits',
-      'evalCircuits',
-      'shots',
-      'trainFlops',
-      'evalFlops',
-      'ms',
+      ...COST_COLUMNS,
     ],
     rows: (d: SweepData): Row[] =>
       d.runs.map((r) => {

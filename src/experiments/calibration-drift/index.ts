@@ -27,11 +27,11 @@ import { CdfSampler, pauliBasisRotation } from '../../sim/sampling';
 import { StateVector } from '../../sim/statevector';
 import type { Circuit } from '../../sim/types';
 import { throwIfAborted } from '../abort';
-import { parseFlags, parseInteger, parseNumber } from '../args';
+import { parseInteger, parseNumber, readFlags, readSeed } from '../args';
 import { familyCircuit } from '../noise-vs-depth/circuits';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import {
   calibrationDriftSpec,
   DAY_NAMES,
@@ -231,7 +231,7 @@ export function runDay(p: CalibrationDriftParams, k: number): DayResult {
 function runSamples(
   p: CalibrationDriftParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: CalibrationDriftSamples): void },
+  opts: SampleRunOptions<CalibrationDriftSamples>,
 ): CalibrationDriftSamples {
   const [start, end] = resolveRange(range, p.days + 1);
   const out: CalibrationDriftSamples = { days: [], idealLoss: trainModel(p.seed).idealLoss };
@@ -249,18 +249,16 @@ export const calibrationDrift = /* @__PURE__ */ defineExperiment(calibrationDrif
     usage:
       'calibration-drift [--device ibm_kingston] [--qubits 4] [--depth 10] [--days 5] [--shots 10000] [--eval-shots 1000] [--drift 1] [--seed 1]',
     parseArgs(args) {
-      const f = parseFlags(args, ['device', 'qubits', 'depth', 'days', 'shots', 'eval-shots', 'drift', 'seed']);
-      const out: Partial<CalibrationDriftParams> = {};
-      const v = (k: string) => f.get(k);
-      if (v('device')) out.device = v('device')!;
-      if (v('qubits')) out.qubits = parseInteger(v('qubits')!, '--qubits', { min: 2, max: MAX_QUBITS });
-      if (v('depth')) out.depth = parseInteger(v('depth')!, '--depth', { min: 1, max: 200 });
-      if (v('days')) out.days = parseInteger(v('days')!, '--days', { min: 1, max: 28 });
-      if (v('shots')) out.shots = parseInteger(v('shots')!, '--shots', { min: 1, max: 1e6 });
-      if (v('eval-shots')) out.evalShots = parseInteger(v('eval-shots')!, '--eval-shots', { min: 1, max: 1e5 });
-      if (v('drift')) out.drift = parseNumber(v('drift')!, '--drift', { min: 0, max: 10 });
-      if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
-      return out;
+      return readFlags<CalibrationDriftParams>(args, {
+        device: (device) => ({ device }),
+        qubits: (s, flag) => ({ qubits: parseInteger(s, flag, { min: 2, max: MAX_QUBITS }) }),
+        depth: (s, flag) => ({ depth: parseInteger(s, flag, { min: 1, max: 200 }) }),
+        days: (s, flag) => ({ days: parseInteger(s, flag, { min: 1, max: 28 }) }),
+        shots: (s, flag) => ({ shots: parseInteger(s, flag, { min: 1, max: 1e6 }) }),
+        'eval-shots': (s, flag) => ({ evalShots: parseInteger(s, flag, { min: 1, max: 1e5 }) }),
+        drift: (s, flag) => ({ drift: parseNumber(s, flag, { min: 0, max: 10 }) }),
+        seed: readSeed,
+      });
     },
     columns: [
       'day',

@@ -12,10 +12,10 @@ import { encodingCounts } from '../../encoding/counts';
 import { createRng, deriveSeed } from '../../sim/rng';
 import { circuitStats } from '../../sim/stats';
 import { throwIfAborted } from '../abort';
-import { parseChoice, parseFlags, parseInteger, UsageError } from '../args';
+import { parseChoice, parseInteger, readFlags, readSeed, UsageError } from '../args';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import {
   BUILD_LIMIT,
   encodingCostSpec,
@@ -87,7 +87,7 @@ export function countRow(encoding: Encoding, features: number, seed: number, ind
 function runSamples(
   p: EncodingCostParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: EncodingCostData): void },
+  opts: SampleRunOptions<EncodingCostData>,
 ): EncodingCostData {
   const [start, end] = resolveRange(range, p.encodings.length * p.features.length);
   const out: EncodingCostData = { rows: [] };
@@ -100,19 +100,12 @@ function runSamples(
   return out;
 }
 
-const FLAGS = ['features', 'encodings', 'seed'];
-
 function parseArgs(args: readonly string[]): Partial<EncodingCostParams> {
-  const f = parseFlags(args, FLAGS);
-  const out: Partial<EncodingCostParams> = {};
-  const features = f.get('features');
-  if (features !== undefined) out.features = parseFeatures(features);
-  const enc = f.get('encodings');
-  if (enc !== undefined)
-    out.encodings = [...new Set(enc.split(',').map((e) => parseChoice(e, '--encodings', ENCODINGS)))];
-  const seed = f.get('seed');
-  if (seed !== undefined) out.seed = parseInteger(seed, '--seed', { min: 0, max: 0xffffffff });
-  return out;
+  return readFlags<EncodingCostParams>(args, {
+    features: (s) => ({ features: parseFeatures(s) }),
+    encodings: (s, flag) => ({ encodings: [...new Set(s.split(',').map((e) => parseChoice(e, flag, ENCODINGS)))] }),
+    seed: readSeed,
+  });
 }
 
 export const ENCODING_COST_COLUMNS = [

@@ -19,12 +19,13 @@
 import { createRng, deriveSeed } from '../../sim/rng';
 import { StateVector } from '../../sim/statevector';
 import { throwIfAborted } from '../abort';
-import { parseFlags, parseInteger, parseIntegerList } from '../args';
+import { LruCache } from '../cache';
+import { parseInteger, parseIntegerList, readFlags, readSeed } from '../args';
 import { toCircuit } from '../../sim/layered-program';
 import { mccleanProgram } from '../barren-plateau/program';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import {
   gridAngles,
   landscapeSpec,
@@ -57,26 +58,19 @@ export function costAt(prepared: StateVector, work: StateVector, theta1: number,
  * Prepared states survive between calls: a worker computes a run in many short chunks of samples, and
  * preparing n = 12 after 100 layers costs more than a chunk. Keyed by (n, layers, seed); a few kept.
  */
-const prepared = new Map<string, { prepared: StateVector; work: StateVector }>();
-const PREPARED_KEEP = 8;
+const prepared = new LruCache<string, { prepared: StateVector; work: StateVector }>(8);
 
 function preparedFor(n: number, layers: number, seed: number): { prepared: StateVector; work: StateVector } {
-  const key = `${n}|${layers}|${seed}`;
-  let st = prepared.get(key);
-  if (st) {
-    prepared.delete(key);
-  } else {
-    st = { prepared: preparedState(n, layers, seed), work: new StateVector(n, { maxQubits: MAX_QUBITS }) };
-    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
-  }
-  prepared.set(key, st);
-  return st;
+  return prepared.get(`${n}|${layers}|${seed}`, () => ({
+    prepared: preparedState(n, layers, seed),
+    work: new StateVector(n, { maxQubits: MAX_QUBITS }),
+  }));
 }
 
 function runSamples(
   p: LandscapeParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: LandscapeSamples): void },
+  opts: SampleRunOptions<LandscapeSamples>,
 ): LandscapeSamples {
   const [start, end] = resolveRange(range, sampleCountOf(p));
   const thetas = gridAngles(p.grid);
@@ -105,13 +99,12 @@ export const landscape = /* @__PURE__ */ defineExperiment(landscapeSpec, {
   cli: {
     usage: 'landscape --qubits 2,6,10 --layers 100 --grid 64 --seed 1',
     parseArgs(args) {
-      const f = parseFlags(args, ['qubits', 'layers', 'grid', 'seed']);
-      const out: Partial<LandscapeParams> = {};
-      if (f.get('qubits')) out.qubits = parseIntegerList(f.get('qubits')!, '--qubits', { min: 2, max: MAX_QUBITS });
-      if (f.get('layers')) out.layers = parseInteger(f.get('layers')!, '--layers', { min: 0, max: 1000 });
-      if (f.get('grid')) out.grid = parseInteger(f.get('grid')!, '--grid', { min: 8, max: 256 });
-      if (f.get('seed')) out.seed = parseInteger(f.get('seed')!, '--seed', { min: 0, max: 0xffffffff });
-      return out;
+      return readFlags<LandscapeParams>(args, {
+        qubits: (s, flag) => ({ qubits: parseIntegerList(s, flag, { min: 2, max: MAX_QUBITS }) }),
+        layers: (s, flag) => ({ layers: parseInteger(s, flag, { min: 0, max: 1000 }) }),
+        grid: (s, flag) => ({ grid: parseInteger(s, flag, { min: 8, max: 256 }) }),
+        seed: readSeed,
+      });
     },
     columns: ['qubits', 'theta1', 'theta2', 'cost'],
     rows(d: LandscapeData): Row[] {

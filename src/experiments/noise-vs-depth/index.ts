@@ -17,10 +17,10 @@ import { StateVector } from '../../sim/statevector';
 import { circuitStats } from '../../sim/stats';
 import type { Circuit } from '../../sim/types';
 import { throwIfAborted } from '../abort';
-import { parseChoice, parseFlags, parseInteger, parseNumber, UsageError } from '../args';
+import { parseChoice, parseInteger, parseNumber, readFlags, readSeed, UsageError } from '../args';
 import { resolveRange } from '../samples';
 import { defineExperiment } from '../run';
-import type { Row } from '../types';
+import type { Row, SampleRunOptions } from '../types';
 import { familyBlock, FAMILIES } from './circuits';
 import {
   MAX_QUBITS,
@@ -110,7 +110,7 @@ function runConfig(p: NoiseVsDepthParams, index: number, signal: AbortSignal | u
 function runSamples(
   p: NoiseVsDepthParams,
   range: readonly [number, number],
-  opts: { signal?: AbortSignal; onRound?(doneWork: number, samples: NoiseVsDepthSamples): void },
+  opts: SampleRunOptions<NoiseVsDepthSamples>,
 ): NoiseVsDepthSamples {
   const [start, end] = resolveRange(range, p.configs.length);
   const out: NoiseVsDepthSamples = { configs: [] };
@@ -121,50 +121,35 @@ function runSamples(
   return out;
 }
 
-const FLAGS = [
-  'family',
-  'qubits',
-  'depth',
-  'device',
-  'configs',
-  'shots',
-  'k',
-  'seed',
-  'observable',
-  'scale',
-  'gate-scale',
-  'decoherence-scale',
-  'readout-scale',
-];
-
-function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
-  const f = parseFlags(args, FLAGS);
-  const out: Partial<NoiseVsDepthParams> = {};
-  const v = (k: string) => f.get(k);
-  if (v('family')) out.family = parseChoice(v('family')!, '--family', FAMILIES);
-  if (v('qubits')) out.qubits = parseInteger(v('qubits')!, '--qubits', { min: 2, max: MAX_QUBITS });
-  if (v('depth')) out.maxDepth = parseInteger(v('depth')!, '--depth', { min: 1, max: 500 });
-  if (v('device')) out.device = v('device')!;
-  if (v('configs')) {
-    out.configs = v('configs')!.split(',');
-    for (const c of out.configs) {
-      try {
-        parseConfig(c);
-      } catch (e) {
-        throw new UsageError(`--configs: ${(e as Error).message}`);
-      }
+/** `--configs ideal,gate`: each name checked by parseConfig. */
+function readConfigs(s: string, flag: string): Partial<NoiseVsDepthParams> {
+  const configs = s.split(',');
+  for (const c of configs) {
+    try {
+      parseConfig(c);
+    } catch (e) {
+      throw new UsageError(`${flag}: ${(e as Error).message}`);
     }
   }
-  if (v('shots')) out.shots = parseInteger(v('shots')!, '--shots', { min: 1, max: 1e9 });
-  if (v('k')) out.k = parseNumber(v('k')!, '--k', { min: 0 });
-  if (v('seed')) out.seed = parseInteger(v('seed')!, '--seed', { min: 0, max: 0xffffffff });
-  if (v('observable')) out.observable = v('observable')!;
-  if (v('scale')) out.scale = parseNumber(v('scale')!, '--scale', { min: 0 });
-  if (v('gate-scale')) out.gateScale = parseNumber(v('gate-scale')!, '--gate-scale', { min: 0 });
-  if (v('decoherence-scale'))
-    out.decoherenceScale = parseNumber(v('decoherence-scale')!, '--decoherence-scale', { min: 0 });
-  if (v('readout-scale')) out.readoutScale = parseNumber(v('readout-scale')!, '--readout-scale', { min: 0 });
-  return out;
+  return { configs };
+}
+
+function parseArgs(args: readonly string[]): Partial<NoiseVsDepthParams> {
+  return readFlags<NoiseVsDepthParams>(args, {
+    family: (s, flag) => ({ family: parseChoice(s, flag, FAMILIES) }),
+    qubits: (s, flag) => ({ qubits: parseInteger(s, flag, { min: 2, max: MAX_QUBITS }) }),
+    depth: (s, flag) => ({ maxDepth: parseInteger(s, flag, { min: 1, max: 500 }) }),
+    device: (device) => ({ device }),
+    configs: readConfigs,
+    shots: (s, flag) => ({ shots: parseInteger(s, flag, { min: 1, max: 1e9 }) }),
+    k: (s, flag) => ({ k: parseNumber(s, flag, { min: 0 }) }),
+    seed: readSeed,
+    observable: (observable) => ({ observable }),
+    scale: (s, flag) => ({ scale: parseNumber(s, flag, { min: 0 }) }),
+    'gate-scale': (s, flag) => ({ gateScale: parseNumber(s, flag, { min: 0 }) }),
+    'decoherence-scale': (s, flag) => ({ decoherenceScale: parseNumber(s, flag, { min: 0 }) }),
+    'readout-scale': (s, flag) => ({ readoutScale: parseNumber(s, flag, { min: 0 }) }),
+  });
 }
 
 export const noiseVsDepth = /* @__PURE__ */ defineExperiment(noiseVsDepthSpec, {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { linearFit, sampleStats } from '../../../src/experiments/stats';
 import { mergeIndexedSamples } from '../../../src/experiments/samples';
-import { parseIntegerList, parseFlags, parseNumber } from '../../../src/experiments/args';
+import {
+  parseChoiceList,
+  parseIntegerList,
+  parseFlags,
+  parseInteger,
+  parseNumber,
+  readFlags,
+  readSeed,
+} from '../../../src/experiments/args';
 
 describe('sample statistics', () => {
   it('uses the unbiased variance and the fourth-moment standard error', () => {
@@ -54,5 +62,32 @@ describe('argument helpers', () => {
     expect(() => parseFlags(['--x', '1'], ['y'])).toThrow(/unknown flag --x/);
     expect(() => parseFlags(['--y'], ['y'])).toThrow(/needs a value/);
     expect(parseFlags(['--y=3'], ['y']).get('y')).toBe('3');
+  });
+
+  it("reads flags through one reader per flag, allowing exactly the table's flags", () => {
+    interface P {
+      qubits: number;
+      maxDepth: number;
+      seed: number;
+      kinds: Array<'a' | 'b'>;
+    }
+    const readers = {
+      qubits: (s: string, flag: string) => ({ qubits: parseInteger(s, flag, { min: 1 }) }),
+      depth: (s: string, flag: string) => ({ maxDepth: parseInteger(s, flag) }),
+      seed: readSeed,
+      kinds: (s: string, flag: string) => ({ kinds: parseChoiceList(s, flag, ['a', 'b'] as const) }),
+    };
+    expect(readFlags<P>(['--depth', '7', '--seed=4294967295', '--kinds', 'b, a'], readers)).toEqual({
+      maxDepth: 7,
+      seed: 4294967295,
+      kinds: ['b', 'a'],
+    });
+    expect(readFlags<P>([], readers)).toEqual({});
+    expect(() => readFlags<P>(['--qubits', '0'], readers)).toThrow('--qubits: 0 is below the minimum 1');
+    expect(() => readFlags<P>(['--seed', '4294967296'], readers)).toThrow('--seed: 4294967296 is above the maximum');
+    expect(() => readFlags<P>(['--kinds', 'a,c'], readers)).toThrow("--kinds: 'c' is not one of a, b");
+    expect(() => readFlags<P>(['--maxDepth', '3'], readers)).toThrow(
+      'unknown flag --maxDepth (expected one of --qubits, --depth, --seed, --kinds)',
+    );
   });
 });

@@ -1,6 +1,12 @@
 /** The pure part of the skipped sections' size estimates (src/site/section-estimates.ts). */
-import { describe, expect, it } from 'vitest';
-import { ESTIMATE_BANDS, bandOf, estimateFor, renderEstimatesCss } from '../../../scripts/section-estimates';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ESTIMATE_BANDS,
+  bandOf,
+  estimateFor,
+  measureSkippableSections,
+  renderEstimatesCss,
+} from '../../../scripts/section-estimates';
 
 describe('section size estimates', () => {
   it('adds 8 % to the tallest height and rounds up to 100 px', () => {
@@ -31,5 +37,44 @@ describe('section size estimates', () => {
       '@media (min-width: 412px) {\n  #noise {\n    contain-intrinsic-block-size: auto 1005px;\n  }\n}',
     );
     expect(css.match(/@media/g)).toHaveLength(ESTIMATE_BANDS.length - 1);
+  });
+
+  describe('measuring in the page', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    /** A page of two skipped sections: 500 px estimated, laid out 1,234 and 567 px tall only while the lifting style is in the head. */
+    function fakePage() {
+      const head: Array<{ textContent: string; remove(): void }> = [];
+      const section = (id: string, tall: number) => ({
+        id,
+        estimate: 'auto 500px',
+        getBoundingClientRect: () => ({
+          height: head.some((s) => s.textContent.includes('visible !important')) ? tall : 500,
+        }),
+      });
+      const sections = [section('noise', 1234), section('cost', 567)];
+      vi.stubGlobal('document', {
+        querySelectorAll: (selector: string) => (selector === '.skip' ? sections : []),
+        createElement: () => {
+          const style = { textContent: '', remove: () => head.splice(head.indexOf(style), 1) };
+          return style;
+        },
+        head: { append: (style: (typeof head)[number]) => head.push(style) },
+      });
+      // The estimate as computed while skipped: read before the style lifts the skipping.
+      vi.stubGlobal('getComputedStyle', (el: { estimate: string }) => ({
+        containIntrinsicBlockSize: head.length ? 'none' : el.estimate,
+      }));
+      return head;
+    }
+
+    it('reads each estimate while skipped, the real height while laid out, and removes its style', () => {
+      const head = fakePage();
+      expect(measureSkippableSections('.skip')).toEqual([
+        { id: 'noise', estimate: 'auto 500px', real: 1234 },
+        { id: 'cost', estimate: 'auto 500px', real: 567 },
+      ]);
+      expect(head).toHaveLength(0);
+    });
   });
 });
