@@ -1,13 +1,10 @@
 /** Static facts about the accelerator-check figure: URL parameters (the edited workload) and sources. */
 import { QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
 export const WORKLOAD_IDS = ['llm', 'mnist', 'femoco', 'sensor', 'portfolio', 'search'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
-/** The devices a shot can be timed on. */
-export const ACCEL_DEVICES = TIMED_DEVICE_IDS;
 
 /** The edited workload's numbers; defaults are the MNIST classifier's (workloads.ts), switching workload loads its preset. */
 export const accelParamSpec = defineParams({

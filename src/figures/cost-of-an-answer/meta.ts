@@ -1,6 +1,5 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
-import { PLAN_IDS, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
+import { PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
@@ -12,9 +11,6 @@ export const ANSWER_LABEL: Record<AnswerKind, string> = {
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
 };
-/** The devices a shot can be timed on. */
-export const COST_DEVICES = TIMED_DEVICE_IDS;
-export const COST_PLANS = PLAN_IDS;
 
 export const costParamSpec = defineParams({
   answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },

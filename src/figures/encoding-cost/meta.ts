@@ -1,11 +1,7 @@
 /** Static facts about the encoding-cost figure: URL parameters and sources (no heavy imports). */
 import { QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
 import type { FigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
-
-/** The devices a shot can be timed on. */
-export const ENCODING_DEVICES = TIMED_DEVICE_IDS;
 
 export const encodingParamSpec = defineParams({
   device: QPU_JOB_PARAMS.device,

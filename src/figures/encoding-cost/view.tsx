@@ -13,7 +13,8 @@ import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
 import { checkField } from '../../charts/field-check';
-import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
+import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
+import { encodingParamSpec, type EncodingParams } from './meta';
 import {
   D_MAX,
   D_MIN,
@@ -313,7 +314,7 @@ function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams
         layout="inline"
         label="device (T2, gate times)"
         value={p.device}
-        options={ENCODING_DEVICES}
+        options={TIMED_DEVICE_IDS}
         format={(d) => deviceFor(d).name}
         onChange={(device) => setParams({ device })}
       />

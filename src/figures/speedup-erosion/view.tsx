@@ -11,11 +11,11 @@ import { paramSelects, withValue, type SettingsProps } from '../../charts/Select
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
-import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
+import { erosionParamSpec, type ErosionParams } from './meta';
 import { breakEven, erosionModel, type ErosionModel, type Stage } from '../../costs/erosion';
 import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
-import { deviceTiming } from '../../costs/profiles';
+import { deviceTiming, TIMED_DEVICE_IDS } from '../../costs/profiles';
 import './speedup-erosion.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
@@ -169,7 +169,7 @@ function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>)
       {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
       {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
-      {select('device', 'device', EROSION_DEVICES, (d) => deviceTiming(d).name)}
+      {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );
