@@ -139,7 +139,6 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
             rows={rowsOut}
             width={width}
             tickFormat={(v) => tick(m, v)}
-            domain={logDomain(rowsOut.map((x) => x.to))}
           />
         );
       })}

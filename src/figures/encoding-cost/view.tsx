@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { useDraft } from '../../charts/useDraft';
-import { SelectField, type SettingsProps } from '../../charts/SelectField';
+import { paramSelects, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
@@ -308,16 +308,10 @@ function EncodingChart({
 }
 
 function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      <SelectField
-        layout="inline"
-        label="device (T2, gate times)"
-        value={p.device}
-        options={TIMED_DEVICE_IDS}
-        format={(d) => deviceFor(d).name}
-        onChange={(device) => setParams({ device })}
-      />
+      {select('device', 'device (T2, gate times)', TIMED_DEVICE_IDS, (d) => deviceFor(d).name)}
       <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
       <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
     </form>
