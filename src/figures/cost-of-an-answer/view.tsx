@@ -8,6 +8,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -241,11 +242,10 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
         <g clipPath={`url(#${clip})`}>
           {series.map((s) =>
             s.points.length > 1 ? (
-              <path
+              <SeriesLine
                 key={s.key}
                 data-series={s.key}
-                d={path(s.points) ?? ''}
-                fill="none"
+                d={path(s.points)}
                 stroke={s.stroke}
                 strokeWidth={s.width}
                 strokeDasharray={s.dash}

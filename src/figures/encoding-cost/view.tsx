@@ -7,6 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { useDraft } from '../../charts/useDraft';
 import { paramSelects, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -155,22 +156,20 @@ function EncodingChart({
               />
             </g>
           ) : (
-            <path
+            <SeriesLine
               className="ec-ansatz"
-              d={path(ansatz) ?? ''}
-              fill="none"
+              d={path(ansatz)}
               stroke="currentColor"
               strokeWidth={1.5}
               strokeDasharray="1.5 3"
             />
           )}
           {series.map((s) => (
-            <path
+            <SeriesLine
               key={s.encoding}
               className="ec-line"
               data-encoding={s.encoding}
-              d={path(s.points) ?? ''}
-              fill="none"
+              d={path(s.points)}
               stroke={colour(s.encoding)}
               strokeWidth={2.25}
               strokeDasharray={DASH[s.encoding]}

@@ -7,6 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -102,21 +103,19 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
           }}
         />
         <g clipPath={`url(#${clip})`}>
-          <path
+          <SeriesLine
             className="se-classical"
-            d={path(classical) ?? ''}
-            fill="none"
+            d={path(classical)}
             stroke="var(--fig-series-2)"
             strokeWidth={2.25}
             strokeDasharray="8 4"
           />
           {quantum.map((q) => (
-            <path
+            <SeriesLine
               key={q.stage}
               className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
               data-stage={q.stage}
-              d={path(q.points) ?? ''}
-              fill="none"
+              d={path(q.points)}
               stroke="var(--fig-series-1)"
               strokeWidth={q.stage === cur ? 2.5 : 1.25}
               strokeOpacity={q.stage === cur ? 1 : 0.45}
