@@ -49,3 +49,39 @@ export function HaloText({ className, x, y, textAnchor, fontSize, fontWeight, ch
     </text>
   );
 }
+
+export interface SeriesLineProps {
+  className?: string;
+  /** The path from d3-shape's `line()`; null (no points) draws an empty path. */
+  d: string | null;
+  stroke: string;
+  strokeWidth: number;
+  strokeDasharray?: string;
+  strokeOpacity?: number;
+  /** `data-*` hooks (e.g. `data-encoding`) are passed through to the path. */
+  [data: `data-${string}`]: string | number | undefined;
+}
+
+/** A data series drawn as an unfilled line; its data-* attributes come right after the class. */
+export function SeriesLine({
+  className,
+  d,
+  stroke,
+  strokeWidth,
+  strokeDasharray,
+  strokeOpacity,
+  ...data
+}: SeriesLineProps) {
+  return (
+    <path
+      className={className}
+      {...data}
+      d={d ?? ''}
+      fill="none"
+      stroke={stroke}
+      strokeWidth={strokeWidth}
+      strokeDasharray={strokeDasharray}
+      strokeOpacity={strokeOpacity}
+    />
+  );
+}

@@ -32,6 +32,11 @@ export const QPU_JOB_PARAMS = {
   perJob: { type: 'int', label: 'circuits per job', default: 200, min: 1, max: 1e9 },
 } as const;
 
+/** The precision ε every estimated expectation value is measured to (shots ≈ 1/ε²); at most 1. */
+export function precisionParam(defaultEps: number, min = 0.0001) {
+  return { type: 'number', label: 'precision ε', default: defaultEps, min, max: 1 } as const;
+}
+
 /** The GPU-hour price and the QPU's system power the bills are priced and metered with. */
 export const PRICE_POWER_PARAMS = {
   gpuPrice: { type: 'number', label: 'GPU price ($/GPU-hour)', default: 12.29, min: 0, max: 10_000 },

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { meta } from 'virtual:article';
 import references from '../../content/references.json';
-import { SelectField } from '../charts/SelectField';
+import { paramSelects } from '../charts/SelectField';
 import { SkipLink } from '../reading';
 import {
   CHECK_DEVICES,
@@ -21,15 +21,18 @@ import {
   type CheckInputs,
   type FieldIssue,
   type NumberKey,
+  type Tri,
 } from '../check/model';
 import { WORKED_EXAMPLES, exampleHref } from '../check/examples';
 import { scorecard, scorecardText, verdictLabel } from '../check/scorecard';
-import { deviceTiming, pricePlan, type TimedDeviceId } from '../costs/profiles';
+import { deviceTiming, pricePlan } from '../costs/profiles';
 import { SiteFooter, SiteHeader } from './SiteHeader';
 import { applyEmbedTheme, useAutoHeight } from './embed-frame';
 import { pageHref } from '../site/address';
 import { siteTitle } from './site';
 import './check.css';
+
+const tristateText = (t: Tri) => (t === 'unstated' ? 'not stated' : t);
 
 type Ref = { title: string; year?: number; doi?: string; url?: string; arxiv?: string; author?: string[] };
 const refs = references as unknown as Record<string, Ref>;
@@ -110,6 +113,12 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
     else setIssues([...others, { key, message: `${r.error} The previous value is kept.` }]);
   };
 
+  const select = paramSelects(
+    { device: inputs.device, plan: inputs.plan, task: inputs.task, protocol: inputs.protocol },
+    (patch) => update({ ...inputs, ...patch }, issues),
+    { layout: 'inline', className: 'check-field' },
+  );
+
   return (
     <>
       {embed ? null : <SkipLink />}
@@ -141,38 +150,12 @@ export function CheckPage({ embed = false }: { embed?: boolean }) {
               value={inputs.name}
               onChange={(name) => update({ ...inputs, name }, issues)}
             />
-            <SelectField
-              layout="inline"
-              className="check-field"
-              label="device"
-              value={inputs.device}
-              options={CHECK_DEVICES}
-              format={(d) =>
-                d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d as TimedDeviceId).name
-              }
-              onChange={(device) => update({ ...inputs, device }, issues)}
-            />
-            <SelectField
-              layout="inline"
-              className="check-field"
-              label="price plan"
-              value={inputs.plan}
-              options={CHECK_PLANS}
-              format={(p) => pricePlan(p).label}
-              onChange={(plan) => update({ ...inputs, plan }, issues)}
-            />
-            {(['task', 'protocol'] as const).map((k) => (
-              <SelectField
-                key={k}
-                layout="inline"
-                className="check-field"
-                label={k === 'task' ? 'a task someone needs?' : 'clean protocol?'}
-                value={inputs[k]}
-                options={TRISTATE}
-                format={(t) => (t === 'unstated' ? 'not stated' : t)}
-                onChange={(t) => update({ ...inputs, [k]: t }, issues)}
-              />
-            ))}
+            {select('device', 'device', CHECK_DEVICES, (d) =>
+              d === 'custom' ? 'custom (enter errors and timings)' : deviceTiming(d).name,
+            )}
+            {select('plan', 'price plan', CHECK_PLANS, (p) => pricePlan(p).label)}
+            {select('task', 'a task someone needs?', TRISTATE, tristateText)}
+            {select('protocol', 'clean protocol?', TRISTATE, tristateText)}
             {NUMBER_FIELDS.map((f) => {
               const issue = issueFor(f.key);
               const v = drafts[f.key] ?? (inputs.num[f.key] === undefined ? '' : String(inputs.num[f.key]));

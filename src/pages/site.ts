@@ -54,38 +54,35 @@ export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonl
   const site = siteTitle(meta);
   const articleDescription = meta.description ?? meta.subtitle ?? meta.title;
   const path = routePath(route);
+  /** Most pages are indexed, with Open Graph type "website"; `more` says where one differs. */
+  const page = (title: string, description: string, more: Partial<HeadInfo> = {}): HeadInfo => ({
+    title,
+    description,
+    path,
+    index: true,
+    ogType: 'website',
+    ...more,
+  });
+  /** An embed's oEmbed discovery link. */
+  const discovery = (oembedTitle: string) => ({ oembed: oembedPath(route), oembedTitle });
   switch (route.page) {
     case 'article':
-      return {
-        title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
-        description: articleDescription,
-        path,
-        index: true,
+      return page(meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, articleDescription, {
         ogType: 'article',
-      };
+      });
     case 'not-found':
-      return {
-        title: `Page not found · ${site}`,
-        description: articleDescription,
-        path,
-        index: false,
-        ogType: 'website',
-      };
+      return page(`Page not found · ${site}`, articleDescription, { index: false });
     case 'embed': {
       const entry = catalogEntry(route.figure);
       const name = embedTitle(route, sectionTitles);
       const steps = entry
         ? ` in ${entry.steps.length} steps: ${listSentence(entry.steps.map((s) => s.toLowerCase()))}`
         : '';
-      return {
-        title: `${name} · ${site}`,
-        description: `“${name}”, an interactive figure from “${meta.title}”, computed in your browser by a seeded quantum simulator${steps}.`,
-        path,
-        index: true,
-        ogType: 'website',
-        oembed: oembedPath(route),
-        oembedTitle: name,
-      };
+      return page(
+        `${name} · ${site}`,
+        `“${name}”, an interactive figure from “${meta.title}”, computed in your browser by a seeded quantum simulator${steps}.`,
+        discovery(name),
+      );
     }
     case 'embed-section': {
       const name = embedTitle(route, sectionTitles);
@@ -93,58 +90,36 @@ export function headInfo(meta: ArticleMeta, route: Route, sectionTitles: Readonl
       const with_ = figures.length
         ? `, with its interactive figure${figures.length > 1 ? 's' : ''} ${listSentence(figures)}`
         : '';
-      return {
-        title: `${name} · ${site}`,
-        description: `The section “${name}” of “${meta.title}”${with_}.`,
-        path,
-        index: true,
-        ogType: 'website',
-        oembed: oembedPath(route),
-        oembedTitle: name,
-      };
+      return page(`${name} · ${site}`, `The section “${name}” of “${meta.title}”${with_}.`, discovery(name));
     }
     case 'present':
-      return {
-        title: `Presentation · ${site}`,
-        description: `“${meta.title}” as slides for a class or a talk: every step of the article with its live figure, keyboard and clicker controls, and a speaker view with notes.`,
-        path,
-        index: true,
-        ogType: 'website',
-      };
+      return page(
+        `Presentation · ${site}`,
+        `“${meta.title}” as slides for a class or a talk: every step of the article with its live figure, keyboard and clicker controls, and a speaker view with notes.`,
+      );
     case 'check':
-      return {
-        title: `Check a speedup claim · ${site}`,
-        description: `Enter a published or pitched quantum speedup claim and get the six-point scorecard of “${meta.title}”: end-to-end time with loading, shots and queue, dollars, energy, expected fidelity and the classical baseline, each computed or marked as missing.`,
-        path,
-        index: true,
-        ogType: 'website',
-      };
+      return page(
+        `Check a speedup claim · ${site}`,
+        `Enter a published or pitched quantum speedup claim and get the six-point scorecard of “${meta.title}”: end-to-end time with loading, shots and queue, dollars, energy, expected fidelity and the classical baseline, each computed or marked as missing.`,
+      );
     case 'embed-check':
-      return {
-        title: `Check a speedup claim · ${site}`,
-        description: `The claim checker of “${meta.title}”, embedded: a six-point scorecard computed from a quantum speedup claim's own numbers.`,
-        path,
-        index: true,
-        ogType: 'website',
-        oembed: oembedPath(route),
-        oembedTitle: 'Check a speedup claim',
-      };
+      return page(
+        `Check a speedup claim · ${site}`,
+        `The claim checker of “${meta.title}”, embedded: a six-point scorecard computed from a quantum speedup claim's own numbers.`,
+        discovery('Check a speedup claim'),
+      );
     case 'speaker':
-      return {
-        title: `Speaker view · ${site}`,
-        description: `Speaker notes and the next slide for the presentation of “${meta.title}”.`,
-        path,
-        index: false,
-        ogType: 'website',
-      };
+      return page(
+        `Speaker view · ${site}`,
+        `Speaker notes and the next slide for the presentation of “${meta.title}”.`,
+        { index: false },
+      );
     case 'print':
-      return {
-        title: `Handout · ${site}`,
-        description: `A printable handout of “${meta.title}”: every step's figure as a still frame beside its text.`,
-        path,
-        index: false,
-        ogType: 'website',
-      };
+      return page(
+        `Handout · ${site}`,
+        `A printable handout of “${meta.title}”: every step's figure as a still frame beside its text.`,
+        { index: false },
+      );
   }
 }
 

@@ -16,6 +16,18 @@ export interface FigureMeta<S extends ParamSpec = ParamSpec> {
   sources: readonly FigureSource[];
 }
 
+/**
+ * A figure's static facts from its id, its parameter spec (from `defineParams`) and its sources: the spec's
+ * type carries into `FigureMeta<S>`, so the meta does not restate it.
+ */
+export function defineFigureMeta<S extends ParamSpec>(
+  id: string,
+  params: S,
+  sources: readonly FigureSource[],
+): FigureMeta<S> {
+  return { id, params, sources };
+}
+
 export interface FigureViewProps<S extends ParamSpec = ParamSpec> {
   id: string;
   /**

@@ -3,6 +3,7 @@
  * Pure parse/serialise functions plus validation: an invalid value falls back to the default and
  * yields a readable note for the reader — never an error.
  */
+import { DEVICE_IDS, type DeviceId } from '../sim/device-ids';
 
 export interface NumberParamSpec {
   type: 'number';
@@ -50,6 +51,11 @@ export const SEED_MAX = 0xffff_ffff;
 /** The seed parameter of every seeded figure: a whole number in 0…2³²−1; figures differ only in the default. */
 export function seedParam(defaultSeed = 1): IntParamSpec {
   return { type: 'int', label: 'seed', default: defaultSeed, min: 0, max: SEED_MAX };
+}
+
+/** The device parameter of the noise figures: one of the devices in content/data/devices.json. */
+export function deviceParam(defaultDevice: DeviceId): ChoiceParamSpec<DeviceId> {
+  return { type: 'choice', label: 'device', default: defaultDevice, choices: DEVICE_IDS };
 }
 
 export interface ParamIssue {

@@ -1,13 +1,10 @@
 /** Static facts about the accelerator-check figure: URL parameters (the edited workload) and sources. */
 import { QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
 export const WORKLOAD_IDS = ['llm', 'mnist', 'femoco', 'sensor', 'portfolio', 'search'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
-/** The devices a shot can be timed on. */
-export const ACCEL_DEVICES = TIMED_DEVICE_IDS;
 
 /** The edited workload's numbers; defaults are the MNIST classifier's (workloads.ts), switching workload loads its preset. */
 export const accelParamSpec = defineParams({
@@ -21,13 +18,9 @@ export const accelParamSpec = defineParams({
   readoutHours: { type: 'number', label: 'readout budget (QPU hours)', default: 24, min: 0.001, max: 1e6 },
 });
 
-export const accelMeta: FigureMeta<typeof accelParamSpec> = {
-  id: 'accelerator-check',
-  params: accelParamSpec,
-  sources: [
-    {
-      label:
-        'Workload sizes from content/data/datasets.json and the cited papers; device numbers from devices.json; the speedup condition from the speedup-erosion model',
-    },
-  ],
-};
+export const accelMeta = defineFigureMeta('accelerator-check', accelParamSpec, [
+  {
+    label:
+      'Workload sizes from content/data/datasets.json and the cited papers; device numbers from devices.json; the speedup condition from the speedup-erosion model',
+  },
+]);

@@ -7,8 +7,8 @@ import { SelectField, paramSelects, withValue } from '../../charts/SelectField';
 import type { DataTable } from '../../story/data';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
-import { deviceTiming } from '../../costs/profiles';
-import { ACCEL_DEVICES, WORKLOAD_IDS, type accelParamSpec } from './meta';
+import { deviceTiming, TIMED_DEVICE_IDS } from '../../costs/profiles';
+import { WORKLOAD_IDS, type accelParamSpec } from './meta';
 import {
   CONDITION_LABEL,
   LAST_STEP,
@@ -164,7 +164,7 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
       {num('qubits', 'qubits', [4, 10, 20, 50, 100])}
       {num('depth', 'depth (layers)', [5, 10, 20, 100, 1e6])}
       {num('size', 'problem size N', [100, 60_000, 1e6, 1e12, 1e20])}
-      {select('device', 'device', ACCEL_DEVICES, (d) => deviceTiming(d).name)}
+      {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
     </form>
   );
 }

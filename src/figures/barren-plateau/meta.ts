@@ -1,5 +1,5 @@
 /** Static facts about the barren-plateau figure: URL parameters (with bounds) and sources. Light: the article bundle imports it. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, seedParam } from '../../story/params';
 
 export const BP_COSTS = ['zz', 'global', 'local'] as const;
@@ -16,22 +16,17 @@ export const barrenPlateauParamSpec = defineParams({
   noise: { type: 'number', label: 'depolarizing p per qubit per layer', default: 0.1, min: 0, max: 0.5 },
 });
 
-export const barrenPlateauMeta: FigureMeta<typeof barrenPlateauParamSpec> = {
-  id: 'barren-plateau',
-  params: barrenPlateauParamSpec,
-  sources: [
-    {
-      label:
-        'McClean et al. (2018), Barren plateaus in quantum neural network training landscapes, Nat. Commun. 9:4812',
-      href: 'https://arxiv.org/abs/1803.11173',
-    },
-    {
-      label: 'Cerezo et al. (2021), Cost function dependent barren plateaus, Nat. Commun. 12:1791',
-      href: 'https://arxiv.org/abs/2001.00550',
-    },
-    {
-      label: 'Wang et al. (2021), Noise-induced barren plateaus, Nat. Commun. 12:6961',
-      href: 'https://arxiv.org/abs/2007.14384',
-    },
-  ],
-};
+export const barrenPlateauMeta = defineFigureMeta('barren-plateau', barrenPlateauParamSpec, [
+  {
+    label: 'McClean et al. (2018), Barren plateaus in quantum neural network training landscapes, Nat. Commun. 9:4812',
+    href: 'https://arxiv.org/abs/1803.11173',
+  },
+  {
+    label: 'Cerezo et al. (2021), Cost function dependent barren plateaus, Nat. Commun. 12:1791',
+    href: 'https://arxiv.org/abs/2001.00550',
+  },
+  {
+    label: 'Wang et al. (2021), Noise-induced barren plateaus, Nat. Commun. 12:6961',
+    href: 'https://arxiv.org/abs/2007.14384',
+  },
+]);

@@ -1,5 +1,5 @@
 /** Static facts about the baseline-race figure: URL parameters (with bounds) and sources. No heavy imports. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, seedParam } from '../../story/params';
 
 export const RACE_DATASETS = ['moons', 'circles', 'linear'] as const;
@@ -13,18 +13,14 @@ export const baselineRaceParamSpec = defineParams({
   shots: { type: 'int', label: 'shots per circuit', default: 100, min: 10, max: 2000 },
 });
 
-export const baselineRaceMeta: FigureMeta<typeof baselineRaceParamSpec> = {
-  id: 'baseline-race',
-  params: baselineRaceParamSpec,
-  sources: [
-    {
-      label:
-        'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)',
-    },
-    {
-      label:
-        'Bowles, Ahmed, Schuld (2024), Better than classical? The subtle art of benchmarking quantum machine learning models, arXiv:2403.07059',
-      href: 'https://arxiv.org/abs/2403.07059',
-    },
-  ],
-};
+export const baselineRaceMeta = defineFigureMeta('baseline-race', baselineRaceParamSpec, [
+  {
+    label:
+      'Computed in your browser: the article’s state-vector simulator (src/sim) for the quantum classifier, plain TypeScript for the classical baselines (src/ml)',
+  },
+  {
+    label:
+      'Bowles, Ahmed, Schuld (2024), Better than classical? The subtle art of benchmarking quantum machine learning models, arXiv:2403.07059',
+    href: 'https://arxiv.org/abs/2403.07059',
+  },
+]);

@@ -1,10 +1,9 @@
 /** Static facts about the calibration-drift figure: URL parameters (with bounds) and sources. */
-import type { FigureMeta } from '../../story/figure-types';
-import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
-import { DEVICE_IDS } from '../../sim/device-ids';
+import { defineFigureMeta } from '../../story/figure-types';
+import { defaultParams, defineParams, deviceParam, seedParam, type ParamsOf } from '../../story/params';
 
 export const calibrationDriftParamSpec = defineParams({
-  device: { type: 'choice', label: 'device', default: 'ibm_kingston', choices: DEVICE_IDS },
+  device: deviceParam('ibm_kingston'),
   /** Shots per day for the circuit's expectation value. */
   shots: { type: 'int', label: 'shots per day', default: 10_000, min: 100, max: 1_000_000 },
   /** Multiplies the relative day-to-day spreads of content/data/drift.json. */
@@ -15,13 +14,9 @@ export const calibrationDriftParamSpec = defineParams({
 export type CalibrationDriftFigureParams = ParamsOf<typeof calibrationDriftParamSpec>;
 export const CD_DEFAULTS = defaultParams(calibrationDriftParamSpec);
 
-export const calibrationDriftMeta: FigureMeta<typeof calibrationDriftParamSpec> = {
-  id: 'calibration-drift',
-  params: calibrationDriftParamSpec,
-  sources: [
-    {
-      label:
-        'Device medians: content/data/devices.json; drift spreads: content/data/drift.json (an assumption, see method)',
-    },
-  ],
-};
+export const calibrationDriftMeta = defineFigureMeta('calibration-drift', calibrationDriftParamSpec, [
+  {
+    label:
+      'Device medians: content/data/devices.json; drift spreads: content/data/drift.json (an assumption, see method)',
+  },
+]);

@@ -1,7 +1,6 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
-import { PLAN_IDS, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import type { FigureMeta } from '../../story/figure-types';
+import { precisionParam, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams } from '../../story/params';
 
 export const ANSWERS = ['expectation', 'vqe', 'gradient', 'epoch'] as const;
@@ -12,28 +11,21 @@ export const ANSWER_LABEL: Record<AnswerKind, string> = {
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
 };
-/** The devices a shot can be timed on. */
-export const COST_DEVICES = TIMED_DEVICE_IDS;
-export const COST_PLANS = PLAN_IDS;
 
 export const costParamSpec = defineParams({
   answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },
   qubits: { type: 'int', label: 'register size n (step 1)', default: 20, min: 2, max: 60 },
   layers: { type: 'int', label: 'ansatz layers L', default: 10, min: 1, max: 1000 },
-  eps: { type: 'number', label: 'precision ε', default: 0.01, min: 0.0001, max: 1 },
+  eps: precisionParam(0.01),
   examples: { type: 'int', label: 'examples per epoch', default: 100, min: 1, max: 1e7 },
   ...QPU_JOB_PARAMS,
   ...PRICE_POWER_PARAMS,
   laptopW: { type: 'number', label: 'your computer’s power (W, assumed)', default: 15, min: 0, max: 5_000 },
 });
 
-export const costMeta: FigureMeta<typeof costParamSpec> = {
-  id: 'cost-of-an-answer',
-  params: costParamSpec,
-  sources: [
-    {
-      label:
-        'content/data/devices.json, cloud.json, gpus.json (each value’s source and date in the method panel); the browser curve is timed live on the reader’s machine',
-    },
-  ],
-};
+export const costMeta = defineFigureMeta('cost-of-an-answer', costParamSpec, [
+  {
+    label:
+      'content/data/devices.json, cloud.json, gpus.json (each value’s source and date in the method panel); the browser curve is timed live on the reader’s machine',
+  },
+]);

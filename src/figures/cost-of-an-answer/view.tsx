@@ -8,14 +8,15 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useSlicedTask, type SlicedTask } from '../../story/useSlicedTask';
 import { fmtDuration, fmtUsd, pow10 } from '../../format';
-import { deviceTiming, pricePlan } from '../../costs/profiles';
-import { ANSWERS, ANSWER_LABEL, COST_DEVICES, COST_PLANS, type costParamSpec } from './meta';
+import { deviceTiming, PLAN_IDS, pricePlan, TIMED_DEVICE_IDS } from '../../costs/profiles';
+import { ANSWERS, ANSWER_LABEL, type costParamSpec } from './meta';
 import {
   BROWSER_MEASURED_MAX,
   LAST_STEP,
@@ -139,7 +140,6 @@ function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
             rows={rowsOut}
             width={width}
             tickFormat={(v) => tick(m, v)}
-            domain={logDomain(rowsOut.map((x) => x.to))}
           />
         );
       })}
@@ -242,11 +242,10 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
         <g clipPath={`url(#${clip})`}>
           {series.map((s) =>
             s.points.length > 1 ? (
-              <path
+              <SeriesLine
                 key={s.key}
                 data-series={s.key}
-                d={path(s.points) ?? ''}
-                fill="none"
+                d={path(s.points)}
                 stroke={s.stroke}
                 strokeWidth={s.width}
                 strokeDasharray={s.dash}
@@ -308,8 +307,8 @@ function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partia
       {select('answer', 'answer', ANSWERS, (a) => ANSWER_LABEL[a])}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
       {select('layers', 'ansatz layers', withValue([1, 5, 10, 50, 100], p.layers))}
-      {select('device', 'device', COST_DEVICES, (d) => deviceTiming(d).name)}
-      {select('plan', 'price plan', COST_PLANS, (d) => pricePlan(d).label)}
+      {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
+      {select('plan', 'price plan', PLAN_IDS, (d) => pricePlan(d).label)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );

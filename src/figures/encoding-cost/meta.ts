@@ -1,27 +1,19 @@
 /** Static facts about the encoding-cost figure: URL parameters and sources (no heavy imports). */
-import { QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import type { FigureMeta } from '../../story/figure-types';
+import { precisionParam, QPU_JOB_PARAMS } from '../../costs/params';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
-
-/** The devices a shot can be timed on. */
-export const ENCODING_DEVICES = TIMED_DEVICE_IDS;
 
 export const encodingParamSpec = defineParams({
   device: QPU_JOB_PARAMS.device,
-  eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.001, max: 1 },
+  eps: precisionParam(0.03, 0.001),
   params: { type: 'int', label: 'model parameters P', default: 100, min: 1, max: 100_000 },
 });
 
 export type EncodingParams = ParamsOf<typeof encodingParamSpec>;
 
-export const encodingMeta: FigureMeta<typeof encodingParamSpec> = {
-  id: 'encoding-cost',
-  params: encodingParamSpec,
-  sources: [
-    {
-      label:
-        'Circuits built by src/encoding (Möttönen et al. 2004; Havlíček et al. 2019); device T2 and gate times from content/data/devices.json',
-    },
-  ],
-};
+export const encodingMeta = defineFigureMeta('encoding-cost', encodingParamSpec, [
+  {
+    label:
+      'Circuits built by src/encoding (Möttönen et al. 2004; Havlíček et al. 2019); device T2 and gate times from content/data/devices.json',
+  },
+]);

@@ -7,13 +7,15 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { useDraft } from '../../charts/useDraft';
-import { SelectField, type SettingsProps } from '../../charts/SelectField';
+import { paramSelects, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
 import { checkField } from '../../charts/field-check';
-import { ENCODING_DEVICES, encodingParamSpec, type EncodingParams } from './meta';
+import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
+import { encodingParamSpec, type EncodingParams } from './meta';
 import {
   D_MAX,
   D_MIN,
@@ -154,22 +156,20 @@ function EncodingChart({
               />
             </g>
           ) : (
-            <path
+            <SeriesLine
               className="ec-ansatz"
-              d={path(ansatz) ?? ''}
-              fill="none"
+              d={path(ansatz)}
               stroke="currentColor"
               strokeWidth={1.5}
               strokeDasharray="1.5 3"
             />
           )}
           {series.map((s) => (
-            <path
+            <SeriesLine
               key={s.encoding}
               className="ec-line"
               data-encoding={s.encoding}
-              d={path(s.points) ?? ''}
-              fill="none"
+              d={path(s.points)}
               stroke={colour(s.encoding)}
               strokeWidth={2.25}
               strokeDasharray={DASH[s.encoding]}
@@ -307,16 +307,10 @@ function EncodingChart({
 }
 
 function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
+  const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
     <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      <SelectField
-        layout="inline"
-        label="device (T2, gate times)"
-        value={p.device}
-        options={ENCODING_DEVICES}
-        format={(d) => deviceFor(d).name}
-        onChange={(device) => setParams({ device })}
-      />
+      {select('device', 'device (T2, gate times)', TIMED_DEVICE_IDS, (d) => deviceFor(d).name)}
       <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
       <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
     </form>

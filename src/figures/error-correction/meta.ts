@@ -1,5 +1,5 @@
 /** Static facts about the error-correction figure: URL parameters (with bounds) and sources. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, type ParamsOf } from '../../story/params';
 
 export const errorCorrectionParamSpec = defineParams({
@@ -19,14 +19,10 @@ export const errorCorrectionParamSpec = defineParams({
 export type ErrorCorrectionParams = ParamsOf<typeof errorCorrectionParamSpec>;
 export const ERROR_CORRECTION_DEFAULTS = defaultParams(errorCorrectionParamSpec);
 
-export const errorCorrectionMeta: FigureMeta<typeof errorCorrectionParamSpec> = {
-  id: 'error-correction',
-  params: errorCorrectionParamSpec,
-  sources: [
-    {
-      label: 'Fowler, Mariantoni, Martinis, Cleland, Phys. Rev. A 86, 032324 (2012), arXiv:1208.0928',
-      href: 'https://arxiv.org/abs/1208.0928',
-    },
-    { label: 'Google Quantum AI, Nature 638, 920 (2025), arXiv:2408.13687', href: 'https://arxiv.org/abs/2408.13687' },
-  ],
-};
+export const errorCorrectionMeta = defineFigureMeta('error-correction', errorCorrectionParamSpec, [
+  {
+    label: 'Fowler, Mariantoni, Martinis, Cleland, Phys. Rev. A 86, 032324 (2012), arXiv:1208.0928',
+    href: 'https://arxiv.org/abs/1208.0928',
+  },
+  { label: 'Google Quantum AI, Nature 638, 920 (2025), arXiv:2408.13687', href: 'https://arxiv.org/abs/2408.13687' },
+]);

@@ -1,5 +1,5 @@
 /** Static facts about the landscape figure: URL parameters (with bounds) and sources. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, seedParam } from '../../story/params';
 
 export const landscapeParamSpec = defineParams({
@@ -9,11 +9,7 @@ export const landscapeParamSpec = defineParams({
   seed: seedParam(),
 });
 
-export const landscapeMeta: FigureMeta<typeof landscapeParamSpec> = {
-  id: 'landscape',
-  params: landscapeParamSpec,
-  sources: [
-    { label: 'Computed in the browser by this article’s state-vector simulator (src/experiments/landscape)' },
-    { label: 'Circuit family: McClean et al. (2018), arXiv:1803.11173', href: 'https://arxiv.org/abs/1803.11173' },
-  ],
-};
+export const landscapeMeta = defineFigureMeta('landscape', landscapeParamSpec, [
+  { label: 'Computed in the browser by this article’s state-vector simulator (src/experiments/landscape)' },
+  { label: 'Circuit family: McClean et al. (2018), arXiv:1803.11173', href: 'https://arxiv.org/abs/1803.11173' },
+]);

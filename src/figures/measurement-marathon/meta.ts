@@ -1,5 +1,5 @@
 /** Static facts about the measurement-marathon figure: URL parameters (with bounds) and sources. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, seedParam, type ParamsOf } from '../../story/params';
 
 export const MARATHON_PROFILES = ['ibm', 'sycamore'] as const;
@@ -17,15 +17,10 @@ export const marathonParamSpec = defineParams({
 
 export type MarathonParams = ParamsOf<typeof marathonParamSpec>;
 
-export const marathonMeta: FigureMeta<typeof marathonParamSpec> = {
-  id: 'measurement-marathon',
-  params: marathonParamSpec,
-  sources: [
-    {
-      label:
-        'Gradient variances: computed in the browser (src/experiments/barren-plateau), McClean et al. 2018 protocol',
-    },
-    { label: 'Parameter shift: Mitarai et al. 2018 (arXiv:1803.00745); Schuld et al. 2019 (arXiv:1811.11184)' },
-    { label: 'Shot rates: content/data/cloud.json (IBM default repetition delay; Sycamore sampling rate)' },
-  ],
-};
+export const marathonMeta = defineFigureMeta('measurement-marathon', marathonParamSpec, [
+  {
+    label: 'Gradient variances: computed in the browser (src/experiments/barren-plateau), McClean et al. 2018 protocol',
+  },
+  { label: 'Parameter shift: Mitarai et al. 2018 (arXiv:1803.00745); Schuld et al. 2019 (arXiv:1811.11184)' },
+  { label: 'Shot rates: content/data/cloud.json (IBM default repetition delay; Sycamore sampling rate)' },
+]);

@@ -1,10 +1,9 @@
 /** Static facts about the noise-vs-depth figure: URL parameters (with bounds) and sources. */
-import { DEVICE_IDS } from '../../sim/device-ids';
-import type { FigureMeta } from '../../story/figure-types';
-import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
+import { defineFigureMeta } from '../../story/figure-types';
+import { defaultParams, defineParams, deviceParam, seedParam, type ParamsOf } from '../../story/params';
 
 export const noiseVsDepthParamSpec = defineParams({
-  device: { type: 'choice', label: 'device', default: 'ibm_boston', choices: DEVICE_IDS },
+  device: deviceParam('ibm_boston'),
   family: { type: 'choice', label: 'circuit', default: 'ghz', choices: ['ghz', 'layered'] },
   qubits: { type: 'int', label: 'qubits', default: 4, min: 2, max: 6 },
   depth: { type: 'int', label: 'maximum depth', default: 300, min: 10, max: 400 },
@@ -19,11 +18,7 @@ export const noiseVsDepthParamSpec = defineParams({
 export type NoiseVsDepthFigureParams = ParamsOf<typeof noiseVsDepthParamSpec>;
 export const NVD_DEFAULTS = defaultParams(noiseVsDepthParamSpec);
 
-export const noiseVsDepthMeta: FigureMeta<typeof noiseVsDepthParamSpec> = {
-  id: 'noise-vs-depth',
-  params: noiseVsDepthParamSpec,
-  sources: [
-    { label: 'Device calibration medians: content/data/devices.json (each device with its source and date)' },
-    { label: 'Computed in your browser by this article’s density-matrix simulator (src/sim)' },
-  ],
-};
+export const noiseVsDepthMeta = defineFigureMeta('noise-vs-depth', noiseVsDepthParamSpec, [
+  { label: 'Device calibration medians: content/data/devices.json (each device with its source and date)' },
+  { label: 'Computed in your browser by this article’s density-matrix simulator (src/sim)' },
+]);

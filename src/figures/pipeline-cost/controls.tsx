@@ -6,14 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { useDraft } from '../../charts/useDraft';
 import type { IntParamSpec, NumberParamSpec } from '../../story/params';
-import {
-  PIPELINE_DATASETS,
-  PIPELINE_DEVICES,
-  PIPELINE_ENCODINGS,
-  PIPELINE_GPUS,
-  PIPELINE_PLANS,
-  pipelineParamSpec,
-} from './meta';
+import { PIPELINE_DATASETS, PIPELINE_ENCODINGS, pipelineParamSpec } from './meta';
 import type { PipelineBill } from '../../costs/pipeline';
 import {
   GPU_UTILISATION,
@@ -22,7 +15,10 @@ import {
   QUEUE_NOTE,
   datasetPreset,
   deviceTiming,
+  GPU_IDS,
+  PLAN_IDS,
   pricePlan,
+  TIMED_DEVICE_IDS,
   type DatasetId,
 } from '../../costs/profiles';
 import type { PipelineParams } from './text';
@@ -208,8 +204,8 @@ export function PipelineControls({
       </fieldset>
       <fieldset>
         <legend>Quantum side</legend>
-        {choice('device', 'device (timings)', PIPELINE_DEVICES, (id) => deviceTiming(id).name, src(bill.device))}
-        {choice('plan', 'price plan', PIPELINE_PLANS, (id) => pricePlan(id).label, src(bill.plan))}
+        {choice('device', 'device (timings)', TIMED_DEVICE_IDS, (id) => deviceTiming(id).name, src(bill.device))}
+        {choice('plan', 'price plan', PLAN_IDS, (id) => pricePlan(id).label, src(bill.plan))}
         {num(
           'latency',
           `A 2018 anchor (no current figure is published): ≈ ${JOB_LATENCY.seconds} s to load a job, ${src(JOB_LATENCY)}`,
@@ -226,7 +222,7 @@ export function PipelineControls({
         {choice(
           'gpu',
           'GPU',
-          PIPELINE_GPUS,
+          GPU_IDS,
           (id) => (id === 'h100-sxm' ? 'NVIDIA H100 SXM' : 'NVIDIA A100 SXM'),
           src(bill.gpuProfile),
         )}

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useContainerWidth } from '../../charts';
-import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
+import { LogBars, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -212,15 +212,7 @@ function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTota
           { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.g(t.bill), value: m.fmt(m.g(t.bill)), colour: G },
         ]);
         return (
-          <LogBars
-            key={m.key}
-            className="pc-panel"
-            title={m.title}
-            rows={rows}
-            width={width}
-            tickFormat={m.tick}
-            domain={logDomain(rows.map((r) => r.to))}
-          />
+          <LogBars key={m.key} className="pc-panel" title={m.title} rows={rows} width={width} tickFormat={m.tick} />
         );
       })}
       {totals.map((t) => {

@@ -1,5 +1,5 @@
 /** Static facts about the shot-noise figure: URL parameters (with bounds) and sources. */
-import type { FigureMeta } from '../../story/figure-types';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, seedParam, type ParamsOf } from '../../story/params';
 
 /** Parameters of the figure (kept in the URL). Defined here, not in model.ts, so that the article
@@ -17,10 +17,6 @@ export const shotNoiseParamSpec = defineParams({
 export type ShotNoiseParams = ParamsOf<typeof shotNoiseParamSpec>;
 export const SHOT_NOISE_DEFAULTS = defaultParams(shotNoiseParamSpec);
 
-export const shotNoiseMeta: FigureMeta<typeof shotNoiseParamSpec> = {
-  id: 'shot-noise',
-  params: shotNoiseParamSpec,
-  sources: [
-    { label: 'Computed in the browser by this article’s state-vector simulator (src/sim) with its seeded sampler' },
-  ],
-};
+export const shotNoiseMeta = defineFigureMeta('shot-noise', shotNoiseParamSpec, [
+  { label: 'Computed in the browser by this article’s state-vector simulator (src/sim) with its seeded sampler' },
+]);

@@ -1,11 +1,7 @@
 /** Static facts about the speedup-erosion figure: URL parameters and sources (no heavy imports). */
-import { QPU_JOB_PARAMS } from '../../costs/params';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import type { FigureMeta } from '../../story/figure-types';
+import { precisionParam, QPU_JOB_PARAMS } from '../../costs/params';
+import { defineFigureMeta } from '../../story/figure-types';
 import { defineParams, type ParamsOf } from '../../story/params';
-
-/** The devices a shot can be timed on. */
-export const EROSION_DEVICES = TIMED_DEVICE_IDS;
 
 export const erosionParamSpec = defineParams({
   speedup: {
@@ -15,7 +11,7 @@ export const erosionParamSpec = defineParams({
     choices: ['quadratic', 'exponential'] as const,
   },
   alpha: { type: 'int', label: 'classical cost exponent α (N^α)', default: 2, min: 1, max: 4 },
-  eps: { type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 },
+  eps: precisionParam(0.03),
   device: QPU_JOB_PARAMS.device,
   latency: QPU_JOB_PARAMS.latency,
   queue: QPU_JOB_PARAMS.queue,
@@ -23,12 +19,8 @@ export const erosionParamSpec = defineParams({
 
 export type ErosionParams = ParamsOf<typeof erosionParamSpec>;
 
-export const erosionMeta: FigureMeta<typeof erosionParamSpec> = {
-  id: 'speedup-erosion',
-  params: erosionParamSpec,
-  sources: [
-    {
-      label: 'Device timings, latency and GPU figures from content/data/*.json (sources and dates in the method panel)',
-    },
-  ],
-};
+export const erosionMeta = defineFigureMeta('speedup-erosion', erosionParamSpec, [
+  {
+    label: 'Device timings, latency and GPU figures from content/data/*.json (sources and dates in the method panel)',
+  },
+]);

@@ -7,15 +7,16 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
+import { SeriesLine } from '../../charts/marks';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtDuration, pow10, timeTickLabel, timeTicks } from '../../format';
-import { EROSION_DEVICES, erosionParamSpec, type ErosionParams } from './meta';
+import { erosionParamSpec, type ErosionParams } from './meta';
 import { breakEven, erosionModel, type ErosionModel, type Stage } from '../../costs/erosion';
 import { LAST_STEP, stageLabel, curve, stagesForStep } from './model';
 import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from './text';
-import { deviceTiming } from '../../costs/profiles';
+import { deviceTiming, TIMED_DEVICE_IDS } from '../../costs/profiles';
 import './speedup-erosion.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 
@@ -102,21 +103,19 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
           }}
         />
         <g clipPath={`url(#${clip})`}>
-          <path
+          <SeriesLine
             className="se-classical"
-            d={path(classical) ?? ''}
-            fill="none"
+            d={path(classical)}
             stroke="var(--fig-series-2)"
             strokeWidth={2.25}
             strokeDasharray="8 4"
           />
           {quantum.map((q) => (
-            <path
+            <SeriesLine
               key={q.stage}
               className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
               data-stage={q.stage}
-              d={path(q.points) ?? ''}
-              fill="none"
+              d={path(q.points)}
               stroke="var(--fig-series-1)"
               strokeWidth={q.stage === cur ? 2.5 : 1.25}
               strokeOpacity={q.stage === cur ? 1 : 0.45}
@@ -169,7 +168,7 @@ function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>)
       {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
       {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
-      {select('device', 'device', EROSION_DEVICES, (d) => deviceTiming(d).name)}
+      {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
     </form>
   );

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PlotAxes } from '../../../src/charts/Axis';
 import { ChartSvg } from '../../../src/charts/ChartSvg';
+import { SeriesLine } from '../../../src/charts/marks';
 
 const layout = {
   width: 200,
@@ -65,5 +66,27 @@ describe('PlotAxes', () => {
     for (const p of [0, 50, 100]) expect(bottomAxis).toContain(`transform="translate(${p},0)"`);
     expect(bottomAxis).not.toContain('stroke-opacity="0.1"');
     expect(bottomAxis).toContain('>x title<');
+  });
+});
+
+describe('SeriesLine', () => {
+  it('an unfilled path with its data hooks after the class; no points, an empty path', () => {
+    expect(
+      renderToStaticMarkup(
+        <SeriesLine
+          className="s"
+          data-stage="raw"
+          d="M0,0L1,2"
+          stroke="currentColor"
+          strokeWidth={1.5}
+          strokeDasharray="4 2"
+        />,
+      ),
+    ).toBe(
+      '<path class="s" data-stage="raw" d="M0,0L1,2" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 2"></path>',
+    );
+    expect(renderToStaticMarkup(<SeriesLine d={null} stroke="red" strokeWidth={2} strokeOpacity={0.5} />)).toBe(
+      '<path d="" fill="none" stroke="red" stroke-width="2" stroke-opacity="0.5"></path>',
+    );
   });
 });

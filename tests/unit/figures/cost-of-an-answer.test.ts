@@ -19,7 +19,8 @@ import {
   type CostInputs,
 } from '../../../src/figures/cost-of-an-answer/model';
 import { timePass } from '../../../src/figures/cost-of-an-answer/timing';
-import { ANSWERS, COST_DEVICES, COST_PLANS, costParamSpec } from '../../../src/figures/cost-of-an-answer/meta';
+import { ANSWERS, costParamSpec } from '../../../src/figures/cost-of-an-answer/meta';
+import { PLAN_IDS, TIMED_DEVICE_IDS } from '../../../src/costs/profiles';
 import View from '../../../src/figures/cost-of-an-answer/view';
 import { defaultParams } from '../../../src/story/params';
 import { hostProps } from './host-props';
@@ -139,8 +140,8 @@ describe('cost-of-an-answer model', () => {
           layers: fc.integer({ min: 1, max: 1000 }),
           eps: fc.double({ min: 0.0001, max: 1, noNaN: true }),
           examples: fc.integer({ min: 1, max: 1e7 }),
-          device: fc.constantFrom(...COST_DEVICES),
-          plan: fc.constantFrom(...COST_PLANS),
+          device: fc.constantFrom(...TIMED_DEVICE_IDS),
+          plan: fc.constantFrom(...PLAN_IDS),
           latency: fc.double({ min: 0, max: 1e6, noNaN: true }),
           queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
           perJob: fc.integer({ min: 1, max: 1e9 }),

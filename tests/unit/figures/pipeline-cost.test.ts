@@ -10,13 +10,7 @@ import cloud from '../../../content/data/cloud.json';
 import gpus from '../../../content/data/gpus.json';
 import { defaultParams } from '../../../src/story/params';
 import { hostProps } from './host-props';
-import {
-  pipelineParamSpec,
-  PIPELINE_DEVICES,
-  PIPELINE_PLANS,
-  PIPELINE_ENCODINGS,
-  PIPELINE_GPUS,
-} from '../../../src/figures/pipeline-cost/meta';
+import { pipelineParamSpec, PIPELINE_ENCODINGS } from '../../../src/figures/pipeline-cost/meta';
 import { circuitShape, computePipeline, shotsForPrecision, type PipelineInputs } from '../../../src/costs/pipeline';
 import {
   deviceTiming,
@@ -24,7 +18,9 @@ import {
   JOB_LATENCY,
   GPU_UTILISATION,
   gpuProfile,
+  GPU_IDS,
   PLAN_IDS,
+  TIMED_DEVICE_IDS,
 } from '../../../src/costs/profiles';
 import {
   datasetTotals,
@@ -51,12 +47,13 @@ describe('pipeline-cost: defaults are the sourced values', () => {
     expect(DEFAULTS.qpuPower).toBe(QPU_POWER.kilowatts);
     expect(DEFAULTS.util).toBe(GPU_UTILISATION.value);
     expect(DEFAULTS.gpuPrice).toBe(gpus.items['h100-sxm'].listPrice.usdPerGpuHour);
-    expect([...PIPELINE_PLANS]).toEqual([...PLAN_IDS]);
+    const priced = cloud.items as Record<string, { kind?: string }>;
+    for (const id of PLAN_IDS) expect(['per-second', 'per-shot', 'per-gate-shot'], id).toContain(priced[id]?.kind);
   });
 
   it('every device the cost figures offer has published gate and measurement times in devices.json', () => {
-    expect(PIPELINE_DEVICES.length).toBe(6);
-    for (const id of PIPELINE_DEVICES) {
+    expect(TIMED_DEVICE_IDS.length).toBe(6);
+    for (const id of TIMED_DEVICE_IDS) {
       const t = deviceTiming(id);
       expect(t.oneQubitGate_s, id).toBeGreaterThan(0);
       expect(t.twoQubitGate_s, id).toBeGreaterThan(t.oneQubitGate_s * 0.99);
@@ -246,12 +243,12 @@ function inputsArb() {
     params: fc.integer({ min: 1, max: 1_000_000 }),
     epochs: fc.integer({ min: 1, max: 10_000 }),
     eps: num('eps'),
-    device: fc.constantFrom(...PIPELINE_DEVICES),
-    plan: fc.constantFrom(...PIPELINE_PLANS),
+    device: fc.constantFrom(...TIMED_DEVICE_IDS),
+    plan: fc.constantFrom(...PLAN_IDS),
     latency: num('latency'),
     queue: num('queue'),
     circuitsPerJob: fc.integer({ min: 1, max: 1e9 }),
-    gpu: fc.constantFrom(...PIPELINE_GPUS),
+    gpu: fc.constantFrom(...GPU_IDS),
     util: num('util'),
     gpuPrice: num('gpuPrice'),
     qpuPower: num('qpuPower'),
@@ -307,6 +304,6 @@ describe('pipeline-cost: fuzzed inputs never show NaN or Infinity', () => {
   });
 
   it('the GPU profiles are complete', () => {
-    for (const g of PIPELINE_GPUS) expect(gpuProfile(g).bf16DenseFlops).toBeGreaterThan(1e14);
+    for (const g of GPU_IDS) expect(gpuProfile(g).bf16DenseFlops).toBeGreaterThan(1e14);
   });
 });

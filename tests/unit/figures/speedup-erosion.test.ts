@@ -16,7 +16,8 @@ import { erosionAlt } from '../../../src/figures/speedup-erosion/text';
 import View from '../../../src/figures/speedup-erosion/view';
 import { defaultParams } from '../../../src/story/params';
 import { hostProps } from './host-props';
-import { erosionParamSpec, EROSION_DEVICES } from '../../../src/figures/speedup-erosion/meta';
+import { erosionParamSpec } from '../../../src/figures/speedup-erosion/meta';
+import { TIMED_DEVICE_IDS } from '../../../src/sim/device-ids';
 
 const base: ErosionInputs = { speedup: 'quadratic', alpha: 2, eps: 0.03, device: 'ibm_boston', latency: 15, queue: 0 };
 
@@ -81,7 +82,7 @@ describe('speedup-erosion model', () => {
           speedup: fc.constantFrom('quadratic' as const, 'exponential' as const),
           alpha: fc.integer({ min: 1, max: 4 }),
           eps: fc.double({ min: 0.0001, max: 1, noNaN: true }),
-          device: fc.constantFrom(...EROSION_DEVICES),
+          device: fc.constantFrom(...TIMED_DEVICE_IDS),
           latency: fc.double({ min: 0, max: 1e6, noNaN: true }),
           queue: fc.double({ min: 0, max: 1e7, noNaN: true }),
         }),

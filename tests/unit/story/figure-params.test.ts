@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defaultParams,
   defineParams,
+  deviceParam,
   parseParamValue,
   SEED_MAX,
   seedParam,
@@ -9,6 +10,8 @@ import {
   type ParamSpecEntry,
 } from '../../../src/story/params';
 import { clampStep } from '../../../src/story/steps';
+import { defineFigureMeta, type FigureMeta } from '../../../src/story/figure-types';
+import { precisionParam } from '../../../src/costs/params';
 import { FIGURE_REGISTRY } from '../../../src/figures/registry';
 
 const specs = Object.values(FIGURE_REGISTRY)
@@ -69,6 +72,64 @@ describe('figure parameter specs', () => {
     expect(seedParam()).toEqual({ type: 'int', label: 'seed', default: 1, min: 0, max: 4_294_967_295 });
     expect(parseParamValue(seedParam(), '4294967296')).toEqual({ reason: 'is outside 0–4294967295' });
     expect(parseParamValue(seedParam(), '4294967295')).toEqual({ value: 4_294_967_295 });
+  });
+
+  it('the shared device parameter offers the seven devices of devices.json', () => {
+    expect(deviceParam('ibm_fez')).toEqual({
+      type: 'choice',
+      label: 'device',
+      default: 'ibm_fez',
+      choices: [
+        'ibm_boston',
+        'ibm_kingston',
+        'ibm_fez',
+        'ibm_miami',
+        'google_willow',
+        'quantinuum_helios',
+        'ionq_aria',
+      ],
+    });
+    expect(parseParamValue(deviceParam('ibm_fez'), 'ibm_torino')).toHaveProperty('reason');
+    expect(parseParamValue(deviceParam('ibm_fez'), 'quantinuum_helios')).toEqual({ value: 'quantinuum_helios' });
+  });
+
+  const withDevices = specs.filter(([, spec]) => spec.device?.type === 'choice' && spec.device.choices.length === 7);
+  it.each(withDevices)('%s: a choice among all devices is the shared device parameter', (_id, spec) => {
+    expect(spec.device).toEqual(deviceParam(spec.device!.default as 'ibm_boston'));
+  });
+
+  it('the shared precision ε is a number in [min, 1], min 10⁻⁴ unless given', () => {
+    expect(precisionParam(0.03)).toEqual({ type: 'number', label: 'precision ε', default: 0.03, min: 0.0001, max: 1 });
+    expect(precisionParam(0.01, 0.001)).toEqual({
+      type: 'number',
+      label: 'precision ε',
+      default: 0.01,
+      min: 0.001,
+      max: 1,
+    });
+    expect(parseParamValue(precisionParam(0.03), '0.00005')).toEqual({ reason: 'is outside 0.0001–1' });
+    expect(parseParamValue(precisionParam(0.03), '1.5')).toEqual({ reason: 'is outside 0.0001–1' });
+  });
+
+  const withPrecision = specs.filter(([, spec]) => spec.eps?.label === 'precision ε');
+  it.each(withPrecision)('%s: its precision ε is the shared parameter', (_id, spec) => {
+    expect(spec.eps).toEqual(precisionParam(Number(spec.eps!.default), (spec.eps as { min: number }).min));
+    expect((spec.eps as { max: number }).max).toBe(1);
+  });
+
+  it('four cost figures ask for a precision ε, two noise figures for a device', () => {
+    expect(withPrecision.map(([id]) => id).sort()).toEqual(
+      ['cost-of-an-answer', 'encoding-cost', 'pipeline-cost', 'speedup-erosion'].sort(),
+    );
+    expect(withDevices.map(([id]) => id).sort()).toEqual(['calibration-drift', 'noise-vs-depth']);
+  });
+
+  it('a figure meta is its id, its spec and its sources', () => {
+    const spec = defineParams({ n: { type: 'int', label: 'n', default: 3, min: 1, max: 9 } });
+    const meta = defineFigureMeta('demo', spec, [{ label: 'a book', href: 'https://example.org' }]);
+    expect(meta).toEqual({ id: 'demo', params: spec, sources: [{ label: 'a book', href: 'https://example.org' }] });
+    expect(meta.params).toBe(spec);
+    expectTypeOf(meta).toEqualTypeOf<FigureMeta<typeof spec>>();
   });
 
   it('derives the values’ type from the spec', () => {
