@@ -65,3 +65,12 @@ export function chartBoxStyle({ aspect, minHeight, maxHeight }: ChartSizing): {
   if (!(aspect > 0) || minHeight >= maxHeight) return { height: `${Math.round(minHeight)}px` };
   return { aspectRatio: `1 / ${aspect}`, minHeight: `${minHeight}px`, maxHeight: `${maxHeight}px` };
 }
+
+/**
+ * A pixel coordinate rounded to 1/100 px, for marks drawn by the hundred: finer than any screen resolves
+ * (0.03 device pixels at 3×), and the pre-rendered HTML carries two decimals instead of fifteen (the
+ * baseline race's 360 dots: 8.7 → 4.0 kB gzipped).
+ */
+export function px(v: number): number {
+  return Math.round(v * 100) / 100;
+}

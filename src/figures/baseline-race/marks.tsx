@@ -1,7 +1,7 @@
 /** Marks the baseline-race panels share: dataset points, square panel geometry, legends. */
 import type { RaceData } from '../../experiments/baseline-race/race';
 import type { Point } from '../../ml/datasets';
-import { Swatch } from '../../charts';
+import { px, Swatch } from '../../charts';
 import type { DatasetPreview } from './model';
 import { Dot } from '../../charts/marks';
 
@@ -42,8 +42,8 @@ export function Points({
         <Dot
           key={`tr${i}`}
           className="br-pt br-pt--train"
-          cx={sx(pt[0])}
-          cy={sy(pt[1])}
+          cx={px(sx(pt[0]))}
+          cy={px(sy(pt[1]))}
           r={r}
           fill={classColour(data.train.labels[i])}
           outline={0.6}
@@ -53,8 +53,8 @@ export function Points({
         <circle
           key={`te${i}`}
           className="br-pt br-pt--test"
-          cx={sx(pt[0])}
-          cy={sy(pt[1])}
+          cx={px(sx(pt[0]))}
+          cy={px(sy(pt[1]))}
           r={r * 0.95}
           fill="var(--story-surface, Canvas)"
           stroke={classColour(data.test.labels[i])}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlotAxes } from '../../../src/charts/Axis';
 import { ChartSvg } from '../../../src/charts/ChartSvg';
 import { SeriesLine } from '../../../src/charts/marks';
+import { px } from '../../../src/charts/layout';
 
 const layout = {
   width: 200,
@@ -88,5 +89,15 @@ describe('SeriesLine', () => {
     expect(renderToStaticMarkup(<SeriesLine d={null} stroke="red" strokeWidth={2} strokeOpacity={0.5} />)).toBe(
       '<path d="" fill="none" stroke="red" stroke-width="2" stroke-opacity="0.5"></path>',
     );
+  });
+});
+
+describe('px', () => {
+  it('rounds a coordinate to hundredths of a pixel, half away from zero on the positive side', () => {
+    expect(px(123.456789)).toBe(123.46);
+    expect(px(0.004)).toBe(0);
+    expect(px(-7.891)).toBe(-7.89);
+    expect(px(42)).toBe(42);
+    expect(String(px(2 / 3))).toBe('0.67');
   });
 });
