@@ -46,21 +46,28 @@ function d3ScaleInterpolate(): Plugin {
 /**
  * Chunks merged on purpose (measured with `npm run audit -- --embeds-only`): by default every small
  * module shared by a different set of dynamic imports becomes its own file, and an embed fetched ~50,
- * each gzipped alone. The groups below hold modules that load together anyway. `figure-kit`: what every
- * figure view needs (chart parts, d3's scales and formats, the figure shell, the experiment hook, the
- * number formats); `embed-page`: an embed page's islands and stepper. In the worker, `sim-base`: the
+ * each gzipped alone. The groups below hold modules that load together anyway. `figure-host`: what any
+ * figure host needs, also a section embed's stepper with no figure in view (the shell, parameters,
+ * registry, status); `figure-kit`: the chart parts most views use (d3's scales and formats, axes, fields,
+ * number formats, the experiment hook). The rest of src/charts and src/format (log bars, duration and
+ * money formats, …) split by who uses them, and is side-effect free (`treeshake.moduleSideEffects`), so
+ * importing the charts or format barrel does not fetch them. `embed-page`: an embed page's islands and
+ * stepper. In the worker (output options as the page's: top-level `var`, no comments), `sim-base`: the
  * helpers every experiment imports (not rng.ts: its chunk is the same file on the page and in the worker,
  * fetched once); `sim-density`: the density-matrix simulator with its device data and
  * the circuits of the two figures that use it. Dependencies stay where they are
  * (includeDependenciesRecursively: false), so React and the entry are untouched.
  */
-const FIGURE_KIT = [
-  /[\\/]src[\\/]charts[\\/]/,
-  /[\\/]src[\\/]format[\\/]/,
-  /[\\/]node_modules[\\/]d3-(array|scale|format)[\\/]/,
+const FIGURE_HOST = [
   /[\\/]node_modules[\\/]framer-motion[\\/]dist[\\/]es[\\/](utils[\\/]use-constant|context[\\/]MotionConfigContext|components[\\/]MotionConfig[\\/])/,
   /[\\/]node_modules[\\/]motion-dom[\\/]dist[\\/]es[\\/]animation[\\/]utils[\\/]resolve-transition/,
-  /[\\/]src[\\/]story[\\/](useExperiment|lru|useHydrated|motion|FigureShell|data|escape|mode-context|EmbedControl|figure-status|priority|useFigureParams|FigureHost|params|figure-registry|preloadable)\.tsx?$/,
+  /[\\/]src[\\/]story[\\/](useHydrated|motion|FigureShell|data|escape|mode-context|EmbedControl|figure-status|priority|useFigureParams|FigureHost|params|figure-registry|preloadable)\.tsx?$/,
+];
+const FIGURE_KIT = [
+  /[\\/]src[\\/]charts[\\/](Axis|ChartSvg|layout|useContainerWidth|marks|SelectField|RangeField|useDraft|useDebounced|useNearViewport|d3-scale-interpolate)\.tsx?$/,
+  /[\\/]src[\\/]format[\\/]number\.ts$/,
+  /[\\/]node_modules[\\/]d3-(array|scale|format)[\\/]/,
+  /[\\/]src[\\/]story[\\/](useExperiment|lru)\.ts$/,
 ];
 const EMBED_PAGE = [
   /[\\/]src[\\/]pages[\\/](EmbedIslands\.tsx|embed-frame\.ts)$/,
@@ -95,7 +102,12 @@ export default defineConfig(({ isSsrBuild }) => ({
   worker: {
     format: 'es',
     rolldownOptions: {
-      output: { codeSplitting: { groups: [group('sim-base', SIM_BASE), group('sim-density', SIM_DENSITY)] } },
+      output: {
+        codeSplitting: { groups: [group('sim-base', SIM_BASE), group('sim-density', SIM_DENSITY)] },
+        topLevelVar: true,
+        generatedCode: { preset: 'es2015' },
+        comments: { annotation: false, jsdoc: false, legal: false },
+      },
     },
   },
   build: {
@@ -109,8 +121,17 @@ export default defineConfig(({ isSsrBuild }) => ({
     rolldownOptions: isSsrBuild
       ? undefined
       : {
+          treeshake: {
+            moduleSideEffects: [{ test: /[\\/]src[\\/](charts|format)[\\/][^\\/]+\.tsx?$/, sideEffects: false }],
+          },
           output: {
-            codeSplitting: { groups: [group('figure-kit', FIGURE_KIT), group('embed-page', EMBED_PAGE)] },
+            codeSplitting: {
+              groups: [
+                group('figure-host', FIGURE_HOST),
+                group('figure-kit', FIGURE_KIT),
+                group('embed-page', EMBED_PAGE),
+              ],
+            },
           },
         },
   },

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { citationCounts, citationOrder } from 'virtual:article-index';
-import { CitationProvider, type CitationData } from '../cite';
+import { CitationProvider, type CitationData } from '../cite/context';
 import { catalogEntry } from '../figures/catalog';
 import { mdxComponents } from '../mdx/components';
 import { collectScrollies, parseStepParam, parseThemeParam, type EmbedTheme, type ScrollyInfo } from '../story/deck';

@@ -9,7 +9,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { citationCounts, citationOrder, meta } from 'virtual:article-index';
-import { CitationProvider } from '../cite';
+import { CitationProvider } from '../cite/context';
 import { catalogEntry } from '../figures/catalog';
 import { Island } from '../islands/Island';
 import { mdxComponents } from '../mdx/components';

@@ -2,7 +2,7 @@
 import { RangeField } from '../../charts/RangeField';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
-import { loadDevices } from '../../sim/noise';
+import { DEVICE_SUMMARIES } from '../../sim/device-summary';
 import { DRIFT } from '../../experiments/calibration-drift/spec';
 import { DEVICE_IDS } from '../../sim/device-ids';
 import type { CalibrationDriftFigureParams } from './model';
@@ -11,7 +11,7 @@ import { fmtInt } from '../../format';
 const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 
 export function CdControls({ params, setParams }: SettingsProps<CalibrationDriftFigureParams>) {
-  const deviceName = new Map(loadDevices().map((d) => [d.id, d.name]));
+  const deviceName = new Map(DEVICE_SUMMARIES.map((d) => [d.id, d.name]));
   const select = paramSelects(params, setParams, { className: 'cd-control' });
   const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (

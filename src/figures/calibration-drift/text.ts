@@ -2,7 +2,7 @@
 import { format } from 'd3-format';
 import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift/spec';
 import { tableOf, type Cell, type DataTable } from '../../story/data';
-import type { DeviceProfile } from '../../sim/noise';
+import type { DeviceSummary } from '../../sim/device-summary';
 import { clampStep } from '../../story/steps';
 import { CIRCUIT, EVAL_SHOTS, LAST_STEP, Z95, type CalibrationDriftFigureParams } from './model';
 import { fmtInt } from '../../format';
@@ -23,7 +23,7 @@ function spreadSentence(what: string, s: SpreadStats, unit: string): string {
 export function cdSummary(
   step: number,
   p: CalibrationDriftFigureParams,
-  dev: DeviceProfile,
+  dev: DeviceSummary,
   data: CalibrationDriftData | undefined,
 ): string {
   const s = clampStep(step, LAST_STEP);

@@ -18,7 +18,7 @@ import {
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
-import { getDevice } from '../../sim/noise';
+import { deviceSummary } from '../../sim/device-summary';
 import { CdControls } from './controls';
 import type { calibrationDriftParamSpec } from './meta';
 import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visibleDays } from './model';
@@ -35,7 +35,7 @@ const CAPTIONS = [
 
 export default function CalibrationDriftView(props: FigureViewProps<typeof calibrationDriftParamSpec>) {
   const { id, step, title, params: p, setParams, paramIssues } = props;
-  const dev = getDevice(p.device);
+  const dev = deviceSummary(p.device);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', experimentParams(p), {

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { RangeField } from '../../charts/RangeField';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { noiseVsDepthParamSpec } from './meta';
-import { loadDevices } from '../../sim/noise';
+import { DEVICE_SUMMARIES } from '../../sim/device-summary';
 import { FoldAway } from '../../charts/FoldAway';
 import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
@@ -61,7 +61,7 @@ function FactorSlider({
 
 export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFigureParams>) {
   const uid = useId();
-  const devices = loadDevices().filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
+  const devices = DEVICE_SUMMARIES.filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];
   const select = paramSelects(params, setParams, { className: 'nvd-control' });
   const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) =>

@@ -12,7 +12,7 @@ import type {
   NoiseVsDepthParams,
 } from '../../experiments/noise-vs-depth';
 import { defaultObservable } from '../../experiments/noise-vs-depth/circuits';
-import { getDevice, type DeviceProfile } from '../../sim/noise';
+import { deviceSummary, type DeviceSummary } from '../../sim/device-summary';
 import { clampStep } from '../../story/steps';
 import type { NoiseVsDepthFigureParams } from './meta';
 
@@ -86,8 +86,8 @@ export function configOf(data: NoiseVsDepthData | undefined, config: string): No
   return data?.configs.find((c) => c.config === config);
 }
 
-export function deviceOf(p: NoiseVsDepthFigureParams): DeviceProfile {
-  return getDevice(p.device);
+export function deviceOf(p: NoiseVsDepthFigureParams): DeviceSummary {
+  return deviceSummary(p.device);
 }
 
 /** Depths listed in the text alternative's table. */
@@ -113,7 +113,7 @@ export function observableLabel(family: 'ghz' | 'layered', n: number): string {
 
 /** Physical error figures of a device after the reader's factors, for the controls' labels. */
 export function scaledFigures(
-  dev: DeviceProfile,
+  dev: DeviceSummary,
   p: Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>,
 ) {
   return {

@@ -1,7 +1,7 @@
 /** Words and tables of the noise-vs-depth figure, built from the current data. */
 import type { NoiseConfigResult } from '../../experiments/noise-vs-depth';
 import { formatNumberOr, tableOf, type DataTable } from '../../story/data';
-import type { DeviceProfile } from '../../sim/noise';
+import type { DeviceSummary } from '../../sim/device-summary';
 import { K_SIGMA, observableLabel, tableDepths, type NoiseVsDepthFigureParams, type StepConfig } from './model';
 import { fmtInt } from '../../format';
 
@@ -23,7 +23,7 @@ export function circuitWords(p: NoiseVsDepthFigureParams): string {
 
 export function nvdSummary(
   p: NoiseVsDepthFigureParams,
-  dev: DeviceProfile,
+  dev: DeviceSummary,
   config: StepConfig,
   ideal: NoiseConfigResult | undefined,
   noisy: NoiseConfigResult | undefined,
