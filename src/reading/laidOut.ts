@@ -12,3 +12,16 @@ export function laidOutStandIn(element: Element): Element {
   while (e && !e.checkVisibility({ contentVisibilityAuto: true })) e = e.parentElement;
   return e ?? element;
 }
+
+/**
+ * The box of `element`'s stand-in while the element lies in skipped content more than a viewport
+ * (`viewportHeight`) away, else null. The element lies inside that box, so for every boundary up to one
+ * viewport the verdict is the same, and nothing is laid out. Nearer, callers measure the element itself
+ * (the browser renders that section next anyway).
+ */
+export function farStandInRect(element: Element, viewportHeight: number): DOMRect | null {
+  const standIn = laidOutStandIn(element);
+  if (standIn === element) return null;
+  const r = standIn.getBoundingClientRect();
+  return r.bottom < -viewportHeight || r.top > 2 * viewportHeight ? r : null;
+}

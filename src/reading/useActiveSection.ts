@@ -4,7 +4,7 @@
  * causes no layout reads; a scroll/resize re-check handles jumps past short sections.
  */
 import { useEffect, useState } from 'react';
-import { laidOutStandIn } from './laidOut';
+import { farStandInRect } from './laidOut';
 
 /** Pure rule: given each section's top (px from viewport top) in order, the index of the current one. */
 export function activeIndex(tops: readonly number[], line: number): number {
@@ -16,21 +16,6 @@ export function activeIndex(tops: readonly number[], line: number): number {
 /** Reading line in px from the top of the viewport: under the header, a fixed distance down. */
 const READING_LINE = 120;
 
-/**
- * `element`'s top, or, while it lies in content the browser skips, its laid-out stand-in's top when that is
- * already below `line` (the element starts no higher, so the verdict is the same). Measuring a section in
- * skipped content (the references, in the end matter) would lay out all of that content: it was the page's
- * longest task after hydration.
- */
-export function topAgainstLine(element: Element, line: number): number {
-  const standIn = laidOutStandIn(element);
-  if (standIn !== element) {
-    const top = standIn.getBoundingClientRect().top;
-    if (top > line) return top;
-  }
-  return element.getBoundingClientRect().top;
-}
-
 export function useActiveSection(ids: readonly string[]): string | null {
   const [active, setActive] = useState<string | null>(null);
   const key = ids.join('|');
@@ -40,7 +25,9 @@ export function useActiveSection(ids: readonly string[]): string | null {
     if (elements.length === 0) return undefined;
     const recompute = () => {
       const index = activeIndex(
-        elements.map((el) => topAgainstLine(el, READING_LINE)),
+        // Measuring a section inside skipped content (the references, in the end matter) would lay out
+        // all of it: far away, its stand-in's box decides, as for the step tracker and the watcher.
+        elements.map((el) => (farStandInRect(el, window.innerHeight) ?? el.getBoundingClientRect()).top),
         READING_LINE,
       );
       setActive(index >= 0 ? elements[index].id : null);

@@ -22,7 +22,7 @@ import {
   type StepBounds,
   type StepPosition,
 } from './steps';
-import { farStandInRect } from './viewport';
+import { farStandInRect } from '../reading/laidOut';
 
 /** Bounds of every `[data-step-index]` element inside `container`, in whole document px. */
 export function measureStepBounds(container: HTMLElement): StepBounds[] {

@@ -20,7 +20,7 @@
  * by its nearest laid-out ancestor (`laidOutStandIn`), so watching never lays out skipped content far away.
  * Nothing runs at import time.
  */
-import { laidOutStandIn } from '../reading/laidOut';
+import { farStandInRect, laidOutStandIn } from '../reading/laidOut';
 
 /** An element's vertical extent relative to a viewport, in px (`top` < 0: it starts above the viewport). */
 export interface ViewportBox {
@@ -119,19 +119,6 @@ function update(element: Element, within: ReadonlyMap<number, boolean>, below: b
     changed = true;
   }
   deliver(element, changed);
-}
-
-/**
- * The box of `element`'s stand-in while the element lies in skipped content more than a viewport
- * (`viewportHeight`) away, else null. The element lies inside that box, so for every boundary up to one
- * viewport the verdict is the same, and nothing is laid out. Nearer, callers measure the element itself
- * (the browser renders that section next anyway).
- */
-export function farStandInRect(element: Element, viewportHeight: number): DOMRect | null {
-  const standIn = laidOutStandIn(element);
-  if (standIn === element) return null;
-  const r = standIn.getBoundingClientRect();
-  return r.bottom < -viewportHeight || r.top > 2 * viewportHeight ? r : null;
 }
 
 function boxOf(element: Element, height: number): ViewportBox {
