@@ -1,5 +1,5 @@
 /**
- * Trap 9: with reduced motion emulated, every step's end state is fully visible at once — marks at
+ * With reduced motion emulated, every step's end state is fully visible at once — marks at
  * opacity 1 and animated geometry already at its final value — without waiting for any animation.
  */
 import { expect, test } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * Trap 7: pre-rendering in Node never touches `window` or `document` — not at import time, not while
+ * Pre-rendering in Node never touches `window` or `document` — not at import time, not while
  * rendering. This file runs in Vitest's plain Node environment (no jsdom), where any use of `window`,
  * `document` or `location` throws a ReferenceError; the modules are imported and rendered there.
  */
