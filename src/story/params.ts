@@ -45,6 +45,14 @@ export type ParamsOf<S extends ParamSpec> = {
   -readonly [K in keyof S]: S[K] extends { type: 'choice'; choices: readonly (infer C)[] } ? C : number;
 };
 
+/**
+ * The ids of a labelled choice list, in the order the labels are written: the labels record is the one list
+ * (`choices: choicesOf(LABELS)` and `LABELS[id]` cannot fall out of step).
+ */
+export function choicesOf<L extends Readonly<Record<string, string>>>(labels: L): readonly (keyof L & string)[] {
+  return Object.keys(labels) as (keyof L & string)[];
+}
+
 /** Largest seed: the seeded generators take an unsigned 32-bit integer (src/sim/rng.ts). */
 export const SEED_MAX = 0xffff_ffff;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  choicesOf,
   defaultParams,
   parseFigureParams,
   paramKey,
@@ -66,5 +67,12 @@ describe('figure URL parameters', () => {
     expect(coerceParamValue(spec.shots, 3.6, 100)).toBe(4);
     expect(coerceParamValue(spec.theta, Number.NaN, 1.1)).toBe(1.1);
     expect(coerceParamValue(spec.mode, 'q', 'a')).toBe('a');
+  });
+});
+
+describe('choicesOf', () => {
+  it('lists a label record’s ids in the order they are written', () => {
+    expect(choicesOf({ zeta: 'Z', alpha: 'A', mid: 'M' })).toEqual(['zeta', 'alpha', 'mid']);
+    expect(choicesOf({})).toEqual([]);
   });
 });
