@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   choicesOf,
   defaultParams,
+  pickParams,
   parseFigureParams,
   paramKey,
   writeFigureParams,
@@ -74,5 +75,13 @@ describe('choicesOf', () => {
   it('lists a label record’s ids in the order they are written', () => {
     expect(choicesOf({ zeta: 'Z', alpha: 'A', mid: 'M' })).toEqual(['zeta', 'alpha', 'mid']);
     expect(choicesOf({})).toEqual([]);
+  });
+});
+
+describe('pickParams', () => {
+  it('copies the named parameters, in the order named, and nothing else', () => {
+    const picked = pickParams({ a: 1, b: 'x', c: true, d: 4 }, ['d', 'b']);
+    expect(picked).toEqual({ d: 4, b: 'x' });
+    expect(Object.keys(picked)).toEqual(['d', 'b']);
   });
 });
