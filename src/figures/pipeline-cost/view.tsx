@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useContainerWidth } from '../../charts';
-import { LogBars, type LogBarRow } from '../../charts/LogBars';
+import { LogBarPanels, metricPanels, type LogBarPanel, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -97,7 +97,7 @@ export function panelsForStep(step: number, b: PipelineBill) {
               ]
             : []),
         ];
-  const panels: Array<{ key: string; title: string; rows: LogBarRow[]; tick(v: number): string }> = [
+  const panels: LogBarPanel[] = [
     {
       key: 'time',
       title: s === 0 ? 'Time for one expectation value' : 'Wall-clock time of one training run',
@@ -179,16 +179,7 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
                 </div>
               ))}
             </dl>
-            {panelsForStep(step, bill).map((panel) => (
-              <LogBars
-                key={panel.key}
-                className="pc-panel"
-                title={panel.title}
-                rows={panel.rows}
-                width={width}
-                tickFormat={panel.tick}
-              />
-            ))}
+            <LogBarPanels className="pc-panel" panels={panelsForStep(step, bill)} width={width} />
           </>
         ) : (
           <TotalsPanels totals={totals} width={width} />
@@ -198,28 +189,26 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
   );
 }
 
+const TOTALS_TITLES = { time: 'Wall-clock time, one training run', usd: 'Dollars', kwh: 'Energy (kWh)' } as const;
+
 function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTotals>; width: number }) {
-  const panels = [
-    { key: 'time', title: 'Wall-clock time, one training run' },
-    { key: 'usd', title: 'Dollars' },
-    { key: 'kwh', title: 'Energy (kWh)' },
-  ] as const;
+  const panels = metricPanels(TOTALS_TITLES, (key) => {
+    const m = METRICS[key];
+    const rows = totals.flatMap((t): LogBarRow[] => [
+      {
+        key: `${t.id}-q`,
+        label: `${t.name}, quantum`,
+        to: m.quantum(t.bill),
+        value: m.fmt(m.quantum(t.bill)),
+        colour: Q,
+      },
+      { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.gpu(t.bill), value: m.fmt(m.gpu(t.bill)), colour: G },
+    ]);
+    return { rows, tick: m.tick };
+  });
   return (
     <div className="pc-totals">
-      {panels.map(({ key, title }) => {
-        const m = METRICS[key];
-        const rows: LogBarRow[] = totals.flatMap((t) => [
-          {
-            key: `${t.id}-q`,
-            label: `${t.name}, quantum`,
-            to: m.quantum(t.bill),
-            value: m.fmt(m.quantum(t.bill)),
-            colour: Q,
-          },
-          { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.gpu(t.bill), value: m.fmt(m.gpu(t.bill)), colour: G },
-        ]);
-        return <LogBars key={key} className="pc-panel" title={title} rows={rows} width={width} tickFormat={m.tick} />;
-      })}
+      <LogBarPanels className="pc-panel" panels={panels} width={width} />
       {totals.map((t) => {
         const caveat = fidelityCaveat(t.bill);
         return caveat ? (
