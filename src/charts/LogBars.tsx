@@ -31,6 +31,37 @@ export interface LogBarsProps {
   className?: string;
 }
 
+/** One panel of a row of log-bar charts: its rows, title and axis tick format. */
+export interface LogBarPanel {
+  key: string;
+  title: string;
+  rows: readonly LogBarRow[];
+  tick(v: number): string;
+}
+
+/** A panel per metric, in the order of `titles` (metric → panel title), with the rows and tick format `panel` gives. */
+export function metricPanels<K extends string>(
+  titles: Readonly<Record<K, string>>,
+  panel: (metric: K) => Pick<LogBarPanel, 'rows' | 'tick'>,
+): LogBarPanel[] {
+  return (Object.keys(titles) as K[]).map((key) => ({ key, title: titles[key], ...panel(key) }));
+}
+
+/** A LogBars chart per panel (a metric each, say), all `width` wide and of one class. */
+export function LogBarPanels({
+  panels,
+  width,
+  className,
+}: {
+  panels: readonly LogBarPanel[];
+  width: number;
+  className?: string;
+}) {
+  return panels.map((p) => (
+    <LogBars key={p.key} className={className} title={p.title} rows={p.rows} width={width} tickFormat={p.tick} />
+  ));
+}
+
 export function logDomain(values: readonly number[]): [number, number] {
   const pos = values.filter((v) => Number.isFinite(v) && v > 0);
   if (pos.length === 0) return [1, 10];

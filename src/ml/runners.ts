@@ -177,8 +177,8 @@ export function buildProblem(p: ProblemParams): Problem {
     classicalData,
     runners: {
       vqc: vqcRunner(p, quantumData),
-      logistic: logisticRunner(p, classicalData),
-      mlp: mlpRunner(p, classicalData),
+      logistic: classicalRunner(p, classicalData, LOGISTIC, logisticConfigOf(p)),
+      mlp: classicalRunner(p, classicalData, MLP, mlpConfigOf(p)),
     },
   };
 }
@@ -223,67 +223,70 @@ function vqcRunner(p: ProblemParams, d: PreparedData): ModelRunner<VqcState> {
   };
 }
 
-/** A classical model as its runner needs it: pure functions of its state, costed in FLOPs. */
-interface ClassicalModel<S> extends Pick<ModelRunner<S>, 'label' | 'parameters' | 'description' | 'init'> {
+/**
+ * A classical model as its runner needs it: pure functions of its configuration and state, costed in FLOPs
+ * (the runner binds the configuration; `init` may ignore its seed).
+ */
+interface ClassicalModel<C, S> {
   id: 'logistic' | 'mlp';
-  trainEpoch(state: S, X: Point[], Y: number[], seed: number): { loss: number; flops: number };
-  evaluate(state: S, X: Point[], Y: number[]): { accuracy: number; flops: number };
+  label: string;
+  parameters(cfg: C): number;
+  description(cfg: C): string;
+  init(cfg: C, seed: number): S;
+  trainEpoch(cfg: C, state: S, X: Point[], Y: number[], seed: number): { loss: number; flops: number };
+  evaluate(cfg: C, state: S, X: Point[], Y: number[]): { accuracy: number; flops: number };
   /** P(class 1) at a point in scaled coordinates. */
-  proba(state: S, x: Point): number;
+  proba(cfg: C, state: S, x: Point): number;
 }
 
 /**
- * The runner of a classical model: an epoch's batches seeded per model and epoch, train and test accuracy
- * evaluated with their FLOPs counted (both passes), probabilities at raw points through the dataset's scaler.
+ * The runner of a classical model with configuration `cfg`: initialised from a seed per model, an epoch's
+ * batches seeded per model and epoch, train and test accuracy evaluated with their FLOPs counted (both
+ * passes), probabilities at raw points through the dataset's scaler.
  */
-function classicalRunner<S>(p: ProblemParams, d: PreparedData, m: ClassicalModel<S>): ModelRunner<S> {
+function classicalRunner<C, S>(p: ProblemParams, d: PreparedData, m: ClassicalModel<C, S>, cfg: C): ModelRunner<S> {
   return {
     id: m.id,
     label: m.label,
-    parameters: m.parameters,
-    description: m.description,
-    init: m.init,
+    parameters: m.parameters(cfg),
+    description: m.description(cfg),
+    init: () => m.init(cfg, streamSeed(p.seed, m.id, 'init')),
     train(state, e) {
-      const tr = m.trainEpoch(state, d.trainX, d.trainY, streamSeed(p.seed, m.id, 'batches', e));
+      const tr = m.trainEpoch(cfg, state, d.trainX, d.trainY, streamSeed(p.seed, m.id, 'batches', e));
       return { loss: tr.loss, cost: { ...ZERO_COST, trainFlops: tr.flops } };
     },
     evaluate(state) {
-      const train = m.evaluate(state, d.trainX, d.trainY);
-      const test = m.evaluate(state, d.testX, d.testY);
+      const train = m.evaluate(cfg, state, d.trainX, d.trainY);
+      const test = m.evaluate(cfg, state, d.testX, d.testY);
       return {
         trainAccuracy: train.accuracy,
         testAccuracy: test.accuracy,
         cost: { ...ZERO_COST, evalFlops: train.flops + test.flops },
       };
     },
-    proba: (state, raw) => m.proba(state, applyScaler(d.scaler, raw)),
+    proba: (state, raw) => m.proba(cfg, state, applyScaler(d.scaler, raw)),
   };
 }
 
-function logisticRunner(p: ProblemParams, d: PreparedData): ModelRunner<LogisticState> {
-  const cfg = logisticConfigOf(p);
-  return classicalRunner(p, d, {
-    id: 'logistic',
-    label: 'Logistic regression',
-    parameters: logisticParamCount(cfg.degree),
-    description: `polynomial features up to degree ${cfg.degree}, ${cfg.optimizer === 'adam' ? 'Adam' : 'gradient descent'} (lr ${cfg.learningRate}), cross-entropy loss`,
-    init: () => logisticInit(cfg),
-    trainEpoch: (state, X, Y, seed) => logisticTrainEpoch(cfg, state, X, Y, seed),
-    evaluate: (state, X, Y) => logisticEvaluate(cfg, state, X, Y),
-    proba: (state, x) => logisticProba(cfg, state, x),
-  });
-}
+const LOGISTIC: ClassicalModel<LogisticConfig, LogisticState> = {
+  id: 'logistic',
+  label: 'Logistic regression',
+  parameters: (cfg) => logisticParamCount(cfg.degree),
+  description: (cfg) =>
+    `polynomial features up to degree ${cfg.degree}, ${cfg.optimizer === 'adam' ? 'Adam' : 'gradient descent'} (lr ${cfg.learningRate}), cross-entropy loss`,
+  init: logisticInit,
+  trainEpoch: logisticTrainEpoch,
+  evaluate: logisticEvaluate,
+  proba: logisticProba,
+};
 
-function mlpRunner(p: ProblemParams, d: PreparedData): ModelRunner<MlpState> {
-  const cfg = mlpConfigOf(p);
-  return classicalRunner(p, d, {
-    id: 'mlp',
-    label: 'Neural network (MLP)',
-    parameters: mlpParamCount(cfg.hidden),
-    description: `2 → ${cfg.hidden} tanh → 1, Glorot init, Adam (lr ${cfg.learningRate}), cross-entropy loss`,
-    init: () => mlpInit(cfg, streamSeed(p.seed, 'mlp', 'init')),
-    trainEpoch: (state, X, Y, seed) => mlpTrainEpoch(cfg, state, X, Y, seed),
-    evaluate: (state, X, Y) => mlpEvaluate(cfg, state, X, Y),
-    proba: (state, x) => mlpProba(cfg, state, x),
-  });
-}
+const MLP: ClassicalModel<MlpConfig, MlpState> = {
+  id: 'mlp',
+  label: 'Neural network (MLP)',
+  parameters: (cfg) => mlpParamCount(cfg.hidden),
+  description: (cfg) => `2 → ${cfg.hidden} tanh → 1, Glorot init, Adam (lr ${cfg.learningRate}), cross-entropy loss`,
+  init: mlpInit,
+  trainEpoch: mlpTrainEpoch,
+  evaluate: mlpEvaluate,
+  proba: mlpProba,
+};

@@ -14,16 +14,14 @@ export const DEVICE_IDS = [
 ] as const;
 export type DeviceId = (typeof DEVICE_IDS)[number];
 
+/** The devices whose gate durations are not published (a shot cannot be timed). */
+const UNTIMED_DEVICE_IDS = ['quantinuum_helios'] as const satisfies readonly DeviceId[];
+export type TimedDeviceId = Exclude<DeviceId, (typeof UNTIMED_DEVICE_IDS)[number]>;
+
 /**
  * The devices whose gate durations are published, so a shot can be timed (the cost figures, the claim
- * checker). A unit test checks each has gate times in content/data/devices.json.
+ * checker), in DEVICE_IDS order. A unit test checks each has gate times in content/data/devices.json.
  */
-export const TIMED_DEVICE_IDS = [
-  'ibm_boston',
-  'ibm_kingston',
-  'ibm_fez',
-  'ibm_miami',
-  'google_willow',
-  'ionq_aria',
-] as const satisfies readonly DeviceId[];
-export type TimedDeviceId = (typeof TIMED_DEVICE_IDS)[number];
+export const TIMED_DEVICE_IDS: readonly TimedDeviceId[] = DEVICE_IDS.filter(
+  (id): id is TimedDeviceId => !(UNTIMED_DEVICE_IDS as readonly DeviceId[]).includes(id),
+);

@@ -92,18 +92,44 @@ const shifted = (op: GateOp, delta: number): GateOp => {
 const C_PLUS = (Math.SQRT2 + 1) / (4 * Math.SQRT2);
 const C_MINUS = (Math.SQRT2 - 1) / (4 * Math.SQRT2);
 
+/** A gradient of ⟨O⟩: entry i is ∂⟨O⟩/∂θ[paramIndices[i]] (default: all parameters in order). */
+export type GradientFunction = (
+  circuit: Circuit,
+  observable: Observable,
+  paramIndices?: readonly number[],
+  opts?: StateVectorOptions,
+) => Float64Array;
+
+/** The requested parameters as a gradient method sees them while it walks the circuit. */
+interface GradientSlots {
+  /** Whether the gate is trainable and its parameter was requested. */
+  wants(op: GateOp): boolean;
+  /** Adds one gate's derivative to its parameter's entry (gates sharing an index sum). */
+  add(op: GateOp, derivative: number): void;
+}
+
+/** A gradient function from a method that walks the circuit and reports each wanted gate's derivative. */
+function gradientBy(
+  method: (circuit: Circuit, observable: Observable, opts: StateVectorOptions, slots: GradientSlots) => void,
+): GradientFunction {
+  return (circuit, observable, paramIndices, opts = {}) => {
+    const { indices, slot } = requested(circuit, paramIndices);
+    const grad = new Float64Array(indices.length);
+    method(circuit, observable, opts, {
+      wants: (op) => trainableOp(op) && slot.has(op.paramIndex!),
+      add: (op, derivative) => {
+        grad[slot.get(op.paramIndex!)!] += derivative;
+      },
+    });
+    return grad;
+  };
+}
+
 /**
  * Parameter-shift gradient of ⟨O⟩; entry i is ∂⟨O⟩/∂θ[paramIndices[i]] (default: all parameters in order).
  * Costs 2 (or 4 for controlled rotations) partial simulations per trainable gate.
  */
-export function parameterShiftGradient(
-  circuit: Circuit,
-  observable: Observable,
-  paramIndices?: readonly number[],
-  opts: StateVectorOptions = {},
-): Float64Array {
-  const { indices, slot } = requested(circuit, paramIndices);
-  const grad = new Float64Array(indices.length);
+export const parameterShiftGradient: GradientFunction = gradientBy((circuit, observable, opts, slots) => {
   const prefix = new StateVector(circuit.numQubits, opts);
   const work = new StateVector(circuit.numQubits, opts);
   const ops = circuit.ops;
@@ -119,7 +145,7 @@ export function parameterShiftGradient(
   for (let g = 0; g < ops.length; g++) {
     const op = ops[g];
     if (op.kind !== 'gate') continue;
-    if (trainableOp(op) && slot.has(op.paramIndex!)) {
+    if (slots.wants(op)) {
       const h = Math.PI / 2;
       let d: number;
       if (FOUR_TERM.has(op.name)) {
@@ -127,12 +153,11 @@ export function parameterShiftGradient(
       } else {
         d = (evalShift(g, h) - evalShift(g, -h)) / 2;
       }
-      grad[slot.get(op.paramIndex!)!] += d;
+      slots.add(op, d);
     }
     prefix.apply(op);
   }
-  return grad;
-}
+});
 
 /**
  * Central finite difference of ⟨O⟩: every gate carrying the index has its first parameter moved by
@@ -223,14 +248,7 @@ function applyObservable(src: StateVector, dst: StateVector, observable: Observa
  * Adjoint-method gradient of ⟨O⟩: exact, one forward and one backward pass, O(#gates) state passes
  * in total regardless of the number of parameters. Entry i is ∂⟨O⟩/∂θ[paramIndices[i]].
  */
-export function adjointGradient(
-  circuit: Circuit,
-  observable: Observable,
-  paramIndices?: readonly number[],
-  opts: StateVectorOptions = {},
-): Float64Array {
-  const { indices, slot } = requested(circuit, paramIndices);
-  const grad = new Float64Array(indices.length);
+export const adjointGradient: GradientFunction = gradientBy((circuit, observable, opts, slots) => {
   const psi = new StateVector(circuit.numQubits, opts).run(circuit);
   const lambda = new StateVector(circuit.numQubits, opts);
   applyObservable(psi, lambda, observable);
@@ -240,11 +258,10 @@ export function adjointGradient(
     if (op.kind !== 'gate') continue;
     const inv = inverseGate(op);
     psi.apply(inv); // ψ_{g−1}
-    if (trainableOp(op) && slot.has(op.paramIndex!)) {
+    if (slots.wants(op)) {
       mu.copyFrom(psi).applyMatrix(gateDerivativeMatrix(op), op.qubits);
-      grad[slot.get(op.paramIndex!)!] += 2 * lambda.innerProduct(mu).re;
+      slots.add(op, 2 * lambda.innerProduct(mu).re);
     }
     lambda.apply(inv);
   }
-  return grad;
-}
+});

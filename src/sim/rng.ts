@@ -37,57 +37,26 @@ function splitmix32(state: number): () => number {
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init(),
-    b = init(),
-    c = init(),
-    d = init();
-  if ((a | b | c | d) === 0) a = 1;
+  // xoshiro128** state words a, b, c, d.
+  const s = Uint32Array.of(init(), init(), init(), init());
+  if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   let spare: number | null = null;
-  const nextU32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
+  const nextU32 = (): number => xoshiroStep(s);
   const next = () => nextU32() / 4294967296;
   return {
     seed,
     next,
     fill(out: Float64Array, count: number): void {
       if (count > out.length) throw new RangeError(`fill: ${count} values do not fit in ${out.length}`);
-      // nextU32 with the state in locals: identical arithmetic, kept in registers across the loop.
-      let A = a,
-        B = b,
-        C = c,
-        D = d;
-      for (let i = 0; i < count; i++) {
-        const x = Math.imul(B, 5);
-        const result = Math.imul(((x << 7) | (x >>> 25)) >>> 0, 9) >>> 0;
-        const t = B << 9;
-        C ^= A;
-        D ^= B;
-        B ^= C;
-        A ^= D;
-        C ^= t;
-        D = ((D << 11) | (D >>> 21)) >>> 0;
-        out[i] = result / 4294967296;
-      }
-      a = A;
-      b = B;
-      c = C;
-      d = D;
+      for (let i = 0; i < count; i++) out[i] = xoshiroStep(s) / 4294967296;
     },
     countWordsIn(count: number, lo0: number, hi0: number, lo1: number, hi1: number): number {
-      // As fill, comparing each word instead of storing it.
-      let A = a,
-        B = b,
-        C = c,
-        D = d,
+      // xoshiroStep with the state in locals (identical arithmetic, kept in registers across the loop), comparing
+      // each word instead of storing it: the shot-sampling hot path, where calling xoshiroStep measured slower.
+      let A = s[0]!,
+        B = s[1]!,
+        C = s[2]!,
+        D = s[3]!,
         inside = 0;
       for (let i = 0; i < count; i++) {
         const x = Math.imul(B, 5);
@@ -102,10 +71,10 @@ export function createRng(seed: number): Rng {
         // Unary + on a comparison is a flag move: no jump to mispredict on random draws.
         inside += +(w >= lo0) - +(w >= hi0) + +(w >= lo1) - +(w >= hi1);
       }
-      a = A;
-      b = B;
-      c = C;
-      d = D;
+      s[0] = A;
+      s[1] = B;
+      s[2] = C;
+      s[3] = D;
       return inside;
     },
     int: (n: number) => Math.floor(next() * n),
@@ -123,6 +92,19 @@ export function createRng(seed: number): Rng {
       return r * Math.cos(2 * Math.PI * v);
     },
   };
+}
+
+/** One xoshiro128** step on the state words s = [a, b, c, d]: advances s and returns the output word. */
+function xoshiroStep(s: Uint32Array): number {
+  const a = s[0]!,
+    b = s[1]!,
+    c = s[2]! ^ a,
+    d = s[3]! ^ b;
+  s[0] = a ^ d;
+  s[1] = b ^ c;
+  s[2] = c ^ (b << 9);
+  s[3] = rotl(d, 11);
+  return Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
 }
 
 function rotl(x: number, k: number): number {

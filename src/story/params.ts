@@ -45,6 +45,24 @@ export type ParamsOf<S extends ParamSpec> = {
   -readonly [K in keyof S]: S[K] extends { type: 'choice'; choices: readonly (infer C)[] } ? C : number;
 };
 
+/**
+ * The ids of a labelled choice list, in the order the labels are written: the labels record is the one list
+ * (`choices: choicesOf(LABELS)` and `LABELS[id]` cannot fall out of step).
+ */
+export function choicesOf<L extends Readonly<Record<string, string>>>(labels: L): readonly (keyof L & string)[] {
+  return Object.keys(labels) as (keyof L & string)[];
+}
+
+/**
+ * The named parameters as they are, in the order named: the part of a figure's mapping to its experiment's or
+ * model's inputs that passes parameters through unchanged (the mapping adds what it renames or fixes).
+ */
+export function pickParams<P extends object, K extends keyof P>(params: P, names: readonly K[]): Pick<P, K> {
+  const out = {} as Pick<P, K>;
+  for (const name of names) out[name] = params[name];
+  return out;
+}
+
 /** Largest seed: the seeded generators take an unsigned 32-bit integer (src/sim/rng.ts). */
 export const SEED_MAX = 0xffff_ffff;
 

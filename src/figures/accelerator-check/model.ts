@@ -15,7 +15,7 @@
  * Pure; no DOM.
  */
 import { encodingCounts } from '../../encoding/counts';
-import type { ParamsOf } from '../../story/params';
+import { choicesOf, type ParamsOf } from '../../story/params';
 import { clampStep } from '../../story/steps';
 import { fmtCount, fmtDuration, fmtSci } from '../../format';
 import { shotsForPrecision } from '../../costs/pipeline';
@@ -24,15 +24,16 @@ import { N_MAX, breakEven, erosionModel } from '../../costs/erosion';
 import type { WorkloadId, accelParamSpec } from './meta';
 import { WORKLOADS, type Workload } from './workloads';
 
-export const CONDITIONS = ['encoding', 'outputs', 'noise', 'speedup', 'baseline'] as const;
-export type Condition = (typeof CONDITIONS)[number];
-export const CONDITION_LABEL: Record<Condition, string> = {
+/** The conditions, in the order the steps add them. */
+export const CONDITION_LABEL = {
   encoding: 'Cheap encoding',
   outputs: 'Few outputs',
   noise: 'Tolerable noise',
   speedup: 'A large speedup',
   baseline: 'A baseline that holds',
-};
+} as const;
+export type Condition = keyof typeof CONDITION_LABEL;
+export const CONDITIONS = choicesOf(CONDITION_LABEL);
 export const LAST_STEP = 4;
 
 export interface Cell {

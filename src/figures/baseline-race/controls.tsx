@@ -4,7 +4,7 @@
  * the keyboard (Tab, arrows in selects, Enter/Space on buttons) with the shell's visible focus ring.
  */
 import { IntField } from '../../charts/IntField';
-import { paramSelects, withValue } from '../../charts/SelectField';
+import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
@@ -12,9 +12,8 @@ import { fmtInt } from '../../format';
 
 const SHOT_CHOICES = [10, 100, 1000];
 
-export interface RaceControlsProps {
-  params: BaselineRaceParams;
-  setParams(patch: Partial<BaselineRaceParams>): void;
+/** The training run as its buttons see it: where it is, and pause/resume and reset. */
+export interface RaceRunControl {
   epoch: number;
   complete: boolean;
   paused: boolean;
@@ -22,15 +21,12 @@ export interface RaceControlsProps {
   onReset(): void;
 }
 
-export function RaceControls({
-  params,
-  setParams,
-  epoch,
-  complete,
-  paused,
-  onPauseToggle,
-  onReset,
-}: RaceControlsProps) {
+export interface RaceControlsProps extends SettingsProps<BaselineRaceParams> {
+  run: RaceRunControl;
+}
+
+export function RaceControls({ params, setParams, run }: RaceControlsProps) {
+  const { epoch, complete, paused, onPauseToggle, onReset } = run;
   const layerChoices = Array.from({ length: baselineRaceParamSpec.layers.max }, (_, i) => i + 1);
   const select = paramSelects(params, setParams, { className: 'br-control' });
 

@@ -1,6 +1,7 @@
 /** Marks the baseline-race panels share: dataset points, square panel geometry, legends. */
 import type { RaceData } from '../../experiments/baseline-race/race';
 import type { Point } from '../../ml/datasets';
+import type { ReactNode } from 'react';
 import { px, Swatch } from '../../charts';
 import type { DatasetPreview } from './model';
 import { Dot } from '../../charts/marks';
@@ -36,28 +37,27 @@ export function Points({
   sy: (v: number) => number;
   r: number;
 }) {
+  // Each point of a split where it is drawn, with its class colour.
+  const placed = (split: 'train' | 'test') =>
+    data[split].points.map((pt, i) => ({
+      cx: px(sx(pt[0])),
+      cy: px(sy(pt[1])),
+      colour: classColour(data[split].labels[i]),
+    }));
   return (
     <g className="br-points">
-      {data.train.points.map((pt, i) => (
-        <Dot
-          key={`tr${i}`}
-          className="br-pt br-pt--train"
-          cx={px(sx(pt[0]))}
-          cy={px(sy(pt[1]))}
-          r={r}
-          fill={classColour(data.train.labels[i])}
-          outline={0.6}
-        />
+      {placed('train').map(({ cx, cy, colour }, i) => (
+        <Dot key={`tr${i}`} className="br-pt br-pt--train" cx={cx} cy={cy} r={r} fill={colour} outline={0.6} />
       ))}
-      {data.test.points.map((pt, i) => (
+      {placed('test').map(({ cx, cy, colour }, i) => (
         <circle
           key={`te${i}`}
           className="br-pt br-pt--test"
-          cx={px(sx(pt[0]))}
-          cy={px(sy(pt[1]))}
+          cx={cx}
+          cy={cy}
           r={r * 0.95}
           fill="var(--story-surface, Canvas)"
-          stroke={classColour(data.test.labels[i])}
+          stroke={colour}
           strokeWidth={1.4}
         />
       ))}
@@ -72,51 +72,31 @@ export function panelGeometry(width: number, count: number, { head = 18, foot = 
   return { W, size, head, foot, gap, H: head + size + foot };
 }
 
+/** The legends' entries: a swatch mark and its text. */
+const LEGEND_ENTRIES: Record<'classes' | 'scalings', readonly (readonly [ReactNode, string])[]> = {
+  classes: [
+    [<circle cx="6" cy="6" r="4.5" fill="var(--br-class-0)" />, 'class 0'],
+    [<circle cx="6" cy="6" r="4.5" fill="var(--br-class-1)" />, 'class 1'],
+    [<circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" strokeWidth="1.4" />, 'hollow = test point'],
+  ],
+  scalings: [
+    [<circle cx="6" cy="6" r="4.5" fill="var(--br-scale-0)" />, 'features scaled to [0, π]'],
+    [
+      <rect x="1.5" y="1.5" width="9" height="9" fill="none" stroke="var(--br-scale-1)" strokeWidth="2" />,
+      'standardised',
+    ],
+    [<line x1="6" x2="6" y1="0" y2="12" stroke="currentColor" strokeWidth="2" />, 'median'],
+  ],
+};
+
 export function Legend({ scalings = false }: { scalings?: boolean }) {
-  if (scalings) {
-    return (
-      <p className="br-legend">
-        <span>
-          <Swatch>
-            <circle cx="6" cy="6" r="4.5" fill="var(--br-scale-0)" />
-          </Swatch>{' '}
-          features scaled to [0, π]
-        </span>
-        <span>
-          <Swatch>
-            <rect x="1.5" y="1.5" width="9" height="9" fill="none" stroke="var(--br-scale-1)" strokeWidth="2" />
-          </Swatch>{' '}
-          standardised
-        </span>
-        <span>
-          <Swatch>
-            <line x1="6" x2="6" y1="0" y2="12" stroke="currentColor" strokeWidth="2" />
-          </Swatch>{' '}
-          median
-        </span>
-      </p>
-    );
-  }
   return (
     <p className="br-legend">
-      <span>
-        <Swatch>
-          <circle cx="6" cy="6" r="4.5" fill="var(--br-class-0)" />
-        </Swatch>{' '}
-        class 0
-      </span>
-      <span>
-        <Swatch>
-          <circle cx="6" cy="6" r="4.5" fill="var(--br-class-1)" />
-        </Swatch>{' '}
-        class 1
-      </span>
-      <span>
-        <Swatch>
-          <circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" strokeWidth="1.4" />
-        </Swatch>{' '}
-        hollow = test point
-      </span>
+      {LEGEND_ENTRIES[scalings ? 'scalings' : 'classes'].map(([mark, text]) => (
+        <span key={text}>
+          <Swatch>{mark}</Swatch> {text}
+        </span>
+      ))}
     </p>
   );
 }

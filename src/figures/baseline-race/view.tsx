@@ -103,11 +103,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
           <RaceControls
             params={p}
             setParams={setParams}
-            epoch={epoch}
-            complete={complete}
-            paused={paused}
-            onPauseToggle={race.togglePause}
-            onReset={race.reset}
+            run={{ epoch, complete, paused, onPauseToggle: race.togglePause, onReset: race.reset }}
           />
         ) : null
       }

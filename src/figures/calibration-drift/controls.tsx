@@ -1,5 +1,5 @@
 /** Controls of the last step: device, drift spread, shots per day and the seed (native, labelled inputs). */
-import { RangeField } from '../../charts/RangeField';
+import { paramRanges } from '../../charts/RangeField';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { deriveSeed } from '../../sim/rng';
 import { DEVICE_SUMMARIES } from '../../sim/device-summary';
@@ -13,21 +13,17 @@ const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 export function CdControls({ params, setParams }: SettingsProps<CalibrationDriftFigureParams>) {
   const deviceName = new Map(DEVICE_SUMMARIES.map((d) => [d.id, d.name]));
   const select = paramSelects(params, setParams, { className: 'cd-control' });
+  const range = paramRanges(params, setParams, { className: 'cd-control', delay: 250 });
   const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
     <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
       {select('device', 'Device', DEVICE_IDS, (id) => deviceName.get(id) ?? id)}
-      <RangeField
-        className="cd-control"
-        label={(drift) => `Day-to-day spread: ${pct(drift)} %`}
-        valueText={(drift) => `${pct(drift)} per cent`}
-        value={params.drift}
-        min={0}
-        max={4}
-        step={0.2}
-        delay={250}
-        onCommit={(drift) => setParams({ drift })}
-      />
+      {range(
+        'drift',
+        { min: 0, max: 4, step: 0.2 },
+        (drift) => `Day-to-day spread: ${pct(drift)} %`,
+        (drift) => `${pct(drift)} per cent`,
+      )}
       {select('shots', 'Shots per day', withValue(SHOTS, params.shots), fmtInt)}
       <div className="cd-control cd-control--seed">
         <span>Seed {params.seed}</span>

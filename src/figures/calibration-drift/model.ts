@@ -3,6 +3,7 @@
  * (src/experiments/calibration-drift, run in the worker pool); this file maps steps to what is shown.
  */
 import type { CalibrationDriftData, CalibrationDriftParams, DayResult } from '../../experiments/calibration-drift/spec';
+import { pickParams } from '../../story/params';
 import { clampStep } from '../../story/steps';
 import type { CalibrationDriftFigureParams } from './meta';
 
@@ -16,16 +17,7 @@ export const EVAL_SHOTS = 10_000;
 export const Z95 = 1.959963984540054;
 
 export function experimentParams(p: CalibrationDriftFigureParams): CalibrationDriftParams {
-  return {
-    device: p.device,
-    qubits: CIRCUIT.qubits,
-    depth: CIRCUIT.depth,
-    days: DAYS,
-    shots: p.shots,
-    evalShots: EVAL_SHOTS,
-    drift: p.drift,
-    seed: p.seed,
-  };
+  return { ...pickParams(p, ['device', 'shots', 'drift', 'seed']), ...CIRCUIT, days: DAYS, evalShots: EVAL_SHOTS };
 }
 
 /** Days drawn at a step: Monday only at step 0, all five afterwards. */

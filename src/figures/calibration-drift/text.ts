@@ -1,7 +1,7 @@
 /** Words and tables of the calibration-drift figure, built from the current data. */
 import { format } from 'd3-format';
 import type { CalibrationDriftData, DayResult, SpreadStats } from '../../experiments/calibration-drift/spec';
-import { tableOf, type Cell, type DataTable } from '../../story/data';
+import { tableOf, type Cell, type DataTable, type RecordColumn } from '../../story/data';
 import type { DeviceSummary } from '../../sim/device-summary';
 import { clampStep } from '../../story/steps';
 import { CIRCUIT, EVAL_SHOTS, LAST_STEP, Z95, type CalibrationDriftFigureParams } from './model';
@@ -64,6 +64,20 @@ export function cdTable(days: readonly DayResult[]): DataTable {
   ]);
 }
 
+type EstimateKey = keyof Pick<DayResult, 'exact' | 'estimate' | 'stderr' | 'lossExact' | 'loss' | 'lossStderr'>;
+
+/** A day's value of `what` in three columns: exact (infinite shots), from shots, and the shot standard error. */
+function estimateColumns(
+  what: string,
+  keys: Record<'exact' | 'estimate' | 'stderr', EstimateKey>,
+): RecordColumn<DayResult>[] {
+  return [
+    { key: keys.exact, label: `${what} exact` },
+    { key: keys.estimate, label: `${what} from shots` },
+    { key: keys.stderr, label: `${what} standard error` },
+  ];
+}
+
 export function cdDownload(data: CalibrationDriftData | undefined): DataTable {
   const all = [data?.reference, ...(data?.days ?? [])].filter((d): d is DayResult => !!d);
   return tableOf(all, [
@@ -74,12 +88,8 @@ export function cdDownload(data: CalibrationDriftData | undefined): DataTable {
     { key: 'e1', label: '1-qubit error', value: (d) => d.calibration.oneQubitError },
     { key: 'e2', label: '2-qubit error', value: (d) => d.calibration.twoQubitError },
     { key: 'ro', label: 'readout error', value: (d) => d.calibration.readout },
-    { key: 'exact', label: 'observable exact' },
-    { key: 'estimate', label: 'observable from shots' },
-    { key: 'stderr', label: 'observable standard error' },
-    { key: 'lossExact', label: 'loss exact' },
-    { key: 'loss', label: 'loss from shots' },
-    { key: 'lossStderr', label: 'loss standard error' },
+    ...estimateColumns('observable', { exact: 'exact', estimate: 'estimate', stderr: 'stderr' }),
+    ...estimateColumns('loss', { exact: 'lossExact', estimate: 'loss', stderr: 'lossStderr' }),
     { key: 'accuracy', label: 'test accuracy' },
   ]);
 }

@@ -1,16 +1,16 @@
 /** Static facts about the cost-of-an-answer figure: URL parameters and sources (no heavy imports). */
 import { precisionParam, PRICE_POWER_PARAMS, QPU_JOB_PARAMS } from '../../costs/params';
 import { defineFigureMeta } from '../../story/figure-types';
-import { defineParams } from '../../story/params';
+import { choicesOf, defineParams } from '../../story/params';
 
-export const ANSWERS = ['expectation', 'vqe', 'gradient', 'epoch'] as const;
-export type AnswerKind = (typeof ANSWERS)[number];
-export const ANSWER_LABEL: Record<AnswerKind, string> = {
+export const ANSWER_LABEL = {
   expectation: 'one expectation value',
   vqe: 'one VQE energy (3 measurement bases)',
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
-};
+} as const;
+export type AnswerKind = keyof typeof ANSWER_LABEL;
+export const ANSWERS = choicesOf(ANSWER_LABEL);
 
 export const costParamSpec = defineParams({
   answer: { type: 'choice', label: 'answer', default: 'expectation', choices: ANSWERS },

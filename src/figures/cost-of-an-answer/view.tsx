@@ -9,7 +9,7 @@ import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
 import { SeriesLine } from '../../charts/marks';
-import { LogBars, logDomain, type LogBarRow } from '../../charts/LogBars';
+import { LogBarPanels, logDomain, metricPanels, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -107,42 +107,28 @@ export default function CostOfAnAnswerView(props: FigureViewProps<typeof costPar
   );
 }
 
+/** The bars of the one-size panels, in order: each side that has a value, its label and colour. */
+const ONE_ANSWER_SIDES = [
+  { side: 'qpu', label: 'QPU', colour: Q },
+  { side: 'gpu', label: 'GPU simulation', colour: G },
+  { side: 'browser', label: 'your browser', colour: 'var(--color-muted, currentColor)' },
+] as const;
+
+const ONE_ANSWER_TITLES = { seconds: 'Wall-clock time', usd: 'Dollars', kWh: 'Energy at the wall' } as const;
+
 function OneAnswer({ rows, n }: { rows: readonly Row[]; n: number }) {
   const [ref, width] = useContainerWidth();
   const r = rows.find((x) => x.n === n)!;
-  const panels: Array<{ m: Metric; title: string }> = [
-    { m: 'seconds', title: 'Wall-clock time' },
-    { m: 'usd', title: 'Dollars' },
-    { m: 'kWh', title: 'Energy at the wall' },
-  ];
+  const panels = metricPanels(ONE_ANSWER_TITLES, (m) => {
+    const fmt = METRIC_FMT[m];
+    const bars = ONE_ANSWER_SIDES.filter(({ side }) => r[side].available && r[side][m] > TINY).map(
+      ({ side, label, colour }): LogBarRow => ({ key: side, label, to: r[side][m], value: fmt(r[side][m]), colour }),
+    );
+    return { rows: bars, tick: (v: number) => tick(m, v) };
+  });
   return (
     <div ref={ref} className="coa-one">
-      {panels.map(({ m, title }) => {
-        const fmt = METRIC_FMT[m];
-        const rowsOut: LogBarRow[] = [];
-        if (r.qpu.available && r.qpu[m] > TINY)
-          rowsOut.push({ key: 'qpu', label: 'QPU', to: r.qpu[m], value: fmt(r.qpu[m]), colour: Q });
-        if (r.gpu.available && r.gpu[m] > TINY)
-          rowsOut.push({ key: 'gpu', label: 'GPU simulation', to: r.gpu[m], value: fmt(r.gpu[m]), colour: G });
-        if (r.browser.available && r.browser[m] > TINY)
-          rowsOut.push({
-            key: 'browser',
-            label: 'your browser',
-            to: r.browser[m],
-            value: fmt(r.browser[m]),
-            colour: 'var(--color-muted, currentColor)',
-          });
-        return (
-          <LogBars
-            key={m}
-            className="coa-panel"
-            title={title}
-            rows={rowsOut}
-            width={width}
-            tickFormat={(v) => tick(m, v)}
-          />
-        );
-      })}
+      <LogBarPanels className="coa-panel" panels={panels} width={width} />
     </div>
   );
 }

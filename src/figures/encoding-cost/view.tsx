@@ -33,10 +33,17 @@ import {
 import { encodingAlt, encodingDownload, encodingMethod } from './text';
 import './encoding-cost.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
+import { countTick } from '../../charts/format';
 
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
 const colour = (e: string) => `var(--ec-${e})`;
+
+/** What the chart shows, after the step label: the loading circuit's depth, then (last step) an epoch's loading gates. */
+const chartCaption = (step: number, deviceName: string) =>
+  step < LAST_STEP
+    ? `depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${deviceName} runs within T2.`
+    : 'gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.';
 
 export default function EncodingCostView(props: FigureViewProps<typeof encodingParamSpec>) {
   const { id, step, title, stepLabel, params: p, setParams, paramIssues, reducedMotion } = props;
@@ -51,11 +58,7 @@ export default function EncodingCostView(props: FigureViewProps<typeof encodingP
       id={id}
       step={step}
       title={title}
-      caption={
-        step < LAST_STEP
-          ? `${stepLabel}: depth of the loading circuit against the number of features d (log–log); shaded: deeper than ${device.name} runs within T2.`
-          : `${stepLabel}: gates executed in one epoch just to load the data, against d (log–log); dotted: the model’s own gates.`
-      }
+      caption={`${stepLabel}: ${chartCaption(step, device.name)}`}
       ready
       method={encodingMethod(device, mult, p.params)}
       data={encodingDownload()}
@@ -131,7 +134,7 @@ function EncodingChart({
           y={{
             scale: y,
             tickValues: yTicks,
-            format: (v) => (v < 1e4 ? fmtCount(v) : pow10(Math.round(Math.log10(v)))),
+            format: countTick,
             label: training ? 'gates executed per epoch' : 'circuit depth (layers)',
           }}
           x={{

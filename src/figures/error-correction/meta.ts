@@ -2,6 +2,9 @@
 import { defineFigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, type ParamsOf } from '../../story/params';
 
+/** A workload count (step 2): 1 to 10⁹, 1000 by default. */
+const workloadCount = (label: string) => ({ type: 'int', label, default: 1000, min: 1, max: 1e9 }) as const;
+
 export const errorCorrectionParamSpec = defineParams({
   /** Physical error rate per operation p for the Fowler model (the reader's hardware). */
   p: { type: 'number', label: 'physical error rate p', default: 0.001, min: 1e-5, max: 0.0056 },
@@ -10,10 +13,10 @@ export const errorCorrectionParamSpec = defineParams({
   /** Logical qubits of the machine (steps 1–2). */
   logical: { type: 'int', label: 'logical qubits', default: 100, min: 1, max: 100_000 },
   /** Workload (step 2): logical layers per circuit, trainable parameters, shots per circuit, training steps. */
-  layers: { type: 'int', label: 'logical layers per circuit', default: 1000, min: 1, max: 1e9 },
-  parameters: { type: 'int', label: 'trainable parameters', default: 1000, min: 1, max: 1e9 },
-  shots: { type: 'int', label: 'shots per circuit', default: 1000, min: 1, max: 1e9 },
-  steps: { type: 'int', label: 'training steps', default: 1000, min: 1, max: 1e9 },
+  layers: workloadCount('logical layers per circuit'),
+  parameters: workloadCount('trainable parameters'),
+  shots: workloadCount('shots per circuit'),
+  steps: workloadCount('training steps'),
 });
 
 export type ErrorCorrectionParams = ParamsOf<typeof errorCorrectionParamSpec>;

@@ -31,11 +31,17 @@ import {
   type TrainingRun,
 } from './model';
 import './measurement-marathon.css';
-import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig, pow10 } from '../../format';
+import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
 import { Dot } from '../../charts/marks';
+import { countTick } from '../../charts/format';
 
 /** The largest register the variances are measured on; beyond it the figure extrapolates. */
+/** What the chart shows at step 0 and after, following the step label. */
+const CAPTIONS = [
+  "shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).",
+  'circuits, shots and device time for one training run, counted.',
+] as const;
 const LAST_MEASURED = SWEEP_QUBITS[SWEEP_QUBITS.length - 1];
 const sci = (v: number) => (v < 1e9 ? fmtInt(v) : fmtSci(v));
 /** z of a two-sided 95 % interval, as the formulas print it. */
@@ -106,11 +112,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
       id={id}
       step={step}
       title={title}
-      caption={
-        step === 0
-          ? `${stepLabel}: shots per circuit to tell a typical gradient's sign at 95 % confidence, against the number of qubits (log scale).`
-          : `${stepLabel}: circuits, shots and device time for one training run, counted.`
-      }
+      caption={`${stepLabel}: ${CAPTIONS[step === 0 ? 0 : 1]}`}
       ready={ready}
       picture={(exp.data?.refinement.level ?? 0) >= 2}
       work={{
@@ -222,7 +224,7 @@ function ShotsChart({ shots, fit }: { shots: ShotRow[]; fit: ExpFit | null }) {
           y={{
             scale: y,
             tickValues: decades,
-            format: (v) => (v < 1e4 ? fmtInt(v) : pow10(Math.round(Math.log10(v)))),
+            format: countTick,
             label: 'shots per circuit N₉₅ (log)',
           }}
           x={{ scale: x, tickValues: [2, 6, 10, 14, 18, 22, 26, 30], format: format('d'), label: 'qubits n' }}

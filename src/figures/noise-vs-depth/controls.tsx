@@ -4,7 +4,7 @@
  * Sliders commit after a short pause, so dragging does not restart the simulation on every pixel.
  */
 import { useId } from 'react';
-import { RangeField } from '../../charts/RangeField';
+import { paramRanges } from '../../charts/RangeField';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { noiseVsDepthParamSpec } from './meta';
 import { DEVICE_SUMMARIES } from '../../sim/device-summary';
@@ -15,6 +15,7 @@ import { fmtDuration, fmtInt, fmtSig } from '../../format';
 
 /** Factor choices of the sliders (log-spaced; 0 switches the source off). */
 export const FACTORS = [0, 0.1, 0.2, 0.5, 1, 2, 5, 10] as const;
+const FACTOR_STOPS = { values: FACTORS };
 export const SHOT_CHOICES = [100, 1000, 10_000] as const;
 const QUBIT_CHOICES = [2, 3, 4, 5, 6];
 const FAMILY_LABEL: Record<NoiseVsDepthFigureParams['family'], string> = {
@@ -22,48 +23,17 @@ const FAMILY_LABEL: Record<NoiseVsDepthFigureParams['family'], string> = {
   layered: 'Layered (variational-style)',
 };
 
-export function nearestFactor(v: number): number {
-  let best = 0;
-  for (let i = 1; i < FACTORS.length; i++) if (Math.abs(FACTORS[i] - v) < Math.abs(FACTORS[best] - v)) best = i;
-  return best;
-}
-
 const g2 = (v: number) => fmtSig(v, 2);
 const pct = (v: number) => `${fmtSig(v * 100, 2)}%`;
 /** A coherence time given in µs. */
 const fmtTime = (us: number) => fmtDuration(us * 1e-6);
-
-function FactorSlider({
-  label,
-  valueText,
-  value,
-  onCommit,
-}: {
-  label: (f: number) => string;
-  valueText: (f: number) => string;
-  value: number;
-  onCommit(v: number): void;
-}) {
-  return (
-    <RangeField
-      className="nvd-control"
-      label={(i) => label(FACTORS[i])}
-      valueText={(i) => valueText(FACTORS[i])}
-      value={nearestFactor(value)}
-      min={0}
-      max={FACTORS.length - 1}
-      step={1}
-      delay={250}
-      onCommit={(i) => onCommit(FACTORS[i])}
-    />
-  );
-}
 
 export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFigureParams>) {
   const uid = useId();
   const devices = DEVICE_SUMMARIES.filter((d) => (DEVICE_IDS as readonly string[]).includes(d.id));
   const dev = devices.find((d) => d.id === params.device) ?? devices[0];
   const select = paramSelects(params, setParams, { className: 'nvd-control' });
+  const range = paramRanges(params, setParams, { className: 'nvd-control', delay: 250 });
   const fig = (f: Partial<Pick<NoiseVsDepthFigureParams, 'gate' | 'decoherence' | 'readout'>>) =>
     scaledFigures(dev, { gate: params.gate, decoherence: params.decoherence, readout: params.readout, ...f });
   const twoQ = (f: number) => {
@@ -108,24 +78,24 @@ export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFig
       {select('family', 'Circuit', noiseVsDepthParamSpec.family.choices, (f) => FAMILY_LABEL[f])}
       {select('qubits', 'Qubits', QUBIT_CHOICES)}
       {select('shots', 'Shots per point', withValue(SHOT_CHOICES, params.shots), fmtInt)}
-      <FactorSlider
-        value={params.gate}
-        onCommit={(v) => setParams({ gate: v })}
-        label={(f) => `Gate error ×${f}: 2-qubit ${twoQ(f)}`}
-        valueText={(f) => `times ${f}, two-qubit error ${twoQ(f)}`}
-      />
-      <FactorSlider
-        value={params.decoherence}
-        onCommit={(v) => setParams({ decoherence: v })}
-        label={(f) => `Decoherence ×${f}: ${t1(f)}`}
-        valueText={(f) => `times ${f}, ${t1(f)}`}
-      />
-      <FactorSlider
-        value={params.readout}
-        onCommit={(v) => setParams({ readout: v })}
-        label={(f) => `Readout error ×${f}: ${ro(f)}`}
-        valueText={(f) => `times ${f}, readout error ${ro(f)}`}
-      />
+      {range(
+        'gate',
+        FACTOR_STOPS,
+        (f) => `Gate error ×${f}: 2-qubit ${twoQ(f)}`,
+        (f) => `times ${f}, two-qubit error ${twoQ(f)}`,
+      )}
+      {range(
+        'decoherence',
+        FACTOR_STOPS,
+        (f) => `Decoherence ×${f}: ${t1(f)}`,
+        (f) => `times ${f}, ${t1(f)}`,
+      )}
+      {range(
+        'readout',
+        FACTOR_STOPS,
+        (f) => `Readout error ×${f}: ${ro(f)}`,
+        (f) => `times ${f}, readout error ${ro(f)}`,
+      )}
     </form>
   );
   return (

@@ -2,6 +2,9 @@
 import { defineFigureMeta } from '../../story/figure-types';
 import { defaultParams, defineParams, deviceParam, seedParam, type ParamsOf } from '../../story/params';
 
+/** A factor on one of the device's error rates: 0 (none) to 10, 1 (the device as calibrated) by default. */
+const errorFactor = (label: string) => ({ type: 'number', label, default: 1, min: 0, max: 10 }) as const;
+
 export const noiseVsDepthParamSpec = defineParams({
   device: deviceParam('ibm_boston'),
   family: { type: 'choice', label: 'circuit', default: 'ghz', choices: ['ghz', 'layered'] },
@@ -9,9 +12,9 @@ export const noiseVsDepthParamSpec = defineParams({
   depth: { type: 'int', label: 'maximum depth', default: 300, min: 10, max: 400 },
   shots: { type: 'int', label: 'shots', default: 1000, min: 10, max: 10_000 },
   /** Factors on the device's error rates: gate errors, decoherence rates (1/T1, 1/T2), readout errors. */
-  gate: { type: 'number', label: 'gate error ×', default: 1, min: 0, max: 10 },
-  decoherence: { type: 'number', label: 'decoherence ×', default: 1, min: 0, max: 10 },
-  readout: { type: 'number', label: 'readout error ×', default: 1, min: 0, max: 10 },
+  gate: errorFactor('gate error ×'),
+  decoherence: errorFactor('decoherence ×'),
+  readout: errorFactor('readout error ×'),
   seed: seedParam(20_260_402),
 });
 

@@ -13,6 +13,7 @@ import type {
 } from '../../experiments/noise-vs-depth';
 import { defaultObservable } from '../../experiments/noise-vs-depth/circuits';
 import { deviceSummary, type DeviceSummary } from '../../sim/device-summary';
+import { pickParams } from '../../story/params';
 import { clampStep } from '../../story/steps';
 import type { NoiseVsDepthFigureParams } from './meta';
 
@@ -30,15 +31,12 @@ export const K_SIGMA = 2;
 /** The experiment parameters for the figure's parameters. */
 export function experimentParams(p: NoiseVsDepthFigureParams): NoiseVsDepthParams {
   return {
-    family: p.family,
-    qubits: p.qubits,
+    ...pickParams(p, ['family', 'qubits', 'device', 'shots', 'seed']),
     maxDepth: p.depth,
-    device: p.device,
     configs: ALL_CONFIGS,
-    shots: p.shots,
     k: K_SIGMA,
-    seed: p.seed,
     observable: defaultObservable(p.family, p.qubits),
+    // The figure's three factors scale the device's error rates separately; no overall factor.
     scale: 1,
     gateScale: p.gate,
     decoherenceScale: p.decoherence,

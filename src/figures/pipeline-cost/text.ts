@@ -17,24 +17,10 @@ import { fmtFaultFree } from '../../charts/format';
 export type PipelineParams = ParamsOf<typeof pipelineParamSpec>;
 export const LAST_STEP = 5;
 
+/** The model's inputs: the parameters as they are, but the dataset preset's id (it only fills in other fields). */
 export function inputsFromParams(p: PipelineParams): PipelineInputs {
-  return {
-    examples: p.examples,
-    features: p.features,
-    encoding: p.encoding,
-    params: p.params,
-    epochs: p.epochs,
-    eps: p.eps,
-    device: p.device,
-    plan: p.plan,
-    latency: p.latency,
-    queue: p.queue,
-    circuitsPerJob: p.perJob,
-    gpu: p.gpu,
-    util: p.util,
-    gpuPrice: p.gpuPrice,
-    qpuPower: p.qpuPower,
-  };
+  const { dataset: _preset, perJob, ...inputs } = p;
+  return { ...inputs, circuitsPerJob: perJob };
 }
 
 /** The quantum run's wall-clock time, dollars and energy. */

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useContainerWidth } from '../../charts';
-import { LogBars, type LogBarRow } from '../../charts/LogBars';
+import { LogBarPanels, metricPanels, type LogBarPanel, type LogBarRow } from '../../charts/LogBars';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { clampStep } from '../../story/steps';
@@ -37,20 +37,48 @@ const tickTime = (v: number) => {
 const tickUsd = (v: number) => (v >= 1e6 || v < 0.01 ? `$${pow10(Math.round(Math.log10(v)))}` : fmtUsd(v));
 const tickKWh = (v: number) => (v >= 1e3 || v < 0.01 ? pow10(Math.round(Math.log10(v))) : String(v));
 
+interface Metric {
+  fmt(v: number): string;
+  tick(v: number): string;
+  /** The quantum pipeline's total and the GPU's figure, in this metric. */
+  quantum(b: PipelineBill): number;
+  gpu(b: PipelineBill): number;
+}
+
+/** The three metrics the bill is drawn in: how values and ticks are written, and each side's total. */
+const METRICS: Record<'time' | 'usd' | 'kwh', Metric> = {
+  time: { fmt: fmtDuration, tick: tickTime, quantum: (b) => b.time.total, gpu: (b) => b.gpu.seconds },
+  usd: { fmt: fmtUsd, tick: tickUsd, quantum: (b) => b.dollars.total, gpu: (b) => b.gpu.dollars },
+  kwh: { fmt: fmtEnergy, tick: tickKWh, quantum: (b) => b.energy.total, gpu: (b) => b.gpu.kWh },
+};
+
+/** Items stacked one after another in `metric`, then the quantum total (when labelled) and the GPU's bar (with a bill). */
 function waterfall(
-  items: Array<{ key: string; label: string; value: number; fmt(v: number): string }>,
-  total: { label: string; fmt(v: number): string } | null,
-  gpu: { value: number; fmt(v: number): string } | null,
+  metric: Metric,
+  items: Array<{ key: string; label: string; value: number }>,
+  totalLabel: string | null,
+  gpuOf: PipelineBill | null,
 ): LogBarRow[] {
   const rows: LogBarRow[] = [];
   let cum = 0;
   for (const it of items) {
     const from = cum;
     cum += it.value;
-    rows.push({ key: it.key, label: it.label, from, to: it.value > 0 ? cum : 0, value: it.fmt(it.value), colour: Q });
+    rows.push({
+      key: it.key,
+      label: it.label,
+      from,
+      to: it.value > 0 ? cum : 0,
+      value: metric.fmt(it.value),
+      colour: Q,
+    });
   }
-  if (total) rows.push({ key: 'total', label: total.label, to: cum, value: total.fmt(cum), colour: Q, total: true });
-  if (gpu) rows.push({ key: 'gpu', label: 'GPU', to: gpu.value, value: gpu.fmt(gpu.value), colour: G });
+  if (totalLabel)
+    rows.push({ key: 'total', label: totalLabel, to: cum, value: metric.fmt(cum), colour: Q, total: true });
+  if (gpuOf) {
+    const gpu = metric.gpu(gpuOf);
+    rows.push({ key: 'gpu', label: 'GPU', to: gpu, value: metric.fmt(gpu), colour: G });
+  }
   return rows;
 }
 
@@ -59,26 +87,22 @@ export function panelsForStep(step: number, b: PipelineBill) {
   const withGpu = s >= 4;
   const timeItems =
     s === 0
-      ? [{ key: 'expect', label: 'one expectation', value: b.expectationTime, fmt: fmtDuration }]
+      ? [{ key: 'expect', label: 'one expectation', value: b.expectationTime }]
       : [
-          { key: 'exec', label: 'QPU execution', value: b.time.execution, fmt: fmtDuration },
+          { key: 'exec', label: 'QPU execution', value: b.time.execution },
           ...(s >= 2
             ? [
-                { key: 'latency', label: 'job latency', value: b.time.latency, fmt: fmtDuration },
-                { key: 'queue', label: 'queue', value: b.time.queue, fmt: fmtDuration },
+                { key: 'latency', label: 'job latency', value: b.time.latency },
+                { key: 'queue', label: 'queue', value: b.time.queue },
               ]
             : []),
         ];
-  const panels: Array<{ key: string; title: string; rows: LogBarRow[]; tick(v: number): string }> = [
+  const panels: LogBarPanel[] = [
     {
       key: 'time',
       title: s === 0 ? 'Time for one expectation value' : 'Wall-clock time of one training run',
-      rows: waterfall(
-        timeItems,
-        s >= 2 ? { label: 'quantum total', fmt: fmtDuration } : null,
-        withGpu ? { value: b.gpu.seconds, fmt: fmtDuration } : null,
-      ),
-      tick: tickTime,
+      rows: waterfall(METRICS.time, timeItems, s >= 2 ? 'quantum total' : null, withGpu ? b : null),
+      tick: METRICS.time.tick,
     },
   ];
   if (s >= 3) {
@@ -86,32 +110,29 @@ export function panelsForStep(step: number, b: PipelineBill) {
       key: 'usd',
       title: 'Dollars',
       rows: waterfall(
+        METRICS.usd,
         [
-          { key: 'exec', label: 'shots / QPU time', value: b.dollars.execution, fmt: fmtUsd },
-          {
-            key: 'fees',
-            label: b.plan.kind === 'per-gate-shot' ? 'job minimums' : 'task fees',
-            value: b.dollars.fees,
-            fmt: fmtUsd,
-          },
+          { key: 'exec', label: 'shots / QPU time', value: b.dollars.execution },
+          { key: 'fees', label: b.plan.kind === 'per-gate-shot' ? 'job minimums' : 'task fees', value: b.dollars.fees },
         ],
-        { label: 'quantum total', fmt: fmtUsd },
-        withGpu ? { value: b.gpu.dollars, fmt: fmtUsd } : null,
+        'quantum total',
+        withGpu ? b : null,
       ),
-      tick: tickUsd,
+      tick: METRICS.usd.tick,
     });
     panels.push({
       key: 'kwh',
       title: 'Energy (kWh)',
       rows: waterfall(
+        METRICS.kwh,
         [
-          { key: 'exec', label: 'QPU execution', value: b.energy.execution, fmt: fmtEnergy },
-          { key: 'latency', label: 'job loading', value: b.energy.latency, fmt: fmtEnergy },
+          { key: 'exec', label: 'QPU execution', value: b.energy.execution },
+          { key: 'latency', label: 'job loading', value: b.energy.latency },
         ],
-        { label: 'quantum total', fmt: fmtEnergy },
-        withGpu ? { value: b.gpu.kWh, fmt: fmtEnergy } : null,
+        'quantum total',
+        withGpu ? b : null,
       ),
-      tick: tickKWh,
+      tick: METRICS.kwh.tick,
     });
   }
   return panels;
@@ -158,16 +179,7 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
                 </div>
               ))}
             </dl>
-            {panelsForStep(step, bill).map((panel) => (
-              <LogBars
-                key={panel.key}
-                className="pc-panel"
-                title={panel.title}
-                rows={panel.rows}
-                width={width}
-                tickFormat={panel.tick}
-              />
-            ))}
+            <LogBarPanels className="pc-panel" panels={panelsForStep(step, bill)} width={width} />
           </>
         ) : (
           <TotalsPanels totals={totals} width={width} />
@@ -177,44 +189,26 @@ export default function PipelineCostView(props: FigureViewProps<typeof pipelineP
   );
 }
 
+const TOTALS_TITLES = { time: 'Wall-clock time, one training run', usd: 'Dollars', kwh: 'Energy (kWh)' } as const;
+
 function TotalsPanels({ totals, width }: { totals: ReturnType<typeof datasetTotals>; width: number }) {
-  const metrics = [
-    {
-      key: 'time',
-      title: 'Wall-clock time, one training run',
-      q: (b: PipelineBill) => b.time.total,
-      g: (b: PipelineBill) => b.gpu.seconds,
-      fmt: fmtDuration,
-      tick: tickTime,
-    },
-    {
-      key: 'usd',
-      title: 'Dollars',
-      q: (b: PipelineBill) => b.dollars.total,
-      g: (b: PipelineBill) => b.gpu.dollars,
-      fmt: fmtUsd,
-      tick: tickUsd,
-    },
-    {
-      key: 'kwh',
-      title: 'Energy (kWh)',
-      q: (b: PipelineBill) => b.energy.total,
-      g: (b: PipelineBill) => b.gpu.kWh,
-      fmt: fmtEnergy,
-      tick: tickKWh,
-    },
-  ];
+  const panels = metricPanels(TOTALS_TITLES, (key) => {
+    const m = METRICS[key];
+    const rows = totals.flatMap((t): LogBarRow[] => [
+      {
+        key: `${t.id}-q`,
+        label: `${t.name}, quantum`,
+        to: m.quantum(t.bill),
+        value: m.fmt(m.quantum(t.bill)),
+        colour: Q,
+      },
+      { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.gpu(t.bill), value: m.fmt(m.gpu(t.bill)), colour: G },
+    ]);
+    return { rows, tick: m.tick };
+  });
   return (
     <div className="pc-totals">
-      {metrics.map((m) => {
-        const rows: LogBarRow[] = totals.flatMap((t) => [
-          { key: `${t.id}-q`, label: `${t.name}, quantum`, to: m.q(t.bill), value: m.fmt(m.q(t.bill)), colour: Q },
-          { key: `${t.id}-g`, label: `${t.name}, GPU`, to: m.g(t.bill), value: m.fmt(m.g(t.bill)), colour: G },
-        ]);
-        return (
-          <LogBars key={m.key} className="pc-panel" title={m.title} rows={rows} width={width} tickFormat={m.tick} />
-        );
-      })}
+      <LogBarPanels className="pc-panel" panels={panels} width={width} />
       {totals.map((t) => {
         const caveat = fidelityCaveat(t.bill);
         return caveat ? (

@@ -2,7 +2,7 @@
  * Controls of the last step: θ, N and the seed. Native inputs (keyboard-operable, labelled); range
  * inputs commit after a short pause so dragging does not restart the sampling on every pixel.
  */
-import { RangeField } from '../../charts/RangeField';
+import { paramRanges } from '../../charts/RangeField';
 import { IntField } from '../../charts/IntField';
 import { deriveSeed } from '../../sim/rng';
 import { FoldAway } from '../../charts/FoldAway';
@@ -23,29 +23,20 @@ export function nearestShotChoice(n: number): number {
 }
 
 export function ShotNoiseControls({ params, setParams }: SettingsProps<ShotNoiseParams>) {
+  const range = paramRanges(params, setParams, { className: 'sn-control', delay: 220 });
   const form = (
     <form className="sn-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
-      <RangeField
-        className="sn-control"
-        label={(theta) => `θ = ${theta.toFixed(2)} rad (⟨Z⟩ = ${Math.cos(theta).toFixed(3)})`}
-        value={params.theta}
-        min={0}
-        max={3.14}
-        step={0.01}
-        delay={220}
-        onCommit={(theta) => setParams({ theta })}
-      />
-      <RangeField
-        className="sn-control"
-        label={(i) => `N = ${fmtInt(SHOT_CHOICES[i])} shots per run, against ${fmtInt(SHOT_CHOICES[i] * 100)}`}
-        valueText={(i) => `${fmtInt(SHOT_CHOICES[i])} shots`}
-        value={nearestShotChoice(params.shots)}
-        min={0}
-        max={SHOT_CHOICES.length - 1}
-        step={1}
-        delay={220}
-        onCommit={(i) => setParams({ shots: SHOT_CHOICES[i] })}
-      />
+      {range(
+        'theta',
+        { min: 0, max: 3.14, step: 0.01 },
+        (theta) => `θ = ${theta.toFixed(2)} rad (⟨Z⟩ = ${Math.cos(theta).toFixed(3)})`,
+      )}
+      {range(
+        'shots',
+        { values: SHOT_CHOICES, nearest: nearestShotChoice },
+        (n) => `N = ${fmtInt(n)} shots per run, against ${fmtInt(n * 100)}`,
+        (n) => `${fmtInt(n)} shots`,
+      )}
       <IntField
         className="sn-control sn-control--seed"
         label="Seed"

@@ -103,6 +103,34 @@ function native(name: GateName): Emit {
   };
 }
 
+/**
+ * A gate defined by a fixed sequence of calls, written as in qelib1.inc: its qubits named a, b, c, … (first,
+ * second, third, … argument), a parameter by index in parentheses, e.g. 'cx a,b; rz(0) b; cx a,b'. Its arity
+ * and parameter count are those the body uses. Parsed once; each call is checked against the gate's arity.
+ */
+function sequenceGate(name: string, body: string): BuiltinGate {
+  const steps = body.split(';').map((call) => {
+    const m = /^\s*([a-z0-9]+)(?:\((\d)\))? ([a-e](?:,[a-e])*)\s*$/.exec(call);
+    if (!m) throw new Error(`${name}: bad call '${call}'`);
+    const gate = m[1] as GateName;
+    const qubits = m[3].split(',').map((x) => x.charCodeAt(0) - 97);
+    if (gateArity(gate) !== qubits.length) throw new Error(`${name}: '${gate}' takes ${gateArity(gate)} qubits`);
+    return { gate, qubits, param: m[2] === undefined ? -1 : Number(m[2]) };
+  });
+  const numQubits = 1 + Math.max(...steps.flatMap((s) => s.qubits));
+  const numParams = 1 + Math.max(-1, ...steps.map((s) => s.param));
+  return builtin(name, numParams, numQubits, (p, q, out) => {
+    for (const s of steps)
+      out.push(
+        op(
+          s.gate,
+          s.qubits.map((i) => q[i]),
+          s.param < 0 ? [] : [p[s.param]],
+        ),
+      );
+  });
+}
+
 function builtin(name: string, numParams: number, numQubits: number, emit: Emit): BuiltinGate {
   return { kind: 'builtin', name, numParams, numQubits, emit };
 }
@@ -137,62 +165,16 @@ export function qelib1Gates(): GateDef[] {
     builtin('csx', 0, 2, (_p, q, out) => {
       out.push(op('h', [q[1]]), op('cp', [q[0], q[1]], [PI / 2]), op('h', [q[1]]));
     }),
-    builtin('cswap', 0, 3, (_p, q, out) => {
-      out.push(op('cx', [q[2], q[1]]), op('ccx', [q[0], q[1], q[2]]), op('cx', [q[2], q[1]]));
-    }),
-    builtin('rzz', 1, 2, (p, q, out) => {
-      out.push(op('cx', [q[0], q[1]]), op('rz', [q[1]], [p[0]]), op('cx', [q[0], q[1]]));
-    }),
-    builtin('rxx', 1, 2, (p, q, out) => {
-      out.push(
-        op('h', [q[0]]),
-        op('h', [q[1]]),
-        op('cx', [q[0], q[1]]),
-        op('rz', [q[1]], [p[0]]),
-        op('cx', [q[0], q[1]]),
-        op('h', [q[0]]),
-        op('h', [q[1]]),
-      );
-    }),
+    sequenceGate('cswap', 'cx c,b; ccx a,b,c; cx c,b'),
+    sequenceGate('rzz', 'cx a,b; rz(0) b; cx a,b'),
+    sequenceGate('rxx', 'h a; h b; cx a,b; rz(0) b; cx a,b; h a; h b'),
     // Relative-phase Toffoli (Margolus), Qiskit's RCCXGate: H T CX(b) T† CX(a) T CX(b) T† H on the target.
-    builtin('rccx', 0, 3, (_p, q, out) => {
-      const [a, b, c] = q;
-      out.push(
-        op('h', [c]),
-        op('t', [c]),
-        op('cx', [b, c]),
-        op('tdg', [c]),
-        op('cx', [a, c]),
-        op('t', [c]),
-        op('cx', [b, c]),
-        op('tdg', [c]),
-        op('h', [c]),
-      );
-    }),
+    sequenceGate('rccx', 'h c; t c; cx b,c; tdg c; cx a,c; t c; cx b,c; tdg c; h c'),
     // Relative-phase 3-controlled X, Qiskit's RC3XGate definition.
-    builtin('rc3x', 0, 4, (_p, q, out) => {
-      const [a, b, c, d] = q;
-      out.push(
-        op('h', [d]),
-        op('t', [d]),
-        op('cx', [c, d]),
-        op('tdg', [d]),
-        op('h', [d]),
-        op('cx', [a, d]),
-        op('t', [d]),
-        op('cx', [b, d]),
-        op('tdg', [d]),
-        op('cx', [a, d]),
-        op('t', [d]),
-        op('cx', [b, d]),
-        op('tdg', [d]),
-        op('h', [d]),
-        op('t', [d]),
-        op('cx', [c, d]),
-        op('tdg', [d]),
-        op('h', [d]),
-      );
-    }),
+    sequenceGate(
+      'rc3x',
+      'h d; t d; cx c,d; tdg d; h d; cx a,d; t d; cx b,d; tdg d; cx a,d; t d; cx b,d; tdg d; h d; t d; cx c,d; tdg d; h d',
+    ),
     builtin('c3x', 0, 4, (_p, q, out) => {
       out.push(op('h', [q[3]]));
       multiControlledPhase(PI, q, out);

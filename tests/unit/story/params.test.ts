@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  choicesOf,
   defaultParams,
+  pickParams,
   parseFigureParams,
   paramKey,
   writeFigureParams,
@@ -66,5 +68,20 @@ describe('figure URL parameters', () => {
     expect(coerceParamValue(spec.shots, 3.6, 100)).toBe(4);
     expect(coerceParamValue(spec.theta, Number.NaN, 1.1)).toBe(1.1);
     expect(coerceParamValue(spec.mode, 'q', 'a')).toBe('a');
+  });
+});
+
+describe('choicesOf', () => {
+  it('lists a label record’s ids in the order they are written', () => {
+    expect(choicesOf({ zeta: 'Z', alpha: 'A', mid: 'M' })).toEqual(['zeta', 'alpha', 'mid']);
+    expect(choicesOf({})).toEqual([]);
+  });
+});
+
+describe('pickParams', () => {
+  it('copies the named parameters, in the order named, and nothing else', () => {
+    const picked = pickParams({ a: 1, b: 'x', c: true, d: 4 }, ['d', 'b']);
+    expect(picked).toEqual({ d: 4, b: 'x' });
+    expect(Object.keys(picked)).toEqual(['d', 'b']);
   });
 });
