@@ -5,13 +5,13 @@
  * time and work; step 3 the knob sweep as a strip plot, with controls (dataset, seed, encoding, depth,
  * shots, pause, reset).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { fmtInt } from '../../format';
 import type { SweepData, SweepParams } from '../../experiments/baseline-race/sweep';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
-import { BoundaryPanels } from './BoundaryPanels';
+import { BoundaryPanels as BoundaryPanelsView } from './BoundaryPanels';
 import { RaceControls } from './controls';
 import { DatasetPanels } from './DatasetPanels';
 import { Ledger } from './Ledger';
@@ -32,6 +32,9 @@ import { StripPlot } from './StripPlot';
 import { baselineRaceAlt, baselineRaceMethod, datasetTable, historyTable, sweepTable } from './text';
 import { useRaceRun } from './useRaceRun';
 import './baseline-race.css';
+
+// Redrawn only when its own inputs change (a segment of training), not at every partial result of the sweep.
+const BoundaryPanels = memo(BoundaryPanelsView);
 
 const CAPTIONS = [
   'Training points filled, test points hollow; colour = class.',
@@ -58,8 +61,10 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),
-    // While training runs beside it, a worker stays free for the race's next segment.
-    spareWorkers: complete || paused ? 0 : 1,
+    // A worker stays free for the race's first segment; once the race has drawn one, the sweep may use every
+    // worker (a later segment waits for at most one sweep run, and no worker idles while a finished segment
+    // makes its round trip through the page to request the next).
+    spareWorkers: complete || paused || epoch > 0 ? 0 : 1,
   });
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;
