@@ -236,6 +236,8 @@ export class ExperimentPool {
   private readonly freePermits: Array<() => void> = [];
   private permitPending = false;
   private permitRetryAt = -Infinity;
+  /** The experiments last announced by `prepare`: a worker loads them when it starts. */
+  private prepared = new Set<string>();
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, Math.min(MAX_POOL_SIZE, Math.floor(options.size ?? defaultPoolSize())));
@@ -315,6 +317,38 @@ export class ExperimentPool {
       }
       this.pump();
     });
+  }
+
+  /**
+   * Gets ready for runs of these experiments before they are asked for (a figure's code is loading): loads
+   * their specs here, and starts the workers a run would start (up to `baseSize`), each loading the
+   * experiments' definitions. A run then finds its workers started and its code loaded.
+   */
+  prepare(names: readonly string[]): void {
+    if (this.disposed) return;
+    // Only the latest figure's: a worker started later (a replacement, more work) loads what it will run.
+    this.prepared = new Set(names);
+    for (const name of names) {
+      // Loading is once per name, here and in a worker; a failed load is retried by the run that needs it.
+      if (this.loadsDefinitions) void loadExperimentSpec(name).catch(() => undefined);
+      for (const s of this.slots) s.worker.postMessage({ type: 'prepare', name });
+    }
+    this.warmUp();
+  }
+
+  /** Starts workers for prepared experiments, up to `baseSize` (beyond the first, with a shared permit). */
+  private warmUp(): void {
+    while (this.prepared.size > 0 && this.slots.length < this.baseSize) {
+      if (!this.permits || this.slots.length === 0) this.armIdle(this.spawn(undefined));
+      else {
+        const permit = this.freePermits.pop();
+        if (!permit) {
+          this.requestPermit();
+          return;
+        }
+        this.armIdle(this.spawn(permit));
+      }
+    }
   }
 
   /** Ranks a group's requests: 0 on screen, 1 next below, 2 far (lower runs first). `undefined` forgets it. */
@@ -479,6 +513,7 @@ export class ExperimentPool {
         return;
       }
       this.freePermits.push(release);
+      this.warmUp();
       this.pump();
     });
   }
@@ -497,6 +532,7 @@ export class ExperimentPool {
     slot.worker.onmessage = (event) => this.onMessage(slot, event.data);
     slot.worker.onerror = (event) => this.onWorkerLost(slot, `failed (${event?.message ?? 'no message'})`);
     this.slots.push(slot);
+    for (const name of this.prepared) slot.worker.postMessage({ type: 'prepare', name });
     return slot;
   }
 

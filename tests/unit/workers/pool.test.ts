@@ -371,6 +371,22 @@ describe('ExperimentPool', () => {
     expect((await p).data).toEqual(all.data);
     lifted.dispose();
   });
+  it('prepare starts the workers a run would start, each loading the experiments; the run then uses them', async () => {
+    const { pool, workers, runs } = fakePool({ size: 2, permits: null });
+    pool.prepare(['barren-plateau']);
+    expect(pool.workerCount).toBe(2);
+    for (const w of workers) expect(w.received).toEqual([{ type: 'prepare', name: 'barren-plateau' }]);
+    const result = await pool.run<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', PARAMS);
+    expect(result.data).toEqual(runDefinition(barrenPlateau, barrenPlateau.normalize(PARAMS)).data);
+    expect(pool.spawnedCount).toBe(2);
+    expect(new Set(runs().map((m) => m.name))).toEqual(new Set(['barren-plateau']));
+    pool.dispose();
+    // A disposed pool starts nothing.
+    const { pool: gone, workers: none } = fakePool({ size: 2, permits: null });
+    gone.dispose();
+    gone.prepare(['barren-plateau']);
+    expect(none).toHaveLength(0);
+  });
   it('a request at its worker limit queues its next chunk behind its own, never on the spared worker', async () => {
     const sent: RunMsg[] = [];
     const pool = toyPool(TOY, { size: 2 }, sent);
