@@ -61,10 +61,8 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),
-    // A worker stays free for the race's first segment; once the race has drawn one, the sweep may use every
-    // worker (a later segment waits for at most one sweep run, and no worker idles while a finished segment
-    // makes its round trip through the page to request the next).
-    spareWorkers: complete || paused || epoch > 0 ? 0 : 1,
+    // While training runs beside it, a worker stays free for the race's next segment.
+    spareWorkers: complete || paused ? 0 : 1,
   });
 
   const ready = state.panel === 'datasets' ? true : state.panel === 'knobs' ? complete && sweep.ready : complete;
