@@ -22,6 +22,7 @@ import { UpdatePrompt } from '../pages/UpdatePrompt';
 import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
 import { watchViewport } from '../story/viewport';
 import { IslandRoot } from './IslandRoot';
+import { prepareExperiments } from './experiments';
 import { ISLAND_ATTR, ISLAND_EAGER, islandIdentifierPrefix, type IslandName, type IslandProps } from './types';
 
 /** How close to the viewport an island must come to load and hydrate: viewport heights, above and below. */
@@ -37,11 +38,13 @@ type Loader<N extends IslandName> = (props: IslandProps[N]) => Promise<Component
 const LOADERS: { [N in IslandName]: Loader<N> } = {
   header: () => Promise.resolve(SiteHeaderControls),
   'update-prompt': () => Promise.resolve(UpdatePrompt),
-  figure: ({ figure }) =>
-    import('./FigureIsland').then(async (m) => {
+  figure: ({ figure }) => {
+    prepareExperiments(figure);
+    return import('./FigureIsland').then(async (m) => {
       await m.loadFigureView(figure);
       return m.FigureIsland;
-    }),
+    });
+  },
   'embed-frame': () => import('../pages/EmbedIslands').then((m) => m.EmbedFrameIsland),
   'embed-stepper': ({ figure }) =>
     import('../pages/EmbedIslands').then(async (m) => {

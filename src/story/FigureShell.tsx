@@ -58,8 +58,9 @@ export interface FigureShellProps {
     seed: number;
     sources?: readonly FigureSource[];
   };
-  /** The current data: downloads and (unless `alt.table` is given) the text alternative's table. */
-  data: DataTable;
+  /** The current data: downloads and (unless `alt.table` is given) the text alternative's table. A function
+   * is called only when the table is needed (a large table then costs nothing on every partial result). */
+  data: DataTable | (() => DataTable);
   alt: { summary: string; table?: DataTable; caption?: string };
   issues?: readonly ParamIssue[];
   controls?: ReactNode;
@@ -172,7 +173,8 @@ export function FigureShell(props: FigureShellProps) {
 
   const download = (ext: 'csv' | 'json') => {
     const name = exportFileName(id, step, ext);
-    if (ext === 'csv') downloadText(name, 'text/csv;charset=utf-8', tableToCsv(data));
+    const table = typeof data === 'function' ? data() : data;
+    if (ext === 'csv') downloadText(name, 'text/csv;charset=utf-8', tableToCsv(table));
     else {
       downloadText(
         name,
@@ -184,7 +186,7 @@ export function FigureShell(props: FigureShellProps) {
           seed: method.seed,
           method: method.text,
           sources: method.sources ?? [],
-          data,
+          data: table,
         }),
       );
     }
@@ -234,7 +236,7 @@ export function FigureShell(props: FigureShellProps) {
           <summary>Data table</summary>
           <div data-figure-alt="">
             <p>{alt.summary}</p>
-            <AltTable table={alt.table ?? data} caption={alt.caption} />
+            <AltTable table={alt.table ?? (typeof data === 'function' ? data() : data)} caption={alt.caption} />
           </div>
         </details>
         <details className="fig__disclosure">

@@ -77,6 +77,11 @@ export function createWorkerHandler(
   }
 
   return (message) => {
+    if (message.type === 'prepare') {
+      // A failed load is retried, and reported, by the run that needs it.
+      if (lazy && isKnownExperiment(message.name)) void loadExperiment(message.name).catch(() => undefined);
+      return draining ?? Promise.resolve();
+    }
     if (message.type === 'cancel') {
       const i = queue.findIndex((m) => m.id === message.id);
       if (i >= 0) {

@@ -38,9 +38,11 @@ export interface RunOptions<D> {
   /** The figure instance the request serves; its rank is set with `setPriority`. */
   group?: string;
   /**
-   * Workers this request leaves to others (default 0): it has at most `size − spareWorkers` chunks out, and
-   * at least one. A figure keeps a worker free this way for a request of its own that comes back every few
-   * milliseconds (a chain of short segments) and should not wait behind long chunks; see `setSpareWorkers`.
+   * Workers this request leaves to others (default 0): it runs on at most `size − spareWorkers` workers, and
+   * at least one (where it may queue its next chunk behind its own running one, so its worker never waits
+   * for a round trip through the page's thread). A figure keeps a worker free this way for a request of its
+   * own that comes back every few milliseconds (a chain of short segments) and should not wait behind long
+   * chunks; see `setSpareWorkers`.
    */
   spareWorkers?: number;
 }
@@ -152,6 +154,9 @@ interface Chunk {
   range: [number, number];
   /** Times this range lost its worker while running. */
   failures: number;
+  /** The first chunk of its request on its worker: its time includes the worker's set-up for the request
+   * (compiling, caches), so it only stands in for the cost per sample until a warm chunk measures it. */
+  cold: boolean;
 }
 
 interface Request {
@@ -160,7 +165,7 @@ interface Request {
   key: string;
   name: string;
   group: string | undefined;
-  /** Chunks it may have out at once (from spareWorkers). */
+  /** Workers it may run on at once (from spareWorkers). */
   maxChunks: number;
   def: AnyExperimentSpec;
   params: unknown;
@@ -180,6 +185,8 @@ interface Request {
   /** The spec's level prefixes not reached yet, ascending. */
   levels: number[];
   msPerSample: number | undefined;
+  /** msPerSample comes from cold chunks only (see Chunk.cold). */
+  msTentative: boolean;
   onProgress?: (done: number, total: number, partial?: unknown) => void;
   lastProgress: number;
   progressGap: number;
@@ -199,6 +206,8 @@ interface Slot {
   watchdog: ReturnType<typeof setTimeout> | undefined;
   idle: ReturnType<typeof setTimeout> | undefined;
   dead: boolean;
+  /** Requests this worker has run a chunk of (its later chunks of them are warm). */
+  served: WeakSet<Request>;
 }
 
 export class ExperimentPool {
@@ -227,6 +236,8 @@ export class ExperimentPool {
   private readonly freePermits: Array<() => void> = [];
   private permitPending = false;
   private permitRetryAt = -Infinity;
+  /** The experiments last announced by `prepare`: a worker loads them when it starts. */
+  private prepared = new Set<string>();
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, Math.min(MAX_POOL_SIZE, Math.floor(options.size ?? defaultPoolSize())));
@@ -287,6 +298,7 @@ export class ExperimentPool {
         finished: [],
         levels: [...(def.levelPrefixes?.(params) ?? [])],
         msPerSample: undefined,
+        msTentative: false,
         onProgress: options.onProgress as Request['onProgress'],
         lastProgress: -Infinity,
         progressGap: this.progressMs,
@@ -305,6 +317,38 @@ export class ExperimentPool {
       }
       this.pump();
     });
+  }
+
+  /**
+   * Gets ready for runs of these experiments before they are asked for (a figure's code is loading): loads
+   * their specs here, and starts the workers a run would start (up to `baseSize`), each loading the
+   * experiments' definitions. A run then finds its workers started and its code loaded.
+   */
+  prepare(names: readonly string[]): void {
+    if (this.disposed) return;
+    // Only the latest figure's: a worker started later (a replacement, more work) loads what it will run.
+    this.prepared = new Set(names);
+    for (const name of names) {
+      // Loading is once per name, here and in a worker; a failed load is retried by the run that needs it.
+      if (this.loadsDefinitions) void loadExperimentSpec(name).catch(() => undefined);
+      for (const s of this.slots) s.worker.postMessage({ type: 'prepare', name });
+    }
+    this.warmUp();
+  }
+
+  /** Starts workers for prepared experiments, up to `baseSize` (beyond the first, with a shared permit). */
+  private warmUp(): void {
+    while (this.prepared.size > 0 && this.slots.length < this.baseSize) {
+      if (!this.permits || this.slots.length === 0) this.armIdle(this.spawn(undefined));
+      else {
+        const permit = this.freePermits.pop();
+        if (!permit) {
+          this.requestPermit();
+          return;
+        }
+        this.armIdle(this.spawn(permit));
+      }
+    }
   }
 
   /** Ranks a group's requests: 0 on screen, 1 next below, 2 far (lower runs first). `undefined` forgets it. */
@@ -376,7 +420,8 @@ export class ExperimentPool {
     let best: Request | undefined;
     let bestLevel = Infinity;
     for (const r of this.requests) {
-      if (r.settled || (r.retry.length === 0 && r.next >= r.count) || r.inFlight.size >= r.maxChunks) continue;
+      if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
+      if (r.inFlight.size >= r.maxChunks && !this.ownQueue(r)) continue;
       const level = this.levelOf(r);
       if (
         !best ||
@@ -392,6 +437,12 @@ export class ExperimentPool {
     return best;
   }
 
+  /** A worker running a chunk of `r` alone, where `r` (at its worker limit) may queue its next chunk. */
+  private ownQueue(r: Request): Slot | undefined {
+    if (r.maxChunks === Infinity) return undefined;
+    return this.slots.find((s) => s.chunks.length === 1 && s.chunks[0].request === r);
+  }
+
   private takeChunk(r: Request): Chunk {
     r.lastServed = ++this.dispatches;
     const retried = r.retry.shift();
@@ -401,13 +452,14 @@ export class ExperimentPool {
       this.chunkSamples !== undefined
         ? Math.min(this.chunkSamples, remaining)
         : chunkSizeFor(r.msPerSample, this.chunkMs, remaining);
-    const chunk: Chunk = { id: this.nextId++, request: r, range: [r.next, r.next + size], failures: 0 };
+    const chunk: Chunk = { id: this.nextId++, request: r, range: [r.next, r.next + size], failures: 0, cold: false };
     r.next += size;
     return chunk;
   }
 
   /** A slot for the next chunk of `r`: an idle worker, a new one if allowed, else a second place in a worker's queue. */
   private slotFor(r: Request): Slot | undefined {
+    if (r.inFlight.size >= r.maxChunks) return this.ownQueue(r);
     const idle = this.slots.find((s) => s.chunks.length === 0);
     if (idle) return idle;
     const limit = this.levelOf(r) === 0 ? this.size : this.baseSize;
@@ -433,6 +485,8 @@ export class ExperimentPool {
       const slot = this.slotFor(r);
       if (!slot) break;
       const chunk = this.takeChunk(r);
+      chunk.cold = !slot.served.has(r);
+      slot.served.add(r);
       r.inFlight.add(chunk);
       slot.chunks.push(chunk);
       this.clearIdle(slot);
@@ -459,6 +513,7 @@ export class ExperimentPool {
         return;
       }
       this.freePermits.push(release);
+      this.warmUp();
       this.pump();
     });
   }
@@ -471,11 +526,13 @@ export class ExperimentPool {
       watchdog: undefined,
       idle: undefined,
       dead: false,
+      served: new WeakSet(),
     };
     this.spawned++;
     slot.worker.onmessage = (event) => this.onMessage(slot, event.data);
     slot.worker.onerror = (event) => this.onWorkerLost(slot, `failed (${event?.message ?? 'no message'})`);
     this.slots.push(slot);
+    for (const name of this.prepared) slot.worker.postMessage({ type: 'prepare', name });
     return slot;
   }
 
@@ -562,7 +619,12 @@ export class ExperimentPool {
         const n = chunk.range[1] - chunk.range[0];
         if (n > 0 && msg.ms >= 0) {
           const measured = msg.ms / n;
-          r.msPerSample = r.msPerSample === undefined ? measured : 0.5 * r.msPerSample + 0.5 * measured;
+          // A cold chunk's time includes set-up: it sets the estimate only while there is none, and the
+          // first warm measurement replaces it (else one slow start keeps chunks at one sample for a while).
+          if (r.msPerSample === undefined || (r.msTentative && !chunk.cold)) {
+            r.msPerSample = measured;
+            r.msTentative = chunk.cold;
+          } else if (!chunk.cold) r.msPerSample = 0.5 * r.msPerSample + 0.5 * measured;
         }
         r.parts.push(msg.samples);
         r.samplesDone += n;

@@ -17,7 +17,13 @@ export interface CancelMessage {
   id: number;
 }
 
-export type ToWorker = RunMessage | CancelMessage;
+/** Loads an experiment's definition (its chunks) ahead of its first run: a figure nearing the viewport. */
+export interface PrepareMessage {
+  type: 'prepare';
+  name: string;
+}
+
+export type ToWorker = RunMessage | CancelMessage | PrepareMessage;
 
 /** Sent while a long run is under way: work done so far (also the pool's sign that the worker is alive). */
 export interface ProgressMessage {

@@ -23,7 +23,7 @@ async function open(page: Page, url = '/'): Promise<void> {
   // viewport; until then the pre-rendered HTML stands in (no effects ran yet). FigureShell sets
   // data-mount in an effect, so its presence means the live view is mounted.
   await scrollToStepTop(page, 0);
-  await expect(page.locator(`${FIGURE}[data-mount]`)).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.locator(`${FIGURE}[data-mount]`)).toHaveCount(1, { timeout: 60_000 });
 }
 
 /** Scrolls so that the trigger line is 20 px into step n (without waiting for the figure). */
@@ -76,7 +76,7 @@ async function recordedStates(page: Page): Promise<{ epoch: number; ready: boole
   return states.map((s) => ({ epoch: Number(s.split('|')[0]), ready: s.split('|')[1] === 'true' }));
 }
 
-async function waitReady(page: Page, timeout = 240_000): Promise<void> {
+async function waitReady(page: Page, timeout = 90_000): Promise<void> {
   await expect(page.locator(FIGURE)).toHaveAttribute('data-ready', 'true', { timeout });
 }
 
@@ -84,7 +84,7 @@ const epochOf = async (page: Page) => Number(await page.locator(GRAPHIC).getAttr
 const altText = async (page: Page) => (await page.locator(ALT).textContent()) ?? '';
 
 test('the steps drive the figure: datasets, animated training, accuracy and work, the knob sweep', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(180_000);
   await open(page);
   await scrollToStep(page, 0);
   await waitReady(page, 15_000);
@@ -131,11 +131,11 @@ test('the steps drive the figure: datasets, animated training, accuracy and work
 test('pause holds the last checkpoint, resume continues, reset restarts from epoch 0 — by keyboard', async ({
   page,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(180_000);
   await open(page, `/${SLOW}`);
   await scrollToStep(page, 3);
   const pause = page.getByRole('button', { name: 'Pause training' });
-  await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect.poll(() => epochOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
   await pause.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator(GRAPHIC)).toHaveAttribute('data-paused', 'true');
@@ -151,13 +151,13 @@ test('pause holds the last checkpoint, resume continues, reset restarts from epo
   await recordStates(page);
   const dots = await page.locator(`${FIGURE} .br-dot`).count();
   await expect
-    .poll(() => page.locator(`${FIGURE} .br-dot`).count(), { timeout: 240_000 })
+    .poll(() => page.locator(`${FIGURE} .br-dot`).count(), { timeout: 90_000 })
     .toBeGreaterThanOrEqual(dots + 4);
   expect((await recordedStates(page)).map((d) => d.epoch)).toEqual([held]);
 
   await page.keyboard.press('Space');
   await expect(page.locator(GRAPHIC)).toHaveAttribute('data-paused', 'false');
-  await expect.poll(() => epochOf(page), { timeout: 180_000 }).toBeGreaterThan(held);
+  await expect.poll(() => epochOf(page), { timeout: 60_000 }).toBeGreaterThan(held);
 
   const reset = page.getByRole('button', { name: 'Reset to epoch 0' });
   await reset.focus();
@@ -173,17 +173,17 @@ test('pause holds the last checkpoint, resume continues, reset restarts from epo
 });
 
 test('changing the dataset by keyboard replaces the running computation and keeps it in the URL', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(180_000);
   await open(page, '/?baseline-race.shots=10');
   await scrollToStep(page, 3);
-  await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect.poll(() => epochOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
   const dataset = page.locator(FIGURE).getByLabel('Dataset', { exact: true });
   await dataset.focus();
   await recordStates(page);
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/baseline-race\.dataset=circles/);
   // The moons run was cancelled: the figure starts over on circles from epoch 0 and never shows moons again.
-  await waitReady(page, 480_000);
+  await waitReady(page);
   const epochs = (await recordedStates(page)).map((d) => d.epoch);
   expect(epochs).toContain(0);
   expect(epochs.slice(epochs.indexOf(0))).toEqual([...epochs.slice(epochs.indexOf(0))].sort((a, b) => a - b));
@@ -209,7 +209,7 @@ test('an invalid URL parameter falls back to its default with a visible note', a
 test.describe('reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('training jumps from epoch 0 to its end state, with no intermediate frames', async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(120_000);
     await open(page);
     await recordStates(page);
     await scrollToStep(page, 1);
@@ -222,13 +222,13 @@ test.describe('reduced motion', () => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe reports no violations in the figure with its controls (${theme})`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(120_000);
     const context = await browser.newContext({ colorScheme: theme, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await open(page, '/?baseline-race.shots=10');
     await scrollToStep(page, 3);
     await expect(page.locator(`${FIGURE} .br-controls`)).toBeVisible();
-    await expect.poll(() => epochOf(page), { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(() => epochOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
     const violations = await runAxe(page, SECTION);
     expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();

@@ -236,4 +236,6 @@ export const landscapeSpec: ExperimentSpec<LandscapeParams, LandscapeSamples, La
   summarize,
   method,
   seedOf: (p) => p.seed,
+  // The index space is level-major: each level's prefix is a complete, finer picture of every panel.
+  levelPrefixes: (p) => LEVEL_STRIDES.slice(0, -1).map((_, level) => levelPrefix(p, level)),
 };

@@ -5,13 +5,13 @@
  * time and work; step 3 the knob sweep as a strip plot, with controls (dataset, seed, encoding, depth,
  * shots, pause, reset).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { fmtInt } from '../../format';
 import type { SweepData, SweepParams } from '../../experiments/baseline-race/sweep';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
-import { BoundaryPanels } from './BoundaryPanels';
+import { BoundaryPanels as BoundaryPanelsView } from './BoundaryPanels';
 import { RaceControls } from './controls';
 import { DatasetPanels } from './DatasetPanels';
 import { Ledger } from './Ledger';
@@ -32,6 +32,9 @@ import { StripPlot } from './StripPlot';
 import { baselineRaceAlt, baselineRaceMethod, datasetTable, historyTable, sweepTable } from './text';
 import { useRaceRun } from './useRaceRun';
 import './baseline-race.css';
+
+// Redrawn only when its own inputs change (a segment of training), not at every partial result of the sweep.
+const BoundaryPanels = memo(BoundaryPanelsView);
 
 const CAPTIONS = [
   'Training points filled, test points hollow; colour = class.',

@@ -4,7 +4,7 @@
  * simulator in workers row by row.
  */
 import { interpolateCividis } from 'd3-scale-chromatic';
-import { useId, useMemo, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useNearViewport } from '../../charts/useNearViewport';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import type { LandscapeData, LandscapePanel, LandscapeParams } from '../../experiments/landscape';
@@ -76,13 +76,20 @@ function panelImage(panel: LandscapePanel, grid: number): string | null {
   return canvas.toDataURL();
 }
 
-/** The panel's image once hydrated (the pre-render and hydration have none: canvas is browser-only). */
-function usePanelImage(panel: LandscapePanel | undefined, grid: number): string | null {
+/**
+ * The panel's image once hydrated (the pre-render and hydration have none: canvas is browser-only). Drawn
+ * again only when the panel gained points: every partial result is a new panel object, also for panels it
+ * did not change. Within one run (`run`: the inputs besides the panel's size and grid) points only arrive,
+ * so the count of points done names the picture.
+ */
+function usePanelImage(panel: LandscapePanel | undefined, grid: number, run: string): string | null {
   const hydrated = useHydrated();
-  return useMemo(
-    () => (hydrated && panel && panel.pointsDone > 0 ? panelImage(panel, grid) : null),
-    [hydrated, panel, grid],
-  );
+  const key = hydrated && panel && panel.pointsDone > 0 ? `${run}/${panel.qubits}/${grid}/${panel.pointsDone}` : '';
+  const [image, setImage] = useState<{ key: string; url: string | null }>({ key: '', url: null });
+  if (image.key === key) return image.url;
+  const next = { key, url: key && panel ? panelImage(panel, grid) : null };
+  setImage(next);
+  return next.url;
 }
 
 export default function LandscapeView(props: FigureViewProps<typeof landscapeParamSpec>) {
@@ -130,7 +137,7 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
           },
         ],
       }}
-      data={landscapeDownload(present, thetas)}
+      data={() => landscapeDownload(present, thetas)}
       alt={{
         summary: landscapeSummary(present, { grid: p.grid }),
         table: landscapeStatsTable(present),
@@ -153,6 +160,7 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
               custom={w.custom}
               panel={shown[i]}
               grid={p.grid}
+              run={`${p.layers}/${p.seed}`}
             />
           ))}
         </div>
@@ -167,13 +175,15 @@ function Panel({
   custom,
   panel,
   grid,
+  run,
 }: {
   qubits: number;
   custom: boolean;
   panel: LandscapePanel | undefined;
   grid: number;
+  run: string;
 }) {
-  const url = usePanelImage(panel, grid);
+  const url = usePanelImage(panel, grid, run);
   const clip = useId();
   const S = 100,
     M = { l: 22, b: 20, t: 4, r: 4 };

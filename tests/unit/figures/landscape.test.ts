@@ -115,6 +115,8 @@ describe('landscape experiment', () => {
       const params = landscape.normalize({ qubits: [2, 4, 3], layers: 5, grid: G, seed: 7 });
       const K = landscape.sampleCount(params);
       expect(levelPrefix(params, 2)).toBe(K);
+      // The pool reports these prefixes at once (the coarse and middle levels; the last is the result).
+      expect(landscape.levelPrefixes?.(params)).toEqual([levelPrefix(params, 0), levelPrefix(params, 1)]);
       LEVEL_STRIDES.forEach((stride, level) => {
         const end = levelPrefix(params, level);
         const data = landscape.summarize(params, runRaw(landscape, params, [0, end]));

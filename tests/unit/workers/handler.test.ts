@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { loadedExperiment } from '../../../src/experiments/definitions';
 import { barrenPlateau } from '../../../src/experiments/barren-plateau';
 import { runRaw } from '../../../src/experiments/run';
 import { createWorkerHandler } from '../../../src/workers/handler';
@@ -42,6 +43,16 @@ describe('worker handler', () => {
     expect(beats.length).toBeGreaterThan(1);
     for (let i = 1; i < beats.length; i++) expect(beats[i].done).toBeGreaterThan(beats[i - 1].done);
     expect(posted[posted.length - 1].type).toBe('done');
+  });
+
+  it("'prepare' loads an experiment's definition ahead of its first run, and answers nothing", async () => {
+    const posted: FromWorker[] = [];
+    const handle = createWorkerHandler((m) => posted.push(m));
+    expect(loadedExperiment('calibration-drift')).toBeUndefined();
+    await handle({ type: 'prepare', name: 'calibration-drift' });
+    await handle({ type: 'prepare', name: 'no-such-experiment' });
+    await vi.waitFor(() => expect(loadedExperiment('calibration-drift')).toBeDefined(), { timeout: 10_000 });
+    expect(posted).toEqual([]);
   });
 
   it('runs chunks in arrival order and drops a queued chunk when cancelled', async () => {

@@ -371,4 +371,66 @@ describe('ExperimentPool', () => {
     expect((await p).data).toEqual(all.data);
     lifted.dispose();
   });
+  it('prepare starts the workers a run would start, each loading the experiments; the run then uses them', async () => {
+    const { pool, workers, runs } = fakePool({ size: 2, permits: null });
+    pool.prepare(['barren-plateau']);
+    expect(pool.workerCount).toBe(2);
+    for (const w of workers) expect(w.received).toEqual([{ type: 'prepare', name: 'barren-plateau' }]);
+    const result = await pool.run<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', PARAMS);
+    expect(result.data).toEqual(runDefinition(barrenPlateau, barrenPlateau.normalize(PARAMS)).data);
+    expect(pool.spawnedCount).toBe(2);
+    expect(new Set(runs().map((m) => m.name))).toEqual(new Set(['barren-plateau']));
+    pool.dispose();
+    // A disposed pool starts nothing.
+    const { pool: gone, workers: none } = fakePool({ size: 2, permits: null });
+    gone.dispose();
+    gone.prepare(['barren-plateau']);
+    expect(none).toHaveLength(0);
+  });
+  it('a request at its worker limit queues its next chunk behind its own, never on the spared worker', async () => {
+    const sent: RunMsg[] = [];
+    const pool = toyPool(TOY, { size: 2 }, sent);
+    const p = pool.run('toy', {}, { spareWorkers: 1 });
+    // Two chunks out at once, both on the one worker it may use: no round trip between them.
+    expect(sent.map((m) => m.range)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(pool.workerCount).toBe(1);
+    expect((await p).data).toHaveLength(12);
+    expect(pool.workerCount).toBe(1);
+    pool.dispose();
+  });
+  it("sizes chunks from warm measurements: a worker's first chunk of a request (set-up included) only stands in", async () => {
+    const sizes: number[] = [];
+    const pool = new ExperimentPool({
+      size: 1,
+      chunkMs: 8,
+      lookup: () => ({ ...TOY, sampleCount: () => 200 }),
+      permits: null,
+      createWorker: () => {
+        let first = true;
+        const w: WorkerLike = {
+          onmessage: null,
+          onerror: null,
+          terminate: () => undefined,
+          postMessage: (m) => {
+            if (m.type !== 'run') return;
+            const n = m.range[1] - m.range[0];
+            sizes.push(n);
+            // The first chunk pays 400 ms of set-up; every sample then costs 0.1 ms.
+            const ms = (first ? 400 : 0) + 0.1 * n;
+            first = false;
+            queueMicrotask(() => w.onmessage?.({ data: { type: 'done', id: m.id, samples: [], ms } }));
+          },
+        };
+        return w;
+      },
+    });
+    await pool.run('toy', {});
+    pool.dispose();
+    // Cold: one sample, then one more (the estimate is the cold one); the first warm chunk sets it: 80 samples.
+    expect(sizes.slice(0, 3)).toEqual([1, 1, 80]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+  });
 });
