@@ -1,8 +1,10 @@
 /**
  * Runs a registered experiment (src/experiments) in the worker pool from a figure view: partial data
  * while samples arrive, cancellation when the inputs change or the view unmounts, results cached by
- * (name, params) so returning to a step is instant. Nothing runs during render, so the server pre-render
- * and the first client render agree (both see `ready: false` unless the result is already cached).
+ * (name, params) so returning to a step is instant. Nothing runs during render, and a hydrating render does
+ * not read the cache, so the server pre-render and the hydrating render agree (both `ready: false`); a
+ * result another view has already cached shows in the render right after (or at once in a client-only
+ * mount).
  *
  * Requests are tagged with the figure instance (FigureInstanceContext), so the pool serves the figure on
  * screen first. A run that fails (the pool module did not load, a worker died twice) leaves `error` set
@@ -15,6 +17,7 @@ import type { ExperimentMeta } from '../experiments/types';
 import type { ExperimentPool, RunOptions } from '../workers/pool';
 import { reportFailure } from './figure-status';
 import { createResultCache } from './lru';
+import { useHydrated } from './useHydrated';
 import { FigureInstanceContext, subscribeVisibility, VISIBILITY_RANK } from './priority';
 
 export interface ExperimentState<P, D> {
@@ -78,8 +81,8 @@ interface RunState<P, D> {
   value: ExperimentState<P, D>;
 }
 
-function startRun<P, D>(run: string, key: string): RunState<P, D> {
-  const cached = fromCache<P, D>(key);
+function startRun<P, D>(run: string, key: string, readCache: boolean): RunState<P, D> {
+  const cached = readCache ? fromCache<P, D>(key) : undefined;
   return { run, fromCache: cached !== undefined, value: cached ?? IDLE };
 }
 
@@ -96,11 +99,14 @@ export function useExperiment<P extends object, D>(
   const [attempt, setAttempt] = useState(0);
   // A new run (other inputs, enabled or not, another figure instance, a retry) starts over while
   // rendering, from the cache or idle: a state left over from a previous run is never shown as current.
-  const run = JSON.stringify([key, enabled, group ?? null, attempt]);
-  const [state, setState] = useState<RunState<P, D>>(() => startRun(run, key));
+  // While hydrating, the run is what the server rendered (nothing cached there); the render after
+  // hydration is a new run, which may start from the cache.
+  const hydrated = useHydrated();
+  const run = JSON.stringify([key, enabled, group ?? null, attempt, hydrated]);
+  const [state, setState] = useState<RunState<P, D>>(() => startRun(run, key, hydrated));
   let current = state;
   if (state.run !== run) {
-    current = startRun<P, D>(run, key);
+    current = startRun<P, D>(run, key, hydrated);
     setState(current);
   }
   const needsComputing = enabled && !current.fromCache;

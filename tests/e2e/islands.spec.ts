@@ -5,7 +5,7 @@
  * it hydrates without a mismatch (React reports one as a console error, which the watcher records).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { waitForHydration, watchPage } from './helpers';
+import { scrollToStep, waitForHydration, watchPage } from './helpers';
 
 /** Whether React owns the element (it carries a fiber key once hydrated or rendered by React). */
 const ownedByReact = (page: Page, selector: string) =>
@@ -71,6 +71,26 @@ test('the prose is never hydrated; the header is; a figure hydrates when scrolle
   );
   expect(await ownedByReact(page, '[data-figure="baseline-race"]')).toBe(false);
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  expect(problems.list).toEqual([]);
+});
+
+test('a figure that hydrates after another has computed its run shows the result without a mismatch', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const problems = watchPage(page);
+  await page.goto('/');
+  await waitForHydration(page);
+  // barren-plateau's step 1 runs the experiment measurement-marathon runs (McClean's 2–12 qubits, 100
+  // layers, ZZ cost, same samples and seed); the result lands in the page's result cache.
+  await scrollToStep(page, 'barren-plateau', 1, 90_000);
+  const marathon = page.locator('[data-scrolly="measurement-marathon"] .scrolly__graphic');
+  await expect(marathon).not.toHaveAttribute('data-island-hydrated', 'true');
+  // measurement-marathon's island hydrates now, with that result already cached: its first render must
+  // still match the server's (computing), and show the result in the render after.
+  await scrollToStep(page, 'measurement-marathon', 0, 30_000);
+  await expect(marathon).toHaveAttribute('data-island-hydrated', 'true');
   expect(problems.list).toEqual([]);
 });
 
