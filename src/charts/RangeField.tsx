@@ -4,8 +4,7 @@
  * does not restart a computation on every pixel.
  */
 import { useId, type ReactNode } from 'react';
-import { useDebounced } from './useDebounced';
-import { useDraft } from './useDraft';
+import { useDebouncedDraft } from './useDraft';
 
 export interface RangeFieldProps {
   /** The label for the value under the thumb. */
@@ -23,8 +22,7 @@ export interface RangeFieldProps {
 
 export function RangeField({ label, valueText, value, min, max, step, onCommit, delay, className }: RangeFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useDraft(value);
-  const commit = useDebounced(onCommit, delay);
+  const [draft, change] = useDebouncedDraft(value, Number, onCommit, delay);
   return (
     <div className={className}>
       <label htmlFor={id}>{label(draft)}</label>
@@ -36,11 +34,7 @@ export function RangeField({ label, valueText, value, min, max, step, onCommit, 
         step={step}
         value={draft}
         aria-valuetext={valueText?.(draft)}
-        onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          setDraft(v);
-          commit(v);
-        }}
+        onChange={(e) => change(Number(e.currentTarget.value))}
       />
     </div>
   );

@@ -2,5 +2,4 @@
 export { Axis, axisTicks, PlotAxes, type AxisProps, type AxisScale, type PlotAxisSpec } from './Axis';
 export { chartLayout, px, type ChartLayout, type Margins } from './layout';
 export { useContainerWidth, DEFAULT_CHART_WIDTH } from './useContainerWidth';
-export { useDebounced } from './useDebounced';
 export { LineSwatch, Swatch, type LineSwatchProps } from './Swatch';

@@ -109,7 +109,8 @@ export function useExperiment<P extends object, D>(
     current = startRun<P, D>(run, key, hydrated);
     setState(current);
   }
-  const needsComputing = enabled && !current.fromCache;
+  // The hydrating render's run ends at once (the render after it is another run): it starts nothing.
+  const needsComputing = enabled && hydrated && !current.fromCache;
 
   // Reads the parameters without reacting to them: `key` is their value, so a run starts when the value
   // changes, not when the caller passes an equal object. A run starts with the current spareWorkers.

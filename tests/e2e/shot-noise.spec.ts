@@ -141,3 +141,27 @@ test.describe('without JavaScript', () => {
     await expect(page.locator(`${FIGURE} .sn-bar`)).toHaveCount(2);
   });
 });
+
+test('key presses made while an earlier value is being committed are all kept (CPU slowed 6×)', async ({ page }) => {
+  // With presses about one commit delay apart on a slow CPU, a commit's re-render can arrive after the
+  // next press: a control that then started over from the committed value dropped that press (3 of 6
+  // runs of this sequence before the fix). Two passes, down to θ = 1 and back up to 1.1.
+  test.setTimeout(150_000);
+  await open(page);
+  await goToStep(page, 4);
+  await page.getByLabel(/^θ = /).focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const press10 = async (key: string) => {
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(200 + (i % 3) * 15);
+    }
+  };
+  await press10('ArrowLeft');
+  await expect(page).toHaveURL(/shot-noise\.theta=1(&|$)/);
+  await press10('ArrowRight');
+  // Back at the default, θ leaves the URL.
+  await expect(page).not.toHaveURL(/theta=/);
+  await expect(page.getByLabel(/^θ = /)).toHaveValue('1.1');
+});

@@ -6,8 +6,8 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { curveStepAfter as stepAfterCurve, line } from 'd3-shape';
 import { useId } from 'react';
-import { PlotAxes, chartLayout, useContainerWidth, useDebounced } from '../../charts';
-import { useDraft } from '../../charts/useDraft';
+import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
+import { useDebouncedDraft } from '../../charts/useDraft';
 import { IntField } from '../../charts/IntField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -259,8 +259,9 @@ const WORKLOAD_FIELDS = ['logical', 'layers', 'parameters', 'shots', 'steps'] as
 
 export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionParams>) {
   const uid = useId();
-  const [logP, setLogP] = useDraft(params.p, Math.log10);
-  const commitP = useDebounced<number>((v) => setParams({ p: Number((10 ** v).toPrecision(3)) }));
+  const [logP, changeLogP] = useDebouncedDraft(params.p, Math.log10, (v) =>
+    setParams({ p: Number((10 ** v).toPrecision(3)) }),
+  );
   const pNow = 10 ** logP;
   return (
     <form
@@ -280,11 +281,7 @@ export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionP
           step={0.02}
           value={logP}
           aria-valuetext={`${fmtP(pNow)}`}
-          onChange={(e) => {
-            const v = Number(e.currentTarget.value);
-            setLogP(v);
-            commitP(v);
-          }}
+          onChange={(e) => changeLogP(Number(e.currentTarget.value))}
         />
       </div>
       {WORKLOAD_FIELDS.map((name) => {
