@@ -15,6 +15,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
+import { BP_EXPERIMENT } from './experiments';
 import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
 import { LAST_STEP, deepLimit, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
@@ -28,7 +29,7 @@ const DOT_MARGIN = { top: 22, right: 16, bottom: 8, left: 56 };
 const sup = format('.0e');
 
 function useSeries(series: Series | undefined, enabled: boolean) {
-  return useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', series?.run ?? {}, {
+  return useExperiment<BarrenPlateauParams, BarrenPlateauData>(BP_EXPERIMENT, series?.run ?? {}, {
     enabled: enabled && series !== undefined,
   });
 }

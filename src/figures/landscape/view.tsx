@@ -13,6 +13,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { useHydrated } from '../../story/useHydrated';
 import type { landscapeParamSpec } from './meta';
+import { LANDSCAPE_EXPERIMENT } from './experiments';
 import {
   COLOUR_DOMAIN,
   LAST_STEP,
@@ -96,8 +97,8 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
   const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const story = useExperiment<LandscapeParams, LandscapeData>('landscape', storyRun(p), { enabled: near });
-  const custom = useExperiment<LandscapeParams, LandscapeData>('landscape', customRun(p), {
+  const story = useExperiment<LandscapeParams, LandscapeData>(LANDSCAPE_EXPERIMENT, storyRun(p), { enabled: near });
+  const custom = useExperiment<LandscapeParams, LandscapeData>(LANDSCAPE_EXPERIMENT, customRun(p), {
     enabled: near && step === LAST_STEP,
   });
   const wanted = panelsForStep(step, p);

@@ -15,6 +15,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
+import { MARATHON_EXPERIMENT } from './experiments';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
@@ -61,7 +62,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
     ansatz: 'mcclean',
     noise: 0,
   };
-  const exp = useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', run, { enabled: near });
+  const exp = useExperiment<BarrenPlateauParams, BarrenPlateauData>(MARATHON_EXPERIMENT, run, { enabled: near });
   const rows = exp.data?.rows ?? [];
   const shots = shotRows(rows);
   const fit = fitExponential(rows);
