@@ -83,9 +83,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           {scene.series.map((s, i) => (
             <li key={s.key}>
               <LineSwatch
-                stroke={TONES[s.tone]}
-                strokeWidth={2.5}
-                dash={s.tone === 2 ? '4 3' : undefined}
+                line={{ stroke: TONES[s.tone], width: 2.5, dash: s.tone === 2 ? '4 3' : undefined }}
                 width={22}
                 height={10}
                 inset={1}
@@ -100,7 +98,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           ))}
           {scene.deepLimit ? (
             <li>
-              <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" width={22} height={10} inset={1} />
+              <LineSwatch line={{ stroke: 'currentColor', width: 1.5, dash: '2 3' }} width={22} height={10} inset={1} />
               2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −{fmtFixed(Math.LN2, 3)}
             </li>
           ) : null}

@@ -7,7 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useState } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
-import { SeriesLine } from '../../charts/marks';
+import { SeriesLine, type LineStyle } from '../../charts/marks';
 import { useDraft } from '../../charts/useDraft';
 import { paramSelects, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -38,6 +38,10 @@ import { countTick } from '../../charts/format';
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
 const colour = (e: string) => `var(--ec-${e})`;
+/** An encoding's series: its colour and dash pattern (amplitude solid). */
+const encodingLine = (e: string): LineStyle => ({ stroke: colour(e), width: 2.25, dash: DASH[e] });
+/** The model's own gates (last step): a dotted reference line. */
+const ANSATZ_LINE: LineStyle = { stroke: 'currentColor', width: 1.5, dash: '1.5 3' };
 
 /** What the chart shows, after the step label: the loading circuit's depth, then (last step) an epoch's loading gates. */
 const chartCaption = (step: number, deviceName: string) =>
@@ -159,13 +163,7 @@ function EncodingChart({
               />
             </g>
           ) : (
-            <SeriesLine
-              className="ec-ansatz"
-              d={path(ansatz)}
-              stroke="currentColor"
-              strokeWidth={1.5}
-              strokeDasharray="1.5 3"
-            />
+            <SeriesLine className="ec-ansatz" d={path(ansatz)} line={ANSATZ_LINE} />
           )}
           {series.map((s) => (
             <SeriesLine
@@ -173,9 +171,7 @@ function EncodingChart({
               className="ec-line"
               data-encoding={s.encoding}
               d={path(s.points)}
-              stroke={colour(s.encoding)}
-              strokeWidth={2.25}
-              strokeDasharray={DASH[s.encoding]}
+              line={encodingLine(s.encoding)}
             />
           ))}
           <line
