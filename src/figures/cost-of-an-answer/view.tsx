@@ -42,6 +42,7 @@ import {
 import { TIMED_SIZES, timePass } from './timing';
 import './cost-of-an-answer.css';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const Q = 'var(--fig-series-1)';
 const G = 'var(--fig-series-2)';
@@ -289,13 +290,13 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
-    <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
+    <SettingsForm className="coa-controls" label="Answer settings">
       {select('answer', 'answer', ANSWERS, (a) => ANSWER_LABEL[a])}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
       {select('layers', 'ansatz layers', withValue([1, 5, 10, 50, 100], p.layers))}
       {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('plan', 'price plan', PLAN_IDS, (d) => pricePlan(d).label)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
-    </form>
+    </SettingsForm>
   );
 }

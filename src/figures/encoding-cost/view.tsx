@@ -34,6 +34,7 @@ import { encodingAlt, encodingDownload, encodingMethod } from './text';
 import './encoding-cost.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 import { countTick } from '../../charts/format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
@@ -308,11 +309,11 @@ function EncodingChart({
 function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
-    <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
+    <SettingsForm className="ec-controls" label="Encoding bill settings">
       {select('device', 'device (T2, gate times)', TIMED_DEVICE_IDS, (d) => deviceFor(d).name)}
       <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
       <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
-    </form>
+    </SettingsForm>
   );
 }
 

@@ -31,6 +31,7 @@ import {
   type LandscapeFigureParams,
 } from './model';
 import './landscape.css';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 /** 256-entry RGB table of the cividis scale. */
 function colourTable(): Uint8ClampedArray {
@@ -310,7 +311,7 @@ function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureP
   const uid = useId();
   const select = paramSelects(params, setParams, { className: 'ls-control' });
   return (
-    <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
+    <SettingsForm className="ls-controls" label="Your own landscape">
       {select('custom', 'Your register size', CUSTOM_CHOICES, (n) => `${n} qubits`)}
       {select('layers', 'Random layers', withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers))}
       <div className="ls-control">
@@ -319,6 +320,6 @@ function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureP
           Another random circuit
         </button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

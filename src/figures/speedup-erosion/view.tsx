@@ -19,6 +19,7 @@ import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from '.
 import { deviceTiming, TIMED_DEVICE_IDS } from '../../costs/profiles';
 import './speedup-erosion.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
 /** The classical run time; the quantum run time at each stage of erosion, the current stage in full. */
@@ -162,12 +163,12 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
 function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
-    <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
+    <SettingsForm className="se-controls" label="Speedup settings">
       {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
       {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
       {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
-    </form>
+    </SettingsForm>
   );
 }
