@@ -5,17 +5,14 @@
  */
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
 import { SeriesLine, type LineStyle } from '../../charts/marks';
-import { useDraft } from '../../charts/useDraft';
-import { paramSelects, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
-import { checkField } from '../../charts/field-check';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import { encodingParamSpec, type EncodingParams } from './meta';
+import type { encodingParamSpec, EncodingParams } from './meta';
+import { EncodingControls } from './controls';
 import {
   D_MAX,
   D_MIN,
@@ -34,7 +31,6 @@ import { encodingAlt, encodingDownload, encodingMethod } from './text';
 import './encoding-cost.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
 import { countTick } from '../../charts/format';
-import { SettingsForm } from '../../charts/SettingsForm';
 
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
@@ -303,59 +299,5 @@ function EncodingChart({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
-  const select = paramSelects(p, setParams, { layout: 'inline' });
-  return (
-    <SettingsForm className="ec-controls" label="Encoding bill settings">
-      {select('device', 'device (T2, gate times)', TIMED_DEVICE_IDS, (d) => deviceFor(d).name)}
-      <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
-      <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
-    </SettingsForm>
-  );
-}
-
-/** A text input checked against its parameter spec as it is typed: a valid value commits, anything else says why. */
-function CheckedField({
-  name,
-  inputMode,
-  value,
-  onCommit,
-}: {
-  name: 'eps' | 'params';
-  inputMode: 'decimal' | 'numeric';
-  value: number;
-  onCommit(v: number): void;
-}) {
-  const spec = encodingParamSpec[name];
-  const id = useId();
-  const [text, setText] = useDraft(value, String);
-  const [error, setError] = useState<string | undefined>();
-  return (
-    <label htmlFor={id}>
-      {spec.label}
-      <input
-        id={id}
-        type="text"
-        inputMode={inputMode}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          const r = checkField(spec, t);
-          setError(r.ok ? undefined : r.message);
-          if (r.ok) onCommit(r.value);
-        }}
-      />
-      {error ? (
-        <span className="ec-error" id={`${id}-err`} role="alert">
-          {error}
-        </span>
-      ) : null}
-    </label>
   );
 }
