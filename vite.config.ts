@@ -48,14 +48,14 @@ function d3ScaleInterpolate(): Plugin {
  * module shared by a different set of dynamic imports becomes its own file, and an embed fetched ~50,
  * each gzipped alone. The groups below hold modules that load together anyway. `figure-host`: what any
  * figure host needs, also a section embed's stepper with no figure in view (the shell, parameters,
- * registry, status); `figure-kit`: the chart parts most views use (d3's scales and formats, axes, fields,
- * number formats, the experiment hook). The rest of src/charts and src/format (log bars, duration and
- * money formats, …) split by who uses them, and is side-effect free (`treeshake.moduleSideEffects`), so
- * importing the charts or format barrel does not fetch them. `embed-page`: an embed page's islands and
- * stepper. In the worker (output options as the page's: top-level `var`, no comments), `sim-base`: the
- * helpers every experiment imports (not rng.ts: its chunk is the same file on the page and in the worker,
- * fetched once); `sim-density`: the density-matrix simulator with its device data and
- * the circuits of the two figures that use it. Dependencies stay where they are
+ * registry, status); `figure-kit`: the chart parts most views use (d3's scales and formats, axes, the
+ * settings form and its fields, number formats, the experiment hook). The rest of src/charts and src/format
+ * (log bars, duration and money formats, …) split by who uses them, and is side-effect free
+ * (`treeshake.moduleSideEffects`), so importing the charts or format barrel does not fetch them.
+ * `embed-page`: an embed page's islands and stepper. In the worker (output options as the page's: top-level
+ * `var`, no comments), `sim-base`: the helpers every experiment imports (not rng.ts: its chunk is the same
+ * file on the page and in the worker, fetched once); `sim-density`: the density-matrix simulator with its
+ * device data and the circuits of the two figures that use it. Dependencies stay where they are
  * (includeDependenciesRecursively: false), so React and the entry are untouched.
  */
 const FIGURE_HOST = [
@@ -64,7 +64,7 @@ const FIGURE_HOST = [
   /[\\/]src[\\/]story[\\/](useHydrated|motion|FigureShell|data|escape|mode-context|EmbedControl|figure-status|priority|useFigureParams|FigureHost|params|figure-registry|preloadable)\.tsx?$/,
 ];
 const FIGURE_KIT = [
-  /[\\/]src[\\/]charts[\\/](Axis|ChartSvg|layout|useContainerWidth|marks|SelectField|RangeField|useDraft|useDebounced|useNearViewport|d3-scale-interpolate)\.tsx?$/,
+  /[\\/]src[\\/]charts[\\/](Axis|ChartSvg|layout|useContainerWidth|marks|SelectField|SettingsForm|RangeField|useDraft|useDebounced|useNearViewport|d3-scale-interpolate)\.tsx?$/,
   /[\\/]src[\\/]format[\\/]number\.ts$/,
   /[\\/]node_modules[\\/]d3-(array|scale|format)[\\/]/,
   /[\\/]src[\\/]story[\\/](useExperiment|lru)\.ts$/,

@@ -3,6 +3,7 @@
  * the name says it). `Swatch` holds any mark; `LineSwatch` is the key of a line series.
  */
 import type { ReactNode } from 'react';
+import type { LineStyle } from './marks';
 
 export function Swatch({
   width = 12,
@@ -21,16 +22,15 @@ export function Swatch({
 }
 
 export interface LineSwatchProps {
-  stroke: string;
-  strokeWidth: number;
-  dash?: string;
+  /** The series' line style, as its `SeriesLine` draws it. */
+  line: LineStyle;
   width?: number;
   height?: number;
   /** Space left free at each end of the stroke. */
   inset?: number;
 }
 
-export function LineSwatch({ stroke, strokeWidth, dash, width = 26, height = 8, inset = 0 }: LineSwatchProps) {
+export function LineSwatch({ line, width = 26, height = 8, inset = 0 }: LineSwatchProps) {
   return (
     <Swatch width={width} height={height}>
       <line
@@ -38,9 +38,10 @@ export function LineSwatch({ stroke, strokeWidth, dash, width = 26, height = 8, 
         x2={width - inset}
         y1={height / 2}
         y2={height / 2}
-        stroke={stroke}
-        strokeWidth={strokeWidth}
-        strokeDasharray={dash}
+        stroke={line.stroke}
+        strokeWidth={line.width}
+        strokeDasharray={line.dash}
+        strokeOpacity={line.opacity}
       />
     </Swatch>
   );

@@ -50,38 +50,38 @@ export function HaloText({ className, x, y, textAnchor, fontSize, fontWeight, ch
   );
 }
 
+/**
+ * How a line is stroked (SVG stroke, stroke-width, stroke-dasharray, stroke-opacity). A figure names each
+ * series' style once, for its `SeriesLine` and its legend key (`LineSwatch`).
+ */
+export interface LineStyle {
+  stroke: string;
+  width: number;
+  dash?: string;
+  opacity?: number;
+}
+
 export interface SeriesLineProps {
   className?: string;
   /** The path from d3-shape's `line()`; null (no points) draws an empty path. */
   d: string | null;
-  stroke: string;
-  strokeWidth: number;
-  strokeDasharray?: string;
-  strokeOpacity?: number;
+  line: LineStyle;
   /** `data-*` hooks (e.g. `data-encoding`) are passed through to the path. */
   [data: `data-${string}`]: string | number | undefined;
 }
 
 /** A data series drawn as an unfilled line; its data-* attributes come right after the class. */
-export function SeriesLine({
-  className,
-  d,
-  stroke,
-  strokeWidth,
-  strokeDasharray,
-  strokeOpacity,
-  ...data
-}: SeriesLineProps) {
+export function SeriesLine({ className, d, line, ...data }: SeriesLineProps) {
   return (
     <path
       className={className}
       {...data}
       d={d ?? ''}
       fill="none"
-      stroke={stroke}
-      strokeWidth={strokeWidth}
-      strokeDasharray={strokeDasharray}
-      strokeOpacity={strokeOpacity}
+      stroke={line.stroke}
+      strokeWidth={line.width}
+      strokeDasharray={line.dash}
+      strokeOpacity={line.opacity}
     />
   );
 }

@@ -17,7 +17,7 @@ import { createRng } from '../sim/rng';
 import { formatBitstring, sampleCounts } from '../sim/sampling';
 import { STATE_VECTOR_HARD_MAX, StateVector } from '../sim/statevector';
 import { DEFAULT_LIMITS, SimulatorLimitError, type Circuit } from '../sim/types';
-import { parseFlags, parseInteger, UsageError } from '../experiments/args';
+import { parseInteger, readFlags, readSeed, UsageError } from '../experiments/args';
 import {
   DEFAULT_MAX_INPUT_BYTES,
   InputError,
@@ -60,6 +60,22 @@ export interface SimOutput {
   stats: { gates: number; simulate_ms: number };
 }
 
+/** The command line's flags, as read (absent flags take their defaults in `simulateCommand`). */
+interface SimFlags {
+  noise: string;
+  shots: number;
+  seed: number;
+  maxQubits: number;
+  timeoutMs: number;
+  maxInputBytes: number;
+  progress: boolean;
+}
+
+/** `--noise none` (or no --noise) runs the state vector; a device name runs its density-matrix noise model. */
+function isNoisy(noise: string | undefined): boolean {
+  return noise !== undefined && noise !== 'none';
+}
+
 function countGates(circuit: Circuit): number {
   let g = 0;
   for (const op of circuit.ops) if (op.kind === 'gate') g++;
@@ -72,29 +88,42 @@ export function simulateCommand(argv: readonly string[], io: CliIo): SimOutput {
   if (command !== 'run') throw new UsageError(`unknown command '${command}'; ${SIM_USAGE}`);
   if (file === undefined || (file.startsWith('--') && file.length > 2))
     throw new UsageError(`missing circuit file; ${SIM_USAGE}`);
-  const flags = parseFlags(rest, ['noise', 'shots', 'seed', 'max-qubits', 'timeout', 'max-input-bytes'], ['progress']);
-  const noiseName = flags.get('noise') ?? 'none';
-  const noisy = noiseName !== 'none';
-  if (noisy && !loadDevices().some((d) => d.id === noiseName)) {
-    throw new UsageError(
-      `--noise: unknown device '${noiseName}' (known: none, ${loadDevices()
-        .map((d) => d.id)
-        .join(', ')})`,
-    );
-  }
-  const shots = flags.has('shots') ? parseInteger(flags.get('shots')!, '--shots', { min: 1, max: 1e9 }) : null;
-  const seed = flags.has('seed') ? parseInteger(flags.get('seed')!, '--seed', { min: 0, max: 0xffffffff }) : 1;
-  const hardMax = noisy ? DENSITY_MATRIX_HARD_MAX : STATE_VECTOR_HARD_MAX;
-  const maxQubits = flags.has('max-qubits')
-    ? parseInteger(flags.get('max-qubits')!, '--max-qubits', { min: 1, max: hardMax })
-    : noisy
-      ? DEFAULT_LIMITS.densityMatrixQubits
-      : DEFAULT_LIMITS.stateVectorQubits;
-  const budget = timeoutMs(flags.get('timeout'));
-  const maxBytes = maxInputBytes(flags.get('max-input-bytes'), io);
+  const flags = readFlags<SimFlags>(
+    rest,
+    {
+      noise: (noise) => {
+        if (noise !== 'none' && !loadDevices().some((d) => d.id === noise)) {
+          throw new UsageError(
+            `--noise: unknown device '${noise}' (known: none, ${loadDevices()
+              .map((d) => d.id)
+              .join(', ')})`,
+          );
+        }
+        return { noise };
+      },
+      shots: (s, flag) => ({ shots: parseInteger(s, flag, { min: 1, max: 1e9 }) }),
+      seed: readSeed,
+      'max-qubits': (s, flag, { noise }) => ({
+        maxQubits: parseInteger(s, flag, {
+          min: 1,
+          max: isNoisy(noise) ? DENSITY_MATRIX_HARD_MAX : STATE_VECTOR_HARD_MAX,
+        }),
+      }),
+      timeout: (s) => ({ timeoutMs: timeoutMs(s) }),
+      'max-input-bytes': (s) => ({ maxInputBytes: maxInputBytes(s, io) }),
+    },
+    { progress: { progress: true } },
+  );
+  const noiseName = flags.noise ?? 'none';
+  const noisy = isNoisy(noiseName);
+  const shots = flags.shots ?? null;
+  const seed = flags.seed ?? 1;
+  const maxQubits = flags.maxQubits ?? (noisy ? DEFAULT_LIMITS.densityMatrixQubits : DEFAULT_LIMITS.stateVectorQubits);
+  const budget = flags.timeoutMs ?? timeoutMs(undefined);
+  const maxBytes = flags.maxInputBytes ?? maxInputBytes(undefined, io);
   const source = file === '-' ? '<stdin>' : file;
   // The budget covers reading and parsing too (a million-gate file takes seconds to parse).
-  const clock = runClock(io, { timeoutMs: budget, unit: 'operations', verbose: flags.has('progress') });
+  const clock = runClock(io, { timeoutMs: budget, unit: 'operations', verbose: flags.progress ?? false });
 
   let text: string;
   try {

@@ -51,21 +51,30 @@ export function parseFlags(
   return out;
 }
 
-/** Reads one flag's value into parameters; `flag` is its name as written ('--qubits'), for error messages. */
-export type FlagReader<P> = (value: string, flag: string) => Partial<P>;
+/**
+ * Reads one flag's value into parameters; `flag` is its name as written ('--qubits'), for error messages, and
+ * `before` the parameters read from the flags above it in the table (for a bound that depends on another flag).
+ */
+export type FlagReader<P> = (value: string, flag: string, before: Readonly<Partial<P>>) => Partial<P>;
 
 /**
  * Parses `--flag value` arguments with one reader per allowed flag: the flags are the table's keys (without
- * the dashes), and the parameters are the results of the readers of the flags given, merged in table order.
+ * the dashes), and the parameters are the results of the readers of the flags given, merged in table order,
+ * then the parameters of each `switches` flag given (a flag that takes no value, e.g. `--progress`).
  * Refuses what parseFlags refuses.
  */
-export function readFlags<P>(args: readonly string[], readers: Readonly<Record<string, FlagReader<P>>>): Partial<P> {
-  const values = parseFlags(args, Object.keys(readers));
+export function readFlags<P>(
+  args: readonly string[],
+  readers: Readonly<Record<string, FlagReader<P>>>,
+  switches: Readonly<Record<string, Partial<P>>> = {},
+): Partial<P> {
+  const values = parseFlags(args, Object.keys(readers), Object.keys(switches));
   const out: Partial<P> = {};
   for (const [name, read] of Object.entries(readers)) {
     const value = values.get(name);
-    if (value !== undefined) Object.assign(out, read(value, `--${name}`));
+    if (value !== undefined) Object.assign(out, read(value, `--${name}`, { ...out }));
   }
+  for (const [name, set] of Object.entries(switches)) if (values.has(name)) Object.assign(out, set);
   return out;
 }
 

@@ -21,10 +21,12 @@ export interface DataTable {
 type CellKey<R> = { [K in keyof R]-?: R[K] extends Cell ? K : never }[keyof R] & string;
 
 /**
- * A column of a table built from records by `tableOf`: its key, header and display format, and how a
- * record gives its cell (`value`), or, without `value`, the record's property named `key`.
+ * A column of a table built from records by `tableOf`: its key, header (the key itself when omitted) and
+ * display format, and how a record gives its cell (`value`), or, without `value`, the record's property named `key`.
  */
-export type RecordColumn<R> = DataColumn & ({ key: CellKey<R>; value?: undefined } | { value: (record: R) => Cell });
+export type RecordColumn<R> = Omit<DataColumn, 'label'> & { label?: string } & (
+    { key: CellKey<R>; value?: undefined } | { value: (record: R) => Cell }
+  );
 
 /**
  * A table with one row per record, each column declared once (key, header, format, cell) instead of a
@@ -32,7 +34,7 @@ export type RecordColumn<R> = DataColumn & ({ key: CellKey<R>; value?: undefined
  */
 export function tableOf<R>(records: readonly R[], columns: readonly RecordColumn<R>[]): DataTable {
   return {
-    columns: columns.map(({ key, label, format }) => (format ? { key, label, format } : { key, label })),
+    columns: columns.map(({ key, label = key, format }) => (format ? { key, label, format } : { key, label })),
     rows: records.map((record) =>
       Object.fromEntries(
         columns.map((c) => [c.key, c.value ? c.value(record) : (record[c.key as keyof R] as Cell)] as const),

@@ -21,6 +21,7 @@ import {
 import { WORKLOADS } from './workloads';
 import './accelerator-check.css';
 import { fmtInt } from '../../format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 function tableFor(rows: readonly RowResult[], conds: readonly Condition[]): DataTable {
   return {
@@ -140,7 +141,7 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
   const num = (key: 'inputs' | 'outputs' | 'qubits' | 'depth' | 'size', label: string, choices: number[]) =>
     select(key, label, withValue(choices, p[key]), fmtInt);
   return (
-    <form className="ac-controls" onSubmit={(e) => e.preventDefault()} aria-label="Workload settings">
+    <SettingsForm className="ac-controls" label="Workload settings">
       <SelectField
         layout="inline"
         label="edit workload"
@@ -165,6 +166,6 @@ function Controls({ p, setParams }: { p: AccelParams; setParams(patch: Partial<A
       {num('depth', 'depth (layers)', [5, 10, 20, 100, 1e6])}
       {num('size', 'problem size N', [100, 60_000, 1e6, 1e12, 1e20])}
       {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
-    </form>
+    </SettingsForm>
   );
 }

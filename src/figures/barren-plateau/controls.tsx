@@ -2,6 +2,7 @@
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { BP_COSTS, type BpCost } from './meta';
 import type { FigureParams } from './model';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const QUBITS = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const LAYERS = [1, 2, 4, 6, 10, 20, 50, 100];
@@ -15,12 +16,12 @@ const COST_LABEL: Record<BpCost, string> = {
 export function BarrenPlateauControls({ params, setParams }: SettingsProps<FigureParams>) {
   const select = paramSelects(params, setParams, { className: 'bp-control' });
   return (
-    <form className="bp-controls" aria-label="Your own sweep" onSubmit={(e) => e.preventDefault()}>
+    <SettingsForm className="bp-controls" label="Your own sweep">
       {select('nMin', 'From qubits', QUBITS)}
       {select('nMax', 'To qubits', QUBITS)}
       {select('layers', 'Layers', withValue(LAYERS, params.layers))}
       {select('cost', 'Cost', BP_COSTS, (c) => COST_LABEL[c])}
       {select('noise', 'Depolarizing noise p', withValue(NOISE, params.noise), (p) => (p === 0 ? 'none' : String(p)))}
-    </form>
+    </SettingsForm>
   );
 }

@@ -52,9 +52,9 @@ export function bpMethod(p: FigureParams, scene: Scene, methods: string[]) {
 export function bpTable(results: readonly SeriesResult[]): DataTable {
   const rows = results.flatMap((s) => s.rows.map((r) => ({ series: s.label, ...r })));
   return tableOf(rows, [
-    { key: 'series', label: 'series' },
+    { key: 'series' },
     { key: 'qubits', label: 'qubits n' },
-    { key: 'layers', label: 'layers' },
+    { key: 'layers' },
     { key: 'samples', label: 'circuits' },
     { key: 'mean', label: 'mean gradient', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.mean) },
     { key: 'variance', label: 'Var[∂C]', format: formatAsNumber(g3), value: (r) => finiteOrNull(r.variance) },

@@ -15,6 +15,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { BarrenPlateauControls } from './controls';
 import type { barrenPlateauParamSpec } from './meta';
+import { BP_EXPERIMENT } from './experiments';
 import { fitExponential, fitValue } from '../../experiments/barren-plateau/fit';
 import { LAST_STEP, deepLimit, sceneFor, type Series } from './model';
 import { bpMethod, bpSummary, bpTable, describeFit, type SeriesResult } from './text';
@@ -28,7 +29,7 @@ const DOT_MARGIN = { top: 22, right: 16, bottom: 8, left: 56 };
 const sup = format('.0e');
 
 function useSeries(series: Series | undefined, enabled: boolean) {
-  return useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', series?.run ?? {}, {
+  return useExperiment<BarrenPlateauParams, BarrenPlateauData>(BP_EXPERIMENT, series?.run ?? {}, {
     enabled: enabled && series !== undefined,
   });
 }
@@ -82,9 +83,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           {scene.series.map((s, i) => (
             <li key={s.key}>
               <LineSwatch
-                stroke={TONES[s.tone]}
-                strokeWidth={2.5}
-                dash={s.tone === 2 ? '4 3' : undefined}
+                line={{ stroke: TONES[s.tone], width: 2.5, dash: s.tone === 2 ? '4 3' : undefined }}
                 width={22}
                 height={10}
                 inset={1}
@@ -99,7 +98,7 @@ export default function BarrenPlateauView(props: FigureViewProps<typeof barrenPl
           ))}
           {scene.deepLimit ? (
             <li>
-              <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" width={22} height={10} inset={1} />
+              <LineSwatch line={{ stroke: 'currentColor', width: 1.5, dash: '2 3' }} width={22} height={10} inset={1} />
               2-design limit 2ⁿ/(3(4ⁿ − 1)), slope −ln 2 = −{fmtFixed(Math.LN2, 3)}
             </li>
           ) : null}

@@ -9,6 +9,7 @@ import { deriveSeed } from '../../sim/rng';
 import { RACE_DATASETS, RACE_ENCODINGS, baselineRaceParamSpec } from './meta';
 import { DATASET_LABEL, ENCODING_LABEL, RACE_EPOCHS, type BaselineRaceParams } from './model';
 import { fmtInt } from '../../format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const SHOT_CHOICES = [10, 100, 1000];
 
@@ -31,7 +32,7 @@ export function RaceControls({ params, setParams, run }: RaceControlsProps) {
   const select = paramSelects(params, setParams, { className: 'br-control' });
 
   return (
-    <form className="br-controls" onSubmit={(e) => e.preventDefault()} aria-label="Turn the knobs">
+    <SettingsForm className="br-controls" label="Turn the knobs">
       {select('dataset', 'Dataset', RACE_DATASETS, (d) => DATASET_LABEL[d])}
       {select('encoding', 'VQC encoding', RACE_ENCODINGS, (e) => ENCODING_LABEL[e])}
       {select('layers', 'VQC layers', layerChoices)}
@@ -63,6 +64,6 @@ export function RaceControls({ params, setParams, run }: RaceControlsProps) {
               : `Epoch ${epoch} of ${RACE_EPOCHS}`}
         </span>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

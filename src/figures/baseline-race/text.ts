@@ -67,10 +67,10 @@ export function datasetTable(previews: readonly DatasetPreview[]): DataTable {
     ),
   );
   return tableOf(points, [
-    { key: 'dataset', label: 'dataset', value: (p) => p.kind },
-    { key: 'split', label: 'split' },
-    { key: 'x', label: 'x', value: (p) => p.pt[0] },
-    { key: 'y', label: 'y', value: (p) => p.pt[1] },
+    { key: 'dataset', value: (p) => p.kind },
+    { key: 'split' },
+    { key: 'x', value: (p) => p.pt[0] },
+    { key: 'y', value: (p) => p.pt[1] },
     { key: 'label', label: 'class' },
   ]);
 }
@@ -78,8 +78,8 @@ export function datasetTable(previews: readonly DatasetPreview[]): DataTable {
 export function historyTable(data: RaceData | undefined): DataTable {
   const records = (data?.epochs ?? []).flatMap((e) => MODEL_ORDER.map((m) => ({ epoch: e.epoch, m, r: e.models[m] })));
   return tableOf(records, [
-    { key: 'epoch', label: 'epoch' },
-    { key: 'model', label: 'model', value: (x) => x.m },
+    { key: 'epoch' },
+    { key: 'model', value: (x) => x.m },
     { key: 'loss', label: 'training loss', value: (x) => x.r.loss },
     { key: 'trainAccuracy', label: 'train accuracy', value: (x) => x.r.trainAccuracy },
     { key: 'testAccuracy', label: 'test accuracy', value: (x) => x.r.testAccuracy },
@@ -92,15 +92,15 @@ export function historyTable(data: RaceData | undefined): DataTable {
 
 export function sweepTable(sweep: SweepData | undefined): DataTable {
   return tableOf(sweep?.runs ?? [], [
-    { key: 'model', label: 'model' },
-    { key: 'encoding', label: 'encoding' },
+    { key: 'model' },
+    { key: 'encoding' },
     { key: 'depth', label: 'layers' },
     { key: 'scaling', label: 'feature scaling' },
-    { key: 'seed', label: 'seed' },
-    { key: 'parameters', label: 'parameters' },
+    { key: 'seed' },
+    { key: 'parameters' },
     { key: 'trainAccuracy', label: 'train accuracy' },
     { key: 'testAccuracy', label: 'test accuracy' },
-    { key: 'shots', label: 'shots', value: (r) => r.cost.shots },
+    { key: 'shots', value: (r) => r.cost.shots },
     { key: 'flops', label: 'FLOPs', value: (r) => r.cost.trainFlops + r.cost.evalFlops },
   ]);
 }
@@ -136,7 +136,7 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
       summary: `Three seeded datasets (seed ${params.seed}), each split the same way for every model: ${parts.join('; ')}. The race uses ${DATASET_LABEL[dataset]}.`,
       caption: 'Datasets and their train/test split',
       table: tableOf(previews, [
-        { key: 'dataset', label: 'dataset', value: (d) => DATASET_LABEL[d.kind] },
+        { key: 'dataset', value: (d) => DATASET_LABEL[d.kind] },
         { key: 'train', label: 'training points', value: (d) => d.train.points.length },
         { key: 'test', label: 'test points', value: (d) => d.test.points.length },
         { key: 'c0', label: 'class 0 (train/test)', value: (d) => classSplit(d, 0) },
@@ -157,13 +157,13 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     ? `${status}, test accuracy: ${rows.map((r) => `${r.label} ${fmtPercent(r.testAccuracy)} (${r.parameters} parameters)`).join(', ')}.`
     : status;
   const ledgerTable = tableOf(rows, [
-    { key: 'model', label: 'model', value: (r) => r.label },
-    { key: 'parameters', label: 'parameters' },
-    { key: 'epoch', label: 'epoch' },
+    { key: 'model', value: (r) => r.label },
+    { key: 'parameters' },
+    { key: 'epoch' },
     { key: 'trainAccuracy', label: 'train accuracy', format: formatAsNumber(fmtPercent) },
     { key: 'testAccuracy', label: 'test accuracy', format: formatAsNumber(fmtPercent) },
-    { key: 'circuits', label: 'circuits', format: formatAsNumber(fmtInt) },
-    { key: 'shots', label: 'shots', format: formatAsNumber(fmtInt) },
+    { key: 'circuits', format: formatAsNumber(fmtInt) },
+    { key: 'shots', format: formatAsNumber(fmtInt) },
     { key: 'flops', label: 'FLOPs', format: formatAsNumber(fmtInt) },
     { key: 'ms', label: 'time in this browser', format: formatAsNumber(fmtMilliseconds) },
   ]);
@@ -201,10 +201,10 @@ export function baselineRaceAlt({ state, params, previews, race, sweep, paused }
     caption: 'Spread of test accuracy by model and setting',
     table: tableOf(strip, [
       { key: 'label', label: 'model and setting' },
-      { key: 'parameters', label: 'parameters' },
-      { key: 'runs', label: 'runs', value: (r) => r.runs.length },
+      { key: 'parameters' },
+      { key: 'runs', value: (r) => r.runs.length },
       { key: 'min', label: 'lowest', format: formatAsNumber(fmtPercent) },
-      { key: 'median', label: 'median', format: formatAsNumber(fmtPercent) },
+      { key: 'median', format: formatAsNumber(fmtPercent) },
       { key: 'max', label: 'highest', format: formatAsNumber(fmtPercent) },
     ]),
   };

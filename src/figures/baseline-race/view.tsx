@@ -16,6 +16,7 @@ import { RaceControls } from './controls';
 import { DatasetPanels } from './DatasetPanels';
 import { Ledger } from './Ledger';
 import type { baselineRaceParamSpec } from './meta';
+import { RACE_EXPERIMENTS } from './experiments';
 import {
   RACE_EPOCHS,
   SHOT_RATE_DEVICE,
@@ -59,7 +60,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   // The knob sweep: at step 3 beside the race, or early from step 2 once the race is finished or paused
   // (see sweepEnabled). A finished sweep stays cached.
   const sweepReq = sweepOverrides(p);
-  const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
+  const sweep = useExperiment<SweepParams, SweepData>(RACE_EXPERIMENTS.sweep, sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),
     // While training runs beside it, a worker stays free for the race's next segment.
     spareWorkers: complete || paused ? 0 : 1,

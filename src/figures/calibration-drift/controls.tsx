@@ -7,6 +7,7 @@ import { DRIFT } from '../../experiments/calibration-drift/spec';
 import { DEVICE_IDS } from '../../sim/device-ids';
 import type { CalibrationDriftFigureParams } from './model';
 import { fmtInt } from '../../format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const SHOTS = [1000, 10_000, 100_000, 1_000_000] as const;
 
@@ -16,7 +17,7 @@ export function CdControls({ params, setParams }: SettingsProps<CalibrationDrift
   const range = paramRanges(params, setParams, { className: 'cd-control', delay: 250 });
   const pct = (drift: number) => Math.round(DRIFT.relativeSpread.twoQubitError * drift * 100);
   return (
-    <form className="cd-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself: calibration drift">
+    <SettingsForm className="cd-controls" label="Try it yourself: calibration drift">
       {select('device', 'Device', DEVICE_IDS, (id) => deviceName.get(id) ?? id)}
       {range(
         'drift',
@@ -31,6 +32,6 @@ export function CdControls({ params, setParams }: SettingsProps<CalibrationDrift
           Another week
         </button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -21,6 +21,7 @@ import { useExperiment } from '../../story/useExperiment';
 import { deviceSummary } from '../../sim/device-summary';
 import { CdControls } from './controls';
 import type { calibrationDriftParamSpec } from './meta';
+import { CD_EXPERIMENT } from './experiments';
 import { DAYS, LAST_STEP, Z95, experimentParams, highlightedDay, stepReady, visibleDays } from './model';
 import { OBS, cdDownload, cdSummary, cdTable } from './text';
 import './calibration-drift.css';
@@ -38,7 +39,7 @@ export default function CalibrationDriftView(props: FigureViewProps<typeof calib
   const dev = deviceSummary(p.device);
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>('calibration-drift', experimentParams(p), {
+  const result = useExperiment<CalibrationDriftParams, CalibrationDriftData>(CD_EXPERIMENT, experimentParams(p), {
     enabled: near,
   });
   const data = result.data;

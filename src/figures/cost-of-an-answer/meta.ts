@@ -9,7 +9,6 @@ export const ANSWER_LABEL = {
   gradient: 'one gradient (parameter shift)',
   epoch: 'one training epoch',
 } as const;
-export type AnswerKind = keyof typeof ANSWER_LABEL;
 export const ANSWERS = choicesOf(ANSWER_LABEL);
 
 export const costParamSpec = defineParams({

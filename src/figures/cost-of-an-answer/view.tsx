@@ -8,7 +8,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { PlotAxes, LineSwatch, chartLayout, useContainerWidth } from '../../charts';
-import { SeriesLine } from '../../charts/marks';
+import { SeriesLine, type LineStyle } from '../../charts/marks';
 import { LogBarPanels, logDomain, metricPanels, type LogBarRow } from '../../charts/LogBars';
 import { paramSelects, withValue } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
@@ -42,10 +42,18 @@ import {
 import { TIMED_SIZES, timePass } from './timing';
 import './cost-of-an-answer.css';
 import { ChartSvg } from '../../charts/ChartSvg';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const Q = 'var(--fig-series-1)';
 const G = 'var(--fig-series-2)';
 const B = 'currentColor';
+/** Each series' line, drawn by the chart and keyed in the legend. */
+const LINES = {
+  qpu: { stroke: Q, width: 2.5 },
+  gpu: { stroke: G, width: 2.25, dash: '7 4' },
+  browser: { stroke: B, width: 1.5 },
+  'browser-extrapolated': { stroke: B, width: 1.5, dash: '2 3' },
+} satisfies Record<string, LineStyle>;
 /** Values below this are drawn as nothing: a log axis cannot span down to subnormal numbers (10^-324 is 0). */
 const TINY = 1e-200;
 
@@ -162,11 +170,11 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
       )
       .map((r) => ({ n: r.n, v: r[side][metric] }));
   const series = [
-    { key: 'qpu', points: pts('qpu'), stroke: Q, dash: undefined, width: 2.5 },
-    { key: 'gpu', points: pts('gpu'), stroke: G, dash: '7 4', width: 2.25 },
-    { key: 'browser', points: pts('browser', true), stroke: B, dash: undefined, width: 1.5 },
-    { key: 'browser-extrapolated', points: pts('browser', false), stroke: B, dash: '2 3', width: 1.5 },
-  ];
+    { key: 'qpu', points: pts('qpu') },
+    { key: 'gpu', points: pts('gpu') },
+    { key: 'browser', points: pts('browser', true) },
+    { key: 'browser-extrapolated', points: pts('browser', false) },
+  ] as const;
   const values = series.flatMap((s) => s.points.map((p) => p.v));
   const [lo, hi] = logDomain(values);
   const x = scaleLinear().domain([N_MIN, N_MAX]).range([0, L.innerWidth]);
@@ -228,14 +236,7 @@ function SweepChart({ rows, metric, small }: { rows: readonly Row[]; metric: Met
         <g clipPath={`url(#${clip})`}>
           {series.map((s) =>
             s.points.length > 1 ? (
-              <SeriesLine
-                key={s.key}
-                data-series={s.key}
-                d={path(s.points)}
-                stroke={s.stroke}
-                strokeWidth={s.width}
-                strokeDasharray={s.dash}
-              />
+              <SeriesLine key={s.key} data-series={s.key} d={path(s.points)} line={LINES[s.key]} />
             ) : null,
           )}
         </g>
@@ -248,16 +249,16 @@ function Legend() {
   return (
     <ul className="coa-legend" aria-label="Legend">
       <li>
-        <LineSwatch stroke={Q} strokeWidth={2.5} /> QPU
+        <LineSwatch line={LINES.qpu} /> QPU
       </li>
       <li>
-        <LineSwatch stroke={G} strokeWidth={2.25} dash="7 4" /> GPU simulation (H100)
+        <LineSwatch line={LINES.gpu} /> GPU simulation (H100)
       </li>
       <li>
-        <LineSwatch stroke="currentColor" strokeWidth={1.5} /> your browser, measured
+        <LineSwatch line={LINES.browser} /> your browser, measured
       </li>
       <li>
-        <LineSwatch stroke="currentColor" strokeWidth={1.5} dash="2 3" /> extrapolated ×2 per qubit
+        <LineSwatch line={LINES['browser-extrapolated']} /> extrapolated ×2 per qubit
       </li>
     </ul>
   );
@@ -289,13 +290,13 @@ function Readout({ step, rows, browserReady }: { step: number; rows: readonly Ro
 function CostControls({ p, setParams }: { p: CostInputs; setParams(patch: Partial<CostInputs>): void }) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
-    <form className="coa-controls" onSubmit={(e) => e.preventDefault()} aria-label="Answer settings">
+    <SettingsForm className="coa-controls" label="Answer settings">
       {select('answer', 'answer', ANSWERS, (a) => ANSWER_LABEL[a])}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
       {select('layers', 'ansatz layers', withValue([1, 5, 10, 50, 100], p.layers))}
       {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('plan', 'price plan', PLAN_IDS, (d) => pricePlan(d).label)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
-    </form>
+    </SettingsForm>
   );
 }

@@ -50,12 +50,12 @@ export function encodingMethod(device: DeviceTiming, mult: TrainingMultiplier, p
 export function encodingDownload(): DataTable {
   const circuits = ENCODING_ORDER.flatMap((encoding) => sizes().map((features) => encodingCounts(encoding, features)));
   return tableOf(circuits, [
-    { key: 'encoding', label: 'encoding' },
-    { key: 'features', label: 'features' },
-    { key: 'qubits', label: 'qubits' },
-    { key: 'cnots', label: 'cnots' },
-    { key: 'single_qubit_gates', label: 'single_qubit_gates', value: (c) => c.singleQubitGates },
-    { key: 'depth', label: 'depth' },
+    { key: 'encoding' },
+    { key: 'features' },
+    { key: 'qubits' },
+    { key: 'cnots' },
+    { key: 'single_qubit_gates', value: (c) => c.singleQubitGates },
+    { key: 'depth' },
   ]);
 }
 
@@ -80,9 +80,9 @@ export function highlightTable(step: number, hs: readonly Highlight[]): DataTabl
   }
   return tableOf(hs, [
     encodingColumn,
-    { key: 'qubits', label: 'qubits', format: formatAsNumber(fmtCount), value: (h) => h.counts.qubits },
+    { key: 'qubits', format: formatAsNumber(fmtCount), value: (h) => h.counts.qubits },
     { key: 'cnots', label: 'CNOTs', format: formatAsNumber(fmtCount), value: (h) => h.counts.cnots },
-    { key: 'depth', label: 'depth', format: formatAsNumber(fmtCount), value: (h) => h.counts.depth },
+    { key: 'depth', format: formatAsNumber(fmtCount), value: (h) => h.counts.depth },
     {
       key: 'fits',
       label: 'fits the device?',

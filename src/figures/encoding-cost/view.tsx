@@ -5,17 +5,14 @@
  */
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
-import { SeriesLine } from '../../charts/marks';
-import { useDraft } from '../../charts/useDraft';
-import { paramSelects, type SettingsProps } from '../../charts/SelectField';
+import { SeriesLine, type LineStyle } from '../../charts/marks';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
 import { fmtCount, fmtNumber, pow10 } from '../../format';
-import { checkField } from '../../charts/field-check';
-import { TIMED_DEVICE_IDS } from '../../sim/device-ids';
-import { encodingParamSpec, type EncodingParams } from './meta';
+import type { encodingParamSpec, EncodingParams } from './meta';
+import { EncodingControls } from './controls';
 import {
   D_MAX,
   D_MIN,
@@ -38,6 +35,10 @@ import { countTick } from '../../charts/format';
 const MARGIN = { top: 16, right: 16, bottom: 42, left: 58 };
 const DASH: Record<string, string | undefined> = { amplitude: undefined, zz: '7 3', angle: '2 3', basis: '9 3 2 3' };
 const colour = (e: string) => `var(--ec-${e})`;
+/** An encoding's series: its colour and dash pattern (amplitude solid). */
+const encodingLine = (e: string): LineStyle => ({ stroke: colour(e), width: 2.25, dash: DASH[e] });
+/** The model's own gates (last step): a dotted reference line. */
+const ANSATZ_LINE: LineStyle = { stroke: 'currentColor', width: 1.5, dash: '1.5 3' };
 
 /** What the chart shows, after the step label: the loading circuit's depth, then (last step) an epoch's loading gates. */
 const chartCaption = (step: number, deviceName: string) =>
@@ -159,13 +160,7 @@ function EncodingChart({
               />
             </g>
           ) : (
-            <SeriesLine
-              className="ec-ansatz"
-              d={path(ansatz)}
-              stroke="currentColor"
-              strokeWidth={1.5}
-              strokeDasharray="1.5 3"
-            />
+            <SeriesLine className="ec-ansatz" d={path(ansatz)} line={ANSATZ_LINE} />
           )}
           {series.map((s) => (
             <SeriesLine
@@ -173,9 +168,7 @@ function EncodingChart({
               className="ec-line"
               data-encoding={s.encoding}
               d={path(s.points)}
-              stroke={colour(s.encoding)}
-              strokeWidth={2.25}
-              strokeDasharray={DASH[s.encoding]}
+              line={encodingLine(s.encoding)}
             />
           ))}
           <line
@@ -306,59 +299,5 @@ function EncodingChart({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function EncodingControls({ params: p, setParams }: SettingsProps<EncodingParams>) {
-  const select = paramSelects(p, setParams, { layout: 'inline' });
-  return (
-    <form className="ec-controls" onSubmit={(e) => e.preventDefault()} aria-label="Encoding bill settings">
-      {select('device', 'device (T2, gate times)', TIMED_DEVICE_IDS, (d) => deviceFor(d).name)}
-      <CheckedField name="eps" inputMode="decimal" value={p.eps} onCommit={(eps) => setParams({ eps })} />
-      <CheckedField name="params" inputMode="numeric" value={p.params} onCommit={(params) => setParams({ params })} />
-    </form>
-  );
-}
-
-/** A text input checked against its parameter spec as it is typed: a valid value commits, anything else says why. */
-function CheckedField({
-  name,
-  inputMode,
-  value,
-  onCommit,
-}: {
-  name: 'eps' | 'params';
-  inputMode: 'decimal' | 'numeric';
-  value: number;
-  onCommit(v: number): void;
-}) {
-  const spec = encodingParamSpec[name];
-  const id = useId();
-  const [text, setText] = useDraft(value, String);
-  const [error, setError] = useState<string | undefined>();
-  return (
-    <label htmlFor={id}>
-      {spec.label}
-      <input
-        id={id}
-        type="text"
-        inputMode={inputMode}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          const r = checkField(spec, t);
-          setError(r.ok ? undefined : r.message);
-          if (r.ok) onCommit(r.value);
-        }}
-      />
-      {error ? (
-        <span className="ec-error" id={`${id}-err`} role="alert">
-          {error}
-        </span>
-      ) : null}
-    </label>
   );
 }

@@ -55,7 +55,7 @@ export function ecTable(st: EcState): DataTable {
     [st.willow[i], st.fowler[i]].flatMap((r) => (r ? [{ target, ...r }] : [])),
   );
   return tableOf(requirements, [
-    { key: 'model', label: 'model', value: (r) => r.label },
+    { key: 'model', value: (r) => r.label },
     { key: 'target', label: 'target logical error per cycle', format: formatNumberOr(fmtE) },
     { key: 'distance', label: 'code distance d' },
     { key: 'logicalError', label: 'logical error at d', format: formatNumberOr((x) => x.toExponential(2)) },

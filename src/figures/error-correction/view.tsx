@@ -36,6 +36,7 @@ import { fmtDuration, fmtInt } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
 import { Dot } from '../../charts/marks';
 import type { SettingsProps } from '../../charts/SelectField';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const MARGIN = { top: 26, right: 16, bottom: 44, left: 58 };
 const CAPTIONS = [
@@ -264,11 +265,7 @@ export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionP
   );
   const pNow = 10 ** logP;
   return (
-    <form
-      className="ec-controls"
-      onSubmit={(e) => e.preventDefault()}
-      aria-label="Try it yourself: error-correction cost"
-    >
+    <SettingsForm className="ec-controls" label="Try it yourself: error-correction cost">
       <div className="ec-control ec-control--wide">
         <label htmlFor={`${uid}-p`}>
           Physical error rate p = {fmtP(pNow)} (Λ = {(P_TH / pNow).toFixed(1)})
@@ -302,6 +299,6 @@ export function EcControls({ params, setParams }: SettingsProps<ErrorCorrectionP
           />
         );
       })}
-    </form>
+    </SettingsForm>
   );
 }

@@ -97,7 +97,7 @@ export function landscapeStatsTable(shown: readonly LandscapePanel[]): DataTable
       { key: 'qubits', label: 'qubits n' },
       { key: 'min', label: 'lowest cost', format: formatAsNumber(f3) },
       { key: 'max', label: 'highest cost', format: formatAsNumber(f3) },
-      { key: 'range', label: 'range', format: formatAsNumber(f3), value: (p) => p.max - p.min },
+      { key: 'range', format: formatAsNumber(f3), value: (p) => p.max - p.min },
       { key: 'std', label: 'spread (s.d.)', format: formatAsNumber(g2) },
       { key: 'maxSlope', label: 'steepest slope', format: formatAsNumber(g2) },
     ],

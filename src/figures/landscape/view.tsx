@@ -13,6 +13,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { useHydrated } from '../../story/useHydrated';
 import type { landscapeParamSpec } from './meta';
+import { LANDSCAPE_EXPERIMENT } from './experiments';
 import {
   COLOUR_DOMAIN,
   LAST_STEP,
@@ -30,6 +31,7 @@ import {
   type LandscapeFigureParams,
 } from './model';
 import './landscape.css';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 /** 256-entry RGB table of the cividis scale. */
 function colourTable(): Uint8ClampedArray {
@@ -96,8 +98,8 @@ export default function LandscapeView(props: FigureViewProps<typeof landscapePar
   const { id, step, title, stepLabel, params: p, setParams, paramIssues } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
-  const story = useExperiment<LandscapeParams, LandscapeData>('landscape', storyRun(p), { enabled: near });
-  const custom = useExperiment<LandscapeParams, LandscapeData>('landscape', customRun(p), {
+  const story = useExperiment<LandscapeParams, LandscapeData>(LANDSCAPE_EXPERIMENT, storyRun(p), { enabled: near });
+  const custom = useExperiment<LandscapeParams, LandscapeData>(LANDSCAPE_EXPERIMENT, customRun(p), {
     enabled: near && step === LAST_STEP,
   });
   const wanted = panelsForStep(step, p);
@@ -309,7 +311,7 @@ function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureP
   const uid = useId();
   const select = paramSelects(params, setParams, { className: 'ls-control' });
   return (
-    <form className="ls-controls" aria-label="Your own landscape" onSubmit={(e) => e.preventDefault()}>
+    <SettingsForm className="ls-controls" label="Your own landscape">
       {select('custom', 'Your register size', CUSTOM_CHOICES, (n) => `${n} qubits`)}
       {select('layers', 'Random layers', withValue([1, 2, 5, 10, 20, 50, 100, 200], params.layers))}
       <div className="ls-control">
@@ -318,6 +320,6 @@ function LandscapeControls({ params, setParams }: SettingsProps<LandscapeFigureP
           Another random circuit
         </button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

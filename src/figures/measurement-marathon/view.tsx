@@ -15,6 +15,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { fitExponential, type ExpFit } from '../../experiments/barren-plateau/fit';
 import { MARATHON_PROFILES, type MarathonParams, type marathonParamSpec } from './meta';
+import { MARATHON_EXPERIMENT } from './experiments';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import {
   EXTRAPOLATE_TO,
@@ -35,6 +36,7 @@ import { fmtDuration, fmtFixed, fmtInt, fmtSci, fmtSig } from '../../format';
 import { ChartSvg } from '../../charts/ChartSvg';
 import { Dot } from '../../charts/marks';
 import { countTick } from '../../charts/format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 /** The largest register the variances are measured on; beyond it the figure extrapolates. */
 /** What the chart shows at step 0 and after, following the step label. */
@@ -61,7 +63,7 @@ export default function MarathonView(props: FigureViewProps<typeof marathonParam
     ansatz: 'mcclean',
     noise: 0,
   };
-  const exp = useExperiment<BarrenPlateauParams, BarrenPlateauData>('barren-plateau', run, { enabled: near });
+  const exp = useExperiment<BarrenPlateauParams, BarrenPlateauData>(MARATHON_EXPERIMENT, run, { enabled: near });
   const rows = exp.data?.rows ?? [];
   const shots = shotRows(rows);
   const fit = fitExponential(rows);
@@ -363,12 +365,12 @@ function MarathonControls({ params, setParams }: SettingsProps<MarathonParams>) 
   const counts = (key: 'qubits' | 'layers' | 'examples' | 'epochs', label: string, choices: number[]) =>
     select(key, label, withValue(choices, params[key]), fmtInt);
   return (
-    <form className="mm-controls" aria-label="Your own training run" onSubmit={(e) => e.preventDefault()}>
+    <SettingsForm className="mm-controls" label="Your own training run">
       {counts('qubits', 'Qubits', SWEEP_QUBITS)}
       {counts('layers', 'Layers', [1, 2, 5, 10, 20, 50, 100])}
       {counts('examples', 'Training examples', [10, 100, 1000, 10_000, 60_000])}
       {counts('epochs', 'Epochs', [1, 10, 50, 100, 500])}
       {select('profile', 'Shot rate', MARATHON_PROFILES, (v) => deviceProfile(v).label)}
-    </form>
+    </SettingsForm>
   );
 }

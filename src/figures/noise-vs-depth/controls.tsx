@@ -12,6 +12,7 @@ import { FoldAway } from '../../charts/FoldAway';
 import { DEVICE_IDS, type DeviceId } from '../../sim/device-ids';
 import { scaledFigures, type NoiseVsDepthFigureParams } from './model';
 import { fmtDuration, fmtInt, fmtSig } from '../../format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 /** Factor choices of the sliders (log-spaced; 0 switches the source off). */
 export const FACTORS = [0, 0.1, 0.2, 0.5, 1, 2, 5, 10] as const;
@@ -52,11 +53,7 @@ export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFig
   };
 
   const form = (
-    <form
-      className="nvd-controls"
-      onSubmit={(e) => e.preventDefault()}
-      aria-label="Try it yourself: noise against depth"
-    >
+    <SettingsForm className="nvd-controls" label="Try it yourself: noise against depth">
       <fieldset className="nvd-devices">
         <legend>Device profile</legend>
         {devices.map((d) => (
@@ -96,7 +93,7 @@ export function NvdControls({ params, setParams }: SettingsProps<NoiseVsDepthFig
         (f) => `Readout error ×${f}: ${ro(f)}`,
         (f) => `times ${f}, readout error ${ro(f)}`,
       )}
-    </form>
+    </SettingsForm>
   );
   return (
     <FoldAway className="nvd-try" summary="Try it yourself: device, circuit and error rates">

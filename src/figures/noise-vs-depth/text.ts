@@ -89,14 +89,14 @@ export function nvdDownload(configs: (NoiseConfigResult | undefined)[]): DataTab
   const points = configs.flatMap((c) => (c ? c.points.map((pt) => ({ config: c.config, ...pt })) : []));
   return tableOf(points, [
     { key: 'config', label: 'noise' },
-    { key: 'depth', label: 'depth' },
-    { key: 'gates', label: 'gates' },
+    { key: 'depth' },
+    { key: 'gates' },
     { key: 'twoQubitGates', label: 'two-qubit gates' },
-    { key: 'fidelity', label: 'fidelity' },
+    { key: 'fidelity' },
     { key: 'ideal', label: 'observable ideal' },
     { key: 'noisy', label: 'observable noisy (exact)' },
     { key: 'stderr', label: 'standard error' },
     { key: 'sampled', label: 'observable from shots', value: (pt) => (Number.isFinite(pt.sampled) ? pt.sampled : '') },
-    { key: 'resolvable', label: 'resolvable' },
+    { key: 'resolvable' },
   ]);
 }

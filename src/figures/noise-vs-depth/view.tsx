@@ -15,6 +15,7 @@ import type { FigureViewProps } from '../../story/figure-types';
 import { useExperiment } from '../../story/useExperiment';
 import { NvdControls } from './controls';
 import type { noiseVsDepthParamSpec } from './meta';
+import { NVD_EXPERIMENT } from './experiments';
 import {
   K_SIGMA,
   LAST_STEP,
@@ -41,7 +42,7 @@ export default function NoiseVsDepthView(props: FigureViewProps<typeof noiseVsDe
   const hostRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(hostRef);
   const expParams = experimentParams(p);
-  const result = useExperiment<NoiseVsDepthParams, NoiseVsDepthData>('noise-vs-depth', expParams, { enabled: near });
+  const result = useExperiment<NoiseVsDepthParams, NoiseVsDepthData>(NVD_EXPERIMENT, expParams, { enabled: near });
   // The GHZ ideal curve has a closed form: computed in render, so step 0 pre-renders with its data.
   const { family, qubits, depth } = p;
   const idealLocal = useMemo(() => idealConfig({ family, qubits, depth }), [family, qubits, depth]);

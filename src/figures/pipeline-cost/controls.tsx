@@ -24,6 +24,7 @@ import {
 import type { PipelineParams } from './text';
 import { checkField } from '../../charts/field-check';
 import { fmtInt } from '../../format';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 type NumKey =
   | 'examples'
@@ -179,7 +180,7 @@ export function PipelineControls({
     />
   );
   const form = (
-    <form className="pc-controls" onSubmit={(e) => e.preventDefault()} aria-label="Pipeline calculator">
+    <SettingsForm className="pc-controls" label="Pipeline calculator">
       <fieldset>
         <legend>Workload</legend>
         <Select
@@ -229,7 +230,7 @@ export function PipelineControls({
         {num('util', `${GPU_UTILISATION.value} = Llama 3 training MFU: ${src(GPU_UTILISATION)}`)}
         {num('gpuPrice', gpuPriceHint)}
       </fieldset>
-    </form>
+    </SettingsForm>
   );
   // Folded by default so the totals stay in view beside the prose; open, it scrolls within the figure.
   return (

@@ -10,6 +10,7 @@ import { SEED_MAX } from '../../story/params';
 import type { ShotNoiseParams } from './model';
 import { fmtInt } from '../../format';
 import type { SettingsProps } from '../../charts/SelectField';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 export const SHOT_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
 
@@ -25,7 +26,7 @@ export function nearestShotChoice(n: number): number {
 export function ShotNoiseControls({ params, setParams }: SettingsProps<ShotNoiseParams>) {
   const range = paramRanges(params, setParams, { className: 'sn-control', delay: 220 });
   const form = (
-    <form className="sn-controls" onSubmit={(e) => e.preventDefault()} aria-label="Try it yourself">
+    <SettingsForm className="sn-controls" label="Try it yourself">
       {range(
         'theta',
         { min: 0, max: 3.14, step: 0.01 },
@@ -49,7 +50,7 @@ export function ShotNoiseControls({ params, setParams }: SettingsProps<ShotNoise
           New seed
         </button>
       </IntField>
-    </form>
+    </SettingsForm>
   );
   return (
     <FoldAway className="sn-try" summary="Try it yourself: θ, N and the seed">

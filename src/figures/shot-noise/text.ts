@@ -31,7 +31,7 @@ export function shotNoiseDownload(series: readonly SeriesData[]): DataTable {
   const runs = series.flatMap((s) => Array.from(s.estimates, (estimate, run) => ({ shots: s.shots, run, estimate })));
   return tableOf(runs, [
     { key: 'shots', label: 'shots per run (N)' },
-    { key: 'run', label: 'run' },
+    { key: 'run' },
     { key: 'estimate', label: 'estimate of <Z>' },
   ]);
 }
@@ -63,7 +63,7 @@ export function shotNoiseAlt(
   }
   const table = tableOf(stats, [
     { key: 'shots', label: 'shots per run N', format: formatAsNumber(fmtInt) },
-    { key: 'runs', label: 'runs' },
+    { key: 'runs' },
     { key: 'mean', label: 'mean estimate', format: formatAsNumber(f3) },
     { key: 'std', label: 'measured σ', format: formatAsNumber(g3), value: (s) => finiteOrNull(s.std) },
     { key: 'theory', label: 'theory σ', format: formatAsNumber(g3), value: (s) => s.theoryStd },

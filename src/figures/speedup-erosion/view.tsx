@@ -7,7 +7,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { PlotAxes, chartLayout, useContainerWidth } from '../../charts';
-import { SeriesLine } from '../../charts/marks';
+import { SeriesLine, type LineStyle } from '../../charts/marks';
 import { paramSelects, withValue, type SettingsProps } from '../../charts/SelectField';
 import { FigureShell } from '../../story/FigureShell';
 import type { FigureViewProps } from '../../story/figure-types';
@@ -19,8 +19,15 @@ import { describeBreakEven, erosionAlt, erosionDownload, erosionMethod } from '.
 import { deviceTiming, TIMED_DEVICE_IDS } from '../../costs/profiles';
 import './speedup-erosion.css';
 import { ChartSvg, PlotClip } from '../../charts/ChartSvg';
+import { SettingsForm } from '../../charts/SettingsForm';
 
 const MARGIN = { top: 18, right: 14, bottom: 42, left: 74 };
+/** The classical run time; the quantum run time at each stage of erosion, the current stage in full. */
+const CLASSICAL_LINE: LineStyle = { stroke: 'var(--fig-series-2)', width: 2.25, dash: '8 4' };
+const QUANTUM_LINE = {
+  current: { stroke: 'var(--fig-series-1)', width: 2.5, opacity: 1 },
+  other: { stroke: 'var(--fig-series-1)', width: 1.25, opacity: 0.45 },
+} satisfies Record<string, LineStyle>;
 
 export default function SpeedupErosionView(props: FigureViewProps<typeof erosionParamSpec>) {
   const { id, step, title, stepLabel, params: inputs, setParams, paramIssues } = props;
@@ -103,22 +110,14 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
           }}
         />
         <g clipPath={`url(#${clip})`}>
-          <SeriesLine
-            className="se-classical"
-            d={path(classical)}
-            stroke="var(--fig-series-2)"
-            strokeWidth={2.25}
-            strokeDasharray="8 4"
-          />
+          <SeriesLine className="se-classical" d={path(classical)} line={CLASSICAL_LINE} />
           {quantum.map((q) => (
             <SeriesLine
               key={q.stage}
               className={`se-quantum${q.stage === cur ? ' se-quantum--current' : ''}`}
               data-stage={q.stage}
               d={path(q.points)}
-              stroke="var(--fig-series-1)"
-              strokeWidth={q.stage === cur ? 2.5 : 1.25}
-              strokeOpacity={q.stage === cur ? 1 : 0.45}
+              line={q.stage === cur ? QUANTUM_LINE.current : QUANTUM_LINE.other}
             />
           ))}
           {b.n !== null && b.seconds !== null ? (
@@ -164,12 +163,12 @@ function ErosionChart({ m, stages }: { m: ErosionModel; stages: Stage[] }) {
 function ErosionControls({ params: p, setParams }: SettingsProps<ErosionParams>) {
   const select = paramSelects(p, setParams, { layout: 'inline' });
   return (
-    <form className="se-controls" onSubmit={(e) => e.preventDefault()} aria-label="Speedup settings">
+    <SettingsForm className="se-controls" label="Speedup settings">
       {select('speedup', 'claimed speedup', erosionParamSpec.speedup.choices)}
       {select('alpha', 'classical cost', [1, 2, 3, 4], (a) => (a === 1 ? 'N' : `N${pow10(a).slice(2)}`))}
       {select('eps', 'precision ε', withValue([0.1, 0.03, 0.01, 0.001], p.eps, 'descending'))}
       {select('device', 'device', TIMED_DEVICE_IDS, (d) => deviceTiming(d).name)}
       {select('queue', 'queue per job', withValue([0, 60, 3600, 86400], p.queue), fmtDuration)}
-    </form>
+    </SettingsForm>
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlotAxes } from '../../../src/charts/Axis';
 import { ChartSvg } from '../../../src/charts/ChartSvg';
 import { SeriesLine } from '../../../src/charts/marks';
+import { LineSwatch } from '../../../src/charts/Swatch';
 import { px } from '../../../src/charts/layout';
 
 const layout = {
@@ -78,16 +79,28 @@ describe('SeriesLine', () => {
           className="s"
           data-stage="raw"
           d="M0,0L1,2"
-          stroke="currentColor"
-          strokeWidth={1.5}
-          strokeDasharray="4 2"
+          line={{ stroke: 'currentColor', width: 1.5, dash: '4 2' }}
         />,
       ),
     ).toBe(
       '<path class="s" data-stage="raw" d="M0,0L1,2" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 2"></path>',
     );
-    expect(renderToStaticMarkup(<SeriesLine d={null} stroke="red" strokeWidth={2} strokeOpacity={0.5} />)).toBe(
+    expect(renderToStaticMarkup(<SeriesLine d={null} line={{ stroke: 'red', width: 2, opacity: 0.5 }} />)).toBe(
       '<path d="" fill="none" stroke="red" stroke-width="2" stroke-opacity="0.5"></path>',
+    );
+  });
+
+  it("a legend key strokes a short line with the series' style, centred in its box", () => {
+    const style = { stroke: 'var(--fig-series-2)', width: 2.25, dash: '7 4' };
+    expect(renderToStaticMarkup(<LineSwatch line={style} />)).toBe(
+      '<svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke="var(--fig-series-2)" stroke-width="2.25" stroke-dasharray="7 4"></line></svg>',
+    );
+    expect(
+      renderToStaticMarkup(
+        <LineSwatch line={{ stroke: 'red', width: 1, opacity: 0.5 }} width={22} height={10} inset={1} />,
+      ),
+    ).toBe(
+      '<svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke="red" stroke-width="1" stroke-opacity="0.5"></line></svg>',
     );
   });
 });

@@ -90,4 +90,38 @@ describe('argument helpers', () => {
       'unknown flag --maxDepth (expected one of --qubits, --depth, --seed, --kinds)',
     );
   });
+
+  it('reads switches (flags without a value) and lets a reader bound its value by a flag above it', () => {
+    interface P {
+      noise: string;
+      qubits: number;
+      verbose: boolean;
+    }
+    const readers = {
+      noise: (noise: string) => ({ noise }),
+      // 30 qubits without noise, 14 with: the bound depends on --noise, read first (above in the table).
+      qubits: (s: string, flag: string, before: Partial<P>) => ({
+        qubits: parseInteger(s, flag, { min: 1, max: before.noise === undefined ? 30 : 14 }),
+      }),
+    };
+    const switches = { verbose: { verbose: true } };
+    expect(readFlags<P>(['--qubits', '20'], readers, switches)).toEqual({ qubits: 20 });
+    // The argument order does not matter: --noise is read before --qubits because the table says so.
+    expect(() => readFlags<P>(['--qubits', '20', '--noise', 'x'], readers, switches)).toThrow(
+      '--qubits: 20 is above the maximum 14',
+    );
+    expect(readFlags<P>(['--verbose', '--qubits=14', '--noise', 'x'], readers, switches)).toEqual({
+      noise: 'x',
+      qubits: 14,
+      verbose: true,
+    });
+    expect(readFlags<P>(['--noise', 'x'], readers, switches)).toEqual({ noise: 'x' });
+    expect(() => readFlags<P>(['--verbose=yes'], readers, switches)).toThrow('flag --verbose takes no value');
+    expect(() => readFlags<P>(['--verbose', '--verbose'], readers, switches)).toThrow('flag --verbose given twice');
+    expect(() => readFlags<P>(['--quiet'], readers, switches)).toThrow(
+      'unknown flag --quiet (expected one of --noise, --qubits, --verbose)',
+    );
+    // Without the switch in the table, --verbose is an unknown flag.
+    expect(() => readFlags<P>(['--verbose'], readers)).toThrow('unknown flag --verbose');
+  });
 });

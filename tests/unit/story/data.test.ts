@@ -46,7 +46,7 @@ describe('figure data export', () => {
     expect(displayCell({ key: 'x', label: 'x', format: (v) => `<${v}>` }, 5)).toBe('<5>');
   });
 
-  it('builds a table from records: a column reads its key unless it gives a value; rows follow the column order', () => {
+  it('builds a table from records: a column reads its key unless it gives a value, and is headed by its key unless it gives a label; rows follow the column order', () => {
     const runs = [
       { name: 'a', shots: 100, cost: { flops: 2, extra: 3 } },
       { name: 'b', shots: 400, cost: { flops: 10, extra: 5 } },
@@ -54,7 +54,7 @@ describe('figure data export', () => {
     const built = tableOf(runs, [
       { key: 'flops', label: 'FLOPs', value: (r) => r.cost.flops + r.cost.extra },
       { key: 'name', label: 'model' },
-      { key: 'shots', label: 'shots', format: (v) => `${v} shots` },
+      { key: 'shots', format: (v) => `${v} shots` }, // no label: the header is the key
     ]);
     expect(built.columns.map((c) => [c.key, c.label])).toEqual([
       ['flops', 'FLOPs'],

@@ -1,0 +1,3 @@
+import type { ExperimentName } from '../../experiments/registry';
+
+export const BP_EXPERIMENT = 'barren-plateau' satisfies ExperimentName;

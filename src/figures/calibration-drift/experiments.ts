@@ -1,0 +1,3 @@
+import type { ExperimentName } from '../../experiments/registry';
+
+export const CD_EXPERIMENT = 'calibration-drift' satisfies ExperimentName;

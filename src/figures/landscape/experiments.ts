@@ -1,0 +1,3 @@
+import type { ExperimentName } from '../../experiments/registry';
+
+export const LANDSCAPE_EXPERIMENT = 'landscape' satisfies ExperimentName;
