@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { precompress } from './precompress';
 import { parseSiteUrl } from '../src/site/address';
 import { writeHostingFiles } from './hosting';
 import { katexFaces, openingSection, preloadFonts, startEntryAfterPaint } from './first-paint';
@@ -133,6 +134,11 @@ async function main(): Promise<void> {
   console.log(
     `service worker: ${sw.count} files precached (${(sw.size / 1024).toFixed(0)} KB)${sw.warnings.length ? `; ${sw.warnings.join('; ')}` : ''}`,
   );
+
+  // Last: every file it covers is final now (sw.js included).
+  const c = precompress(dist);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`precompress: ${c.files} files, ${kb(c.bytes)} -> brotli ${kb(c.brotli)}, gzip ${kb(c.gzip)}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 /**
  * A small static server for a built site, the way Netlify or Cloudflare Pages would serve it: clean URLs
  * (`/present` → present.html), the 404 page with status 404, and the headers of the build's own `_headers`
- * file. Used by scripts/og-image.ts and by the browser tests that need the hosting headers (CSP).
+ * file, and the build's precompressed copies (scripts/precompress.ts: `file.br`, `file.gz`) for a browser that
+ * accepts them, as nginx's brotli_static and gzip_static would. Used by the audit (scripts/audit/server.ts),
+ * scripts/og-image.ts and the browser tests that need the hosting headers (CSP).
  * Not a production server: deploy/nginx.conf is the tested one.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -41,7 +43,31 @@ export interface StaticServerOptions {
   headers?: boolean;
   /** Send `Cache-Control: no-store` on everything: nothing can come from the browser's HTTP cache. */
   noStore?: boolean;
+  /** The precompressed encodings it may send, preferred first (default brotli, then gzip; [] for none). */
+  encodings?: readonly Encoding[];
   port?: number;
+}
+
+export type Encoding = 'br' | 'gzip';
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/**
+ * The precompressed copy of `file` to send for an Accept-Encoding header: the first of `encodings` the
+ * browser accepts (a q=0 entry refuses) and the build has a copy for; undefined for the file as it is.
+ */
+export function pickEncoding(
+  acceptEncoding: string | undefined,
+  encodings: readonly Encoding[],
+  hasCopy: (suffix: string) => boolean,
+): Encoding | undefined {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
+      .map(([name]) => name),
+  );
+  return encodings.find((e) => accepted.has(e) && hasCopy(SUFFIX[e]));
 }
 
 function resolveFile(dir: string, sitePath: string): string | undefined {
@@ -60,6 +86,7 @@ export async function startStaticServer({
   basePath = '',
   headers = true,
   noStore = false,
+  encodings = ['br', 'gzip'],
   port = 0,
 }: StaticServerOptions): Promise<StaticServer> {
   let root = '';
@@ -80,12 +107,18 @@ export async function startStaticServer({
     for (const [k, v] of Object.entries(headersForPath(rules, urlPath))) res.setHeader(k, v);
     if (noStore) res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    const source = file;
+    const encoding = pickEncoding(req.headers['accept-encoding'], encodings, (suffix) =>
+      existsSync(`${source}${suffix}`),
+    );
+    if (encodings.length > 0 && existsSync(`${file}${SUFFIX.gzip}`)) res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('Content-Encoding', encoding);
     res.writeHead(status);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    createReadStream(encoding ? `${file}${SUFFIX[encoding]}` : file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;

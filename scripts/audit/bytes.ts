@@ -2,9 +2,10 @@
  * Byte accounting for the first load: what kind each response is, what it costs gzipped, and which
  * requests left the site's origin. Pure (no browser): the network log is collected in first-load.ts.
  *
- * Gzipped size of a response: when the server compressed it (Content-Encoding gzip, br, zstd or
- * deflate) the encoded body bytes that crossed the wire; otherwise the body gzipped here with zlib's
- * default level (6), which is what a static host with compression on would send. Headers are not
+ * Gzipped size of a response: when the server gzipped it, the encoded body bytes that crossed the wire;
+ * otherwise (sent uncompressed, or as brotli, zstd or deflate) the body gzipped here with zlib's default
+ * level (6), which is what a static host with gzip on would send. A brotli response is smaller on the wire,
+ * but the budgets are in gzipped bytes, so a host's better encoding never counts toward them. Headers are not
  * counted: budgets are about the payload, and header size depends on the host.
  */
 import { gzipSync } from 'node:zlib';
@@ -35,8 +36,6 @@ export function resourceKind(url: string, contentType = ''): ResourceKind {
   return 'other';
 }
 
-const COMPRESSED = new Set(['gzip', 'br', 'zstd', 'deflate']);
-
 export interface ResponseRecord {
   url: string;
   kind: ResourceKind;
@@ -59,7 +58,7 @@ export function compressedCost(r: Pick<ResponseRecord, 'contentEncoding' | 'enco
   method: GzipMethod;
 } {
   const enc = r.contentEncoding.trim().toLowerCase();
-  if (COMPRESSED.has(enc) && r.encodedBodyBytes !== null && r.encodedBodyBytes > 0) {
+  if (enc === 'gzip' && r.encodedBodyBytes !== null && r.encodedBodyBytes > 0) {
     return { bytes: r.encodedBodyBytes, method: 'transfer' };
   }
   return { bytes: r.gzipBytes, method: 'gzip' };

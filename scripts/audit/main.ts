@@ -7,7 +7,8 @@
  *
  * Options: --check (exit 1 on a deterministic failure), --quick (skip the timing-only parts: the
  * Lighthouse performance category, the read-through, figure latency), --base-url URL (audit a running
- * site instead of serving dist/), --port N (vite preview port, default AUDIT_PORT or a free one),
+ * site instead of serving dist/), --port N (the static server's port, default AUDIT_PORT or a free one), --encoding br|gzip|none
+ * (what the static server may send: brotli or gzip, gzip only, or uncompressed; scripts/audit/server.ts),
  * --speed PX_PER_S (read-through pace, default 600), --figures a,b (only these figures),
  * --out FILE (default audit/report.json), --figures-only (only figure latency, with --repeat N runs per
  * figure; no Lighthouse, first loads or read-through: for measuring one change to a figure's compute path),
@@ -40,6 +41,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     'base-url': { type: 'string', default: process.env.AUDIT_BASE_URL },
     port: { type: 'string', default: process.env.AUDIT_PORT ?? '0' },
+    encoding: { type: 'string', default: 'br' },
     speed: { type: 'string', default: '600' },
     figures: { type: 'string' },
     out: { type: 'string', default: 'audit/report.json' },
@@ -126,6 +128,7 @@ async function main(): Promise<number> {
     baseUrl: opts['base-url'],
     distDir: process.env.QML_DIST_DIR ?? 'dist',
     port: Number(opts.port),
+    encoding: opts.encoding,
   });
   if (opts['figures-only']) return figuresOnly(site);
   if (opts['embeds-only']) return embedsOnly(site);

@@ -1,12 +1,15 @@
 /**
- * Where the audited site comes from. By default the production build in `dist/` (QML_DIST_DIR) served
- * by `vite preview` on a private port; with `--base-url` (or AUDIT_BASE_URL) any server that is
- * already running, e.g. nginx serving the build under a sub-path. Everything else in the audit sees
- * only `baseUrl`, so another host is a flag, not a code change.
+ * Where the audited site comes from. By default the production build in `dist/` (QML_DIST_DIR) served the
+ * way a static host serves it (scripts/static-server.ts): clean URLs, the build's `_headers` (security and
+ * cache headers) and its precompressed brotli copies, as Netlify, Cloudflare Pages and nginx with
+ * brotli_static send them; `--encoding gzip` audits a gzip-only host (GitHub Pages, nginx's gzip_static),
+ * `--encoding none` an uncompressed one. With `--base-url` (or AUDIT_BASE_URL) any server that is already
+ * running, e.g. nginx serving the build under a sub-path. Everything else in the audit sees only
+ * `baseUrl`, so another host is a flag, not a code change.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { preview } from 'vite';
+import { startStaticServer, type Encoding } from '../static-server';
 
 export interface SiteServer {
   /** absolute, ends with '/'; page paths are resolved against it */
@@ -16,12 +19,21 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/** What `--encoding` may name: the precompressed encodings the static server offers, best first. */
+export const ENCODING_CHOICES: Record<string, readonly Encoding[]> = {
+  br: ['br', 'gzip'],
+  gzip: ['gzip'],
+  none: [],
+};
+
 export interface SiteOptions {
   /** an already running site; no server is started */
   baseUrl?: string;
   distDir: string;
-  /** port for `vite preview`; 0 picks a free one */
+  /** port for the static server; 0 picks a free one */
   port: number;
+  /** a key of ENCODING_CHOICES (default 'br') */
+  encoding?: string;
 }
 
 export function withTrailingSlash(url: string): string {
@@ -44,16 +56,14 @@ export async function startSite(options: SiteOptions): Promise<SiteServer> {
   if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`no build in ${dist}: run \`npm run build\` first (or pass --base-url to audit a running site)`);
   }
-  const server = await preview({
-    logLevel: 'silent',
-    build: { outDir: dist },
-    preview: { port: options.port, host: '127.0.0.1', strictPort: options.port !== 0 },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no URL');
+  const encoding = options.encoding ?? 'br';
+  const encodings = ENCODING_CHOICES[encoding];
+  if (!encodings)
+    throw new Error(`--encoding ${encoding}: expected one of ${Object.keys(ENCODING_CHOICES).join(', ')}`);
+  const server = await startStaticServer({ dir: dist, encodings, port: options.port });
   return {
-    baseUrl: withTrailingSlash(url),
-    description: `vite preview of ${path.relative(process.cwd(), dist) || '.'}`,
-    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+    baseUrl: withTrailingSlash(server.url),
+    description: `static server of ${path.relative(process.cwd(), dist) || '.'} with its _headers, precompressed ${encodings.join(' or ') || 'none'}`,
+    close: () => server.close(),
   };
 }

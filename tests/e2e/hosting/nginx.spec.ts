@@ -187,3 +187,12 @@ test('oEmbed: discovery on each embed, absolute documents that frame the embed',
   const frame = page.frameLocator(`iframe[src="${SITE}/embed/landscape"]`);
   await expect(frame.locator('[data-figure="landscape"]')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 });
+
+test("the build's precompressed gzip copy is what nginx sends (gzip_static), byte for byte", async () => {
+  const copy = readFileSync(path.join(BUILD_A, 'index.html.gz'));
+  const response = await fetch(`${SITE}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(response.headers.get('content-encoding')).toBe('gzip');
+  // Node's fetch decodes the body; the length header is the copy's (on-the-fly gzip sends no length).
+  expect(Number(response.headers.get('content-length'))).toBe(copy.byteLength);
+  expect(await response.text()).toBe(readFileSync(path.join(BUILD_A, 'index.html'), 'utf8'));
+});

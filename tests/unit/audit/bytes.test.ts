@@ -39,14 +39,20 @@ describe('resourceKind', () => {
 });
 
 describe('compressedCost', () => {
-  it('counts the bytes on the wire when the server compressed the response', () => {
+  it('counts the bytes on the wire when the server gzipped the response', () => {
     expect(compressedCost(rec({ contentEncoding: 'gzip', encodedBodyBytes: 380 }))).toEqual({
       bytes: 380,
       method: 'transfer',
     });
+  });
+  it('gzips a brotli or zstd response itself: the budgets are in gzipped bytes', () => {
     expect(compressedCost(rec({ contentEncoding: 'br', encodedBodyBytes: 300 }))).toEqual({
-      bytes: 300,
-      method: 'transfer',
+      bytes: 400,
+      method: 'gzip',
+    });
+    expect(compressedCost(rec({ contentEncoding: 'zstd', encodedBodyBytes: 310 }))).toEqual({
+      bytes: 400,
+      method: 'gzip',
     });
   });
   it('gzips the body itself when the response was sent uncompressed or its wire size is unknown', () => {
