@@ -42,9 +42,7 @@ export interface RunOptions<D> {
    * at least one (where it may queue its next chunk behind its own running one, so its worker never waits
    * for a round trip through the page's thread). A figure keeps a worker free this way for a request of its
    * own that comes back every few milliseconds (a chain of short segments) and should not wait behind long
-   * chunks; see `setSpareWorkers`. A request with refinement levels (the spec's `levelPrefixes`) leaves them
-   * only once its first level is in: until then its first complete picture comes first, and a worker that
-   * the other request leaves idle between its segments takes its chunks.
+   * chunks; see `setSpareWorkers`.
    */
   spareWorkers?: number;
 }
@@ -186,8 +184,6 @@ interface Request {
   finished: Array<[number, number]>;
   /** The spec's level prefixes not reached yet, ascending. */
   levels: number[];
-  /** The first of them (undefined: none); spareWorkers applies once the finished prefix covers it. */
-  firstLevel: number | undefined;
   msPerSample: number | undefined;
   /** msPerSample comes from cold chunks only (see Chunk.cold). */
   msTentative: boolean;
@@ -301,7 +297,6 @@ export class ExperimentPool {
         prefix: 0,
         finished: [],
         levels: [...(def.levelPrefixes?.(params) ?? [])],
-        firstLevel: undefined,
         msPerSample: undefined,
         msTentative: false,
         onProgress: options.onProgress as Request['onProgress'],
@@ -313,7 +308,6 @@ export class ExperimentPool {
         settled: false,
         cleanup: () => options.signal?.removeEventListener('abort', onAbort),
       };
-      request.firstLevel = request.levels[0];
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.byKey.set(key, request);
       this.requests.push(request);
@@ -427,7 +421,7 @@ export class ExperimentPool {
     let bestLevel = Infinity;
     for (const r of this.requests) {
       if (r.settled || (r.retry.length === 0 && r.next >= r.count)) continue;
-      if (r.inFlight.size >= this.limitOf(r) && !this.ownQueue(r)) continue;
+      if (r.inFlight.size >= r.maxChunks && !this.ownQueue(r)) continue;
       const level = this.levelOf(r);
       if (
         !best ||
@@ -443,20 +437,10 @@ export class ExperimentPool {
     return best;
   }
 
-  /** Workers `r` may run on now: all until its first refinement level is in, then `maxChunks` (spareWorkers). */
-  private limitOf(r: Request): number {
-    return r.firstLevel !== undefined && r.prefix < r.firstLevel ? Infinity : r.maxChunks;
-  }
-
-  /**
-   * A worker running a chunk of `r` alone, where `r` (at its worker limit) may queue its next chunk; none while
-   * `r` still has chunks on more workers than its limit (it was just lowered, or its first level came in).
-   */
+  /** A worker running a chunk of `r` alone, where `r` (at its worker limit) may queue its next chunk. */
   private ownQueue(r: Request): Slot | undefined {
-    const limit = this.limitOf(r);
-    if (limit === Infinity) return undefined;
-    const mine = this.slots.filter((s) => s.chunks.some((c) => c.request === r));
-    return mine.length > limit ? undefined : mine.find((s) => s.chunks.length === 1);
+    if (r.maxChunks === Infinity) return undefined;
+    return this.slots.find((s) => s.chunks.length === 1 && s.chunks[0].request === r);
   }
 
   private takeChunk(r: Request): Chunk {
@@ -475,7 +459,7 @@ export class ExperimentPool {
 
   /** A slot for the next chunk of `r`: an idle worker, a new one if allowed, else a second place in a worker's queue. */
   private slotFor(r: Request): Slot | undefined {
-    if (r.inFlight.size >= this.limitOf(r)) return this.ownQueue(r);
+    if (r.inFlight.size >= r.maxChunks) return this.ownQueue(r);
     const idle = this.slots.find((s) => s.chunks.length === 0);
     if (idle) return idle;
     const limit = this.levelOf(r) === 0 ? this.size : this.baseSize;

@@ -61,8 +61,7 @@ export default function BaselineRaceView(props: FigureViewProps<typeof baselineR
   const sweepReq = sweepOverrides(p);
   const sweep = useExperiment<SweepParams, SweepData>('baseline-race-sweep', sweepReq as Partial<SweepParams>, {
     enabled: sweepEnabled(state, complete, paused, mode === 'print'),
-    // While training runs beside it, a worker stays free for the race's next segment, once the sweep's first
-    // seed is in (the pool runs a request's first refinement level on every worker: the first picture first).
+    // While training runs beside it, a worker stays free for the race's next segment.
     spareWorkers: complete || paused ? 0 : 1,
   });
 

@@ -371,44 +371,6 @@ describe('ExperimentPool', () => {
     expect((await p).data).toEqual(all.data);
     lifted.dispose();
   });
-  it('a request with refinement levels uses every worker until its first level is in, then leaves its spare', async () => {
-    const def = { ...TOY, levelPrefixes: () => [6] };
-    const chunks: Array<[number, number]> = [];
-    let made = 0;
-    const pool = new ExperimentPool({
-      size: 2,
-      chunkSamples: 1,
-      lookup: () => def,
-      permits: null,
-      createWorker: () => {
-        const index = made++;
-        const w: WorkerLike = {
-          onmessage: null,
-          onerror: null,
-          terminate: () => undefined,
-          postMessage: (m) => {
-            if (m.type === 'run') chunks.push([index, m.range[0]]);
-            queueMicrotask(() => void handle(structuredClone(m)));
-          },
-        };
-        const handle = createWorkerHandler(
-          (msg) => queueMicrotask(() => w.onmessage?.({ data: structuredClone(msg) })),
-          {
-            lookup: () => def,
-          },
-        );
-        return w;
-      },
-    });
-    const result = await pool.run('toy', {}, { spareWorkers: 1 });
-    expect(result.data).toHaveLength(12);
-    const workersOf = (from: number, to: number) =>
-      new Set(chunks.filter(([, start]) => start >= from && start < to).map(([w]) => w));
-    // Samples 0…5 (the first picture) on both workers; once they are in, one worker (plus what was already sent).
-    expect(workersOf(0, 6)).toEqual(new Set([0, 1]));
-    expect(workersOf(8, 12).size).toBe(1);
-    pool.dispose();
-  });
   it('prepare starts the workers a run would start, each loading the experiments; the run then uses them', async () => {
     const { pool, workers, runs } = fakePool({ size: 2, permits: null });
     pool.prepare(['barren-plateau']);
