@@ -53,7 +53,7 @@ export function asExperiment<P, S, D>(def: ExperimentDefinition<P, S, D>): Exper
  */
 export function defineExperiment<P, S, D>(
   spec: ExperimentSpec<P, S, D>,
-  worker: Pick<ExperimentDefinition<P, S, D>, 'runSamples' | 'cli' | 'warmUp'>,
+  worker: Pick<ExperimentDefinition<P, S, D>, 'runSamples' | 'cli'>,
 ): ExperimentDefinition<P, S, D> {
   return { ...spec, ...worker };
 }

@@ -96,12 +96,6 @@ export interface SampleRunOptions<S> {
  */
 export interface ExperimentDefinition<P, S, D> extends ExperimentSpec<P, S, D> {
   runSamples(params: P, range: readonly [number, number], opts: SampleRunOptions<S>): S;
-  /**
-   * Optional: throwaway work through the code a run's hot loops use (small problems, results discarded), in
-   * pieces (one per `next()`), that a worker runs while it waits for its first run so that run finds the code
-   * compiled by the JIT instead of interpreted. It must not change any later result (no shared state).
-   */
-  warmUp?(): Iterator<unknown>;
   cli: {
     /** Usage line shown in errors, e.g. "barren-plateau --qubits 2:12 --layers 100 …". */
     usage: string;

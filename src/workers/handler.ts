@@ -19,8 +19,6 @@ export interface HandlerOptions {
   heartbeatMs?: number;
   /** Clock (default performance.now / Date.now). */
   now?: () => number;
-  /** At most this many ms of an experiment's warm-up (its `warmUp` pieces) after a 'prepare' (default 400). */
-  warmUpMs?: number;
 }
 
 export function createWorkerHandler(
@@ -31,26 +29,8 @@ export function createWorkerHandler(
   const lazy = options.lookup === undefined;
   const heartbeatMs = options.heartbeatMs ?? 250;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const warmUpMs = options.warmUpMs ?? 400;
   const queue: RunMessage[] = [];
   let draining: Promise<void> | null = null;
-  const warmed = new Set<string>();
-
-  /**
-   * Runs an experiment's warm-up pieces (once per worker) while no run is waiting, within warmUpMs: its first
-   * run then finds its hot code compiled. A run that arrives meanwhile waits for one piece at most.
-   */
-  async function warmUp(name: string): Promise<void> {
-    if (warmed.has(name)) return;
-    warmed.add(name);
-    const pieces = lookup(name).warmUp?.();
-    if (!pieces) return;
-    const t0 = now();
-    while (queue.length === 0 && draining === null && now() - t0 < warmUpMs) {
-      if (pieces.next().done) return;
-      await yieldToEventLoop();
-    }
-  }
 
   function compute(message: RunMessage): void {
     const { id, name, range } = message;
@@ -98,13 +78,8 @@ export function createWorkerHandler(
 
   return (message) => {
     if (message.type === 'prepare') {
-      // A failed load (or warm-up) is retried, and reported, by the run that needs it.
-      const name = message.name;
-      if (!lazy) return warmUp(name).catch(() => undefined);
-      if (isKnownExperiment(name))
-        void loadExperiment(name)
-          .then(() => warmUp(name))
-          .catch(() => undefined);
+      // A failed load is retried, and reported, by the run that needs it.
+      if (lazy && isKnownExperiment(message.name)) void loadExperiment(message.name).catch(() => undefined);
       return draining ?? Promise.resolve();
     }
     if (message.type === 'cancel') {

@@ -12,14 +12,14 @@
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
 import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS, ZERO_COST } from '../../ml';
-import { RaceRun, raceParams, runRace, type RaceData, type RaceOverrides } from './race';
+import { RaceRun, type RaceData, type RaceOverrides } from './race';
 
 /** The columns of a model's cumulative cost (the ModelCost fields both tables spread into their rows) and its time. */
 const COST_COLUMNS = [...Object.keys(ZERO_COST), 'ms'];
 
 /** The VQC's settings a race's flags can override. */
 type VqcOverrides = NonNullable<RaceOverrides['vqc']>;
-import { planSweep, runPlanned, sweepParams, type SweepData, type SweepParams } from './sweep';
+import { planSweep, runPlanned, type SweepData, type SweepParams } from './sweep';
 import { throwIfAborted } from '../abort';
 import {
   parseChoice,
@@ -66,26 +66,8 @@ function runRaceSamples(
   return run.result().data;
 }
 
-let warmedUp = false;
-
-/**
- * The race's and the sweep's warm-up (shared: once per worker): every model, VQC encoding and depth the sweep
- * trains and a race segment with its decision grids, on a 20-point dataset for 2 epochs, so the first real
- * runs find the training code compiled (a cold worker ran its first sweep runs 5–14× slower than warm ones).
- */
-function* warmUpTraining(): Generator<void> {
-  if (warmedUp) return;
-  warmedUp = true;
-  for (const planned of planSweep(sweepParams({ n: 20, epochs: 2, replicates: 1 }))) {
-    runPlanned(planned);
-    yield;
-  }
-  runRace(raceParams({ n: 20, epochs: 2, gridSize: 8 }));
-}
-
 export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
   runSamples: runRaceSamples,
-  warmUp: warmUpTraining,
   cli: {
     usage:
       'baseline-race [--dataset moons|circles|linear] [--seed 1] [--epochs 40] [--until 40] [--encoding angle|zz] [--layers 3] [--shots 100] [--scaling minmax-pi|standard|none]',
@@ -147,7 +129,6 @@ function runSweepSamples(
 
 export const baselineRaceSweep = /* @__PURE__ */ defineExperiment(baselineRaceSweepSpec, {
   runSamples: runSweepSamples,
-  warmUp: warmUpTraining,
   cli: {
     usage:
       'baseline-race-sweep [--dataset moons|circles|linear] [--seed 1] [--replicates 4] [--encodings angle,zz] [--depths 1,3] [--scalings minmax-pi,standard] [--epochs 30] [--n 100] [--noise 0.15]',

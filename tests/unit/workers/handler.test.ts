@@ -55,44 +55,6 @@ describe('worker handler', () => {
     expect(posted).toEqual([]);
   });
 
-  it("'prepare' runs the experiment's warm-up pieces once, while no run waits; a run stops it", async () => {
-    let pieces = 0;
-    const def = {
-      ...barrenPlateau,
-      *warmUp() {
-        for (;;) {
-          pieces++;
-          yield;
-        }
-      },
-    };
-    const posted: FromWorker[] = [];
-    let t = 0;
-    // 10 ms per clock reading: the 50 ms budget ends the endless warm-up after a few pieces.
-    const handle = createWorkerHandler((m) => posted.push(m), {
-      lookup: () => def,
-      now: () => (t += 10),
-      warmUpMs: 50,
-    });
-    await handle({ type: 'prepare', name: 'barren-plateau' });
-    const budgeted = pieces;
-    expect(budgeted).toBeGreaterThan(1);
-    expect(budgeted).toBeLessThan(6);
-    // Once per worker: a second 'prepare' (the figure's other experiment, the same warm-up) runs nothing.
-    await handle({ type: 'prepare', name: 'barren-plateau' });
-    expect(pieces).toBe(budgeted);
-
-    // A run that arrives during the warm-up waits for one piece at most.
-    pieces = 0;
-    const fresh = createWorkerHandler((m) => posted.push(m), { lookup: () => def, warmUpMs: 60_000 });
-    const warming = fresh({ type: 'prepare', name: 'barren-plateau' });
-    const params = { qubits: [2], layers: [2], samples: 4, seed: 1 };
-    await fresh({ type: 'run', id: 7, name: 'barren-plateau', params, range: [0, 4] });
-    await warming;
-    expect(pieces).toBeLessThanOrEqual(2);
-    expect(posted.map((m) => [m.type, m.id])).toEqual([['done', 7]]);
-  });
-
   it('runs chunks in arrival order and drops a queued chunk when cancelled', async () => {
     const posted: FromWorker[] = [];
     const handle = createWorkerHandler((m) => posted.push(m));
