@@ -7,6 +7,7 @@ import { useReducer } from 'react';
 import type { RaceExperimentParams } from '../../experiments/baseline-race';
 import type { RaceData, RaceOverrides } from '../../experiments/baseline-race/race';
 import { useExperiment } from '../../story/useExperiment';
+import { RACE_EXPERIMENTS } from './experiments';
 import {
   epochOf,
   initialRaceRun,
@@ -35,7 +36,7 @@ export function useRaceRun(overrides: RaceOverrides, opts: { enabled: boolean; s
   const complete = isComplete(run);
   const { attempt } = run;
   const segment = useExperiment<RaceExperimentParams, RaceData | null>(
-    'baseline-race',
+    RACE_EXPERIMENTS.race,
     segmentRequest(run, overrides, opts.segment),
     {
       enabled: opts.enabled && !run.paused && !complete,

@@ -43,8 +43,8 @@ describe('FIGURE_EXPERIMENTS', () => {
       const names = await experimentsInSources(f);
       if (names.length) found[f] = names;
     }
-    // The scan itself finds something: a literal (the race's segments run from useRaceRun.ts) and names read
-    // from experiments.ts (the sweep in view.tsx; landscape's two runs of one experiment).
+    // The scan itself finds something: names read from experiments.ts (the race in useRaceRun.ts and the sweep
+    // in view.tsx; landscape's two runs of one experiment).
     expect(found['baseline-race']).toEqual(['baseline-race', 'baseline-race-sweep']);
     expect(found['landscape']).toEqual(['landscape']);
     expect(found['measurement-marathon']).toEqual(['barren-plateau']);
