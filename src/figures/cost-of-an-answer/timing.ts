@@ -1,8 +1,10 @@
 /**
  * Times our own simulator on the reader's machine: seconds per gate pass at a register size, from a
- * short run of the ansatz's own gates (RY, then CZ) on a fresh StateVector. Runs in one time slice per
- * size (≈ 4 ms of gates, or 3 × 2 passes at 20 qubits, ≈ 7 ms: a slice stays far below 50 ms).
- * `now` is injectable so tests can count passes without a clock.
+ * short run of the ansatz's own gates (RY, then CZ) on a fresh StateVector, the fastest of ROUNDS rounds.
+ * The work comes in steps small enough for one time slice each: `startTimer` allocates the register and
+ * warms the code path (at 20 qubits, 16 MB and one pass), each `timeRound` times ≈ 1.3 ms of passes (at
+ * least MIN_PASSES: two passes, ≈ 8 ms at 20 qubits). `now` is injectable so tests can count passes
+ * without a clock.
  */
 import { StateVector } from '../../sim/statevector';
 import type { GateOp } from '../../sim/types';
@@ -19,27 +21,74 @@ export const MIN_PASSES = 2;
 const MAX_PASSES = 1 << 16;
 export const ROUNDS = 3;
 
-export function timePass(n: number, now: () => number = () => performance.now()): { passes: number; seconds: number } {
+/** One register size being timed: its register, its gates, and the rounds so far. */
+export interface PassTimer {
+  sv: StateVector;
+  ops: readonly GateOp[];
+  rounds: number;
+  passes: number;
+  best: number;
+}
+
+export function startTimer(n: number): PassTimer {
   const sv = new StateVector(n);
   const ops: GateOp[] = [
     { kind: 'gate', name: 'ry', qubits: [n - 1], params: [0.3] },
     { kind: 'gate', name: 'cz', qubits: [0, n - 1], params: [] },
   ];
   sv.apply(ops[0]); // warm the code path before timing
-  // The fastest of a few rounds: a garbage collection or a JIT tier-up inside one round is not the simulator's speed.
-  let best = Number.POSITIVE_INFINITY;
-  let total = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    let passes = 0;
-    const t0 = now();
-    let t = t0;
-    while (passes < MAX_PASSES && (passes < MIN_PASSES || t - t0 < TARGET_MS / ROUNDS)) {
-      sv.apply(ops[passes % 2]);
-      passes++;
-      t = now();
-    }
-    total += passes;
-    best = Math.min(best, Math.max(t - t0, 1e-6) / 1e3 / passes);
+  return { sv, ops, rounds: 0, passes: 0, best: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * Times one round. The fastest round counts: a garbage collection or a JIT tier-up inside one round is not
+ * the simulator's speed.
+ */
+export function timeRound(timer: PassTimer, now: () => number = () => performance.now()): void {
+  let passes = 0;
+  const t0 = now();
+  let t = t0;
+  while (passes < MAX_PASSES && (passes < MIN_PASSES || t - t0 < TARGET_MS / ROUNDS)) {
+    timer.sv.apply(timer.ops[passes % 2]);
+    passes++;
+    t = now();
   }
-  return { passes: total, seconds: best };
+  timer.rounds += 1;
+  timer.passes += passes;
+  timer.best = Math.min(timer.best, Math.max(t - t0, 1e-6) / 1e3 / passes);
+}
+
+/** Passes timed in all, and the seconds per pass of the fastest round. */
+export function timerResult(timer: PassTimer): { passes: number; seconds: number } {
+  return { passes: timer.passes, seconds: timer.best };
+}
+
+/** Units of work per register size for a sliced task: the start, then each round. */
+export const UNITS_PER_SIZE = 1 + ROUNDS;
+
+/** Accumulated timings of TIMED_SIZES, and the size being timed. */
+export interface TimingProgress {
+  seconds: Map<number, number>;
+  timer?: PassTimer;
+}
+
+/**
+ * Runs units [from, to) of timing every size of TIMED_SIZES, UNITS_PER_SIZE per size: the size's start, then
+ * its rounds; after the last round its seconds per pass are recorded and its register let go.
+ */
+export function runTimingUnits(acc: TimingProgress, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const n = TIMED_SIZES[Math.floor(k / UNITS_PER_SIZE)];
+    const unit = k % UNITS_PER_SIZE;
+    if (unit === 0) {
+      acc.timer = startTimer(n);
+      continue;
+    }
+    if (!acc.timer) throw new Error(`timing unit ${k}: ${n} qubits has not started`);
+    timeRound(acc.timer);
+    if (unit === ROUNDS) {
+      acc.seconds.set(n, timerResult(acc.timer).seconds);
+      acc.timer = undefined;
+    }
+  }
 }

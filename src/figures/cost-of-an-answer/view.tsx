@@ -39,7 +39,7 @@ import {
   costSummary,
   describeCrossover,
 } from './text';
-import { TIMED_SIZES, timePass } from './timing';
+import { runTimingUnits, TIMED_SIZES, UNITS_PER_SIZE, type TimingProgress } from './timing';
 import './cost-of-an-answer.css';
 import { ChartSvg } from '../../charts/ChartSvg';
 import { SettingsForm } from '../../charts/SettingsForm';
@@ -57,16 +57,14 @@ const LINES = {
 /** Values below this are drawn as nothing: a log axis cannot span down to subnormal numbers (10^-324 is 0). */
 const TINY = 1e-200;
 
-/** The live timing of our simulator, one register size per unit (cached for the page's life). */
-const BROWSER_TIMING: SlicedTask<Map<number, number>, PassTimings> = {
+/** The live timing of our simulator, a register size's start or one of its rounds per unit (cached for the page's life). */
+const BROWSER_TIMING: SlicedTask<TimingProgress, PassTimings> = {
   key: 'cost-of-an-answer:browser-timing',
-  total: TIMED_SIZES.length,
+  total: TIMED_SIZES.length * UNITS_PER_SIZE,
   cost: Number.POSITIVE_INFINITY, // never during render: a measurement differs between server and client
-  init: () => new Map(),
-  run: (acc, from, to) => {
-    for (let k = from; k < to; k++) acc.set(TIMED_SIZES[k], timePass(TIMED_SIZES[k]).seconds);
-  },
-  view: (acc) => new Map(acc),
+  init: () => ({ seconds: new Map() }),
+  run: runTimingUnits,
+  view: (acc) => new Map(acc.seconds),
 };
 
 function useBrowserTimings() {

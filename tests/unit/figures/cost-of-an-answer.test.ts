@@ -18,7 +18,16 @@ import {
   sweep,
   type CostInputs,
 } from '../../../src/figures/cost-of-an-answer/model';
-import { timePass } from '../../../src/figures/cost-of-an-answer/timing';
+import {
+  ROUNDS,
+  runTimingUnits,
+  startTimer,
+  TIMED_SIZES,
+  timeRound,
+  timerResult,
+  UNITS_PER_SIZE,
+  type TimingProgress,
+} from '../../../src/figures/cost-of-an-answer/timing';
 import { ANSWERS, costParamSpec } from '../../../src/figures/cost-of-an-answer/meta';
 import { PLAN_IDS, TIMED_DEVICE_IDS } from '../../../src/costs/profiles';
 import View from '../../../src/figures/cost-of-an-answer/view';
@@ -124,11 +133,30 @@ describe('cost-of-an-answer model', () => {
     expect(crossover(rows, 'browser', 'seconds')).toEqual({ n: 26, why: 'cheaper' });
   });
 
-  it('timePass counts passes against an injected clock', () => {
+  it('a timer counts passes against an injected clock', () => {
     let t = 0;
-    const r = timePass(3, () => (t += 0.5)); // every pass 0.5 ms: three rounds stop after 3 passes (1.33 ms target)
+    const timer = startTimer(3);
+    // Every pass 0.5 ms: each round stops after 3 passes (1.33 ms target).
+    for (let r = 0; r < ROUNDS; r++) timeRound(timer, () => (t += 0.5));
+    const r = timerResult(timer);
     expect(r.seconds).toBeCloseTo(0.5e-3, 12);
     expect(r.passes).toBe(9);
+  });
+
+  it('timing units record every size once its last round is done, however the units are split', () => {
+    const total = TIMED_SIZES.length * UNITS_PER_SIZE;
+    expect(total).toBe(19 * 4);
+    const acc: TimingProgress = { seconds: new Map() };
+    runTimingUnits(acc, 0, 5); // 2 qubits done, 3 qubits started
+    expect([...acc.seconds.keys()]).toEqual([2]);
+    expect(acc.timer?.sv.numQubits).toBe(3);
+    runTimingUnits(acc, 5, 7); // two of 3 qubits' rounds: not recorded yet
+    expect([...acc.seconds.keys()]).toEqual([2]);
+    runTimingUnits(acc, 7, total);
+    expect([...acc.seconds.keys()]).toEqual(TIMED_SIZES);
+    expect([...acc.seconds.values()].every((s) => s > 0 && Number.isFinite(s))).toBe(true);
+    expect(acc.timer).toBeUndefined();
+    expect(() => runTimingUnits({ seconds: new Map() }, 1, 2)).toThrow(/has not started/);
   });
 
   it('fuzz: every setting renders without NaN or Infinity', () => {
