@@ -12,7 +12,7 @@
  *   is the k-th planned training run (planSweep order), so runs spread over workers and merge exactly.
  */
 import { DATASET_KINDS, MODEL_IDS, SCALINGS, VQC_ENCODINGS, ZERO_COST } from '../../ml';
-import { RaceRun, type RaceData, type RaceOverrides } from './race';
+import { runRace, type RaceData, type RaceOverrides } from './race';
 
 /** The columns of a model's cumulative cost (the ModelCost fields both tables spread into their rows) and its time. */
 const COST_COLUMNS = [...Object.keys(ZERO_COST), 'ms'];
@@ -54,16 +54,14 @@ function runRaceSamples(
   const [start, end] = resolveRange(range, 1);
   if (end <= start) return null;
   const from = p.resumeFrom ? p.resumeFrom.epoch : 0;
-  // runRace's loop, reporting each epoch as work done (the worker's heartbeat) with no samples yet: the one
-  // sample is the segment, complete at its end. (A partial RaceData per epoch copied the whole history and
-  // checkpoint each time, ~15% of the race's time in a worker, for a heartbeat that reads only the count.)
-  const run = new RaceRun(raceOnly(p), p.resumeFrom ?? undefined);
-  while (run.epoch < p.untilEpoch) {
-    throwIfAborted(opts.signal);
-    run.step();
-    opts.onRound?.(run.epoch - from, null);
-  }
-  return run.result().data;
+  // Each epoch is reported as work done (the worker's heartbeat) with no samples yet: the one sample is the
+  // segment, complete at its end.
+  return runRace(raceOnly(p), {
+    resumeFrom: p.resumeFrom ?? undefined,
+    untilEpoch: p.untilEpoch,
+    signal: opts.signal,
+    onEpoch: opts.onRound ? (done) => opts.onRound!(done - from, null) : undefined,
+  }).data;
 }
 
 export const baselineRace = /* @__PURE__ */ defineExperiment(baselineRaceSpec, {
