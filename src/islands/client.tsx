@@ -17,6 +17,7 @@ import { startTransition, type ComponentType } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { revealCopyButtons } from '../cite/copy';
 import { yieldToEventLoop } from '../experiments/abort';
+import { reloadAfterFailedRetry } from '../load/chunk-failure';
 import { SiteHeaderControls } from '../pages/SiteHeader';
 import { UpdatePrompt } from '../pages/UpdatePrompt';
 import { trackScrolly, updateStepTrackingNow } from '../story/stepTracker';
@@ -142,7 +143,8 @@ const FAILED_PART: Readonly<Record<IslandName, string>> = {
  * An island whose code did not load (offline, or a deploy has replaced the chunks this page names) keeps its
  * server render, the figure's picture and text alternative included, and gains a notice with a retry. The
  * notice is the element's last child and is removed before a retry, so a later hydration finds exactly the
- * server's markup.
+ * server's markup. A retry that fails again reloads the page where only a reload can fetch the chunk
+ * (src/load/chunk-failure.ts).
  */
 function showLoadFailure(element: HTMLElement, name: IslandName, retry: () => void): void {
   element.querySelector(':scope > .island__failure')?.remove();
@@ -181,16 +183,17 @@ export async function startIslands(root: HTMLElement): Promise<void> {
 
   const enqueue = createHydrationQueue();
   const started = new WeakMap<HTMLElement, Promise<void>>();
-  const start = (island: IslandElement): Promise<void> => {
+  const start = (island: IslandElement, retry = false): Promise<void> => {
     let done = started.get(island.element);
     if (!done) {
       const loading = (LOADERS[island.name] as Loader<IslandName>)(island.props as never);
       done = loading.then(
         (Component) => enqueue(() => hydrateIsland(island, Component)),
         (error: unknown) => {
+          if (retry) reloadAfterFailedRetry(error);
           showLoadFailure(island.element, island.name, () => {
             started.delete(island.element);
-            void start(island);
+            void start(island, true);
           });
           throw error;
         },

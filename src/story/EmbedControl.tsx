@@ -5,7 +5,7 @@
  * first opened: the snippets need
  * `location`, which the server render never reads, and no reader needs them at first paint).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useFigureTitle } from './figure-registry';
 import { useStoryMode } from './mode-context';
 import './embed-control.css';
@@ -18,6 +18,12 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
   const mode = useStoryMode();
   const [opened, setOpened] = useState(false);
   const title = useFigureTitle(id);
+  const details = useRef<HTMLDetailsElement>(null);
+  // A reader can open the pre-rendered disclosure before the island hydrates: its toggle event fired with
+  // no listener, so the snippets must be asked for here, or the open disclosure would show only the address.
+  useLayoutEffect(() => {
+    if (details.current?.open) setOpened(true);
+  }, []);
 
   if (mode === 'slides' || mode === 'print') return null;
   const address = (
@@ -31,6 +37,7 @@ export function FigureModeControls({ id, step }: { id: string; step: number }) {
   return (
     <>
       <details
+        ref={details}
         className="fig__disclosure fig-embed"
         onToggle={(e) => {
           if (e.currentTarget.open) setOpened(true);

@@ -35,6 +35,7 @@ import {
   type FigureInstance,
 } from './priority';
 import { watchViewport } from './viewport';
+import { reloadAfterFailedRetry } from '../load/chunk-failure';
 
 export interface FigureShellProps {
   id: string;
@@ -343,6 +344,11 @@ class FigureErrorCatcher extends Component<CatcherProps, CatcherState> {
   }
 
   private retry = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
+
+  componentDidCatch(error: unknown) {
+    // A retry that failed again to load the chunk: in some browsers only a reload fetches it again.
+    if (this.state.attempt > 0) reloadAfterFailedRetry(error);
+  }
 
   render() {
     const { error, attempt } = this.state;

@@ -164,6 +164,29 @@ test('a figure whose code does not load keeps its picture and text alternative, 
   await expect(page.locator('[data-figure="shot-noise"]')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
 });
 
+test('an Embed disclosure opened before its figure hydrates shows the snippets once it has', async ({ page }) => {
+  const problems = watchPage(page);
+  // The figure views' chunks are held until the reader has opened the pre-rendered disclosure.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/view-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await waitForHydration(page);
+  const graphic = page.locator('[data-scrolly="shot-noise"] .scrolly__graphic');
+  await page.locator('#shot-noise-step-1').scrollIntoViewIfNeeded();
+  await graphic.locator('.fig-embed > summary').click();
+  await expect(graphic.locator('.fig-embed')).toHaveAttribute('open', '');
+  expect(await ownedByReact(page, '[data-figure="shot-noise"]')).toBe(false);
+
+  release();
+  await expect(graphic).toHaveAttribute('data-island-hydrated', 'true');
+  await expect(graphic.locator('textarea[data-snippet="Plain iframe"]')).toHaveValue(/\/embed\/shot-noise/);
+  expect(problems.list).toEqual([]);
+});
+
 test('the first paint needs no JavaScript: its math fonts are preloaded, the entry starts after the paint', async ({
   page,
 }) => {
@@ -171,7 +194,11 @@ test('the first paint needs no JavaScript: its math fonts are preloaded, the ent
   await page.goto('/');
   await waitForHydration(page);
   const timing = await page.evaluate(() => {
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    // The rendering update that painted (`paintTime`). Chromium 150 reports the later moment the frame
+    // reached the screen as `startTime` (`presentationTime`); a page can only wait for the former.
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0] as
+      (PerformanceEntry & { paintTime?: number }) | undefined;
+    const paint = fcp ? (fcp.paintTime ?? fcp.startTime) : NaN;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const start = (re: RegExp) => resources.find((r) => re.test(new URL(r.name).pathname))?.startTime ?? NaN;
     return {
