@@ -4,6 +4,7 @@
  * glyphs), so it stays legible over gridlines and curves.
  */
 import type { ReactNode } from 'react';
+import { px } from './layout';
 
 const SURFACE = 'var(--story-surface, Canvas)';
 
@@ -19,6 +20,29 @@ export interface DotProps {
 
 export function Dot({ className, cx, cy, r, fill, outline }: DotProps) {
   return <circle className={className} cx={cx} cy={cy} r={r} fill={fill} stroke={SURFACE} strokeWidth={outline} />;
+}
+
+/**
+ * Circles of radius `r` at `centres` as one SVG path: each a move to its left edge and two half-circle arcs.
+ * A scatter of hundreds of points drawn as one path per colour is one element instead of hundreds, so the
+ * pre-rendered page parses, styles and lays it out faster; the picture is the same, except that each
+ * point's outline is painted over the fills of the path's other points.
+ */
+export function circlesPath(centres: ReadonlyArray<readonly [number, number]>, r: number): string {
+  const d = px(2 * r);
+  return centres
+    .map(([cx, cy]) => `M${px(cx - r)},${px(cy)}a${px(r)},${px(r)} 0 1,0 ${d},0a${px(r)},${px(r)} 0 1,0 ${-d},0`)
+    .join('');
+}
+
+export interface DotsProps extends Omit<DotProps, 'cx' | 'cy'> {
+  centres: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Dots (as `Dot`) of one colour, drawn as one path. */
+export function Dots({ className, centres, r, fill, outline }: DotsProps) {
+  if (centres.length === 0) return null;
+  return <path className={className} d={circlesPath(centres, r)} fill={fill} stroke={SURFACE} strokeWidth={outline} />;
 }
 
 export interface HaloTextProps {

@@ -728,7 +728,11 @@ let defaultPool: ExperimentPool | null = null;
 /** The shared pool (created on first use, with module workers). */
 export function getDefaultPool(): ExperimentPool {
   if (!defaultPool) {
-    defaultPool = new ExperimentPool();
+    // For end-to-end tests: shorter watchdogs (set by an init script before the page's code runs), so a
+    // test of a dead worker waits seconds, not the 15 s a cold first chunk is allowed on a slow machine.
+    const testOptions = (globalThis as { __qmlPoolOptions?: Pick<PoolOptions, 'firstChunkWatchdogMs'> })
+      .__qmlPoolOptions;
+    defaultPool = new ExperimentPool({ firstChunkWatchdogMs: testOptions?.firstChunkWatchdogMs });
     // For end-to-end tests: simulate a worker that dies without an error event.
     (globalThis as { __qmlPool?: { killBusyWorkers(): number } }).__qmlPool = {
       killBusyWorkers: () => defaultPool?.killBusyWorkersSilently() ?? 0,

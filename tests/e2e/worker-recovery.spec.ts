@@ -13,9 +13,21 @@ import { waitForHydration, watchPage } from './helpers';
 const ID = 'barren-plateau';
 const figure = (page: Page) => page.locator(`[data-figure="${ID}"]`);
 
+/**
+ * The pool counts a silent worker dead after its watchdog: 15 s while a request's first chunk has not come
+ * back (a cold start on a slow machine). Here 5 s, through the pool's test hook, so each death costs the test
+ * 5 s of waiting; a real cold first chunk takes well under that on a test machine.
+ */
+async function shortWatchdog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { __qmlPoolOptions: object }).__qmlPoolOptions = { firstChunkWatchdogMs: 5_000 };
+  });
+}
+
 test('a worker that dies silently is replaced and the figure completes', async ({ page }) => {
   test.setTimeout(90_000);
   const problems = watchPage(page);
+  await shortWatchdog(page);
   // Kill the first busy worker as soon as there is one (from inside the page: no round trips).
   await page.addInitScript(() => {
     const w = window as unknown as { __qmlPool?: { killBusyWorkers(): number }; __killed?: number };
@@ -40,6 +52,7 @@ test('a worker that dies silently is replaced and the figure completes', async (
 test('a chunk whose worker dies twice shows a message with Retry, and Retry recovers', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchPage(page);
+  await shortWatchdog(page);
   // Every busy worker is killed from the start, until the test stops it.
   await page.addInitScript(() => {
     const w = window as unknown as { __qmlPool?: { killBusyWorkers(): number }; __killer: number };

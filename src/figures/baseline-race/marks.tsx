@@ -2,9 +2,9 @@
 import type { RaceData } from '../../experiments/baseline-race/race';
 import type { Point } from '../../ml/datasets';
 import type { ReactNode } from 'react';
-import { px, Swatch } from '../../charts';
+import { Swatch } from '../../charts';
 import type { DatasetPreview } from './model';
-import { Dot } from '../../charts/marks';
+import { circlesPath, Dots } from '../../charts/marks';
 
 export type Box = { x0: number; x1: number; y0: number; y1: number };
 
@@ -26,6 +26,10 @@ export function boxOf(points: readonly Point[]): Box {
 
 export const classColour = (y: number) => (y === 1 ? 'var(--br-class-1)' : 'var(--br-class-0)');
 
+/** The two class labels of every dataset. */
+const CLASSES = [0, 1] as const;
+
+/** The dataset's points: filled for training, hollow for test, one path per split and class. */
 export function Points({
   data,
   sx,
@@ -37,30 +41,34 @@ export function Points({
   sy: (v: number) => number;
   r: number;
 }) {
-  // Each point of a split where it is drawn, with its class colour.
-  const placed = (split: 'train' | 'test') =>
-    data[split].points.map((pt, i) => ({
-      cx: px(sx(pt[0])),
-      cy: px(sy(pt[1])),
-      colour: classColour(data[split].labels[i]),
-    }));
+  // The centres of one split's points of one class, where they are drawn.
+  const centres = (split: 'train' | 'test', label: number) =>
+    data[split].points.filter((_, i) => data[split].labels[i] === label).map((pt) => [sx(pt[0]), sy(pt[1])] as const);
   return (
     <g className="br-points">
-      {placed('train').map(({ cx, cy, colour }, i) => (
-        <Dot key={`tr${i}`} className="br-pt br-pt--train" cx={cx} cy={cy} r={r} fill={colour} outline={0.6} />
-      ))}
-      {placed('test').map(({ cx, cy, colour }, i) => (
-        <circle
-          key={`te${i}`}
-          className="br-pt br-pt--test"
-          cx={cx}
-          cy={cy}
-          r={r * 0.95}
-          fill="var(--story-surface, Canvas)"
-          stroke={colour}
-          strokeWidth={1.4}
+      {CLASSES.map((label) => (
+        <Dots
+          key={`tr${label}`}
+          className="br-pt br-pt--train"
+          centres={centres('train', label)}
+          r={r}
+          fill={classColour(label)}
+          outline={0.6}
         />
       ))}
+      {CLASSES.map((label) => {
+        const test = centres('test', label);
+        return test.length === 0 ? null : (
+          <path
+            key={`te${label}`}
+            className="br-pt br-pt--test"
+            d={circlesPath(test, r * 0.95)}
+            fill="var(--story-surface, Canvas)"
+            stroke={classColour(label)}
+            strokeWidth={1.4}
+          />
+        );
+      })}
     </g>
   );
 }

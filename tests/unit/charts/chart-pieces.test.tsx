@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PlotAxes } from '../../../src/charts/Axis';
 import { ChartSvg } from '../../../src/charts/ChartSvg';
-import { SeriesLine } from '../../../src/charts/marks';
+import { circlesPath, Dots, SeriesLine } from '../../../src/charts/marks';
 import { LineSwatch } from '../../../src/charts/Swatch';
 import { px } from '../../../src/charts/layout';
 
@@ -112,5 +112,39 @@ describe('px', () => {
     expect(px(-7.891)).toBe(-7.89);
     expect(px(42)).toBe(42);
     expect(String(px(2 / 3))).toBe('0.67');
+  });
+});
+
+describe('Dots', () => {
+  it('draws each centre as a circle of the radius: two half-circle arcs from its left edge', () => {
+    // (10, 20) with r = 2.5: left edge at x = 7.5, arcs of diameter 5 right then back.
+    expect(circlesPath([[10, 20]], 2.5)).toBe('M7.5,20a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0');
+    expect(
+      circlesPath(
+        [
+          [0, 0],
+          [1.234, 5.678],
+        ],
+        1,
+      ),
+    ).toBe('M-1,0a1,1 0 1,0 2,0a1,1 0 1,0 -2,0M0.23,5.68a1,1 0 1,0 2,0a1,1 0 1,0 -2,0');
+  });
+
+  it('is one path in the colour, outlined like a single dot, and nothing for no centres', () => {
+    const svg = renderToStaticMarkup(
+      <Dots
+        centres={[
+          [1, 1],
+          [3, 3],
+        ]}
+        r={1}
+        fill="red"
+        outline={0.5}
+      />,
+    );
+    expect(svg).toBe(
+      '<path d="M0,1a1,1 0 1,0 2,0a1,1 0 1,0 -2,0M2,3a1,1 0 1,0 2,0a1,1 0 1,0 -2,0" fill="red" stroke="var(--story-surface, Canvas)" stroke-width="0.5"></path>',
+    );
+    expect(renderToStaticMarkup(<Dots centres={[]} r={1} fill="red" outline={0.5} />)).toBe('');
   });
 });
