@@ -230,7 +230,9 @@ export function evaluate(f: AuditFindings, budgets: Budgets = BUDGETS): Row[] {
       row(
         'read-through',
         'p95 frame time',
-        frames.p95,
+        // Frame times are differences of rAF timestamps, which come in 0.1 ms steps (coarsened timers):
+        // a 60 Hz frame measures 16.7 ms, give or take float noise such as 16.70000000001.
+        Math.round(frames.p95 * 10) / 10,
         (v) => `${v.toFixed(1)} ms`,
         budgets.scrollFrameP95Ms,
         'max',

@@ -201,6 +201,24 @@ describe('evaluate', () => {
     expect(find(rows, 'read-through', 'long tasks > 50 ms, figure ready').status).toBe('fail');
     expect(find(rows, 'read-through', 'p95 frame time').status).toBe('fail');
   });
+
+  it('judges the p95 frame time at the 0.1 ms resolution of rAF timestamps: float noise on 16.7 ms passes', () => {
+    const scrolled = (p95: number) =>
+      find(
+        evaluate(
+          findings([page({})], {
+            scroll: {
+              frames: { count: 100, p50: 16.7, p95, p99: 16.8, max: 66.7, missedVsync: 0 },
+              longTasks: { count: 0, over50: 0, over100: 0, maxMs: 0, over50WhileReady: 0, bySection: {} },
+            },
+          }),
+        ),
+        'read-through',
+        'p95 frame time',
+      ).status;
+    expect(scrolled(16.70000000001164)).toBe('pass');
+    expect(scrolled(16.8)).toBe('fail');
+  });
 });
 
 describe('formatTable', () => {
