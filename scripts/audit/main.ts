@@ -1,6 +1,6 @@
 /**
- * `npm run audit`: Lighthouse (mobile preset), first-load bytes, a read-through and figure latency on
- * the production build, against the budgets in budgets.ts. Writes audit/report.json and prints a table.
+ * `npm run audit`: Lighthouse (mobile preset), first-load bytes, read-throughs (1280 px and 375 px wide)
+ * and figure latency on the production build, against the budgets in budgets.ts. Writes audit/report.json and prints a table.
  *
  *   npm run audit                      everything (a few minutes)
  *   npm run audit -- --check --quick   the deterministic part only; exits 1 when it fails (npm test)
@@ -34,6 +34,8 @@ import { startSite } from './server';
 import { mapInTurns } from './turns';
 
 const DESKTOP = { width: 1280, height: 800 };
+/** The read-through's phone: the article is longest (and most laid out) in one column. */
+const PHONE = { width: 375, height: 812 };
 
 const { values: opts } = parseArgs({
   options: {
@@ -140,7 +142,7 @@ async function main(): Promise<number> {
   const pages: (PageResult & { firstLoads: FirstLoad[]; failedRequests: string[] })[] = [];
   const lighthouse: Record<string, LighthouseSummary | { error: string }> = {};
   let sweep: Awaited<ReturnType<typeof sweepPage>>;
-  let scroll: ReadThrough | null = null;
+  const scrolls: ReadThrough[] = [];
   const figures: FigureTiming[] = [];
   const embeds: EmbedLoad[] = [];
 
@@ -224,8 +226,13 @@ async function main(): Promise<number> {
       );
 
       if (!opts.quick) {
-        scroll = await readThrough(browser, articleUrl, DESKTOP, Number(opts.speed));
-        log(`read-through: ${Math.round(scroll.heightPx)} px in ${scroll.seconds.toFixed(0)} s`);
+        for (const viewport of [DESKTOP, PHONE]) {
+          const scroll = await readThrough(browser, articleUrl, viewport, Number(opts.speed));
+          scrolls.push(scroll);
+          log(
+            `read-through at ${viewport.width}×${viewport.height}: ${Math.round(scroll.heightPx)} px in ${scroll.seconds.toFixed(0)} s`,
+          );
+        }
         for (const f of figuresToMeasure) {
           const t = await measureFigure(browser, articleUrl, { id: f.id, steps: f.steps.length }, DESKTOP);
           figures.push(t);
@@ -244,7 +251,7 @@ async function main(): Promise<number> {
 
   const elsewhereUrls = [
     ...(sweep?.requestedUrls ?? []),
-    ...(scroll?.requestedUrls ?? []),
+    ...scrolls.flatMap((s) => s.requestedUrls),
     ...figures.flatMap((f) => f.requestedUrls),
   ];
   const findings: AuditFindings = {
@@ -253,13 +260,17 @@ async function main(): Promise<number> {
     elsewhere: {
       consoleErrors: unique([
         ...(sweep?.consoleErrors ?? []),
-        ...(scroll?.consoleErrors ?? []),
+        ...scrolls.flatMap((s) => s.consoleErrors),
         ...figures.flatMap((f) => f.consoleErrors),
       ]),
       foreignRequests: foreignRequests(elsewhereUrls, site.baseUrl),
     },
     figures: opts.quick ? null : figures,
-    scroll: scroll ? { frames: scroll.frames, longTasks: summarizeLongTasks(scroll.longTasks) } : null,
+    scrolls: scrolls.map((s) => ({
+      viewport: s.viewport,
+      frames: s.frames,
+      longTasks: summarizeLongTasks(s.longTasks),
+    })),
   };
   const rows = evaluate(findings);
   const failed = failures(rows);
@@ -283,9 +294,12 @@ async function main(): Promise<number> {
     })),
     embeds,
     elsewhere: findings.elsewhere,
-    readThrough: scroll
-      ? { ...scroll, requestedUrls: undefined, consoleErrors: undefined, summary: findings.scroll?.longTasks }
-      : null,
+    readThroughs: scrolls.map((s, i) => ({
+      ...s,
+      requestedUrls: undefined,
+      consoleErrors: undefined,
+      summary: findings.scrolls[i].longTasks,
+    })),
     figures: opts.quick ? null : figures.map(({ requestedUrls: _u, ...f }) => f),
     rows,
     failures: failed,
@@ -342,10 +356,10 @@ function printDetails(
   }
   for (const e of f.elsewhere.consoleErrors) console.log(`article, scrolled: console error: ${e}`);
   for (const u of f.elsewhere.foreignRequests) console.log(`article, scrolled: request to another origin: ${u}`);
-  if (f.scroll) {
-    const worst = Object.entries(f.scroll.longTasks.bySection).sort((a, b) => b[1].maxMs - a[1].maxMs);
+  for (const { viewport, longTasks } of f.scrolls) {
+    const worst = Object.entries(longTasks.bySection).sort((a, b) => b[1].maxMs - a[1].maxMs);
     console.log(
-      `read-through long tasks: ${f.scroll.longTasks.count} (> 50 ms: ${f.scroll.longTasks.over50}, > 100 ms: ${f.scroll.longTasks.over100})` +
+      `read-through ${viewport.width}×${viewport.height} long tasks: ${longTasks.count} (> 50 ms: ${longTasks.over50}, > 100 ms: ${longTasks.over100})` +
         (worst.length
           ? `; by section/figure: ${worst.map(([k, v]) => `${k} ${v.count}× max ${Math.round(v.maxMs)} ms`).join(', ')}`
           : ''),
