@@ -217,17 +217,17 @@ export function FigureShell(props: FigureShellProps) {
         </p>
       ) : null}
       <FailureNote instance={instance} />
-      {/* The progress line sits over the graphic's lower edge, so showing and hiding it moves no content. */}
+      {/* The progress line sits over the graphic's lower edge, so showing and hiding it moves no content; it
+          is one line (a long label is cut short on screen, whole in the title and the progress's name). */}
       <div className="fig__stage">
         <MotionConfig reducedMotion="user">
           <div className="fig__graphic">{children}</div>
         </MotionConfig>
         {showWork && work ? (
-          <div className="fig__work">
+          <div className="fig__work" title={work.label ?? 'Computing'}>
             <progress max={1} value={fraction} aria-label={work.label ?? 'Computing'} />
-            <span>
-              {work.label ?? 'Computing'} … {Math.round(fraction * 100)}%
-            </span>
+            <span className="fig__work-pct">{Math.round(fraction * 100)}%</span>
+            <span className="fig__work-label">{work.label ?? 'Computing'}</span>
           </div>
         ) : null}
       </div>
