@@ -82,7 +82,12 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const rendered = await server.render(route);
     const filled = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
-    const html = route.page === 'article' ? firstPaintOnly(inlineStylesheet(filled, readAsset)) : filled;
+    const html =
+      route.page === 'article'
+        ? firstPaintOnly(inlineStylesheet(filled, readAsset))
+        : route.page === 'present'
+          ? startEntryAfterPaint(inlineStylesheet(filled, readAsset))
+          : filled;
     const file = path.join(dist, server.routeFile(route));
     write(file, html);
     count += 1;

@@ -68,9 +68,10 @@ async function recordViolations(context: BrowserContext): Promise<string[]> {
 test('the built _headers carry the documented policy', () => {
   const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
   const csp = (pattern: string) => rules.find((r) => r.pattern === pattern)?.headers['Content-Security-Policy'] ?? '';
-  // Two inline scripts: the theme, before the first paint, and the entry's starter (scripts/first-paint.ts).
+  // Three inline scripts: the theme, before the first paint; the one that adds the inlined stylesheet's link,
+  // disabled (scripts/inline-css.ts); and the entry's starter (scripts/first-paint.ts).
   expect(csp('/')).toMatch(
-    /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]{43}='){2}; /,
+    /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]{43}='){3}; /,
   );
   expect(csp('/')).toMatch(/frame-ancestors 'self'$/);
   expect(csp('/embed/landscape')).toMatch(/frame-ancestors \*$/);

@@ -191,8 +191,15 @@ test('the first paint needs no JavaScript: its math fonts are preloaded, the ent
   page,
 }) => {
   await page.setViewportSize({ width: 412, height: 823 });
+  const stylesheets: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') stylesheets.push(r.url());
+  });
   await page.goto('/');
   await waitForHydration(page);
+  // The stylesheet is inline; its file is never fetched (not even by the preload scanner), although the
+  // first figure views, which list it among their dependencies, have loaded by now.
+  expect(stylesheets).toEqual([]);
   const timing = await page.evaluate(() => {
     // The rendering update that painted (`paintTime`). Chromium 150 reports the later moment the frame
     // reached the screen as `startTime` (`presentationTime`); a page can only wait for the former.

@@ -53,6 +53,32 @@ test('keys move the slides, the URL tracks them and a reload returns to the slid
   expect(await slideIndex(page)).toBe(9);
 });
 
+test('the first slide paints from the HTML alone: the stylesheet is inline, the entry starts after the paint', async ({
+  page,
+}) => {
+  const stylesheets: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') stylesheets.push(r.url());
+  });
+  await page.goto('/present');
+  await waitForHydration(page);
+  const timing = await page.evaluate(() => {
+    // The rendering update that painted (`paintTime`), not the later `presentationTime` Chromium 150 puts in
+    // `startTime`: the page can only wait for the former.
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0] as
+      (PerformanceEntry & { paintTime?: number }) | undefined;
+    const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) =>
+      /\/assets\/index-[\w-]+\.js$/.test(new URL(r.name).pathname),
+    );
+    return { paint: fcp ? (fcp.paintTime ?? fcp.startTime) : NaN, entry: entry?.startTime ?? NaN };
+  });
+  expect(timing.paint).toBeGreaterThan(0);
+  expect(timing.entry).toBeGreaterThan(timing.paint);
+  expect(stylesheets).toEqual([]);
+  // The site's slide type (clamped to 4rem at 1280 px), not the browser's default 2em for a heading.
+  await expect(page.locator('.slide__big')).toHaveCSS('font-size', '64px');
+});
+
 test('every step is a slide with its text at classroom size beside the live figure', async ({ page }) => {
   await page.goto('/present?figure=shot-noise&step=2');
   await waitForHydration(page);
