@@ -65,9 +65,19 @@ function readAsset(href: string): string {
   return readFileSync(path.join(dist, href.slice(base.length)), 'utf8');
 }
 
-/** The article as its first screen needs it: that screen's math fonts preloaded, the entry after the paint. */
-function firstPaintOnly(html: string): string {
-  return startEntryAfterPaint(preloadFonts(html, katexFaces(openingSection(html))));
+/** The pages whose first screen paints from their HTML alone: stylesheet inlined, entry started after the paint. */
+const PAINT_FIRST: ReadonlySet<string> = new Set(['article', 'present']);
+
+/**
+ * A page as its first screen needs it: for PAINT_FIRST pages the stylesheet inlined and the entry started
+ * after the paint, and on the article also the opening's math fonts preloaded. Other pages as rendered.
+ */
+function firstPaintOnly(page: string, html: string): string {
+  if (!PAINT_FIRST.has(page)) return html;
+  const inlined = inlineStylesheet(html, readAsset);
+  return startEntryAfterPaint(
+    page === 'article' ? preloadFonts(inlined, katexFaces(openingSection(inlined))) : inlined,
+  );
 }
 
 async function main(): Promise<void> {
@@ -82,12 +92,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const rendered = await server.render(route);
     const filled = fillTemplate(template, { page: route.page, key: server.routeKey(route) }, rendered);
-    const html =
-      route.page === 'article'
-        ? firstPaintOnly(inlineStylesheet(filled, readAsset))
-        : route.page === 'present'
-          ? startEntryAfterPaint(inlineStylesheet(filled, readAsset))
-          : filled;
+    const html = firstPaintOnly(route.page, filled);
     const file = path.join(dist, server.routeFile(route));
     write(file, html);
     count += 1;
